@@ -1,0 +1,6 @@
+package io.flotilla.scheduler.model;
+
+public enum NodeRole {
+    MANAGER,
+    WORKER
+}
