@@ -1,0 +1,149 @@
+package io.flotilla.sim.kernel;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * The simulation's record of everything that happened, in the order it happened: the one source
+ * that expectations, results and reports read.
+ *
+ * <p>Append-only and written only from the thread that created it (the simulation's driver, which
+ * runs every actor); an append from any other thread throws, because its place in the log would
+ * depend on the wall clock. Read it once {@link Simulation#runUntil} has returned. Times never go
+ * backwards, so the time-range helpers are binary searches.
+ */
+public final class EventLog {
+
+    private final LongSupplier clock;
+    private final Thread owner;
+    private final ArrayList<LoggedEvent> events = new ArrayList<>();
+    private final List<LoggedEvent> view = Collections.unmodifiableList(events);
+
+    /** A log stamping events with {@code clock} (virtual nanoseconds), written from this thread. */
+    public EventLog(LongSupplier clock) {
+        this.clock = clock;
+        this.owner = Thread.currentThread();
+    }
+
+    /** Stamps {@code event} with virtual now and the next sequence number, and appends it. */
+    public LoggedEvent append(Event event) {
+        if (Thread.currentThread() != owner) {
+            throw new IllegalStateException("event " + event.type() + " appended from thread '"
+                    + Thread.currentThread().getName() + "', not from the simulation's driver");
+        }
+        EventJson.requireRenderable(event.getClass());
+        long time = clock.getAsLong();
+        if (!events.isEmpty() && time < events.get(events.size() - 1).time()) {
+            throw new IllegalStateException("the clock went backwards at event " + event.type());
+        }
+        LoggedEvent logged = new LoggedEvent(time, events.size(), event);
+        events.add(logged);
+        return logged;
+    }
+
+    /** Every event so far, in order; a read-only view. */
+    public List<LoggedEvent> events() {
+        return view;
+    }
+
+    public int size() {
+        return events.size();
+    }
+
+    /** The events at or after virtual {@code time}. */
+    public List<LoggedEvent> since(long time) {
+        return view.subList(firstAtOrAfter(time), events.size());
+    }
+
+    /** The events at or before virtual {@code time}. */
+    public List<LoggedEvent> until(long time) {
+        return view.subList(0, firstAtOrAfter(saturatedIncrement(time)));
+    }
+
+    /** The events from {@code from} to {@code to}, both included. */
+    public List<LoggedEvent> between(long from, long to) {
+        int start = firstAtOrAfter(from);
+        return view.subList(start, Math.max(start, firstAtOrAfter(saturatedIncrement(to))));
+    }
+
+    /** The events of one record type, in order. */
+    public <E extends Event> List<E> eventsOf(Class<E> type) {
+        List<E> found = new ArrayList<>();
+        for (LoggedEvent logged : events) {
+            if (type.isInstance(logged.event())) {
+                found.add(type.cast(logged.event()));
+            }
+        }
+        return found;
+    }
+
+    /** Writes one JSON line per event (see {@link EventJson}), each ended by {@code \n}. */
+    public void writeJsonLines(Writer out) throws IOException {
+        StringBuilder line = new StringBuilder(256);
+        for (LoggedEvent logged : events) {
+            line.setLength(0);
+            EventJson.appendTo(line, logged);
+            out.append(line).append('\n');
+        }
+    }
+
+    /** SHA-256, in lower-case hex, of exactly what {@link #writeJsonLines} writes. */
+    public String digest() {
+        MessageDigest sha = sha256();
+        StringBuilder line = new StringBuilder(256);
+        for (LoggedEvent logged : events) {
+            line.setLength(0);
+            EventJson.appendTo(line, logged);
+            line.append('\n');
+            sha.update(line.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** All the JSON lines as one string; for tests and small logs. */
+    public String toJsonLines() {
+        StringWriter out = new StringWriter();
+        try {
+            writeJsonLines(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
+        }
+        return out.toString();
+    }
+
+    private int firstAtOrAfter(long time) {
+        int low = 0;
+        int high = events.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (events.get(mid).time() < time) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private static long saturatedIncrement(long time) {
+        return time == Long.MAX_VALUE ? time : time + 1;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

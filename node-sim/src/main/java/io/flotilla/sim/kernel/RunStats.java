@@ -1,0 +1,7 @@
+package io.flotilla.sim.kernel;
+
+/**
+ * How much work a simulation has done so far: {@code tasksRun} mailbox runs (roughly one per
+ * message processed) and {@code timersFired} timer firings, timeline actions included.
+ */
+public record RunStats(long tasksRun, long timersFired) {}

@@ -1,0 +1,257 @@
+package io.flotilla.sim.kernel;
+
+import com.typesafe.config.Config;
+import java.io.Closeable;
+import java.util.PriorityQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadFactory;
+import org.apache.pekko.actor.AbstractScheduler;
+import org.apache.pekko.actor.Cancellable;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.event.LoggingAdapter;
+import scala.concurrent.ExecutionContext;
+import scala.concurrent.duration.FiniteDuration;
+
+/**
+ * Pekko's scheduler replaced by a virtual clock, installed through {@code
+ * pekko.scheduler.implementation}. It never reads the wall clock: time moves only when the
+ * driver ({@link Simulation#runUntil}) pops the next timer and sets <em>now</em> to its due time.
+ *
+ * <p>Timers wait in a priority queue ordered by (due nanos, sequence number), so timers due at the
+ * same instant fire in the order they were scheduled. A cancelled timer stays in the queue and is
+ * skipped when popped. A fixed-rate timer is re-armed at {@code due + interval} with a fresh
+ * sequence number before its task runs.
+ *
+ * <p>The scheduler also owns the <em>run queue</em>: every mailbox run of the default dispatcher
+ * (see {@link SimExecutorConfigurator}) is appended to it and the driver thread runs it. The system
+ * is quiescent exactly when that queue is empty. Work appended from another thread than the driver
+ * is counted by the {@link DriverGuard}.
+ *
+ * <p>Timers may be scheduled from Pekko's internal threads (logger start-up, coordinated
+ * shutdown), so the timer queue is guarded by this object's monitor.
+ */
+public final class VirtualTimeScheduler extends AbstractScheduler implements Closeable {
+
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final Queue<Runnable> runQueue = new ConcurrentLinkedQueue<>();
+    private final DriverGuard guard = new DriverGuard();
+    private volatile long now;
+    private long sequence;
+    private int cancelledInQueue;
+    private boolean closed;
+    private long tasksRun;
+    private long timersFired;
+
+    /** The constructor Pekko calls through {@code pekko.scheduler.implementation}. */
+    public VirtualTimeScheduler(Config config, LoggingAdapter log, ThreadFactory threadFactory) {}
+
+    /** The virtual-time scheduler of a simulation's actor system. */
+    public static VirtualTimeScheduler of(ActorSystem<?> system) {
+        if (Adapter.toClassic(system).scheduler() instanceof VirtualTimeScheduler virtual) {
+            return virtual;
+        }
+        throw new IllegalStateException("actor system " + system.name() + " does not run on virtual time");
+    }
+
+    /** Virtual now, in nanoseconds since the simulation started. */
+    public long now() {
+        return now;
+    }
+
+    @Override
+    public Cancellable scheduleOnce(FiniteDuration delay, Runnable task, ExecutionContext executor) {
+        return add(delayNanos(delay), 0, task, executor);
+    }
+
+    /**
+     * The fixed-rate primitive that Pekko's {@code scheduleAtFixedRate} (and so typed fixed-rate
+     * timers) calls; Pekko deprecates calling it directly, not implementing it.
+     */
+    @Override
+    @SuppressWarnings("deprecation")
+    public Cancellable schedule(
+            FiniteDuration initialDelay, FiniteDuration interval, Runnable task, ExecutionContext executor) {
+        long period = interval.toNanos();
+        if (period <= 0) {
+            throw new IllegalArgumentException("a fixed-rate interval must be positive, was " + interval);
+        }
+        return add(delayNanos(initialDelay), period, task, executor);
+    }
+
+    /** Virtual time has no tick: any frequency is fine. */
+    @Override
+    public double maxFrequency() {
+        return 1.0e9;
+    }
+
+    /**
+     * Runs {@code action} on the driver thread when virtual time reaches {@code time}; an exception
+     * it throws comes out of {@link Simulation#runUntil}.
+     */
+    synchronized Cancellable at(long time, Runnable action) {
+        if (time < now) {
+            throw new IllegalArgumentException("time " + time + " is before now " + now);
+        }
+        return add(time - now, 0, action, null);
+    }
+
+    /** Pekko closes its scheduler when the actor system terminates; later timers never fire. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        timers.clear();
+        cancelledInQueue = 0;
+    }
+
+    DriverGuard guard() {
+        return guard;
+    }
+
+    /** Appends a task to the run queue; called by the dispatcher's executor from any thread. */
+    void submit(Runnable task) {
+        guard.check();
+        runQueue.add(task);
+    }
+
+    /** Runs the run queue on the calling (driver) thread until it is empty: quiescence. */
+    void runQueued() {
+        Runnable task;
+        while ((task = runQueue.poll()) != null) {
+            tasksRun++;
+            task.run();
+        }
+    }
+
+    /**
+     * Pops the earliest live timer due at or before {@code limit}, moves now to its due time and
+     * runs it. Returns false, leaving now alone, when there is none.
+     */
+    boolean fireNext(long limit) {
+        Timer timer = popDue(limit);
+        if (timer == null) {
+            return false;
+        }
+        timersFired++;
+        timer.fire();
+        return true;
+    }
+
+    /** Moves now forward to {@code time}; no timer may be due before it. */
+    synchronized void advanceTo(long time) {
+        if (time < now) {
+            throw new IllegalArgumentException("time " + time + " is before now " + now);
+        }
+        now = time;
+    }
+
+    boolean idle() {
+        return runQueue.isEmpty();
+    }
+
+    long tasksRun() {
+        return tasksRun;
+    }
+
+    long timersFired() {
+        return timersFired;
+    }
+
+    private synchronized Timer popDue(long limit) {
+        while (!timers.isEmpty() && timers.peek().due <= limit) {
+            Timer timer = timers.poll();
+            if (timer.cancelled) {
+                cancelledInQueue--;
+                continue;
+            }
+            now = timer.due;
+            if (timer.period > 0) {
+                timer.due = saturatedAdd(timer.due, timer.period);
+                timer.seq = sequence++;
+                timers.add(timer);
+            } else {
+                timer.done = true;
+            }
+            return timer;
+        }
+        return null;
+    }
+
+    private synchronized Cancellable add(long delay, long period, Runnable task, ExecutionContext executor) {
+        if (closed) {
+            return Cancellable.alreadyCancelled();
+        }
+        Timer timer = new Timer(saturatedAdd(now, delay), sequence++, period, task, executor);
+        timers.add(timer);
+        return timer;
+    }
+
+    private synchronized boolean cancel(Timer timer) {
+        if (timer.cancelled || timer.done) {
+            return false;
+        }
+        timer.cancelled = true;
+        cancelledInQueue++;
+        // Lazy deletion keeps cancel O(1); compact only when dead entries dominate, so a run that
+        // keeps resetting timeouts does not grow the queue without bound.
+        if (cancelledInQueue > 1024 && cancelledInQueue > timers.size() / 2) {
+            timers.removeIf(t -> t.cancelled);
+            cancelledInQueue = 0;
+        }
+        return true;
+    }
+
+    private static long delayNanos(FiniteDuration delay) {
+        return Math.max(0, delay.toNanos());
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+    }
+
+    /** One queued timer; it is its own {@link Cancellable}. */
+    private final class Timer implements Cancellable, Comparable<Timer> {
+        private long due;
+        private long seq;
+        private final long period;
+        private final Runnable task;
+        private final ExecutionContext executor;
+        private volatile boolean cancelled;
+        private boolean done;
+
+        Timer(long due, long seq, long period, Runnable task, ExecutionContext executor) {
+            this.due = due;
+            this.seq = seq;
+            this.period = period;
+            this.task = task;
+            this.executor = executor;
+        }
+
+        void fire() {
+            if (executor == null) {
+                task.run();
+            } else {
+                // Pekko's typed timers pass the parasitic context, so this is an inline tell.
+                executor.execute(task);
+            }
+        }
+
+        @Override
+        public boolean cancel() {
+            return VirtualTimeScheduler.this.cancel(this);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled;
+        }
+
+        @Override
+        public int compareTo(Timer other) {
+            int byTime = Long.compare(due, other.due);
+            return byTime != 0 ? byTime : Long.compare(seq, other.seq);
+        }
+    }
+}
