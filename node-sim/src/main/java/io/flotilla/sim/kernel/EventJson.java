@@ -55,7 +55,6 @@ public final class EventJson {
     };
 
     private static final List<String> RESERVED = List.of("seq", "time", "type");
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private EventJson() {}
 
@@ -68,14 +67,40 @@ public final class EventJson {
 
     /** Appends the JSON line for {@code logged}, without the line end, to {@code out}. */
     public static void appendTo(StringBuilder out, LoggedEvent logged) {
+        appendTo(out, logged, Durations.format(logged.time()));
+    }
+
+    private static void appendTo(StringBuilder out, LoggedEvent logged, String time) {
         Event event = logged.event();
         Shape shape = shapeOfEvent(event.getClass());
         out.append("{\"seq\":").append(logged.seq()).append(",\"time\":");
-        string(out, Durations.format(logged.time()));
+        JsonStrings.append(out, time);
         out.append(",\"type\":");
-        string(out, event.type());
+        JsonStrings.append(out, event.type());
         shape.writeComponents(out, event, true);
         out.append('}');
+    }
+
+    /**
+     * Renders a log in order. Events often share an instant (a node crash and everything it sets
+     * off), and formatting the time is most of the cost of a line, so the last time's text is
+     * kept.
+     */
+    static final class Renderer {
+        private final StringBuilder line = new StringBuilder(256);
+        private long lastTime = Long.MIN_VALUE;
+        private String lastTimeText;
+
+        /** The JSON line for {@code logged}, ended by {@code \n}; valid until the next call. */
+        CharSequence line(LoggedEvent logged) {
+            if (logged.time() != lastTime || lastTimeText == null) {
+                lastTime = logged.time();
+                lastTimeText = Durations.format(lastTime);
+            }
+            line.setLength(0);
+            appendTo(line, logged, lastTimeText);
+            return line.append('\n');
+        }
     }
 
     /** Fails now, rather than at rendering time, when {@code type} cannot be rendered as an event. */
@@ -95,20 +120,20 @@ public final class EventJson {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String s) {
-            string(out, s);
+            JsonStrings.append(out, s);
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short
                 || value instanceof Byte || value instanceof BigInteger || value instanceof BigDecimal) {
             out.append(value);
         } else if (value instanceof Boolean b) {
             out.append(b.booleanValue());
         } else if (value instanceof Enum<?> e) {
-            string(out, enumName(e));
+            JsonStrings.append(out, enumName(e));
         } else if (value instanceof Double d) {
             floating(out, d, Double.toString(d));
         } else if (value instanceof Float f) {
             floating(out, f, Float.toString(f));
         } else if (value instanceof Character c) {
-            string(out, c.toString());
+            JsonStrings.append(out, c.toString());
         } else if (value instanceof Record r) {
             out.append('{');
             SHAPES.get(r.getClass()).writeComponents(out, r, false);
@@ -122,7 +147,7 @@ public final class EventJson {
         } else if (value instanceof OptionalDouble o) {
             value(out, o.isPresent() ? o.getAsDouble() : null);
         } else if (value instanceof Duration d) {
-            string(out, Durations.format(d.toNanos()));
+            JsonStrings.append(out, Durations.format(d.toNanos()));
         } else if (value instanceof Map<?, ?> m) {
             map(out, m);
         } else if (value instanceof Collection<?> c) {
@@ -139,7 +164,7 @@ public final class EventJson {
         if (Double.isFinite(value)) {
             out.append(text);
         } else {
-            string(out, text);
+            JsonStrings.append(out, text);
         }
     }
 
@@ -155,7 +180,7 @@ public final class EventJson {
                 out.append(',');
             }
             first = false;
-            string(out, key(entry.getKey()));
+            JsonStrings.append(out, key(entry.getKey()));
             out.append(':');
             value(out, entry.getValue());
         }
@@ -214,43 +239,6 @@ public final class EventJson {
         return e.name().toLowerCase(Locale.ROOT);
     }
 
-    /** A JSON string per RFC 8259 section 7. */
-    static void string(StringBuilder out, String s) {
-        out.append('"');
-        int length = s.length();
-        for (int i = 0; i < length; i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || unpairedSurrogate(s, i, c)) {
-                        out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xf])
-                                .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    private static boolean unpairedSurrogate(String s, int i, char c) {
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
-        }
-        if (Character.isLowSurrogate(c)) {
-            return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
-        }
-        return false;
-    }
-
     /** The cached components of one record class: pre-rendered keys and accessors. */
     private static final class Shape {
         private final String[] keys;
@@ -279,7 +267,7 @@ public final class EventJson {
                             + "', which the log uses; rename it";
                 }
                 StringBuilder key = new StringBuilder();
-                string(key, name);
+                JsonStrings.append(key, name);
                 keys[i] = key.append(':').toString();
                 accessors[i] = accessor(components[i].getAccessor());
             }

@@ -89,23 +89,18 @@ public final class EventLog {
 
     /** Writes one JSON line per event (see {@link EventJson}), each ended by {@code \n}. */
     public void writeJsonLines(Writer out) throws IOException {
-        StringBuilder line = new StringBuilder(256);
+        EventJson.Renderer renderer = new EventJson.Renderer();
         for (LoggedEvent logged : events) {
-            line.setLength(0);
-            EventJson.appendTo(line, logged);
-            out.append(line).append('\n');
+            out.append(renderer.line(logged));
         }
     }
 
     /** SHA-256, in lower-case hex, of exactly what {@link #writeJsonLines} writes. */
     public String digest() {
         MessageDigest sha = sha256();
-        StringBuilder line = new StringBuilder(256);
+        EventJson.Renderer renderer = new EventJson.Renderer();
         for (LoggedEvent logged : events) {
-            line.setLength(0);
-            EventJson.appendTo(line, logged);
-            line.append('\n');
-            sha.update(line.toString().getBytes(StandardCharsets.UTF_8));
+            sha.update(renderer.line(logged).toString().getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(sha.digest());
     }

