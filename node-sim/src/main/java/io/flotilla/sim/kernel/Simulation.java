@@ -25,8 +25,9 @@ import org.apache.pekko.actor.typed.Behavior;
  * (replies arrive through a thread pool; use {@code tell} with a {@code replyTo} and a timer as the
  * timeout), no other dispatcher, no wall clock, sleeping or blocking, no {@code ThreadLocalRandom}
  * (use {@link RandomStreams}), never log or hash-iterate {@code ActorRef}s or enums, supervision
- * backoff with {@code randomFactor} 0. Work arriving from another thread is detected and fails the
- * run.
+ * backoff with {@code randomFactor} 0 and no {@code withLimit(n, withinTimeRange)} (it reads the
+ * wall clock), round-robin rather than random group routers. Work arriving from another thread is
+ * detected and fails the run.
  *
  * <p>Nothing here is static: several simulations can run in one JVM, one after another or in
  * parallel threads, each on its own driver.
