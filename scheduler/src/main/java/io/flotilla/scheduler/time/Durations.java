@@ -99,7 +99,20 @@ public final class Durations {
         if (fraction == 0) {
             return whole + "s";
         }
-        String frac = String.format("%09d", fraction).substring(0, digits).replaceAll("0+$", "");
-        return whole + "." + frac + "s";
+        // Keep `digits` digits of the nine, then drop trailing zeros; hot when logs are rendered.
+        long kept = fraction / POWERS_OF_TEN[9 - digits];
+        int width = digits;
+        while (kept % 10 == 0) {
+            kept /= 10;
+            width--;
+        }
+        StringBuilder out = new StringBuilder(16).append(whole).append('.');
+        String text = Long.toString(kept);
+        for (int pad = width - text.length(); pad > 0; pad--) {
+            out.append('0');
+        }
+        return out.append(text).append('s').toString();
     }
+
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000};
 }

@@ -19,6 +19,10 @@ class DurationsTest {
         "1.5s, 1500000000, 1.5s",
         "90s, 90000000000, 1m30s",
         "2m0.25s, 120250000000, 2m0.25s",
+        "13.507s, 13507000000, 13.507s",
+        "1.05s, 1050000000, 1.05s",
+        "0.000000001s, 1, 1ns",
+        "1.000000001s, 1000000001, 1.000000001s",
     })
     void parsesAndPrints(String text, long nanos, String printed) {
         assertEquals(nanos, Durations.parse(text).orElseThrow());
