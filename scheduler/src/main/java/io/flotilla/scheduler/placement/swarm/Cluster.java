@@ -18,6 +18,9 @@ final class Cluster {
     final Symbols symbols;
     private final Map<String, NodeInfo> byName;
     private final Map<TaskSpec, Usage> usages = new IdentityHashMap<>();
+    private final Map<TaskDemand.SpreadLevel, Branching> branchings = new HashMap<>();
+    private TaskSpec lastSpec;
+    private Usage lastUsage;
     private final Map<FailureKey, int[]> failures = new HashMap<>();
 
     private record FailureKey(String service, int specVersion) {}
@@ -51,8 +54,22 @@ final class Cluster {
         return byName.get(name);
     }
 
+    /** Tasks of one service usually share their spec object and come one after another. */
     Usage usage(TaskSpec spec) {
-        return usages.computeIfAbsent(spec, s -> Usage.of(s, symbols));
+        if (spec != lastSpec) {
+            lastUsage = usages.computeIfAbsent(spec, s -> Usage.of(s, symbols));
+            lastSpec = spec;
+        }
+        return lastUsage;
+    }
+
+    /** The spread levels of a demand, worked out over this pass's nodes. */
+    Branching[] branchings(TaskDemand demand) {
+        Branching[] levels = new Branching[demand.spread().size()];
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] = branchings.computeIfAbsent(demand.spread().get(i), l -> Branching.of(l, nodes));
+        }
+        return levels;
     }
 
     /** Failure counts per node for this service version, or null when it has none. */

@@ -1,6 +1,7 @@
 package io.flotilla.scheduler.placement.swarm;
 
-import java.util.TreeMap;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Swarmkit's decision tree for spread preferences ({@code nodeSet.tree}, {@code decision_tree.go}).
@@ -17,24 +18,31 @@ final class DecisionTree {
     /** The service's active tasks in this subtree when the tree was built (swarmkit never updates it). */
     int tasks;
 
-    private TreeMap<String, DecisionTree> branches;
-    private DecisionTree[] branchArray;
+    /** Inner trees: the branch for each label value index of the level below, or null. */
+    private DecisionTree[] byValue;
+    private DecisionTree[] branches;
     private int[] nodes = NO_NODES;
     private int size;
     private boolean used;
 
-    static DecisionTree build(NodeInfo[] all, TaskDemand demand, int maxAssignments, Pipeline pipeline, Ranking ranking) {
+    static DecisionTree build(
+            NodeInfo[] all, int service, Branching[] levels, int maxAssignments, Pipeline pipeline, Ranking ranking) {
         DecisionTree root = new DecisionTree();
-        int service = demand.serviceIndex();
         for (NodeInfo node : all) {
             int serviceTasks = node.serviceTasks(service);
             DecisionTree tree = root;
-            for (TaskDemand.SpreadLevel level : demand.spread()) {
+            for (Branching level : levels) {
                 tree.tasks += serviceTasks;
-                if (tree.branches == null) {
-                    tree.branches = new TreeMap<>();
+                if (tree.byValue == null) {
+                    tree.byValue = new DecisionTree[level.values().length];
                 }
-                tree = tree.branches.computeIfAbsent(level.branchOf(node.node.spec()), v -> new DecisionTree());
+                int value = level.valueOf()[node.index];
+                DecisionTree next = tree.byValue[value];
+                if (next == null) {
+                    next = new DecisionTree();
+                    tree.byValue[value] = next;
+                }
+                tree = next;
             }
             tree.tasks += serviceTasks;
             tree.offer(node, maxAssignments, all, pipeline, ranking);
@@ -43,15 +51,15 @@ final class DecisionTree {
     }
 
     boolean isLeaf() {
-        return branches == null;
+        return byValue == null;
     }
 
     /** The branches in ascending label-value order; only on an inner tree. */
     DecisionTree[] branches() {
-        if (branchArray == null) {
-            branchArray = branches.values().toArray(new DecisionTree[0]);
+        if (branches == null) {
+            branches = Arrays.stream(byValue).filter(Objects::nonNull).toArray(DecisionTree[]::new);
         }
-        return branchArray;
+        return branches;
     }
 
     /**

@@ -34,7 +34,8 @@ final class GroupScheduler {
         demand = groupDemand;
         pipeline = new Pipeline(demand);
         ranking = new Ranking(demand.serviceIndex(), cluster.recentFailures(demand.service(), demand.specVersion()));
-        DecisionTree tree = DecisionTree.build(cluster.nodes, demand, group.size(), pipeline, ranking);
+        DecisionTree tree = DecisionTree.build(
+                cluster.nodes, demand.serviceIndex(), cluster.branchings(demand), group.size(), pipeline, ranking);
         onSubtree(group.size(), tree);
         if (next < tasks.size()) {
             String why = pipeline.explain();
