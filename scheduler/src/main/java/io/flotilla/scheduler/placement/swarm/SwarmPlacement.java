@@ -27,7 +27,7 @@ public final class SwarmPlacement {
         List<Task> tracked = new ArrayList<>();
         for (Task t : request.tasks()) {
             if (t.state() == TaskState.PENDING) {
-                if (t.desired().compareTo(TaskState.COMPLETE) > 0) {
+                if (!wanted(t)) {
                     decisions.shutDown.add(t.id());
                     continue;
                 }
@@ -46,7 +46,7 @@ public final class SwarmPlacement {
         for (Task t : tracked) {
             NodeInfo node = cluster.node(t.node());
             if (node != null) {
-                node.add(cluster.usage(t.spec()), symbols.service(t.service()), t.desired().compareTo(TaskState.COMPLETE) <= 0);
+                node.add(cluster.usage(t.spec()), symbols.service(t.service()), wanted(t));
             }
         }
 
@@ -66,6 +66,14 @@ public final class SwarmPlacement {
             scheduler.schedule(group, TaskDemand.of(first, symbols, cluster.usage(first.spec())));
         }
         return decisions.result();
+    }
+
+    /**
+     * Desired at most COMPLETE: such a task counts as active on its node (nodeinfo.go), and only such
+     * a pending task is placed.
+     */
+    private static boolean wanted(Task t) {
+        return t.desired().compareTo(TaskState.COMPLETE) <= 0;
     }
 
     /** Swarmkit's taskFitNode: the preassigned node must pass the pipeline; the error has no wrapper. */
