@@ -1,0 +1,68 @@
+package io.flotilla.scenarios.model;
+
+import io.flotilla.scheduler.model.ServiceSpec;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A scenario file, validated and resolved.
+ *
+ * <ul>
+ *   <li>{@code until}: the explicit {@code until}, else the last timeline time plus 2m, else 2m.
+ *   <li>{@code nodes}: in file order, {@code count} expanded ({@code worker-1..worker-N}).
+ *   <li>{@code services}, {@code statefulsets}: those deployed at time 0, in file order.
+ *   <li>{@code images}: every image the scenario names (services, statefulsets, updates, deploys)
+ *       plus every image listed under {@code images}; unlisted ones carry {@link ImageDecl#defaults}.
+ *   <li>{@code timeline}: sorted by time, stable (items at the same time keep file order).
+ *   <li>{@code expectations}: in file order.
+ * </ul>
+ */
+public record Scenario(
+        Path file,
+        String name,
+        String description,
+        long seed,
+        Strategy strategy,
+        long until,
+        SwarmSettings swarm,
+        KubernetesSettings kubernetes,
+        List<NodeDecl> nodes,
+        SortedMap<String, NetworkDecl> networks,
+        List<ServiceSpec> services,
+        List<StatefulSetDecl> statefulsets,
+        SortedMap<String, StorageClassDecl> storageClasses,
+        SortedMap<String, ImageDecl> images,
+        List<TimelineItem> timeline,
+        List<Expectation> expectations) {
+
+    public Scenario {
+        nodes = List.copyOf(nodes);
+        networks = Collections.unmodifiableSortedMap(new TreeMap<>(networks));
+        services = List.copyOf(services);
+        statefulsets = List.copyOf(statefulsets);
+        storageClasses = Collections.unmodifiableSortedMap(new TreeMap<>(storageClasses));
+        images = Collections.unmodifiableSortedMap(new TreeMap<>(images));
+        timeline = List.copyOf(timeline);
+        expectations = List.copyOf(expectations);
+    }
+
+    /** The same scenario run under another strategy or seed (command-line overrides). */
+    public Scenario with(Strategy newStrategy, long newSeed) {
+        return new Scenario(file, name, description, newSeed, newStrategy, until, swarm, kubernetes, nodes,
+                networks, services, statefulsets, storageClasses, images, timeline, expectations);
+    }
+
+    public Optional<NodeDecl> node(String nodeName) {
+        return nodes.stream().filter(n -> n.name().equals(nodeName)).findFirst();
+    }
+
+    /** The image as declared, or with the defaults when the scenario does not list it. */
+    public ImageDecl image(String imageName) {
+        ImageDecl declared = images.get(imageName);
+        return declared != null ? declared : ImageDecl.defaults(imageName);
+    }
+}

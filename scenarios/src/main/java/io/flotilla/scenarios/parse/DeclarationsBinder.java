@@ -1,0 +1,108 @@
+package io.flotilla.scenarios.parse;
+
+import io.flotilla.scenarios.model.ImageDecl;
+import io.flotilla.scenarios.model.NetworkDecl;
+import io.flotilla.scenarios.model.StorageClassDecl;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The named declarations other sections refer to: {@code networks}, {@code storage_classes}, {@code images}. */
+final class DeclarationsBinder {
+
+    static final List<String> NETWORK_KEYS = List.of("driver", "subnet");
+    static final List<String> STORAGE_CLASS_KEYS = List.of("type", "binding");
+    static final List<String> IMAGE_KEYS = List.of("size", "start", "crash_after");
+    static final Map<String, String> DRIVERS = NodesBinder.choices("overlay", "overlay", "bridge", "bridge");
+    static final Map<String, String> VOLUME_TYPES = NodesBinder.choices("local", "local", "network", "network");
+    static final Map<String, String> BINDINGS =
+            NodesBinder.choices("Immediate", "Immediate", "WaitForFirstConsumer", "WaitForFirstConsumer");
+
+    private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
+
+    private DeclarationsBinder() {}
+
+    static TreeMap<String, NetworkDecl> networks(Fields top) {
+        TreeMap<String, NetworkDecl> out = new TreeMap<>();
+        Map<String, String> subnets = new HashMap<>();
+        top.section("networks", "networks", null).ifPresent(map -> {
+            for (Fields.Entry e : map.entries()) {
+                if (e.name().equals("ingress")) {
+                    map.problems().add(e.key(), "network name 'ingress' is taken by the routing mesh's own network");
+                } else if (!Names.PLAIN.matcher(e.name()).matches()) {
+                    map.problems().add(e.key(), "network name '" + e.name() + "' may not hold spaces");
+                }
+                Optional<Fields> f = Fields.of(e.value(), e.name(), "network '" + e.name() + "'", map.problems(), NETWORK_KEYS);
+                f.ifPresent(n -> {
+                    String driver = n.choice("driver", DRIVERS, "overlay");
+                    Optional<String> subnet = n.string("subnet");
+                    subnet.ifPresent(s -> {
+                        if (!isCidr(s)) {
+                            n.problems().add(n.value("subnet").orElseThrow(),
+                                    "subnet: expected an IPv4 subnet such as 10.0.9.0/24, got " + Yaml.quote(s));
+                        } else {
+                            String other = subnets.putIfAbsent(s, e.name());
+                            if (other != null) {
+                                n.problems().add(n.value("subnet").orElseThrow(),
+                                        "subnet " + s + " is already the subnet of network '" + other + "'");
+                            }
+                        }
+                    });
+                    out.put(e.name(), new NetworkDecl(e.name(), driver, subnet, Yaml.pos(e.key())));
+                });
+            }
+        });
+        return out;
+    }
+
+    static TreeMap<String, StorageClassDecl> storageClasses(Fields top) {
+        TreeMap<String, StorageClassDecl> out = new TreeMap<>();
+        top.section("storage_classes", "storage_classes", null).ifPresent(map -> {
+            for (Fields.Entry e : map.entries()) {
+                Fields.of(e.value(), e.name(), "storage class '" + e.name() + "'", map.problems(), STORAGE_CLASS_KEYS)
+                        .ifPresent(f -> {
+                            Optional<String> type = f.required("type").flatMap(n -> Values.choice(n, "type", VOLUME_TYPES, f.problems()));
+                            String binding = f.choice("binding", BINDINGS, "Immediate");
+                            type.ifPresent(t -> out.put(e.name(), new StorageClassDecl(e.name(), t, binding, Yaml.pos(e.key()))));
+                        });
+            }
+        });
+        return out;
+    }
+
+    static TreeMap<String, ImageDecl> images(Fields top) {
+        TreeMap<String, ImageDecl> out = new TreeMap<>();
+        top.section("images", "images", null).ifPresent(map -> {
+            for (Fields.Entry e : map.entries()) {
+                if (!Names.PLAIN.matcher(e.name()).matches()) {
+                    map.problems().add(e.key(), "image name '" + e.name() + "' may not hold spaces");
+                }
+                Fields.of(e.value(), e.name(), "image '" + e.name() + "'", map.problems(), IMAGE_KEYS).ifPresent(f -> {
+                    long size = f.size("size").orElse(ImageDecl.DEFAULT_SIZE);
+                    long start = f.duration("start", ImageDecl.DEFAULT_START);
+                    OptionalLong crashAfter = f.duration("crash_after");
+                    out.put(e.name(), new ImageDecl(e.name(), size, start, crashAfter));
+                });
+            }
+        });
+        return out;
+    }
+
+    private static boolean isCidr(String text) {
+        Matcher m = CIDR.matcher(text);
+        if (!m.matches()) {
+            return false;
+        }
+        for (int i = 1; i <= 4; i++) {
+            if (Integer.parseInt(m.group(i)) > 255) {
+                return false;
+            }
+        }
+        return Integer.parseInt(m.group(5)) <= 32;
+    }
+}

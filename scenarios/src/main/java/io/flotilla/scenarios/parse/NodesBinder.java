@@ -1,0 +1,148 @@
+package io.flotilla.scenarios.parse;
+
+import io.flotilla.scenarios.model.NodeDecl;
+import io.flotilla.scenarios.model.SourcePos;
+import io.flotilla.scheduler.model.Availability;
+import io.flotilla.scheduler.model.NodeRole;
+import io.flotilla.scheduler.model.NodeSpec;
+import io.flotilla.scheduler.model.Platform;
+import io.flotilla.scheduler.model.Resources;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** The {@code nodes} list: one item per node, or per group of nodes with {@code count}. */
+final class NodesBinder {
+
+    static final List<String> KEYS = List.of(
+            "name", "role", "count", "resources", "labels", "engine_labels", "availability", "platform", "taints",
+            "pull_bandwidth");
+    static final int MAX_COUNT = 100_000;
+
+    static final Map<String, NodeRole> ROLES = choices("manager", NodeRole.MANAGER, "worker", NodeRole.WORKER);
+    static final Map<String, Availability> AVAILABILITIES =
+            choices("active", Availability.ACTIVE, "pause", Availability.PAUSE, "drain", Availability.DRAIN);
+
+    private static final Pattern TAINT =
+            Pattern.compile("[A-Za-z0-9][-A-Za-z0-9_./]*(=[-A-Za-z0-9_.]*)?:(NoSchedule|PreferNoSchedule|NoExecute)");
+
+    private final Problems problems;
+    /** Where each name was first produced, for the duplicate message. */
+    private final Map<String, String> firstSeen = new HashMap<>();
+
+    NodesBinder(Problems problems) {
+        this.problems = problems;
+    }
+
+    List<NodeDecl> bind(Fields top) {
+        List<NodeDecl> nodes = new ArrayList<>();
+        Optional<Node> list = top.value("nodes");
+        if (list.isEmpty()) {
+            problems.add(top.key("nodes").orElse(top.node()), "a scenario needs 'nodes' with at least one node");
+            return nodes;
+        }
+        for (Node item : Values.list(list.get(), "nodes", problems)) {
+            Fields.of(item, "nodes", "node", problems, KEYS).ifPresent(f -> nodes.addAll(bindItem(f)));
+        }
+        return nodes;
+    }
+
+    private List<NodeDecl> bindItem(Fields f) {
+        Optional<Node> nameNode = f.required("name");
+        Optional<String> name = f.string("name");
+        name.ifPresent(n -> {
+            if (!Names.NODE.matcher(n).matches()) {
+                problems.add(nameNode.get(), "name: '" + n + "' is not a node name (" + Names.NODE_RULE + ")");
+            }
+        });
+        int count = f.integer("count", 1, 1, MAX_COUNT);
+        NodeRole role = f.choice("role", ROLES, NodeRole.WORKER);
+        Resources resources = f.section("resources", "resources", ResourcesBinder.KEYS)
+                .map(ResourcesBinder::node)
+                .orElse(Resources.NONE);
+        TreeMap<String, String> labels = labels(f, "labels");
+        TreeMap<String, String> engineLabels = labels(f, "engine_labels");
+        Availability availability = f.choice("availability", AVAILABILITIES, Availability.ACTIVE);
+        Platform platform = f.section("platform", "platform", PlatformBinder.KEYS)
+                .map(PlatformBinder::node)
+                .orElse(Platform.LINUX_AMD64);
+        List<String> taints = taints(f);
+        long bandwidth = f.value("pull_bandwidth")
+                .map(n -> Values.bandwidth(n, "pull_bandwidth", problems))
+                .orElse(java.util.OptionalLong.empty())
+                .orElse(NodeDecl.DEFAULT_PULL_BANDWIDTH);
+        f.value("pull_bandwidth").ifPresent(n -> {
+            if (Yaml.isScalar(n) && Quantities.bytesPerSecond(Yaml.text(n)).orElse(1) == 0) {
+                problems.add(n, "pull_bandwidth: must be more than 0");
+            }
+        });
+        if (name.isEmpty()) {
+            return List.of();
+        }
+        boolean counted = f.has("count");
+        List<NodeDecl> out = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            String nodeName = counted ? name.get() + "-" + i : name.get();
+            noteName(nodeName, nameNode.get(), counted);
+            NodeSpec spec = new NodeSpec(nodeName, role, resources, labels, engineLabels, platform, taints);
+            out.add(new NodeDecl(spec, availability, bandwidth, f.pos()));
+        }
+        return out;
+    }
+
+    private void noteName(String nodeName, Node at, boolean counted) {
+        SourcePos pos = Yaml.pos(at);
+        String origin = "line " + pos.line() + (counted ? " with count" : "");
+        String first = firstSeen.putIfAbsent(nodeName, origin);
+        if (first != null) {
+            problems.add(at, "duplicate node name '" + nodeName + "' (first at " + first + ")");
+        }
+    }
+
+    private TreeMap<String, String> labels(Fields f, String key) {
+        TreeMap<String, String> out = new TreeMap<>();
+        f.section(key, key, null).ifPresent(section -> {
+            for (Fields.Entry e : section.entries()) {
+                if (Yaml.isNull(e.value())) {
+                    out.put(e.name(), "");
+                } else {
+                    Values.string(e.value(), e.name(), problems).ifPresent(v -> out.put(e.name(), v));
+                }
+            }
+        });
+        return out;
+    }
+
+    /** Kubernetes taints, {@code key[=value]:Effect}; used by the kubernetes strategy. */
+    private List<String> taints(Fields f) {
+        List<String> out = new ArrayList<>();
+        for (Node item : f.list("taints")) {
+            Optional<String> taint = Values.string(item, "taints", problems);
+            if (taint.isPresent() && !TAINT.matcher(taint.get()).matches()) {
+                problems.add(item, "taints: '" + taint.get()
+                        + "' is not a taint such as dedicated=db:NoSchedule (effect NoSchedule, PreferNoSchedule or NoExecute)");
+            } else {
+                taint.ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** An ordered map of the words a scenario may write and what they mean. */
+    @SafeVarargs
+    static <E> Map<String, E> choices(Object... wordsAndValues) {
+        Map<String, E> out = new LinkedHashMap<>();
+        for (int i = 0; i < wordsAndValues.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            E value = (E) wordsAndValues[i + 1];
+            out.put((String) wordsAndValues[i], value);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,33 @@
+package io.flotilla.scenarios.parse;
+
+import io.flotilla.scenarios.model.Scenario;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Either a valid scenario or every problem found in the file, in file order; never both, never
+ * neither. {@code warnings} (in file order too) do not make a file invalid: they point at
+ * something that is legal but probably not meant, such as a timeline item after {@code until}.
+ */
+public record ParseOutcome(Optional<Scenario> scenario, List<Problem> problems, List<Problem> warnings) {
+
+    public ParseOutcome {
+        problems = List.copyOf(problems);
+        warnings = List.copyOf(warnings);
+        if (scenario.isPresent() == !problems.isEmpty()) {
+            throw new IllegalArgumentException("a scenario or problems, exactly one of them");
+        }
+    }
+
+    public static ParseOutcome valid(Scenario scenario, List<Problem> warnings) {
+        return new ParseOutcome(Optional.of(scenario), List.of(), warnings);
+    }
+
+    public static ParseOutcome invalid(List<Problem> problems, List<Problem> warnings) {
+        return new ParseOutcome(Optional.empty(), problems, warnings);
+    }
+
+    public boolean isValid() {
+        return scenario.isPresent();
+    }
+}

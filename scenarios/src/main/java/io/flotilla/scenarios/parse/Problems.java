@@ -1,0 +1,57 @@
+package io.flotilla.scenarios.parse;
+
+import io.flotilla.scenarios.model.SourcePos;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Collects problems while a file is bound; binders report and go on with a stand-in value. */
+final class Problems {
+
+    private final Path file;
+    private final List<Problem> found = new ArrayList<>();
+    private final List<Problem> warnings = new ArrayList<>();
+
+    Problems(Path file) {
+        this.file = file;
+    }
+
+    void add(SourcePos pos, String message) {
+        found.add(new Problem(file, pos.line(), pos.column(), message));
+    }
+
+    void add(Node at, String message) {
+        add(Yaml.pos(at), message);
+    }
+
+    /** Something legal but probably not meant; the message is printed after {@code warning: }. */
+    void warn(Node at, String message) {
+        SourcePos pos = Yaml.pos(at);
+        warnings.add(new Problem(file, pos.line(), pos.column(), "warning: " + message));
+    }
+
+    List<Problem> warningsInFileOrder() {
+        return sorted(warnings);
+    }
+
+    boolean isEmpty() {
+        return found.isEmpty();
+    }
+
+    int count() {
+        return found.size();
+    }
+
+    /** In file order; problems at the same place keep the order they were found in. */
+    List<Problem> inFileOrder() {
+        return sorted(found);
+    }
+
+    private static List<Problem> sorted(List<Problem> problems) {
+        List<Problem> sorted = new ArrayList<>(problems);
+        sorted.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+        return sorted;
+    }
+}

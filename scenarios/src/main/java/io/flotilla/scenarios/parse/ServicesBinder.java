@@ -1,0 +1,126 @@
+package io.flotilla.scenarios.parse;
+
+import io.flotilla.scheduler.model.EndpointMode;
+import io.flotilla.scheduler.model.Placement;
+import io.flotilla.scheduler.model.PortConfig;
+import io.flotilla.scheduler.model.Resources;
+import io.flotilla.scheduler.model.RestartPolicy;
+import io.flotilla.scheduler.model.ServiceMode;
+import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.model.TaskSpec;
+import io.flotilla.scheduler.model.UpdateConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * A map of services in the compose vocabulary ({@code image}, {@code networks}, {@code ports},
+ * {@code deploy}), at the top level or inside a timeline {@code deploy}.
+ */
+final class ServicesBinder {
+
+    static final List<String> KEYS = List.of("image", "networks", "ports", "deploy");
+    static final List<String> DEPLOY_KEYS = List.of(
+            "mode", "replicas", "endpoint_mode", "placement", "resources", "restart_policy", "update_config",
+            "rollback_config");
+    static final List<String> RESOURCES_KEYS = List.of("reservations", "limits");
+    static final int MAX_REPLICAS = 1_000_000;
+
+    static final Map<String, ServiceMode> MODES =
+            NodesBinder.choices("replicated", ServiceMode.REPLICATED, "global", ServiceMode.GLOBAL);
+    static final Map<String, EndpointMode> ENDPOINT_MODES =
+            NodesBinder.choices("vip", EndpointMode.VIP, "dnsrr", EndpointMode.DNSRR);
+
+    /** A service and where it was written. */
+    record Bound(ServiceSpec spec, Node at, List<PortsBinder.At> ports) {}
+
+    private final Problems problems;
+    private final Set<String> networks;
+
+    ServicesBinder(Problems problems, Set<String> networks) {
+        this.problems = problems;
+        this.networks = networks;
+    }
+
+    List<Bound> bind(Fields services) {
+        List<Bound> out = new ArrayList<>();
+        for (Fields.Entry e : services.entries()) {
+            if (!Names.WORKLOAD.matcher(e.name()).matches()) {
+                problems.add(e.key(), "service name '" + e.name() + "' is invalid: it must be " + Names.WORKLOAD_RULE);
+            }
+            Fields.withExtensions(e.value(), e.name(), "service '" + e.name() + "'", problems, KEYS)
+                    .ifPresent(f -> out.add(bindOne(e.name(), e.key(), f)));
+        }
+        return out;
+    }
+
+    private Bound bindOne(String name, Node at, Fields f) {
+        String image = image(f, name);
+        List<String> nets = networkRefs(f, networks, problems);
+        List<PortsBinder.At> ports = f.value("ports").map(n -> PortsBinder.bind(n, problems)).orElse(List.of());
+        Fields deploy = f.section("deploy", "deploy", DEPLOY_KEYS).orElseGet(() -> Fields.empty("deploy", problems));
+        ServiceMode mode = deploy.choice("mode", MODES, ServiceMode.REPLICATED);
+        boolean global = mode == ServiceMode.GLOBAL;
+        int replicas = deploy.integer("replicas", 1, 0, MAX_REPLICAS);
+        if (global && deploy.has("replicas")) {
+            problems.add(deploy.key("replicas").orElseThrow(), "replicas can only be used with replicated mode");
+        }
+        EndpointMode endpointMode = deploy.choice("endpoint_mode", ENDPOINT_MODES, EndpointMode.VIP);
+        Placement placement = deploy.section("placement", "placement", DeployParts.PLACEMENT_KEYS)
+                .map(p -> DeployParts.placement(p, global))
+                .orElse(Placement.NONE);
+        Optional<Fields> resources = deploy.section("resources", "resources", RESOURCES_KEYS);
+        Resources reservations = resources.flatMap(r -> r.section("reservations", "reservations", ResourcesBinder.KEYS))
+                .map(ResourcesBinder::task)
+                .orElse(Resources.NONE);
+        Resources limits = resources.flatMap(r -> r.section("limits", "limits", ResourcesBinder.KEYS))
+                .map(ResourcesBinder::task)
+                .orElse(Resources.NONE);
+        RestartPolicy restart = deploy.section("restart_policy", "restart_policy", DeployParts.RESTART_KEYS)
+                .map(DeployParts::restartPolicy)
+                .orElse(RestartPolicy.DEFAULT);
+        UpdateConfig update = deploy.section("update_config", "update_config", DeployParts.UPDATE_KEYS)
+                .map(u -> DeployParts.updateConfig(u, false, UpdateConfig.DEFAULT))
+                .orElse(UpdateConfig.DEFAULT);
+        UpdateConfig rollback = deploy.section("rollback_config", "rollback_config", DeployParts.UPDATE_KEYS)
+                .map(u -> DeployParts.updateConfig(u, true, UpdateConfig.DEFAULT))
+                .orElse(UpdateConfig.DEFAULT);
+        PortRules.checkService(endpointMode, ports, problems);
+        List<PortConfig> portConfigs = ports.stream().map(PortsBinder.At::port).toList();
+        TaskSpec task = new TaskSpec(image, reservations, limits, placement, portConfigs, nets, restart);
+        ServiceSpec spec = new ServiceSpec(name, mode, global ? 0 : replicas, task, update, rollback, endpointMode);
+        return new Bound(spec, at, ports);
+    }
+
+    /** The image, or {@code <name>:latest} when the service names none (as the contract's short deploy example does). */
+    static String image(Fields f, String name) {
+        Optional<String> image = f.string("image");
+        image.ifPresent(i -> {
+            if (!Names.PLAIN.matcher(i).matches()) {
+                f.problems().add(f.value("image").orElseThrow(), "image: '" + i + "' is not an image name such as nginx:1.27");
+            }
+        });
+        return image.orElse(name + ":latest");
+    }
+
+    /** {@code networks: [frontend]}, each one declared under the top-level {@code networks}. */
+    static List<String> networkRefs(Fields f, Set<String> declared, Problems problems) {
+        List<String> out = new ArrayList<>();
+        for (Node item : f.list("networks")) {
+            Values.string(item, "networks", problems).ifPresent(n -> {
+                if (!declared.contains(n)) {
+                    problems.add(item, "unknown network '" + n + "'" + Suggestions.didYouMean(n, declared)
+                            + (declared.isEmpty() ? "; declare it under the top-level 'networks'" : ""));
+                } else if (out.contains(n)) {
+                    problems.add(item, "network '" + n + "' is listed twice");
+                } else {
+                    out.add(n);
+                }
+            });
+        }
+        return out;
+    }
+}

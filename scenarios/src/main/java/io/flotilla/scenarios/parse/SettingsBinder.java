@@ -1,0 +1,59 @@
+package io.flotilla.scenarios.parse;
+
+import io.flotilla.scenarios.model.KubernetesSettings;
+import io.flotilla.scenarios.model.SwarmSettings;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** The per-scenario timing overrides, {@code swarm} and {@code kubernetes}, starting from upstream defaults. */
+final class SettingsBinder {
+
+    static final List<String> SWARM_KEYS = List.of("heartbeat_period", "heartbeat_epsilon", "missed_heartbeats");
+    static final List<String> KUBERNETES_KEYS =
+            List.of("node_monitor_period", "node_monitor_grace_period", "default_toleration_seconds");
+
+    private SettingsBinder() {}
+
+    static SwarmSettings swarm(Fields top) {
+        return top.section("swarm", "swarm", SWARM_KEYS).map(SettingsBinder::swarmSection).orElse(SwarmSettings.DEFAULT);
+    }
+
+    private static SwarmSettings swarmSection(Fields f) {
+        SwarmSettings d = SwarmSettings.DEFAULT;
+        long period = positive(f, "heartbeat_period", d.heartbeatPeriod());
+        long epsilon = f.duration("heartbeat_epsilon", Math.min(d.heartbeatEpsilon(), period / 10));
+        if (epsilon >= period) {
+            f.problems().add(f.value("heartbeat_epsilon").orElseThrow(),
+                    "heartbeat_epsilon: must be less than heartbeat_period");
+        }
+        int missed = f.integer("missed_heartbeats", d.missedHeartbeats(), 1, 1000);
+        return new SwarmSettings(period, epsilon, missed);
+    }
+
+    static KubernetesSettings kubernetes(Fields top) {
+        return top.section("kubernetes", "kubernetes", KUBERNETES_KEYS)
+                .map(SettingsBinder::kubernetesSection)
+                .orElse(KubernetesSettings.DEFAULT);
+    }
+
+    private static KubernetesSettings kubernetesSection(Fields f) {
+        KubernetesSettings d = KubernetesSettings.DEFAULT;
+        return new KubernetesSettings(
+                positive(f, "node_monitor_period", d.nodeMonitorPeriod()),
+                positive(f, "node_monitor_grace_period", d.nodeMonitorGracePeriod()),
+                f.integer("default_toleration_seconds", 0, Integer.MAX_VALUE).orElse(d.defaultTolerationSeconds()));
+    }
+
+    static long positive(Fields f, String key, long fallback) {
+        OptionalLong parsed = f.duration(key);
+        if (parsed.isEmpty()) {
+            return fallback;
+        }
+        long value = parsed.getAsLong();
+        if (value <= 0) {
+            f.problems().add(f.value(key).orElseThrow(), key + ": must be more than 0s");
+            return fallback;
+        }
+        return value;
+    }
+}

@@ -1,0 +1,109 @@
+package io.flotilla.scenarios.parse;
+
+import io.flotilla.scenarios.model.PodManagementPolicy;
+import io.flotilla.scenarios.model.StatefulSetDecl;
+import io.flotilla.scenarios.model.VolumeClaimTemplate;
+import io.flotilla.scheduler.model.Placement;
+import io.flotilla.scheduler.model.Resources;
+import io.flotilla.scheduler.model.RestartPolicy;
+import io.flotilla.scheduler.model.TaskSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** A map of statefulsets: ordinal pods, a headless service and per-pod volumes. */
+final class StatefulSetsBinder {
+
+    static final List<String> KEYS = List.of(
+            "image", "replicas", "service", "pod_management_policy", "volume_claim_templates", "networks", "deploy");
+    static final List<String> DEPLOY_KEYS = List.of("resources", "placement", "restart_policy");
+    static final List<String> CLAIM_KEYS = List.of("name", "storage_class", "size");
+    static final Map<String, PodManagementPolicy> POLICIES = NodesBinder.choices(
+            "OrderedReady", PodManagementPolicy.ORDERED_READY, "Parallel", PodManagementPolicy.PARALLEL);
+
+    /** A statefulset and where its name was written. */
+    record Bound(StatefulSetDecl decl, Node at) {}
+
+    private final Problems problems;
+    private final Set<String> networks;
+    private final Set<String> storageClasses;
+
+    StatefulSetsBinder(Problems problems, Set<String> networks, Set<String> storageClasses) {
+        this.problems = problems;
+        this.networks = networks;
+        this.storageClasses = storageClasses;
+    }
+
+    List<Bound> bind(Fields sets) {
+        List<Bound> out = new ArrayList<>();
+        for (Fields.Entry e : sets.entries()) {
+            if (!Names.WORKLOAD.matcher(e.name()).matches()) {
+                problems.add(e.key(), "statefulset name '" + e.name() + "' is invalid: it must be " + Names.WORKLOAD_RULE);
+            }
+            Fields.of(e.value(), e.name(), "statefulset '" + e.name() + "'", problems, KEYS)
+                    .ifPresent(f -> out.add(new Bound(bindOne(e.name(), f), e.key())));
+        }
+        return out;
+    }
+
+    private StatefulSetDecl bindOne(String name, Fields f) {
+        String image = ServicesBinder.image(f, name);
+        int replicas = f.integer("replicas", 1, 0, ServicesBinder.MAX_REPLICAS);
+        String service = f.string("service", name);
+        PodManagementPolicy policy = f.choice("pod_management_policy", POLICIES, PodManagementPolicy.ORDERED_READY);
+        List<String> nets = ServicesBinder.networkRefs(f, networks, problems);
+        List<VolumeClaimTemplate> claims = claims(f);
+        Fields deploy = f.section("deploy", "deploy", DEPLOY_KEYS).orElseGet(() -> Fields.empty("deploy", problems));
+        Placement placement = deploy.section("placement", "placement", DeployParts.PLACEMENT_KEYS)
+                .map(p -> DeployParts.placement(p, false))
+                .orElse(Placement.NONE);
+        Optional<Fields> resources = deploy.section("resources", "resources", ServicesBinder.RESOURCES_KEYS);
+        Resources reservations = resources.flatMap(r -> r.section("reservations", "reservations", ResourcesBinder.KEYS))
+                .map(ResourcesBinder::task)
+                .orElse(Resources.NONE);
+        Resources limits = resources.flatMap(r -> r.section("limits", "limits", ResourcesBinder.KEYS))
+                .map(ResourcesBinder::task)
+                .orElse(Resources.NONE);
+        RestartPolicy restart = deploy.section("restart_policy", "restart_policy", DeployParts.RESTART_KEYS)
+                .map(DeployParts::restartPolicy)
+                .orElse(RestartPolicy.DEFAULT);
+        TaskSpec task = new TaskSpec(image, reservations, limits, placement, List.of(), nets, restart);
+        return new StatefulSetDecl(name, replicas, service, policy, claims, task, f.pos());
+    }
+
+    private List<VolumeClaimTemplate> claims(Fields f) {
+        List<VolumeClaimTemplate> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Node item : f.list("volume_claim_templates")) {
+            Optional<Fields> claim = Fields.of(item, "volume_claim_templates", "volume claim template", problems, CLAIM_KEYS);
+            if (claim.isEmpty()) {
+                continue;
+            }
+            Fields c = claim.get();
+            Optional<String> name = c.required("name").flatMap(n -> c.string("name"));
+            Optional<String> storageClass = c.required("storage_class").flatMap(n -> c.string("storage_class"));
+            OptionalLong size = c.required("size").isPresent() ? c.size("size") : OptionalLong.empty();
+            name.ifPresent(n -> {
+                if (!names.add(n)) {
+                    problems.add(c.value("name").orElseThrow(), "volume claim template '" + n + "' is declared twice");
+                }
+            });
+            storageClass.ifPresent(s -> {
+                if (!storageClasses.contains(s)) {
+                    problems.add(c.value("storage_class").orElseThrow(), "unknown storage class '" + s + "'"
+                            + Suggestions.didYouMean(s, storageClasses)
+                            + (storageClasses.isEmpty() ? "; declare it under the top-level 'storage_classes'" : ""));
+                }
+            });
+            if (name.isPresent() && storageClass.isPresent() && size.isPresent()) {
+                out.add(new VolumeClaimTemplate(name.get(), storageClass.get(), size.getAsLong()));
+            }
+        }
+        return out;
+    }
+}

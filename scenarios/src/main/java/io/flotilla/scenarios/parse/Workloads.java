@@ -1,0 +1,119 @@
+package io.flotilla.scenarios.parse;
+
+import io.flotilla.scheduler.model.ServiceMode;
+import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.time.Durations;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Which services and statefulsets exist when: those of the file from the start, those of a
+ * timeline {@code deploy} from its item on (a deploy replaces a workload of the same name). A
+ * timeline item sees what was deployed before it in timeline order; an expectation sees everything
+ * deployed at or before its time.
+ */
+final class Workloads {
+
+    /** A service (with its spec) or a statefulset (mode replicated, no spec). */
+    record Workload(String name, boolean statefulset, ServiceMode mode, Optional<ServiceSpec> spec, long at, int seq) {}
+
+    private static final long FROM_THE_START = -1;
+    private final List<Workload> all = new ArrayList<>();
+
+    void addService(ServiceSpec spec, long at, int seq) {
+        all.add(new Workload(spec.name(), false, spec.mode(), Optional.of(spec), at, seq));
+    }
+
+    void addStatefulSet(String name, long at, int seq) {
+        all.add(new Workload(name, true, ServiceMode.REPLICATED, Optional.empty(), at, seq));
+    }
+
+    void addServiceAtStart(ServiceSpec spec) {
+        addService(spec, FROM_THE_START, 0);
+    }
+
+    void addStatefulSetAtStart(String name) {
+        addStatefulSet(name, FROM_THE_START, 0);
+    }
+
+    /** What a timeline item at {@code at}, {@code seq}-th in the file, sees. */
+    View beforeItem(long at, int seq) {
+        return view(w -> w.at < at || (w.at == at && w.seq < seq), at);
+    }
+
+    /** What an expectation at {@code at} sees. */
+    View at(long at) {
+        return view(w -> w.at <= at, at);
+    }
+
+    /** What exists at the end of the run. */
+    View atEnd() {
+        return view(w -> true, Long.MAX_VALUE);
+    }
+
+    private View view(java.util.function.Predicate<Workload> visible, long at) {
+        Map<String, Workload> now = new LinkedHashMap<>();
+        Map<String, Long> later = new TreeMap<>();
+        for (Workload w : all) {
+            if (visible.test(w)) {
+                now.put(w.name, w);
+            } else {
+                later.merge(w.name, w.at, Math::min);
+            }
+        }
+        return new View(now, later, at);
+    }
+
+    /** The workloads visible at one moment, and the words for a name that is not among them. */
+    static final class View {
+        private final Map<String, Workload> now;
+        private final Map<String, Long> later;
+        private final long at;
+
+        private View(Map<String, Workload> now, Map<String, Long> later, long at) {
+            this.now = now;
+            this.later = later;
+            this.at = at;
+        }
+
+        Optional<Workload> get(String name) {
+            return Optional.ofNullable(now.get(name));
+        }
+
+        List<ServiceSpec> services() {
+            return now.values().stream().flatMap(w -> w.spec.stream()).toList();
+        }
+
+        /** Empty when {@code name} is a service now, else why not. */
+        Optional<String> checkService(String name) {
+            Workload w = now.get(name);
+            if (w != null && !w.statefulset) {
+                return Optional.empty();
+            }
+            if (w != null) {
+                return Optional.of("'" + name + "' is a statefulset, not a service");
+            }
+            return Optional.of(unknown("service", name, now.values().stream().filter(x -> !x.statefulset).map(Workload::name).toList()));
+        }
+
+        /** Empty when {@code name} is a service or a statefulset now, else why not. */
+        Optional<String> checkWorkload(String name) {
+            return now.containsKey(name)
+                    ? Optional.empty()
+                    : Optional.of(unknown("service or statefulset", name, List.copyOf(now.keySet())));
+        }
+
+        private String unknown(String what, String name, List<String> known) {
+            Long deployed = later.get(name);
+            if (deployed != null) {
+                String when = at == Long.MAX_VALUE ? "" : " at " + Durations.format(Math.max(at, 0));
+                return "unknown " + what + " '" + name + "'" + when + "; it is deployed only at " + Durations.format(deployed);
+            }
+            return "unknown " + what + " '" + name + "'" + Suggestions.didYouMean(name, known);
+        }
+    }
+}

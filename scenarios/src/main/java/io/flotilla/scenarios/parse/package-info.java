@@ -1,0 +1,7 @@
+/**
+ * Reads scenario files: YAML with line and column marks (SnakeYAML's composed node tree), then
+ * binding and validation section by section into {@code io.flotilla.scenarios.model}. Validation
+ * happens here, once, at the edge: every problem in a file is collected with its line and column,
+ * in file order, and nothing the user writes can make the parser throw.
+ */
+package io.flotilla.scenarios.parse;
