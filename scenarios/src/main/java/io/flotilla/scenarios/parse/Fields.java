@@ -21,6 +21,23 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class Fields {
 
+    /** Keys often written one level off, and the section they belong to (compose's layout). */
+    private static final Map<String, String> MISPLACED = Map.ofEntries(
+            Map.entry("replicas", "deploy"),
+            Map.entry("mode", "deploy"),
+            Map.entry("endpoint_mode", "deploy"),
+            Map.entry("placement", "deploy"),
+            Map.entry("resources", "deploy"),
+            Map.entry("restart_policy", "deploy"),
+            Map.entry("update_config", "deploy"),
+            Map.entry("rollback_config", "deploy"),
+            Map.entry("constraints", "placement"),
+            Map.entry("preferences", "placement"),
+            Map.entry("max_replicas_per_node", "placement"),
+            Map.entry("platforms", "placement"),
+            Map.entry("reservations", "resources"),
+            Map.entry("limits", "resources"));
+
     /** A key and its value; {@code value} may be an explicit null. */
     record Entry(String name, Node key, Node value) {}
 
@@ -90,7 +107,11 @@ final class Fields {
             return;
         }
         if (allowed != null && !allowed.contains(name)) {
-            problems.add(key, "unknown key '" + name + "' in " + context + Suggestions.didYouMean(name, allowed));
+            String hint = Suggestions.didYouMean(name, allowed);
+            if (hint.isEmpty() && MISPLACED.containsKey(name) && !context.equals(MISPLACED.get(name))) {
+                hint = "; it goes under " + MISPLACED.get(name);
+            }
+            problems.add(key, "unknown key '" + name + "' in " + context + hint);
             return;
         }
         entries.put(name, new Entry(name, key, tuple.getValueNode()));
