@@ -118,7 +118,7 @@ final class Fields {
     }
 
     /** YAML merge keys ({@code <<: *defaults}): explicit keys win, then earlier merged mappings. */
-    private static List<NodeTuple> flatten(MappingNode mapping) {
+    static List<NodeTuple> flatten(MappingNode mapping) {
         List<NodeTuple> own = new ArrayList<>();
         List<NodeTuple> merged = new ArrayList<>();
         for (NodeTuple tuple : mapping.getValue()) {

@@ -1,0 +1,55 @@
+package io.flotilla.scenarios.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flotilla.scenarios.model.Scenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every shipped example parses cleanly, validates against the schema and describes itself. */
+class ExamplesTest {
+
+    static Stream<Path> examples() {
+        return SchemaFixture.examples().stream();
+    }
+
+    @Test
+    void theSixExamplesAreThere() {
+        assertEquals(List.of("drain-maintenance.yaml", "manager-quorum-loss.yaml", "resource-exhaustion.yaml",
+                        "rolling-update.yaml", "worker-failover.yaml", "zone-spread.yaml"),
+                SchemaFixture.examples().stream().map(p -> p.getFileName().toString()).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void parsesWithNoProblemAndNoWarning(Path example) {
+        ParseOutcome outcome = new ScenarioParser().parse(example);
+        assertEquals(List.of(), outcome.problems());
+        assertEquals(List.of(), outcome.warnings());
+        Scenario s = outcome.scenario().orElseThrow();
+        assertEquals(example.getFileName().toString(), s.name() + ".yaml", "the file is named after its scenario");
+        assertFalse(s.description().isBlank());
+        assertFalse(s.expectations().isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void validatesAgainstTheSchema(Path example) throws Exception {
+        assertEquals(Set.of(), SchemaFixture.validate(example));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void opensWithAOneLineComment(Path example) throws Exception {
+        String first = Files.readAllLines(example).get(0);
+        assertTrue(first.startsWith("# ") && first.length() > 20, first);
+    }
+}
