@@ -48,32 +48,37 @@ final class ExpectationsBinder {
     }
 
     private Optional<Bound> bindOne(Fields f) {
+        int before = problems.count();
         OptionalLong at = OptionalLong.empty();
         Optional<Node> atNode = f.value("at");
         if (atNode.isPresent() && !(Yaml.isScalar(atNode.get()) && Yaml.text(atNode.get()).equals("end"))) {
             at = Values.duration(atNode.get(), "at", problems);
-            if (at.isEmpty()) {
-                return Optional.empty();
-            }
         }
         List<String> present = CHECKS.stream().filter(f::has).toList();
-        if (present.size() != 1) {
-            if (present.isEmpty()) {
-                problems.add(f.node(), "expectation has no check; expected one of " + String.join(", ", CHECKS));
-            } else {
-                problems.add(f.key(present.get(1)).orElseThrow(), "expectation has " + present.size() + " checks ("
-                        + String.join(", ", present) + "); give each check its own item");
-            }
-            return Optional.empty();
+        if (present.isEmpty()) {
+            problems.add(f.node(), "expectation has no check; expected one of " + String.join(", ", CHECKS));
+        } else if (present.size() > 1) {
+            problems.add(f.key(present.get(1)).orElseThrow(), "expectation has " + present.size() + " checks ("
+                    + String.join(", ", present) + "); give each check its own item");
         }
-        String kind = present.get(0);
-        if (f.has("reason") && !kind.equals("pending")) {
+        if (f.has("reason") && !present.contains("pending")) {
             problems.add(f.key("reason").orElseThrow(), "reason: only a 'pending' check takes a reason");
         }
+        // Every check is read, even in a broken item, so that the problems inside it are reported too.
         Workloads.View view = at.isPresent() ? workloads.at(at.getAsLong()) : workloads.atEnd();
-        Node value = f.value(kind).orElseThrow();
-        int before = problems.count();
-        Optional<Check> check = switch (kind) {
+        Optional<Check> check = Optional.empty();
+        for (String kind : present) {
+            check = check(kind, f.value(kind).orElseThrow(), view, f);
+        }
+        if (problems.count() != before) {
+            return Optional.empty();
+        }
+        OptionalLong when = at;
+        return check.map(c -> new Bound(new Expectation(f.pos(), when, c), atNode));
+    }
+
+    private Optional<Check> check(String kind, Node value, Workloads.View view, Fields f) {
+        return switch (kind) {
             case "running" -> counts(value, kind, view).map(Check.Running::new);
             case "placement" -> placement(value, view);
             case "spread" -> spread(value, view);
@@ -82,11 +87,6 @@ final class ExpectationsBinder {
             case "node" -> nodeConditions(value);
             default -> throw new IllegalStateException("check without a binder: " + kind);
         };
-        if (problems.count() != before) {
-            return Optional.empty();
-        }
-        OptionalLong when = at;
-        return check.map(c -> new Bound(new Expectation(f.pos(), when, c), atNode));
     }
 
     /** {@code {web: 6}}: a count per service or statefulset. */

@@ -29,8 +29,12 @@ final class TimelineBinder {
     static final List<String> UPDATE_KEYS = List.of("service", "image", "update_config", "force");
     static final List<String> DEPLOY_KEYS = List.of("services", "statefulsets");
 
-    /** An item whose time is known, waiting to be bound in time order. */
-    private record Pending(long at, int seq, Node atNode, Fields fields, String action) {}
+    /**
+     * An action waiting to be bound in time order. A broken item (no valid time, several actions)
+     * is still bound, as if at the end, so that the problems inside its action are reported too;
+     * it just never reaches the model.
+     */
+    private record Pending(long at, int seq, Node atNode, Fields fields, String action, boolean valid) {}
 
     private final Problems problems;
     private final Set<String> nodes;
@@ -61,32 +65,34 @@ final class TimelineBinder {
             }
             Optional<Node> atNode = f.get().required("at");
             OptionalLong at = f.get().duration("at");
-            Optional<String> action = oneAction(f.get());
-            if (atNode.isPresent() && at.isPresent() && action.isPresent()) {
-                pending.add(new Pending(at.getAsLong(), seq, atNode.get(), f.get(), action.get()));
+            List<String> actions = actions(f.get());
+            boolean valid = atNode.isPresent() && at.isPresent() && actions.size() == 1;
+            for (String action : actions) {
+                pending.add(new Pending(valid ? at.getAsLong() : Long.MAX_VALUE, seq, atNode.orElse(null), f.get(), action, valid));
             }
         }
         pending.sort(Comparator.comparingLong(Pending::at).thenComparingInt(Pending::seq));
         List<Bound> out = new ArrayList<>();
         for (Pending p : pending) {
             Node value = p.fields.value(p.action).orElseThrow();
-            bindAction(p, value).ifPresent(a -> out.add(new Bound(new TimelineItem(p.at, a, p.fields.pos()), p.atNode)));
+            Optional<Action> action = bindAction(p, value);
+            if (p.valid) {
+                action.ifPresent(a -> out.add(new Bound(new TimelineItem(p.at, a, p.fields.pos()), p.atNode)));
+            }
         }
         return out;
     }
 
-    private Optional<String> oneAction(Fields f) {
+    /** The actions the item names; anything but exactly one is reported. */
+    private List<String> actions(Fields f) {
         List<String> present = ACTIONS.stream().filter(f::has).toList();
-        if (present.size() == 1) {
-            return Optional.of(present.get(0));
-        }
         if (present.isEmpty()) {
             problems.add(f.node(), "timeline item has no action; expected one of " + String.join(", ", ACTIONS));
-        } else {
+        } else if (present.size() > 1) {
             problems.add(f.key(present.get(1)).orElseThrow(), "timeline item has " + present.size() + " actions ("
                     + String.join(", ", present) + "); give each action its own item");
         }
-        return Optional.empty();
+        return present;
     }
 
     private Optional<Action> bindAction(Pending p, Node value) {

@@ -175,6 +175,27 @@ class ProblemsTest {
                         "5:5: expectation has no check; expected one of running, placement, spread, pending, on, node",
                         "7:5: expectation has 2 checks (running, spread); give each check its own item",
                         "9:5: reason: only a 'pending' check takes a reason"),
+                problem("the inside of a broken item is checked too", """
+                        scenario: t
+                        nodes: [{name: n1}]
+                        timeline:
+                          - {at: soon, crash: n2}
+                          - {at: 1s, crash: n3, drain: n4}
+                        expect:
+                          - {at: later, node: {n5: down}}
+                          - {running: {web: 1}, node: {n6: up}}
+                        """,
+                        "4:10: at: expected a duration such as 250ms, 30s or 1h30m, got \"soon\"",
+                        "4:23: unknown node 'n2'; did you mean 'n1'?",
+                        "5:21: unknown node 'n3'; did you mean 'n1'?",
+                        "5:25: timeline item has 2 actions (crash, drain); give each action its own item",
+                        "5:32: unknown node 'n4'; did you mean 'n1'?",
+                        "7:10: at: expected a duration such as 250ms, 30s or 1h30m, got \"later\"",
+                        "7:24: unknown node 'n5'; did you mean 'n1'?",
+                        "8:16: unknown service or statefulset 'web'",
+                        "8:25: expectation has 2 checks (running, node); give each check its own item",
+                        "8:32: unknown node 'n6'; did you mean 'n1'?",
+                        "8:36: n6: expected one of ready, down, unknown, disconnected, got \"up\""),
                 problem("scenario name", "scenario: my scenario!\nnodes: [{name: n1}]\n",
                         "1:11: scenario: the name 'my scenario!' may hold only letters, digits and '-'"),
                 problem("missing scenario name and nodes", "description: nothing\n",

@@ -256,7 +256,7 @@ class ScenarioParserTest {
     void severalProblemsInOneFileAreAllReportedInFileOrder() throws Exception {
         ParseOutcome outcome = new ScenarioParser().parse(resource("many-problems.yaml"));
         List<String> lines = outcome.problems().stream().map(p -> p.line() + ":" + p.column()).toList();
-        assertEquals(34, outcome.problems().size(), String.join("\n", outcome.problems().stream().map(Problem::toString).toList()));
+        assertEquals(35, outcome.problems().size(), String.join("\n", outcome.problems().stream().map(Problem::toString).toList()));
         List<String> sorted = outcome.problems().stream()
                 .sorted(java.util.Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column))
                 .map(p -> p.line() + ":" + p.column())
