@@ -1,0 +1,63 @@
+package io.flotilla.scheduler.placement.kubernetes;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The bound pods' inter-pod affinity terms that concern pods still to come, kept up to date as pods
+ * are bound and removed (upstream walks {@code PodsWithRequiredAntiAffinity} and
+ * {@code PodsWithAffinity} of every node in each cycle).
+ *
+ * <p>Required anti-affinity terms are grouped by what they select; each group counts its pods per
+ * topology value of their nodes (nodes without the key do not count). Pods whose terms can change
+ * another pod's score are listed in bind order.
+ */
+final class AffinityIndex {
+
+    /** What a required anti-affinity term selects and along which key. */
+    record TermKey(List<String> namespaces, LabelSelector selector, String topologyKey) {}
+
+    private final Map<TermKey, Tally> antiAffinity = new LinkedHashMap<>();
+    private final Set<PodInfo> scoringPods = new LinkedHashSet<>();
+
+    void podBound(PodInfo pod, NodeInfo node, int delta) {
+        for (AffinityTerm t : pod.requiredAntiAffinity) {
+            String value = node.labels.get(t.topologyKey());
+            if (t.selector().isEmpty() || value == null) {
+                continue;
+            }
+            TermKey key = new TermKey(t.namespaces(), t.selector().get(), t.topologyKey());
+            Tally tally = antiAffinity.computeIfAbsent(key, k -> new Tally());
+            tally.add(value, delta);
+            if (tally.get(value) == 0) {
+                tally.remove(value);
+            }
+            if (tally.size() == 0) {
+                antiAffinity.remove(key);
+            }
+        }
+        if (pod.hasScoringTerms()) {
+            if (delta > 0) {
+                scoringPods.add(pod);
+            } else {
+                scoringPods.remove(pod);
+            }
+        }
+    }
+
+    Map<TermKey, Tally> antiAffinity() {
+        return antiAffinity;
+    }
+
+    Set<PodInfo> scoringPods() {
+        return scoringPods;
+    }
+
+    void clear() {
+        antiAffinity.clear();
+        scoringPods.clear();
+    }
+}

@@ -1,0 +1,245 @@
+package io.flotilla.scheduler.placement.kubernetes;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * One pod's scheduling cycle as kube-scheduler runs it (schedule_one.go), as a function of the
+ * cluster state, the pod and a random source: PreFilter, Filter from the rotating start until
+ * {@link #numFeasibleNodesToFind} nodes fit, PostFilter (preemption) when none does, PreScore, Score,
+ * NormalizeScore, the weighted sum, and a uniform choice among the top-scoring nodes.
+ *
+ * <p>{@link #schedule} changes nothing; {@link #scheduleAndAssume} also runs Reserve, binds the pod
+ * and moves the filter start, which is what the simulated scheduler does pod after pod. The random
+ * source is only drawn from to break ties and to pick preemption's starting node, so equal seeds give
+ * equal decisions.
+ */
+public final class KubernetesPlacement {
+
+    /** The default-scheduler profile. */
+    public static final KubernetesPlacement DEFAULT = new KubernetesPlacement(Profile.defaults());
+
+    static final int MIN_FEASIBLE_NODES_TO_FIND = 100;
+    static final int MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
+    /** Upstream {@code ErrNoNodesAvailable}. */
+    static final String NO_NODES_AVAILABLE = "no nodes available to schedule pods";
+
+    private final Profile profile;
+    private final Framework framework;
+
+    public KubernetesPlacement(Profile profile) {
+        this.profile = profile;
+        this.framework = new Framework(profile.plugins());
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    /**
+     * Chooses a node for the pod, or says why none fits, without changing {@code cluster}.
+     *
+     * @param explain whether to return a {@link NodeVerdict} for every node
+     */
+    public ScheduleResult schedule(ClusterState cluster, Pod pod, SplittableRandom random, boolean explain) {
+        return cycle(cluster, new PodInfo(pod), random, explain).result;
+    }
+
+    /**
+     * Schedules the pod, then reserves, binds it to the chosen node and advances the filter start, so
+     * that it counts for the next pod. A failed Reserve is undone and reported as the failure.
+     */
+    public ScheduleResult scheduleAndAssume(ClusterState cluster, Pod pod, SplittableRandom random) {
+        PodInfo info = new PodInfo(pod);
+        Cycle c = cycle(cluster, info, random, false);
+        cluster.advanceStartIndex(c.result.processedNodes());
+        if (!c.result.scheduled()) {
+            return c.result;
+        }
+        NodeInfo node = cluster.nodeInfo(c.result.node().get());
+        List<ReservePlugin> reserved = new ArrayList<>();
+        for (ReservePlugin r : framework.reservers) {
+            Status s = r.reserve(c.state, info, node);
+            if (!s.isSuccess()) {
+                for (int i = reserved.size() - 1; i >= 0; i--) {
+                    reserved.get(i).unreserve(c.state, info, node);
+                }
+                r.unreserve(c.state, info, node);
+                String msg = "running Reserve plugin \"" + r.name() + "\": " + s.message();
+                return new ScheduleResult(Optional.empty(), Optional.of(msg), Optional.empty(),
+                        c.result.processedNodes(), c.result.feasibleNodes(), List.of());
+            }
+            reserved.add(r);
+        }
+        cluster.bind(info, node);
+        return c.result;
+    }
+
+    /** Upstream {@code numFeasibleNodesToFind}: every node below 100, else an adaptive share, at least 100. */
+    static int numFeasibleNodesToFind(int percentageOfNodesToScore, int numAllNodes) {
+        if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) {
+            return numAllNodes;
+        }
+        int percentage = percentageOfNodesToScore;
+        if (percentage == 0) {
+            percentage = 50 - numAllNodes / 125;
+            if (percentage < MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND) {
+                percentage = MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND;
+            }
+        }
+        int numNodes = (int) ((long) numAllNodes * percentage / 100);
+        return Math.max(numNodes, MIN_FEASIBLE_NODES_TO_FIND);
+    }
+
+    private record Cycle(CycleState state, ScheduleResult result) {}
+
+    private Cycle cycle(ClusterState cluster, PodInfo pod, SplittableRandom random, boolean explain) {
+        CycleState state = new CycleState(cluster);
+        NodeInfo[] all = cluster.orderedNodes();
+        if (all.length == 0) {
+            return new Cycle(state, new ScheduleResult(Optional.empty(), Optional.of(NO_NODES_AVAILABLE), Optional.empty(),
+                    0, 0, List.of()));
+        }
+        Map<String, Status> statuses = new LinkedHashMap<>();
+        Framework.PreFilterOutcome pre = framework.runPreFilter(state, pod);
+        if (!pre.status().isSuccess()) {
+            for (NodeInfo n : all) {
+                statuses.put(n.name, pre.status());
+            }
+            return new Cycle(state, fail(state, pod, all, pre.status().message(), statuses, List.of(), 0, random, explain));
+        }
+        NodeInfo[] nodes = all;
+        if (pre.nodeNames().isPresent()) {
+            Set<String> names = pre.nodeNames().get();
+            List<NodeInfo> kept = new ArrayList<>();
+            for (NodeInfo n : all) {
+                if (names.contains(n.name)) {
+                    kept.add(n);
+                } else {
+                    statuses.put(n.name, pre.outsideStatus());
+                }
+            }
+            nodes = kept.toArray(new NodeInfo[0]);
+        }
+        int toFind = numFeasibleNodesToFind(profile.percentageOfNodesToScore(), nodes.length);
+        int start = cluster.nextStartNodeIndex();
+        List<NodeInfo> feasible = new ArrayList<>(Math.min(toFind, nodes.length));
+        int processed = 0;
+        for (int i = 0; i < nodes.length && feasible.size() < toFind; i++) {
+            NodeInfo n = nodes[(start + i) % nodes.length];
+            Status s = framework.runFilters(state, pod, n, pre.skipFilter());
+            processed++;
+            if (s.isSuccess()) {
+                feasible.add(n);
+            } else {
+                statuses.put(n.name, s);
+            }
+        }
+        if (feasible.isEmpty()) {
+            return new Cycle(state, fail(state, pod, all, "", statuses, feasible, processed, random, explain));
+        }
+        if (feasible.size() == 1) {
+            NodeInfo only = feasible.get(0);
+            List<NodeVerdict> verdicts = explain ? verdicts(all, statuses, feasible, null, null) : List.of();
+            return new Cycle(state, new ScheduleResult(Optional.of(only.name), Optional.empty(), Optional.empty(),
+                    processed, 1, verdicts));
+        }
+        long[] totals = new long[feasible.size()];
+        Map<String, long[]> perPlugin = explain ? new LinkedHashMap<>() : null;
+        for (int j = 0; j < framework.scorers.size(); j++) {
+            ScorePlugin scorer = framework.scorers.get(j);
+            if (scorer.preScore(state, pod, feasible).code() == Status.Code.SKIP) {
+                continue;
+            }
+            long[] scores = new long[feasible.size()];
+            for (int k = 0; k < scores.length; k++) {
+                scores[k] = scorer.score(state, pod, feasible.get(k));
+            }
+            scorer.normalize(state, pod, feasible, scores);
+            long weight = framework.weights[j];
+            for (int k = 0; k < scores.length; k++) {
+                if (scores[k] < 0 || scores[k] > ScoreNormalizer.MAX_NODE_SCORE) {
+                    throw new IllegalStateException(scorer.name() + " scored " + feasible.get(k).name + " " + scores[k]
+                            + ", outside [0, 100]");
+                }
+                totals[k] += scores[k] * weight;
+            }
+            if (perPlugin != null) {
+                perPlugin.put(scorer.name(), scores);
+            }
+        }
+        NodeInfo chosen = selectHost(feasible, totals, random);
+        List<NodeVerdict> verdicts = explain ? verdicts(all, statuses, feasible, totals, perPlugin) : List.of();
+        return new Cycle(state, new ScheduleResult(Optional.of(chosen.name), Optional.empty(), Optional.empty(),
+                processed, feasible.size(), verdicts));
+    }
+
+    /** Upstream {@code selectHost}: reservoir sampling among the nodes with the highest total. */
+    private static NodeInfo selectHost(List<NodeInfo> feasible, long[] totals, SplittableRandom random) {
+        int selected = 0;
+        int count = 1;
+        for (int k = 1; k < totals.length; k++) {
+            if (totals[k] > totals[selected]) {
+                selected = k;
+                count = 1;
+            } else if (totals[k] == totals[selected]) {
+                count++;
+                if (random.nextInt(count) == 0) {
+                    selected = k;
+                }
+            }
+        }
+        return feasible.get(selected);
+    }
+
+    private ScheduleResult fail(CycleState state, PodInfo pod, NodeInfo[] all, String preFilterMsg,
+            Map<String, Status> statuses, List<NodeInfo> feasible, int processed, SplittableRandom random, boolean explain) {
+        Optional<Nomination> nomination = Optional.empty();
+        List<String> postMessages = new ArrayList<>();
+        for (PostFilterPlugin p : framework.postFilters) {
+            PostFilterResult r = p.postFilter(framework, state, pod, statuses, random);
+            if (r.nomination().isPresent()) {
+                nomination = r.nomination();
+                postMessages.clear();
+                break;
+            }
+            if (!r.message().isEmpty()) {
+                postMessages.add(r.message());
+            }
+        }
+        String message = FitError.message(all.length, preFilterMsg, statuses, String.join(", ", postMessages));
+        List<NodeVerdict> verdicts = explain ? verdicts(all, statuses, feasible, null, null) : List.of();
+        return new ScheduleResult(Optional.empty(), Optional.of(message), nomination, processed, 0, verdicts);
+    }
+
+    private static List<NodeVerdict> verdicts(NodeInfo[] all, Map<String, Status> statuses, List<NodeInfo> feasible,
+            long[] totals, Map<String, long[]> perPlugin) {
+        Map<NodeInfo, Integer> position = new HashMap<>();
+        for (int k = 0; k < feasible.size(); k++) {
+            position.put(feasible.get(k), k);
+        }
+        List<NodeVerdict> out = new ArrayList<>(all.length);
+        for (NodeInfo n : all) {
+            Status s = statuses.get(n.name);
+            Integer k = position.get(n);
+            if (s != null) {
+                out.add(new NodeVerdict(n.name, true, false, s.plugin(), s.reasons(), Map.of(), 0));
+            } else if (k != null) {
+                Map<String, Long> scores = new LinkedHashMap<>();
+                if (perPlugin != null) {
+                    perPlugin.forEach((name, values) -> scores.put(name, values[k]));
+                }
+                out.add(new NodeVerdict(n.name, true, true, "", List.of(), scores, totals == null ? 0 : totals[k]));
+            } else {
+                out.add(new NodeVerdict(n.name, false, false, "", List.of(), Map.of(), 0));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,26 @@
+package io.flotilla.scheduler.placement.kubernetes;
+
+/** Filters out cordoned nodes ({@code spec.unschedulable}) unless the pod tolerates the unschedulable taint. */
+final class NodeUnschedulable implements FilterPlugin {
+
+    static final String NAME = "NodeUnschedulable";
+    static final String ERR_REASON = "node(s) were unschedulable";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
+        if (!node.node.unschedulable()) {
+            return Status.SUCCESS;
+        }
+        for (Toleration t : pod.pod.tolerations()) {
+            if (t.tolerates(Taint.UNSCHEDULABLE)) {
+                return Status.SUCCESS;
+            }
+        }
+        return Status.unresolvable(ERR_REASON);
+    }
+}

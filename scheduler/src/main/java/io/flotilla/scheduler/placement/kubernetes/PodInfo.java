@@ -1,0 +1,130 @@
+package io.flotilla.scheduler.placement.kubernetes;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A pod with what the plugins derive from it once (upstream {@code framework.PodInfo} plus the
+ * request helpers): its requests as the Filter counts them, its non-zero requests as scoring counts
+ * them, and its affinity terms resolved. While bound it also knows its node and its bind sequence,
+ * which stands for its start time.
+ */
+final class PodInfo {
+
+    final Pod pod;
+    final String key;
+    final Map<String, String> labels;
+    /** Real requests: max(sum of containers, largest init container), per resource. */
+    final long milliCpu;
+    final long memory;
+    final long ephemeralStorage;
+    final SortedMap<String, Long> extended;
+    /** The same with 100m / 200Mi for every container that names no cpu / memory request. */
+    final long nonZeroMilliCpu;
+    final long nonZeroMemory;
+    final List<AffinityTerm> requiredAffinity;
+    final List<AffinityTerm> requiredAntiAffinity;
+    final List<AffinityTerm> preferredAffinity;
+    final List<AffinityTerm> preferredAntiAffinity;
+
+    NodeInfo node;
+    long sequence;
+
+    PodInfo(Pod pod) {
+        this.pod = pod;
+        this.key = pod.key();
+        this.labels = new HashMap<>(pod.labels());
+        this.milliCpu = request(pod, ResourceNames.CPU, -1);
+        this.memory = request(pod, ResourceNames.MEMORY, -1);
+        this.ephemeralStorage = request(pod, ResourceNames.EPHEMERAL_STORAGE, -1);
+        this.nonZeroMilliCpu = request(pod, ResourceNames.CPU, ResourceNames.DEFAULT_MILLI_CPU_REQUEST);
+        this.nonZeroMemory = request(pod, ResourceNames.MEMORY, ResourceNames.DEFAULT_MEMORY_REQUEST);
+        TreeMap<String, Long> ext = new TreeMap<>();
+        for (List<Container> list : List.of(pod.containers(), pod.initContainers())) {
+            for (Container c : list) {
+                for (String name : c.requests().keySet()) {
+                    if (ResourceNames.isExtended(name)) {
+                        ext.put(name, request(pod, name, -1));
+                    }
+                }
+            }
+        }
+        ext.values().removeIf(v -> v == 0);
+        this.extended = Collections.unmodifiableSortedMap(ext);
+        String ns = pod.namespace();
+        this.requiredAffinity = resolve(pod.podAffinity().required(), ns);
+        this.requiredAntiAffinity = resolve(pod.podAntiAffinity().required(), ns);
+        this.preferredAffinity = resolveWeighted(pod.podAffinity().preferred(), ns);
+        this.preferredAntiAffinity = resolveWeighted(pod.podAntiAffinity().preferred(), ns);
+    }
+
+    /**
+     * Upstream {@code resource.PodRequests} for one resource: the sum over the app containers, or the
+     * largest init container if that is more. {@code defaultIfMissing} &ge; 0 stands in for a missing
+     * request (the non-zero scoring defaults); pod overhead is not modelled.
+     */
+    static long request(Pod pod, String resource, long defaultIfMissing) {
+        long sum = 0;
+        for (Container c : pod.containers()) {
+            sum += containerRequest(c, resource, defaultIfMissing);
+        }
+        long maxInit = 0;
+        for (Container c : pod.initContainers()) {
+            maxInit = Math.max(maxInit, containerRequest(c, resource, defaultIfMissing));
+        }
+        return Math.max(sum, maxInit);
+    }
+
+    private static long containerRequest(Container c, String resource, long defaultIfMissing) {
+        Long v = c.requests().get(resource);
+        if (v != null) {
+            return v;
+        }
+        return defaultIfMissing >= 0 ? defaultIfMissing : 0;
+    }
+
+    private static List<AffinityTerm> resolve(List<PodAffinityTerm> terms, String ns) {
+        List<AffinityTerm> out = new ArrayList<>(terms.size());
+        for (PodAffinityTerm t : terms) {
+            out.add(AffinityTerm.resolve(t, ns, 0));
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<AffinityTerm> resolveWeighted(List<PodAffinity.Weighted> terms, String ns) {
+        List<AffinityTerm> out = new ArrayList<>(terms.size());
+        for (PodAffinity.Weighted t : terms) {
+            out.add(AffinityTerm.resolve(t.term(), ns, t.weight()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Real request of one resource by name. */
+    long requestOf(String resource) {
+        return switch (resource) {
+            case ResourceNames.CPU -> milliCpu;
+            case ResourceNames.MEMORY -> memory;
+            case ResourceNames.EPHEMERAL_STORAGE -> ephemeralStorage;
+            default -> extended.getOrDefault(resource, 0L);
+        };
+    }
+
+    boolean hasRequiredAntiAffinity() {
+        return !requiredAntiAffinity.isEmpty();
+    }
+
+    /** Whether this pod, once bound, can change another pod's InterPodAffinity score. */
+    boolean hasScoringTerms() {
+        return !requiredAffinity.isEmpty() || !preferredAffinity.isEmpty() || !preferredAntiAffinity.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return key;
+    }
+}

@@ -1,0 +1,66 @@
+package io.flotilla.scheduler.placement.kubernetes;
+
+import java.util.List;
+
+/**
+ * Filter: the first NoSchedule or NoExecute taint the pod does not tolerate rejects the node. Score:
+ * the number of PreferNoSchedule taints not tolerated by the pod's PreferNoSchedule (or effect-less)
+ * tolerations, normalised in reverse so that fewer is better. The reason is the v1.35 text (PR
+ * #134740, cherry-picked to 1.34), which no longer prints the taint.
+ */
+final class TaintToleration implements FilterPlugin, ScorePlugin {
+
+    static final String NAME = "TaintToleration";
+    static final String ERR_REASON_NOT_MATCH = "node(s) had untolerated taint(s)";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
+        List<Toleration> tolerations = pod.pod.tolerations();
+        for (Taint taint : node.node.taints()) {
+            if (taint.effect() == TaintEffect.PREFER_NO_SCHEDULE) {
+                continue;
+            }
+            if (!tolerated(tolerations, taint, false)) {
+                return Status.unresolvable(ERR_REASON_NOT_MATCH);
+            }
+        }
+        return Status.SUCCESS;
+    }
+
+    @Override
+    public long score(CycleState state, PodInfo pod, NodeInfo node) {
+        long count = 0;
+        for (Taint taint : node.node.taints()) {
+            if (taint.effect() == TaintEffect.PREFER_NO_SCHEDULE && !tolerated(pod.pod.tolerations(), taint, true)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public void normalize(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
+        ScoreNormalizer.defaultNormalize(ScoreNormalizer.MAX_NODE_SCORE, true, scores);
+    }
+
+    /**
+     * Whether any toleration tolerates the taint; for scoring only the tolerations whose effect is
+     * PreferNoSchedule or empty take part (upstream {@code getAllTolerationPreferNoSchedule}).
+     */
+    private static boolean tolerated(List<Toleration> tolerations, Taint taint, boolean preferNoScheduleOnly) {
+        for (Toleration t : tolerations) {
+            if (preferNoScheduleOnly && t.effect().isPresent() && t.effect().get() != TaintEffect.PREFER_NO_SCHEDULE) {
+                continue;
+            }
+            if (t.tolerates(taint)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
