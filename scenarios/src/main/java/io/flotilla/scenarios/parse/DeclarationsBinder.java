@@ -18,10 +18,10 @@ final class DeclarationsBinder {
     static final List<String> NETWORK_KEYS = List.of("driver", "subnet");
     static final List<String> STORAGE_CLASS_KEYS = List.of("type", "binding");
     static final List<String> IMAGE_KEYS = List.of("size", "start", "crash_after");
-    static final Map<String, String> DRIVERS = NodesBinder.choices("overlay", "overlay", "bridge", "bridge");
-    static final Map<String, String> VOLUME_TYPES = NodesBinder.choices("local", "local", "network", "network");
+    static final Map<String, String> DRIVERS = Values.choices("overlay", "overlay", "bridge", "bridge");
+    static final Map<String, String> VOLUME_TYPES = Values.choices("local", "local", "network", "network");
     static final Map<String, String> BINDINGS =
-            NodesBinder.choices("Immediate", "Immediate", "WaitForFirstConsumer", "WaitForFirstConsumer");
+            Values.choices("Immediate", "Immediate", "WaitForFirstConsumer", "WaitForFirstConsumer");
 
     private static final Pattern CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
 

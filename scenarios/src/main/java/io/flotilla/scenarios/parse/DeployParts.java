@@ -21,16 +21,16 @@ final class DeployParts {
     static final List<String> UPDATE_KEYS =
             List.of("parallelism", "delay", "order", "failure_action", "monitor", "max_failure_ratio");
 
-    static final Map<String, RestartPolicy.Condition> CONDITIONS = NodesBinder.choices(
+    static final Map<String, RestartPolicy.Condition> CONDITIONS = Values.choices(
             "none", RestartPolicy.Condition.NONE, "on-failure", RestartPolicy.Condition.ON_FAILURE,
             "any", RestartPolicy.Condition.ANY);
-    static final Map<String, UpdateConfig.Order> ORDERS = NodesBinder.choices(
+    static final Map<String, UpdateConfig.Order> ORDERS = Values.choices(
             "stop-first", UpdateConfig.Order.STOP_FIRST, "start-first", UpdateConfig.Order.START_FIRST);
-    static final Map<String, UpdateConfig.FailureAction> FAILURE_ACTIONS = NodesBinder.choices(
+    static final Map<String, UpdateConfig.FailureAction> FAILURE_ACTIONS = Values.choices(
             "pause", UpdateConfig.FailureAction.PAUSE, "continue", UpdateConfig.FailureAction.CONTINUE,
             "rollback", UpdateConfig.FailureAction.ROLLBACK);
     /** A rollback is never rolled back (swarmkit), so rollback_config offers only these. */
-    static final Map<String, UpdateConfig.FailureAction> ROLLBACK_FAILURE_ACTIONS = NodesBinder.choices(
+    static final Map<String, UpdateConfig.FailureAction> ROLLBACK_FAILURE_ACTIONS = Values.choices(
             "pause", UpdateConfig.FailureAction.PAUSE, "continue", UpdateConfig.FailureAction.CONTINUE);
 
     static final String MAX_FAILURE_RATIO = "TaskSpec: update-maxfailureratio cannot be less than 0 or bigger than 1";

@@ -22,7 +22,7 @@ final class ExpectationsBinder {
 
     static final List<String> CHECKS = List.of("running", "placement", "spread", "pending", "on", "node");
     static final List<String> KEYS = List.of("at", "reason", "running", "placement", "spread", "pending", "on", "node");
-    static final Map<String, NodeStatus> CONDITIONS = NodesBinder.choices(
+    static final Map<String, NodeStatus> CONDITIONS = Values.choices(
             "ready", NodeStatus.READY, "down", NodeStatus.DOWN, "unknown", NodeStatus.UNKNOWN,
             "disconnected", NodeStatus.DISCONNECTED);
 

@@ -9,7 +9,6 @@ import io.flotilla.scheduler.model.Platform;
 import io.flotilla.scheduler.model.Resources;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +24,9 @@ final class NodesBinder {
             "pull_bandwidth");
     static final int MAX_COUNT = 100_000;
 
-    static final Map<String, NodeRole> ROLES = choices("manager", NodeRole.MANAGER, "worker", NodeRole.WORKER);
+    static final Map<String, NodeRole> ROLES = Values.choices("manager", NodeRole.MANAGER, "worker", NodeRole.WORKER);
     static final Map<String, Availability> AVAILABILITIES =
-            choices("active", Availability.ACTIVE, "pause", Availability.PAUSE, "drain", Availability.DRAIN);
+            Values.choices("active", Availability.ACTIVE, "pause", Availability.PAUSE, "drain", Availability.DRAIN);
 
     private static final Pattern TAINT =
             Pattern.compile("[A-Za-z0-9][-A-Za-z0-9_./]*(=[-A-Za-z0-9_.]*)?:(NoSchedule|PreferNoSchedule|NoExecute)");
@@ -130,18 +129,6 @@ final class NodesBinder {
             } else {
                 taint.ifPresent(out::add);
             }
-        }
-        return out;
-    }
-
-    /** An ordered map of the words a scenario may write and what they mean. */
-    @SafeVarargs
-    static <E> Map<String, E> choices(Object... wordsAndValues) {
-        Map<String, E> out = new LinkedHashMap<>();
-        for (int i = 0; i < wordsAndValues.length; i += 2) {
-            @SuppressWarnings("unchecked")
-            E value = (E) wordsAndValues[i + 1];
-            out.put((String) wordsAndValues[i], value);
         }
         return out;
     }

@@ -18,8 +18,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class PortsBinder {
 
     static final List<String> KEYS = List.of("target", "published", "protocol", "mode");
-    static final Map<String, PublishMode> MODES = NodesBinder.choices("ingress", PublishMode.INGRESS, "host", PublishMode.HOST);
-    static final Map<String, String> PROTOCOLS = NodesBinder.choices("tcp", "tcp", "udp", "udp", "sctp", "sctp");
+    static final Map<String, PublishMode> MODES = Values.choices("ingress", PublishMode.INGRESS, "host", PublishMode.HOST);
+    static final Map<String, String> PROTOCOLS = Values.choices("tcp", "tcp", "udp", "udp", "sctp", "sctp");
 
     private static final Pattern SHORT = Pattern.compile("(?:(\\d{1,5}):)?(\\d{1,5})(?:/(tcp|udp|sctp))?");
     private static final String SHORT_RULE = "a port such as \"8080:80\", \"8080:80/udp\" or \"80\"";

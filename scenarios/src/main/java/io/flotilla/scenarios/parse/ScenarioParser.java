@@ -41,7 +41,7 @@ public final class ScenarioParser {
             "scenario", "description", "seed", "strategy", "until", "swarm", "kubernetes", "nodes", "networks",
             "services", "statefulsets", "storage_classes", "images", "timeline", "expect");
     static final Map<String, Strategy> STRATEGIES =
-            NodesBinder.choices("swarm", Strategy.SWARM, "kubernetes", Strategy.KUBERNETES);
+            Values.choices("swarm", Strategy.SWARM, "kubernetes", Strategy.KUBERNETES);
     /** The run goes on this long after the last timeline item when {@code until} is not given. */
     static final long TAIL = 2 * Durations.MINUTE;
 

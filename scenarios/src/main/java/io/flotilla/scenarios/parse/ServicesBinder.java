@@ -30,9 +30,9 @@ final class ServicesBinder {
     static final int MAX_REPLICAS = 1_000_000;
 
     static final Map<String, ServiceMode> MODES =
-            NodesBinder.choices("replicated", ServiceMode.REPLICATED, "global", ServiceMode.GLOBAL);
+            Values.choices("replicated", ServiceMode.REPLICATED, "global", ServiceMode.GLOBAL);
     static final Map<String, EndpointMode> ENDPOINT_MODES =
-            NodesBinder.choices("vip", EndpointMode.VIP, "dnsrr", EndpointMode.DNSRR);
+            Values.choices("vip", EndpointMode.VIP, "dnsrr", EndpointMode.DNSRR);
 
     /** A service and where it was written. */
     record Bound(ServiceSpec spec, Node at, List<PortsBinder.At> ports) {}

@@ -23,7 +23,7 @@ final class StatefulSetsBinder {
             "image", "replicas", "service", "pod_management_policy", "volume_claim_templates", "networks", "deploy");
     static final List<String> DEPLOY_KEYS = List.of("resources", "placement", "restart_policy");
     static final List<String> CLAIM_KEYS = List.of("name", "storage_class", "size");
-    static final Map<String, PodManagementPolicy> POLICIES = NodesBinder.choices(
+    static final Map<String, PodManagementPolicy> POLICIES = Values.choices(
             "OrderedReady", PodManagementPolicy.ORDERED_READY, "Parallel", PodManagementPolicy.PARALLEL);
 
     /** A statefulset and where its name was written. */

@@ -1,6 +1,7 @@
 package io.flotilla.scenarios.parse;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,5 +126,16 @@ final class Values {
 
     private static boolean isDigits(String text) {
         return !text.isEmpty() && text.chars().allMatch(Character::isDigit);
+    }
+
+    /** An ordered map of the words a scenario may write and what they mean. */
+    static <E> Map<String, E> choices(Object... wordsAndValues) {
+        Map<String, E> out = new LinkedHashMap<>();
+        for (int i = 0; i < wordsAndValues.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            E value = (E) wordsAndValues[i + 1];
+            out.put((String) wordsAndValues[i], value);
+        }
+        return out;
     }
 }
