@@ -94,11 +94,21 @@ public sealed interface Action {
         }
     }
 
-    /** Adds services and statefulsets, or replaces those of the same name (like {@code docker stack deploy}). */
-    record Deploy(List<ServiceSpec> services, List<StatefulSetDecl> statefulsets) implements Action {
+    /**
+     * Adds services and statefulsets, or replaces those of the same name (like {@code docker stack
+     * deploy}); {@code pods} holds the Kubernetes pod inputs of those that have a {@code kubernetes} key.
+     */
+    record Deploy(List<ServiceSpec> services, List<StatefulSetDecl> statefulsets, SortedMap<String, KubernetesPodSpec> pods)
+            implements Action {
         public Deploy {
             services = List.copyOf(services);
             statefulsets = List.copyOf(statefulsets);
+            pods = Collections.unmodifiableSortedMap(new TreeMap<>(pods));
+        }
+
+        /** The Kubernetes pod inputs of a workload of this deploy ({@link KubernetesPodSpec#NONE} when it has none). */
+        public KubernetesPodSpec pod(String workload) {
+            return pods.getOrDefault(workload, KubernetesPodSpec.NONE);
         }
 
         public String keyword() {

@@ -17,6 +17,8 @@ import java.util.TreeMap;
  *   <li>{@code services}, {@code statefulsets}: those deployed at time 0, in file order.
  *   <li>{@code images}: every image the scenario names (services, statefulsets, updates, deploys)
  *       plus every image listed under {@code images}; unlisted ones carry {@link ImageDecl#defaults}.
+ *   <li>{@code pods}: the {@link KubernetesPodSpec} of each service or statefulset deployed at time 0
+ *       that has a {@code kubernetes} key, by name; see {@link #pod}.
  *   <li>{@code timeline}: sorted by time, stable (items at the same time keep file order).
  *   <li>{@code expectations}: in file order.
  * </ul>
@@ -36,6 +38,7 @@ public record Scenario(
         List<StatefulSetDecl> statefulsets,
         SortedMap<String, StorageClassDecl> storageClasses,
         SortedMap<String, ImageDecl> images,
+        SortedMap<String, KubernetesPodSpec> pods,
         List<TimelineItem> timeline,
         List<Expectation> expectations) {
 
@@ -46,6 +49,7 @@ public record Scenario(
         statefulsets = List.copyOf(statefulsets);
         storageClasses = Collections.unmodifiableSortedMap(new TreeMap<>(storageClasses));
         images = Collections.unmodifiableSortedMap(new TreeMap<>(images));
+        pods = Collections.unmodifiableSortedMap(new TreeMap<>(pods));
         timeline = List.copyOf(timeline);
         expectations = List.copyOf(expectations);
     }
@@ -53,11 +57,16 @@ public record Scenario(
     /** The same scenario run under another strategy or seed (command-line overrides). */
     public Scenario with(Strategy newStrategy, long newSeed) {
         return new Scenario(file, name, description, newSeed, newStrategy, until, swarm, kubernetes, nodes,
-                networks, services, statefulsets, storageClasses, images, timeline, expectations);
+                networks, services, statefulsets, storageClasses, images, pods, timeline, expectations);
     }
 
     public Optional<NodeDecl> node(String nodeName) {
         return nodes.stream().filter(n -> n.name().equals(nodeName)).findFirst();
+    }
+
+    /** The Kubernetes pod inputs of a workload deployed at time 0 ({@link KubernetesPodSpec#NONE} when it has none). */
+    public KubernetesPodSpec pod(String workload) {
+        return pods.getOrDefault(workload, KubernetesPodSpec.NONE);
     }
 
     /** The image as declared, or with the defaults when the scenario does not list it. */

@@ -2,6 +2,7 @@ package io.flotilla.scenarios.parse;
 
 import io.flotilla.scenarios.model.Expectation;
 import io.flotilla.scenarios.model.ImageDecl;
+import io.flotilla.scenarios.model.KubernetesPodSpec;
 import io.flotilla.scenarios.model.NodeDecl;
 import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.SourcePos;
@@ -153,9 +154,17 @@ public final class ScenarioParser {
                 file, name, description, seed, strategy, end,
                 SettingsBinder.swarm(top), SettingsBinder.kubernetes(top),
                 nodes, networks, specs, sets.stream().map(StatefulSetsBinder.Bound::decl).toList(),
-                storageClasses, images,
+                storageClasses, images, pods(services, sets),
                 timeline.stream().map(TimelineBinder.Bound::item).toList(),
                 expectations.stream().map(ExpectationsBinder.Bound::expectation).toList()));
+    }
+
+    /** The Kubernetes pod inputs of the workloads that have a {@code kubernetes} key, by name. */
+    static TreeMap<String, KubernetesPodSpec> pods(List<ServicesBinder.Bound> services, List<StatefulSetsBinder.Bound> sets) {
+        TreeMap<String, KubernetesPodSpec> pods = new TreeMap<>();
+        services.forEach(s -> s.pod().ifPresent(p -> pods.put(s.spec().name(), p)));
+        sets.forEach(s -> s.pod().ifPresent(p -> pods.put(s.decl().name(), p)));
+        return pods;
     }
 
     private static String scenarioName(Fields top) {

@@ -1,5 +1,6 @@
 package io.flotilla.scenarios.parse;
 
+import io.flotilla.scenarios.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.EndpointMode;
 import io.flotilla.scheduler.model.Placement;
 import io.flotilla.scheduler.model.PortConfig;
@@ -22,7 +23,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class ServicesBinder {
 
-    static final List<String> KEYS = List.of("image", "networks", "ports", "deploy");
+    static final List<String> KEYS = List.of("image", "networks", "ports", "deploy", "kubernetes");
     static final List<String> DEPLOY_KEYS = List.of(
             "mode", "replicas", "endpoint_mode", "placement", "resources", "restart_policy", "update_config",
             "rollback_config");
@@ -34,8 +35,8 @@ final class ServicesBinder {
     static final Map<String, EndpointMode> ENDPOINT_MODES =
             Values.choices("vip", EndpointMode.VIP, "dnsrr", EndpointMode.DNSRR);
 
-    /** A service and where it was written. */
-    record Bound(ServiceSpec spec, Node at, List<PortsBinder.At> ports) {}
+    /** A service, where it was written, and its Kubernetes pod inputs if it has a {@code kubernetes} key. */
+    record Bound(ServiceSpec spec, Node at, List<PortsBinder.At> ports, Optional<KubernetesPodSpec> pod) {}
 
     private final Problems problems;
     private final Set<String> networks;
@@ -92,7 +93,9 @@ final class ServicesBinder {
         List<PortConfig> portConfigs = ports.stream().map(PortsBinder.At::port).toList();
         TaskSpec task = new TaskSpec(image, reservations, limits, placement, portConfigs, nets, restart);
         ServiceSpec spec = new ServiceSpec(name, mode, global ? 0 : replicas, task, update, rollback, endpointMode);
-        return new Bound(spec, at, ports);
+        Optional<KubernetesPodSpec> pod = f.section("kubernetes", "kubernetes", KubernetesBinder.KEYS)
+                .map(k -> new KubernetesBinder(problems).bind(k));
+        return new Bound(spec, at, ports, pod);
     }
 
     /** The image, or {@code <name>:latest} when the service names none (as the contract's short deploy example does). */

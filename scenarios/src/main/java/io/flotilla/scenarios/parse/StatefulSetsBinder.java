@@ -1,5 +1,6 @@
 package io.flotilla.scenarios.parse;
 
+import io.flotilla.scenarios.model.KubernetesPodSpec;
 import io.flotilla.scenarios.model.PodManagementPolicy;
 import io.flotilla.scenarios.model.StatefulSetDecl;
 import io.flotilla.scenarios.model.VolumeClaimTemplate;
@@ -20,14 +21,15 @@ import org.yaml.snakeyaml.nodes.Node;
 final class StatefulSetsBinder {
 
     static final List<String> KEYS = List.of(
-            "image", "replicas", "service", "pod_management_policy", "volume_claim_templates", "networks", "deploy");
+            "image", "replicas", "service", "pod_management_policy", "volume_claim_templates", "networks", "deploy",
+            "kubernetes");
     static final List<String> DEPLOY_KEYS = List.of("resources", "placement", "restart_policy");
     static final List<String> CLAIM_KEYS = List.of("name", "storage_class", "size");
     static final Map<String, PodManagementPolicy> POLICIES = Values.choices(
             "OrderedReady", PodManagementPolicy.ORDERED_READY, "Parallel", PodManagementPolicy.PARALLEL);
 
-    /** A statefulset and where its name was written. */
-    record Bound(StatefulSetDecl decl, Node at) {}
+    /** A statefulset, where its name was written, and its Kubernetes pod inputs if it has a {@code kubernetes} key. */
+    record Bound(StatefulSetDecl decl, Node at, Optional<KubernetesPodSpec> pod) {}
 
     private final Problems problems;
     private final Set<String> networks;
@@ -46,7 +48,8 @@ final class StatefulSetsBinder {
                 problems.add(e.key(), "statefulset name '" + e.name() + "' is invalid: it must be " + Names.WORKLOAD_RULE);
             }
             Fields.of(e.value(), e.name(), "statefulset '" + e.name() + "'", problems, KEYS)
-                    .ifPresent(f -> out.add(new Bound(bindOne(e.name(), f), e.key())));
+                    .ifPresent(f -> out.add(new Bound(bindOne(e.name(), f), e.key(),
+                            f.section("kubernetes", "kubernetes", KubernetesBinder.KEYS).map(k -> new KubernetesBinder(problems).bind(k)))));
         }
         return out;
     }

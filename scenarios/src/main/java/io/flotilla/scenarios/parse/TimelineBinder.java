@@ -264,7 +264,7 @@ final class TimelineBinder {
         }
         List<ServiceSpec> specs = services.stream().map(ServicesBinder.Bound::spec).toList();
         List<StatefulSetDecl> decls = sets.stream().map(StatefulSetsBinder.Bound::decl).toList();
-        return Optional.of(new Action.Deploy(specs, decls));
+        return Optional.of(new Action.Deploy(specs, decls, ScenarioParser.pods(services, sets)));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

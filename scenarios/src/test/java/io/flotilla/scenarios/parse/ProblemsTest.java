@@ -196,6 +196,40 @@ class ProblemsTest {
                         "8:25: expectation has 2 checks (running, node); give each check its own item",
                         "8:32: unknown node 'n6'; did you mean 'n1'?",
                         "8:36: n6: expected one of ready, down, unknown, disconnected, got \"up\""),
+                problem("Kubernetes pod inputs follow the API's validation", """
+                        scenario: t
+                        nodes: [{name: n1}]
+                        services:
+                          web:
+                            kubernetes:
+                              tolerations:
+                                - {operator: Equal, value: x}
+                                - {key: a, operator: Exists, value: x}
+                                - {key: b, effect: NoSchedule, toleration_seconds: 5}
+                              node_affinity:
+                                required:
+                                  - match_expressions: [{key: zone, operator: In}, {key: gpu, operator: Exists, values: [x]}]
+                                  - match_fields: [{key: metadata.labels, operator: Gt, values: [x]}]
+                                preferred:
+                                  - {weight: 101, preference: {match_expressions: [{key: a, operator: Near}]}}
+                              topology_spread_constraints:
+                                - {max_skew: 0, topology_key: zone, when_unsatisfiable: ScheduleAnyway, min_domains: 2}
+                              pod_anti_affinity:
+                                required: [{weight: 5, label_selector: {match_labels: {app: web}}}]
+                        """,
+                        "7:11: toleration: operator must be Exists when `key` is empty",
+                        "8:45: toleration: value must be empty when `operator` is 'Exists'",
+                        "9:40: toleration: effect must be 'NoExecute' when `tolerationSeconds` is set",
+                        "12:33: values: must be specified when `operator` is 'In' or 'NotIn'",
+                        "12:97: values: may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+                        "13:34: key: the only field a match_fields requirement reads is metadata.name",
+                        "13:73: values: must be specified single value when `operator` is 'Lt' or 'Gt'",
+                        "15:22: weight: must be at most 100, got 101",
+                        "15:79: operator: expected one of In, NotIn, Exists, DoesNotExist, Gt, Lt, got \"Near\"",
+                        "17:22: max_skew: must be at least 1, got 0",
+                        "17:81: min_domains: can only use minDomains if whenUnsatisfiable=DoNotSchedule",
+                        "19:20: missing key 'topology_key' in pod affinity term",
+                        "19:21: weight: only a preferred term has a weight"),
                 problem("scenario name", "scenario: my scenario!\nnodes: [{name: n1}]\n",
                         "1:11: scenario: the name 'my scenario!' may hold only letters, digits and '-'"),
                 problem("missing scenario name and nodes", "description: nothing\n",

@@ -7,6 +7,7 @@ import io.flotilla.scenarios.model.Action;
 import io.flotilla.scenarios.model.Check;
 import io.flotilla.scenarios.model.Expectation;
 import io.flotilla.scenarios.model.ImageDecl;
+import io.flotilla.scenarios.model.KubernetesPodSpec;
 import io.flotilla.scenarios.model.KubernetesSettings;
 import io.flotilla.scenarios.model.NodeDecl;
 import io.flotilla.scenarios.model.PodManagementPolicy;
@@ -29,11 +30,22 @@ import io.flotilla.scheduler.model.RestartPolicy;
 import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
+import io.flotilla.scheduler.placement.kubernetes.LabelSelector;
+import io.flotilla.scheduler.placement.kubernetes.NodeAffinity;
+import io.flotilla.scheduler.placement.kubernetes.NodeSelectorRequirement;
+import io.flotilla.scheduler.placement.kubernetes.NodeSelectorTerm;
+import io.flotilla.scheduler.placement.kubernetes.Pod;
+import io.flotilla.scheduler.placement.kubernetes.PodAffinity;
+import io.flotilla.scheduler.placement.kubernetes.PodAffinityTerm;
+import io.flotilla.scheduler.placement.kubernetes.TaintEffect;
+import io.flotilla.scheduler.placement.kubernetes.Toleration;
+import io.flotilla.scheduler.placement.kubernetes.TopologySpreadConstraint;
 import io.flotilla.scheduler.time.Durations;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
@@ -164,6 +176,43 @@ class ScenarioParserTest {
     }
 
     @Test
+    void kubernetesPodInputs() {
+        KubernetesPodSpec web = full.pod("web");
+        assertEquals(Map.of("tier", "frontend"), web.labels());
+        assertEquals(1000, web.priority());
+        assertEquals(Pod.PreemptionPolicy.NEVER, web.preemptionPolicy());
+        assertEquals(Map.of("disktype", "ssd"), web.nodeSelector());
+        assertEquals(List.of(
+                        Toleration.equal("dedicated", "db", TaintEffect.NO_SCHEDULE),
+                        new Toleration("", Toleration.Operator.EXISTS, "", Optional.empty(), OptionalLong.empty()),
+                        new Toleration("node.kubernetes.io/unreachable", Toleration.Operator.EXISTS, "",
+                                Optional.of(TaintEffect.NO_EXECUTE), OptionalLong.of(30))),
+                web.tolerations());
+        assertEquals(new NodeAffinity(
+                        Optional.of(List.of(
+                                NodeSelectorTerm.of(NodeSelectorRequirement.in("zone", "a", "b")),
+                                NodeSelectorTerm.fields(NodeSelectorRequirement.notIn("metadata.name", "worker-3")))),
+                        List.of(new NodeAffinity.Preferred(50, NodeSelectorTerm.of(new NodeSelectorRequirement(
+                                "rack", NodeSelectorRequirement.Operator.GT, List.of("2")))))),
+                web.nodeAffinity());
+        assertEquals(PodAffinity.preferred(100, PodAffinityTerm.of(LabelSelector.of("app", "db"), "zone")), web.podAffinity());
+        assertEquals(PodAffinity.required(PodAffinityTerm.of(LabelSelector.EVERYTHING.and(
+                        new LabelSelector.Requirement("app", LabelSelector.Operator.IN, List.of("web"))), "kubernetes.io/hostname")),
+                web.podAntiAffinity());
+        assertEquals(List.of(
+                        new TopologySpreadConstraint(1, "zone", TopologySpreadConstraint.WhenUnsatisfiable.DO_NOT_SCHEDULE,
+                                Optional.of(LabelSelector.of("app", "web")), OptionalInt.of(2),
+                                TopologySpreadConstraint.InclusionPolicy.HONOR, TopologySpreadConstraint.InclusionPolicy.IGNORE, List.of()),
+                        new TopologySpreadConstraint(3, "kubernetes.io/hostname", TopologySpreadConstraint.WhenUnsatisfiable.SCHEDULE_ANYWAY,
+                                Optional.empty(), OptionalInt.empty(), TopologySpreadConstraint.InclusionPolicy.HONOR,
+                                TopologySpreadConstraint.InclusionPolicy.HONOR, List.of("pod-template-hash"))),
+                web.topologySpreadConstraints());
+        assertEquals(10, full.pod("db").priority());
+        assertEquals(KubernetesPodSpec.NONE, full.pod("api"));
+        assertEquals(List.of("db", "web"), List.copyOf(full.pods().keySet()));
+    }
+
+    @Test
     void aStatefulSet() {
         StatefulSetDecl db = full.statefulsets().get(0);
         assertEquals("db", db.name());
@@ -201,7 +250,7 @@ class ScenarioParserTest {
         Action.Deploy deploy = (Action.Deploy) actions.get(13);
         assertEquals("batch", deploy.services().get(0).name());
         assertEquals("cache", deploy.statefulsets().get(0).name());
-        assertEquals(new SourcePos(92, 5), full.timeline().get(0).pos());
+        assertEquals(new SourcePos(117, 5), full.timeline().get(0).pos());
     }
 
     @Test
@@ -221,7 +270,7 @@ class ScenarioParserTest {
         assertEquals(List.of("worker-1", "worker-2"), on.nodes().get("web.1"));
         assertEquals(Map.of("worker-2", NodeStatus.DOWN, "worker-1", NodeStatus.READY, "manager-1", NodeStatus.UNKNOWN),
                 ((Check.NodeCondition) e.get(5).check()).states());
-        assertEquals(130, e.get(5).pos().line());
+        assertEquals(155, e.get(5).pos().line());
     }
 
     @Test
