@@ -12,7 +12,7 @@ import java.util.Set;
  * {@code PodsWithAffinity} of every node in each cycle).
  *
  * <p>Required anti-affinity terms are grouped by what they select; each group counts its pods per
- * topology value of their nodes (nodes without the key do not count). Pods whose terms can change
+ * topology domain of their nodes (nodes without the key do not count). Pods whose terms can change
  * another pod's score are listed in bind order.
  */
 final class AffinityIndex {
@@ -20,22 +20,23 @@ final class AffinityIndex {
     /** What a required anti-affinity term selects and along which key. */
     record TermKey(List<String> namespaces, LabelSelector selector, String topologyKey) {}
 
+    private final ClusterState cluster;
     private final Map<TermKey, Tally> antiAffinity = new LinkedHashMap<>();
     private final Set<PodInfo> scoringPods = new LinkedHashSet<>();
 
+    AffinityIndex(ClusterState cluster) {
+        this.cluster = cluster;
+    }
+
     void podBound(PodInfo pod, NodeInfo node, int delta) {
         for (AffinityTerm t : pod.requiredAntiAffinity) {
-            String value = node.labels.get(t.topologyKey());
-            if (t.selector().isEmpty() || value == null) {
+            if (t.selector().isEmpty() || !node.labels.containsKey(t.topologyKey())) {
                 continue;
             }
             TermKey key = new TermKey(t.namespaces(), t.selector().get(), t.topologyKey());
-            Tally tally = antiAffinity.computeIfAbsent(key, k -> new Tally());
-            tally.add(value, delta);
-            if (tally.get(value) == 0) {
-                tally.remove(value);
-            }
-            if (tally.size() == 0) {
+            Tally tally = antiAffinity.computeIfAbsent(key, k -> Tally.ofCluster(cluster.column(k.topologyKey())));
+            tally.add(tally.column.domain(node), delta);
+            if (tally.isZero()) {
                 antiAffinity.remove(key);
             }
         }

@@ -30,8 +30,12 @@ public final class ClusterState {
     private boolean orderStale;
     private final HashMap<String, PodInfo> pods = new HashMap<>();
     private final HashMap<String, Integer> imageNodes = new HashMap<>();
+    private final HashMap<String, long[]> imageSizes = new HashMap<>();
+    private final HashMap<String, TopologyColumn> columns = new HashMap<>();
+    final NodeTable table = new NodeTable();
     final SelectorIndex selectors = new SelectorIndex(this);
-    final AffinityIndex affinity = new AffinityIndex();
+    final AffinityIndex affinity = new AffinityIndex(this);
+    private int preferNoScheduleNodes;
     private int nextStartNodeIndex;
     private long sequence;
 
@@ -50,10 +54,16 @@ public final class ClusterState {
         }
         NodeInfo n = new NodeInfo(node, nodes.size());
         nodes.add(n);
+        preferNoScheduleNodes += n.preferNoScheduleTaints ? 1 : 0;
+        table.sync(n);
         byName.put(n.name, n);
         zones.computeIfAbsent(zoneKey(node), z -> new ArrayList<>()).add(n);
         orderStale = true;
         node.images().keySet().forEach(i -> imageNodes.merge(i, 1, Integer::sum));
+        imageSizes.clear();
+        for (TopologyColumn c : columns.values()) {
+            c.nodeAdded(n);
+        }
         selectors.nodeAdded(n);
     }
 
@@ -61,9 +71,11 @@ public final class ClusterState {
     public void updateNode(KubeNode node) {
         NodeInfo n = existing(node.name());
         KubeNode old = n.node;
+        preferNoScheduleNodes -= n.preferNoScheduleTaints ? 1 : 0;
         old.images().keySet().forEach(i -> imageNodes.merge(i, -1, Integer::sum));
         node.images().keySet().forEach(i -> imageNodes.merge(i, 1, Integer::sum));
         imageNodes.values().removeIf(c -> c == 0);
+        imageSizes.clear();
         if (!old.labels().equals(node.labels())) {
             String oldZone = zoneKey(old);
             String newZone = zoneKey(node);
@@ -77,11 +89,14 @@ public final class ClusterState {
         } else {
             n.setNode(node);
         }
+        preferNoScheduleNodes += n.preferNoScheduleTaints ? 1 : 0;
+        table.sync(n);
     }
 
     /** Removes a node and forgets the pods bound to it (their controllers will replace them). */
     public void removeNode(String name) {
         NodeInfo n = existing(name);
+        preferNoScheduleNodes -= n.preferNoScheduleTaints ? 1 : 0;
         for (PodInfo p : List.copyOf(n.pods)) {
             pods.remove(p.key);
         }
@@ -94,6 +109,7 @@ public final class ClusterState {
         byName.remove(name);
         removeFromZone(zoneKey(n.node), n);
         orderStale = true;
+        table.rebuild(nodes);
         rebuildIndexes();
     }
 
@@ -189,6 +205,16 @@ public final class ClusterState {
         return Math.max(16, nodes.size());
     }
 
+    /** The domains of one topology key over the cluster's nodes, built on first use. */
+    TopologyColumn column(String key) {
+        TopologyColumn c = columns.get(key);
+        if (c == null) {
+            c = new TopologyColumn(key, nodes);
+            columns.put(key, c);
+        }
+        return c;
+    }
+
     NodeInfo nodeInfo(String name) {
         return byName.get(name);
     }
@@ -197,13 +223,27 @@ public final class ClusterState {
         return pods.get(key);
     }
 
+    /** How many nodes carry a PreferNoSchedule taint. */
+    int preferNoScheduleNodes() {
+        return preferNoScheduleNodes;
+    }
+
     /** How many nodes hold the (normalised) image. */
     int nodesWithImage(String image) {
         return imageNodes.getOrDefault(image, 0);
     }
 
-    boolean anyImage() {
-        return !imageNodes.isEmpty();
+    /** The size of the (normalised) image on each node, by node index, 0 where it is absent. */
+    long[] imageSizes(String image) {
+        long[] sizes = imageSizes.get(image);
+        if (sizes == null) {
+            sizes = new long[nodes.size()];
+            for (NodeInfo n : nodes) {
+                sizes[n.index] = n.images.getOrDefault(image, 0L);
+            }
+            imageSizes.put(image, sizes);
+        }
+        return sizes;
     }
 
     /** Binds a pod (with its sequence kept if it has one: preemption puts victims back as they were). */
@@ -213,6 +253,7 @@ public final class ClusterState {
         }
         p.node = n;
         n.add(p);
+        table.sync(n);
         pods.put(p.key, p);
         selectors.podBound(p, n, 1);
         affinity.podBound(p, n, 1);
@@ -223,6 +264,7 @@ public final class ClusterState {
         selectors.podBound(p, n, -1);
         affinity.podBound(p, n, -1);
         n.remove(p);
+        table.sync(n);
         pods.remove(p.key);
         p.node = null;
     }
@@ -236,6 +278,8 @@ public final class ClusterState {
     }
 
     private void rebuildIndexes() {
+        columns.clear();
+        imageSizes.clear();
         selectors.invalidate();
         affinity.clear();
         for (NodeInfo n : nodes) {

@@ -1,5 +1,7 @@
 package io.flotilla.scheduler.placement.kubernetes;
 
+import java.util.List;
+
 /**
  * What one scheduling cycle of one pod knows beyond its arguments (upstream {@code CycleState}):
  * the cluster it reads and the data plugins computed in PreFilter and PreScore for their later
@@ -9,9 +11,32 @@ final class CycleState {
 
     final ClusterState cluster;
     private final Object[] slots = new Object[StateKey.MAX];
+    private List<NodeInfo> indexedNodes;
+    private int[] indexes;
 
     CycleState(ClusterState cluster) {
         this.cluster = cluster;
+    }
+
+    /**
+     * The node indexes of {@code nodes}, computed once per list: score plugins read the
+     * {@link NodeTable} and topology columns by index without touching the nodes again.
+     */
+    int[] indexes(List<NodeInfo> nodes) {
+        if (nodes != indexedNodes) {
+            indexes = new int[nodes.size()];
+            for (int k = 0; k < indexes.length; k++) {
+                indexes[k] = nodes.get(k).index;
+            }
+            indexedNodes = nodes;
+        }
+        return indexes;
+    }
+
+    /** Records the indexes of a list the framework built, so that {@link #indexes} need not look. */
+    void setIndexes(List<NodeInfo> nodes, int[] nodeIndexes) {
+        indexedNodes = nodes;
+        indexes = nodeIndexes;
     }
 
     <T> void write(StateKey<T> key, T value) {

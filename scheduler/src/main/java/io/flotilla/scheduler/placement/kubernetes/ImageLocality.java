@@ -1,6 +1,7 @@
 package io.flotilla.scheduler.placement.kubernetes;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * ImageLocality: favours nodes that already hold the pod's images. Each image present scores its size
@@ -15,34 +16,63 @@ final class ImageLocality implements ScorePlugin {
     static final long MIN_THRESHOLD = 23 * MB;
     static final long MAX_CONTAINER_THRESHOLD = 1000 * MB;
 
+    /** Per container image: the share of nodes that hold it (0 when none does) and its size on each node. */
+    private record Images(double[] spread, long[][] sizes) {}
+
+    private static final StateKey<Images> IMAGES = StateKey.create("PreScoreImageLocality");
+
     @Override
     public String name() {
         return NAME;
     }
 
     @Override
-    public long score(CycleState state, PodInfo pod, NodeInfo node) {
-        long sum = 0;
-        int containers = pod.pod.initContainers().size() + pod.pod.containers().size();
-        if (state.cluster.anyImage()) {
-            int total = state.cluster.nodeCount();
-            sum += sumImageScores(state.cluster, pod.pod.initContainers(), node, total);
-            sum += sumImageScores(state.cluster, pod.pod.containers(), node, total);
+    public Status preScore(CycleState state, PodInfo pod, List<NodeInfo> nodes) {
+        // the share of nodes is the same for every node scored, so it is computed once per pod
+        double[] spread = new double[pod.images.size()];
+        long[][] sizes = new long[spread.length][];
+        int total = state.cluster.nodeCount();
+        for (int i = 0; i < spread.length; i++) {
+            int holders = state.cluster.nodesWithImage(pod.images.get(i));
+            spread[i] = (double) holders / (double) total;
+            sizes[i] = holders == 0 ? null : state.cluster.imageSizes(pod.images.get(i));
         }
-        return calculatePriority(sum, containers);
+        state.write(IMAGES, new Images(spread, sizes));
+        return Status.SUCCESS;
     }
 
-    private static long sumImageScores(ClusterState cluster, List<Container> containers, NodeInfo node, int total) {
-        long sum = 0;
-        for (Container c : containers) {
-            String image = KubeNode.normalizedImageName(c.image());
-            Long size = node.node.images().get(image);
-            if (size != null) {
-                double spread = (double) cluster.nodesWithImage(image) / (double) total;
-                sum += (long) (size * spread);
+    @Override
+    public OptionalLong uniformScore(CycleState state, PodInfo pod) {
+        for (long[] sizes : state.read(IMAGES).sizes) {
+            if (sizes != null) {
+                return OptionalLong.empty();
             }
         }
-        return sum;
+        return OptionalLong.of(calculatePriority(0, pod.images.size())); // no image of the pod on any node
+    }
+
+    @Override
+    public long score(CycleState state, PodInfo pod, NodeInfo node) {
+        return score(state.read(IMAGES), node.index);
+    }
+
+    @Override
+    public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] out) {
+        Images images = state.read(IMAGES);
+        int[] indexes = state.indexes(nodes);
+        for (int k = 0; k < out.length; k++) {
+            out[k] = score(images, indexes[k]);
+        }
+    }
+
+    private static long score(Images images, int x) {
+        long sum = 0;
+        for (int i = 0; i < images.spread.length; i++) {
+            if (images.sizes[i] != null && images.sizes[i][x] > 0) {
+                sum += (long) (images.sizes[i][x] * images.spread[i]);
+            }
+        }
+        return calculatePriority(sum, images.spread.length);
     }
 
     static long calculatePriority(long sumScores, int numContainers) {

@@ -30,14 +30,11 @@ final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, ScorePlug
     private static final StateKey<Map<String, Map<String, Long>>> SCORE = StateKey.create("PreScoreInterPodAffinity");
 
     /**
-     * {@code existing}: per topology key, the bound pods' anti-affinity tallies that match this pod.
-     * {@code affinity}: pods matching all required affinity terms, per key and value (summed over
-     * terms sharing a key). {@code anti}: per required anti-affinity term, pods matching it per value.
+     * {@code existing}: the bound pods' anti-affinity tallies that match this pod. {@code affinity}:
+     * pods matching all required affinity terms, per key and domain (summed over terms sharing a
+     * key). {@code anti}: per required anti-affinity term, pods matching it per domain.
      */
-    record FilterState(List<Map.Entry<String, Tally>> existing, Map<String, Tally> affinity, long affinityTotal,
-            List<Tally> anti) {}
-
-    private static final Tally EMPTY = new Tally();
+    record FilterState(List<Tally> existing, Map<String, Tally> affinity, long affinityTotal, List<Tally> anti) {}
 
     private final int hardPodAffinityWeight;
 
@@ -56,32 +53,26 @@ final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, ScorePlug
         if (pod.requiredAffinity.isEmpty() && pod.requiredAntiAffinity.isEmpty() && index.antiAffinity().isEmpty()) {
             return PreFilterResult.SKIP;
         }
-        List<Map.Entry<String, Tally>> existing = new ArrayList<>();
+        List<Tally> existing = new ArrayList<>();
         for (Map.Entry<AffinityIndex.TermKey, Tally> e : index.antiAffinity().entrySet()) {
             AffinityIndex.TermKey k = e.getKey();
             if (k.namespaces().contains(pod.pod.namespace()) && k.selector().matches(pod.labels)) {
-                existing.add(Map.entry(k.topologyKey(), e.getValue()));
+                existing.add(e.getValue());
             }
         }
         Map<String, Tally> affinity = affinityCounts(state.cluster, pod);
         long total = 0;
         for (Tally t : affinity.values()) {
-            total += withKeyTotal(t);
+            total += t.total();
         }
         List<Tally> anti = new ArrayList<>();
         for (AffinityTerm t : pod.requiredAntiAffinity) {
             if (t.selector().isPresent()) {
                 anti.add(state.cluster.selectors.counts(t.selectorKey()).byTopology(t.topologyKey()));
-            } else {
-                anti.add(new Tally());
             }
         }
         state.write(FILTER, new FilterState(existing, affinity, total, anti));
         return PreFilterResult.SUCCESS;
-    }
-
-    private static long withKeyTotal(Tally t) {
-        return t.total() - t.get(SelectorIndex.MISSING);
     }
 
     /**
@@ -97,16 +88,21 @@ final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, ScorePlug
         if (terms.size() == 1) {
             AffinityTerm t = terms.get(0);
             out.put(t.topologyKey(), t.selector().isPresent()
-                    ? cluster.selectors.counts(t.selectorKey()).byTopology(t.topologyKey()) : new Tally());
+                    ? cluster.selectors.counts(t.selectorKey()).byTopology(t.topologyKey())
+                    : Tally.ofCluster(cluster.column(t.topologyKey())));
             return out;
+        }
+        for (AffinityTerm t : terms) {
+            out.putIfAbsent(t.topologyKey(), Tally.ofCluster(cluster.column(t.topologyKey())));
         }
         for (NodeInfo node : cluster.nodesByIndex()) {
             for (PodInfo p : node.pods) {
                 if (matchesAll(terms, p)) {
                     for (AffinityTerm t : terms) {
-                        String v = node.labels.get(t.topologyKey());
-                        if (v != null) {
-                            out.computeIfAbsent(t.topologyKey(), k -> new Tally()).add(v, 1);
+                        Tally tally = out.get(t.topologyKey());
+                        int d = tally.column.domain(node);
+                        if (d != TopologyColumn.MISSING) {
+                            tally.add(d, 1);
                         }
                     }
                 }
@@ -130,29 +126,36 @@ final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, ScorePlug
         if (!satisfiesAffinity(s, pod, node)) {
             return Status.unresolvable(ERR_REASON_AFFINITY_RULES_NOT_MATCH);
         }
-        for (int i = 0; i < s.anti.size(); i++) {
-            String v = node.labels.get(pod.requiredAntiAffinity.get(i).topologyKey());
-            if (v != null && s.anti.get(i).get(v) > 0) {
+        for (Tally t : s.anti) {
+            if (t.at(node) > 0) {
                 return Status.unschedulable(ERR_REASON_ANTI_AFFINITY_RULES_NOT_MATCH);
             }
         }
-        for (Map.Entry<String, Tally> e : s.existing) {
-            String v = node.labels.get(e.getKey());
-            if (v != null && e.getValue().get(v) > 0) {
+        for (Tally t : s.existing) {
+            if (t.at(node) > 0) {
                 return Status.unschedulable(ERR_REASON_EXISTING_ANTI_AFFINITY_RULES_NOT_MATCH);
             }
         }
         return Status.SUCCESS;
     }
 
+    @Override
+    public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int n, Status[] statuses) {
+        for (int i = 0; i < n; i++) {
+            if (statuses[i] == Status.SUCCESS) {
+                statuses[i] = filter(state, pod, nodes[i]);
+            }
+        }
+    }
+
     private static boolean satisfiesAffinity(FilterState s, PodInfo pod, NodeInfo node) {
         boolean podsExist = true;
         for (AffinityTerm t : pod.requiredAffinity) {
-            String v = node.labels.get(t.topologyKey());
-            if (v == null) {
+            Tally tally = s.affinity.get(t.topologyKey());
+            if (tally.column.domain(node) == TopologyColumn.MISSING) {
                 return false; // all topology labels must exist on the node
             }
-            if (s.affinity.getOrDefault(t.topologyKey(), EMPTY).get(v) <= 0) {
+            if (tally.at(node) <= 0) {
                 podsExist = false;
             }
         }
@@ -200,11 +203,13 @@ final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, ScorePlug
             return;
         }
         Tally tally = cluster.selectors.counts(t.selectorKey()).byTopology(t.topologyKey());
-        tally.forEach((value, count) -> {
-            if (count > 0 && !SelectorIndex.MISSING.equals(value)) {
-                scores.computeIfAbsent(t.topologyKey(), k -> new HashMap<>()).merge(value, weight * count, Long::sum);
+        for (int d = 1; d < tally.column.size(); d++) {
+            int count = tally.at(d);
+            if (count > 0) {
+                scores.computeIfAbsent(t.topologyKey(), k -> new HashMap<>())
+                        .merge(tally.column.value(d), weight * count, Long::sum);
             }
-        });
+        }
     }
 
     /** Upstream {@code scoreMap.processTerm}: a bound pod's term that matches the incoming pod. */

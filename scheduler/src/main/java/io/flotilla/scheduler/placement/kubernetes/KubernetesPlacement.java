@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -27,6 +28,8 @@ public final class KubernetesPlacement {
 
     static final int MIN_FEASIBLE_NODES_TO_FIND = 100;
     static final int MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
+    private static final int MIN_CHUNK = 16;
+    private static final int MAX_CHUNK = 128;
     /** Upstream {@code ErrNoNodesAvailable}. */
     static final String NO_NODES_AVAILABLE = "no nodes available to schedule pods";
 
@@ -130,15 +133,26 @@ public final class KubernetesPlacement {
         int toFind = numFeasibleNodesToFind(profile.percentageOfNodesToScore(), nodes.length);
         int start = cluster.nextStartNodeIndex();
         List<NodeInfo> feasible = new ArrayList<>(Math.min(toFind, nodes.length));
+        int[] feasibleIndexes = new int[Math.min(toFind, nodes.length)];
         int processed = 0;
-        for (int i = 0; i < nodes.length && feasible.size() < toFind; i++) {
-            NodeInfo n = nodes[(start + i) % nodes.length];
-            Status s = framework.runFilters(state, pod, n, pre.skipFilter());
-            processed++;
-            if (s.isSuccess()) {
-                feasible.add(n);
-            } else {
-                statuses.put(n.name, s);
+        // chunks of nodes go through the filters plugin by plugin; nodes past the one that completes
+        // the feasible set are dropped unprocessed, so the outcome is that of going node by node
+        NodeInfo[] chunk = new NodeInfo[MAX_CHUNK];
+        Status[] chunkStatus = new Status[MAX_CHUNK];
+        while (processed < nodes.length && feasible.size() < toFind) {
+            int n = Math.min(Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, toFind - feasible.size())), nodes.length - processed);
+            for (int i = 0; i < n; i++) {
+                chunk[i] = nodes[(start + processed + i) % nodes.length];
+            }
+            Framework.runFilters(state, pod, chunk, n, pre.activeFilters(), chunkStatus);
+            for (int i = 0; i < n && feasible.size() < toFind; i++) {
+                processed++;
+                if (chunkStatus[i].isSuccess()) {
+                    feasibleIndexes[feasible.size()] = chunk[i].index;
+                    feasible.add(chunk[i]);
+                } else {
+                    statuses.put(chunk[i].name, chunkStatus[i]);
+                }
             }
         }
         if (feasible.isEmpty()) {
@@ -150,19 +164,31 @@ public final class KubernetesPlacement {
             return new Cycle(state, new ScheduleResult(Optional.of(only.name), Optional.empty(), Optional.empty(),
                     processed, 1, verdicts));
         }
+        state.setIndexes(feasible, java.util.Arrays.copyOf(feasibleIndexes, feasible.size()));
         long[] totals = new long[feasible.size()];
+        long[] scores = new long[feasible.size()];
+        long uniformTotal = 0; // what plugins that score every node alike add to every total
         Map<String, long[]> perPlugin = explain ? new LinkedHashMap<>() : null;
         for (int j = 0; j < framework.scorers.size(); j++) {
             ScorePlugin scorer = framework.scorers.get(j);
             if (scorer.preScore(state, pod, feasible).code() == Status.Code.SKIP) {
                 continue;
             }
-            long[] scores = new long[feasible.size()];
-            for (int k = 0; k < scores.length; k++) {
-                scores[k] = scorer.score(state, pod, feasible.get(k));
+            if (explain) {
+                scores = new long[feasible.size()]; // each plugin's scores are kept for the explanation
             }
-            scorer.normalize(state, pod, feasible, scores);
             long weight = framework.weights[j];
+            OptionalLong uniform = scorer.uniformScore(state, pod);
+            if (uniform.isPresent()) {
+                uniformTotal += uniform.getAsLong() * weight;
+                if (perPlugin != null) {
+                    java.util.Arrays.fill(scores, uniform.getAsLong());
+                    perPlugin.put(scorer.name(), scores);
+                }
+                continue;
+            }
+            scorer.scoreAll(state, pod, feasible, scores);
+            scorer.normalize(state, pod, feasible, scores);
             for (int k = 0; k < scores.length; k++) {
                 if (scores[k] < 0 || scores[k] > ScoreNormalizer.MAX_NODE_SCORE) {
                     throw new IllegalStateException(scorer.name() + " scored " + feasible.get(k).name + " " + scores[k]
@@ -174,28 +200,38 @@ public final class KubernetesPlacement {
                 perPlugin.put(scorer.name(), scores);
             }
         }
+        for (int k = 0; k < totals.length; k++) {
+            totals[k] += uniformTotal;
+        }
         NodeInfo chosen = selectHost(feasible, totals, random);
         List<NodeVerdict> verdicts = explain ? verdicts(all, statuses, feasible, totals, perPlugin) : List.of();
         return new Cycle(state, new ScheduleResult(Optional.of(chosen.name), Optional.empty(), Optional.empty(),
                 processed, feasible.size(), verdicts));
     }
 
-    /** Upstream {@code selectHost}: reservoir sampling among the nodes with the highest total. */
+    /**
+     * Upstream {@code selectHost}: a uniform choice among the nodes with the highest total. Upstream
+     * samples a reservoir, one draw per tie; one draw among the ties, counted first, gives the same
+     * distribution.
+     */
     private static NodeInfo selectHost(List<NodeInfo> feasible, long[] totals, SplittableRandom random) {
-        int selected = 0;
-        int count = 1;
-        for (int k = 1; k < totals.length; k++) {
-            if (totals[k] > totals[selected]) {
-                selected = k;
+        long max = Long.MIN_VALUE;
+        int count = 0;
+        for (long t : totals) {
+            if (t > max) {
+                max = t;
                 count = 1;
-            } else if (totals[k] == totals[selected]) {
+            } else if (t == max) {
                 count++;
-                if (random.nextInt(count) == 0) {
-                    selected = k;
-                }
             }
         }
-        return feasible.get(selected);
+        int pick = count == 1 ? 0 : random.nextInt(count);
+        for (int k = 0; k < totals.length; k++) {
+            if (totals[k] == max && pick-- == 0) {
+                return feasible.get(k);
+            }
+        }
+        throw new IllegalStateException("no top-scoring node");
     }
 
     private ScheduleResult fail(CycleState state, PodInfo pod, NodeInfo[] all, String preFilterMsg,

@@ -65,6 +65,15 @@ final class NodeAffinityPlugin implements PreFilterPlugin, FilterPlugin, ScorePl
         return requiredMatches(pod.pod, node) ? Status.SUCCESS : Status.unresolvable(ERR_REASON_POD);
     }
 
+    @Override
+    public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int n, Status[] statuses) {
+        for (int i = 0; i < n; i++) {
+            if (statuses[i] == Status.SUCCESS) {
+                statuses[i] = filter(state, pod, nodes[i]);
+            }
+        }
+    }
+
     /** Upstream {@code GetRequiredNodeAffinity(pod).Match(node)}: the node selector and the required terms. */
     static boolean requiredMatches(Pod pod, NodeInfo node) {
         for (Map.Entry<String, String> e : pod.nodeSelector().entrySet()) {
@@ -89,6 +98,13 @@ final class NodeAffinityPlugin implements PreFilterPlugin, FilterPlugin, ScorePl
             }
         }
         return count;
+    }
+
+    @Override
+    public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] out) {
+        for (int k = 0; k < out.length; k++) {
+            out[k] = score(state, pod, nodes.get(k));
+        }
     }
 
     @Override

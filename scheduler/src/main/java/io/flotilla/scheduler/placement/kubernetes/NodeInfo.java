@@ -17,6 +17,19 @@ final class NodeInfo {
     /** Position in the cluster's dense node numbering; indexes per-node arrays. */
     int index;
     Map<String, String> labels;
+    /** Allocatable, read once from the spec: plugins ask for it for every node of every cycle. */
+    long allocatableMilliCpu;
+    long allocatableMemory;
+    long allocatableEphemeralStorage;
+    long allocatablePods;
+    Map<String, Long> allocatableExtended;
+    /** Normalised image name to size in bytes. */
+    Map<String, Long> images;
+    boolean unschedulable;
+    Taint[] taints;
+    /** Whether some taint has effect PreferNoSchedule (only those score). */
+    boolean preferNoScheduleTaints;
+    int podCount;
 
     long requestedMilliCpu;
     long requestedMemory;
@@ -27,6 +40,8 @@ final class NodeInfo {
     final ArrayList<PodInfo> pods = new ArrayList<>();
     final ArrayList<HostPort> usedPorts = new ArrayList<>();
 
+    private static final Taint[] NO_TAINTS = {};
+
     NodeInfo(KubeNode node, int index) {
         this.name = node.name();
         this.index = index;
@@ -36,24 +51,35 @@ final class NodeInfo {
     void setNode(KubeNode newNode) {
         this.node = newNode;
         this.labels = new HashMap<>(newNode.labels());
+        this.allocatableMilliCpu = newNode.allocatable(ResourceNames.CPU);
+        this.allocatableMemory = newNode.allocatable(ResourceNames.MEMORY);
+        this.allocatableEphemeralStorage = newNode.allocatable(ResourceNames.EPHEMERAL_STORAGE);
+        this.allocatablePods = newNode.allocatable(ResourceNames.PODS);
+        this.allocatableExtended = new HashMap<>();
+        newNode.allocatable().forEach((k, v) -> {
+            if (ResourceNames.isExtended(k)) {
+                allocatableExtended.put(k, v);
+            }
+        });
+        this.images = new HashMap<>(newNode.images());
+        this.unschedulable = newNode.unschedulable();
+        this.taints = newNode.taints().isEmpty() ? NO_TAINTS : newNode.taints().toArray(new Taint[0]);
+        this.preferNoScheduleTaints = newNode.taints().stream().anyMatch(t -> t.effect() == TaintEffect.PREFER_NO_SCHEDULE);
     }
 
     long allocatable(String resource) {
-        return node.allocatable(resource);
-    }
-
-    /** Requested amount of one resource by name: real requests, or non-zero ones for cpu and memory. */
-    long requested(String resource, boolean nonZero) {
         return switch (resource) {
-            case ResourceNames.CPU -> nonZero ? nonZeroMilliCpu : requestedMilliCpu;
-            case ResourceNames.MEMORY -> nonZero ? nonZeroMemory : requestedMemory;
-            case ResourceNames.EPHEMERAL_STORAGE -> requestedEphemeralStorage;
-            default -> requestedExtended.getOrDefault(resource, 0L);
+            case ResourceNames.CPU -> allocatableMilliCpu;
+            case ResourceNames.MEMORY -> allocatableMemory;
+            case ResourceNames.EPHEMERAL_STORAGE -> allocatableEphemeralStorage;
+            case ResourceNames.PODS -> allocatablePods;
+            default -> allocatableExtended.getOrDefault(resource, 0L);
         };
     }
 
     void add(PodInfo p) {
         pods.add(p);
+        podCount++;
         account(p, 1);
         for (HostPort hp : p.pod.hostPorts()) {
             if (hp.port() > 0) {
@@ -64,6 +90,7 @@ final class NodeInfo {
 
     void remove(PodInfo p) {
         pods.remove(p);
+        podCount--;
         account(p, -1);
         for (HostPort hp : p.pod.hostPorts()) {
             if (hp.port() > 0) {

@@ -21,19 +21,26 @@ final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
 
     private final ScoringStrategy strategy;
     private final String[] resources;
+    private final int[] kinds;
     private final long[] weights;
     private final long[] shapeUtilization;
     private final long[] shapeScore;
+    /** cpu and memory with weight 1 under LeastAllocated: the default, scored without the general loop. */
+    private final boolean defaultLeastAllocated;
 
     NodeResourcesFit(ScoringStrategy strategy) {
         this.strategy = strategy;
         int n = strategy.resources().size();
         resources = new String[n];
+        kinds = new int[n];
         weights = new long[n];
         for (int i = 0; i < n; i++) {
             resources[i] = strategy.resources().get(i).name();
+            kinds[i] = ResourceNames.kind(resources[i]);
             weights[i] = strategy.resources().get(i).weight();
         }
+        defaultLeastAllocated = strategy.type() == ScoringStrategy.Type.LEAST_ALLOCATED
+                && strategy.resources().equals(ScoringStrategy.DEFAULT_RESOURCES);
         int m = strategy.shape().size();
         shapeUtilization = new long[m];
         shapeScore = new long[m];
@@ -55,21 +62,27 @@ final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
 
     @Override
     public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
+        if (node.podCount < node.allocatablePods && pod.milliCpu <= node.allocatableMilliCpu - node.requestedMilliCpu
+                && pod.memory <= node.allocatableMemory - node.requestedMemory
+                && pod.ephemeralStorage <= node.allocatableEphemeralStorage - node.requestedEphemeralStorage
+                && !pod.hasExtended) {
+            return Status.SUCCESS; // the common case, without collecting reasons
+        }
         List<String> reasons = new ArrayList<>(0);
         boolean unresolvable = false;
-        if (node.pods.size() + 1 > node.allocatable(ResourceNames.PODS)) {
+        if (node.podCount + 1 > node.allocatablePods) {
             reasons.add(TOO_MANY_PODS);
         }
-        if (pod.milliCpu != 0 || pod.memory != 0 || pod.ephemeralStorage != 0 || !pod.extended.isEmpty()) {
-            unresolvable |= check(pod.milliCpu, node.requestedMilliCpu, node.allocatable(ResourceNames.CPU),
-                    ResourceNames.CPU, reasons);
-            unresolvable |= check(pod.memory, node.requestedMemory, node.allocatable(ResourceNames.MEMORY),
-                    ResourceNames.MEMORY, reasons);
-            unresolvable |= check(pod.ephemeralStorage, node.requestedEphemeralStorage,
-                    node.allocatable(ResourceNames.EPHEMERAL_STORAGE), ResourceNames.EPHEMERAL_STORAGE, reasons);
-            for (Map.Entry<String, Long> e : pod.extended.entrySet()) {
-                unresolvable |= check(e.getValue(), node.requestedExtended.getOrDefault(e.getKey(), 0L),
-                        node.allocatable(e.getKey()), e.getKey(), reasons);
+        if (pod.milliCpu != 0 || pod.memory != 0 || pod.ephemeralStorage != 0 || pod.hasExtended) {
+            unresolvable |= check(pod.milliCpu, node.requestedMilliCpu, node.allocatableMilliCpu, ResourceNames.CPU, reasons);
+            unresolvable |= check(pod.memory, node.requestedMemory, node.allocatableMemory, ResourceNames.MEMORY, reasons);
+            unresolvable |= check(pod.ephemeralStorage, node.requestedEphemeralStorage, node.allocatableEphemeralStorage,
+                    ResourceNames.EPHEMERAL_STORAGE, reasons);
+            if (pod.hasExtended) {
+                for (Map.Entry<String, Long> e : pod.extended.entrySet()) {
+                    unresolvable |= check(e.getValue(), node.requestedExtended.getOrDefault(e.getKey(), 0L),
+                            node.allocatable(e.getKey()), e.getKey(), reasons);
+                }
             }
         }
         if (reasons.isEmpty()) {
@@ -77,6 +90,15 @@ final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
         }
         String[] r = reasons.toArray(new String[0]);
         return unresolvable ? Status.unresolvable(r) : Status.unschedulable(r);
+    }
+
+    @Override
+    public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int n, Status[] statuses) {
+        for (int i = 0; i < n; i++) {
+            if (statuses[i] == Status.SUCCESS) {
+                statuses[i] = filter(state, pod, nodes[i]);
+            }
+        }
     }
 
     /** Adds the reason when the request does not fit; returns whether the pod alone overflows the node. */
@@ -90,22 +112,55 @@ final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
 
     @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
+        return score(pod, state.cluster.table, node.index, node);
+    }
+
+    /** cpu and memory come from the table row {@code x}; the rarer resources from the node itself. */
+    private long score(PodInfo pod, NodeTable t, int x, NodeInfo node) {
+        if (defaultLeastAllocated) {
+            return leastAllocatedCpuMemory(pod, t, x);
+        }
         long nodeScore = 0;
         long weightSum = 0;
         for (int i = 0; i < resources.length; i++) {
-            String r = resources[i];
-            long podRequest = nonZeroRequest(pod, r);
-            if (podRequest == 0 && ResourceNames.isExtended(r)) {
-                continue; // upstream bypasses extended resources the pod does not ask for
+            long podRequest;
+            long allocatable;
+            long requested;
+            switch (kinds[i]) {
+                case ResourceNames.KIND_CPU -> {
+                    podRequest = pod.nonZeroMilliCpu;
+                    allocatable = t.allocatableMilliCpu[x];
+                    requested = t.nonZeroMilliCpu[x];
+                }
+                case ResourceNames.KIND_MEMORY -> {
+                    podRequest = pod.nonZeroMemory;
+                    allocatable = t.allocatableMemory[x];
+                    requested = t.nonZeroMemory[x];
+                }
+                case ResourceNames.KIND_EPHEMERAL_STORAGE -> {
+                    podRequest = pod.ephemeralStorage;
+                    allocatable = node.allocatableEphemeralStorage;
+                    requested = node.requestedEphemeralStorage;
+                }
+                case ResourceNames.KIND_EXTENDED -> {
+                    podRequest = pod.hasExtended ? pod.extended.getOrDefault(resources[i], 0L) : 0;
+                    if (podRequest == 0) {
+                        continue; // upstream bypasses extended resources the pod does not ask for
+                    }
+                    allocatable = node.allocatableExtended.getOrDefault(resources[i], 0L);
+                    requested = node.requestedExtended.getOrDefault(resources[i], 0L);
+                }
+                default -> {
+                    continue; // pods is not a scoring resource
+                }
             }
-            long allocatable = node.allocatable(r);
             if (allocatable == 0) {
                 continue;
             }
-            long requested = node.requested(r, true) + podRequest;
+            requested += podRequest;
             long resourceScore = switch (strategy.type()) {
-                case LEAST_ALLOCATED -> requested > allocatable ? 0 : (allocatable - requested) * 100 / allocatable;
-                case MOST_ALLOCATED -> Math.min(requested, allocatable) * 100 / allocatable;
+                case LEAST_ALLOCATED -> requested > allocatable ? 0 : div((allocatable - requested) * 100, allocatable);
+                case MOST_ALLOCATED -> div(Math.min(requested, allocatable) * 100, allocatable);
                 case REQUESTED_TO_CAPACITY_RATIO -> shape(requested > allocatable
                         ? MAX_UTILIZATION : requested * MAX_UTILIZATION / allocatable);
             };
@@ -121,15 +176,40 @@ final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
         if (strategy.type() == ScoringStrategy.Type.REQUESTED_TO_CAPACITY_RATIO) {
             return Math.round((double) nodeScore / weightSum);
         }
-        return nodeScore / weightSum;
+        return div(nodeScore, weightSum);
     }
 
-    private static long nonZeroRequest(PodInfo pod, String resource) {
-        return switch (resource) {
-            case ResourceNames.CPU -> pod.nonZeroMilliCpu;
-            case ResourceNames.MEMORY -> pod.nonZeroMemory;
-            default -> pod.requestOf(resource);
-        };
+    /** The general loop specialised to cpu and memory of weight 1: the same arithmetic, term by term. */
+    private static long leastAllocatedCpuMemory(PodInfo pod, NodeTable t, int x) {
+        long nodeScore = 0;
+        long weightSum = 0;
+        long allocatable = t.allocatableMilliCpu[x];
+        if (allocatable != 0) {
+            long requested = t.nonZeroMilliCpu[x] + pod.nonZeroMilliCpu;
+            nodeScore += requested > allocatable ? 0 : div((allocatable - requested) * 100, allocatable);
+            weightSum++;
+        }
+        allocatable = t.allocatableMemory[x];
+        if (allocatable != 0) {
+            long requested = t.nonZeroMemory[x] + pod.nonZeroMemory;
+            nodeScore += requested > allocatable ? 0 : div((allocatable - requested) * 100, allocatable);
+            weightSum++;
+        }
+        return weightSum == 2 ? nodeScore / 2 : nodeScore; // Σw is 2, 1 or 0 (and then the sum is 0)
+    }
+
+    /** Integer division; the fast path needs the dividend below 2^52 (allocatable below 2^45). */
+    private static long div(long a, long b) {
+        return a < (1L << 52) ? Arith.div(a, b) : a / b;
+    }
+
+    @Override
+    public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] out) {
+        NodeTable table = state.cluster.table;
+        int[] indexes = state.indexes(nodes);
+        for (int k = 0; k < out.length; k++) {
+            out[k] = score(pod, table, indexes[k], nodes.get(k));
+        }
     }
 
     /** Upstream {@code BuildBrokenLinearFunction}: linear between points, flat outside them. */

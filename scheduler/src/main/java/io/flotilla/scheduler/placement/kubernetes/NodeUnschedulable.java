@@ -13,7 +13,7 @@ final class NodeUnschedulable implements FilterPlugin {
 
     @Override
     public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
-        if (!node.node.unschedulable()) {
+        if (!node.unschedulable) {
             return Status.SUCCESS;
         }
         for (Toleration t : pod.pod.tolerations()) {
@@ -22,5 +22,14 @@ final class NodeUnschedulable implements FilterPlugin {
             }
         }
         return Status.unresolvable(ERR_REASON);
+    }
+
+    @Override
+    public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int n, Status[] statuses) {
+        for (int i = 0; i < n; i++) {
+            if (statuses[i] == Status.SUCCESS) {
+                statuses[i] = filter(state, pod, nodes[i]);
+            }
+        }
     }
 }

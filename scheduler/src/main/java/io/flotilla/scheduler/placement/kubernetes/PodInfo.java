@@ -24,6 +24,7 @@ final class PodInfo {
     final long memory;
     final long ephemeralStorage;
     final SortedMap<String, Long> extended;
+    final boolean hasExtended;
     /** The same with 100m / 200Mi for every container that names no cpu / memory request. */
     final long nonZeroMilliCpu;
     final long nonZeroMemory;
@@ -31,6 +32,8 @@ final class PodInfo {
     final List<AffinityTerm> requiredAntiAffinity;
     final List<AffinityTerm> preferredAffinity;
     final List<AffinityTerm> preferredAntiAffinity;
+    /** Normalised image names of the init and app containers, in that order. */
+    final List<String> images;
 
     NodeInfo node;
     long sequence;
@@ -56,11 +59,16 @@ final class PodInfo {
         }
         ext.values().removeIf(v -> v == 0);
         this.extended = Collections.unmodifiableSortedMap(ext);
+        this.hasExtended = !ext.isEmpty();
         String ns = pod.namespace();
         this.requiredAffinity = resolve(pod.podAffinity().required(), ns);
         this.requiredAntiAffinity = resolve(pod.podAntiAffinity().required(), ns);
         this.preferredAffinity = resolveWeighted(pod.podAffinity().preferred(), ns);
         this.preferredAntiAffinity = resolveWeighted(pod.podAntiAffinity().preferred(), ns);
+        List<String> imgs = new ArrayList<>();
+        pod.initContainers().forEach(c -> imgs.add(KubeNode.normalizedImageName(c.image())));
+        pod.containers().forEach(c -> imgs.add(KubeNode.normalizedImageName(c.image())));
+        this.images = List.copyOf(imgs);
     }
 
     /**

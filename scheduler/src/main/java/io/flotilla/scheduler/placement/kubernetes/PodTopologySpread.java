@@ -1,7 +1,5 @@
 package io.flotilla.scheduler.placement.kubernetes;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,13 +25,22 @@ final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, ScorePlu
     private static final StateKey<FilterState> FILTER = StateKey.create("PreFilterPodTopologySpread");
     private static final StateKey<ScoreState> SCORE = StateKey.create("PreScorePodTopologySpread");
 
-    /** Per DoNotSchedule constraint: matching pods per domain, the global minimum, and self-match. */
+    /** Per DoNotSchedule constraint: matching pods per domain, the number of domains, the global minimum, self-match. */
     record FilterState(List<SpreadConstraint> constraints, Tally[] counts, int[] domains, int[] minMatch,
             boolean[] selfMatch) {}
 
-    /** Per ScheduleAnyway constraint: its weight and its counts; nodes missing a required key are ignored. */
-    record ScoreState(List<SpreadConstraint> constraints, Set<NodeInfo> ignored, double[] weights,
-            HashMap<String, Long>[] pairCounts, SelectorIndex.Counts[] hostCounts) {}
+    /**
+     * Per ScheduleAnyway constraint: its column, weight and counts per domain (hostname constraints
+     * read the per-node counts instead). Nodes missing a required key are ignored. With the system
+     * defaults a node without the key belongs to the "" domain, as upstream reads a missing label.
+     */
+    record ScoreState(List<SpreadConstraint> constraints, TopologyColumn[] columns, boolean[] hostname, int[] emptyDomain,
+            Set<NodeInfo> ignored, double[] weights, double[] skewOffset, long[][] counts, SelectorIndex.Counts[] hostCounts) {
+
+        int canonical(int i, int domain) {
+            return domain == emptyDomain[i] ? TopologyColumn.MISSING : domain;
+        }
+    }
 
     @Override
     public String name() {
@@ -60,31 +67,22 @@ final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, ScorePlu
             if (singleKey && c.includesEveryNode(pod) && matching.isPresent()) {
                 counts[i] = matching.get().byTopology(c.topologyKey()); // live view, read only
             } else {
-                Tally t = new Tally();
+                Tally t = Tally.eligible(cluster.column(c.topologyKey()));
                 for (NodeInfo node : cluster.nodesByIndex()) {
                     if (SpreadConstraint.nodeHasAllKeys(node, constraints) && c.includes(pod, node)) {
-                        t.add(node.labels.get(c.topologyKey()), matching.map(m -> m.on(node)).orElse(0));
+                        int d = t.column.domain(node);
+                        t.mark(d);
+                        t.add(d, matching.map(m -> m.on(node)).orElse(0));
                     }
                 }
                 counts[i] = t;
             }
-            Tally t = counts[i];
-            domains[i] = t.size() - (t.contains(SelectorIndex.MISSING) ? 1 : 0);
-            minMatch[i] = minExcludingMissing(t);
+            domains[i] = counts[i].domains();
+            minMatch[i] = counts[i].min();
             selfMatch[i] = c.selects(pod);
         }
         state.write(FILTER, new FilterState(constraints, counts, domains, minMatch, selfMatch));
         return PreFilterResult.SUCCESS;
-    }
-
-    private static int minExcludingMissing(Tally t) {
-        int[] min = {Integer.MAX_VALUE};
-        t.forEach((value, count) -> {
-            if (!SelectorIndex.MISSING.equals(value) && count < min[0]) {
-                min[0] = count;
-            }
-        });
-        return min[0];
     }
 
     @Override
@@ -92,12 +90,12 @@ final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, ScorePlu
         FilterState s = state.read(FILTER);
         for (int i = 0; i < s.constraints.size(); i++) {
             SpreadConstraint c = s.constraints.get(i);
-            String value = node.labels.get(c.topologyKey());
-            if (value == null) {
+            int d = s.counts[i].column.domain(node);
+            if (d == TopologyColumn.MISSING) {
                 return Status.unresolvable(ERR_REASON_NODE_LABEL_NOT_MATCH);
             }
             long min = s.domains[i] < c.minDomains() ? 0 : s.minMatch[i];
-            long skew = (long) s.counts[i].get(value) + (s.selfMatch[i] ? 1 : 0) - min;
+            long skew = (long) s.counts[i].at(d) + (s.selfMatch[i] ? 1 : 0) - min;
             if (skew > c.maxSkew()) {
                 return Status.unschedulable(ERR_REASON_CONSTRAINTS_NOT_MATCH);
             }
@@ -106,105 +104,115 @@ final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, ScorePlu
     }
 
     @Override
-    @SuppressWarnings("unchecked")
+    public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int n, Status[] statuses) {
+        for (int i = 0; i < n; i++) {
+            if (statuses[i] == Status.SUCCESS) {
+                statuses[i] = filter(state, pod, nodes[i]);
+            }
+        }
+    }
+
+    @Override
     public Status preScore(CycleState state, PodInfo pod, List<NodeInfo> nodes) {
         List<SpreadConstraint> constraints =
                 SpreadConstraint.of(pod.pod, TopologySpreadConstraint.WhenUnsatisfiable.SCHEDULE_ANYWAY);
         if (constraints.isEmpty()) {
             return Status.SKIP;
         }
+        ClusterState cluster = state.cluster;
         // only the system defaults let nodes without a zone still be spread by hostname
         boolean requireAll = !pod.pod.topologySpreadConstraints().isEmpty();
         int n = constraints.size();
-        Set<NodeInfo> ignored = new HashSet<>();
-        List<Set<String>> pairs = new ArrayList<>(n);
+        TopologyColumn[] columns = new TopologyColumn[n];
+        boolean[] hostname = new boolean[n];
+        int[] emptyDomain = new int[n];
+        boolean[][] present = new boolean[n][];
         for (int i = 0; i < n; i++) {
-            pairs.add(new HashSet<>());
+            columns[i] = cluster.column(constraints.get(i).topologyKey());
+            hostname[i] = KubeNode.HOSTNAME_LABEL.equals(columns[i].key);
+            emptyDomain[i] = requireAll ? -1 : columns[i].id("");
+            // hostname constraints count per node, not per domain
+            present[i] = hostname[i] ? null : new boolean[columns[i].size()];
         }
-        for (NodeInfo node : nodes) {
-            if (requireAll && !SpreadConstraint.nodeHasAllKeys(node, constraints)) {
-                ignored.add(node);
+        Set<NodeInfo> ignored = new HashSet<>();
+        double[] skewOffset = new double[n];
+        for (int i = 0; i < n; i++) {
+            skewOffset[i] = constraints.get(i).maxSkew() - 1;
+        }
+        ScoreState s = new ScoreState(constraints, columns, hostname, emptyDomain, ignored, new double[n], skewOffset,
+                new long[n][], new SelectorIndex.Counts[n]);
+        int[] indexes = state.indexes(nodes);
+        for (int k = 0; k < indexes.length; k++) {
+            if (requireAll && !SpreadConstraint.nodeHasAllKeys(nodes.get(k), constraints)) {
+                ignored.add(nodes.get(k));
                 continue;
             }
             for (int i = 0; i < n; i++) {
-                String key = constraints.get(i).topologyKey();
-                if (!KubeNode.HOSTNAME_LABEL.equals(key)) {
-                    pairs.get(i).add(node.labels.getOrDefault(key, ""));
+                if (!hostname[i]) {
+                    present[i][s.canonical(i, columns[i].domainAt(indexes[k]))] = true;
                 }
             }
         }
-        double[] weights = new double[n];
-        HashMap<String, Long>[] pairCounts = new HashMap[n];
-        SelectorIndex.Counts[] hostCounts = new SelectorIndex.Counts[n];
         boolean walkAll = false;
         for (int i = 0; i < n; i++) {
             SpreadConstraint c = constraints.get(i);
-            Optional<SelectorIndex.Counts> matching = c.counts(state.cluster, pod.pod.namespace());
-            boolean hostname = KubeNode.HOSTNAME_LABEL.equals(c.topologyKey());
-            int size = hostname ? nodes.size() - ignored.size() : pairs.get(i).size();
-            weights[i] = Math.log(size + 2);
-            pairCounts[i] = new HashMap<>();
-            if (hostname) {
-                hostCounts[i] = matching.orElse(null);
+            Optional<SelectorIndex.Counts> matching = c.counts(cluster, pod.pod.namespace());
+            if (hostname[i]) {
+                s.weights[i] = Math.log(nodes.size() - ignored.size() + 2);
+                s.hostCounts[i] = matching.orElse(null);
                 continue;
             }
-            for (String v : pairs.get(i)) {
-                pairCounts[i].put(v, 0L);
+            s.counts[i] = new long[columns[i].size()];
+            int size = 0;
+            for (boolean p : present[i]) {
+                size += p ? 1 : 0;
             }
+            s.weights[i] = Math.log(size + 2);
             if (matching.isEmpty()) {
                 continue;
             }
             if (c.includesEveryNode(pod) && (!requireAll || SpreadConstraint.singleKey(constraints))) {
                 Tally view = matching.get().byTopology(c.topologyKey());
-                for (String v : pairs.get(i)) {
-                    long count = view.get(v);
-                    if (v.isEmpty() && !requireAll) {
-                        count += view.get(SelectorIndex.MISSING); // a node without the key is the "" domain
+                for (int d = 0; d < present[i].length; d++) {
+                    if (present[i][d]) {
+                        // the "" domain also holds the nodes without the key
+                        s.counts[i][d] = d == TopologyColumn.MISSING && emptyDomain[i] > 0
+                                ? view.at(TopologyColumn.MISSING) + view.at(emptyDomain[i]) : view.at(d);
                     }
-                    pairCounts[i].put(v, count);
                 }
             } else {
                 walkAll = true;
             }
         }
         if (walkAll) {
-            countByWalking(state.cluster, pod, constraints, requireAll, pairCounts, hostCounts);
+            countByWalking(cluster, pod, s, present, requireAll);
         }
-        state.write(SCORE, new ScoreState(constraints, ignored, weights, pairCounts, hostCounts));
+        state.write(SCORE, s);
         return Status.SUCCESS;
     }
 
     /** Upstream {@code processAllNode}: every node that passes the inclusion policies adds its matching pods. */
-    private static void countByWalking(ClusterState cluster, PodInfo pod, List<SpreadConstraint> constraints,
-            boolean requireAll, HashMap<String, Long>[] pairCounts, SelectorIndex.Counts[] hostCounts) {
-        List<SpreadConstraint> toWalk = new ArrayList<>();
-        List<Integer> indexes = new ArrayList<>();
-        for (int i = 0; i < constraints.size(); i++) {
-            SpreadConstraint c = constraints.get(i);
-            if (!KubeNode.HOSTNAME_LABEL.equals(c.topologyKey()) && c.selector().isPresent()) {
-                pairCounts[i].replaceAll((k, v) -> 0L);
-                toWalk.add(c);
-                indexes.add(i);
+    private static void countByWalking(ClusterState cluster, PodInfo pod, ScoreState s, boolean[][] present,
+            boolean requireAll) {
+        int n = s.constraints.size();
+        SelectorIndex.Counts[] matching = new SelectorIndex.Counts[n];
+        for (int i = 0; i < n; i++) {
+            if (!s.hostname[i]) {
+                matching[i] = s.constraints.get(i).counts(cluster, pod.pod.namespace()).orElse(null);
+                java.util.Arrays.fill(s.counts[i], 0);
             }
-        }
-        List<SelectorIndex.Counts> counts = new ArrayList<>();
-        for (SpreadConstraint c : toWalk) {
-            counts.add(c.counts(cluster, pod.pod.namespace()).orElseThrow());
         }
         for (NodeInfo node : cluster.nodesByIndex()) {
-            if (requireAll && !SpreadConstraint.nodeHasAllKeys(node, constraints)) {
+            if (requireAll && !SpreadConstraint.nodeHasAllKeys(node, s.constraints)) {
                 continue;
             }
-            for (int j = 0; j < toWalk.size(); j++) {
-                SpreadConstraint c = toWalk.get(j);
-                if (!c.includes(pod, node)) {
+            for (int i = 0; i < n; i++) {
+                if (matching[i] == null || !s.constraints.get(i).includes(pod, node)) {
                     continue;
                 }
-                HashMap<String, Long> pc = pairCounts[indexes.get(j)];
-                String v = node.labels.getOrDefault(c.topologyKey(), "");
-                Long current = pc.get(v);
-                if (current != null) {
-                    pc.put(v, current + counts.get(j).on(node));
+                int d = s.canonical(i, s.columns[i].domain(node));
+                if (present[i][d]) {
+                    s.counts[i][d] += matching[i].on(node);
                 }
             }
         }
@@ -212,24 +220,35 @@ final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, ScorePlu
 
     @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
+        return score(state.read(SCORE), node, node.index);
+    }
+
+    @Override
+    public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] out) {
         ScoreState s = state.read(SCORE);
-        if (s.ignored.contains(node)) {
+        int[] indexes = state.indexes(nodes);
+        for (int k = 0; k < out.length; k++) {
+            out[k] = score(s, nodes.get(k), indexes[k]);
+        }
+    }
+
+    private static long score(ScoreState s, NodeInfo node, int x) {
+        if (!s.ignored.isEmpty() && s.ignored.contains(node)) {
             return 0;
         }
         double score = 0;
-        for (int i = 0; i < s.constraints.size(); i++) {
-            SpreadConstraint c = s.constraints.get(i);
-            String value = node.labels.get(c.topologyKey());
-            if (value == null) {
+        for (int i = 0; i < s.counts.length; i++) {
+            int d = s.columns[i].domainAt(x);
+            if (d == TopologyColumn.MISSING) {
                 continue;
             }
             long count;
-            if (KubeNode.HOSTNAME_LABEL.equals(c.topologyKey())) {
-                count = s.hostCounts[i] == null ? 0 : s.hostCounts[i].on(node);
+            if (s.hostname[i]) {
+                count = s.hostCounts[i] == null ? 0 : s.hostCounts[i].at(x);
             } else {
-                count = s.pairCounts[i].getOrDefault(value, 0L);
+                count = s.counts[i][s.canonical(i, d)];
             }
-            score += count * s.weights[i] + (c.maxSkew() - 1);
+            score += count * s.weights[i] + s.skewOffset[i];
         }
         return Math.round(score);
     }
@@ -240,14 +259,14 @@ final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, ScorePlu
         long min = Long.MAX_VALUE;
         long max = 0;
         for (int i = 0; i < scores.length; i++) {
-            if (s.ignored.contains(nodes.get(i))) {
+            if (!s.ignored.isEmpty() && s.ignored.contains(nodes.get(i))) {
                 continue;
             }
             min = Math.min(min, scores[i]);
             max = Math.max(max, scores[i]);
         }
         for (int i = 0; i < scores.length; i++) {
-            if (s.ignored.contains(nodes.get(i))) {
+            if (!s.ignored.isEmpty() && s.ignored.contains(nodes.get(i))) {
                 scores[i] = 0;
             } else if (max == 0) {
                 scores[i] = ScoreNormalizer.MAX_NODE_SCORE;

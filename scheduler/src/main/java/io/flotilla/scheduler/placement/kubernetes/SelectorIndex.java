@@ -11,13 +11,9 @@ import java.util.List;
  * ({@code countPodsMatchSelector}); with tens of thousands of pods that is the whole cost of a cycle,
  * so here a selector is counted once, the first time a pod asks, and then maintained.
  *
- * <p>A topology value tally holds every value some node carries, with 0 for domains without a
- * matching pod; nodes without the key are counted under {@link #MISSING}.
+ * <p>Per topology key the counts are kept per domain of the cluster's {@link TopologyColumn}.
  */
 final class SelectorIndex {
-
-    /** The tally entry for nodes that lack the topology key (no label value can contain NUL). */
-    static final String MISSING = "\u0000";
 
     /** Past this many selectors the cache is dropped and rebuilt on demand, bounding its memory. */
     private static final int MAX_ENTRIES = 4096;
@@ -52,13 +48,17 @@ final class SelectorIndex {
             return perNode[node.index];
         }
 
-        /** Matching pods per value of {@code topologyKey}, over all nodes; read-only for callers. */
+        int at(int nodeIndex) {
+            return perNode[nodeIndex];
+        }
+
+        /** Matching pods per domain of {@code topologyKey}, over all nodes; read-only for callers. */
         Tally byTopology(String topologyKey) {
             Tally t = byTopology.get(topologyKey);
             if (t == null) {
-                t = new Tally();
+                t = Tally.ofCluster(cluster.column(topologyKey));
                 for (NodeInfo n : cluster.nodesByIndex()) {
-                    t.add(n.labels.getOrDefault(topologyKey, MISSING), perNode[n.index]);
+                    t.add(t.column.domain(n), perNode[n.index]);
                 }
                 byTopology.put(topologyKey, t);
             }
@@ -67,20 +67,25 @@ final class SelectorIndex {
 
         private void update(NodeInfo node, int delta) {
             perNode[node.index] += delta;
-            byTopology.forEach((k, t) -> t.add(node.labels.getOrDefault(k, MISSING), delta));
+            byTopology.forEach((k, t) -> t.add(t.column.domain(node), delta));
         }
 
         private void nodeAdded(NodeInfo node) {
             if (perNode.length <= node.index) {
                 perNode = Arrays.copyOf(perNode, Math.max(node.index + 1, perNode.length * 2));
             }
-            byTopology.forEach((k, t) -> t.ensure(node.labels.getOrDefault(k, MISSING)));
         }
     }
 
     private final ClusterState cluster;
     private final HashMap<Key, Counts> entries = new HashMap<>();
     private final List<Counts> all = new ArrayList<>();
+    /**
+     * Selectors with a {@code matchLabels} pair, filed under their first pair (key, then value), so
+     * that binding a pod only tries the selectors one of its labels could satisfy.
+     */
+    private final HashMap<String, HashMap<String, List<Counts>>> byFirstLabel = new HashMap<>();
+    private final List<Counts> withoutLabels = new ArrayList<>();
 
     SelectorIndex(ClusterState cluster) {
         this.cluster = cluster;
@@ -95,20 +100,41 @@ final class SelectorIndex {
             c = new Counts(key);
             entries.put(key, c);
             all.add(c);
+            if (key.selector.matchLabels().isEmpty()) {
+                withoutLabels.add(c);
+            } else {
+                var first = key.selector.matchLabels().entrySet().iterator().next();
+                byFirstLabel.computeIfAbsent(first.getKey(), k -> new HashMap<>())
+                        .computeIfAbsent(first.getValue(), v -> new ArrayList<>()).add(c);
+            }
         }
         return c;
     }
 
     void podBound(PodInfo pod, NodeInfo node, int delta) {
-        for (int i = 0, n = all.size(); i < n; i++) {
-            Counts c = all.get(i);
+        if (all.isEmpty()) {
+            return;
+        }
+        for (var label : pod.labels.entrySet()) {
+            HashMap<String, List<Counts>> byValue = byFirstLabel.get(label.getKey());
+            List<Counts> candidates = byValue == null ? null : byValue.get(label.getValue());
+            if (candidates != null) {
+                update(candidates, pod, node, delta);
+            }
+        }
+        update(withoutLabels, pod, node, delta);
+    }
+
+    private static void update(List<Counts> candidates, PodInfo pod, NodeInfo node, int delta) {
+        for (int i = 0, n = candidates.size(); i < n; i++) {
+            Counts c = candidates.get(i);
             if (c.key.matches(pod)) {
                 c.update(node, delta);
             }
         }
     }
 
-    /** A node joined with no pods: existing counts only need room and its (zero) domains. */
+    /** A node joined with no pods: existing counts only need room (its domain is in the column already). */
     void nodeAdded(NodeInfo node) {
         for (Counts c : all) {
             c.nodeAdded(node);
@@ -119,5 +145,7 @@ final class SelectorIndex {
     void invalidate() {
         entries.clear();
         all.clear();
+        byFirstLabel.clear();
+        withoutLabels.clear();
     }
 }

@@ -83,7 +83,7 @@ record SpreadConstraint(
             return false;
         }
         if (nodeTaintsPolicy == TopologySpreadConstraint.InclusionPolicy.HONOR) {
-            for (Taint t : node.node.taints()) {
+            for (Taint t : node.taints) {
                 if (t.effect() != TaintEffect.PREFER_NO_SCHEDULE && pod.pod.tolerations().stream().noneMatch(x -> x.tolerates(t))) {
                     return false;
                 }
@@ -109,6 +109,11 @@ record SpreadConstraint(
     }
 
     static boolean singleKey(List<SpreadConstraint> constraints) {
-        return constraints.stream().map(SpreadConstraint::topologyKey).distinct().count() == 1;
+        for (SpreadConstraint c : constraints) {
+            if (!c.topologyKey.equals(constraints.get(0).topologyKey)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 package io.flotilla.scheduler.placement.kubernetes;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Filter: the first NoSchedule or NoExecute taint the pod does not tolerate rejects the node. Score:
@@ -20,8 +21,11 @@ final class TaintToleration implements FilterPlugin, ScorePlugin {
 
     @Override
     public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
+        if (node.taints.length == 0) {
+            return Status.SUCCESS;
+        }
         List<Toleration> tolerations = pod.pod.tolerations();
-        for (Taint taint : node.node.taints()) {
+        for (Taint taint : node.taints) {
             if (taint.effect() == TaintEffect.PREFER_NO_SCHEDULE) {
                 continue;
             }
@@ -33,14 +37,40 @@ final class TaintToleration implements FilterPlugin, ScorePlugin {
     }
 
     @Override
+    public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int n, Status[] statuses) {
+        for (int i = 0; i < n; i++) {
+            if (statuses[i] == Status.SUCCESS) {
+                statuses[i] = filter(state, pod, nodes[i]);
+            }
+        }
+    }
+
+    @Override
+    public OptionalLong uniformScore(CycleState state, PodInfo pod) {
+        // with no PreferNoSchedule taint anywhere every raw score is 0, which normalises to 100
+        return state.cluster.preferNoScheduleNodes() == 0 ? OptionalLong.of(ScoreNormalizer.MAX_NODE_SCORE)
+                : OptionalLong.empty();
+    }
+
+    @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
+        if (!node.preferNoScheduleTaints) {
+            return 0;
+        }
         long count = 0;
-        for (Taint taint : node.node.taints()) {
+        for (Taint taint : node.taints) {
             if (taint.effect() == TaintEffect.PREFER_NO_SCHEDULE && !tolerated(pod.pod.tolerations(), taint, true)) {
                 count++;
             }
         }
         return count;
+    }
+
+    @Override
+    public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] out) {
+        for (int k = 0; k < out.length; k++) {
+            out[k] = score(state, pod, nodes.get(k));
+        }
     }
 
     @Override

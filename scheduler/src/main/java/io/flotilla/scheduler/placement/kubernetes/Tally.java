@@ -1,73 +1,103 @@
 package io.flotilla.scheduler.placement.kubernetes;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.ObjIntConsumer;
+import java.util.Arrays;
 
 /**
- * Counts per topology value (for example pods matching a selector per zone). An entry may hold 0:
- * a domain with no matching pod still exists when some node carries the value.
+ * Counts per domain of one {@link TopologyColumn} (for example the pods matching a selector per
+ * zone). A domain takes part (counts toward {@link #domains} and {@link #min}) when some node of the
+ * cluster is in it, or, for a tally of {@link #eligible} nodes, when one of those was marked; a
+ * domain with no matching pod takes part with 0. {@link TopologyColumn#MISSING} never takes part.
  */
 final class Tally {
 
-    private final HashMap<String, int[]> counts = new HashMap<>();
-    private long total;
+    final TopologyColumn column;
+    private int[] counts;
+    private final boolean[] marked;
+
+    private Tally(TopologyColumn column, boolean eligibleOnly) {
+        this.column = column;
+        this.counts = new int[column.size()];
+        this.marked = eligibleOnly ? new boolean[column.size()] : null;
+    }
+
+    /** A tally whose domains are those of every node in the cluster. */
+    static Tally ofCluster(TopologyColumn column) {
+        return new Tally(column, false);
+    }
+
+    /** A tally whose domains are only those {@link #mark}ed. */
+    static Tally eligible(TopologyColumn column) {
+        return new Tally(column, true);
+    }
+
+    void mark(int domain) {
+        marked[domain] = true;
+    }
+
+    void add(int domain, int delta) {
+        if (domain >= counts.length) {
+            counts = Arrays.copyOf(counts, Math.max(domain + 1, column.size()));
+        }
+        counts[domain] += delta;
+    }
+
+    int at(int domain) {
+        return domain < counts.length ? counts[domain] : 0;
+    }
+
+    /** The count of the node's domain (0 for a node without the key). */
+    int at(NodeInfo node) {
+        int d = column.domain(node);
+        return d == TopologyColumn.MISSING ? 0 : at(d);
+    }
 
     int get(String value) {
-        int[] c = counts.get(value);
-        return c == null ? 0 : c[0];
+        int d = column.id(value);
+        return d <= 0 ? 0 : at(d);
     }
 
-    boolean contains(String value) {
-        return counts.containsKey(value);
+    private boolean takesPart(int d) {
+        return marked == null ? column.hasNodes(d) : d < marked.length && marked[d];
     }
 
-    void add(String value, int delta) {
-        counts.computeIfAbsent(value, v -> new int[1])[0] += delta;
-        total += delta;
-    }
-
-    void ensure(String value) {
-        counts.computeIfAbsent(value, v -> new int[1]);
-    }
-
-    void remove(String value) {
-        int[] c = counts.remove(value);
-        if (c != null) {
-            total -= c[0];
+    /** Number of domains taking part. */
+    int domains() {
+        int n = 0;
+        for (int d = 1; d < column.size(); d++) {
+            if (takesPart(d)) {
+                n++;
+            }
         }
+        return n;
     }
 
-    /** Number of domains (values), zero-count ones included. */
-    int size() {
-        return counts.size();
-    }
-
-    long total() {
-        return total;
-    }
-
-    /** The smallest count, or {@link Integer#MAX_VALUE} when there is no domain. */
+    /** The smallest count over the domains taking part, {@link Integer#MAX_VALUE} when there are none. */
     int min() {
         int min = Integer.MAX_VALUE;
-        for (int[] c : counts.values()) {
-            if (c[0] < min) {
-                min = c[0];
+        for (int d = 1; d < column.size(); d++) {
+            if (takesPart(d) && at(d) < min) {
+                min = at(d);
             }
         }
         return min;
     }
 
-    void forEach(ObjIntConsumer<String> action) {
-        for (Map.Entry<String, int[]> e : counts.entrySet()) {
-            action.accept(e.getKey(), e.getValue()[0]);
+    /** The sum over the nodes that carry the key. */
+    long total() {
+        long t = 0;
+        for (int d = 1; d < counts.length; d++) {
+            t += counts[d];
         }
+        return t;
     }
 
-    Tally copy() {
-        Tally t = new Tally();
-        counts.forEach((k, v) -> t.counts.put(k, new int[] {v[0]}));
-        t.total = total;
-        return t;
+    /** Whether any domain holds a count. */
+    boolean isZero() {
+        for (int d = 1; d < counts.length; d++) {
+            if (counts[d] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }
