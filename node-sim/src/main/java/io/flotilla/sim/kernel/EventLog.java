@@ -35,6 +35,11 @@ public final class EventLog {
         this.owner = Thread.currentThread();
     }
 
+    /** Virtual now, as the next event would be stamped. */
+    public long now() {
+        return clock.getAsLong();
+    }
+
     /** Stamps {@code event} with virtual now and the next sequence number, and appends it. */
     public LoggedEvent append(Event event) {
         if (Thread.currentThread() != owner) {

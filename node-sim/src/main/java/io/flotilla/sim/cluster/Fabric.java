@@ -1,0 +1,207 @@
+package io.flotilla.sim.cluster;
+
+import io.flotilla.network.topology.Topology;
+import io.flotilla.sim.events.LeaderChanged;
+import io.flotilla.sim.events.NetworkChanged;
+import io.flotilla.sim.kernel.EventLog;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+/**
+ * The network between the nodes and the manager. It owns the {@link Topology}, knows which
+ * hosts are up, and so which manager leads: the raft leader is the first manager (in scenario
+ * order) of a group of reachable, running managers that holds a majority; losing it leaves the
+ * cluster without a leader until an election (10 to 20 seconds, raft's election timeout) finds
+ * a new majority. Every message between a node and the manager passes here and is delivered only
+ * if the leader and the node can reach each other.
+ */
+public final class Fabric extends AbstractBehavior<Fabric.Command> {
+
+    public sealed interface Command {}
+
+    public record Attach(ActorRef<Manager.Command> manager, Map<String, ActorRef<NodeAgent.Command>> agents)
+            implements Command {}
+
+    public record ToManager(String from, Manager.Command message) implements Command {}
+
+    public record ToNode(String node, NodeAgent.Command message) implements Command {}
+
+    public record HostUp(String node) implements Command {}
+
+    public record HostDown(String node) implements Command {}
+
+    public record Partition(List<List<String>> groups) implements Command {}
+
+    public enum Heal implements Command { INSTANCE }
+
+    public record LinkDown(String a, String b) implements Command {}
+
+    public record LinkUp(String a, String b) implements Command {}
+
+    private record ElectionTimeout(long term) implements Command {}
+
+    static final String NO_LEADER = "The swarm does not have a leader. It's possible that too few managers are online."
+            + " Make sure more than half of the managers are online.";
+    private static final long ELECTION_TICK_NANOS = 1_000_000_000L;
+
+    private final EventLog log;
+    private final SplittableRandom random;
+    private final TimerScheduler<Command> timers;
+    private final Topology topology;
+    private final List<String> managers;
+    private final Set<String> down = new HashSet<>();
+    private ActorRef<Manager.Command> manager;
+    private Map<String, ActorRef<NodeAgent.Command>> agents = Map.of();
+    private Optional<String> leader;
+    private long term;
+    private boolean electing;
+    private boolean quorumLost;
+
+    public static Behavior<Command> create(List<String> hosts, List<String> managers, EventLog log, SplittableRandom random) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Fabric(ctx, hosts, managers, log, random, timers)));
+    }
+
+    private Fabric(ActorContext<Command> ctx, List<String> hosts, List<String> managers, EventLog log,
+            SplittableRandom random, TimerScheduler<Command> timers) {
+        super(ctx);
+        this.topology = new Topology(hosts);
+        this.managers = List.copyOf(managers);
+        this.log = log;
+        this.random = random;
+        this.timers = timers;
+        this.leader = managers.stream().findFirst();
+        leader.ifPresent(l -> log.append(new LeaderChanged("leader", l, managers.size(), managers.size(), "initial leader")));
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Attach.class, this::onAttach)
+                .onMessage(ToManager.class, this::onToManager)
+                .onMessage(ToNode.class, this::onToNode)
+                .onMessage(HostUp.class, m -> changed(() -> down.remove(m.node())))
+                .onMessage(HostDown.class, m -> changed(() -> down.add(m.node())))
+                .onMessage(Partition.class, this::onPartition)
+                .onMessageEquals(Heal.INSTANCE, this::onHeal)
+                .onMessage(LinkDown.class, m -> network("link_down", List.of(List.of(m.a(), m.b())),
+                        () -> topology.linkDown(m.a(), m.b())))
+                .onMessage(LinkUp.class, m -> network("link_up", List.of(List.of(m.a(), m.b())),
+                        () -> topology.linkUp(m.a(), m.b())))
+                .onMessage(ElectionTimeout.class, this::onElectionTimeout)
+                .build();
+    }
+
+    private Behavior<Command> onAttach(Attach m) {
+        manager = m.manager();
+        agents = new LinkedHashMap<>(m.agents());
+        return this;
+    }
+
+    private Behavior<Command> onToManager(ToManager m) {
+        if (leader.isPresent() && !down.contains(m.from()) && topology.canReach(m.from(), leader.get())) {
+            manager.tell(m.message());
+        }
+        return this;
+    }
+
+    private Behavior<Command> onToNode(ToNode m) {
+        ActorRef<NodeAgent.Command> agent = agents.get(m.node());
+        if (agent != null && leader.isPresent() && topology.canReach(leader.get(), m.node())) {
+            agent.tell(m.message());
+        }
+        return this;
+    }
+
+    private Behavior<Command> onPartition(Partition m) {
+        return network("partition", m.groups(), () -> topology.partition(m.groups()));
+    }
+
+    private Behavior<Command> onHeal() {
+        return network("heal", List.of(), topology::heal);
+    }
+
+    private Behavior<Command> network(String change, List<List<String>> groups, Runnable apply) {
+        log.append(new NetworkChanged(change, groups));
+        return changed(apply);
+    }
+
+    private Behavior<Command> changed(Runnable apply) {
+        apply.run();
+        Optional<List<String>> majority = majorityGroup();
+        if (leader.isPresent() && majority.filter(g -> g.contains(leader.get())).isPresent()) {
+            return this;
+        }
+        if (leader.isPresent()) {
+            leader = Optional.empty();
+            manager.tell(Manager.LeaderLost.INSTANCE);
+        }
+        if (majority.isPresent() && !electing) {
+            electing = true;
+            quorumLost = false;
+            long ticks = 10 + random.nextInt(10);
+            timers.startSingleTimer(new ElectionTimeout(++term), Duration.ofNanos(ticks * ELECTION_TICK_NANOS));
+            log.append(new LeaderChanged("election", null, managersUp(), managers.size(), "no leader; electing one"));
+        } else if (majority.isEmpty() && !quorumLost) {
+            electing = false;
+            quorumLost = true;
+            term++;
+            log.append(new LeaderChanged("quorum_lost", null, managersUp(), managers.size(), NO_LEADER));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onElectionTimeout(ElectionTimeout m) {
+        if (m.term() != term || !electing) {
+            return this;
+        }
+        electing = false;
+        Optional<List<String>> group = majorityGroup();
+        if (group.isEmpty()) {
+            quorumLost = true;
+            log.append(new LeaderChanged("quorum_lost", null, managersUp(), managers.size(), NO_LEADER));
+            return this;
+        }
+        leader = Optional.of(group.get().get(0));
+        log.append(new LeaderChanged("leader", leader.get(), managersUp(), managers.size(), "leader elected"));
+        manager.tell(new Manager.LeaderElected(leader.get()));
+        return this;
+    }
+
+    /** The running managers that reach each other and hold a majority, in scenario order. */
+    private Optional<List<String>> majorityGroup() {
+        int quorum = managers.size() / 2 + 1;
+        for (String candidate : managers) {
+            if (down.contains(candidate)) {
+                continue;
+            }
+            List<String> group = new ArrayList<>();
+            for (String other : managers) {
+                if (!down.contains(other) && topology.canReach(candidate, other)) {
+                    group.add(other);
+                }
+            }
+            if (group.size() >= quorum) {
+                return Optional.of(group);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private int managersUp() {
+        return (int) managers.stream().filter(m -> !down.contains(m)).count();
+    }
+}

@@ -1,0 +1,173 @@
+package io.flotilla.sim.cluster;
+
+import io.flotilla.scheduler.model.Availability;
+import io.flotilla.scheduler.model.NodeSpec;
+import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.model.TaskSpec;
+import io.flotilla.scheduler.model.UpdateConfig;
+import io.flotilla.sim.events.CommandRejected;
+import io.flotilla.sim.kernel.Event;
+import io.flotilla.sim.kernel.Kernel;
+import io.flotilla.sim.swarm.ControlPlane;
+import io.flotilla.sim.swarm.ControlPlaneEffects;
+import io.flotilla.sim.swarm.ControlTimer;
+import io.flotilla.sim.swarm.SwarmSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+/**
+ * The Swarm manager: the actor shell around {@link ControlPlane}. It turns messages and timers
+ * into calls, and the control plane's effects into timers and messages through the fabric.
+ * Without a raft leader it rejects operator commands and holds its timers back until one is
+ * elected; the store itself survives, as raft keeps it.
+ */
+public final class Manager extends AbstractBehavior<Manager.Command> {
+
+    public sealed interface Command {}
+
+    public record Heartbeat(String node, long reportsSent, long assignmentsSeen) implements Command {}
+
+    public record TaskReports(String node, List<TaskReport> reports, long reportsSent) implements Command {}
+
+    public record Register(String node, boolean booted, List<TaskReport> reports, long reportsSent) implements Command {}
+
+    public record LeaderElected(String leader) implements Command {}
+
+    public enum LeaderLost implements Command { INSTANCE }
+
+    public record AddNode(NodeSpec spec, Availability availability) implements Command {}
+
+    public record RemoveNode(String node) implements Command {}
+
+    public record SetAvailability(String node, Availability availability) implements Command {}
+
+    public record Deploy(ServiceSpec service) implements Command {}
+
+    public record Scale(String service, int replicas) implements Command {}
+
+    public record Update(String service, TaskSpec task, Optional<UpdateConfig> config, boolean force) implements Command {}
+
+    private record TimerFired(ControlTimer timer) implements Command {}
+
+    private final ActorRef<Fabric.Command> fabric;
+    private final Kernel kernel;
+    private final TimerScheduler<Command> timers;
+    private final ControlPlane plane;
+    private final List<ControlTimer> heldBack = new ArrayList<>();
+    private boolean leading = true;
+
+    public static Behavior<Command> create(
+            ActorRef<Fabric.Command> fabric, Kernel kernel, SwarmSettings settings, Set<String> explainTasks) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(
+                timers -> new Manager(ctx, fabric, kernel, settings, explainTasks, timers)));
+    }
+
+    private Manager(ActorContext<Command> ctx, ActorRef<Fabric.Command> fabric, Kernel kernel, SwarmSettings settings,
+            Set<String> explainTasks, TimerScheduler<Command> timers) {
+        super(ctx);
+        this.fabric = fabric;
+        this.kernel = kernel;
+        this.timers = timers;
+        this.plane = new ControlPlane(new Effects(), settings, kernel.random().stream("dispatcher"), explainTasks);
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Heartbeat.class, m -> run(() -> plane.heartbeat(m.node(), m.reportsSent(), m.assignmentsSeen())))
+                .onMessage(TaskReports.class, m -> run(() -> plane.reports(m.node(), m.reports(), m.reportsSent())))
+                .onMessage(Register.class, m -> run(() -> plane.register(m.node(), m.booted(), m.reports(), m.reportsSent())))
+                .onMessage(LeaderElected.class, this::onLeaderElected)
+                .onMessageEquals(LeaderLost.INSTANCE, this::onLeaderLost)
+                .onMessage(TimerFired.class, this::onTimer)
+                .onMessage(AddNode.class, m -> run(() -> plane.addNode(m.spec(), m.availability())))
+                .onMessage(RemoveNode.class, m -> operator("remove " + m.node(), () -> plane.removeNode(m.node())))
+                .onMessage(SetAvailability.class, m -> operator(
+                        m.availability().name().toLowerCase() + " " + m.node(),
+                        () -> plane.setAvailability(m.node(), m.availability())))
+                .onMessage(Deploy.class, m -> operator("deploy " + m.service().name(), () -> plane.deploy(m.service())))
+                .onMessage(Scale.class, m -> operator("scale " + m.service(), () -> plane.scale(m.service(), m.replicas())))
+                .onMessage(Update.class, m -> operator("update " + m.service(),
+                        () -> plane.update(m.service(), m.task(), m.config(), m.force())))
+                .build();
+    }
+
+    private Behavior<Command> run(Runnable call) {
+        call.run();
+        return this;
+    }
+
+    private Behavior<Command> operator(String command, Runnable call) {
+        if (!leading) {
+            kernel.log().append(new CommandRejected(command, Fabric.NO_LEADER));
+            return this;
+        }
+        return run(call);
+    }
+
+    private Behavior<Command> onTimer(TimerFired m) {
+        if (leading) {
+            plane.timer(m.timer());
+        } else if (!(m.timer() instanceof ControlTimer.HeartbeatDeadline)) {
+            heldBack.add(m.timer());
+        }
+        return this;
+    }
+
+    private Behavior<Command> onLeaderLost() {
+        leading = false;
+        return this;
+    }
+
+    private Behavior<Command> onLeaderElected(LeaderElected m) {
+        leading = true;
+        plane.leaderElected();
+        List<ControlTimer> due = List.copyOf(heldBack);
+        heldBack.clear();
+        due.forEach(plane::timer);
+        return this;
+    }
+
+    /** What the control plane may do to the world. */
+    private final class Effects implements ControlPlaneEffects {
+        @Override
+        public long now() {
+            return kernel.now();
+        }
+
+        @Override
+        public void log(Event event) {
+            kernel.log().append(event);
+        }
+
+        @Override
+        public void startTimer(ControlTimer timer, long delayNanos) {
+            timers.startSingleTimer(timer, new TimerFired(timer), Duration.ofNanos(delayNanos));
+        }
+
+        @Override
+        public void cancelTimer(ControlTimer timer) {
+            timers.cancel(timer);
+        }
+
+        @Override
+        public void assign(String node, long version, boolean full, List<Assignment> assignments) {
+            fabric.tell(new Fabric.ToNode(node, new NodeAgent.Assign(version, full, assignments)));
+        }
+
+        @Override
+        public void ackHeartbeat(String node, long nextPeriodNanos, boolean resendReports) {
+            fabric.tell(new Fabric.ToNode(node, new NodeAgent.HeartbeatAck(nextPeriodNanos, resendReports)));
+        }
+    }
+}

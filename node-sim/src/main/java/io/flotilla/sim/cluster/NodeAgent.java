@@ -1,0 +1,271 @@
+package io.flotilla.sim.cluster;
+
+import io.flotilla.scheduler.model.Task;
+import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.sim.events.NodeBooted;
+import io.flotilla.sim.events.NodeCrashed;
+import io.flotilla.sim.events.TaskStateChanged;
+import io.flotilla.sim.kernel.EventLog;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+/**
+ * The agent on one simulated node: it heartbeats to the manager, runs the tasks it is assigned
+ * through swarmkit's agent states (accepted, preparing while the image is pulled, ready,
+ * starting, running), reports every change, and stops them when told. A crash kills every
+ * container at once and silences the node until it boots again, empty.
+ */
+public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
+
+    public sealed interface Command {}
+
+    /** The node stops dead. */
+    public enum Crash implements Command { INSTANCE }
+
+    /** The node boots (again) and registers with the manager. */
+    public enum Boot implements Command { INSTANCE }
+
+    /** Assignments from the manager: all of them, or the ones that changed. */
+    public record Assign(long version, boolean full, List<Assignment> assignments) implements Command {}
+
+    /** The manager's answer to a heartbeat. */
+    public record HeartbeatAck(long nextPeriodNanos, boolean resendReports) implements Command {}
+
+    /** The container of the named task (for example {@code web.2}) exits with an error. */
+    public record KillTask(String taskName, String error) implements Command {}
+
+    private enum SendHeartbeat implements Command { INSTANCE }
+
+    private record StepDone(String taskId, TaskState reached) implements Command {}
+
+    private record ContainerExit(String taskId, String error) implements Command {}
+
+    private static final class Container {
+        Task task;
+        TaskState state;
+        TaskState desired;
+
+        Container(Task task, TaskState desired) {
+            this.task = task;
+            this.state = TaskState.ASSIGNED;
+            this.desired = desired;
+        }
+    }
+
+    private final String node;
+    private final ActorRef<Fabric.Command> fabric;
+    private final EventLog log;
+    private final Function<String, Image> images;
+    private final long pullBytesPerSecond;
+    private final long defaultHeartbeatPeriod;
+    private final TimerScheduler<Command> timers;
+    private final Map<String, Container> containers = new LinkedHashMap<>();
+    /** When each image is (or will be) on disk; a second task of the image waits for the same pull. */
+    private final Map<String, Long> imageReadyAt = new HashMap<>();
+    private long heartbeatPeriod;
+    private long reportsSent;
+    private long assignmentsSeen;
+    private boolean up;
+
+    public static Behavior<Command> create(
+            String node, ActorRef<Fabric.Command> fabric, EventLog log, Function<String, Image> images,
+            long pullBytesPerSecond, long heartbeatPeriod, long firstHeartbeatDelay) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+            NodeAgent agent = new NodeAgent(ctx, node, fabric, log, images, pullBytesPerSecond, heartbeatPeriod, timers);
+            agent.boot(false, firstHeartbeatDelay);
+            return agent;
+        }));
+    }
+
+    private NodeAgent(
+            ActorContext<Command> ctx, String node, ActorRef<Fabric.Command> fabric, EventLog log,
+            Function<String, Image> images, long pullBytesPerSecond, long heartbeatPeriod,
+            TimerScheduler<Command> timers) {
+        super(ctx);
+        this.node = node;
+        this.fabric = fabric;
+        this.log = log;
+        this.images = images;
+        this.pullBytesPerSecond = pullBytesPerSecond;
+        this.defaultHeartbeatPeriod = heartbeatPeriod;
+        this.timers = timers;
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessageEquals(Crash.INSTANCE, this::onCrash)
+                .onMessageEquals(Boot.INSTANCE, () -> up ? this : boot(true, 0))
+                .onMessage(Assign.class, m -> up ? onAssign(m) : this)
+                .onMessage(HeartbeatAck.class, m -> up ? onAck(m) : this)
+                .onMessage(KillTask.class, m -> up ? onKill(m) : this)
+                .onMessageEquals(SendHeartbeat.INSTANCE, () -> up ? sendHeartbeat() : this)
+                .onMessage(StepDone.class, m -> up ? onStepDone(m) : this)
+                .onMessage(ContainerExit.class, m -> up ? onExit(m) : this)
+                .build();
+    }
+
+    private Behavior<Command> boot(boolean logBoot, long firstHeartbeatDelay) {
+        up = true;
+        heartbeatPeriod = defaultHeartbeatPeriod;
+        if (logBoot) {
+            log.append(new NodeBooted(node));
+        }
+        toManager(new Manager.Register(node, true, List.of(), reportsSent));
+        timers.startSingleTimer(SendHeartbeat.INSTANCE, Duration.ofNanos(Math.max(firstHeartbeatDelay, 1)));
+        return this;
+    }
+
+    private Behavior<Command> onCrash() {
+        if (!up) {
+            return this;
+        }
+        up = false;
+        timers.cancelAll();
+        log.append(new NodeCrashed(node));
+        for (Container c : containers.values()) {
+            if (!c.state.isTerminal()) {
+                log.append(new TaskStateChanged(c.task.id(), node, TaskState.FAILED, "node crashed", "node crashed"));
+            }
+        }
+        containers.clear();
+        long now = log.now();
+        imageReadyAt.values().removeIf(readyAt -> readyAt > now); // an unfinished pull is lost; pulled images stay on disk
+        return this;
+    }
+
+    private Behavior<Command> sendHeartbeat() {
+        toManager(new Manager.Heartbeat(node, reportsSent, assignmentsSeen));
+        timers.startSingleTimer(SendHeartbeat.INSTANCE, Duration.ofNanos(heartbeatPeriod));
+        return this;
+    }
+
+    private Behavior<Command> onAck(HeartbeatAck ack) {
+        heartbeatPeriod = ack.nextPeriodNanos();
+        if (ack.resendReports()) {
+            List<TaskReport> all = new ArrayList<>();
+            containers.values().forEach(c -> all.add(new TaskReport(c.task.id(), c.state, "", null)));
+            toManager(new Manager.Register(node, false, all, reportsSent));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onAssign(Assign m) {
+        assignmentsSeen = m.version();
+        Set<String> listed = new HashSet<>();
+        for (Assignment a : m.assignments()) {
+            listed.add(a.task().id());
+            Container c = containers.get(a.task().id());
+            if (c == null) {
+                if (a.desired().compareTo(TaskState.RUNNING) <= 0 && !a.task().state().isTerminal()) {
+                    c = new Container(a.task(), a.desired());
+                    containers.put(a.task().id(), c);
+                    advance(c, TaskState.ACCEPTED, "accepted", null);
+                    prepare(c);
+                }
+            } else {
+                c.desired = a.desired();
+                applyDesired(c);
+            }
+        }
+        if (m.full()) {
+            for (Container c : List.copyOf(containers.values())) {
+                if (!listed.contains(c.task.id()) && !c.state.isTerminal()) {
+                    c.desired = TaskState.SHUTDOWN;
+                    applyDesired(c);
+                }
+            }
+        }
+        containers.values().removeIf(c -> c.state.isTerminal() && !listed.contains(c.task.id()));
+        return this;
+    }
+
+    private void prepare(Container c) {
+        advance(c, TaskState.PREPARING, "preparing", null);
+        Image image = images.apply(c.task.spec().image());
+        long now = log.now();
+        long readyAt = imageReadyAt.computeIfAbsent(image.name(), name -> now + pullNanos(image));
+        long pull = Math.max(0, readyAt - now);
+        timers.startSingleTimer(c.task.id(), new StepDone(c.task.id(), TaskState.READY), Duration.ofNanos(pull));
+    }
+
+    private long pullNanos(Image image) {
+        return pullBytesPerSecond <= 0 ? 0 : (long) Math.ceil(image.sizeBytes() * 1e9 / pullBytesPerSecond);
+    }
+
+    private void applyDesired(Container c) {
+        if (c.state.isTerminal()) {
+            return;
+        }
+        if (c.desired.compareTo(TaskState.RUNNING) > 0) {
+            timers.cancel(c.task.id());
+            advance(c, TaskState.SHUTDOWN, "shutdown", null);
+        } else if (c.desired == TaskState.RUNNING && c.state == TaskState.READY) {
+            start(c);
+        }
+    }
+
+    private void start(Container c) {
+        advance(c, TaskState.STARTING, "starting", null);
+        Image image = images.apply(c.task.spec().image());
+        timers.startSingleTimer(c.task.id(), new StepDone(c.task.id(), TaskState.RUNNING), Duration.ofNanos(image.startNanos()));
+    }
+
+    private Behavior<Command> onStepDone(StepDone m) {
+        Container c = containers.get(m.taskId());
+        if (c == null || c.state.isTerminal()) {
+            return this;
+        }
+        if (m.reached() == TaskState.READY && c.state == TaskState.PREPARING) {
+            advance(c, TaskState.READY, "prepared", null);
+            applyDesired(c);
+        } else if (m.reached() == TaskState.RUNNING && c.state == TaskState.STARTING) {
+            advance(c, TaskState.RUNNING, "started", null);
+            images.apply(c.task.spec().image()).crashAfterNanos().ifPresent(after -> timers.startSingleTimer(
+                    c.task.id(), new ContainerExit(c.task.id(), "task: non-zero exit (1)"), Duration.ofNanos(after)));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onKill(KillTask m) {
+        containers.values().stream()
+                .filter(c -> c.task.name().equals(m.taskName()) && !c.state.isTerminal())
+                .findFirst()
+                .ifPresent(c -> getContext().getSelf().tell(new ContainerExit(c.task.id(), m.error())));
+        return this;
+    }
+
+    private Behavior<Command> onExit(ContainerExit m) {
+        Container c = containers.get(m.taskId());
+        if (c != null && !c.state.isTerminal()) {
+            timers.cancel(c.task.id());
+            advance(c, TaskState.FAILED, "exited", m.error());
+        }
+        return this;
+    }
+
+    private void advance(Container c, TaskState state, String message, String error) {
+        c.state = state;
+        log.append(new TaskStateChanged(c.task.id(), node, state, message, error));
+        reportsSent++;
+        toManager(new Manager.TaskReports(node, List.of(new TaskReport(c.task.id(), state, message, error)), reportsSent));
+    }
+
+    private void toManager(Manager.Command message) {
+        fabric.tell(new Fabric.ToManager(node, message));
+    }
+}

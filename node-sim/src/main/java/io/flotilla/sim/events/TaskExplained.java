@@ -1,0 +1,21 @@
+package io.flotilla.sim.events;
+
+import io.flotilla.sim.kernel.Event;
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * Why the scheduler placed a task where it did (or could not place it), as computed at that
+ * moment: per node, the filter that rejected it or the ranking keys it was compared by. Logged
+ * only for the tasks a run was asked to explain.
+ */
+public record TaskExplained(String task, String name, String chosen, String error, List<Verdict> nodes) implements Event {
+
+    /** One node's verdict: {@code reason} is the rejecting filter's words, empty when feasible. */
+    public record Verdict(String node, boolean feasible, String reason, SortedMap<String, Long> scores) {}
+
+    @Override
+    public String type() {
+        return "task.explain";
+    }
+}

@@ -1,0 +1,316 @@
+package io.flotilla.sim.swarm;
+
+import io.flotilla.scheduler.model.Availability;
+import io.flotilla.scheduler.model.NodeSpec;
+import io.flotilla.scheduler.model.NodeStatus;
+import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.model.Task;
+import io.flotilla.scheduler.model.TaskSpec;
+import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.scheduler.model.UpdateConfig;
+import io.flotilla.sim.cluster.Assignment;
+import io.flotilla.sim.cluster.TaskReport;
+import io.flotilla.sim.events.NodeAvailabilityChanged;
+import io.flotilla.sim.events.ServiceChanged;
+import io.flotilla.sim.events.TaskCreated;
+import io.flotilla.sim.events.TaskDesired;
+import io.flotilla.sim.events.TaskObserved;
+import io.flotilla.sim.events.TaskStateChanged;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * The Swarm manager's logic. Each entry point handles one input (a heartbeat, a task report, a
+ * timer, an operator command), lets the orchestrators reconcile what changed, and then sends each
+ * node the assignments that changed for it. While the managers have no leader, nothing here runs:
+ * the {@code Manager} actor holds inputs back until a leader is elected.
+ */
+public final class ControlPlane {
+
+    final ClusterStore store = new ClusterStore();
+    final ControlPlaneEffects effects;
+    final Dispatcher dispatcher;
+    final Orchestrator orchestrator;
+    final RestartSupervisor restarts;
+    final Updater updater;
+    final SchedulerLoop scheduler;
+
+    private final Map<String, Map<String, Assignment>> pendingAssignments = new LinkedHashMap<>();
+    private final Set<String> dirtyServices = new LinkedHashSet<>();
+
+    public ControlPlane(
+            ControlPlaneEffects effects, SwarmSettings settings, SplittableRandom random, Set<String> explainTasks) {
+        this.effects = effects;
+        this.dispatcher = new Dispatcher(this, settings, random);
+        this.orchestrator = new Orchestrator(this);
+        this.restarts = new RestartSupervisor(this);
+        this.updater = new Updater(this);
+        this.scheduler = new SchedulerLoop(this, explainTasks);
+    }
+
+    // ---- inputs -------------------------------------------------------------------------
+
+    public void addNode(NodeSpec spec, Availability availability) {
+        store.nodes.put(spec.name(), new NodeRecord(spec, availability));
+        dispatcher.expectFirstHeartbeat(spec.name());
+        settle();
+    }
+
+    public void removeNode(String node) {
+        NodeRecord record = store.nodes.remove(node);
+        if (record != null) {
+            effects.cancelTimer(new ControlTimer.HeartbeatDeadline(node));
+            store.tasksOn(node).forEach(t -> orchestrator.taskOnInvalidNode(t, "node removed"));
+            dirtyAllServices();
+            settle();
+        }
+    }
+
+    public void heartbeat(String node, long reportsSent, long assignmentsSeen) {
+        dispatcher.heartbeat(node, reportsSent, assignmentsSeen);
+        settle();
+    }
+
+    public void reports(String node, List<TaskReport> reports, long reportsSent) {
+        NodeRecord record = store.nodes.get(node);
+        if (record == null) {
+            return;
+        }
+        reports.forEach(r -> observe(r.taskId(), r.state(), r.message(), r.error()));
+        record.reportsReceived = reportsSent;
+        settle();
+    }
+
+    /**
+     * A node starts a session: after a boot it has nothing, so whatever the manager thought it ran
+     * is lost; otherwise it resends every report. Either way it gets all its assignments again.
+     */
+    public void register(String node, boolean booted, List<TaskReport> reports, long reportsSent) {
+        NodeRecord record = store.nodes.get(node);
+        if (record == null) {
+            return;
+        }
+        if (booted) {
+            for (Task t : store.tasksOn(node)) {
+                if (!t.state().isTerminal() && t.state().compareTo(TaskState.ASSIGNED) >= 0) {
+                    observe(t.id(), TaskState.FAILED, "task lost when its node restarted", "node restarted");
+                }
+            }
+        }
+        reports.forEach(r -> observe(r.taskId(), r.state(), r.message(), r.error()));
+        record.reportsReceived = reportsSent;
+        dispatcher.heartbeat(node, reportsSent, -1);
+        sendFull(node);
+        settle();
+    }
+
+    public void timer(ControlTimer timer) {
+        if (timer instanceof ControlTimer.HeartbeatDeadline d) {
+            dispatcher.deadline(d.node());
+        } else if (timer instanceof ControlTimer.SchedulerTick) {
+            scheduler.tick();
+        } else if (timer instanceof ControlTimer.StartReplacement s) {
+            restarts.startReplacement(s.taskId());
+        } else if (timer instanceof ControlTimer.UpdateStep s) {
+            updater.step(s.service(), s.worker());
+        } else if (timer instanceof ControlTimer.UpdateMonitorDone m) {
+            updater.monitorDone(m.service());
+        }
+        settle();
+    }
+
+    /** A new leader: every node is unknown until it heartbeats again, with a doubled grace period. */
+    public void leaderElected() {
+        dispatcher.leaderElected();
+        dirtyAllServices();
+        settle();
+    }
+
+    public void setAvailability(String node, Availability availability) {
+        NodeRecord record = store.nodes.get(node);
+        if (record == null || record.availability == availability) {
+            return;
+        }
+        record.availability = availability;
+        effects.log(new NodeAvailabilityChanged(node, availability));
+        if (availability == Availability.DRAIN) {
+            store.tasksOn(node).forEach(t -> orchestrator.taskOnInvalidNode(t, "node drained"));
+        }
+        dirtyAllServices();
+        settle();
+    }
+
+    public void deploy(ServiceSpec spec) {
+        ServiceRecord existing = store.services.get(spec.name());
+        if (existing != null) {
+            updateService(spec.name(), spec, false);
+            return;
+        }
+        ServiceRecord record = new ServiceRecord(spec, store.services.size());
+        store.services.put(spec.name(), record);
+        effects.log(new ServiceChanged(spec.name(), "create", record.version, spec.replicas(), spec.task().image()));
+        dirtyServices.add(spec.name());
+        settle();
+    }
+
+    public void scale(String service, int replicas) {
+        ServiceRecord record = store.services.get(service);
+        if (record == null) {
+            return;
+        }
+        record.spec = record.spec.withReplicas(replicas);
+        effects.log(new ServiceChanged(service, "scale", record.version, replicas, record.spec.task().image()));
+        dirtyServices.add(service);
+        settle();
+    }
+
+    /** A new task template (image, resources...) and update settings start a rolling update. */
+    public void update(String service, TaskSpec task, Optional<UpdateConfig> config, boolean force) {
+        ServiceRecord record = store.services.get(service);
+        if (record == null) {
+            return;
+        }
+        ServiceSpec next = record.spec.withTask(task);
+        if (config.isPresent()) {
+            next = new ServiceSpec(next.name(), next.mode(), next.replicas(), next.task(), config.get(),
+                    next.rollback(), next.endpointMode());
+        }
+        updateService(service, next, force);
+    }
+
+    private void updateService(String service, ServiceSpec next, boolean force) {
+        ServiceRecord record = store.services.get(service);
+        record.previous = Optional.of(record.spec);
+        record.spec = next;
+        record.version++;
+        if (force) {
+            record.forcedAt = record.version;
+        }
+        effects.log(new ServiceChanged(service, "update", record.version, next.replicas(), next.task().image()));
+        updater.start(record, next.update(), false);
+        dirtyServices.add(service);
+        settle();
+    }
+
+    // ---- shared steps used by the parts ------------------------------------------------
+
+    /** The manager's belief about a task moves forward; stopped tasks go to the restart supervisor. */
+    void observe(String taskId, TaskState state, String message, String error) {
+        Optional<Task> found = store.task(taskId);
+        if (found.isEmpty() || !found.get().state().canMoveTo(state)) {
+            return;
+        }
+        Task task = found.get().withState(state).withError(error);
+        store.put(task);
+        effects.log(new TaskObserved(taskId, state, message));
+        scheduler.taskChanged(task);
+        updater.taskChanged(task);
+        if (state.isTerminal()) {
+            restarts.taskStopped(task);
+            dirtyServices.add(task.service());
+        }
+    }
+
+    /** A manager-side state change (pending, assigned, shutdown of a never-started task) is both truth and belief. */
+    void advance(Task task, TaskState state, String message) {
+        Task next = task.withState(state);
+        store.put(next);
+        effects.log(new TaskStateChanged(task.id(), task.node(), state, message, null));
+        effects.log(new TaskObserved(task.id(), state, message));
+        if (state.isTerminal()) {
+            updater.taskChanged(next);
+            restarts.taskStopped(next);
+        }
+    }
+
+    Task createTask(ServiceRecord service, int slot, String node, TaskState desired) {
+        String name = slot > 0 ? service.name() + "." + slot : service.name() + "." + node;
+        Task task = new Task(store.nextTaskId(name), name, service.name(), slot, service.version,
+                service.spec.task(), node, TaskState.NEW, desired, null);
+        store.put(task);
+        effects.log(new TaskCreated(task.id(), name, service.name(), slot, node, service.version,
+                task.spec().image(), desired));
+        effects.log(new TaskStateChanged(task.id(), node, TaskState.NEW, "created", null));
+        // The allocator has nothing to allocate that could fail here, so the task is pending at once.
+        advance(task, TaskState.PENDING, "pending task scheduling");
+        scheduler.requestTick();
+        return store.task(task.id()).orElseThrow();
+    }
+
+    void setDesired(Task task, TaskState desired, String reason) {
+        if (task.desired() == desired) {
+            return;
+        }
+        Task next = task.withDesired(desired);
+        store.put(next);
+        effects.log(new TaskDesired(task.id(), desired, reason));
+        scheduler.taskChanged(next);
+        if (desired.compareTo(TaskState.RUNNING) > 0 && next.state().compareTo(TaskState.ASSIGNED) < 0) {
+            // Never reached a node: the manager stops it itself.
+            advance(next, TaskState.SHUTDOWN, "shutdown");
+            return;
+        }
+        if (next.isAssigned()) {
+            sendLater(next);
+        }
+    }
+
+    void sendLater(Task task) {
+        pendingAssignments.computeIfAbsent(task.node(), n -> new LinkedHashMap<>())
+                .put(task.id(), new Assignment(task, task.desired()));
+    }
+
+    void dirtyAllServices() {
+        dirtyServices.addAll(store.services.keySet());
+    }
+
+    void dirty(String service) {
+        dirtyServices.add(service);
+    }
+
+    /** Everything the node should run now, for a full resync. */
+    List<Assignment> assignmentsOf(String node) {
+        List<Assignment> out = new ArrayList<>();
+        for (Task t : store.tasksOn(node)) {
+            if (!t.state().isTerminal() || t.desired().compareTo(TaskState.RUNNING) <= 0) {
+                out.add(new Assignment(t, t.desired()));
+            }
+        }
+        return out;
+    }
+
+    void sendFull(String node) {
+        NodeRecord record = store.nodes.get(node);
+        pendingAssignments.remove(node);
+        record.assignmentsVersion++;
+        effects.assign(node, record.assignmentsVersion, true, assignmentsOf(node));
+    }
+
+    /** Reconcile what changed, then send every node what changed for it. */
+    private void settle() {
+        while (!dirtyServices.isEmpty()) {
+            List<String> batch = new ArrayList<>(dirtyServices);
+            dirtyServices.clear();
+            for (String service : batch) {
+                ServiceRecord record = store.services.get(service);
+                if (record != null) {
+                    orchestrator.reconcile(record);
+                }
+            }
+        }
+        pendingAssignments.forEach((node, changed) -> {
+            NodeRecord record = store.nodes.get(node);
+            if (record != null) {
+                record.assignmentsVersion++;
+                effects.assign(node, record.assignmentsVersion, false, List.copyOf(changed.values()));
+            }
+        });
+        pendingAssignments.clear();
+    }
+}

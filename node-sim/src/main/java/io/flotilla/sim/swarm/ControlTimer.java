@@ -1,0 +1,22 @@
+package io.flotilla.sim.swarm;
+
+/** The control plane's timers; equal timers replace each other, as Pekko timer keys do. */
+public sealed interface ControlTimer {
+
+    /** No heartbeat from the node within the grace period. */
+    record HeartbeatDeadline(String node) implements ControlTimer {}
+
+    /** The scheduler's debounced pass over pending tasks. */
+    enum SchedulerTick implements ControlTimer {
+        INSTANCE
+    }
+
+    /** A replacement task's restart delay has passed (or its wait for the old task timed out). */
+    record StartReplacement(String taskId) implements ControlTimer {}
+
+    /** A rolling-update worker may take its next slot. */
+    record UpdateStep(String service, int worker) implements ControlTimer {}
+
+    /** The monitor period after the last updated slot is over. */
+    record UpdateMonitorDone(String service) implements ControlTimer {}
+}

@@ -1,0 +1,38 @@
+package io.flotilla.sim.swarm;
+
+import io.flotilla.scheduler.model.Availability;
+import io.flotilla.scheduler.model.Node;
+import io.flotilla.scheduler.model.NodeSpec;
+import io.flotilla.scheduler.model.NodeStatus;
+
+/** The manager's record of one node: what it believes of its health and what it has sent it. */
+final class NodeRecord {
+    final NodeSpec spec;
+    NodeStatus status = NodeStatus.UNKNOWN;
+    Availability availability;
+    /** Bumped whenever the node's assignments change; the node echoes the last one it saw. */
+    long assignmentsVersion;
+    /** How many task reports the manager has received from the node; the node echoes its count. */
+    long reportsReceived;
+    /** Identifies the newest heartbeat deadline, so an older timer that fires is ignored. */
+    long heartbeatEpoch;
+    int graceMultiplier = Dispatcher.GRACE_MULTIPLIER;
+
+    NodeRecord(NodeSpec spec, Availability availability) {
+        this.spec = spec;
+        this.availability = availability;
+    }
+
+    String name() {
+        return spec.name();
+    }
+
+    Node snapshot() {
+        return new Node(spec, status, availability);
+    }
+
+    /** Swarmkit's {@code InvalidNode}: tasks here must move (down, drained or gone). */
+    boolean isInvalid() {
+        return status == NodeStatus.DOWN || availability == Availability.DRAIN;
+    }
+}

@@ -1,0 +1,104 @@
+package io.flotilla.sim.swarm;
+
+import io.flotilla.scheduler.model.NodeStatus;
+import io.flotilla.scheduler.model.Task;
+import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.scheduler.orchestrator.RestartRules;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Swarmkit's restart supervisor ({@code orchestrator/restart}): a stopped task's slot gets a
+ * new task at once, held at READY until the restart delay has passed and the old task has
+ * stopped (or its node is down, or a minute went by); then it is told to run.
+ */
+final class RestartSupervisor {
+
+    private final ControlPlane plane;
+    private final Map<String, Waiting> waiting = new LinkedHashMap<>();
+    /** Restart times per slot and spec version, for max_attempts and window. */
+    private final Map<String, List<Long>> history = new HashMap<>();
+
+    private record Waiting(String oldTaskId, boolean delayOver) {}
+
+    RestartSupervisor(ControlPlane plane) {
+        this.plane = plane;
+    }
+
+    /** Stops the task and, if its restart policy allows, puts a replacement in its slot. */
+    void restart(Task task, String reason) {
+        if (task.desired().compareTo(TaskState.RUNNING) > 0) {
+            return;
+        }
+        plane.setDesired(task, TaskState.SHUTDOWN, reason);
+        ServiceRecord service = plane.store.services.get(task.service());
+        if (service == null) {
+            return;
+        }
+        var policy = service.spec.task().restartPolicy();
+        long now = plane.effects.now();
+        List<Long> earlier = history.computeIfAbsent(task.service() + "/" + ClusterStore.slotKey(task) + "/" + service.version,
+                k -> new ArrayList<>());
+        if (!RestartRules.shouldRestart(policy, task.state(), now, earlier)) {
+            return;
+        }
+        earlier.add(now);
+        NodeRecord node = task.isAssigned() ? plane.store.nodes.get(task.node()) : null;
+        boolean drained = node != null && node.availability == io.flotilla.scheduler.model.Availability.DRAIN;
+        Task replacement = plane.createTask(service, task.slot(), task.slot() > 0 ? null : task.node(), TaskState.READY);
+        delayStart(replacement, task, RestartRules.delay(policy, drained));
+    }
+
+    /** Lets {@code replacement} run once {@code delay} has passed and {@code old} has stopped. */
+    void delayStart(Task replacement, Task old, long delay) {
+        waiting.put(replacement.id(), new Waiting(old.id(), false));
+        plane.effects.startTimer(new ControlTimer.StartReplacement(replacement.id()), delay);
+    }
+
+    /** The manager saw a task stop: restart it if it was meant to run, and release whoever waited on it. */
+    void taskStopped(Task task) {
+        // Read again: the updater may have replaced the task in the same step (a rollback does).
+        Task current = plane.store.task(task.id()).orElse(task);
+        if (current.desired().compareTo(TaskState.RUNNING) <= 0) {
+            restart(current, "task " + current.state().lowerName());
+        }
+        waiting.entrySet().stream()
+                .filter(e -> e.getValue().oldTaskId().equals(task.id()) && e.getValue().delayOver())
+                .map(Map.Entry::getKey)
+                .toList()
+                .forEach(this::start);
+    }
+
+    void startReplacement(String taskId) {
+        Waiting w = waiting.get(taskId);
+        if (w == null) {
+            return;
+        }
+        if (w.delayOver() || oldHasStopped(w.oldTaskId())) {
+            start(taskId);
+        } else {
+            waiting.put(taskId, new Waiting(w.oldTaskId(), true));
+            plane.effects.startTimer(new ControlTimer.StartReplacement(taskId), RestartRules.STOP_WAIT_NANOS);
+        }
+    }
+
+    private boolean oldHasStopped(String oldTaskId) {
+        return plane.store.task(oldTaskId)
+                .map(old -> old.state().isTerminal()
+                        || !old.isAssigned()
+                        || !plane.store.nodes.containsKey(old.node())
+                        || plane.store.nodes.get(old.node()).status == NodeStatus.DOWN)
+                .orElse(true);
+    }
+
+    private void start(String taskId) {
+        waiting.remove(taskId);
+        plane.effects.cancelTimer(new ControlTimer.StartReplacement(taskId));
+        plane.store.task(taskId)
+                .filter(t -> t.desired() == TaskState.READY)
+                .ifPresent(t -> plane.setDesired(t, TaskState.RUNNING, "ready to start"));
+    }
+}

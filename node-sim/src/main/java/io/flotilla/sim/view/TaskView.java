@@ -1,0 +1,56 @@
+package io.flotilla.sim.view;
+
+import io.flotilla.scheduler.model.TaskState;
+
+/**
+ * One task as the log tells it: {@code state} is what is really true, {@code believed} what the
+ * manager records; {@code error} is the failure or, while pending, why it is not placed.
+ */
+public final class TaskView {
+    public final String id;
+    public final String name;
+    public final String service;
+    public final int slot;
+    public final int version;
+    public final String image;
+    String node;
+    TaskState state = TaskState.NEW;
+    TaskState believed = TaskState.NEW;
+    TaskState desired;
+    String error;
+
+    TaskView(String id, String name, String service, int slot, int version, String image, String node, TaskState desired) {
+        this.id = id;
+        this.name = name;
+        this.service = service;
+        this.slot = slot;
+        this.version = version;
+        this.image = image;
+        this.node = node;
+        this.desired = desired;
+    }
+
+    public java.util.Optional<String> node() {
+        return java.util.Optional.ofNullable(node);
+    }
+
+    public TaskState state() {
+        return state;
+    }
+
+    public TaskState believed() {
+        return believed;
+    }
+
+    public TaskState desired() {
+        return desired;
+    }
+
+    public java.util.Optional<String> error() {
+        return java.util.Optional.ofNullable(error);
+    }
+
+    public boolean isRunning() {
+        return state == TaskState.RUNNING;
+    }
+}

@@ -1,0 +1,11 @@
+package io.flotilla.scenarios.cli;
+
+/** The command line's exit statuses, as SCENARIO-FORMAT.md fixes them. */
+final class ExitCodes {
+    static final int PASSED = 0;
+    static final int EXPECTATION_FAILED = 1;
+    static final int INVALID_INPUT = 2;
+    static final int INTERNAL_ERROR = 3;
+
+    private ExitCodes() {}
+}

@@ -1,0 +1,111 @@
+package io.flotilla.scenarios.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flotilla.scenarios.model.Scenario;
+import io.flotilla.scenarios.model.Strategy;
+import io.flotilla.scenarios.run.RunOptions;
+import io.flotilla.scenarios.run.RunResult;
+import io.flotilla.scenarios.run.ScenarioRunner;
+import io.flotilla.scheduler.time.Durations;
+import io.flotilla.sim.events.TaskExplained;
+import io.flotilla.sim.kernel.LoggedEvent;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "explain", description = "Why a task is (or would be) placed where it is: per node, the rejecting filter or the ranking keys.")
+final class ExplainCommand implements Callable<Integer> {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE")
+    Path file;
+
+    @Option(names = "--task", required = true, paramLabel = "NAME", description = "A task name such as web.3.")
+    String task;
+
+    @Option(names = "--at", paramLabel = "TIME", description = "Explain the newest decision at or before this time (default: the end).")
+    String at;
+
+    @Option(names = "--strategy", paramLabel = "swarm|kubernetes")
+    String strategy;
+
+    @Option(names = "--seed", paramLabel = "N")
+    Long seed;
+
+    @Option(names = "--json", description = "Print the explanation as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<Strategy> chosen = Strategies.parse(strategy, err);
+        OptionalLong when = at == null ? OptionalLong.empty() : Durations.parse(at);
+        if ((strategy != null && chosen.isEmpty()) || (at != null && when.isEmpty())) {
+            if (at != null && when.isEmpty()) {
+                err.println("flotilla: --at expects a duration such as 30s or 2m, got '" + at + "'");
+            }
+            return ExitCodes.INVALID_INPUT;
+        }
+        Optional<Scenario> scenario = Loading.load(file, err);
+        if (scenario.isEmpty() || !Strategies.supported(chosen.orElse(scenario.get().strategy()), err)) {
+            return ExitCodes.INVALID_INPUT;
+        }
+        RunResult run = ScenarioRunner.run(scenario.get(),
+                new RunOptions(chosen, seed == null ? OptionalLong.empty() : OptionalLong.of(seed), Set.of(task)));
+        long until = when.orElse(run.end());
+        Optional<LoggedEvent> decision = run.log().until(until).stream()
+                .filter(e -> e.event() instanceof TaskExplained t && t.name().equals(task))
+                .reduce((first, second) -> second);
+        if (decision.isEmpty()) {
+            err.println("flotilla: no scheduling decision for task '" + task + "' at or before " + Durations.format(until));
+            return ExitCodes.INVALID_INPUT;
+        }
+        TaskExplained explained = (TaskExplained) decision.get().event();
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("task", task);
+        root.put("strategy", run.strategy().name().toLowerCase(Locale.ROOT));
+        root.put("at", Durations.format(decision.get().time()));
+        root.put("chosen", explained.chosen());
+        if (explained.chosen() == null) {
+            root.put("error", explained.error());
+        }
+        var nodes = root.putArray("nodes");
+        for (TaskExplained.Verdict v : explained.nodes()) {
+            ObjectNode n = nodes.addObject();
+            n.put("node", v.node());
+            n.put("feasible", v.feasible());
+            if (v.feasible()) {
+                ObjectNode scores = n.putObject("scores");
+                v.scores().forEach(scores::put);
+            } else {
+                n.put("reason", v.reason());
+            }
+        }
+        if (json) {
+            out.println(MAPPER.writeValueAsString(root));
+        } else {
+            out.printf("task %s at %s: %s%n", task, Durations.format(decision.get().time()),
+                    explained.chosen() == null ? explained.error() : "placed on " + explained.chosen());
+            for (TaskExplained.Verdict v : explained.nodes()) {
+                out.printf("  %-20s %s%n", v.node(), v.feasible() ? "feasible " + v.scores() : "rejected: " + v.reason());
+            }
+        }
+        return ExitCodes.PASSED;
+    }
+}

@@ -1,0 +1,80 @@
+package io.flotilla.scenarios.cli;
+
+import io.flotilla.scenarios.expect.ExpectationResult;
+import io.flotilla.scenarios.expect.Expectations;
+import io.flotilla.scenarios.model.Scenario;
+import io.flotilla.scenarios.model.Strategy;
+import io.flotilla.scenarios.output.HumanReport;
+import io.flotilla.scenarios.output.JsonResult;
+import io.flotilla.scenarios.run.RunOptions;
+import io.flotilla.scenarios.run.RunResult;
+import io.flotilla.scenarios.run.ScenarioRunner;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "run", description = "Run a scenario: the timeline of what happened, then a summary.")
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The scenario file.")
+    Path file;
+
+    @Option(names = "--strategy", paramLabel = "swarm|kubernetes", description = "Override the scenario's strategy.")
+    String strategy;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
+    Long seed;
+
+    @Option(names = "--json", description = "Print only the JSON result.")
+    boolean json;
+
+    @Option(names = "--events", paramLabel = "F.jsonl", description = "Write the event log as JSON Lines.")
+    Path events;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<Strategy> chosen = Strategies.parse(strategy, err);
+        if (strategy != null && chosen.isEmpty()) {
+            return ExitCodes.INVALID_INPUT;
+        }
+        Optional<Scenario> scenario = Loading.load(file, err);
+        if (scenario.isEmpty()) {
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (!Strategies.supported(chosen.orElse(scenario.get().strategy()), err)) {
+            return ExitCodes.INVALID_INPUT;
+        }
+        RunResult run = ScenarioRunner.run(scenario.get(),
+                new RunOptions(chosen, seed == null ? OptionalLong.empty() : OptionalLong.of(seed), Set.of()));
+        List<ExpectationResult> results = Expectations.evaluate(run);
+        if (events != null) {
+            try (BufferedWriter w = Files.newBufferedWriter(events, StandardCharsets.UTF_8)) {
+                run.log().writeJsonLines(w);
+            }
+        }
+        if (json) {
+            out.println(JsonResult.render(JsonResult.of(run, results)));
+        } else {
+            HumanReport.print(run, results, out);
+        }
+        return results.stream().allMatch(ExpectationResult::passed) ? ExitCodes.PASSED : ExitCodes.EXPECTATION_FAILED;
+    }
+}

@@ -1,0 +1,32 @@
+package io.flotilla.scenarios.cli;
+
+import io.flotilla.scenarios.model.Strategy;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Reads {@code --strategy} and says which strategies this build can run. */
+final class Strategies {
+
+    private Strategies() {}
+
+    static Optional<Strategy> parse(String text, PrintWriter err) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Strategy.valueOf(text.trim().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            err.println("flotilla: unknown strategy '" + text + "'; expected swarm or kubernetes");
+            return Optional.empty();
+        }
+    }
+
+    static boolean supported(Strategy strategy, PrintWriter err) {
+        if (strategy == Strategy.KUBERNETES) {
+            err.println("flotilla: the kubernetes strategy cannot run scenarios yet; use --strategy swarm");
+            return false;
+        }
+        return true;
+    }
+}

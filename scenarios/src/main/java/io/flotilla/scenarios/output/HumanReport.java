@@ -1,0 +1,148 @@
+package io.flotilla.scenarios.output;
+
+import io.flotilla.scenarios.expect.ExpectationResult;
+import io.flotilla.scenarios.expect.Views;
+import io.flotilla.scenarios.run.RunResult;
+import io.flotilla.scheduler.time.Durations;
+import io.flotilla.sim.events.CommandRejected;
+import io.flotilla.sim.events.LeaderChanged;
+import io.flotilla.sim.events.NetworkChanged;
+import io.flotilla.sim.events.NodeAvailabilityChanged;
+import io.flotilla.sim.events.NodeBooted;
+import io.flotilla.sim.events.NodeCrashed;
+import io.flotilla.sim.events.NodeStatusChanged;
+import io.flotilla.sim.events.ServiceChanged;
+import io.flotilla.sim.events.TaskDesired;
+import io.flotilla.sim.events.TaskObserved;
+import io.flotilla.sim.events.TaskStateChanged;
+import io.flotilla.sim.events.TaskUnplaced;
+import io.flotilla.sim.events.UpdateStatusChanged;
+import io.flotilla.sim.kernel.Event;
+import io.flotilla.sim.kernel.LoggedEvent;
+import io.flotilla.sim.view.ClusterView;
+import io.flotilla.sim.view.TaskView;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The human timeline: one line per change, in fixed columns (time, subject, what, where,
+ * details), the manager's view marked {@code [manager]}; then a summary with every expectation.
+ */
+public final class HumanReport {
+
+    private HumanReport() {}
+
+    public static void print(RunResult run, List<ExpectationResult> expectations, PrintWriter out) {
+        out.printf("scenario %s  strategy %s  seed %d  until %s%n%n", run.scenario().name(),
+                run.strategy().name().toLowerCase(Locale.ROOT), run.seed(), Durations.format(run.end()));
+        ClusterView view = Views.initial(run.scenario());
+        Map<String, Long> observedAt = observations(run.log().events());
+        for (LoggedEvent logged : run.log().events()) {
+            view.apply(logged);
+            String line = line(logged, view, observedAt);
+            if (line != null) {
+                out.printf("%10s  %s%n", Durations.format(logged.time()), line);
+            }
+        }
+        out.println();
+        summary(run, expectations, view, out);
+        out.flush();
+    }
+
+    /** When the manager first learnt each task state, keyed {@code task|state}. */
+    private static Map<String, Long> observations(List<LoggedEvent> events) {
+        Map<String, Long> at = new HashMap<>();
+        for (LoggedEvent logged : events) {
+            if (logged.event() instanceof TaskObserved o) {
+                at.putIfAbsent(o.task() + "|" + o.state(), logged.time());
+            }
+        }
+        return at;
+    }
+
+    private static String line(LoggedEvent logged, ClusterView view, Map<String, Long> observedAt) {
+        Event event = logged.event();
+        if (event instanceof TaskStateChanged e) {
+            TaskView t = view.task(e.task()).orElse(null);
+            return row(nameOf(e.task()), e.state().lowerName(), e.node(), e.error() != null ? e.error() : e.message())
+                    + (t == null ? "" : beliefGap(e, t, logged.time(), observedAt));
+        } else if (event instanceof TaskDesired e) {
+            return row(nameOf(e.task()), "-> " + e.desired().lowerName(), "[manager]", e.reason());
+        } else if (event instanceof TaskUnplaced e) {
+            return row(nameOf(e.task()), "unplaced", "[manager]", e.error());
+        } else if (event instanceof NodeCrashed e) {
+            return row(e.node(), "crashed", "", "the node stops dead");
+        } else if (event instanceof NodeBooted e) {
+            return row(e.node(), "booted", "", "empty, registers again");
+        } else if (event instanceof NodeStatusChanged e) {
+            return row(e.node(), lower(e.status()), "[manager]", e.message());
+        } else if (event instanceof NodeAvailabilityChanged e) {
+            return row(e.node(), lower(e.availability()), "[manager]", "availability");
+        } else if (event instanceof ServiceChanged e) {
+            return row(e.service(), e.change(), "[manager]",
+                    "version " + e.version() + ", " + e.replicas() + " replicas, " + e.image());
+        } else if (event instanceof UpdateStatusChanged e) {
+            return row(e.service(), e.state(), "[manager]", e.message());
+        } else if (event instanceof LeaderChanged e) {
+            return row("managers", e.state(), e.leader(), e.managersUp() + "/" + e.managers() + " up; " + e.message());
+        } else if (event instanceof NetworkChanged e) {
+            return row("network", e.change(), "", e.groups().toString());
+        } else if (event instanceof CommandRejected e) {
+            return row(e.command(), "rejected", "[manager]", e.error());
+        }
+        return null;
+    }
+
+    /** A task that really stopped while the manager thinks it runs: the gap students should see. */
+    private static String beliefGap(TaskStateChanged e, TaskView t, long now, Map<String, Long> observedAt) {
+        if (!e.state().isTerminal() || t.believed().isTerminal() || t.believed() == e.state()) {
+            return "";
+        }
+        Long learnt = observedAt.get(e.task() + "|" + e.state());
+        if (learnt == null) {
+            return "  (manager still believes " + t.believed().lowerName() + ")";
+        }
+        return learnt > now ? "  (manager believes " + t.believed().lowerName() + " until " + Durations.format(learnt) + ")" : "";
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Task ids are the slot's name and a generation: {@code web.3#2}. */
+    private static String nameOf(String id) {
+        int hash = id.lastIndexOf('#');
+        return hash > 0 ? id.substring(0, hash) : id;
+    }
+
+    private static String row(String subject, String what, String where, String detail) {
+        return String.format("%-22s %-18s %-14s %s", subject, what, where == null ? "" : where, detail == null ? "" : detail).stripTrailing();
+    }
+
+    private static void summary(RunResult run, List<ExpectationResult> expectations, ClusterView view, PrintWriter out) {
+        Map<String, int[]> perService = new TreeMap<>();
+        for (TaskView t : view.newestTasks()) {
+            int[] c = perService.computeIfAbsent(t.service, s -> new int[2]);
+            c[t.isRunning() ? 0 : 1]++;
+        }
+        out.println("at " + Durations.format(run.end()) + ":");
+        perService.forEach((s, c) -> out.printf("  %-20s %d running, %d not running%n", s, c[0], c[1]));
+        view.nodes().forEach(n -> out.printf("  %-20s %s (%s)%s%n", n.name, n.state(),
+                n.availability().name().toLowerCase(Locale.ROOT),
+                n.state().equals(n.believed()) ? "" : ", manager believes " + n.believed()));
+        if (!expectations.isEmpty()) {
+            out.println();
+            out.println("expectations:");
+            for (ExpectationResult e : expectations) {
+                out.printf("  %s line %d  %-9s at %-8s %s%n", e.passed() ? "PASS" : "FAIL", e.line(), e.check(),
+                        Durations.format(e.at()), e.detail());
+            }
+            long failed = expectations.stream().filter(e -> !e.passed()).count();
+            out.println(failed == 0 ? "all " + expectations.size() + " expectations held" : failed + " of " + expectations.size() + " expectations failed");
+        }
+    }
+}

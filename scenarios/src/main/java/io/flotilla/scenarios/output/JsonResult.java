@@ -1,0 +1,79 @@
+package io.flotilla.scenarios.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flotilla.scenarios.expect.ExpectationResult;
+import io.flotilla.scenarios.expect.Views;
+import io.flotilla.scenarios.run.RunResult;
+import io.flotilla.scheduler.time.Durations;
+import io.flotilla.sim.view.ClusterView;
+import io.flotilla.sim.view.NodeView;
+import io.flotilla.sim.view.TaskView;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The {@code run --json} result (SCENARIO-FORMAT.md section 4): the run, each expectation, every
+ * node, and the newest task of every slot at the end. {@code state} is the truth; {@code believed}
+ * is the manager's record beside it.
+ */
+public final class JsonResult {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonResult() {}
+
+    public static ObjectNode of(RunResult run, List<ExpectationResult> expectations) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("scenario", run.scenario().name());
+        root.put("strategy", run.strategy().name().toLowerCase(Locale.ROOT));
+        root.put("seed", run.seed());
+        root.put("end", Durations.format(run.end()));
+        root.put("passed", expectations.stream().allMatch(ExpectationResult::passed));
+        ArrayNode checks = root.putArray("expectations");
+        for (ExpectationResult e : expectations) {
+            ObjectNode o = checks.addObject();
+            o.put("line", e.line());
+            o.put("check", e.check());
+            o.put("at", Durations.format(e.at()));
+            o.put("passed", e.passed());
+            o.put("detail", e.detail());
+        }
+        ClusterView view = Views.initial(run.scenario());
+        view.applyUntil(run.log().events(), 0, run.end());
+        ArrayNode nodes = root.putArray("nodes");
+        for (NodeView n : view.nodes()) {
+            ObjectNode o = nodes.addObject();
+            o.put("name", n.name);
+            o.put("role", n.role.name().toLowerCase(Locale.ROOT));
+            o.put("state", n.state());
+            o.put("availability", n.availability().name().toLowerCase(Locale.ROOT));
+            o.put("believed", n.believed());
+        }
+        ArrayNode tasks = root.putArray("tasks");
+        for (TaskView t : view.newestTasks()) {
+            ObjectNode o = tasks.addObject();
+            o.put("name", t.name);
+            o.put("service", t.service);
+            o.put("node", t.node().orElse(null));
+            o.put("state", t.state().lowerName());
+            o.put("desired", t.desired().lowerName());
+            o.put("error", t.error().orElse(null));
+            o.putObject("addresses");
+            o.put("believed", t.believed().lowerName());
+            o.put("id", t.id);
+            o.put("image", t.image);
+        }
+        return root;
+    }
+
+    public static String render(ObjectNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain values always renders", e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.flotilla.scenarios.run;
+
+import io.flotilla.scenarios.model.Action;
+import io.flotilla.scenarios.model.ImageDecl;
+import io.flotilla.scenarios.model.NodeDecl;
+import io.flotilla.scenarios.model.Scenario;
+import io.flotilla.scenarios.model.Strategy;
+import io.flotilla.scenarios.model.TimelineItem;
+import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.model.TaskSpec;
+import io.flotilla.sim.cluster.Cluster;
+import io.flotilla.sim.cluster.ClusterSetup;
+import io.flotilla.sim.cluster.Fabric;
+import io.flotilla.sim.cluster.Image;
+import io.flotilla.sim.cluster.Manager;
+import io.flotilla.sim.cluster.NodeSetup;
+import io.flotilla.sim.kernel.Simulation;
+import io.flotilla.sim.swarm.SwarmSettings;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.Function;
+
+/**
+ * Runs a scenario: builds the cluster from its nodes, deploys its services at time 0, sends each
+ * timeline action at its time, and runs virtual time to the scenario's end.
+ */
+public final class ScenarioRunner {
+
+    /** Images a scenario does not describe: 100MB, one second from start to running. */
+    static final long DEFAULT_IMAGE_BYTES = 100L * 1024 * 1024;
+    static final long DEFAULT_START_NANOS = 1_000_000_000L;
+
+    private ScenarioRunner() {}
+
+    public static RunResult run(Scenario scenario, RunOptions options) {
+        Strategy strategy = options.strategy().orElse(scenario.strategy());
+        long seed = options.seed().orElse(scenario.seed());
+        ClusterSetup setup = new ClusterSetup(
+                scenario.nodes().stream()
+                        .map(n -> new NodeSetup(n.spec(), n.availability(), n.pullBandwidthBytesPerSecond()))
+                        .toList(),
+                images(scenario),
+                new SwarmSettings(scenario.swarm().heartbeatPeriod(), SwarmSettings.DEFAULT.heartbeatEpsilonNanos(),
+                        scenario.swarm().missedHeartbeats()),
+                options.explainTasks());
+        try (Simulation<Cluster.Command> sim = Simulation.start("flotilla", seed, kernel -> Cluster.create(setup, kernel))) {
+            for (ServiceSpec service : scenario.services()) {
+                sim.tellAt(0, sim.root(), new Cluster.Operator(new Manager.Deploy(service)));
+            }
+            Map<String, ServiceSpec> known = new HashMap<>();
+            scenario.services().forEach(s -> known.put(s.name(), s));
+            for (TimelineItem item : scenario.timeline()) {
+                for (Cluster.Command command : commands(item.action(), known)) {
+                    sim.tellAt(item.at(), sim.root(), command);
+                }
+            }
+            sim.runUntil(scenario.until());
+            return new RunResult(scenario, strategy, seed, scenario.until(), sim.log());
+        }
+    }
+
+    private static Function<String, Image> images(Scenario scenario) {
+        Map<String, Image> declared = new HashMap<>();
+        for (ImageDecl d : scenario.images().values()) {
+            declared.put(d.name(), new Image(d.name(), d.sizeBytes(), d.startNanos(), d.crashAfterNanos()));
+        }
+        return name -> declared.computeIfAbsent(
+                name, n -> new Image(n, DEFAULT_IMAGE_BYTES, DEFAULT_START_NANOS, OptionalLong.empty()));
+    }
+
+    /** The cluster commands for one timeline action; {@code known} follows the services' specs in time order. */
+    private static List<Cluster.Command> commands(Action action, Map<String, ServiceSpec> known) {
+        if (action instanceof Action.Crash a) {
+            return List.of(new Cluster.Crash(a.node()));
+        } else if (action instanceof Action.Restart a) {
+            return List.of(new Cluster.Boot(a.node()));
+        } else if (action instanceof Action.SetAvailability a) {
+            return List.of(operator(new Manager.SetAvailability(a.node(), a.availability())));
+        } else if (action instanceof Action.Partition a) {
+            return List.of(new Cluster.Network(new Fabric.Partition(a.groups())));
+        } else if (action instanceof Action.Heal) {
+            return List.of(new Cluster.Network(Fabric.Heal.INSTANCE));
+        } else if (action instanceof Action.KillTask a) {
+            return List.of(new Cluster.KillTask(a.task()));
+        } else if (action instanceof Action.Scale a) {
+            return a.replicas().entrySet().stream()
+                    .map(e -> operator(new Manager.Scale(e.getKey(), e.getValue())))
+                    .toList();
+        } else if (action instanceof Action.Update a) {
+            ServiceSpec current = known.get(a.service());
+            TaskSpec task = a.image().map(current.task()::withImage).orElse(current.task());
+            known.put(a.service(), current.withTask(task));
+            return List.of(operator(new Manager.Update(a.service(), task, a.updateConfig(), a.force())));
+        } else if (action instanceof Action.Deploy a) {
+            a.services().forEach(s -> known.put(s.name(), s));
+            return a.services().stream().map(s -> operator(new Manager.Deploy(s))).toList();
+        }
+        throw new IllegalArgumentException("no cluster command for " + action);
+    }
+
+    private static Cluster.Command operator(Manager.Command command) {
+        return new Cluster.Operator(command);
+    }
+}
