@@ -47,19 +47,20 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
                 .filter(n -> n.spec().role() == NodeRole.MANAGER)
                 .map(n -> n.spec().name())
                 .toList();
-        fabric = ctx.spawn(Fabric.create(hosts, managers, kernel.log(), kernel.random().stream("raft")), "fabric");
-        manager = ctx.spawn(Manager.create(fabric, kernel, setup.swarm(), setup.explainTasks()), "manager");
+        Wire wire = new Wire(hosts);
+        fabric = ctx.spawn(Fabric.create(wire, managers, kernel.log(), kernel.random().stream("raft")), "fabric");
+        manager = ctx.spawn(Manager.create(wire, kernel, setup.swarm(), setup.explainTasks()), "manager");
         setup.nodes().forEach(n -> manager.tell(new Manager.AddNode(n.spec(), n.availability())));
         SplittableRandom offsets = kernel.random().stream("heartbeat-offsets");
         long period = setup.swarm().heartbeatPeriodNanos();
         for (NodeSetup n : setup.nodes()) {
             long firstBeat = offsets.nextLong(period / 1_000_000) * 1_000_000;
             agents.put(n.spec().name(), ctx.spawn(
-                    NodeAgent.create(n.spec().name(), fabric, kernel.log(), setup.images(), n.pullBytesPerSecond(),
+                    NodeAgent.create(n.spec().name(), wire, kernel.log(), setup.images(), n.pullBytesPerSecond(),
                             period, firstBeat),
                     "node-" + n.spec().name()));
         }
-        fabric.tell(new Fabric.Attach(manager, agents));
+        wire.attach(manager, agents);
     }
 
     @Override

@@ -6,14 +6,10 @@ import io.flotilla.sim.events.NetworkChanged;
 import io.flotilla.sim.kernel.EventLog;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -26,19 +22,12 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * hosts are up, and so which manager leads: the raft leader is the first manager (in scenario
  * order) of a group of reachable, running managers that holds a majority; losing it leaves the
  * cluster without a leader until an election (10 to 20 seconds, raft's election timeout) finds
- * a new majority. Every message between a node and the manager passes here and is delivered only
- * if the leader and the node can reach each other.
+ * a new majority. It keeps the {@link Wire} up to date, through which a message between a node
+ * and the manager is delivered only if the leader and the node can reach each other.
  */
 public final class Fabric extends AbstractBehavior<Fabric.Command> {
 
     public sealed interface Command {}
-
-    public record Attach(ActorRef<Manager.Command> manager, Map<String, ActorRef<NodeAgent.Command>> agents)
-            implements Command {}
-
-    public record ToManager(String from, Manager.Command message) implements Command {}
-
-    public record ToNode(String node, NodeAgent.Command message) implements Command {}
 
     public record HostUp(String node) implements Command {}
 
@@ -61,38 +50,35 @@ public final class Fabric extends AbstractBehavior<Fabric.Command> {
     private final EventLog log;
     private final SplittableRandom random;
     private final TimerScheduler<Command> timers;
+    private final Wire wire;
     private final Topology topology;
     private final List<String> managers;
-    private final Set<String> down = new HashSet<>();
-    private ActorRef<Manager.Command> manager;
-    private Map<String, ActorRef<NodeAgent.Command>> agents = Map.of();
-    private Optional<String> leader;
+    private final Set<String> down;
     private long term;
     private boolean electing;
     private boolean quorumLost;
 
-    public static Behavior<Command> create(List<String> hosts, List<String> managers, EventLog log, SplittableRandom random) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Fabric(ctx, hosts, managers, log, random, timers)));
+    public static Behavior<Command> create(Wire wire, List<String> managers, EventLog log, SplittableRandom random) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Fabric(ctx, wire, managers, log, random, timers)));
     }
 
-    private Fabric(ActorContext<Command> ctx, List<String> hosts, List<String> managers, EventLog log,
+    private Fabric(ActorContext<Command> ctx, Wire wire, List<String> managers, EventLog log,
             SplittableRandom random, TimerScheduler<Command> timers) {
         super(ctx);
-        this.topology = new Topology(hosts);
+        this.wire = wire;
+        this.topology = wire.topology;
+        this.down = wire.down;
         this.managers = List.copyOf(managers);
         this.log = log;
         this.random = random;
         this.timers = timers;
-        this.leader = managers.stream().findFirst();
-        leader.ifPresent(l -> log.append(new LeaderChanged("leader", l, managers.size(), managers.size(), "initial leader")));
+        wire.leader = managers.stream().findFirst();
+        wire.leader.ifPresent(l -> log.append(new LeaderChanged("leader", l, managers.size(), managers.size(), "initial leader")));
     }
 
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
-                .onMessage(Attach.class, this::onAttach)
-                .onMessage(ToManager.class, this::onToManager)
-                .onMessage(ToNode.class, this::onToNode)
                 .onMessage(HostUp.class, m -> changed(() -> down.remove(m.node())))
                 .onMessage(HostDown.class, m -> changed(() -> down.add(m.node())))
                 .onMessage(Partition.class, this::onPartition)
@@ -103,27 +89,6 @@ public final class Fabric extends AbstractBehavior<Fabric.Command> {
                         () -> topology.linkUp(m.a(), m.b())))
                 .onMessage(ElectionTimeout.class, this::onElectionTimeout)
                 .build();
-    }
-
-    private Behavior<Command> onAttach(Attach m) {
-        manager = m.manager();
-        agents = new LinkedHashMap<>(m.agents());
-        return this;
-    }
-
-    private Behavior<Command> onToManager(ToManager m) {
-        if (leader.isPresent() && !down.contains(m.from()) && topology.canReach(m.from(), leader.get())) {
-            manager.tell(m.message());
-        }
-        return this;
-    }
-
-    private Behavior<Command> onToNode(ToNode m) {
-        ActorRef<NodeAgent.Command> agent = agents.get(m.node());
-        if (agent != null && leader.isPresent() && topology.canReach(leader.get(), m.node())) {
-            agent.tell(m.message());
-        }
-        return this;
     }
 
     private Behavior<Command> onPartition(Partition m) {
@@ -142,12 +107,13 @@ public final class Fabric extends AbstractBehavior<Fabric.Command> {
     private Behavior<Command> changed(Runnable apply) {
         apply.run();
         Optional<List<String>> majority = majorityGroup();
+        Optional<String> leader = wire.leader;
         if (leader.isPresent() && majority.filter(g -> g.contains(leader.get())).isPresent()) {
             return this;
         }
         if (leader.isPresent()) {
-            leader = Optional.empty();
-            manager.tell(Manager.LeaderLost.INSTANCE);
+            wire.leader = Optional.empty();
+            wire.tellManager(Manager.LeaderLost.INSTANCE);
         }
         if (majority.isPresent() && !electing) {
             electing = true;
@@ -175,9 +141,10 @@ public final class Fabric extends AbstractBehavior<Fabric.Command> {
             log.append(new LeaderChanged("quorum_lost", null, managersUp(), managers.size(), NO_LEADER));
             return this;
         }
-        leader = Optional.of(group.get().get(0));
-        log.append(new LeaderChanged("leader", leader.get(), managersUp(), managers.size(), "leader elected"));
-        manager.tell(new Manager.LeaderElected(leader.get()));
+        String leader = group.get().get(0);
+        wire.leader = Optional.of(leader);
+        log.append(new LeaderChanged("leader", leader, managersUp(), managers.size(), "leader elected"));
+        wire.tellManager(new Manager.LeaderElected(leader));
         return this;
     }
 

@@ -27,7 +27,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
  * The Swarm manager: the actor shell around {@link ControlPlane}. It turns messages and timers
- * into calls, and the control plane's effects into timers and messages through the fabric.
+ * into calls, and the control plane's effects into timers and messages over the wire.
  * Without a raft leader it rejects operator commands and holds its timers back until one is
  * elected; the store itself survives, as raft keeps it.
  */
@@ -59,7 +59,7 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
 
     private record TimerFired(ControlTimer timer) implements Command {}
 
-    private final ActorRef<Fabric.Command> fabric;
+    private final Wire wire;
     private final Kernel kernel;
     private final TimerScheduler<Command> timers;
     private final ControlPlane plane;
@@ -67,15 +67,15 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
     private boolean leading = true;
 
     public static Behavior<Command> create(
-            ActorRef<Fabric.Command> fabric, Kernel kernel, SwarmSettings settings, Set<String> explainTasks) {
+            Wire wire, Kernel kernel, SwarmSettings settings, Set<String> explainTasks) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(
-                timers -> new Manager(ctx, fabric, kernel, settings, explainTasks, timers)));
+                timers -> new Manager(ctx, wire, kernel, settings, explainTasks, timers)));
     }
 
-    private Manager(ActorContext<Command> ctx, ActorRef<Fabric.Command> fabric, Kernel kernel, SwarmSettings settings,
+    private Manager(ActorContext<Command> ctx, Wire wire, Kernel kernel, SwarmSettings settings,
             Set<String> explainTasks, TimerScheduler<Command> timers) {
         super(ctx);
-        this.fabric = fabric;
+        this.wire = wire;
         this.kernel = kernel;
         this.timers = timers;
         this.plane = new ControlPlane(new Effects(), settings, kernel.random().stream("dispatcher"), explainTasks);
@@ -118,7 +118,7 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
     private Behavior<Command> onTimer(TimerFired m) {
         if (leading) {
             plane.timer(m.timer());
-        } else if (!(m.timer() instanceof ControlTimer.HeartbeatDeadline)) {
+        } else if (m.timer() != ControlTimer.HeartbeatSweep.INSTANCE) {
             heldBack.add(m.timer());
         }
         return this;
@@ -162,12 +162,12 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
 
         @Override
         public void assign(String node, long version, boolean full, List<Assignment> assignments) {
-            fabric.tell(new Fabric.ToNode(node, new NodeAgent.Assign(version, full, assignments)));
+            wire.toNode(node, new NodeAgent.Assign(version, full, assignments));
         }
 
         @Override
         public void ackHeartbeat(String node, long nextPeriodNanos, boolean resendReports) {
-            fabric.tell(new Fabric.ToNode(node, new NodeAgent.HeartbeatAck(nextPeriodNanos, resendReports)));
+            wire.toNode(node, new NodeAgent.HeartbeatAck(nextPeriodNanos, resendReports));
         }
     }
 }

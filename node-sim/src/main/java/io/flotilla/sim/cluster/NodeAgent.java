@@ -67,7 +67,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private final String node;
-    private final ActorRef<Fabric.Command> fabric;
+    private final Wire wire;
     private final EventLog log;
     private final Function<String, Image> images;
     private final long pullBytesPerSecond;
@@ -82,22 +82,22 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private boolean up;
 
     public static Behavior<Command> create(
-            String node, ActorRef<Fabric.Command> fabric, EventLog log, Function<String, Image> images,
+            String node, Wire wire, EventLog log, Function<String, Image> images,
             long pullBytesPerSecond, long heartbeatPeriod, long firstHeartbeatDelay) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
-            NodeAgent agent = new NodeAgent(ctx, node, fabric, log, images, pullBytesPerSecond, heartbeatPeriod, timers);
+            NodeAgent agent = new NodeAgent(ctx, node, wire, log, images, pullBytesPerSecond, heartbeatPeriod, timers);
             agent.boot(false, firstHeartbeatDelay);
             return agent;
         }));
     }
 
     private NodeAgent(
-            ActorContext<Command> ctx, String node, ActorRef<Fabric.Command> fabric, EventLog log,
+            ActorContext<Command> ctx, String node, Wire wire, EventLog log,
             Function<String, Image> images, long pullBytesPerSecond, long heartbeatPeriod,
             TimerScheduler<Command> timers) {
         super(ctx);
         this.node = node;
-        this.fabric = fabric;
+        this.wire = wire;
         this.log = log;
         this.images = images;
         this.pullBytesPerSecond = pullBytesPerSecond;
@@ -266,6 +266,6 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private void toManager(Manager.Command message) {
-        fabric.tell(new Fabric.ToManager(node, message));
+        wire.toManager(node, message);
     }
 }

@@ -5,6 +5,7 @@ import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,7 +17,7 @@ import java.util.TreeMap;
 
 /**
  * The manager's store (swarmkit keeps it in raft): nodes, services and tasks, with the indexes
- * the orchestrators need. Iteration orders are insertion orders, so every pass is deterministic.
+ * the orchestrators need. A service's slots are all numbers (replicated) or all node names (global). Iteration orders are insertion orders, so every pass is deterministic.
  */
 final class ClusterStore {
 
@@ -48,7 +49,7 @@ final class ClusterStore {
     void put(Task task) {
         Task old = tasks.put(task.id(), task);
         if (old == null) {
-            slots.computeIfAbsent(task.service(), s -> new TreeMap<>(ClusterStore::slotOrder))
+            slots.computeIfAbsent(task.service(), s -> new TreeMap<>(task.slot() > 0 ? BY_NUMBER : Comparator.naturalOrder()))
                     .computeIfAbsent(slotKey(task), k -> new ArrayList<>())
                     .add(task.id());
         } else if (old.isAssigned() && !old.node().equals(task.node())) {
@@ -67,9 +68,12 @@ final class ClusterStore {
     /** Every slot of the service with its newest task. */
     Map<String, Task> newestPerSlot(String service) {
         Map<String, Task> out = new LinkedHashMap<>();
-        slots.getOrDefault(service, new TreeMap<>())
-                .forEach((key, ids) -> out.put(key, tasks.get(ids.get(ids.size() - 1))));
+        slots.getOrDefault(service, EMPTY).forEach((key, ids) -> out.put(key, newest(ids)));
         return out;
+    }
+
+    private Task newest(List<String> ids) {
+        return tasks.get(ids.get(ids.size() - 1));
     }
 
     /** The tasks of one slot, oldest first. */
@@ -79,21 +83,22 @@ final class ClusterStore {
 
     /** Newest task of each slot that still counts towards the service (not being removed). */
     List<Task> occupiedSlots(String service) {
-        return newestPerSlot(service).values().stream()
-                .filter(t -> t.desired() != TaskState.REMOVE)
-                .toList();
+        List<Task> out = new ArrayList<>();
+        for (List<String> ids : slots.getOrDefault(service, EMPTY).values()) {
+            Task t = newest(ids);
+            if (t.desired() != TaskState.REMOVE) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     static String slotKey(Task task) {
         return task.slot() > 0 ? Integer.toString(task.slot()) : task.node();
     }
 
-    private static int slotOrder(String a, String b) {
-        boolean na = a.chars().allMatch(Character::isDigit);
-        boolean nb = b.chars().allMatch(Character::isDigit);
-        if (na && nb) {
-            return Integer.compare(Integer.parseInt(a), Integer.parseInt(b));
-        }
-        return na != nb ? (na ? -1 : 1) : a.compareTo(b);
-    }
+    /** Slot numbers in numeric order: shorter first, then by digits (they have no leading zeros). */
+    private static final Comparator<String> BY_NUMBER = Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
+
+    private static final TreeMap<String, List<String>> EMPTY = new TreeMap<>();
 }

@@ -65,7 +65,6 @@ public final class ControlPlane {
     public void removeNode(String node) {
         NodeRecord record = store.nodes.remove(node);
         if (record != null) {
-            effects.cancelTimer(new ControlTimer.HeartbeatDeadline(node));
             store.tasksOn(node).forEach(t -> orchestrator.taskOnInvalidNode(t, "node removed"));
             dirtyAllServices();
             settle();
@@ -111,8 +110,8 @@ public final class ControlPlane {
     }
 
     public void timer(ControlTimer timer) {
-        if (timer instanceof ControlTimer.HeartbeatDeadline d) {
-            dispatcher.deadline(d.node());
+        if (timer instanceof ControlTimer.HeartbeatSweep) {
+            dispatcher.sweep();
         } else if (timer instanceof ControlTimer.SchedulerTick) {
             scheduler.tick();
         } else if (timer instanceof ControlTimer.StartReplacement s) {

@@ -3,8 +3,10 @@ package io.flotilla.sim.swarm;
 /** The control plane's timers; equal timers replace each other, as Pekko timer keys do. */
 public sealed interface ControlTimer {
 
-    /** No heartbeat from the node within the grace period. */
-    record HeartbeatDeadline(String node) implements ControlTimer {}
+    /** The earliest heartbeat deadline is due: nodes silent for their grace period go down. */
+    enum HeartbeatSweep implements ControlTimer {
+        INSTANCE
+    }
 
     /** The scheduler's debounced pass over pending tasks. */
     enum SchedulerTick implements ControlTimer {

@@ -2,12 +2,18 @@ package io.flotilla.sim.swarm;
 
 import io.flotilla.scheduler.model.NodeStatus;
 import io.flotilla.sim.events.NodeStatusChanged;
+import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 /**
  * Swarmkit's dispatcher ({@code manager/dispatcher}): every heartbeat is answered with the next
  * period, drawn within period ± epsilon; a node that stays silent for period × 3 is marked
  * down. After a leader change every node is unknown, and the grace is doubled until it reports.
+ *
+ * <p>Deadlines wait in one queue behind a single sweep timer rather than one timer per node, and
+ * a heartbeat only moves its node's deadline: the node's entry, when it comes up, either finds
+ * the deadline passed (the node is down) or goes back in the queue at the new deadline. So a node
+ * costs one queue entry per grace period instead of a timer cancelled and armed per heartbeat.
  */
 final class Dispatcher {
 
@@ -19,6 +25,17 @@ final class Dispatcher {
     private final ControlPlane plane;
     private final SwarmSettings settings;
     private final SplittableRandom random;
+    private final PriorityQueue<Deadline> deadlines = new PriorityQueue<>();
+    private long sequence;
+    private long sweepAt = Long.MAX_VALUE;
+
+    /** When to look at a node's deadline again; entries due at the same instant keep their order. */
+    private record Deadline(long at, long sequence, String node) implements Comparable<Deadline> {
+        @Override
+        public int compareTo(Deadline o) {
+            return at != o.at ? Long.compare(at, o.at) : Long.compare(sequence, o.sequence);
+        }
+    }
 
     Dispatcher(ControlPlane plane, SwarmSettings settings, SplittableRandom random) {
         this.plane = plane;
@@ -55,9 +72,31 @@ final class Dispatcher {
         plane.effects.ackHeartbeat(node, period, reportsSent != record.reportsReceived);
     }
 
-    void deadline(String node) {
-        NodeRecord record = plane.store.nodes.get(node);
-        if (record == null || record.status == NodeStatus.DOWN) {
+    /** The sweep timer fired: every node whose newest deadline has passed is down. */
+    void sweep() {
+        sweepAt = Long.MAX_VALUE;
+        long now = plane.effects.now();
+        while (!deadlines.isEmpty() && deadlines.peek().at() <= now) {
+            Deadline d = deadlines.poll();
+            NodeRecord record = plane.store.nodes.get(d.node());
+            if (record == null || record.deadlineCheckAt != d.at()) {
+                continue; // removed, or an earlier check replaced this one
+            }
+            record.deadlineCheckAt = Long.MAX_VALUE;
+            if (record.deadlineAt <= now) {
+                deadline(record);
+            } else {
+                check(record, record.deadlineAt);
+            }
+        }
+        if (!deadlines.isEmpty()) {
+            armSweep(deadlines.peek().at());
+        }
+    }
+
+    private void deadline(NodeRecord record) {
+        String node = record.name();
+        if (record.status == NodeStatus.DOWN) {
             return;
         }
         String message = record.status == NodeStatus.UNKNOWN && record.graceMultiplier > settings.missedHeartbeats()
@@ -69,7 +108,10 @@ final class Dispatcher {
     }
 
     void leaderElected() {
+        deadlines.clear(); // a sweep that fired without a leader was dropped: start afresh
+        sweepAt = Long.MAX_VALUE;
         for (NodeRecord record : plane.store.nodes.values()) {
+            record.deadlineCheckAt = Long.MAX_VALUE;
             if (record.status != NodeStatus.DOWN) {
                 setStatus(record, NodeStatus.UNKNOWN, LEADERSHIP_CHANGE);
             }
@@ -85,7 +127,23 @@ final class Dispatcher {
     }
 
     private void armDeadline(NodeRecord record, long period) {
-        plane.effects.startTimer(new ControlTimer.HeartbeatDeadline(record.name()), period * record.graceMultiplier);
+        record.deadlineAt = plane.effects.now() + period * record.graceMultiplier;
+        if (record.deadlineAt < record.deadlineCheckAt) {
+            check(record, record.deadlineAt);
+        }
+    }
+
+    private void check(NodeRecord record, long at) {
+        record.deadlineCheckAt = at;
+        deadlines.add(new Deadline(at, sequence++, record.name()));
+        if (at < sweepAt) {
+            armSweep(at);
+        }
+    }
+
+    private void armSweep(long at) {
+        sweepAt = at;
+        plane.effects.startTimer(ControlTimer.HeartbeatSweep.INSTANCE, at - plane.effects.now());
     }
 
     private void setStatus(NodeRecord record, NodeStatus status, String message) {

@@ -14,8 +14,10 @@ final class NodeRecord {
     long assignmentsVersion;
     /** How many task reports the manager has received from the node; the node echoes its count. */
     long reportsReceived;
-    /** Identifies the newest heartbeat deadline, so an older timer that fires is ignored. */
-    long heartbeatEpoch;
+    /** When the node is down unless it heartbeats again. */
+    long deadlineAt;
+    /** When the dispatcher's queue looks at this node next ({@code Long.MAX_VALUE}: not queued). */
+    long deadlineCheckAt = Long.MAX_VALUE;
     int graceMultiplier = Dispatcher.GRACE_MULTIPLIER;
 
     NodeRecord(NodeSpec spec, Availability availability) {
