@@ -42,7 +42,7 @@ public final class ScenarioRunner {
                         .map(n -> new NodeSetup(n.spec(), n.availability(), n.pullBandwidthBytesPerSecond()))
                         .toList(),
                 images(scenario),
-                new SwarmSettings(scenario.swarm().heartbeatPeriod(), SwarmSettings.DEFAULT.heartbeatEpsilonNanos(),
+                new SwarmSettings(scenario.swarm().heartbeatPeriod(), scenario.swarm().heartbeatEpsilon(),
                         scenario.swarm().missedHeartbeats()),
                 options.explainTasks());
         try (Simulation<Cluster.Command> sim = Simulation.start("flotilla", seed, kernel -> Cluster.create(setup, kernel))) {
