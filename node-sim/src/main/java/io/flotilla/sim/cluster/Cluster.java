@@ -49,7 +49,7 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
                 .toList();
         Wire wire = new Wire(hosts);
         fabric = ctx.spawn(Fabric.create(wire, managers, kernel.log(), kernel.random().stream("raft")), "fabric");
-        manager = ctx.spawn(Manager.create(wire, kernel, setup.swarm(), setup.explainTasks()), "manager");
+        manager = ctx.spawn(Manager.create(wire, kernel, setup), "manager");
         setup.nodes().forEach(n -> manager.tell(new Manager.AddNode(n.spec(), n.availability())));
         SplittableRandom offsets = kernel.random().stream("heartbeat-offsets");
         long period = setup.swarm().heartbeatPeriodNanos();

@@ -11,12 +11,10 @@ import io.flotilla.sim.kernel.Kernel;
 import io.flotilla.sim.swarm.ControlPlane;
 import io.flotilla.sim.swarm.ControlPlaneEffects;
 import io.flotilla.sim.swarm.ControlTimer;
-import io.flotilla.sim.swarm.SwarmSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -67,18 +65,19 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
     private boolean leading = true;
 
     public static Behavior<Command> create(
-            Wire wire, Kernel kernel, SwarmSettings settings, Set<String> explainTasks) {
+            Wire wire, Kernel kernel, ClusterSetup setup) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(
-                timers -> new Manager(ctx, wire, kernel, settings, explainTasks, timers)));
+                timers -> new Manager(ctx, wire, kernel, setup, timers)));
     }
 
-    private Manager(ActorContext<Command> ctx, Wire wire, Kernel kernel, SwarmSettings settings,
-            Set<String> explainTasks, TimerScheduler<Command> timers) {
+    private Manager(ActorContext<Command> ctx, Wire wire, Kernel kernel, ClusterSetup setup,
+            TimerScheduler<Command> timers) {
         super(ctx);
         this.wire = wire;
         this.kernel = kernel;
         this.timers = timers;
-        this.plane = new ControlPlane(new Effects(), settings, kernel.random().stream("dispatcher"), explainTasks);
+        this.plane = new ControlPlane(new Effects(), setup.swarm(), setup.networks(), kernel.random().stream("dispatcher"),
+                setup.explainTasks());
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.model.UpdateConfig;
 import io.flotilla.sim.cluster.Assignment;
+import io.flotilla.sim.cluster.NetworkSetup;
 import io.flotilla.sim.cluster.TaskReport;
 import io.flotilla.sim.events.NodeAvailabilityChanged;
 import io.flotilla.sim.events.ServiceChanged;
@@ -17,6 +18,7 @@ import io.flotilla.sim.events.TaskDesired;
 import io.flotilla.sim.events.TaskObserved;
 import io.flotilla.sim.events.TaskStateChanged;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,13 +42,16 @@ public final class ControlPlane {
     final RestartSupervisor restarts;
     final Updater updater;
     final SchedulerLoop scheduler;
+    private final Allocator allocator;
 
     private final Map<String, Map<String, Assignment>> pendingAssignments = new LinkedHashMap<>();
     private final Set<String> dirtyServices = new LinkedHashSet<>();
 
     public ControlPlane(
-            ControlPlaneEffects effects, SwarmSettings settings, SplittableRandom random, Set<String> explainTasks) {
+            ControlPlaneEffects effects, SwarmSettings settings, List<NetworkSetup> networks, SplittableRandom random,
+            Set<String> explainTasks) {
         this.effects = effects;
+        this.allocator = new Allocator(networks);
         this.dispatcher = new Dispatcher(this, settings, random);
         this.orchestrator = new Orchestrator(this);
         this.restarts = new RestartSupervisor(this);
@@ -87,8 +92,9 @@ public final class ControlPlane {
     }
 
     /**
-     * A node starts a session: after a boot it has nothing, so whatever the manager thought it ran
-     * is lost; otherwise it resends every report. Either way it gets all its assignments again.
+     * A node starts a session: after a boot it has nothing but what it reports (a node registers
+     * again until the manager answers), so whatever else the manager thought it ran is lost;
+     * otherwise it resends every report. Either way it gets all its assignments again.
      */
     public void register(String node, boolean booted, List<TaskReport> reports, long reportsSent) {
         NodeRecord record = store.nodes.get(node);
@@ -96,8 +102,10 @@ public final class ControlPlane {
             return;
         }
         if (booted) {
+            Set<String> reported = new HashSet<>();
+            reports.forEach(r -> reported.add(r.taskId()));
             for (Task t : store.tasksOn(node)) {
-                if (!t.state().isTerminal() && t.state().compareTo(TaskState.ASSIGNED) >= 0) {
+                if (!reported.contains(t.id()) && !t.state().isTerminal() && t.state().compareTo(TaskState.ASSIGNED) >= 0) {
                     observe(t.id(), TaskState.FAILED, "task lost when its node restarted", "node restarted");
                 }
             }
@@ -153,6 +161,7 @@ public final class ControlPlane {
         }
         ServiceRecord record = new ServiceRecord(spec, store.services.size());
         store.services.put(spec.name(), record);
+        allocator.serviceCreated(spec);
         effects.log(new ServiceChanged(spec.name(), "create", record.version, spec.replicas(), spec.task().image()));
         dirtyServices.add(spec.name());
         settle();
@@ -211,6 +220,7 @@ public final class ControlPlane {
         scheduler.taskChanged(task);
         updater.taskChanged(task);
         if (state.isTerminal()) {
+            allocator.taskEnded(taskId);
             restarts.taskStopped(task);
             dirtyServices.add(task.service());
         }
@@ -223,6 +233,7 @@ public final class ControlPlane {
         effects.log(new TaskStateChanged(task.id(), task.node(), state, message, null));
         effects.log(new TaskObserved(task.id(), state, message));
         if (state.isTerminal()) {
+            allocator.taskEnded(task.id());
             updater.taskChanged(next);
             restarts.taskStopped(next);
         }
@@ -234,9 +245,9 @@ public final class ControlPlane {
                 service.spec.task(), node, TaskState.NEW, desired, null);
         store.put(task);
         effects.log(new TaskCreated(task.id(), name, service.name(), slot, node, service.version,
-                task.spec().image(), desired));
+                task.spec().image(), desired, allocator.taskCreated(task.id(), task.spec())));
         effects.log(new TaskStateChanged(task.id(), node, TaskState.NEW, "created", null));
-        // The allocator has nothing to allocate that could fail here, so the task is pending at once.
+        // Allocation happened above and does not hold a task back here, so it is pending at once.
         advance(task, TaskState.PENDING, "pending task scheduling");
         scheduler.requestTick();
         return store.task(task.id()).orElseThrow();
@@ -255,7 +266,7 @@ public final class ControlPlane {
             advance(next, TaskState.SHUTDOWN, "shutdown");
             return;
         }
-        if (next.isAssigned()) {
+        if (dispatched(next)) {
             sendLater(next);
         }
     }
@@ -277,11 +288,20 @@ public final class ControlPlane {
     List<Assignment> assignmentsOf(String node) {
         List<Assignment> out = new ArrayList<>();
         for (Task t : store.tasksOn(node)) {
-            if (!t.state().isTerminal() || t.desired().compareTo(TaskState.RUNNING) <= 0) {
+            if (dispatched(t) && (!t.state().isTerminal() || t.desired().compareTo(TaskState.RUNNING) <= 0)) {
                 out.add(new Assignment(t, t.desired()));
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the node may know of the task: swarmkit's dispatcher sends a node only tasks the
+     * scheduler has assigned to it (a global task is preassigned, but waits for the scheduler to
+     * confirm that it fits before it is sent).
+     */
+    private static boolean dispatched(Task t) {
+        return t.isAssigned() && t.state().compareTo(TaskState.ASSIGNED) >= 0;
     }
 
     void sendFull(String node) {

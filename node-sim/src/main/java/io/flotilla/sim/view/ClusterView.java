@@ -57,7 +57,7 @@ public final class ClusterView {
         time = logged.time();
         Event event = logged.event();
         if (event instanceof TaskCreated e) {
-            TaskView t = new TaskView(e.task(), e.name(), e.service(), e.slot(), e.version(), e.image(), e.node(), e.desired());
+            TaskView t = new TaskView(e.task(), e.name(), e.service(), e.slot(), e.version(), e.image(), e.node(), e.desired(), e.addresses());
             tasks.put(t.id, t);
             newestByName.put(t.name, t); // an existing name keeps its place: first appearance order
         } else if (event instanceof TaskStateChanged e) {

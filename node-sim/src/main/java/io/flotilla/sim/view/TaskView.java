@@ -1,6 +1,7 @@
 package io.flotilla.sim.view;
 
 import io.flotilla.scheduler.model.TaskState;
+import java.util.SortedMap;
 
 /**
  * One task as the log tells it: {@code state} is what is really true, {@code believed} what the
@@ -13,13 +14,16 @@ public final class TaskView {
     public final int slot;
     public final int version;
     public final String image;
+    /** Network name to the task's address on it. */
+    public final SortedMap<String, String> addresses;
     String node;
     TaskState state = TaskState.NEW;
     TaskState believed = TaskState.NEW;
     TaskState desired;
     String error;
 
-    TaskView(String id, String name, String service, int slot, int version, String image, String node, TaskState desired) {
+    TaskView(String id, String name, String service, int slot, int version, String image, String node, TaskState desired,
+            SortedMap<String, String> addresses) {
         this.id = id;
         this.name = name;
         this.service = service;
@@ -28,6 +32,7 @@ public final class TaskView {
         this.image = image;
         this.node = node;
         this.desired = desired;
+        this.addresses = addresses;
     }
 
     public java.util.Optional<String> node() {

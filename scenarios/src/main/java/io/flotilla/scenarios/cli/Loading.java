@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Loads a scenario for a command, printing every problem as FILE:LINE:COLUMN: message. */
+/** Loads a scenario for a command, printing every problem as FILE:LINE:COLUMN: message; a cluster its strategy cannot run is one. */
 final class Loading {
 
     private Loading() {}
@@ -15,7 +15,10 @@ final class Loading {
     static Optional<Scenario> load(Path file, PrintWriter err) {
         ParseOutcome outcome = new ScenarioParser().parse(file);
         outcome.problems().forEach(p -> err.println(p));
+        Optional<Scenario> scenario = outcome.problems().isEmpty() ? outcome.scenario() : Optional.empty();
+        Optional<String> unrunnable = scenario.flatMap(s -> s.unrunnableUnder(s.strategy()));
+        unrunnable.ifPresent(err::println);
         err.flush();
-        return outcome.problems().isEmpty() ? outcome.scenario() : Optional.empty();
+        return unrunnable.isEmpty() ? scenario : Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package io.flotilla.scenarios.model;
 
+import io.flotilla.scheduler.model.NodeRole;
 import io.flotilla.scheduler.model.ServiceSpec;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -58,6 +59,18 @@ public record Scenario(
     public Scenario with(Strategy newStrategy, long newSeed) {
         return new Scenario(file, name, description, newSeed, newStrategy, until, swarm, kubernetes, nodes,
                 networks, services, statefulsets, storageClasses, images, pods, timeline, expectations);
+    }
+
+    public static final String NO_MANAGER =
+            "a swarm needs at least one manager: give a node role: manager (docker swarm init makes the first one)";
+
+    /** Why this cluster cannot run under the strategy, if it cannot, as {@code FILE:LINE:COLUMN: message}. */
+    public Optional<String> unrunnableUnder(Strategy chosen) {
+        if (chosen == Strategy.SWARM && !nodes.isEmpty() && nodes.stream().noneMatch(n -> n.spec().role() == NodeRole.MANAGER)) {
+            SourcePos at = nodes.get(0).pos();
+            return Optional.of(file + ":" + at.line() + ":" + at.column() + ": " + NO_MANAGER);
+        }
+        return Optional.empty();
     }
 
     public Optional<NodeDecl> node(String nodeName) {

@@ -61,7 +61,8 @@ public final class JsonResult {
             o.put("state", t.state().lowerName());
             o.put("desired", t.desired().lowerName());
             o.put("error", t.error().orElse(null));
-            o.putObject("addresses");
+            ObjectNode addresses = o.putObject("addresses");
+            t.addresses.forEach(addresses::put);
             o.put("believed", t.believed().lowerName());
             o.put("id", t.id);
             o.put("image", t.image);

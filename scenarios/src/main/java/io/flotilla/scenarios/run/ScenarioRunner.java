@@ -2,6 +2,7 @@ package io.flotilla.scenarios.run;
 
 import io.flotilla.scenarios.model.Action;
 import io.flotilla.scenarios.model.ImageDecl;
+import io.flotilla.scenarios.model.NetworkDecl;
 import io.flotilla.scenarios.model.NodeDecl;
 import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.Strategy;
@@ -13,9 +14,11 @@ import io.flotilla.sim.cluster.ClusterSetup;
 import io.flotilla.sim.cluster.Fabric;
 import io.flotilla.sim.cluster.Image;
 import io.flotilla.sim.cluster.Manager;
+import io.flotilla.sim.cluster.NetworkSetup;
 import io.flotilla.sim.cluster.NodeSetup;
 import io.flotilla.sim.kernel.Simulation;
 import io.flotilla.sim.swarm.SwarmSettings;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,11 @@ public final class ScenarioRunner {
         ClusterSetup setup = new ClusterSetup(
                 scenario.nodes().stream()
                         .map(n -> new NodeSetup(n.spec(), n.availability(), n.pullBandwidthBytesPerSecond()))
+                        .toList(),
+                // Networks are created in the order the file declares them, which fixes their subnets.
+                scenario.networks().values().stream()
+                        .sorted(Comparator.comparingInt((NetworkDecl n) -> n.pos().line()).thenComparingInt(n -> n.pos().column()))
+                        .map(n -> new NetworkSetup(n.name(), n.subnet()))
                         .toList(),
                 images(scenario),
                 new SwarmSettings(scenario.swarm().heartbeatPeriod(), scenario.swarm().heartbeatEpsilon(),

@@ -1,0 +1,81 @@
+package io.flotilla.sim.swarm;
+
+import io.flotilla.network.overlay.OverlayNetwork;
+import io.flotilla.network.overlay.OverlayNetworks;
+import io.flotilla.network.overlay.Subnet;
+import io.flotilla.scheduler.model.EndpointMode;
+import io.flotilla.scheduler.model.PublishMode;
+import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.model.TaskSpec;
+import io.flotilla.sim.cluster.NetworkSetup;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Swarmkit's network allocator: a service in VIP mode gets one virtual IP on each of its
+ * networks when it is created, and every task an address on each of its networks before it is
+ * scheduled; a task's addresses return to the pool when the manager sees it end. Services that
+ * publish a port through the routing mesh are also on the ingress network. Addresses are handed
+ * out in order from each subnet (see {@link OverlayNetwork}).
+ */
+final class Allocator {
+
+    private final OverlayNetworks networks = new OverlayNetworks();
+    private final Map<String, SortedMap<String, String>> serviceVips = new HashMap<>();
+    private final Map<String, SortedMap<String, String>> taskAddresses = new HashMap<>();
+
+    /** The user networks, created in the order given ({@code subnet} empty: the next free /24). */
+    Allocator(List<NetworkSetup> declared) {
+        for (NetworkSetup n : declared) {
+            networks.create(n.name(), n.subnet().flatMap(Subnet::parse));
+        }
+    }
+
+    void serviceCreated(ServiceSpec spec) {
+        if (spec.endpointMode() != EndpointMode.VIP || serviceVips.containsKey(spec.name())) {
+            return;
+        }
+        serviceVips.put(spec.name(), allocate(attachments(spec.task())));
+    }
+
+    SortedMap<String, String> vips(String service) {
+        return serviceVips.getOrDefault(service, new TreeMap<>());
+    }
+
+    /** Addresses for a new task, by network name; a network whose subnet is full gives none. */
+    SortedMap<String, String> taskCreated(String taskId, TaskSpec spec) {
+        SortedMap<String, String> addresses = allocate(attachments(spec));
+        if (!addresses.isEmpty()) {
+            taskAddresses.put(taskId, addresses);
+        }
+        return addresses;
+    }
+
+    void taskEnded(String taskId) {
+        SortedMap<String, String> addresses = taskAddresses.remove(taskId);
+        if (addresses != null) {
+            addresses.forEach((network, address) -> networks.get(network).ifPresent(n -> n.release(address)));
+        }
+    }
+
+    private static List<String> attachments(TaskSpec spec) {
+        List<String> names = new ArrayList<>();
+        if (spec.ports().stream().anyMatch(p -> p.mode() == PublishMode.INGRESS)) {
+            names.add(OverlayNetworks.INGRESS);
+        }
+        names.addAll(spec.networks());
+        return names;
+    }
+
+    private SortedMap<String, String> allocate(List<String> names) {
+        SortedMap<String, String> out = new TreeMap<>();
+        for (String name : names) {
+            networks.get(name).flatMap(OverlayNetwork::allocate).ifPresent(address -> out.put(name, address));
+        }
+        return out;
+    }
+}
