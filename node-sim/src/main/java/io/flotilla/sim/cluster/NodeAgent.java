@@ -80,6 +80,12 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private long reportsSent;
     private long assignmentsSeen;
     private boolean up;
+    /**
+     * Whether the manager has answered this boot's registration. Until it has (the registration
+     * may be lost while the managers have no leader or the node is cut off), every heartbeat
+     * tick registers again, as a swarmkit agent keeps trying to open a session.
+     */
+    private boolean registered;
 
     public static Behavior<Command> create(
             String node, Wire wire, EventLog log, Function<String, Image> images,
@@ -125,7 +131,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         if (logBoot) {
             log.append(new NodeBooted(node));
         }
-        toManager(new Manager.Register(node, true, List.of(), reportsSent));
+        registered = false;
+        toManager(registration());
         timers.startSingleTimer(SendHeartbeat.INSTANCE, Duration.ofNanos(Math.max(firstHeartbeatDelay, 1)));
         return this;
     }
@@ -149,19 +156,29 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private Behavior<Command> sendHeartbeat() {
-        toManager(new Manager.Heartbeat(node, reportsSent, assignmentsSeen));
+        toManager(registered ? new Manager.Heartbeat(node, reportsSent, assignmentsSeen) : registration());
         timers.startSingleTimer(SendHeartbeat.INSTANCE, Duration.ofNanos(heartbeatPeriod));
         return this;
     }
 
     private Behavior<Command> onAck(HeartbeatAck ack) {
         heartbeatPeriod = ack.nextPeriodNanos();
+        registered = true;
         if (ack.resendReports()) {
-            List<TaskReport> all = new ArrayList<>();
-            containers.values().forEach(c -> all.add(new TaskReport(c.task.id(), c.state, "", null)));
-            toManager(new Manager.Register(node, false, all, reportsSent));
+            toManager(new Manager.Register(node, false, reports(), reportsSent));
         }
         return this;
+    }
+
+    /** The registration after a boot: the node has lost everything but what it has run since. */
+    private Manager.Register registration() {
+        return new Manager.Register(node, true, reports(), reportsSent);
+    }
+
+    private List<TaskReport> reports() {
+        List<TaskReport> all = new ArrayList<>();
+        containers.values().forEach(c -> all.add(new TaskReport(c.task.id(), c.state, "", null)));
+        return all;
     }
 
     private Behavior<Command> onAssign(Assign m) {

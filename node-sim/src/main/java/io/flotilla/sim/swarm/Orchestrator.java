@@ -48,6 +48,11 @@ final class Orchestrator {
         }
     }
 
+    /** A global task stopped because of its node's state: the node gets a new task when it is usable again. */
+    void stoppedForNode(Task task) {
+        stoppedForNode.add(task.id());
+    }
+
     private void reconcileReplicated(ServiceRecord service) {
         List<Task> occupied = plane.store.occupiedSlots(service.name());
         int missing = service.spec.replicas() - occupied.size();

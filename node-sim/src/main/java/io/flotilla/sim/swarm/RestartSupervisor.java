@@ -1,6 +1,8 @@
 package io.flotilla.sim.swarm;
 
+import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.NodeStatus;
+import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.orchestrator.RestartRules;
@@ -38,6 +40,13 @@ final class RestartSupervisor {
         if (service == null) {
             return;
         }
+        NodeRecord node = task.isAssigned() ? plane.store.nodes.get(task.node()) : null;
+        if (service.spec.mode() == ServiceMode.GLOBAL && node != null && node.availability == Availability.PAUSE) {
+            // Swarmkit's global orchestrator (tickTasks) shuts a stopped task on a paused node
+            // down for good; the node gets a new task once it is active again.
+            plane.orchestrator.stoppedForNode(task);
+            return;
+        }
         var policy = service.spec.task().restartPolicy();
         long now = plane.effects.now();
         List<Long> earlier = history.computeIfAbsent(task.service() + "/" + ClusterStore.slotKey(task) + "/" + service.version,
@@ -46,8 +55,7 @@ final class RestartSupervisor {
             return;
         }
         earlier.add(now);
-        NodeRecord node = task.isAssigned() ? plane.store.nodes.get(task.node()) : null;
-        boolean drained = node != null && node.availability == io.flotilla.scheduler.model.Availability.DRAIN;
+        boolean drained = node != null && node.availability == Availability.DRAIN;
         Task replacement = plane.createTask(service, task.slot(), task.slot() > 0 ? null : task.node(), TaskState.READY);
         delayStart(replacement, task, RestartRules.delay(policy, drained));
     }

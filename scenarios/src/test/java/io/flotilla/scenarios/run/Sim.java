@@ -14,8 +14,10 @@ import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.LoggedEvent;
 import io.flotilla.sim.view.ClusterView;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -82,6 +84,24 @@ final class Sim {
     /** When the manager set the task's (by id) desired state, if it did. */
     Optional<Long> desired(String taskId, TaskState state) {
         return first(TaskDesired.class, 0, e -> e.task().equals(taskId) && e.desired() == state).map(At::time);
+    }
+
+    /**
+     * Tasks a node accepted without the scheduler having assigned (or, for a global task,
+     * confirmed) them first; a node only ever runs what the dispatcher sent it, and the dispatcher
+     * sends only tasks that are at least ASSIGNED.
+     */
+    List<String> acceptedWithoutAssignment() {
+        Set<String> assigned = new HashSet<>();
+        List<String> wrong = new ArrayList<>();
+        for (At<TaskStateChanged> e : all(TaskStateChanged.class, e -> true)) {
+            if (e.event().state() == TaskState.ASSIGNED) {
+                assigned.add(e.event().task());
+            } else if (e.event().state() == TaskState.ACCEPTED && !assigned.contains(e.event().task())) {
+                wrong.add(e.event().task() + " at " + Durations.format(e.time()));
+            }
+        }
+        return wrong;
     }
 
     /** The cluster as the log tells it at virtual {@code time} (every event at that instant applied). */
