@@ -71,11 +71,8 @@ public final class Durations {
         if (nanos < 0) {
             return "-" + format(-nanos);
         }
-        if (nanos % MILLISECOND != 0) {
-            return nanos < SECOND ? nanos + "ns" : withFraction(nanos, 9);
-        }
         if (nanos < SECOND) {
-            return nanos / MILLISECOND + "ms";
+            return nanos % MILLISECOND != 0 ? nanos + "ns" : nanos / MILLISECOND + "ms";
         }
         StringBuilder out = new StringBuilder();
         long hours = nanos / HOUR;
@@ -88,7 +85,7 @@ public final class Durations {
             out.append(minutes).append('m');
         }
         if (rest > 0) {
-            out.append(withFraction(rest, 3));
+            out.append(withFraction(rest, 9));
         }
         return out.toString();
     }

@@ -23,6 +23,7 @@ class DurationsTest {
         "1.05s, 1050000000, 1.05s",
         "0.000000001s, 1, 1ns",
         "1.000000001s, 1000000001, 1.000000001s",
+        "3m20.000000001s, 200000000001, 3m20.000000001s",
     })
     void parsesAndPrints(String text, long nanos, String printed) {
         assertEquals(nanos, Durations.parse(text).orElseThrow());
