@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "flotilla 0.1.0",
         description = "A deterministic container-orchestrator simulator.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, ExamplesCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, CompareCommand.class,
+                ExamplesCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -22,8 +22,9 @@ class ExamplesTest {
     }
 
     @Test
-    void theSixExamplesAreThere() {
-        assertEquals(List.of("drain-maintenance.yaml", "manager-quorum-loss.yaml", "resource-exhaustion.yaml",
+    void theShippedExamplesAreThere() {
+        assertEquals(List.of("compare-rolling-update.yaml", "compare-tight-taints.yaml", "compare-worker-crash.yaml",
+                        "compare-zone-outage.yaml", "drain-maintenance.yaml", "manager-quorum-loss.yaml", "resource-exhaustion.yaml",
                         "rolling-update.yaml", "worker-failover.yaml", "zone-spread.yaml"),
                 SchemaFixture.examples().stream().map(p -> p.getFileName().toString()).toList());
     }

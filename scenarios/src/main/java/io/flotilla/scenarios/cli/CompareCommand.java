@@ -1,0 +1,87 @@
+package io.flotilla.scenarios.cli;
+
+import io.flotilla.scenarios.compare.CompareJson;
+import io.flotilla.scenarios.compare.CompareTable;
+import io.flotilla.scenarios.compare.Comparison;
+import io.flotilla.scenarios.compare.Seeds;
+import io.flotilla.scenarios.model.Scenario;
+import io.flotilla.scenarios.model.Strategy;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "compare", description = "Run a scenario under each strategy (and seed) and print their outcome metrics side by side.")
+final class CompareCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The scenario file.")
+    Path file;
+
+    @Option(names = "--strategies", paramLabel = "LIST", defaultValue = "swarm,kubernetes",
+            description = "Strategies to compare, comma-separated (default: ${DEFAULT-VALUE}).")
+    String strategies;
+
+    @Option(names = "--seeds", paramLabel = "1..N",
+            description = "Seeds to run each strategy with: 1..N, one seed, or a comma list (default: the scenario's seed).")
+    String seeds;
+
+    @Option(names = "--json", description = "Print the comparison as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Strategy> chosen = new ArrayList<>();
+        for (String name : strategies.split(",", -1)) {
+            Optional<Strategy> strategy = Strategies.parse(name, err);
+            if (strategy.isEmpty()) {
+                return ExitCodes.INVALID_INPUT;
+            }
+            if (!chosen.contains(strategy.get())) {
+                chosen.add(strategy.get());
+            }
+        }
+        List<Long> seedList = List.of();
+        if (seeds != null) {
+            try {
+                seedList = Seeds.parse(seeds);
+            } catch (IllegalArgumentException e) {
+                err.println("flotilla: " + e.getMessage());
+                return ExitCodes.INVALID_INPUT;
+            }
+        }
+        Optional<Scenario> scenario = Loading.load(file, err);
+        if (scenario.isEmpty()) {
+            return ExitCodes.INVALID_INPUT;
+        }
+        Comparison comparison = Comparison.run(scenario.get(), chosen,
+                seeds == null ? List.of(scenario.get().seed()) : seedList, CompareCommand::refusal);
+        if (json) {
+            out.println(CompareJson.render(CompareJson.of(comparison)));
+        } else {
+            CompareTable.print(comparison, out);
+        }
+        return comparison.anyRan() ? ExitCodes.PASSED : ExitCodes.INVALID_INPUT;
+    }
+
+    /** Why this build cannot run the strategy, in the words {@code run} would print; empty when it can. */
+    private static Optional<String> refusal(Strategy strategy) {
+        StringWriter words = new StringWriter();
+        if (Strategies.supported(strategy, new PrintWriter(words, true))) {
+            return Optional.empty();
+        }
+        return Optional.of(words.toString().strip().replaceFirst("^flotilla: ", ""));
+    }
+}

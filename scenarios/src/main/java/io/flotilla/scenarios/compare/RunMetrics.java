@@ -1,0 +1,55 @@
+package io.flotilla.scenarios.compare;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * The outcome of one run (one strategy, one seed), as {@link Metrics} reads it from the event log.
+ *
+ * @param faults one entry per {@link Fault}, in time order
+ * @param tasksMoved over the whole run: a slot's task started running on another node than the
+ *     slot's previous running task
+ * @param pending the newest tasks still waiting for a node at the end, with the strategy's reason
+ * @param tasksPerNode running tasks on the nodes that are up and not drained at the end; empty when no node is
+ * @param tasksPerZone the same per zone ({@link Zones}); empty when no such node has a zone
+ * @param peakCpu the highest share of a node's CPU reserved by its tasks at any moment (0..1);
+ *     empty when no node declares CPUs
+ * @param peakMemory the same for memory
+ * @param requestsFailed empty: scenarios have no traffic yet
+ * @param expectationsFailed the scenario's expectations that did not hold in this run
+ */
+public record RunMetrics(
+        long seed,
+        List<FaultMetrics> faults,
+        int tasksMoved,
+        List<PendingTask> pending,
+        Optional<MinMax> tasksPerNode,
+        Optional<MinMax> tasksPerZone,
+        OptionalDouble peakCpu,
+        OptionalDouble peakMemory,
+        OptionalLong requestsFailed,
+        int expectationsFailed) {
+
+    public RunMetrics {
+        faults = List.copyOf(faults);
+        pending = List.copyOf(pending);
+    }
+
+    /**
+     * One fault's window, from its time to the next fault or the end of the run.
+     *
+     * @param recovery from the fault until every workload is back at its desired running count and
+     *     stays there to the end of the window; {@code 0} when it never fell short; empty when it is
+     *     still short when the window ends
+     * @param worstShortfall the most tasks missing at any moment of the window, over all workloads
+     * @param moved tasks that started running on another node than their slot's previous task, in the window
+     */
+    public record FaultMetrics(Fault fault, OptionalLong recovery, int worstShortfall, int moved) {}
+
+    /** A task waiting for a node, with the unplaced reason in its strategy's words. */
+    public record PendingTask(String task, String reason) {}
+
+    public record MinMax(int min, int max) {}
+}
