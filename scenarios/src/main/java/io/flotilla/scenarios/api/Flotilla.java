@@ -1,0 +1,62 @@
+package io.flotilla.scenarios.api;
+
+import io.flotilla.scenarios.model.Scenario;
+import io.flotilla.scenarios.model.Strategy;
+import io.flotilla.scenarios.parse.ParseOutcome;
+import io.flotilla.scenarios.parse.ScenarioParser;
+import io.flotilla.scenarios.run.RunOptions;
+import io.flotilla.scenarios.run.ScenarioRunner;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Flotilla from Java, for tests that assert scheduling outcomes:
+ *
+ * <pre>{@code
+ * SimulatedRun run = Flotilla.runYaml("""
+ *     scenario: placement
+ *     nodes: [{name: manager-1, role: manager}, {name: worker, count: 2}]
+ *     services: {web: {image: nginx, deploy: {replicas: 4, placement: {constraints: ["node.role == worker"]}}}}
+ *     """);
+ * assertEquals(Map.of("worker-1", 2, "worker-2", 2), run.placement("web"));
+ * }</pre>
+ *
+ * A scenario that does not parse throws {@link InvalidScenarioException} with every problem, as
+ * {@code flotilla validate} prints them; nothing runs.
+ */
+public final class Flotilla {
+
+    private Flotilla() {}
+
+    /** Parses and runs a scenario file with its own strategy and seed. */
+    public static SimulatedRun run(Path file) {
+        return run(load(new ScenarioParser().parse(file)), Optional.empty(), OptionalLong.empty());
+    }
+
+    /** Parses and runs scenario text (named {@code scenario.yaml} in problems). */
+    public static SimulatedRun runYaml(String yaml) {
+        return run(load(new ScenarioParser().parse("scenario.yaml", yaml)), Optional.empty(), OptionalLong.empty());
+    }
+
+    /** Parses and runs scenario text under the given strategy and seed. */
+    public static SimulatedRun runYaml(String yaml, Strategy strategy, long seed) {
+        return run(load(new ScenarioParser().parse("scenario.yaml", yaml)), Optional.of(strategy), OptionalLong.of(seed));
+    }
+
+    private static SimulatedRun run(Scenario scenario, Optional<Strategy> strategy, OptionalLong seed) {
+        scenario.unrunnableUnder(strategy.orElse(scenario.strategy())).ifPresent(why -> {
+            throw new InvalidScenarioException(List.of(why));
+        });
+        return new SimulatedRun(ScenarioRunner.run(scenario, new RunOptions(strategy, seed, Set.of())));
+    }
+
+    private static Scenario load(ParseOutcome outcome) {
+        if (!outcome.problems().isEmpty()) {
+            throw new InvalidScenarioException(outcome.problems().stream().map(Object::toString).toList());
+        }
+        return outcome.scenario().orElseThrow();
+    }
+}

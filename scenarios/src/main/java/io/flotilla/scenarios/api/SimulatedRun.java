@@ -1,0 +1,84 @@
+package io.flotilla.scenarios.api;
+
+import io.flotilla.scenarios.expect.ExpectationResult;
+import io.flotilla.scenarios.expect.Expectations;
+import io.flotilla.scenarios.expect.Views;
+import io.flotilla.scenarios.run.RunResult;
+import io.flotilla.scheduler.time.Durations;
+import io.flotilla.sim.kernel.EventLog;
+import io.flotilla.sim.view.ClusterView;
+import io.flotilla.sim.view.TaskView;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A finished run, read as of its end or of any earlier moment ({@link #at}). Like the scenario's
+ * own expectations, every answer is what is really true in the cluster, not what the manager
+ * believes.
+ */
+public final class SimulatedRun {
+
+    private final RunResult result;
+    private final ClusterView view;
+
+    SimulatedRun(RunResult result) {
+        this(result, result.end());
+    }
+
+    private SimulatedRun(RunResult result, long time) {
+        this.result = result;
+        this.view = Views.initial(result.scenario());
+        view.applyUntil(result.log().events(), 0, time);
+    }
+
+    /** The cluster as it was at {@code time} ("30s", "2m"); before the end of the run. */
+    public SimulatedRun at(String time) {
+        long nanos = Durations.parse(time).orElseThrow(() -> new IllegalArgumentException("not a duration: " + time));
+        if (nanos > result.end()) {
+            throw new IllegalArgumentException(time + " is after the end of the run, " + Durations.format(result.end()));
+        }
+        return new SimulatedRun(result, nanos);
+    }
+
+    /** How many tasks of the service run. */
+    public int running(String service) {
+        return view.running(service).size();
+    }
+
+    /** Running tasks of the service per node, by node name (nodes without any left out). */
+    public SortedMap<String, Integer> placement(String service) {
+        return new TreeMap<>(view.runningPerNode(service));
+    }
+
+    /** The node the task ({@code web.3}, {@code web.worker-1}) runs on, if it runs. */
+    public Optional<String> nodeOf(String task) {
+        return view.newest(task).filter(TaskView::isRunning).flatMap(TaskView::node);
+    }
+
+    /** How many tasks of the service wait to be placed. */
+    public int pending(String service) {
+        return view.pending(service).size();
+    }
+
+    /** Why the task is not placed, in the strategy's own words (empty once it is). */
+    public Optional<String> pendingReason(String task) {
+        return view.newest(task).flatMap(TaskView::error);
+    }
+
+    /** The node's real state: {@code ready}, {@code down} or {@code unknown}. */
+    public String nodeState(String node) {
+        return view.node(node).orElseThrow(() -> new IllegalArgumentException("no node " + node)).state();
+    }
+
+    /** The scenario's own expectations, evaluated. */
+    public List<ExpectationResult> expectations() {
+        return Expectations.evaluate(result);
+    }
+
+    /** The whole event log (the truth every answer here is read from). */
+    public EventLog events() {
+        return result.log();
+    }
+}

@@ -1,0 +1,2 @@
+/** Running scenarios from Java code, for JUnit tests that assert scheduling outcomes. */
+package io.flotilla.scenarios.api;
