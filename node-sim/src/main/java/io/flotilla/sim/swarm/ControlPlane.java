@@ -120,6 +120,8 @@ public final class ControlPlane {
     public void timer(ControlTimer timer) {
         if (timer instanceof ControlTimer.HeartbeatSweep) {
             dispatcher.sweep();
+        } else if (timer instanceof ControlTimer.NodeDownExpired d) {
+            dispatcher.nodeDownExpired(d.node());
         } else if (timer instanceof ControlTimer.SchedulerTick) {
             scheduler.tick();
         } else if (timer instanceof ControlTimer.StartReplacement s) {

@@ -8,6 +8,9 @@ public sealed interface ControlTimer {
         INSTANCE
     }
 
+    /** The node has been down for a day: its tasks are orphaned. */
+    record NodeDownExpired(String node) implements ControlTimer {}
+
     /** The scheduler's debounced pass over pending tasks. */
     enum SchedulerTick implements ControlTimer {
         INSTANCE

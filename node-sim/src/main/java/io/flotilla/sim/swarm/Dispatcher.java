@@ -1,6 +1,8 @@
 package io.flotilla.sim.swarm;
 
 import io.flotilla.scheduler.model.NodeStatus;
+import io.flotilla.scheduler.model.Task;
+import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.sim.events.NodeStatusChanged;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
@@ -18,6 +20,8 @@ import java.util.SplittableRandom;
 final class Dispatcher {
 
     static final int GRACE_MULTIPLIER = 3;
+    /** swarmkit's {@code defaultNodeDownPeriod}: after this long down, a node's tasks are orphaned. */
+    static final long NODE_DOWN_PERIOD_NANOS = 24L * 3600 * 1_000_000_000L;
     static final String HEARTBEAT_FAILURE = "heartbeat failure";
     static final String UNKNOWN_HEARTBEAT_FAILURE = "heartbeat failure for node in \"unknown\" state";
     static final String LEADERSHIP_CHANGE = "Node moved to \"unknown\" state due to leadership change in cluster";
@@ -56,6 +60,7 @@ final class Dispatcher {
         }
         if (record.status != NodeStatus.READY) {
             boolean wasDown = record.status == NodeStatus.DOWN;
+            plane.effects.cancelTimer(new ControlTimer.NodeDownExpired(node));
             setStatus(record, NodeStatus.READY, "heartbeat received");
             record.graceMultiplier = settings.missedHeartbeats();
             plane.dirtyAllServices();
@@ -103,8 +108,23 @@ final class Dispatcher {
                 ? UNKNOWN_HEARTBEAT_FAILURE
                 : HEARTBEAT_FAILURE;
         setStatus(record, NodeStatus.DOWN, message);
+        plane.effects.startTimer(new ControlTimer.NodeDownExpired(node), NODE_DOWN_PERIOD_NANOS);
         plane.store.tasksOn(node).forEach(t -> plane.orchestrator.taskOnInvalidNode(t, "node down"));
         plane.dirtyAllServices();
+    }
+
+    /** swarmkit's {@code moveTasksToOrphaned}: the resources its tasks held are free for others. */
+    void nodeDownExpired(String node) {
+        NodeRecord record = plane.store.nodes.get(node);
+        if (record == null || record.status != NodeStatus.DOWN) {
+            return;
+        }
+        for (Task t : plane.store.tasksOn(node)) {
+            if (t.state().compareTo(TaskState.ASSIGNED) >= 0 && t.state().compareTo(TaskState.RUNNING) <= 0) {
+                plane.observe(t.id(), TaskState.ORPHANED, "node down for 24h", null);
+            }
+        }
+        plane.scheduler.requestTick();
     }
 
     void leaderElected() {
