@@ -15,19 +15,21 @@ import org.junit.jupiter.api.Test;
  */
 class OrphanedTasksTest {
 
+    private static final String CRASH_AT_ONE_MINUTE = """
+            scenario: orphaned
+            until: 25h
+            nodes:
+              - {name: manager-1, role: manager, availability: drain}
+              - {name: worker, count: 2}
+            services:
+              web: {image: nginx, deploy: {replicas: 2}}
+            timeline:
+              - {at: 1m, crash: worker-1}
+            """;
+
     @Test
     void tasksOfANodeDownForADayAreOrphanedThen() {
-        Sim sim = Sim.run("orphaned", """
-                scenario: orphaned
-                until: 25h
-                nodes:
-                  - {name: manager-1, role: manager, availability: drain}
-                  - {name: worker, count: 2}
-                services:
-                  web: {image: nginx, deploy: {replicas: 2}}
-                timeline:
-                  - {at: 1m, crash: worker-1}
-                """);
+        Sim sim = Sim.run("orphaned", CRASH_AT_ONE_MINUTE);
         long down = sim.all(NodeStatusChanged.class, e -> e.node().equals("worker-1") && e.status() == NodeStatus.DOWN)
                 .get(0).time();
         List<Sim.At<TaskObserved>> orphaned = sim.all(TaskObserved.class, e -> e.state() == TaskState.ORPHANED);
@@ -38,16 +40,7 @@ class OrphanedTasksTest {
 
     @Test
     void aNodeBackWithinTheDayOrphansNothing() {
-        Sim sim = Sim.run("back", """
-                scenario: back
-                until: 25h
-                nodes:
-                  - {name: manager-1, role: manager, availability: drain}
-                  - {name: worker, count: 2}
-                services:
-                  web: {image: nginx, deploy: {replicas: 2}}
-                timeline:
-                  - {at: 1m, crash: worker-1}
+        Sim sim = Sim.run("back", CRASH_AT_ONE_MINUTE + """
                   - {at: 23h, restart: worker-1}
                 """);
         assertEquals(List.of(), sim.all(TaskObserved.class, e -> e.state() == TaskState.ORPHANED));
