@@ -148,6 +148,7 @@ public final class ControlPlane {
         }
         record.availability = availability;
         effects.log(new NodeAvailabilityChanged(node, availability));
+        scheduler.nodeChanged();
         if (availability == Availability.DRAIN) {
             store.tasksOn(node).forEach(t -> orchestrator.taskOnInvalidNode(t, "node drained"));
         }

@@ -35,6 +35,8 @@ final class SchedulerLoop {
     /** Failures within swarmkit's monitor window, oldest first, for the faulty-node ranking. */
     private final ArrayDeque<FailureHistory.Failure> failures = new ArrayDeque<>();
     private long firstRequest = -1;
+    /** Whether the last pass left a task unplaced, which a node update or freed resources may now let in. */
+    private boolean waiting;
 
     SchedulerLoop(ControlPlane plane, Set<String> explainNames) {
         this.plane = plane;
@@ -50,10 +52,24 @@ final class SchedulerLoop {
         plane.effects.startTimer(ControlTimer.SchedulerTick.INSTANCE, due - now);
     }
 
-    /** Remembers failures for the faulty-node ranking. */
+    /**
+     * Remembers failures for the faulty-node ranking. A task that ends on a node gives its
+     * resources back, so a task left unplaced gets another pass (swarmkit's scheduler ticks
+     * when a task goes past RUNNING).
+     */
     void taskChanged(Task task) {
         if ((task.state() == TaskState.FAILED || task.state() == TaskState.REJECTED) && task.isAssigned() && task.slot() > 0) {
             failures.addLast(new FailureHistory.Failure(task.node(), task.service(), task.specVersion(), plane.effects.now()));
+        }
+        if (waiting && task.state().isTerminal() && task.isAssigned()) {
+            requestTick();
+        }
+    }
+
+    /** A node's availability changed: swarmkit's scheduler ticks on every node update. */
+    void nodeChanged() {
+        if (waiting) {
+            requestTick();
         }
     }
 
@@ -87,6 +103,7 @@ final class SchedulerLoop {
         for (String id : result.shutDown()) {
             plane.advance(plane.store.task(id).orElseThrow(), TaskState.SHUTDOWN, "shutdown before assignment");
         }
+        waiting = !result.unplaced().isEmpty();
         for (var u : result.unplaced()) {
             Task task = plane.store.task(u.taskId()).orElseThrow();
             if (!Objects.equals(task.error(), u.error())) {
