@@ -11,6 +11,7 @@ import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.LoggedEvent;
 import io.flotilla.sim.view.ClusterView;
+import io.flotilla.sim.view.NodeView;
 import io.flotilla.sim.view.TaskView;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -196,7 +197,7 @@ final class Replay {
         int count = 0;
         for (TaskView t : view.newestTasks()) {
             if (t.service.equals(service) && t.desired().compareTo(TaskState.RUNNING) <= 0
-                    && t.node().flatMap(view::node).map(n -> n.isUp()).orElse(false)) {
+                    && t.node().flatMap(view::node).map(NodeView::isUp).orElse(false)) {
                 count++;
             }
         }
