@@ -1,7 +1,9 @@
 package io.flotilla.sim.cluster;
 
 import io.flotilla.scheduler.model.NodeRole;
+import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.sim.kernel.Kernel;
+import io.flotilla.sim.kubernetes.PodInputs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +34,13 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
 
     public record Operator(Manager.Command command) implements Command {}
 
+    /** Deploys a service; {@code pods} are its Kubernetes-only pod inputs, which the swarm strategy ignores. */
+    public record Deploy(ServiceSpec service, PodInputs pods) implements Command {}
+
     private final ActorRef<Fabric.Command> fabric;
     private final ActorRef<Manager.Command> manager;
+    /** The Kubernetes manager, when the cluster runs the kubernetes strategy (the same actor as {@code manager}). */
+    private final ActorRef<Object> kubernetes;
     private final Map<String, ActorRef<NodeAgent.Command>> agents = new LinkedHashMap<>();
 
     public static Behavior<Command> create(ClusterSetup setup, Kernel kernel) {
@@ -49,16 +56,24 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
                 .toList();
         Wire wire = new Wire(hosts);
         fabric = ctx.spawn(Fabric.create(wire, managers, kernel.log(), kernel.random().stream("raft")), "fabric");
-        manager = ctx.spawn(Manager.create(wire, kernel, setup), "manager");
+        boolean kube = setup.orchestrator() == ClusterSetup.Orchestrator.KUBERNETES;
+        if (kube) {
+            kubernetes = ctx.spawn(KubernetesManager.create(wire, kernel, setup), "manager");
+            manager = kubernetes.narrow();
+        } else {
+            kubernetes = null;
+            manager = ctx.spawn(Manager.create(wire, kernel, setup), "manager");
+        }
         setup.nodes().forEach(n -> manager.tell(new Manager.AddNode(n.spec(), n.availability())));
         SplittableRandom offsets = kernel.random().stream("heartbeat-offsets");
-        long period = setup.swarm().heartbeatPeriodNanos();
+        long period = kube ? setup.kubernetes().nodeStatusUpdateFrequency() : setup.swarm().heartbeatPeriodNanos();
         for (NodeSetup n : setup.nodes()) {
             long firstBeat = offsets.nextLong(period / 1_000_000) * 1_000_000;
-            agents.put(n.spec().name(), ctx.spawn(
-                    NodeAgent.create(n.spec().name(), wire, kernel.log(), setup.images(), n.pullBytesPerSecond(),
-                            period, firstBeat),
-                    "node-" + n.spec().name()));
+            String name = n.spec().name();
+            agents.put(name, ctx.spawn(kube
+                    ? NodeAgent.kubelet(name, wire, kernel.log(), setup.images(), n.pullBytesPerSecond(), period, firstBeat)
+                    : NodeAgent.create(name, wire, kernel.log(), setup.images(), n.pullBytesPerSecond(), period, firstBeat),
+                    "node-" + name));
         }
         wire.attach(manager, agents);
     }
@@ -71,6 +86,7 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
                 .onMessage(KillTask.class, this::onKill)
                 .onMessage(Network.class, m -> forward(fabric, m.change()))
                 .onMessage(Operator.class, m -> forward(manager, m.command()))
+                .onMessage(Deploy.class, this::onDeploy)
                 .build();
     }
 
@@ -83,6 +99,15 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
     private Behavior<Command> onBoot(Boot m) {
         fabric.tell(new Fabric.HostUp(m.node()));
         agents.get(m.node()).tell(NodeAgent.Boot.INSTANCE);
+        return this;
+    }
+
+    private Behavior<Command> onDeploy(Deploy m) {
+        if (kubernetes != null) {
+            kubernetes.tell(new KubernetesManager.Deploy(m.service(), m.pods()));
+        } else {
+            manager.tell(new Manager.Deploy(m.service()));
+        }
         return this;
     }
 

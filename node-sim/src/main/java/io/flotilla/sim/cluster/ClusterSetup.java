@@ -1,5 +1,6 @@
 package io.flotilla.sim.cluster;
 
+import io.flotilla.sim.kubernetes.KubernetesSettings;
 import io.flotilla.sim.swarm.SwarmSettings;
 import java.util.List;
 import java.util.Set;
@@ -7,12 +8,27 @@ import java.util.function.Function;
 
 /**
  * Everything needed to build a simulated cluster: its nodes in scenario order, its overlay
- * networks, the images it knows, the Swarm timings, and the task names whose scheduling decisions
- * should be explained.
+ * networks, the images it knows, which orchestrator manages it with that orchestrator's timings,
+ * and the task names whose scheduling decisions should be explained.
  */
 public record ClusterSetup(
         List<NodeSetup> nodes,
         List<NetworkSetup> networks,
         Function<String, Image> images,
+        Orchestrator orchestrator,
         SwarmSettings swarm,
-        Set<String> explainTasks) {}
+        KubernetesSettings kubernetes,
+        Set<String> explainTasks) {
+
+    /** The control plane the managers run: Swarm's ({@link Manager}) or Kubernetes' ({@link KubernetesManager}). */
+    public enum Orchestrator {
+        SWARM,
+        KUBERNETES
+    }
+
+    /** A Swarm cluster. */
+    public ClusterSetup(List<NodeSetup> nodes, List<NetworkSetup> networks, Function<String, Image> images,
+            SwarmSettings swarm, Set<String> explainTasks) {
+        this(nodes, networks, images, Orchestrator.SWARM, swarm, KubernetesSettings.DEFAULT, explainTasks);
+    }
+}

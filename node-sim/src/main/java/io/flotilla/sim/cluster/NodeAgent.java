@@ -2,10 +2,13 @@ package io.flotilla.sim.cluster;
 
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.scheduler.time.Durations;
+import io.flotilla.sim.events.ContainerBackOff;
 import io.flotilla.sim.events.NodeBooted;
 import io.flotilla.sim.events.NodeCrashed;
 import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.kernel.EventLog;
+import io.flotilla.sim.kubernetes.CrashLoopBackOff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +31,11 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * through swarmkit's agent states (accepted, preparing while the image is pulled, ready,
  * starting, running), reports every change, and stops them when told. A crash kills every
  * container at once and silences the node until it boots again, empty.
+ *
+ * <p>As a kubelet ({@link #kubelet}) it runs the same lifecycle, but restarts an exited container in
+ * place, on the same node, after the CrashLoopBackOff delay (the task's state goes from failed back
+ * to starting: the pod is the same, its container is new), and confirms at once the deletion of a
+ * pod it has no container for.
  */
 public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
@@ -54,6 +62,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     private record ContainerExit(String taskId, String error) implements Command {}
 
+    private record RestartContainer(String taskId) implements Command {}
+
     private static final class Container {
         Task task;
         TaskState state;
@@ -73,6 +83,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private final long pullBytesPerSecond;
     private final long defaultHeartbeatPeriod;
     private final TimerScheduler<Command> timers;
+    private final boolean kubelet;
+    private final CrashLoopBackOff backOff = new CrashLoopBackOff();
     private final Map<String, Container> containers = new LinkedHashMap<>();
     /** When each image is (or will be) on disk; a second task of the image waits for the same pull. */
     private final Map<String, Long> imageReadyAt = new HashMap<>();
@@ -90,8 +102,22 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     public static Behavior<Command> create(
             String node, Wire wire, EventLog log, Function<String, Image> images,
             long pullBytesPerSecond, long heartbeatPeriod, long firstHeartbeatDelay) {
+        return create(node, wire, log, images, pullBytesPerSecond, heartbeatPeriod, firstHeartbeatDelay, false);
+    }
+
+    /** The agent as a Kubernetes kubelet: containers restart in place (see the class comment). */
+    public static Behavior<Command> kubelet(
+            String node, Wire wire, EventLog log, Function<String, Image> images,
+            long pullBytesPerSecond, long statusPeriod, long firstStatusDelay) {
+        return create(node, wire, log, images, pullBytesPerSecond, statusPeriod, firstStatusDelay, true);
+    }
+
+    private static Behavior<Command> create(
+            String node, Wire wire, EventLog log, Function<String, Image> images,
+            long pullBytesPerSecond, long heartbeatPeriod, long firstHeartbeatDelay, boolean kubelet) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
-            NodeAgent agent = new NodeAgent(ctx, node, wire, log, images, pullBytesPerSecond, heartbeatPeriod, timers);
+            NodeAgent agent = new NodeAgent(ctx, node, wire, log, images, pullBytesPerSecond, heartbeatPeriod, timers,
+                    kubelet);
             agent.boot(false, firstHeartbeatDelay);
             return agent;
         }));
@@ -100,7 +126,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private NodeAgent(
             ActorContext<Command> ctx, String node, Wire wire, EventLog log,
             Function<String, Image> images, long pullBytesPerSecond, long heartbeatPeriod,
-            TimerScheduler<Command> timers) {
+            TimerScheduler<Command> timers, boolean kubelet) {
         super(ctx);
         this.node = node;
         this.wire = wire;
@@ -109,6 +135,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         this.pullBytesPerSecond = pullBytesPerSecond;
         this.defaultHeartbeatPeriod = heartbeatPeriod;
         this.timers = timers;
+        this.kubelet = kubelet;
     }
 
     @Override
@@ -122,6 +149,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 .onMessageEquals(SendHeartbeat.INSTANCE, () -> up ? sendHeartbeat() : this)
                 .onMessage(StepDone.class, m -> up ? onStepDone(m) : this)
                 .onMessage(ContainerExit.class, m -> up ? onExit(m) : this)
+                .onMessage(RestartContainer.class, m -> up ? onRestart(m) : this)
                 .build();
     }
 
@@ -133,7 +161,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         }
         registered = false;
         toManager(registration());
-        timers.startSingleTimer(SendHeartbeat.INSTANCE, Duration.ofNanos(Math.max(firstHeartbeatDelay, 1)));
+        timers.startSingleTimer(SendHeartbeat.INSTANCE, Duration.ofNanos(Math.max(firstHeartbeatDelay, 1_000_000)));
         return this;
     }
 
@@ -150,6 +178,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             }
         }
         containers.clear();
+        backOff.clear();
         long now = log.now();
         imageReadyAt.values().removeIf(readyAt -> readyAt > now); // an unfinished pull is lost; pulled images stay on disk
         return this;
@@ -193,6 +222,11 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                     containers.put(a.task().id(), c);
                     advance(c, TaskState.ACCEPTED, "accepted", null);
                     prepare(c);
+                } else if (kubelet && a.desired().compareTo(TaskState.RUNNING) > 0) {
+                    // a Terminating pod this kubelet runs no container for: its deletion is confirmed at once
+                    c = new Container(a.task(), a.desired());
+                    containers.put(a.task().id(), c);
+                    advance(c, TaskState.SHUTDOWN, "deleted", null);
                 }
             } else {
                 c.desired = a.desired();
@@ -226,6 +260,11 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     private void applyDesired(Container c) {
         if (c.state.isTerminal()) {
+            if (kubelet && c.state == TaskState.FAILED && c.desired.compareTo(TaskState.RUNNING) > 0) {
+                timers.cancel(c.task.id()); // no restart for a pod being deleted
+                backOff.forget(c.task.id());
+                advance(c, TaskState.SHUTDOWN, "deleted", null);
+            }
             return;
         }
         if (c.desired.compareTo(TaskState.RUNNING) > 0) {
@@ -271,6 +310,27 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         if (c != null && !c.state.isTerminal()) {
             timers.cancel(c.task.id());
             advance(c, TaskState.FAILED, "exited", m.error());
+            if (kubelet && c.desired == TaskState.RUNNING) {
+                restartLater(c);
+            }
+        }
+        return this;
+    }
+
+    /** The kubelet's restartPolicy Always: the same pod's container starts again after the back-off. */
+    private void restartLater(Container c) {
+        long delay = backOff.restartDelay(c.task.id(), log.now());
+        if (delay > 0) {
+            log.append(new ContainerBackOff(c.task.id(), node, delay,
+                    "back-off " + Durations.format(delay) + " restarting failed container"));
+        }
+        timers.startSingleTimer(c.task.id(), new RestartContainer(c.task.id()), Duration.ofNanos(delay));
+    }
+
+    private Behavior<Command> onRestart(RestartContainer m) {
+        Container c = containers.get(m.taskId());
+        if (c != null && c.state == TaskState.FAILED && c.desired == TaskState.RUNNING) {
+            start(c);
         }
         return this;
     }

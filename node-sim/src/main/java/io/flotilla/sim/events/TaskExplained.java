@@ -11,8 +11,17 @@ import java.util.SortedMap;
  */
 public record TaskExplained(String task, String name, String chosen, String error, List<Verdict> nodes) implements Event {
 
-    /** One node's verdict: {@code reason} is the rejecting filter's words, empty when feasible. */
-    public record Verdict(String node, boolean feasible, String reason, SortedMap<String, Long> scores) {}
+    /**
+     * One node's verdict: {@code reason} is the rejecting filter's words, empty when feasible;
+     * {@code total} is the weighted score the kubernetes strategy ranks by (null for swarm, and when
+     * the node was the only feasible one, so nothing was scored).
+     */
+    public record Verdict(String node, boolean feasible, String reason, SortedMap<String, Long> scores, Long total) {
+
+        public Verdict(String node, boolean feasible, String reason, SortedMap<String, Long> scores) {
+            this(node, feasible, reason, scores, null);
+        }
+    }
 
     @Override
     public String type() {

@@ -96,6 +96,9 @@ final class ExplainCommand implements Callable<Integer> {
             n.put("node", v.node());
             n.put("feasible", v.feasible());
             if (v.feasible()) {
+                if (v.total() != null) {
+                    n.put("total", v.total());
+                }
                 ObjectNode scores = n.putObject("scores");
                 v.scores().forEach(scores::put);
             } else {
@@ -108,7 +111,9 @@ final class ExplainCommand implements Callable<Integer> {
             out.printf("task %s at %s: %s%n", task, Durations.format(decision.get().time()),
                     explained.chosen() == null ? explained.error() : "placed on " + explained.chosen());
             for (TaskExplained.Verdict v : explained.nodes()) {
-                out.printf("  %-20s %s%n", v.node(), v.feasible() ? "feasible " + v.scores() : "rejected: " + v.reason());
+                out.printf("  %-20s %s%n", v.node(), v.feasible()
+                        ? "feasible " + v.scores() + (v.total() == null ? "" : " total " + v.total())
+                        : "rejected: " + v.reason());
             }
         }
         return ExitCodes.PASSED;

@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Reads {@code --strategy} and says which strategies this build can run. */
+/** Reads {@code --strategy} and says which strategies this build can run: both built-in ones. */
 final class Strategies {
 
     private Strategies() {}
@@ -22,11 +22,8 @@ final class Strategies {
         }
     }
 
+    /** Whether this build runs the strategy; the commands that run scenarios ask here, and would print why not to {@code err}. */
     static boolean supported(Strategy strategy, PrintWriter err) {
-        if (strategy == Strategy.KUBERNETES) {
-            err.println("flotilla: the kubernetes strategy cannot run scenarios yet; use --strategy swarm");
-            return false;
-        }
         return true;
     }
 }

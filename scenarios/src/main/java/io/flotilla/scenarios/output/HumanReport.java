@@ -5,18 +5,23 @@ import io.flotilla.scenarios.expect.Views;
 import io.flotilla.scenarios.run.RunResult;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.events.CommandRejected;
+import io.flotilla.sim.events.ContainerBackOff;
 import io.flotilla.sim.events.LeaderChanged;
 import io.flotilla.sim.events.NetworkChanged;
 import io.flotilla.sim.events.NodeAvailabilityChanged;
 import io.flotilla.sim.events.NodeBooted;
 import io.flotilla.sim.events.NodeCrashed;
 import io.flotilla.sim.events.NodeStatusChanged;
+import io.flotilla.sim.events.NodeTaintChanged;
+import io.flotilla.sim.events.PodEvicted;
+import io.flotilla.sim.events.ReplicaSetScaled;
 import io.flotilla.sim.events.ServiceChanged;
 import io.flotilla.sim.events.TaskDesired;
 import io.flotilla.sim.events.TaskObserved;
 import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.events.TaskUnplaced;
 import io.flotilla.sim.events.UpdateStatusChanged;
+import io.flotilla.sim.events.ZoneStateChanged;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.LoggedEvent;
 import io.flotilla.sim.view.ClusterView;
@@ -93,6 +98,17 @@ public final class HumanReport {
             return row("network", e.change(), "", e.groups().toString());
         } else if (event instanceof CommandRejected e) {
             return row(e.command(), "rejected", "[manager]", e.error());
+        } else if (event instanceof NodeTaintChanged e) {
+            return row(e.node(), e.added() ? "tainted" : "untainted", "[manager]", e.taint() + " (" + e.reason() + ")");
+        } else if (event instanceof PodEvicted e) {
+            return row(nameOf(e.task()), "evicted", "[manager]", e.reason() + ": " + e.message());
+        } else if (event instanceof ContainerBackOff e) {
+            return row(nameOf(e.task()), "back-off", e.node(), e.message());
+        } else if (event instanceof ReplicaSetScaled e) {
+            return row(e.service(), "scaled", "[manager]", e.message());
+        } else if (event instanceof ZoneStateChanged e) {
+            return row("zone " + (e.zone().isEmpty() ? "\"\"" : e.zone()), e.state(), "[manager]",
+                    "NoExecute tainting at " + e.evictionRate() + " nodes/s");
         }
         return null;
     }

@@ -17,6 +17,7 @@ import io.flotilla.sim.cluster.Manager;
 import io.flotilla.sim.cluster.NetworkSetup;
 import io.flotilla.sim.cluster.NodeSetup;
 import io.flotilla.sim.kernel.Simulation;
+import io.flotilla.sim.kubernetes.KubernetesSettings;
 import io.flotilla.sim.swarm.SwarmSettings;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -50,12 +51,15 @@ public final class ScenarioRunner {
                         .map(n -> new NetworkSetup(n.name(), n.subnet()))
                         .toList(),
                 images(scenario),
+                strategy == Strategy.KUBERNETES ? ClusterSetup.Orchestrator.KUBERNETES : ClusterSetup.Orchestrator.SWARM,
                 new SwarmSettings(scenario.swarm().heartbeatPeriod(), scenario.swarm().heartbeatEpsilon(),
                         scenario.swarm().missedHeartbeats()),
+                KubernetesSettings.of(scenario.kubernetes().nodeMonitorPeriod(), scenario.kubernetes().nodeMonitorGracePeriod(),
+                        scenario.kubernetes().defaultTolerationSeconds()),
                 options.explainTasks());
         try (Simulation<Cluster.Command> sim = Simulation.start("flotilla", seed, kernel -> Cluster.create(setup, kernel))) {
             for (ServiceSpec service : scenario.services()) {
-                sim.tellAt(0, sim.root(), new Cluster.Operator(new Manager.Deploy(service)));
+                sim.tellAt(0, sim.root(), new Cluster.Deploy(service, KubernetesPods.of(scenario.pod(service.name()))));
             }
             Map<String, ServiceSpec> known = new HashMap<>();
             scenario.services().forEach(s -> known.put(s.name(), s));
@@ -103,7 +107,9 @@ public final class ScenarioRunner {
             return List.of(operator(new Manager.Update(a.service(), task, a.updateConfig(), a.force())));
         } else if (action instanceof Action.Deploy a) {
             a.services().forEach(s -> known.put(s.name(), s));
-            return a.services().stream().map(s -> operator(new Manager.Deploy(s))).toList();
+            return a.services().stream()
+                    .map(s -> (Cluster.Command) new Cluster.Deploy(s, KubernetesPods.of(a.pod(s.name()))))
+                    .toList();
         }
         throw new IllegalArgumentException("no cluster command for " + action);
     }

@@ -59,8 +59,16 @@ public final class KubernetesPlacement {
      * that it counts for the next pod. A failed Reserve is undone and reported as the failure.
      */
     public ScheduleResult scheduleAndAssume(ClusterState cluster, Pod pod, SplittableRandom random) {
+        return scheduleAndAssume(cluster, pod, random, false);
+    }
+
+    /**
+     * {@link #scheduleAndAssume(ClusterState, Pod, SplittableRandom)}, with every node's verdict when
+     * {@code explain} is set; explaining draws nothing more from {@code random}, so it changes no decision.
+     */
+    public ScheduleResult scheduleAndAssume(ClusterState cluster, Pod pod, SplittableRandom random, boolean explain) {
         PodInfo info = new PodInfo(pod);
-        Cycle c = cycle(cluster, info, random, false);
+        Cycle c = cycle(cluster, info, random, explain);
         cluster.advanceStartIndex(c.result.processedNodes());
         if (!c.result.scheduled()) {
             return c.result;

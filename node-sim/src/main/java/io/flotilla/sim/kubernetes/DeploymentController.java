@@ -1,0 +1,249 @@
+package io.flotilla.sim.kubernetes;
+
+import io.flotilla.sim.events.ReplicaSetScaled;
+import io.flotilla.sim.events.UpdateStatusChanged;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The deployment and ReplicaSet controllers (upstream {@code pkg/controller/deployment} and
+ * {@code pkg/controller/replicaset}). A deployment sync either scales (its replica count changed:
+ * {@code sync}/{@code scale}) or rolls out ({@code rolloutRolling}: grow the new ReplicaSet within
+ * maxSurge, shrink old ones within maxUnavailable); every ReplicaSet then creates or deletes pods to
+ * match its size, deleting in {@link PodRanking} order. A ReplicaSet update is an event that syncs
+ * the deployment again, so a sync repeats until no ReplicaSet changes size.
+ */
+final class DeploymentController {
+
+    private final ControlPlane plane;
+
+    DeploymentController(ControlPlane plane) {
+        this.plane = plane;
+    }
+
+    /** A ReplicaSet resized more often than this in one sync is a bug in the arithmetic, not a rollout. */
+    private static final int MAX_STEPS = 10_000;
+
+    void sync(DeploymentState d) {
+        boolean changed;
+        int steps = 0;
+        do {
+            if (++steps > MAX_STEPS) {
+                throw new IllegalStateException("deployment " + d.name() + " does not settle");
+            }
+            changed = step(d);
+            for (ReplicaSetState rs : d.replicaSets) {
+                syncReplicaSet(d, rs);
+            }
+        } while (changed);
+        if (d.rollingOut && complete(d)) {
+            d.rollingOut = false;
+            plane.effects.log(new UpdateStatusChanged(d.name(), "completed",
+                    "deployment \"" + d.name() + "\" successfully rolled out"));
+        }
+    }
+
+    /** One {@code syncDeployment}; true when it changed a ReplicaSet's size. */
+    private boolean step(DeploymentState d) {
+        ReplicaSetState newRs = newReplicaSet(d);
+        if (isScalingEvent(d)) {
+            return scale(d, newRs);
+        }
+        return rolloutRolling(d, newRs);
+    }
+
+    private ReplicaSetState newReplicaSet(DeploymentState d) {
+        ReplicaSetState.Template t = d.template();
+        for (ReplicaSetState rs : d.replicaSets) {
+            if (rs.template.equals(t)) {
+                return rs;
+            }
+        }
+        return null;
+    }
+
+    /** Upstream {@code isScalingEvent}: an active ReplicaSet was sized for another replica count. */
+    private boolean isScalingEvent(DeploymentState d) {
+        for (ReplicaSetState rs : d.replicaSets) {
+            if (rs.replicas > 0 && rs.desiredAnnotation != d.replicas()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean rolloutRolling(DeploymentState d, ReplicaSetState newRs) {
+        RolloutMath.Strategy strategy = d.strategy();
+        List<ReplicaSetState> old = new ArrayList<>(d.replicaSets);
+        boolean changed = false;
+        if (newRs == null) {
+            newRs = createReplicaSet(d, old);
+            changed = newRs.replicas > 0;
+        } else {
+            old.remove(newRs);
+            int revision = maxRevision(d);
+            if (newRs.revision < revision) {
+                newRs.revision = revision + 1; // an old template again: its ReplicaSet becomes the newest revision
+            }
+        }
+        List<RolloutMath.Rs> all = new ArrayList<>();
+        for (ReplicaSetState rs : d.replicaSets) {
+            all.add(counts(rs));
+        }
+        int next = RolloutMath.reconcileNewReplicaSet(strategy, d.replicas(), all, counts(newRs));
+        if (next >= 0) {
+            scaleReplicaSet(d, newRs, next);
+            return true;
+        }
+        List<ReplicaSetState> active = old.stream().filter(rs -> rs.replicas > 0).toList();
+        List<RolloutMath.Rs> oldCounts = active.stream().map(this::counts).toList();
+        int[] sizes = RolloutMath.reconcileOldReplicaSets(strategy, d.replicas(), oldCounts, counts(newRs));
+        for (int i = 0; i < sizes.length; i++) {
+            if (sizes[i] != active.get(i).replicas) {
+                scaleReplicaSet(d, active.get(i), sizes[i]);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** Upstream {@code scale}: the whole count to the only active ReplicaSet, or shared in proportion. */
+    private boolean scale(DeploymentState d, ReplicaSetState newRs) {
+        List<ReplicaSetState> active = d.replicaSets.stream().filter(rs -> rs.replicas > 0).toList();
+        ReplicaSetState only = null;
+        if (active.size() == 1) {
+            only = active.get(0);
+        } else if (active.isEmpty()) {
+            only = newRs != null ? newRs : d.replicaSets.get(d.replicaSets.size() - 1);
+        }
+        if (only != null) {
+            return scaleReplicaSet(d, only, d.replicas());
+        }
+        boolean changed = false;
+        if (newRs != null && newRs.replicas == d.replicas() && newRs.desiredAnnotation == d.replicas()
+                && available(newRs) == d.replicas()) {
+            for (ReplicaSetState rs : active) {
+                if (rs != newRs) {
+                    changed |= scaleReplicaSet(d, rs, 0);
+                }
+            }
+            return changed;
+        }
+        List<RolloutMath.Scaled> scaled = active.stream()
+                .map(rs -> new RolloutMath.Scaled(rs.replicas, rs.maxAnnotation, rs.created))
+                .toList();
+        int statusReplicas = (int) plane.store.podsOf(d.name()).stream().filter(p -> !p.deleting).count();
+        int[] sizes = RolloutMath.proportionalScale(scaled, d.replicas(), d.maxSurge(), statusReplicas);
+        for (int i = 0; i < sizes.length; i++) {
+            changed |= scaleReplicaSet(d, active.get(i), sizes[i]);
+        }
+        return changed;
+    }
+
+    private ReplicaSetState createReplicaSet(DeploymentState d, List<ReplicaSetState> old) {
+        int k = d.replicaSets.size() + 1;
+        ReplicaSetState rs = new ReplicaSetState(d.name() + "-v" + k, "v" + k, d.template(), plane.effects.now(),
+                maxRevision(d) + 1);
+        int oldReplicas = old.stream().mapToInt(r -> r.replicas).sum();
+        rs.replicas = RolloutMath.newRSNewReplicas(d.strategy(), d.replicas(), oldReplicas, 0);
+        rs.desiredAnnotation = d.replicas();
+        rs.maxAnnotation = d.replicas() + d.maxSurge();
+        d.replicaSets.add(rs);
+        if (rs.replicas > 0) {
+            plane.effects.log(new ReplicaSetScaled(d.name(), rs.name, 0, rs.replicas));
+        }
+        return rs;
+    }
+
+    /** Upstream {@code scaleReplicaSet}: the new size and the replica annotations; true when the size changed. */
+    private boolean scaleReplicaSet(DeploymentState d, ReplicaSetState rs, int size) {
+        rs.desiredAnnotation = d.replicas();
+        rs.maxAnnotation = d.replicas() + d.maxSurge();
+        if (rs.replicas == size) {
+            return false;
+        }
+        plane.effects.log(new ReplicaSetScaled(d.name(), rs.name, rs.replicas, size));
+        rs.replicas = size;
+        return true;
+    }
+
+    private static int maxRevision(DeploymentState d) {
+        return d.replicaSets.stream().mapToInt(rs -> rs.revision).max().orElse(0);
+    }
+
+    private RolloutMath.Rs counts(ReplicaSetState rs) {
+        return new RolloutMath.Rs(rs.replicas, available(rs));
+    }
+
+    /** {@code status.availableReplicas}: its pods that are ready (minReadySeconds is 0). */
+    private int available(ReplicaSetState rs) {
+        int n = 0;
+        for (PodState p : plane.store.pods.values()) {
+            if (p.replicaSet == rs && p.isReady(p.node == null ? null : plane.store.nodes.get(p.node))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Upstream {@code DeploymentComplete}: every replica updated and available, no old pod left. */
+    private boolean complete(DeploymentState d) {
+        ReplicaSetState newRs = newReplicaSet(d);
+        if (newRs == null || newRs.replicas != d.replicas() || available(newRs) != d.replicas()) {
+            return false;
+        }
+        for (PodState p : plane.store.podsOf(d.name())) {
+            if (p.replicaSet != newRs) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The ReplicaSet controller's {@code manageReplicas}: create the missing pods, or delete the
+     * surplus, ranked against all the deployment's pods on the same nodes.
+     */
+    private void syncReplicaSet(DeploymentState d, ReplicaSetState rs) {
+        List<PodState> mine = new ArrayList<>();
+        for (PodState p : plane.store.podsOf(d.name())) {
+            if (p.replicaSet == rs && !p.deleting) {
+                mine.add(p);
+            }
+        }
+        int diff = mine.size() - rs.replicas;
+        for (int i = diff; i < 0; i++) {
+            plane.createPod(d, rs);
+        }
+        if (diff <= 0) {
+            return;
+        }
+        Map<String, Integer> perNode = new HashMap<>();
+        for (PodState p : plane.store.podsOf(d.name())) {
+            if (!p.deleting) {
+                perNode.merge(p.node == null ? "" : p.node, 1, Integer::sum);
+            }
+        }
+        long now = plane.effects.now();
+        Map<String, PodState> byId = new HashMap<>();
+        List<PodRanking.Ranked> ranked = new ArrayList<>();
+        for (PodState p : mine) {
+            byId.put(p.id, p);
+            ranked.add(ranked(p, perNode.getOrDefault(p.node == null ? "" : p.node, 0)));
+        }
+        ranked.sort(PodRanking.order(now));
+        for (PodRanking.Ranked victim : ranked.subList(0, diff)) {
+            plane.delete(byId.get(victim.id()), "deleted by replica set " + rs.name + " (scale down)");
+        }
+    }
+
+    private PodRanking.Ranked ranked(PodState p, int rank) {
+        NodeState node = p.node == null ? null : plane.store.nodes.get(p.node);
+        PodRanking.Phase phase = p.ran ? PodRanking.Phase.RUNNING : PodRanking.Phase.PENDING;
+        boolean ready = p.isReady(node);
+        return new PodRanking.Ranked(p.id, p.node == null ? "" : p.node, phase, ready, ready ? p.readySince : -1,
+                p.restarts, p.created, p.uid, rank, 0);
+    }
+}

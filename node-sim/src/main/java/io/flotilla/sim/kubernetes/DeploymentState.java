@@ -1,0 +1,60 @@
+package io.flotilla.sim.kubernetes;
+
+import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.model.UpdateConfig;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A Deployment: the service's spec, its pod inputs, its ReplicaSets oldest first, and rollout bookkeeping. */
+final class DeploymentState {
+
+    ServiceSpec spec;
+    PodInputs inputs;
+    /** Bumped by a forced update, as {@code kubectl rollout restart} stamps the template. */
+    int restartedAt;
+    /** The deployment's generation as events show it (1 at creation, +1 per template change). */
+    int version = 1;
+    boolean rollingOut;
+    final List<ReplicaSetState> replicaSets = new ArrayList<>();
+
+    DeploymentState(ServiceSpec spec, PodInputs inputs) {
+        this.spec = spec;
+        this.inputs = inputs;
+    }
+
+    String name() {
+        return spec.name();
+    }
+
+    int replicas() {
+        return spec.replicas();
+    }
+
+    ReplicaSetState.Template template() {
+        return new ReplicaSetState.Template(spec.task(), inputs, restartedAt);
+    }
+
+    /**
+     * The RollingUpdate strategy the service's {@code update_config} maps to: swarmkit's default
+     * config (parallelism 1, stop-first), written or not, gets Kubernetes' default 25%/25%; otherwise
+     * start-first surges {@code parallelism} pods and stop-first takes {@code parallelism} down
+     * (parallelism 0, all at once, is 100%).
+     */
+    RolloutMath.Strategy strategy() {
+        UpdateConfig c = spec.update();
+        if (c.equals(UpdateConfig.DEFAULT)) {
+            return RolloutMath.Strategy.DEFAULT;
+        }
+        RolloutMath.IntOrPercent batch = c.parallelism() == 0
+                ? RolloutMath.IntOrPercent.percent(100)
+                : RolloutMath.IntOrPercent.of(c.parallelism());
+        RolloutMath.IntOrPercent none = RolloutMath.IntOrPercent.of(0);
+        return c.order() == UpdateConfig.Order.START_FIRST
+                ? new RolloutMath.Strategy(batch, none)
+                : new RolloutMath.Strategy(none, batch);
+    }
+
+    int maxSurge() {
+        return RolloutMath.maxSurge(strategy(), replicas());
+    }
+}

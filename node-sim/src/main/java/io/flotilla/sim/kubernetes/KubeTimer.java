@@ -1,0 +1,23 @@
+package io.flotilla.sim.kubernetes;
+
+/** The Kubernetes control plane's timers; equal timers replace each other, as Pekko timer keys do. */
+public sealed interface KubeTimer {
+
+    /** The node lifecycle controller's periodic pass ({@code node-monitor-period}). */
+    enum MonitorTick implements KubeTimer {
+        INSTANCE
+    }
+
+    /** A zone's NoExecute tainting queue may take its next node (the rate limiter has a token again). */
+    enum TaintingPass implements KubeTimer {
+        INSTANCE
+    }
+
+    /** A pod's toleration of its node's NoExecute taint runs out. */
+    record Evict(String podId) implements KubeTimer {}
+
+    /** Unschedulable pods whose back-off ended, or that waited 5 minutes, go back to the scheduling queue. */
+    enum SchedulerWake implements KubeTimer {
+        INSTANCE
+    }
+}

@@ -1,0 +1,69 @@
+package io.flotilla.sim.kubernetes;
+
+import io.flotilla.scheduler.model.Task;
+import io.flotilla.scheduler.model.TaskSpec;
+import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.scheduler.placement.kubernetes.Pod;
+
+/**
+ * A Pod object. {@code id} ({@code web.3#2}) is unique in the run and is the pod's name for the
+ * scheduler; {@code name} ({@code web.3}) is its slot, the lowest number no other live pod of the
+ * deployment holds. {@code state} is the phase as the kubelet last reported it, mapped onto the
+ * shared task states; {@code deleting} is a set {@code deletionTimestamp} (Terminating).
+ */
+final class PodState {
+
+    final String id;
+    final String name;
+    final String service;
+    final int slot;
+    final ReplicaSetState replicaSet;
+    final int revision;
+    final Pod pod;
+    final long created;
+    /** Stands for the pod's random UID, which upstream's scale-down ranking breaks ties with. */
+    final long uid;
+
+    String node;
+    TaskState state = TaskState.NEW;
+    boolean deleting;
+    /** When the pod last became ready (its Ready condition's lastTransitionTime), -1 if never. */
+    long readySince = -1;
+    int restarts;
+    boolean ran;
+
+    // scheduling queue
+    long queuedAt;
+    long queueSeq;
+    int attempts;
+    long lastAttempt;
+    boolean waitingForEvent;
+    String error;
+
+    PodState(String id, String name, String service, int slot, ReplicaSetState replicaSet, Pod pod, long created, long uid) {
+        this.id = id;
+        this.name = name;
+        this.service = service;
+        this.slot = slot;
+        this.replicaSet = replicaSet;
+        this.revision = replicaSet.revision;
+        this.pod = pod;
+        this.created = created;
+        this.uid = uid;
+    }
+
+    TaskSpec spec() {
+        return replicaSet.template.task();
+    }
+
+    /** The Ready condition: running, not terminating, on a node whose Ready condition is True. */
+    boolean isReady(NodeState node) {
+        return state == TaskState.RUNNING && !deleting && node != null && node.isReady();
+    }
+
+    /** The pod as its kubelet is told of it: run it, or (Terminating) stop it. */
+    Task task() {
+        return new Task(id, name, service, slot, revision, spec(), node, TaskState.ASSIGNED,
+                deleting ? TaskState.SHUTDOWN : TaskState.RUNNING, null);
+    }
+}

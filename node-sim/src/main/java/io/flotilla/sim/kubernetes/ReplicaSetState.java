@@ -1,0 +1,30 @@
+package io.flotilla.sim.kubernetes;
+
+import io.flotilla.scheduler.model.TaskSpec;
+
+/**
+ * A ReplicaSet of a deployment: its pod template, its revision, {@code spec.replicas} and the
+ * deployment controller's {@code desired-replicas} and {@code max-replicas} annotations.
+ */
+final class ReplicaSetState {
+
+    /** What makes two ReplicaSets the same (upstream's pod-template-hash): the task, the pod inputs, a restart stamp. */
+    record Template(TaskSpec task, PodInputs inputs, int restartedAt) {}
+
+    final String name;
+    final String hash;
+    final Template template;
+    final long created;
+    int revision;
+    int replicas;
+    int desiredAnnotation;
+    int maxAnnotation;
+
+    ReplicaSetState(String name, String hash, Template template, long created, int revision) {
+        this.name = name;
+        this.hash = hash;
+        this.template = template;
+        this.created = created;
+        this.revision = revision;
+    }
+}
