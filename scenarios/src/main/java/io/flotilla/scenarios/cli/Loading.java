@@ -7,7 +7,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Loads a scenario for a command, printing every problem as FILE:LINE:COLUMN: message; a cluster its strategy cannot run is one. */
+/**
+ * Loads a scenario for a command, printing every problem, then every warning, as
+ * FILE:LINE:COLUMN: message; a cluster its strategy cannot run is a problem too.
+ */
 final class Loading {
 
     private Loading() {}
@@ -15,6 +18,7 @@ final class Loading {
     static Optional<Scenario> load(Path file, PrintWriter err) {
         ParseOutcome outcome = new ScenarioParser().parse(file);
         outcome.problems().forEach(p -> err.println(p));
+        outcome.warnings().forEach(w -> err.println(w));
         Optional<Scenario> scenario = outcome.problems().isEmpty() ? outcome.scenario() : Optional.empty();
         Optional<String> unrunnable = scenario.flatMap(s -> s.unrunnableUnder(s.strategy()));
         unrunnable.ifPresent(err::println);

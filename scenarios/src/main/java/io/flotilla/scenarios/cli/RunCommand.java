@@ -13,7 +13,10 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +76,10 @@ final class RunCommand implements Callable<Integer> {
         if (events != null) {
             try (BufferedWriter w = Files.newBufferedWriter(events, StandardCharsets.UTF_8)) {
                 run.log().writeJsonLines(w);
+            } catch (IOException e) {
+                // A path the user gave that cannot be written is bad input, not an internal error.
+                err.println("flotilla: cannot write the event log to " + events + ": " + why(e));
+                return ExitCodes.INVALID_INPUT;
             }
         }
         if (json) {
@@ -81,5 +88,16 @@ final class RunCommand implements Callable<Integer> {
             HumanReport.print(run, results, out);
         }
         return results.stream().allMatch(ExpectationResult::passed) ? ExitCodes.PASSED : ExitCodes.EXPECTATION_FAILED;
+    }
+
+    private static String why(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such directory";
+        } else if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        } else if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return String.valueOf(e.getMessage());
     }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** The {@code nodes} list: one item per node, or per group of nodes with {@code count}. */
 final class NodesBinder {
@@ -46,7 +47,12 @@ final class NodesBinder {
             problems.add(top.key("nodes").orElse(top.node()), "a scenario needs 'nodes' with at least one node");
             return nodes;
         }
-        for (Node item : Values.list(list.get(), "nodes", problems)) {
+        List<Node> items = Values.list(list.get(), "nodes", problems);
+        if (items.isEmpty() && (list.get() instanceof SequenceNode || Yaml.isNull(list.get()))) {
+            // nodes: [] is as empty a cluster as no nodes at all (the schema says minItems: 1).
+            problems.add(list.get(), "a scenario needs 'nodes' with at least one node");
+        }
+        for (Node item : items) {
             Fields.of(item, "nodes", "node", problems, KEYS).ifPresent(f -> nodes.addAll(bindItem(f)));
         }
         return nodes;
