@@ -43,6 +43,11 @@ final class Sim {
         return new Sim(ScenarioRunner.run(outcome.scenario().orElseThrow(), RunOptions.DEFAULT));
     }
 
+    /** The questions of this class, about a run made elsewhere. */
+    static Sim of(RunResult run) {
+        return new Sim(run);
+    }
+
     /** A virtual time written as in a scenario file: {@code 30s}, {@code 1m30s}. */
     static long t(String text) {
         return Durations.parse(text).orElseThrow();
