@@ -136,7 +136,9 @@ final class Dispatcher {
                 setStatus(record, NodeStatus.UNKNOWN, LEADERSHIP_CHANGE);
             }
             record.graceMultiplier = 2 * settings.missedHeartbeats();
-            armDeadline(record, settings.heartbeatPeriodNanos());
+            // Swarmkit's AddUnknown draws the period too (period ± epsilon) before doubling the
+            // grace, so an unknown node is down 27s to 33s after the election, not exactly 30s.
+            armDeadline(record, nextPeriod());
         }
     }
 
