@@ -71,6 +71,7 @@ public final class ControlPlane {
         NodeRecord record = store.nodes.remove(node);
         if (record != null) {
             store.tasksOn(node).forEach(t -> orchestrator.taskOnInvalidNode(t, "node removed"));
+            restarts.nodeLost(node);
             dirtyAllServices();
             settle();
         }

@@ -110,6 +110,7 @@ final class Dispatcher {
         setStatus(record, NodeStatus.DOWN, message);
         plane.effects.startTimer(new ControlTimer.NodeDownExpired(node), NODE_DOWN_PERIOD_NANOS);
         plane.store.tasksOn(node).forEach(t -> plane.orchestrator.taskOnInvalidNode(t, "node down"));
+        plane.restarts.nodeLost(node);
         plane.dirtyAllServices();
     }
 

@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * Swarmkit's restart supervisor ({@code orchestrator/restart}): a stopped task's slot gets a
  * new task at once, held at READY until the restart delay has passed and the old task has
- * stopped (or its node is down, or a minute went by); then it is told to run.
+ * stopped (or its node is down or gone, or a minute went by); then it is told to run.
  */
 final class RestartSupervisor {
 
@@ -91,6 +91,19 @@ final class RestartSupervisor {
             waiting.put(taskId, new Waiting(w.oldTaskId(), true));
             plane.effects.startTimer(new ControlTimer.StartReplacement(taskId), RestartRules.STOP_WAIT_NANOS);
         }
+    }
+
+    /**
+     * The node is down or gone: whoever waited for one of its tasks to stop waits no more
+     * (swarmkit's {@code DelayStart} also watches the old task's node for DOWN or deletion).
+     */
+    void nodeLost(String node) {
+        waiting.entrySet().stream()
+                .filter(e -> e.getValue().delayOver() && plane.store.task(e.getValue().oldTaskId())
+                        .filter(old -> node.equals(old.node())).isPresent())
+                .map(Map.Entry::getKey)
+                .toList()
+                .forEach(this::start);
     }
 
     private boolean oldHasStopped(String oldTaskId) {

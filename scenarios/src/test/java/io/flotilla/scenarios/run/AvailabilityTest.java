@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flotilla.scheduler.model.Availability;
+import io.flotilla.scheduler.model.NodeStatus;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.sim.events.NodeAvailabilityChanged;
+import io.flotilla.sim.events.NodeStatusChanged;
 import io.flotilla.sim.events.TaskCreated;
 import io.flotilla.sim.events.TaskDesired;
 import io.flotilla.sim.events.TaskUnplaced;
@@ -60,6 +62,28 @@ class AvailabilityTest {
         }
         assertEquals(Map.of("worker-2", 3, "worker-3", 3), sim.at("40s").runningPerNode("web"));
         assertEquals(4, sim.minRunning("web", t("30s"), t("40s")));
+    }
+
+    /**
+     * Draining a node the manager cannot reach: its task cannot be told to stop, so the new
+     * task waits for it, and stops waiting the moment the node is marked down (swarmkit's
+     * {@code DelayStart} watches the old task's node), not after the one-minute task timeout.
+     */
+    @Test
+    void drainOfAnUnreachableNodeStartsTheNewTaskWhenTheNodeIsMarkedDown() {
+        Sim sim = run("{condition: any, delay: 5s}", """
+                  - {at: 30s, partition: [[worker-1]]}
+                  - {at: 31s, drain: worker-1}
+                """);
+        List<String> cutOff = CrashAndRestartTest.tasksOn(sim.at("29s"), "web", "worker-1");
+        long down = sim.expect(NodeStatusChanged.class, 0,
+                e -> e.node().equals("worker-1") && e.status() == NodeStatus.DOWN, "worker-1 down").time();
+        for (String old : cutOff) {
+            String replacement = sim.created(old.substring(0, old.indexOf('#'))).get(1).event().task();
+            assertEquals(down, sim.desired(replacement, TaskState.RUNNING).orElseThrow());
+            assertTrue(sim.at(down).task(old).orElseThrow().isRunning(), "the old task really runs on, cut off");
+        }
+        assertTrue(down < t("31s") + 60 * S);
     }
 
     /**
