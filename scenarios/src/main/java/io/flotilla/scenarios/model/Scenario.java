@@ -64,11 +64,15 @@ public record Scenario(
     public static final String NO_MANAGER =
             "a swarm needs at least one manager: give a node role: manager (docker swarm init makes the first one)";
 
+    public static final String NO_CONTROL_PLANE =
+            "a Kubernetes cluster needs a control-plane node: give a node role: manager (kubeadm init makes the first one)";
+
     /** Why this cluster cannot run under the strategy, if it cannot, as {@code FILE:LINE:COLUMN: message}. */
     public Optional<String> unrunnableUnder(Strategy chosen) {
-        if (chosen == Strategy.SWARM && !nodes.isEmpty() && nodes.stream().noneMatch(n -> n.spec().role() == NodeRole.MANAGER)) {
+        if (!nodes.isEmpty() && nodes.stream().noneMatch(n -> n.spec().role() == NodeRole.MANAGER)) {
             SourcePos at = nodes.get(0).pos();
-            return Optional.of(file + ":" + at.line() + ":" + at.column() + ": " + NO_MANAGER);
+            return Optional.of(file + ":" + at.line() + ":" + at.column() + ": "
+                    + (chosen == Strategy.SWARM ? NO_MANAGER : NO_CONTROL_PLANE));
         }
         return Optional.empty();
     }
