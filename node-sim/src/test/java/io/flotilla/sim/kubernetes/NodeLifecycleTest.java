@@ -143,6 +143,17 @@ class NodeLifecycleTest {
     }
 
     @Test
+    void aDeletedNodesPodsAreGoneAtOnceAndReplaced() {
+        FakeWorld w = world(KubernetesSettings.DEFAULT, 3, 6);
+        w.at(30 * S, () -> w.plane.removeNode("node-2"));
+        w.runUntil(40 * S);
+        assertEquals(8, w.all(TaskCreated.class).size());
+        assertEquals(List.of(30L, 30L), times(w.events(TaskCreated.class).subList(6, 8)));
+        assertEquals(6, w.plane.store.pods.size(), "PodGC removed the node's pods; nothing is Terminating");
+        assertTrue(w.plane.store.pods.values().stream().noneMatch(p -> "node-2".equals(p.node)));
+    }
+
+    @Test
     void aZoneTaintsOneUnreachableNodeEveryTenSeconds() {
         FakeWorld w = world(KubernetesSettings.DEFAULT, 10, 20);
         for (String n : List.of("node-2", "node-5", "node-8")) {

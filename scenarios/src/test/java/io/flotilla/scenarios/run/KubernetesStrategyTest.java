@@ -10,12 +10,19 @@ import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.parse.ScenarioParser;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.sim.events.ContainerBackOff;
+import io.flotilla.sim.events.NodeBooted;
+import io.flotilla.sim.events.NodeCrashed;
 import io.flotilla.sim.events.PodEvicted;
 import io.flotilla.sim.events.TaskCreated;
 import io.flotilla.sim.events.TaskExplained;
 import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.events.TaskUnplaced;
+import io.flotilla.sim.kernel.LoggedEvent;
 import io.flotilla.sim.view.TaskView;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -179,6 +186,32 @@ class KubernetesStrategyTest {
         assertEquals(0, sim.at("1m").pending("big").size());
         assertEquals(4, sim.running("big", "1m"));
         assertEquals(1, sim.at("1m").runningPerNode("big").get("manager-1"));
+    }
+
+    /** What a kubelet may do: run only pods bound to its node, and nothing while its node is down. */
+    @Test
+    void kubeletsRunOnlyTheirOwnPodsAndNothingWhileTheirNodeIsDown() {
+        Sim sim = Sim.of(ScenarioRunner.run(ExamplesTest.load(Path.of("examples/kubernetes-node-failure.yaml")),
+                RunOptions.DEFAULT));
+        Map<String, String> boundTo = new HashMap<>();
+        Set<String> down = new HashSet<>();
+        List<String> wrong = new ArrayList<>();
+        for (LoggedEvent logged : sim.run.log().events()) {
+            if (logged.event() instanceof TaskStateChanged e && e.node() != null) {
+                if (e.state() == TaskState.ASSIGNED) {
+                    boundTo.put(e.task(), e.node());
+                } else if (!e.node().equals(boundTo.get(e.task()))) {
+                    wrong.add(e.task() + " " + e.state() + " on " + e.node() + ", bound to " + boundTo.get(e.task()));
+                } else if (down.contains(e.node()) && !e.message().equals("node crashed")) {
+                    wrong.add(e.task() + " " + e.state() + " on " + e.node() + " while it is down");
+                }
+            } else if (logged.event() instanceof NodeCrashed e) {
+                down.add(e.node());
+            } else if (logged.event() instanceof NodeBooted e) {
+                down.remove(e.node());
+            }
+        }
+        assertEquals(List.of(), wrong);
     }
 
     @Test
