@@ -104,9 +104,14 @@ public final class ClusterView {
         return tasks.values();
     }
 
-    /** The newest task of every slot, global node and ordinal, in the order those first appeared. */
+    /**
+     * The newest task of every slot, global node and ordinal, in the order those first appeared;
+     * a slot removed by a scale-down is left out once its task has stopped.
+     */
     public List<TaskView> newestTasks() {
-        return List.copyOf(newestByName.values());
+        return newestByName.values().stream()
+                .filter(t -> !(t.desired() == TaskState.REMOVE && t.state().isTerminal()))
+                .toList();
     }
 
     public Optional<TaskView> task(String id) {

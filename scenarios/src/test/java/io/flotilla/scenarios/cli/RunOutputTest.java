@@ -148,6 +148,23 @@ class RunOutputTest {
         assertEquals("down", result.get("nodes").get(1).get("believed").asText());
     }
 
+    /** A slot removed by a scale-down is no longer a slot of the service once its task stopped. */
+    @Test
+    void jsonLeavesOutSlotsRemovedByAScaleDown() {
+        Path scaled = Cli.write(dir, "scaled.yaml", """
+                scenario: scaled
+                until: 1m
+                nodes: [{name: manager-1, role: manager}, {name: worker, count: 2}]
+                services:
+                  web: {image: nginx, deploy: {replicas: 3}}
+                timeline:
+                  - {at: 30s, scale: {web: 1}}
+                """);
+        JsonNode result = Cli.run("run", scaled.toString(), "--json").json();
+        assertEquals(1, result.get("tasks").size(), result.get("tasks").toString());
+        assertEquals("running", result.get("tasks").get(0).get("state").asText());
+    }
+
     @Test
     void eventsAreWrittenAsJsonLinesWithSeqTimeAndType() throws IOException {
         Path events = dir.resolve("events.jsonl");
