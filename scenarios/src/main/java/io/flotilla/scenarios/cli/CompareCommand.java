@@ -7,7 +7,6 @@ import io.flotilla.scenarios.compare.Seeds;
 import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.Strategy;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,21 +66,12 @@ final class CompareCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         Comparison comparison = Comparison.run(scenario.get(), chosen,
-                seeds == null ? List.of(scenario.get().seed()) : seedList, CompareCommand::refusal);
+                seeds == null ? List.of(scenario.get().seed()) : seedList, scenario.get()::unrunnableUnder);
         if (json) {
             out.println(CompareJson.render(CompareJson.of(comparison)));
         } else {
             CompareTable.print(comparison, out);
         }
         return comparison.anyRan() ? ExitCodes.PASSED : ExitCodes.INVALID_INPUT;
-    }
-
-    /** Why this build cannot run the strategy, in the words {@code run} would print; empty when it can. */
-    private static Optional<String> refusal(Strategy strategy) {
-        StringWriter words = new StringWriter();
-        if (Strategies.supported(strategy, new PrintWriter(words, true))) {
-            return Optional.empty();
-        }
-        return Optional.of(words.toString().strip().replaceFirst("^flotilla: ", ""));
     }
 }

@@ -62,14 +62,6 @@ final class RunCommand implements Callable<Integer> {
         if (scenario.isEmpty()) {
             return ExitCodes.INVALID_INPUT;
         }
-        if (!Strategies.supported(chosen.orElse(scenario.get().strategy()), err)) {
-            return ExitCodes.INVALID_INPUT;
-        }
-        Optional<String> unrunnable = scenario.get().unrunnableUnder(chosen.orElse(scenario.get().strategy()));
-        if (unrunnable.isPresent()) {
-            err.println(unrunnable.get());
-            return ExitCodes.INVALID_INPUT;
-        }
         RunResult run = ScenarioRunner.run(scenario.get(),
                 new RunOptions(chosen, seed == null ? OptionalLong.empty() : OptionalLong.of(seed), Set.of()));
         List<ExpectationResult> results = Expectations.evaluate(run);

@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Reads {@code --strategy} and says which strategies this build can run: both built-in ones. */
+/** Reads {@code --strategy}. */
 final class Strategies {
 
     private Strategies() {}
@@ -20,10 +20,5 @@ final class Strategies {
             err.println("flotilla: unknown strategy '" + text + "'; expected swarm or kubernetes");
             return Optional.empty();
         }
-    }
-
-    /** Whether this build runs the strategy; the commands that run scenarios ask here, and would print why not to {@code err}. */
-    static boolean supported(Strategy strategy, PrintWriter err) {
-        return true;
     }
 }
