@@ -2,7 +2,6 @@ package io.flotilla.sim.kubernetes;
 
 import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.NodeSpec;
-import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.TaskState;
@@ -52,6 +51,7 @@ public final class ControlPlane {
     final NodeLifecycleController lifecycle;
     final TaintEvictionController evictions;
     final DeploymentController deployments;
+    final DaemonSetController daemonSets;
     final Scheduler scheduler;
 
     private final SplittableRandom uids;
@@ -75,6 +75,7 @@ public final class ControlPlane {
         this.lifecycle = new NodeLifecycleController(this);
         this.evictions = new TaintEvictionController(this);
         this.deployments = new DeploymentController(this);
+        this.daemonSets = new DaemonSetController(this);
         this.scheduler = new Scheduler(this, random.apply("kube-scheduler"), explainTasks);
     }
 
@@ -174,7 +175,7 @@ public final class ControlPlane {
         settle();
     }
 
-    /** pause is {@code kubectl cordon}, drain is cordon then evict every pod, activate is uncordon. */
+    /** pause is {@code kubectl cordon}, drain is cordon then evict every pod but daemon pods, activate is uncordon. */
     public void setAvailability(String name, Availability availability) {
         NodeState node = store.nodes.get(name);
         if (node == null || node.availability == availability) {
@@ -185,14 +186,19 @@ public final class ControlPlane {
         scheduler.nodeChanged(node, true);
         if (availability == Availability.DRAIN) {
             for (PodState p : store.podsOn(name)) {
-                evict(p, "Evicted", "Evicting pod default/" + p.name + " (drain)", "node drained");
+                if (p.daemonNode == null) { // kubectl drain --ignore-daemonsets
+                    evict(p, "Evicted", "Evicting pod default/" + p.name + " (drain)", "node drained");
+                }
             }
         }
         dirtyAll();
         settle();
     }
 
-    /** Creates the service's Deployment, or applies a new spec to it (a rollout if the pod template changed). */
+    /**
+     * Creates the service's Deployment (a DaemonSet for a global service), or applies a new spec to it
+     * (a rollout if the pod template changed).
+     */
     public void deploy(ServiceSpec spec, PodInputs inputs) {
         Optional<String> invalid = unsupported(spec, inputs);
         if (invalid.isPresent()) {
@@ -259,6 +265,10 @@ public final class ControlPlane {
         d.version++;
         d.rollingOut = true;
         effects.log(new ServiceChanged(d.name(), "update", d.version, d.replicas(), d.spec.task().image()));
+        if (d.isDaemonSet()) {
+            effects.log(new UpdateStatusChanged(d.name(), "updating", "rolling update: maxSurge 0, maxUnavailable 1"));
+            return;
+        }
         RolloutMath.Strategy s = d.strategy();
         effects.log(new UpdateStatusChanged(d.name(), "updating", "rolling update: maxSurge " + s.maxSurge()
                 + " (" + RolloutMath.maxSurge(s, d.replicas()) + "), maxUnavailable " + s.maxUnavailable() + " ("
@@ -267,9 +277,6 @@ public final class ControlPlane {
 
     /** Why the strategy cannot run the service, if it cannot. */
     private static Optional<String> unsupported(ServiceSpec spec, PodInputs inputs) {
-        if (spec.mode() == ServiceMode.GLOBAL) {
-            return Optional.of("global services (DaemonSets) are not simulated by the kubernetes strategy");
-        }
         try {
             ModelTranslation.pod(spec, spec.name());
             return Optional.empty();
@@ -290,18 +297,32 @@ public final class ControlPlane {
         while (used.contains(slot)) {
             slot++;
         }
-        String name = d.name() + "." + slot;
-        String id = store.nextPodId(name);
+        createPod(d, rs, slot, null);
+    }
+
+    /** A new pod of the DaemonSet revision for {@code node}, queued for scheduling (pinned there). */
+    void createDaemonPod(DeploymentState d, ReplicaSetState revision, String node) {
+        createPod(d, revision, 0, node);
+    }
+
+    /** The pod as the controller creates it and admission completes it, before it exists. */
+    Pod podFor(DeploymentState d, ReplicaSetState rs, String id, String daemonNode) {
         Pod base = ModelTranslation.pod(d.name(), id, rs.template.task()).toBuilder()
                 .label(POD_TEMPLATE_HASH, rs.hash)
                 .ownerSelector(LabelSelector.of(ModelTranslation.APP_LABEL, d.name()).and(POD_TEMPLATE_HASH, rs.hash))
                 .build();
-        Pod pod = rs.template.inputs().applyTo(base, settings.defaultTolerationSeconds());
-        PodState p = new PodState(id, name, d.name(), slot, rs, pod, effects.now(), uids.nextLong());
+        return rs.template.inputs().applyTo(base, settings.defaultTolerationSeconds(), Optional.ofNullable(daemonNode));
+    }
+
+    private void createPod(DeploymentState d, ReplicaSetState rs, int slot, String daemonNode) {
+        String name = d.name() + "." + (daemonNode == null ? Integer.toString(slot) : daemonNode);
+        String id = store.nextPodId(name);
+        PodState p = new PodState(id, name, d.name(), slot, daemonNode, rs, podFor(d, rs, id, daemonNode), effects.now(),
+                uids.nextLong());
         store.pods.put(id, p);
-        effects.log(new TaskCreated(id, name, d.name(), slot, null, rs.revision, rs.template.task().image(),
+        effects.log(new TaskCreated(id, name, d.name(), slot, daemonNode, rs.revision, rs.template.task().image(),
                 TaskState.RUNNING, new TreeMap<>()));
-        advance(p, TaskState.NEW, "created by replica set " + rs.name);
+        advance(p, TaskState.NEW, "created by " + (daemonNode == null ? "replica set " : "daemon set ") + rs.name);
         advance(p, TaskState.PENDING, "waiting for the scheduler");
         scheduler.enqueue(p);
     }
@@ -421,7 +442,9 @@ public final class ControlPlane {
                 dirty.clear();
                 for (String service : batch) {
                     DeploymentState d = store.deployments.get(service);
-                    if (d != null) {
+                    if (d != null && d.isDaemonSet()) {
+                        daemonSets.sync(d);
+                    } else if (d != null) {
                         deployments.sync(d);
                     }
                 }

@@ -1,11 +1,15 @@
 package io.flotilla.sim.kubernetes;
 
+import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A Deployment: the service's spec, its pod inputs, its ReplicaSets oldest first, and rollout bookkeeping. */
+/**
+ * A Deployment: the service's spec, its pod inputs, its ReplicaSets oldest first, and rollout
+ * bookkeeping. A global service is a DaemonSet, whose "ReplicaSets" are its revisions (templates).
+ */
 final class DeploymentState {
 
     ServiceSpec spec;
@@ -24,6 +28,10 @@ final class DeploymentState {
 
     String name() {
         return spec.name();
+    }
+
+    boolean isDaemonSet() {
+        return spec.mode() == ServiceMode.GLOBAL;
     }
 
     int replicas() {

@@ -1,5 +1,6 @@
 package io.flotilla.sim.kubernetes;
 
+import io.flotilla.scheduler.placement.kubernetes.DaemonSetPredicates;
 import io.flotilla.scheduler.placement.kubernetes.ModelTranslation;
 import io.flotilla.scheduler.placement.kubernetes.NodeAffinity;
 import io.flotilla.scheduler.placement.kubernetes.NodeSelectorRequirement;
@@ -55,15 +56,31 @@ public record PodInputs(
      * pod tolerates those taints already.
      */
     public Pod applyTo(Pod base, long tolerationSeconds) {
+        return applyTo(base, tolerationSeconds, Optional.empty());
+    }
+
+    /**
+     * The same for a DaemonSet's pod for {@code node}: the daemon controller adds its tolerations
+     * (not-ready and unreachable forever, the node-pressure and unschedulable taints) and pins the
+     * pod to the node with a required {@code metadata.name} node affinity term, before admission.
+     */
+    public Pod applyTo(Pod base, long tolerationSeconds, Optional<String> daemonNode) {
         Pod.Builder b = Pod.builder(base.namespace(), base.name());
         labels.forEach(b::label);
         base.labels().forEach(b::label);
         b.priority(priority).preemptionPolicy(preemptionPolicy);
         nodeSelector.forEach(b::nodeSelector);
-        b.nodeAffinity(merge(base.nodeAffinity(), nodeAffinity));
+        NodeAffinity affinity = merge(base.nodeAffinity(), nodeAffinity);
+        List<Toleration> own = tolerations;
+        if (daemonNode.isPresent()) {
+            affinity = merge(affinity, NodeAffinity.required(
+                    NodeSelectorTerm.fields(NodeSelectorRequirement.in(NodeSelectorRequirement.NAME_FIELD, daemonNode.get()))));
+            own = DaemonSetPredicates.tolerations(tolerations);
+        }
+        b.nodeAffinity(affinity);
         b.podAffinity(podAffinity).podAntiAffinity(podAntiAffinity);
-        tolerations.forEach(b::toleration);
-        defaultTolerations(tolerations, tolerationSeconds).forEach(b::toleration);
+        own.forEach(b::toleration);
+        defaultTolerations(own, tolerationSeconds).forEach(b::toleration);
         base.topologySpreadConstraints().forEach(b::spread);
         topologySpreadConstraints.forEach(b::spread);
         base.containers().forEach(b::container);

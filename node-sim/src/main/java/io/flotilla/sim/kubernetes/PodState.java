@@ -8,7 +8,7 @@ import io.flotilla.scheduler.placement.kubernetes.Pod;
 /**
  * A Pod object. {@code id} ({@code web.3#2}) is unique in the run and is the pod's name for the
  * scheduler; {@code name} ({@code web.3}) is its slot, the lowest number no other live pod of the
- * deployment holds. {@code state} is the phase as the kubelet last reported it, mapped onto the
+ * deployment holds, or for a DaemonSet's pod its node ({@code agent.worker-1}). {@code state} is the phase as the kubelet last reported it, mapped onto the
  * shared task states; {@code deleting} is a set {@code deletionTimestamp} (Terminating).
  */
 final class PodState {
@@ -17,6 +17,8 @@ final class PodState {
     final String name;
     final String service;
     final int slot;
+    /** The node a DaemonSet's pod is for; null for a Deployment's pod. */
+    final String daemonNode;
     final ReplicaSetState replicaSet;
     final int revision;
     final Pod pod;
@@ -40,11 +42,13 @@ final class PodState {
     boolean waitingForEvent;
     String error;
 
-    PodState(String id, String name, String service, int slot, ReplicaSetState replicaSet, Pod pod, long created, long uid) {
+    PodState(String id, String name, String service, int slot, String daemonNode, ReplicaSetState replicaSet, Pod pod,
+            long created, long uid) {
         this.id = id;
         this.name = name;
         this.service = service;
         this.slot = slot;
+        this.daemonNode = daemonNode;
         this.replicaSet = replicaSet;
         this.revision = replicaSet.revision;
         this.pod = pod;

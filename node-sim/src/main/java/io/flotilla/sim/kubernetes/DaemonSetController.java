@@ -1,0 +1,84 @@
+package io.flotilla.sim.kubernetes;
+
+import io.flotilla.scheduler.placement.kubernetes.DaemonSetPredicates;
+import io.flotilla.sim.events.UpdateStatusChanged;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The DaemonSet controller (upstream {@code pkg/controller/daemon}) for global services: one pod per
+ * node that {@link DaemonSetPredicates} says should run one, pinned to it and placed by the scheduler;
+ * a pod on a node that should no longer keep it is deleted. A new template rolls out with the
+ * defaults, maxUnavailable 1 and maxSurge 0: an old pod that is not available is replaced at once,
+ * otherwise one old pod at a time, nodes in scenario order (upstream walks a Go map).
+ */
+final class DaemonSetController {
+
+    private final ControlPlane plane;
+
+    DaemonSetController(ControlPlane plane) {
+        this.plane = plane;
+    }
+
+    void sync(DeploymentState d) {
+        ReplicaSetState current = revision(d);
+        int unavailable = 0;
+        List<PodState> replace = new ArrayList<>();
+        List<PodState> candidates = new ArrayList<>();
+        for (NodeState node : plane.store.nodes.values()) {
+            List<PodState> pods = plane.store.podsOf(d.name()).stream()
+                    .filter(p -> !p.deleting && node.name().equals(p.daemonNode))
+                    .toList();
+            DaemonSetPredicates.Verdict v = DaemonSetPredicates.nodeShouldRunDaemonPod(
+                    plane.podFor(d, current, d.name() + "." + node.name(), node.name()), node.kubeNode());
+            if (pods.isEmpty()) {
+                if (v.shouldRun()) {
+                    plane.createDaemonPod(d, current, node.name());
+                    unavailable++;
+                }
+                continue;
+            }
+            if (!v.shouldContinueRunning()) {
+                pods.forEach(p -> plane.delete(p, "daemon set " + d.name() + " no longer runs on " + node.name()));
+                continue;
+            }
+            PodState pod = pods.get(0);
+            boolean available = pod.isReady(node);
+            if (pod.replicaSet == current) {
+                unavailable += available ? 0 : 1;
+            } else if (!available) {
+                replace.add(pod);
+            } else {
+                candidates.add(pod);
+            }
+        }
+        int remaining = Math.max(0, Math.min(1 - unavailable, candidates.size()));
+        replace.addAll(candidates.subList(0, remaining));
+        replace.forEach(p -> plane.delete(p, "rolling update of daemon set " + d.name()));
+        if (d.rollingOut && replace.isEmpty() && candidates.isEmpty() && unavailable == 0) {
+            d.rollingOut = false;
+            plane.effects.log(new UpdateStatusChanged(d.name(), "completed",
+                    "daemon set \"" + d.name() + "\" successfully rolled out"));
+        }
+    }
+
+    /** The revision of the current template, a new one (the newest revision number) if it has none. */
+    private ReplicaSetState revision(DeploymentState d) {
+        int newest = 0;
+        for (ReplicaSetState rs : d.replicaSets) {
+            newest = Math.max(newest, rs.revision);
+        }
+        for (ReplicaSetState rs : d.replicaSets) {
+            if (rs.template.equals(d.template())) {
+                if (rs.revision < newest) {
+                    rs.revision = newest + 1;
+                }
+                return rs;
+            }
+        }
+        int k = d.replicaSets.size() + 1;
+        ReplicaSetState rs = new ReplicaSetState(d.name() + "-v" + k, "v" + k, d.template(), plane.effects.now(), newest + 1);
+        d.replicaSets.add(rs);
+        return rs;
+    }
+}
