@@ -200,12 +200,15 @@ public final class ControlPlane {
      * (a rollout if the pod template changed).
      */
     public void deploy(ServiceSpec spec, PodInputs inputs) {
-        Optional<String> invalid = unsupported(spec, inputs);
+        DeploymentState d = store.deployments.get(spec.name());
+        Optional<String> invalid = d != null && d.spec.mode() != spec.mode()
+                ? Optional.of(spec.name() + " is a " + (d.isDaemonSet() ? "DaemonSet" : "Deployment")
+                        + " already; a service cannot change its mode")
+                : untranslatable(spec);
         if (invalid.isPresent()) {
             effects.log(new CommandRejected("deploy " + spec.name(), invalid.get()));
             return;
         }
-        DeploymentState d = store.deployments.get(spec.name());
         if (d == null) {
             d = new DeploymentState(spec, inputs);
             store.deployments.put(spec.name(), d);
@@ -275,8 +278,8 @@ public final class ControlPlane {
                 + RolloutMath.maxUnavailable(s, d.replicas()) + ")"));
     }
 
-    /** Why the strategy cannot run the service, if it cannot. */
-    private static Optional<String> unsupported(ServiceSpec spec, PodInputs inputs) {
+    /** Why the service's pods cannot be written in Kubernetes' terms, if they cannot. */
+    private static Optional<String> untranslatable(ServiceSpec spec) {
         try {
             ModelTranslation.pod(spec, spec.name());
             return Optional.empty();
