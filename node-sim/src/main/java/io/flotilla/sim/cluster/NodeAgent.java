@@ -235,13 +235,13 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         }
         if (m.full()) {
             for (Container c : List.copyOf(containers.values())) {
-                if (!listed.contains(c.task.id()) && !c.state.isTerminal()) {
+                if (!listed.contains(c.task.id()) && (!c.state.isTerminal() || restarting(c))) {
                     c.desired = TaskState.SHUTDOWN;
                     applyDesired(c);
                 }
             }
         }
-        containers.values().removeIf(c -> c.state.isTerminal() && !listed.contains(c.task.id()));
+        containers.values().removeIf(c -> c.state.isTerminal() && !listed.contains(c.task.id()) && !restarting(c));
         return this;
     }
 
@@ -317,6 +317,11 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         return this;
     }
 
+    /** A kubelet's exited container waiting for its restart: it stays until the pod is deleted. */
+    private boolean restarting(Container c) {
+        return kubelet && c.state == TaskState.FAILED && c.desired == TaskState.RUNNING;
+    }
+
     /** The kubelet's restartPolicy Always: the same pod's container starts again after the back-off. */
     private void restartLater(Container c) {
         long delay = backOff.restartDelay(c.task.id(), log.now());
@@ -329,7 +334,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     private Behavior<Command> onRestart(RestartContainer m) {
         Container c = containers.get(m.taskId());
-        if (c != null && c.state == TaskState.FAILED && c.desired == TaskState.RUNNING) {
+        if (c != null && restarting(c)) {
             start(c);
         }
         return this;

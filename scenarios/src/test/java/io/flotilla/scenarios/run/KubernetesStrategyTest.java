@@ -154,6 +154,20 @@ class KubernetesStrategyTest {
     }
 
     @Test
+    void aContainerWaitingForItsRestartIsNotForgottenWhenItsKubeletGetsOtherPods() {
+        Sim sim = kubernetes("busy", "until: 2m\n" + WEB_6 + """
+                timeline:
+                  - {at: 30s, kill_task: web.2}
+                  - {at: 40s, kill_task: web.2}
+                  - {at: 45s, scale: {web: 12}}
+                """);
+        String pod = sim.created("web.2").get(0).event().task();
+        assertEquals(t("50s"), sim.first(TaskStateChanged.class, t("41s"),
+                e -> e.task().equals(pod) && e.state() == TaskState.STARTING).orElseThrow().time());
+        assertEquals(12, sim.running("web", "1m"));
+    }
+
+    @Test
     void aDrainEvictsTheNodesPodsAtOnceAndTheyAreReplacedElsewhere() {
         Sim sim = kubernetes("drain", "until: 2m\n" + WEB_6 + "timeline:\n  - {at: 30s, drain: worker-1}\n");
         List<Sim.At<PodEvicted>> evicted = sim.all(PodEvicted.class, e -> true);
