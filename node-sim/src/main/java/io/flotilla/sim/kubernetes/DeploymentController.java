@@ -17,14 +17,14 @@ import java.util.Map;
  */
 final class DeploymentController {
 
+    /** A ReplicaSet resized more often than this in one sync is a bug in the arithmetic, not a rollout. */
+    private static final int MAX_STEPS = 10_000;
+
     private final ControlPlane plane;
 
     DeploymentController(ControlPlane plane) {
         this.plane = plane;
     }
-
-    /** A ReplicaSet resized more often than this in one sync is a bug in the arithmetic, not a rollout. */
-    private static final int MAX_STEPS = 10_000;
 
     void sync(DeploymentState d) {
         boolean changed;
