@@ -322,7 +322,7 @@ public final class ControlPlane {
         String id = store.nextPodId(name);
         PodState p = new PodState(id, name, d.name(), slot, daemonNode, rs, podFor(d, rs, id, daemonNode), effects.now(),
                 uids.nextLong());
-        store.pods.put(id, p);
+        store.add(p);
         effects.log(new TaskCreated(id, name, d.name(), slot, daemonNode, rs.revision, rs.template.task().image(),
                 TaskState.RUNNING, new TreeMap<>()));
         advance(p, TaskState.NEW, "created by " + (daemonNode == null ? "replica set " : "daemon set ") + rs.name);
@@ -377,7 +377,7 @@ public final class ControlPlane {
 
     /** The pod object is removed from the store. */
     private void finish(PodState p, String message) {
-        if (store.pods.remove(p.id) == null) {
+        if (store.remove(p.id) == null) {
             return;
         }
         if (p.state != TaskState.SHUTDOWN) {
@@ -395,6 +395,7 @@ public final class ControlPlane {
         if (p == null || !node.name().equals(p.node)) {
             return;
         }
+        boolean wasReady = p.isReady(node);
         p.state = r.state();
         effects.log(new TaskObserved(p.id, r.state(), r.message()));
         if (r.state() == TaskState.STARTING && p.ran) {
@@ -412,7 +413,10 @@ public final class ControlPlane {
         } else if (r.state() == TaskState.SHUTDOWN && p.deleting) {
             finish(p, "deleted");
         }
-        dirty.add(p.service);
+        // The controllers read only readiness and ends; the steps in between change nothing for them.
+        if (wasReady != p.isReady(node) || r.state().isTerminal()) {
+            dirty.add(p.service);
+        }
     }
 
     void sendLater(PodState p) {

@@ -88,18 +88,19 @@ final class DeploymentController {
                 newRs.revision = revision + 1; // an old template again: its ReplicaSet becomes the newest revision
             }
         }
+        Map<ReplicaSetState, Integer> available = availableByReplicaSet(d);
         List<RolloutMath.Rs> all = new ArrayList<>();
         for (ReplicaSetState rs : d.replicaSets) {
-            all.add(counts(rs));
+            all.add(counts(rs, available));
         }
-        int next = RolloutMath.reconcileNewReplicaSet(strategy, d.replicas(), all, counts(newRs));
+        int next = RolloutMath.reconcileNewReplicaSet(strategy, d.replicas(), all, counts(newRs, available));
         if (next >= 0) {
             scaleReplicaSet(d, newRs, next);
             return true;
         }
         List<ReplicaSetState> active = old.stream().filter(rs -> rs.replicas > 0).toList();
-        List<RolloutMath.Rs> oldCounts = active.stream().map(this::counts).toList();
-        int[] sizes = RolloutMath.reconcileOldReplicaSets(strategy, d.replicas(), oldCounts, counts(newRs));
+        List<RolloutMath.Rs> oldCounts = active.stream().map(rs -> counts(rs, available)).toList();
+        int[] sizes = RolloutMath.reconcileOldReplicaSets(strategy, d.replicas(), oldCounts, counts(newRs, available));
         for (int i = 0; i < sizes.length; i++) {
             if (sizes[i] != active.get(i).replicas) {
                 scaleReplicaSet(d, active.get(i), sizes[i]);
@@ -123,7 +124,7 @@ final class DeploymentController {
         }
         boolean changed = false;
         if (newRs != null && newRs.replicas == d.replicas() && newRs.desiredAnnotation == d.replicas()
-                && available(newRs) == d.replicas()) {
+                && available(d, newRs) == d.replicas()) {
             for (ReplicaSetState rs : active) {
                 if (rs != newRs) {
                     changed |= scaleReplicaSet(d, rs, 0);
@@ -173,14 +174,25 @@ final class DeploymentController {
         return d.replicaSets.stream().mapToInt(rs -> rs.revision).max().orElse(0);
     }
 
-    private RolloutMath.Rs counts(ReplicaSetState rs) {
-        return new RolloutMath.Rs(rs.replicas, available(rs));
+    private static RolloutMath.Rs counts(ReplicaSetState rs, Map<ReplicaSetState, Integer> available) {
+        return new RolloutMath.Rs(rs.replicas, available.getOrDefault(rs, 0));
+    }
+
+    /** {@code status.availableReplicas} of every ReplicaSet of the deployment, in one pass over its pods. */
+    private Map<ReplicaSetState, Integer> availableByReplicaSet(DeploymentState d) {
+        Map<ReplicaSetState, Integer> available = new HashMap<>();
+        for (PodState p : plane.store.podsOf(d.name())) {
+            if (p.isReady(p.node == null ? null : plane.store.nodes.get(p.node))) {
+                available.merge(p.replicaSet, 1, Integer::sum);
+            }
+        }
+        return available;
     }
 
     /** {@code status.availableReplicas}: its pods that are ready (minReadySeconds is 0). */
-    private int available(ReplicaSetState rs) {
+    private int available(DeploymentState d, ReplicaSetState rs) {
         int n = 0;
-        for (PodState p : plane.store.pods.values()) {
+        for (PodState p : plane.store.podsOf(d.name())) {
             if (p.replicaSet == rs && p.isReady(p.node == null ? null : plane.store.nodes.get(p.node))) {
                 n++;
             }
@@ -191,7 +203,7 @@ final class DeploymentController {
     /** Upstream {@code DeploymentComplete}: every replica updated and available, no old pod left. */
     private boolean complete(DeploymentState d) {
         ReplicaSetState newRs = newReplicaSet(d);
-        if (newRs == null || newRs.replicas != d.replicas() || available(newRs) != d.replicas()) {
+        if (newRs == null || newRs.replicas != d.replicas() || available(d, newRs) != d.replicas()) {
             return false;
         }
         for (PodState p : plane.store.podsOf(d.name())) {
