@@ -1,7 +1,6 @@
 package io.flotilla.sim.cluster;
 
 import io.flotilla.scheduler.model.ServiceSpec;
-import io.flotilla.sim.events.CommandRejected;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.Kernel;
 import io.flotilla.sim.kubernetes.ControlPlane;
@@ -9,7 +8,6 @@ import io.flotilla.sim.kubernetes.KubeEffects;
 import io.flotilla.sim.kubernetes.KubeTimer;
 import io.flotilla.sim.kubernetes.PodInputs;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -44,8 +42,7 @@ public final class KubernetesManager extends AbstractBehavior<Object> {
     private final Kernel kernel;
     private final TimerScheduler<Object> timers;
     private final ControlPlane plane;
-    private final List<KubeTimer> heldBack = new ArrayList<>();
-    private boolean leading = true;
+    private final Leadership<KubeTimer> leadership;
 
     public static Behavior<Object> create(Wire wire, Kernel kernel, ClusterSetup setup) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new KubernetesManager(ctx, wire, kernel, setup, timers)));
@@ -57,6 +54,7 @@ public final class KubernetesManager extends AbstractBehavior<Object> {
         this.wire = wire;
         this.kernel = kernel;
         this.timers = timers;
+        this.leadership = new Leadership<>(kernel.log(), NO_QUORUM, this::fire, timer -> false);
         this.plane = new ControlPlane(new Effects(), setup.kubernetes(), kernel.random()::stream,
                 image -> setup.images().apply(image).sizeBytes(), setup.explainTasks());
         plane.start();
@@ -93,34 +91,27 @@ public final class KubernetesManager extends AbstractBehavior<Object> {
     }
 
     private Behavior<Object> operator(String command, Runnable call) {
-        if (!leading) {
-            kernel.log().append(new CommandRejected(command, NO_QUORUM));
-            return this;
-        }
-        return run(call);
+        leadership.operator(command, call);
+        return this;
     }
 
     private Behavior<Object> onTimer(TimerFired m) {
-        if (leading) {
-            plane.timer(m.timer());
-        } else {
-            heldBack.add(m.timer());
-        }
+        leadership.timerFired(m.timer());
         return this;
     }
 
     private Behavior<Object> onLeaderLost() {
-        leading = false;
+        leadership.lost();
         return this;
     }
 
     private Behavior<Object> onLeaderElected() {
-        leading = true;
-        plane.leaderElected();
-        List<KubeTimer> due = List.copyOf(heldBack);
-        heldBack.clear();
-        due.forEach(plane::timer);
+        leadership.elected(plane::leaderElected);
         return this;
+    }
+
+    private void fire(KubeTimer timer) {
+        plane.timer(timer);
     }
 
     /** What the control plane may do to the world. */

@@ -5,14 +5,12 @@ import io.flotilla.scheduler.model.NodeSpec;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
-import io.flotilla.sim.events.CommandRejected;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.Kernel;
 import io.flotilla.sim.swarm.ControlPlane;
 import io.flotilla.sim.swarm.ControlPlaneEffects;
 import io.flotilla.sim.swarm.ControlTimer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -61,8 +59,8 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
     private final Kernel kernel;
     private final TimerScheduler<Command> timers;
     private final ControlPlane plane;
-    private final List<ControlTimer> heldBack = new ArrayList<>();
-    private boolean leading = true;
+    /** The dispatcher's deadline sweep is not held back: a new leader gives every node a new deadline. */
+    private final Leadership<ControlTimer> leadership;
 
     public static Behavior<Command> create(
             Wire wire, Kernel kernel, ClusterSetup setup) {
@@ -76,6 +74,8 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
         this.wire = wire;
         this.kernel = kernel;
         this.timers = timers;
+        this.leadership = new Leadership<>(kernel.log(), Fabric.NO_LEADER, this::fire,
+                timer -> timer == ControlTimer.HeartbeatSweep.INSTANCE);
         this.plane = new ControlPlane(new Effects(), setup.swarm(), setup.networks(), kernel.random().stream("dispatcher"),
                 setup.explainTasks());
     }
@@ -107,34 +107,27 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
     }
 
     private Behavior<Command> operator(String command, Runnable call) {
-        if (!leading) {
-            kernel.log().append(new CommandRejected(command, Fabric.NO_LEADER));
-            return this;
-        }
-        return run(call);
+        leadership.operator(command, call);
+        return this;
     }
 
     private Behavior<Command> onTimer(TimerFired m) {
-        if (leading) {
-            plane.timer(m.timer());
-        } else if (m.timer() != ControlTimer.HeartbeatSweep.INSTANCE) {
-            heldBack.add(m.timer());
-        }
+        leadership.timerFired(m.timer());
         return this;
     }
 
     private Behavior<Command> onLeaderLost() {
-        leading = false;
+        leadership.lost();
         return this;
     }
 
     private Behavior<Command> onLeaderElected(LeaderElected m) {
-        leading = true;
-        plane.leaderElected();
-        List<ControlTimer> due = List.copyOf(heldBack);
-        heldBack.clear();
-        due.forEach(plane::timer);
+        leadership.elected(plane::leaderElected);
         return this;
+    }
+
+    private void fire(ControlTimer timer) {
+        plane.timer(timer);
     }
 
     /** What the control plane may do to the world. */
