@@ -27,6 +27,7 @@ public final class ClusterState {
     private final HashMap<String, NodeInfo> byName = new HashMap<>();
     private final LinkedHashMap<String, List<NodeInfo>> zones = new LinkedHashMap<>();
     private NodeInfo[] order = new NodeInfo[0];
+    private int[] orderIndexes = new int[0];
     private boolean orderStale;
     private final HashMap<String, PodInfo> pods = new HashMap<>();
     private final HashMap<String, Integer> imageNodes = new HashMap<>();
@@ -192,9 +193,19 @@ public final class ClusterState {
     NodeInfo[] orderedNodes() {
         if (orderStale) {
             order = interleave();
+            orderIndexes = new int[order.length];
+            for (int i = 0; i < order.length; i++) {
+                orderIndexes[i] = order[i].index;
+            }
             orderStale = false;
         }
         return order;
+    }
+
+    /** The indexes of {@link #orderedNodes()}, position by position. */
+    int[] orderedIndexes() {
+        orderedNodes();
+        return orderIndexes;
     }
 
     List<NodeInfo> nodesByIndex() {

@@ -7,10 +7,11 @@ interface FilterPlugin extends Plugin {
 
     /**
      * {@link #filter} for the first {@code n} nodes whose status is still success, in place: what the
-     * framework calls on a chunk of nodes, plugin by plugin. Plugins on the hot path override it
-     * with the same loop so that each has its own call site, which the JIT can inline.
+     * framework calls on a chunk of nodes, plugin by plugin, with the nodes' indexes beside them so
+     * that a plugin can read the {@link NodeTable} instead of the nodes. Plugins on the hot path
+     * override it so that each has its own call site, which the JIT can inline.
      */
-    default void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int n, Status[] statuses) {
+    default void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int[] indexes, int n, Status[] statuses) {
         for (int i = 0; i < n; i++) {
             if (statuses[i] == Status.SUCCESS) {
                 statuses[i] = filter(state, pod, nodes[i]);

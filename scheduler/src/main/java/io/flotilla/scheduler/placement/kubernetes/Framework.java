@@ -117,11 +117,11 @@ final class Framework {
      * passed, so each node ends with the first rejection, exactly as running the plugins node by
      * node; statuses come back named after their plugin.
      */
-    static void runFilters(CycleState state, PodInfo pod, NodeInfo[] nodes, int n, FilterPlugin[] active,
-            Status[] statuses) {
+    static void runFilters(CycleState state, PodInfo pod, NodeInfo[] nodes, int[] indexes, int n,
+            FilterPlugin[] active, Status[] statuses) {
         java.util.Arrays.fill(statuses, 0, n, Status.SUCCESS);
         for (FilterPlugin f : active) {
-            f.filterAll(state, pod, nodes, n, statuses);
+            f.filterAll(state, pod, nodes, indexes, n, statuses);
             for (int i = 0; i < n; i++) {
                 Status s = statuses[i];
                 if (s != Status.SUCCESS && s.plugin().isEmpty()) {

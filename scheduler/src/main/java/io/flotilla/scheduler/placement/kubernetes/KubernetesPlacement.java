@@ -1,6 +1,7 @@
 package io.flotilla.scheduler.placement.kubernetes;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,6 +127,7 @@ public final class KubernetesPlacement {
             return new Cycle(state, fail(state, pod, all, pre.status().message(), statuses, List.of(), 0, random, explain));
         }
         NodeInfo[] nodes = all;
+        int[] nodeIndexes = cluster.orderedIndexes();
         if (pre.nodeNames().isPresent()) {
             Set<String> names = pre.nodeNames().get();
             List<NodeInfo> kept = new ArrayList<>();
@@ -137,32 +139,39 @@ public final class KubernetesPlacement {
                 }
             }
             nodes = kept.toArray(new NodeInfo[0]);
+            nodeIndexes = kept.stream().mapToInt(n -> n.index).toArray();
         }
         int toFind = numFeasibleNodesToFind(profile.percentageOfNodesToScore(), nodes.length);
         int start = cluster.nextStartNodeIndex();
-        List<NodeInfo> feasible = new ArrayList<>(Math.min(toFind, nodes.length));
-        int[] feasibleIndexes = new int[Math.min(toFind, nodes.length)];
+        NodeInfo[] found = new NodeInfo[Math.min(toFind, nodes.length)];
+        int[] feasibleIndexes = new int[found.length];
+        int count = 0;
         int processed = 0;
         // chunks of nodes go through the filters plugin by plugin; nodes past the one that completes
         // the feasible set are dropped unprocessed, so the outcome is that of going node by node
         NodeInfo[] chunk = new NodeInfo[MAX_CHUNK];
+        int[] chunkIndexes = new int[MAX_CHUNK];
         Status[] chunkStatus = new Status[MAX_CHUNK];
-        while (processed < nodes.length && feasible.size() < toFind) {
-            int n = Math.min(Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, toFind - feasible.size())), nodes.length - processed);
+        while (processed < nodes.length && count < toFind) {
+            int n = Math.min(Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, toFind - count)), nodes.length - processed);
+            int next = (start + processed) % nodes.length;
             for (int i = 0; i < n; i++) {
-                chunk[i] = nodes[(start + processed + i) % nodes.length];
+                chunk[i] = nodes[next];
+                chunkIndexes[i] = nodeIndexes[next];
+                next = next + 1 == nodes.length ? 0 : next + 1;
             }
-            Framework.runFilters(state, pod, chunk, n, pre.activeFilters(), chunkStatus);
-            for (int i = 0; i < n && feasible.size() < toFind; i++) {
+            Framework.runFilters(state, pod, chunk, chunkIndexes, n, pre.activeFilters(), chunkStatus);
+            for (int i = 0; i < n && count < toFind; i++) {
                 processed++;
                 if (chunkStatus[i].isSuccess()) {
-                    feasibleIndexes[feasible.size()] = chunk[i].index;
-                    feasible.add(chunk[i]);
+                    feasibleIndexes[count] = chunkIndexes[i];
+                    found[count++] = chunk[i];
                 } else {
                     statuses.put(chunk[i].name, chunkStatus[i]);
                 }
             }
         }
+        List<NodeInfo> feasible = Arrays.asList(count == found.length ? found : Arrays.copyOf(found, count));
         if (feasible.isEmpty()) {
             return new Cycle(state, fail(state, pod, all, "", statuses, feasible, processed, random, explain));
         }
@@ -172,7 +181,7 @@ public final class KubernetesPlacement {
             return new Cycle(state, new ScheduleResult(Optional.of(only.name), Optional.empty(), Optional.empty(),
                     processed, 1, verdicts));
         }
-        state.setIndexes(feasible, java.util.Arrays.copyOf(feasibleIndexes, feasible.size()));
+        state.setIndexes(feasible, count == feasibleIndexes.length ? feasibleIndexes : Arrays.copyOf(feasibleIndexes, count));
         long[] totals = new long[feasible.size()];
         long[] scores = new long[feasible.size()];
         long uniformTotal = 0; // what plugins that score every node alike add to every total
@@ -190,7 +199,7 @@ public final class KubernetesPlacement {
             if (uniform.isPresent()) {
                 uniformTotal += uniform.getAsLong() * weight;
                 if (perPlugin != null) {
-                    java.util.Arrays.fill(scores, uniform.getAsLong());
+                    Arrays.fill(scores, uniform.getAsLong());
                     perPlugin.put(scorer.name(), scores);
                 }
                 continue;

@@ -66,7 +66,8 @@ final class NodeAffinityPlugin implements PreFilterPlugin, FilterPlugin, ScorePl
     }
 
     @Override
-    public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int n, Status[] statuses) {
+    public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int[] indexes, int n,
+            Status[] statuses) {
         for (int i = 0; i < n; i++) {
             if (statuses[i] == Status.SUCCESS) {
                 statuses[i] = filter(state, pod, nodes[i]);

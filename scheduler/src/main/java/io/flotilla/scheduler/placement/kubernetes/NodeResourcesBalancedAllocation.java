@@ -134,6 +134,19 @@ final class NodeResourcesBalancedAllocation implements ScorePlugin {
     public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] out) {
         NodeTable table = state.cluster.table;
         int[] indexes = state.indexes(nodes);
+        if (cpuMemory) {
+            NodeTable.ScoreMemo memo = table.balanced;
+            for (int k = 0; k < out.length; k++) {
+                int x = indexes[k];
+                long s = memo.get(x, pod.milliCpu, pod.memory);
+                if (s < 0) {
+                    s = cpuMemory(pod, table, x);
+                    memo.put(x, pod.milliCpu, pod.memory, s);
+                }
+                out[k] = s;
+            }
+            return;
+        }
         for (int k = 0; k < out.length; k++) {
             out[k] = score(pod, table, indexes[k], nodes.get(k));
         }

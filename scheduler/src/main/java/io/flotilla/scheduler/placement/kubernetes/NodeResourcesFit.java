@@ -93,10 +93,17 @@ final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
     }
 
     @Override
-    public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int n, Status[] statuses) {
+    public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int[] indexes, int n,
+            Status[] statuses) {
+        NodeTable t = state.cluster.table;
         for (int i = 0; i < n; i++) {
-            if (statuses[i] == Status.SUCCESS) {
-                statuses[i] = filter(state, pod, nodes[i]);
+            int x = indexes[i];
+            if (statuses[i] == Status.SUCCESS && !(t.podCount[x] < t.allocatablePods[x]
+                    && pod.milliCpu <= t.allocatableMilliCpu[x] - t.requestedMilliCpu[x]
+                    && pod.memory <= t.allocatableMemory[x] - t.requestedMemory[x]
+                    && pod.ephemeralStorage <= t.allocatableEphemeralStorage[x] - t.requestedEphemeralStorage[x]
+                    && !pod.hasExtended)) {
+                statuses[i] = filter(state, pod, nodes[i]); // the node's own fields, with the reasons
             }
         }
     }
@@ -207,6 +214,19 @@ final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
     public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] out) {
         NodeTable table = state.cluster.table;
         int[] indexes = state.indexes(nodes);
+        if (defaultLeastAllocated) {
+            NodeTable.ScoreMemo memo = table.leastAllocated;
+            for (int k = 0; k < out.length; k++) {
+                int x = indexes[k];
+                long s = memo.get(x, pod.nonZeroMilliCpu, pod.nonZeroMemory);
+                if (s < 0) {
+                    s = leastAllocatedCpuMemory(pod, table, x);
+                    memo.put(x, pod.nonZeroMilliCpu, pod.nonZeroMemory, s);
+                }
+                out[k] = s;
+            }
+            return;
+        }
         for (int k = 0; k < out.length; k++) {
             out[k] = score(pod, table, indexes[k], nodes.get(k));
         }

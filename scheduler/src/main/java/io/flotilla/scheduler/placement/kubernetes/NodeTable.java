@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The numbers every score plugin reads for every candidate node, copied into arrays by node index.
- * Scoring walks the same few hundred nodes once per plugin; reading packed arrays instead of a
- * few hundred scattered {@link NodeInfo} objects each time is what keeps a cycle within tens of
+ * What the filter and score plugins read for every candidate node, copied into arrays by node index.
+ * A cycle walks the same few hundred nodes once per plugin; reading packed arrays instead of a few
+ * hundred scattered {@link NodeInfo} objects each time is what keeps a cycle within tens of
  * microseconds. {@link NodeInfo} stays the truth: the cluster state copies a node's row after
  * every change to it.
  */
@@ -18,6 +18,17 @@ final class NodeTable {
     long[] requestedMemory = new long[16];
     long[] nonZeroMilliCpu = new long[16];
     long[] nonZeroMemory = new long[16];
+    long[] allocatableEphemeralStorage = new long[16];
+    long[] requestedEphemeralStorage = new long[16];
+    long[] allocatablePods = new long[16];
+    long[] podCount = new long[16];
+    boolean[] unschedulable = new boolean[16];
+    /** Whether the node has a NoSchedule or NoExecute taint, the only ones that can reject a pod. */
+    boolean[] filteringTaints = new boolean[16];
+    /** LeastAllocated over cpu and memory, by the pod's non-zero requests. */
+    final ScoreMemo leastAllocated = new ScoreMemo();
+    /** BalancedAllocation over cpu and memory, by the pod's requests. */
+    final ScoreMemo balanced = new ScoreMemo();
 
     void sync(NodeInfo n) {
         int i = n.index;
@@ -29,6 +40,12 @@ final class NodeTable {
             requestedMemory = Arrays.copyOf(requestedMemory, size);
             nonZeroMilliCpu = Arrays.copyOf(nonZeroMilliCpu, size);
             nonZeroMemory = Arrays.copyOf(nonZeroMemory, size);
+            allocatableEphemeralStorage = Arrays.copyOf(allocatableEphemeralStorage, size);
+            requestedEphemeralStorage = Arrays.copyOf(requestedEphemeralStorage, size);
+            allocatablePods = Arrays.copyOf(allocatablePods, size);
+            podCount = Arrays.copyOf(podCount, size);
+            unschedulable = Arrays.copyOf(unschedulable, size);
+            filteringTaints = Arrays.copyOf(filteringTaints, size);
         }
         allocatableMilliCpu[i] = n.allocatableMilliCpu;
         allocatableMemory[i] = n.allocatableMemory;
@@ -36,11 +53,61 @@ final class NodeTable {
         requestedMemory[i] = n.requestedMemory;
         nonZeroMilliCpu[i] = n.nonZeroMilliCpu;
         nonZeroMemory[i] = n.nonZeroMemory;
+        allocatableEphemeralStorage[i] = n.allocatableEphemeralStorage;
+        requestedEphemeralStorage[i] = n.requestedEphemeralStorage;
+        allocatablePods[i] = n.allocatablePods;
+        podCount[i] = n.podCount;
+        unschedulable[i] = n.unschedulable;
+        filteringTaints[i] = n.taints.length > (n.preferNoScheduleTaints ? preferNoSchedule(n.taints) : 0);
+        leastAllocated.forget(i);
+        balanced.forget(i);
+    }
+
+    private static int preferNoSchedule(Taint[] taints) {
+        int count = 0;
+        for (Taint t : taints) {
+            count += t.effect() == TaintEffect.PREFER_NO_SCHEDULE ? 1 : 0;
+        }
+        return count;
     }
 
     void rebuild(List<NodeInfo> nodes) {
         for (NodeInfo n : nodes) {
             sync(n);
+        }
+    }
+
+    /**
+     * The score a plugin last gave each node for a request of (cpu, memory), until the node changes.
+     * Replicas ask for the same, so a cycle mostly scores nodes an earlier cycle scored for the very
+     * same request, and the memo saves the divisions; the score is the formula's, never an estimate.
+     */
+    static final class ScoreMemo {
+
+        private long[] cpu = new long[0];
+        private long[] memory = new long[0];
+        private long[] score = new long[0];
+
+        /** The remembered score of node {@code x} for the request, or -1. */
+        long get(int x, long podCpu, long podMemory) {
+            return cpu[x] == podCpu && memory[x] == podMemory ? score[x] : -1;
+        }
+
+        void put(int x, long podCpu, long podMemory, long nodeScore) {
+            cpu[x] = podCpu;
+            memory[x] = podMemory;
+            score[x] = nodeScore;
+        }
+
+        /** Drops what is remembered of node {@code x}, making room for it first if it is new. */
+        void forget(int x) {
+            if (x >= cpu.length) {
+                int size = Math.max(x + 1, cpu.length * 2);
+                cpu = Arrays.copyOf(cpu, size);
+                memory = Arrays.copyOf(memory, size);
+                score = Arrays.copyOf(score, size);
+            }
+            cpu[x] = -1;
         }
     }
 }

@@ -25,9 +25,11 @@ final class NodeUnschedulable implements FilterPlugin {
     }
 
     @Override
-    public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int n, Status[] statuses) {
+    public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int[] indexes, int n,
+            Status[] statuses) {
+        boolean[] cordoned = state.cluster.table.unschedulable;
         for (int i = 0; i < n; i++) {
-            if (statuses[i] == Status.SUCCESS) {
+            if (statuses[i] == Status.SUCCESS && cordoned[indexes[i]]) {
                 statuses[i] = filter(state, pod, nodes[i]);
             }
         }

@@ -104,7 +104,8 @@ final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, ScorePlu
     }
 
     @Override
-    public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int n, Status[] statuses) {
+    public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int[] indexes, int n,
+            Status[] statuses) {
         for (int i = 0; i < n; i++) {
             if (statuses[i] == Status.SUCCESS) {
                 statuses[i] = filter(state, pod, nodes[i]);
@@ -141,15 +142,26 @@ final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, ScorePlu
         }
         ScoreState s = new ScoreState(constraints, columns, hostname, emptyDomain, ignored, new double[n], skewOffset,
                 new long[n][], new SelectorIndex.Counts[n]);
+        // the domains of the feasible nodes; without nodes to ignore the walk stops once all are seen
+        int unseen = 0;
+        for (int i = 0; i < n; i++) {
+            if (!hostname[i]) {
+                unseen += domainsWithNodes(s, i);
+            }
+        }
         int[] indexes = state.indexes(nodes);
-        for (int k = 0; k < indexes.length; k++) {
+        for (int k = 0; k < indexes.length && (requireAll || unseen > 0); k++) {
             if (requireAll && !SpreadConstraint.nodeHasAllKeys(nodes.get(k), constraints)) {
                 ignored.add(nodes.get(k));
                 continue;
             }
             for (int i = 0; i < n; i++) {
                 if (!hostname[i]) {
-                    present[i][s.canonical(i, columns[i].domainAt(indexes[k]))] = true;
+                    int d = s.canonical(i, columns[i].domainAt(indexes[k]));
+                    if (!present[i][d]) {
+                        present[i][d] = true;
+                        unseen--;
+                    }
                 }
             }
         }
@@ -189,6 +201,21 @@ final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, ScorePlu
         }
         state.write(SCORE, s);
         return Status.SUCCESS;
+    }
+
+    /** How many domains of constraint {@code i} hold a node, the "" domain and the nodes without the key as one. */
+    private static int domainsWithNodes(ScoreState s, int i) {
+        TopologyColumn column = s.columns[i];
+        boolean[] seen = new boolean[column.size()];
+        int count = 0;
+        for (int d = 0; d < column.size(); d++) {
+            int c = s.canonical(i, d);
+            if (column.hasNodes(d) && !seen[c]) {
+                seen[c] = true;
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Upstream {@code processAllNode}: every node that passes the inclusion policies adds its matching pods. */

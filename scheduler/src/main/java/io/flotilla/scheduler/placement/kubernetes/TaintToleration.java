@@ -37,9 +37,11 @@ final class TaintToleration implements FilterPlugin, ScorePlugin {
     }
 
     @Override
-    public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int n, Status[] statuses) {
+    public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int[] indexes, int n,
+            Status[] statuses) {
+        boolean[] tainted = state.cluster.table.filteringTaints;
         for (int i = 0; i < n; i++) {
-            if (statuses[i] == Status.SUCCESS) {
+            if (statuses[i] == Status.SUCCESS && tainted[indexes[i]]) {
                 statuses[i] = filter(state, pod, nodes[i]);
             }
         }

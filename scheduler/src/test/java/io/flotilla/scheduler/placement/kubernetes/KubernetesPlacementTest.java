@@ -181,6 +181,60 @@ class KubernetesPlacementTest {
     }
 
     @Test
+    void theFilterSeesEveryChangeToANodeAtOnce() {
+        ClusterState c = new ClusterState();
+        c.addNode(node("n1").cpu(1000).memory(1L << 30).allocatable(ResourceNames.PODS, 1).build());
+        c.addNode(node("n2").cpu(1000).memory(1L << 30).taint(Taint.parse("slow=yes:PreferNoSchedule")).build());
+        Pod p = pod("p").request(100, 1L << 20).build();
+        assertEquals(Set.of("n1", "n2"), feasible(c, p), "a PreferNoSchedule taint only scores");
+        c.bind(pod("first").build(), "n1");
+        assertEquals(Set.of("n2"), feasible(c, p), "n1 holds its one pod");
+        assertTrue(c.unbind(pod("first").build().key()).isPresent());
+        c.updateNode(c.node("n1").orElseThrow().withUnschedulable(true));
+        assertEquals(Set.of("n2"), feasible(c, p), "n1 is cordoned");
+        c.updateNode(c.node("n1").orElseThrow().withUnschedulable(false));
+        c.updateNode(c.node("n2").orElseThrow().withTaints(List.of(DEDICATED)));
+        assertEquals(Set.of("n1"), feasible(c, p), "n2 is tainted NoSchedule");
+        c.bind(pod("big").request(950, 0).build(), "n1");
+        ScheduleResult r = K8S.schedule(c, p, seed(1), false);
+        assertEquals(Optional.of("0/2 nodes are available: 1 Insufficient cpu, 1 Too many pods, "
+                + "1 node(s) had untolerated taint(s). preemption: 0/2 nodes are available: "
+                + "1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling."),
+                r.failedScheduling());
+    }
+
+    static Set<String> feasible(ClusterState c, Pod p) {
+        Set<String> out = new HashSet<>();
+        K8S.schedule(c, p, seed(1), true).verdicts().stream().filter(NodeVerdict::feasible).forEach(v -> out.add(v.node()));
+        return out;
+    }
+
+    @Test
+    void resourceScoresFollowEveryPodBoundWithTheSameRequest() {
+        ClusterState c = new ClusterState();
+        c.addNode(node("n1").cpu(4000).memory(4L << 30).build());
+        c.addNode(node("n2").cpu(4000).memory(4L << 30).build());
+        Pod.Builder replica = pod("web").request(1000, 512L << 20);
+        Map<String, Long> before = resourceScores(c, replica.build());
+        assertEquals(before.get("n1"), before.get("n2"));
+        c.bind(pod("web-0").request(1000, 512L << 20).build(), "n1");
+        Map<String, Long> after = resourceScores(c, replica.build());
+        assertTrue(after.get("n1") < before.get("n1"), "n1 holds a replica now: " + after);
+        assertEquals(before.get("n2"), after.get("n2"));
+        assertTrue(c.unbind(pod("web-0").build().key()).isPresent());
+        assertEquals(before, resourceScores(c, replica.build()));
+    }
+
+    /** NodeResourcesFit plus BalancedAllocation per node, as the explanation gives them. */
+    static Map<String, Long> resourceScores(ClusterState c, Pod p) {
+        Map<String, Long> out = new HashMap<>();
+        for (NodeVerdict v : K8S.schedule(c, p, seed(1), true).verdicts()) {
+            out.put(v.node(), v.scores().get(NodeResourcesFit.NAME) + v.scores().get(NodeResourcesBalancedAllocation.NAME));
+        }
+        return out;
+    }
+
+    @Test
     void explanationGivesEachNodesVerdictAndWeightedScores() {
         ClusterState c = new ClusterState();
         c.addNode(node("n1").cpu(4000).memory(10_000).taint(DEDICATED).build());
