@@ -29,6 +29,8 @@ final class NodeInfo {
     Taint[] taints;
     /** Whether some taint has effect PreferNoSchedule (only those score). */
     boolean preferNoScheduleTaints;
+    /** Whether some taint has effect NoSchedule or NoExecute (only those filter). */
+    boolean filteringTaints;
     int podCount;
 
     long requestedMilliCpu;
@@ -65,6 +67,7 @@ final class NodeInfo {
         this.unschedulable = newNode.unschedulable();
         this.taints = newNode.taints().isEmpty() ? NO_TAINTS : newNode.taints().toArray(new Taint[0]);
         this.preferNoScheduleTaints = newNode.taints().stream().anyMatch(t -> t.effect() == TaintEffect.PREFER_NO_SCHEDULE);
+        this.filteringTaints = newNode.taints().stream().anyMatch(t -> t.effect() != TaintEffect.PREFER_NO_SCHEDULE);
     }
 
     long allocatable(String resource) {

@@ -135,16 +135,7 @@ final class NodeResourcesBalancedAllocation implements ScorePlugin {
         NodeTable table = state.cluster.table;
         int[] indexes = state.indexes(nodes);
         if (cpuMemory) {
-            NodeTable.ScoreMemo memo = table.balanced;
-            for (int k = 0; k < out.length; k++) {
-                int x = indexes[k];
-                long s = memo.get(x, pod.milliCpu, pod.memory);
-                if (s < 0) {
-                    s = cpuMemory(pod, table, x);
-                    memo.put(x, pod.milliCpu, pod.memory, s);
-                }
-                out[k] = s;
-            }
+            table.balanced.scores(indexes, pod.milliCpu, pod.memory, out, x -> cpuMemory(pod, table, x));
             return;
         }
         for (int k = 0; k < out.length; k++) {

@@ -215,16 +215,8 @@ final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
         NodeTable table = state.cluster.table;
         int[] indexes = state.indexes(nodes);
         if (defaultLeastAllocated) {
-            NodeTable.ScoreMemo memo = table.leastAllocated;
-            for (int k = 0; k < out.length; k++) {
-                int x = indexes[k];
-                long s = memo.get(x, pod.nonZeroMilliCpu, pod.nonZeroMemory);
-                if (s < 0) {
-                    s = leastAllocatedCpuMemory(pod, table, x);
-                    memo.put(x, pod.nonZeroMilliCpu, pod.nonZeroMemory, s);
-                }
-                out[k] = s;
-            }
+            table.leastAllocated.scores(indexes, pod.nonZeroMilliCpu, pod.nonZeroMemory, out,
+                    x -> leastAllocatedCpuMemory(pod, table, x));
             return;
         }
         for (int k = 0; k < out.length; k++) {

@@ -2,6 +2,7 @@ package io.flotilla.scheduler.placement.kubernetes;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 
 /**
  * What the filter and score plugins read for every candidate node, copied into arrays by node index.
@@ -23,7 +24,6 @@ final class NodeTable {
     long[] allocatablePods = new long[16];
     long[] podCount = new long[16];
     boolean[] unschedulable = new boolean[16];
-    /** Whether the node has a NoSchedule or NoExecute taint, the only ones that can reject a pod. */
     boolean[] filteringTaints = new boolean[16];
     /** LeastAllocated over cpu and memory, by the pod's non-zero requests. */
     final ScoreMemo leastAllocated = new ScoreMemo();
@@ -58,17 +58,9 @@ final class NodeTable {
         allocatablePods[i] = n.allocatablePods;
         podCount[i] = n.podCount;
         unschedulable[i] = n.unschedulable;
-        filteringTaints[i] = n.taints.length > (n.preferNoScheduleTaints ? preferNoSchedule(n.taints) : 0);
+        filteringTaints[i] = n.filteringTaints;
         leastAllocated.forget(i);
         balanced.forget(i);
-    }
-
-    private static int preferNoSchedule(Taint[] taints) {
-        int count = 0;
-        for (Taint t : taints) {
-            count += t.effect() == TaintEffect.PREFER_NO_SCHEDULE ? 1 : 0;
-        }
-        return count;
     }
 
     void rebuild(List<NodeInfo> nodes) {
@@ -88,15 +80,20 @@ final class NodeTable {
         private long[] memory = new long[0];
         private long[] score = new long[0];
 
-        /** The remembered score of node {@code x} for the request, or -1. */
-        long get(int x, long podCpu, long podMemory) {
-            return cpu[x] == podCpu && memory[x] == podMemory ? score[x] : -1;
-        }
-
-        void put(int x, long podCpu, long podMemory, long nodeScore) {
-            cpu[x] = podCpu;
-            memory[x] = podMemory;
-            score[x] = nodeScore;
+        /**
+         * The score of node {@code indexes[k]} for the request into {@code out[k]}: the remembered
+         * one, or else {@code formula}'s, which is then remembered.
+         */
+        void scores(int[] indexes, long podCpu, long podMemory, long[] out, IntToLongFunction formula) {
+            for (int k = 0; k < out.length; k++) {
+                int x = indexes[k];
+                if (cpu[x] != podCpu || memory[x] != podMemory) {
+                    cpu[x] = podCpu;
+                    memory[x] = podMemory;
+                    score[x] = formula.applyAsLong(x);
+                }
+                out[k] = score[x];
+            }
         }
 
         /** Drops what is remembered of node {@code x}, making room for it first if it is new. */
