@@ -81,7 +81,7 @@ public final class KubernetesManager extends AbstractBehavior<Object> {
                 .onMessage(Manager.Scale.class, m -> operator("scale " + m.service(),
                         () -> plane.scale(m.service(), m.replicas())))
                 .onMessage(Manager.Update.class, m -> operator("update " + m.service(),
-                        () -> plane.update(m.service(), m.task(), m.config(), m.force())))
+                        () -> plane.update(m.service(), m.image(), m.config(), m.force())))
                 .build();
     }
 

@@ -3,7 +3,6 @@ package io.flotilla.sim.cluster;
 import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.NodeSpec;
 import io.flotilla.scheduler.model.ServiceSpec;
-import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.Kernel;
@@ -13,7 +12,6 @@ import io.flotilla.sim.swarm.ControlTimer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -51,7 +49,12 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
 
     public record Scale(String service, int replicas) implements Command {}
 
-    public record Update(String service, TaskSpec task, Optional<UpdateConfig> config, boolean force) implements Command {}
+    /**
+     * {@code docker service update}: a new image and update settings, each optional, applied to the
+     * service as the manager knows it (a deploy it rejected changed nothing).
+     */
+    public record Update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force)
+            implements Command {}
 
     private record TimerFired(ControlTimer timer) implements Command {}
 
@@ -97,7 +100,7 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
                 .onMessage(Deploy.class, m -> operator("deploy " + m.service().name(), () -> plane.deploy(m.service())))
                 .onMessage(Scale.class, m -> operator("scale " + m.service(), () -> plane.scale(m.service(), m.replicas())))
                 .onMessage(Update.class, m -> operator("update " + m.service(),
-                        () -> plane.update(m.service(), m.task(), m.config(), m.force())))
+                        () -> plane.update(m.service(), m.image(), m.config(), m.force())))
                 .build();
     }
 

@@ -3,7 +3,6 @@ package io.flotilla.sim.kubernetes;
 import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.NodeSpec;
 import io.flotilla.scheduler.model.ServiceSpec;
-import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.model.UpdateConfig;
 import io.flotilla.scheduler.placement.kubernetes.LabelSelector;
@@ -240,12 +239,12 @@ public final class ControlPlane {
     }
 
     /** A new pod template (and update settings); {@code force} restamps the template, as {@code kubectl rollout restart} does. */
-    public void update(String service, TaskSpec task, Optional<UpdateConfig> config, boolean force) {
+    public void update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force) {
         DeploymentState d = store.deployments.get(service);
         if (d == null) {
             return;
         }
-        ServiceSpec next = d.spec.withTask(task);
+        ServiceSpec next = d.spec.withTask(image.map(d.spec.task()::withImage).orElse(d.spec.task()));
         if (config.isPresent()) {
             next = new ServiceSpec(next.name(), next.mode(), next.replicas(), next.task(), config.get(), next.rollback(),
                     next.endpointMode());

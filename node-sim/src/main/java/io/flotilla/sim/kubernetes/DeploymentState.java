@@ -43,14 +43,14 @@ final class DeploymentState {
     }
 
     /**
-     * The RollingUpdate strategy the service's {@code update_config} maps to: swarmkit's default
-     * config (parallelism 1, stop-first), written or not, gets Kubernetes' default 25%/25%; otherwise
-     * start-first surges {@code parallelism} pods and stop-first takes {@code parallelism} down
-     * (parallelism 0, all at once, is 100%).
+     * The RollingUpdate strategy the service's {@code update_config} maps to: only parallelism and
+     * order have an equivalent. Swarmkit's defaults (parallelism 1, stop-first), written or not, get
+     * Kubernetes' default 25%/25%; otherwise start-first surges {@code parallelism} pods and
+     * stop-first takes {@code parallelism} down (parallelism 0, all at once, is 100%).
      */
     RolloutMath.Strategy strategy() {
         UpdateConfig c = spec.update();
-        if (c.equals(UpdateConfig.DEFAULT)) {
+        if (c.parallelism() == UpdateConfig.DEFAULT.parallelism() && c.order() == UpdateConfig.DEFAULT.order()) {
             return RolloutMath.Strategy.DEFAULT;
         }
         RolloutMath.IntOrPercent batch = c.parallelism() == 0

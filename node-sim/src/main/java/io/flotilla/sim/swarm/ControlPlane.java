@@ -2,10 +2,8 @@ package io.flotilla.sim.swarm;
 
 import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.NodeSpec;
-import io.flotilla.scheduler.model.NodeStatus;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.Task;
-import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.model.UpdateConfig;
 import io.flotilla.sim.cluster.Assignment;
@@ -183,12 +181,12 @@ public final class ControlPlane {
     }
 
     /** A new task template (image, resources...) and update settings start a rolling update. */
-    public void update(String service, TaskSpec task, Optional<UpdateConfig> config, boolean force) {
+    public void update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force) {
         ServiceRecord record = store.services.get(service);
         if (record == null) {
             return;
         }
-        ServiceSpec next = record.spec.withTask(task);
+        ServiceSpec next = record.spec.withTask(image.map(record.spec.task()::withImage).orElse(record.spec.task()));
         if (config.isPresent()) {
             next = new ServiceSpec(next.name(), next.mode(), next.replicas(), next.task(), config.get(),
                     next.rollback(), next.endpointMode());

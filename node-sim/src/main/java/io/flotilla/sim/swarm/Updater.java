@@ -8,6 +8,7 @@ import io.flotilla.sim.events.UpdateStatusChanged;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Swarmkit's updater ({@code orchestrator/update/updater.go}): {@code parallelism} workers each
@@ -112,7 +113,7 @@ final class Updater {
     }
 
     private void slotDone(ServiceRecord service, RollingUpdate update, Task task) {
-        for (Map.Entry<Integer, String> e : Map.copyOf(update.inFlight).entrySet()) {
+        for (Map.Entry<Integer, String> e : new TreeMap<>(update.inFlight).entrySet()) { // in worker order
             if (e.getValue().equals(task.id())) {
                 update.inFlight.remove(e.getKey());
                 plane.effects.startTimer(new ControlTimer.UpdateStep(service.name(), e.getKey()), update.config.delayNanos());

@@ -58,7 +58,7 @@ class DaemonSetTest {
         w.checkAfterEachStep(() -> maxUnavailable[0] = Math.max(maxUnavailable[0], (int) w.plane.store.nodes.values().stream()
                 .filter(n -> w.plane.store.podsOn(n.name()).stream().noneMatch(p -> p.isReady(n)))
                 .count()));
-        w.at(40 * S, () -> w.plane.update("agent", agent.task().withImage("agent:2"), Optional.empty(), false));
+        w.at(40 * S, () -> w.plane.update("agent", Optional.of("agent:2"), Optional.empty(), false));
         w.runUntil(120 * S);
         assertEquals(1, maxUnavailable[0]);
         assertEquals(List.of(40L, 41L, 42L, 43L), w.events(TaskCreated.class).subList(4, 8).stream().map(l -> l.time() / S).toList());

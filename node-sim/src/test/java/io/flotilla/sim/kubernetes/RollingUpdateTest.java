@@ -53,7 +53,7 @@ class RollingUpdateTest {
             minReady[0] = Math.min(minReady[0], (int) live.stream()
                     .filter(p -> p.isReady(w.plane.store.nodes.get(p.node))).count());
         });
-        w.at(40 * S, () -> w.plane.update("web", web.task().withImage("nginx:1.28"), Optional.empty(), false));
+        w.at(40 * S, () -> w.plane.update("web", Optional.of("nginx:1.28"), Optional.empty(), false));
         w.runUntil(120 * S);
 
         List<String> steps = w.log.subList(before, w.log.size()).stream()
@@ -89,7 +89,7 @@ class RollingUpdateTest {
         });
         UpdateConfig startFirst = new UpdateConfig(2, 0, UpdateConfig.FailureAction.PAUSE, 5 * S, 0,
                 UpdateConfig.Order.START_FIRST);
-        w.at(40 * S, () -> w.plane.update("web", web.task().withImage("nginx:1.28"), Optional.of(startFirst), false));
+        w.at(40 * S, () -> w.plane.update("web", Optional.of("nginx:1.28"), Optional.of(startFirst), false));
         w.runUntil(120 * S);
         // start-first with parallelism 2 is maxSurge 2, maxUnavailable 0
         assertEquals(c.replicas() + 2, maxPods[0]);

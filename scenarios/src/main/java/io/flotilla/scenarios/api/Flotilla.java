@@ -48,7 +48,7 @@ public final class Flotilla {
 
     private static SimulatedRun run(Scenario scenario, Optional<Strategy> strategy, OptionalLong seed) {
         scenario.unrunnableUnder(strategy.orElse(scenario.strategy())).ifPresent(why -> {
-            throw new InvalidScenarioException(List.of(why));
+            throw new InvalidScenarioException(List.of(why.split("\n")));
         });
         return new SimulatedRun(ScenarioRunner.run(scenario, new RunOptions(strategy, seed, Set.of())));
     }

@@ -62,7 +62,7 @@ final class ExplainCommand implements Callable<Integer> {
             }
             return ExitCodes.INVALID_INPUT;
         }
-        Optional<Scenario> scenario = Loading.load(file, err);
+        Optional<Scenario> scenario = Loading.load(file, err, chosen);
         if (scenario.isEmpty()) {
             return ExitCodes.INVALID_INPUT;
         }

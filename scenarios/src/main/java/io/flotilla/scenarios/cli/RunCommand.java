@@ -58,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
         if (strategy != null && chosen.isEmpty()) {
             return ExitCodes.INVALID_INPUT;
         }
-        Optional<Scenario> scenario = Loading.load(file, err);
+        Optional<Scenario> scenario = Loading.load(file, err, chosen);
         if (scenario.isEmpty()) {
             return ExitCodes.INVALID_INPUT;
         }

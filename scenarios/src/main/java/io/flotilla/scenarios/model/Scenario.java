@@ -22,6 +22,8 @@ import java.util.TreeMap;
  *       that has a {@code kubernetes} key, by name; see {@link #pod}.
  *   <li>{@code timeline}: sorted by time, stable (items at the same time keep file order).
  *   <li>{@code expectations}: in file order.
+ *   <li>{@code kubernetesProblems}: what only the Kubernetes strategy cannot run (a constraint or
+ *       spread descriptor it has no words for), as {@code FILE:LINE:COLUMN: message}, in file order.
  * </ul>
  */
 public record Scenario(
@@ -41,7 +43,8 @@ public record Scenario(
         SortedMap<String, ImageDecl> images,
         SortedMap<String, KubernetesPodSpec> pods,
         List<TimelineItem> timeline,
-        List<Expectation> expectations) {
+        List<Expectation> expectations,
+        List<String> kubernetesProblems) {
 
     public Scenario {
         nodes = List.copyOf(nodes);
@@ -53,12 +56,13 @@ public record Scenario(
         pods = Collections.unmodifiableSortedMap(new TreeMap<>(pods));
         timeline = List.copyOf(timeline);
         expectations = List.copyOf(expectations);
+        kubernetesProblems = List.copyOf(kubernetesProblems);
     }
 
     /** The same scenario run under another strategy or seed (command-line overrides). */
     public Scenario with(Strategy newStrategy, long newSeed) {
         return new Scenario(file, name, description, newSeed, newStrategy, until, swarm, kubernetes, nodes,
-                networks, services, statefulsets, storageClasses, images, pods, timeline, expectations);
+                networks, services, statefulsets, storageClasses, images, pods, timeline, expectations, kubernetesProblems);
     }
 
     public static final String NO_MANAGER =
@@ -67,12 +71,18 @@ public record Scenario(
     public static final String NO_CONTROL_PLANE =
             "a Kubernetes cluster needs a control-plane node: give a node role: manager (kubeadm init makes the first one)";
 
-    /** Why this cluster cannot run under the strategy, if it cannot, as {@code FILE:LINE:COLUMN: message}. */
+    /**
+     * Why this scenario cannot run under the strategy, if it cannot: one {@code FILE:LINE:COLUMN: message}
+     * per line.
+     */
     public Optional<String> unrunnableUnder(Strategy chosen) {
         if (!nodes.isEmpty() && nodes.stream().noneMatch(n -> n.spec().role() == NodeRole.MANAGER)) {
             SourcePos at = nodes.get(0).pos();
             return Optional.of(file + ":" + at.line() + ":" + at.column() + ": "
                     + (chosen == Strategy.SWARM ? NO_MANAGER : NO_CONTROL_PLANE));
+        }
+        if (chosen == Strategy.KUBERNETES && !kubernetesProblems.isEmpty()) {
+            return Optional.of(String.join("\n", kubernetesProblems));
         }
         return Optional.empty();
     }

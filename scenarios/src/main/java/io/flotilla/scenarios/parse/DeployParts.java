@@ -4,6 +4,7 @@ import io.flotilla.scheduler.model.Placement;
 import io.flotilla.scheduler.model.Platform;
 import io.flotilla.scheduler.model.RestartPolicy;
 import io.flotilla.scheduler.model.UpdateConfig;
+import io.flotilla.scheduler.placement.kubernetes.ModelTranslation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ final class DeployParts {
 
     static final String MAX_FAILURE_RATIO = "TaskSpec: update-maxfailureratio cannot be less than 0 or bigger than 1";
 
+    static final String KUBERNETES_CANNOT = "the kubernetes strategy cannot run this: ";
+
     private DeployParts() {}
 
     static Placement placement(Fields f, boolean global) {
@@ -42,13 +45,19 @@ final class DeployParts {
         for (Node item : f.list("constraints")) {
             Values.string(item, "constraints", f.problems()).ifPresent(c -> {
                 ConstraintSyntax.check(c).ifPresentOrElse(error -> f.problems().add(item, error), () -> constraints.add(c));
+                ModelTranslation.untranslatableConstraint(c).ifPresent(why -> f.problems().addForKubernetes(item,
+                        KUBERNETES_CANNOT + why));
             });
         }
         List<String> spread = new ArrayList<>();
         for (Node item : f.list("preferences")) {
             Fields.of(item, "preferences", "placement preference", f.problems(), List.of("spread"))
                     .flatMap(p -> p.required("spread").flatMap(n -> p.string("spread")))
-                    .ifPresent(spread::add);
+                    .ifPresent(descriptor -> {
+                        spread.add(descriptor);
+                        ModelTranslation.untranslatableSpread(descriptor).ifPresent(why ->
+                                f.problems().addForKubernetes(item, KUBERNETES_CANNOT + why));
+                    });
         }
         int maxReplicas = f.integer("max_replicas_per_node", 0, 0, Integer.MAX_VALUE);
         if (global && f.has("max_replicas_per_node")) {

@@ -13,6 +13,7 @@ final class Problems {
     private final Path file;
     private final List<Problem> found = new ArrayList<>();
     private final List<Problem> warnings = new ArrayList<>();
+    private final List<Problem> kubernetesOnly = new ArrayList<>();
 
     Problems(Path file) {
         this.file = file;
@@ -30,6 +31,16 @@ final class Problems {
     void warn(Node at, String message) {
         SourcePos pos = Yaml.pos(at);
         warnings.add(new Problem(file, pos.line(), pos.column(), "warning: " + message));
+    }
+
+    /** Something only the Kubernetes strategy cannot run: a problem when the scenario runs under it. */
+    void addForKubernetes(Node at, String message) {
+        SourcePos pos = Yaml.pos(at);
+        kubernetesOnly.add(new Problem(file, pos.line(), pos.column(), message));
+    }
+
+    List<Problem> kubernetesOnlyInFileOrder() {
+        return sorted(kubernetesOnly);
     }
 
     List<Problem> warningsInFileOrder() {

@@ -156,7 +156,8 @@ public final class ScenarioParser {
                 nodes, networks, specs, sets.stream().map(StatefulSetsBinder.Bound::decl).toList(),
                 storageClasses, images, pods(services, sets),
                 timeline.stream().map(TimelineBinder.Bound::item).toList(),
-                expectations.stream().map(ExpectationsBinder.Bound::expectation).toList()));
+                expectations.stream().map(ExpectationsBinder.Bound::expectation).toList(),
+                problems.kubernetesOnlyInFileOrder().stream().map(Problem::toString).toList()));
     }
 
     /** The Kubernetes pod inputs of the workloads that have a {@code kubernetes} key, by name. */

@@ -3,12 +3,10 @@ package io.flotilla.scenarios.run;
 import io.flotilla.scenarios.model.Action;
 import io.flotilla.scenarios.model.ImageDecl;
 import io.flotilla.scenarios.model.NetworkDecl;
-import io.flotilla.scenarios.model.NodeDecl;
 import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.model.TimelineItem;
 import io.flotilla.scheduler.model.ServiceSpec;
-import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.sim.cluster.Cluster;
 import io.flotilla.sim.cluster.ClusterSetup;
 import io.flotilla.sim.cluster.Fabric;
@@ -61,10 +59,8 @@ public final class ScenarioRunner {
             for (ServiceSpec service : scenario.services()) {
                 sim.tellAt(0, sim.root(), new Cluster.Deploy(service, KubernetesPods.of(scenario.pod(service.name()))));
             }
-            Map<String, ServiceSpec> known = new HashMap<>();
-            scenario.services().forEach(s -> known.put(s.name(), s));
             for (TimelineItem item : scenario.timeline()) {
-                for (Cluster.Command command : commands(item.action(), known)) {
+                for (Cluster.Command command : commands(item.action())) {
                     sim.tellAt(item.at(), sim.root(), command);
                 }
             }
@@ -82,8 +78,8 @@ public final class ScenarioRunner {
                 name, n -> new Image(n, DEFAULT_IMAGE_BYTES, DEFAULT_START_NANOS, OptionalLong.empty()));
     }
 
-    /** The cluster commands for one timeline action; {@code known} follows the services' specs in time order. */
-    private static List<Cluster.Command> commands(Action action, Map<String, ServiceSpec> known) {
+    /** The cluster commands for one timeline action. */
+    private static List<Cluster.Command> commands(Action action) {
         if (action instanceof Action.Crash a) {
             return List.of(new Cluster.Crash(a.node()));
         } else if (action instanceof Action.Restart a) {
@@ -101,12 +97,8 @@ public final class ScenarioRunner {
                     .map(e -> operator(new Manager.Scale(e.getKey(), e.getValue())))
                     .toList();
         } else if (action instanceof Action.Update a) {
-            ServiceSpec current = known.get(a.service());
-            TaskSpec task = a.image().map(current.task()::withImage).orElse(current.task());
-            known.put(a.service(), current.withTask(task));
-            return List.of(operator(new Manager.Update(a.service(), task, a.updateConfig(), a.force())));
+            return List.of(operator(new Manager.Update(a.service(), a.image(), a.updateConfig(), a.force())));
         } else if (action instanceof Action.Deploy a) {
-            a.services().forEach(s -> known.put(s.name(), s));
             return a.services().stream()
                     .map(s -> (Cluster.Command) new Cluster.Deploy(s, KubernetesPods.of(a.pod(s.name()))))
                     .toList();

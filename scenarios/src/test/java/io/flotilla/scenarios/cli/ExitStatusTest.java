@@ -115,6 +115,33 @@ class ExitStatusTest {
     }
 
     @Test
+    void aConstraintKubernetesCannotExpressStopsOnlyKubernetesRuns() {
+        Path file = Cli.write(dir, "boss.yaml", """
+                scenario: boss
+                until: 1m
+                nodes:
+                  - {name: manager-1, role: manager}
+                  - {name: worker-1}
+                services:
+                  web:
+                    image: nginx:1.27
+                    deploy:
+                      placement: {constraints: ["node.role == boss"], preferences: [{spread: node.id}]}
+                """);
+        assertEquals(0, Cli.run("validate", file.toString()).code(), "swarm reads both");
+        Outcome run = Cli.run("run", file.toString(), "--strategy", "kubernetes");
+        assertEquals(2, run.code());
+        assertEquals(List.of(
+                file + ":10:33: the kubernetes strategy cannot run this: unknown node role in constraint: node.role == boss",
+                file + ":10:69: the kubernetes strategy cannot run this: not a node attribute Kubernetes can read: node.id"),
+                run.err().lines().toList());
+        assertEquals("", run.out());
+        Outcome compare = Cli.run("compare", file.toString());
+        assertEquals(0, compare.code(), compare.err());
+        assertTrue(compare.out().contains("kubernetes is not runnable: " + file + ":10:33:"), compare.out());
+    }
+
+    @Test
     void aWarningIsPrintedAndDoesNotStopTheRun() {
         Path file = Cli.write(dir, "late.yaml", """
                 scenario: late

@@ -242,4 +242,19 @@ class KubernetesStrategyTest {
             assertEquals(total, v.total(), v.node());
         }
     }
+
+    /** An update applies to the service as the manager knows it: a deploy it rejected changed nothing. */
+    @Test
+    void anUpdateAfterARejectedDeployKeepsTheAcceptedSpec() {
+        Sim sim = kubernetes("rejected-then-update", """
+                until: 2m
+                services:
+                  agent: {image: "agent:1", deploy: {mode: global, placement: {constraints: ["node.role == worker"]}}}
+                timeline:
+                  - {at: 30s, deploy: {services: {agent: {image: "agent:2", deploy: {replicas: 4}}}}}
+                  - {at: 1m, update: {service: agent, image: "agent:3"}}
+                """);
+        assertEquals(Map.of("worker-1", 1, "worker-2", 1, "worker-3", 1), sim.at("2m").runningPerNode("agent"));
+        assertEquals(3, sim.all(TaskCreated.class, e -> e.service().equals("agent") && e.image().equals("agent:3")).size());
+    }
 }

@@ -162,6 +162,25 @@ public final class ModelTranslation {
         return terms.isEmpty() ? Optional.empty() : Optional.of(new NodeAffinity(Optional.of(terms), List.of()));
     }
 
+    /** Why Kubernetes cannot express this Swarm constraint (a valid one), if it cannot. */
+    public static Optional<String> untranslatableConstraint(String constraint) {
+        return failure(() -> requirement(constraint));
+    }
+
+    /** Why Kubernetes cannot spread over this Swarm spread descriptor, if it cannot. */
+    public static Optional<String> untranslatableSpread(String descriptor) {
+        return failure(() -> labelKey(descriptor));
+    }
+
+    private static Optional<String> failure(Runnable translation) {
+        try {
+            translation.run();
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     /** One Swarm constraint ({@code node.labels.zone == a}) as a node selector requirement. */
     static NodeSelectorRequirement requirement(String constraint) {
         boolean equal;
