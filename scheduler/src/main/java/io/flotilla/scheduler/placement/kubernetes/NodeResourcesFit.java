@@ -62,12 +62,20 @@ final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
 
     @Override
     public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
-        if (node.podCount < node.allocatablePods && pod.milliCpu <= node.allocatableMilliCpu - node.requestedMilliCpu
-                && pod.memory <= node.allocatableMemory - node.requestedMemory
-                && pod.ephemeralStorage <= node.allocatableEphemeralStorage - node.requestedEphemeralStorage
-                && !pod.hasExtended) {
-            return Status.SUCCESS; // the common case, without collecting reasons
-        }
+        return fits(state.cluster.table, node.index, pod) ? Status.SUCCESS : reasons(pod, node);
+    }
+
+    /** The common case, from the table and without collecting reasons: the pod fits, extended resources aside. */
+    private static boolean fits(NodeTable t, int x, PodInfo pod) {
+        return t.podCount[x] < t.allocatablePods[x]
+                && pod.milliCpu <= t.allocatableMilliCpu[x] - t.requestedMilliCpu[x]
+                && pod.memory <= t.allocatableMemory[x] - t.requestedMemory[x]
+                && pod.ephemeralStorage <= t.allocatableEphemeralStorage[x] - t.requestedEphemeralStorage[x]
+                && !pod.hasExtended;
+    }
+
+    /** The verdict from the node itself, with every reason it cannot take the pod (extended resources too). */
+    private static Status reasons(PodInfo pod, NodeInfo node) {
         List<String> reasons = new ArrayList<>(0);
         boolean unresolvable = false;
         if (node.podCount + 1 > node.allocatablePods) {
@@ -97,13 +105,8 @@ final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
             Status[] statuses) {
         NodeTable t = state.cluster.table;
         for (int i = 0; i < n; i++) {
-            int x = indexes[i];
-            if (statuses[i] == Status.SUCCESS && !(t.podCount[x] < t.allocatablePods[x]
-                    && pod.milliCpu <= t.allocatableMilliCpu[x] - t.requestedMilliCpu[x]
-                    && pod.memory <= t.allocatableMemory[x] - t.requestedMemory[x]
-                    && pod.ephemeralStorage <= t.allocatableEphemeralStorage[x] - t.requestedEphemeralStorage[x]
-                    && !pod.hasExtended)) {
-                statuses[i] = filter(state, pod, nodes[i]); // the node's own fields, with the reasons
+            if (statuses[i] == Status.SUCCESS && !fits(t, indexes[i], pod)) {
+                statuses[i] = reasons(pod, nodes[i]);
             }
         }
     }
