@@ -244,13 +244,8 @@ public final class ControlPlane {
         if (d == null) {
             return;
         }
-        ServiceSpec next = d.spec.withTask(image.map(d.spec.task()::withImage).orElse(d.spec.task()));
-        if (config.isPresent()) {
-            next = new ServiceSpec(next.name(), next.mode(), next.replicas(), next.task(), config.get(), next.rollback(),
-                    next.endpointMode());
-        }
         ReplicaSetState.Template before = d.template();
-        d.spec = next;
+        d.spec = d.spec.updated(image, config);
         if (force) {
             d.restartedAt++;
         }

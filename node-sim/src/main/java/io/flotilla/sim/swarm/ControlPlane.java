@@ -186,12 +186,7 @@ public final class ControlPlane {
         if (record == null) {
             return;
         }
-        ServiceSpec next = record.spec.withTask(image.map(record.spec.task()::withImage).orElse(record.spec.task()));
-        if (config.isPresent()) {
-            next = new ServiceSpec(next.name(), next.mode(), next.replicas(), next.task(), config.get(),
-                    next.rollback(), next.endpointMode());
-        }
-        updateService(service, next, force);
+        updateService(service, record.spec.updated(image, config), force);
     }
 
     private void updateService(String service, ServiceSpec next, boolean force) {

@@ -29,14 +29,17 @@ final class Problems {
 
     /** Something legal but probably not meant; the message is printed after {@code warning: }. */
     void warn(Node at, String message) {
-        SourcePos pos = Yaml.pos(at);
-        warnings.add(new Problem(file, pos.line(), pos.column(), "warning: " + message));
+        warnings.add(problem(at, "warning: " + message));
     }
 
     /** Something only the Kubernetes strategy cannot run: a problem when the scenario runs under it. */
     void addForKubernetes(Node at, String message) {
+        kubernetesOnly.add(problem(at, message));
+    }
+
+    private Problem problem(Node at, String message) {
         SourcePos pos = Yaml.pos(at);
-        kubernetesOnly.add(new Problem(file, pos.line(), pos.column(), message));
+        return new Problem(file, pos.line(), pos.column(), message);
     }
 
     List<Problem> kubernetesOnlyInFileOrder() {
