@@ -41,10 +41,16 @@ final class VirtualClock implements Timers, EventSink {
     private final Map<ControlTimer, Due> armed = new HashMap<>();
     private final Deque<Runnable> deliveries = new ArrayDeque<>();
     private Consumer<ControlTimer> onTimer = t -> { };
+    private Runnable afterEachStep = () -> { };
 
     /** Where fired timers go: the part (or control plane) under test. */
     void onTimer(Consumer<ControlTimer> handler) {
         this.onTimer = handler;
+    }
+
+    /** Runs after every action and every delivery, to watch an invariant. */
+    void afterEachStep(Runnable check) {
+        this.afterEachStep = check;
     }
 
     /** Runs {@code action} at virtual {@code time}. */
@@ -65,6 +71,7 @@ final class VirtualClock implements Timers, EventSink {
             now = due.at();
             armed.values().remove(due);
             due.action().run();
+            afterEachStep.run();
             deliver();
         }
         now = until;
@@ -73,6 +80,7 @@ final class VirtualClock implements Timers, EventSink {
     private void deliver() {
         while (!deliveries.isEmpty()) {
             deliveries.pollFirst().run();
+            afterEachStep.run();
         }
     }
 
