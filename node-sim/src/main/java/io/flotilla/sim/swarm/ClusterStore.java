@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,12 +18,19 @@ import java.util.TreeMap;
 
 /**
  * The manager's store (swarmkit keeps it in raft): nodes, services and tasks, with the indexes
- * the orchestrators need. A service's slots are all numbers (replicated) or all node names (global). Iteration orders are insertion orders, so every pass is deterministic.
+ * the orchestrators need. A service's slots are all numbers (replicated) or all node names (global).
+ * Iteration orders are insertion orders, so every pass is deterministic. Every part reads it; tasks
+ * are written through {@link TaskLifecycle}, which tells the parts watching them.
  */
 final class ClusterStore {
 
     final Map<String, NodeRecord> nodes = new LinkedHashMap<>();
     final Map<String, ServiceRecord> services = new LinkedHashMap<>();
+    /**
+     * Global tasks stopped because of their node (down, drained, paused, or no longer matching the
+     * constraints): the global orchestrator gives the node a new task once it is usable again.
+     */
+    final Set<String> stoppedForNode = new HashSet<>();
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     /** service -> slot key (slot number, or node name for global tasks) -> task ids, oldest first. */
     private final Map<String, TreeMap<String, List<String>>> slots = new HashMap<>();

@@ -11,10 +11,6 @@ import io.flotilla.sim.cluster.NetworkSetup;
 import io.flotilla.sim.cluster.TaskReport;
 import io.flotilla.sim.events.NodeAvailabilityChanged;
 import io.flotilla.sim.events.ServiceChanged;
-import io.flotilla.sim.events.TaskCreated;
-import io.flotilla.sim.events.TaskDesired;
-import io.flotilla.sim.events.TaskObserved;
-import io.flotilla.sim.events.TaskStateChanged;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,17 +26,23 @@ import java.util.SplittableRandom;
  * timer, an operator command), lets the orchestrators reconcile what changed, and then sends each
  * node the assignments that changed for it. While the managers have no leader, nothing here runs:
  * the {@code Manager} actor holds inputs back until a leader is elected.
+ *
+ * <p>This class owns the inputs and the wiring: it builds the parts, each with only what it uses,
+ * and lets them hear of node and task changes (see the package description).
  */
 public final class ControlPlane {
 
     final ClusterStore store = new ClusterStore();
     final ControlPlaneEffects effects;
-    final Dispatcher dispatcher;
-    final Orchestrator orchestrator;
-    final RestartSupervisor restarts;
-    final Updater updater;
-    final SchedulerLoop scheduler;
     private final Allocator allocator;
+    private final TaskLifecycle tasks;
+    private final Dispatcher dispatcher;
+    private final Orchestrator orchestrator;
+    private final RestartSupervisor restarts;
+    private final Updater updater;
+    private final SchedulerLoop scheduler;
+    /** Node changes, heard by the scheduler, then the orchestrators, then the restart supervisor. */
+    private final NodeEvents nodeEvents;
 
     private final Map<String, Map<String, Assignment>> pendingAssignments = new LinkedHashMap<>();
     private final Set<String> dirtyServices = new LinkedHashSet<>();
@@ -49,12 +51,20 @@ public final class ControlPlane {
             ControlPlaneEffects effects, SwarmSettings settings, List<NetworkSetup> networks, SplittableRandom random,
             Set<String> explainTasks) {
         this.effects = effects;
+        Timers timers = new EffectTimers();
+        EventSink events = effects::log;
+        ReconcileQueue reconcile = new DirtyServices();
         this.allocator = new Allocator(networks);
-        this.dispatcher = new Dispatcher(this, settings, random);
-        this.orchestrator = new Orchestrator(this);
-        this.restarts = new RestartSupervisor(this);
-        this.updater = new Updater(this);
-        this.scheduler = new SchedulerLoop(this, explainTasks);
+        this.tasks = new TaskLifecycle(store, events, allocator, this::assignmentChanged, reconcile);
+        this.restarts = new RestartSupervisor(store, tasks, timers);
+        this.orchestrator = new Orchestrator(store, tasks, restarts, reconcile);
+        this.updater = new Updater(store, tasks, restarts, timers, events, reconcile);
+        this.scheduler = new SchedulerLoop(store, tasks, timers, events, explainTasks);
+        tasks.watch(scheduler);
+        tasks.watch(updater);
+        tasks.watch(restarts);
+        this.nodeEvents = NodeEvents.inOrder(scheduler, orchestrator, restarts);
+        this.dispatcher = new Dispatcher(store, settings, random, timers, events, new Sessions(), nodeEvents, tasks);
     }
 
     // ---- inputs -------------------------------------------------------------------------
@@ -68,9 +78,7 @@ public final class ControlPlane {
     public void removeNode(String node) {
         NodeRecord record = store.nodes.remove(node);
         if (record != null) {
-            store.tasksOn(node).forEach(t -> orchestrator.taskOnInvalidNode(t, "node removed"));
-            restarts.nodeLost(node);
-            dirtyAllServices();
+            nodeEvents.nodeLost(node, "node removed");
             settle();
         }
     }
@@ -85,7 +93,7 @@ public final class ControlPlane {
         if (record == null) {
             return;
         }
-        reports.forEach(r -> observe(r.taskId(), r.state(), r.message(), r.error()));
+        reports.forEach(r -> tasks.observe(r.taskId(), r.state(), r.message(), r.error()));
         record.reportsReceived = reportsSent;
         settle();
     }
@@ -105,11 +113,11 @@ public final class ControlPlane {
             reports.forEach(r -> reported.add(r.taskId()));
             for (Task t : store.tasksOn(node)) {
                 if (!reported.contains(t.id()) && !t.state().isTerminal() && t.state().compareTo(TaskState.ASSIGNED) >= 0) {
-                    observe(t.id(), TaskState.FAILED, "task lost when its node restarted", "node restarted");
+                    tasks.observe(t.id(), TaskState.FAILED, "task lost when its node restarted", "node restarted");
                 }
             }
         }
-        reports.forEach(r -> observe(r.taskId(), r.state(), r.message(), r.error()));
+        reports.forEach(r -> tasks.observe(r.taskId(), r.state(), r.message(), r.error()));
         record.reportsReceived = reportsSent;
         dispatcher.heartbeat(node, reportsSent, -1);
         sendFull(node);
@@ -147,11 +155,7 @@ public final class ControlPlane {
         }
         record.availability = availability;
         effects.log(new NodeAvailabilityChanged(node, availability));
-        scheduler.nodeChanged();
-        if (availability == Availability.DRAIN) {
-            store.tasksOn(node).forEach(t -> orchestrator.taskOnInvalidNode(t, "node drained"));
-        }
-        dirtyAllServices();
+        nodeEvents.availabilityChanged(node, availability);
         settle();
     }
 
@@ -203,70 +207,60 @@ public final class ControlPlane {
         settle();
     }
 
-    // ---- shared steps used by the parts ------------------------------------------------
+    // ---- what the parts reach through their narrow interfaces ------------------------------
 
-    /** The manager's belief about a task moves forward; stopped tasks go to the restart supervisor. */
-    void observe(String taskId, TaskState state, String message, String error) {
-        Optional<Task> found = store.task(taskId);
-        if (found.isEmpty() || !found.get().state().canMoveTo(state)) {
-            return;
-        }
-        Task task = found.get().withState(state).withError(error);
-        store.put(task);
-        effects.log(new TaskObserved(taskId, state, message));
-        scheduler.taskChanged(task);
-        updater.taskChanged(task);
-        if (state.isTerminal()) {
-            allocator.taskEnded(taskId);
-            restarts.taskStopped(task);
-            dirtyServices.add(task.service());
+    /** The {@link AssignmentOutbox}: a node hears only of tasks dispatched to it. */
+    private void assignmentChanged(Task task) {
+        if (dispatched(task)) {
+            sendLater(task);
         }
     }
 
-    /** A manager-side state change (pending, assigned, shutdown of a never-started task) is both truth and belief. */
-    void advance(Task task, TaskState state, String message) {
-        Task next = task.withState(state);
-        store.put(next);
-        effects.log(new TaskStateChanged(task.id(), task.node(), state, message, null));
-        effects.log(new TaskObserved(task.id(), state, message));
-        if (state.isTerminal()) {
-            allocator.taskEnded(task.id());
-            updater.taskChanged(next);
-            restarts.taskStopped(next);
+    /** The {@link ReconcileQueue}: services reconciled when {@link #settle} runs. */
+    private final class DirtyServices implements ReconcileQueue {
+        @Override
+        public void add(String service) {
+            dirty(service);
+        }
+
+        @Override
+        public void addAll() {
+            dirtyAllServices();
         }
     }
 
-    Task createTask(ServiceRecord service, int slot, String node, TaskState desired) {
-        String name = slot > 0 ? service.name() + "." + slot : service.name() + "." + node;
-        Task task = new Task(store.nextTaskId(name), name, service.name(), slot, service.version,
-                service.spec.task(), node, TaskState.NEW, desired, null);
-        store.put(task);
-        effects.log(new TaskCreated(task.id(), name, service.name(), slot, node, service.version,
-                task.spec().image(), desired, allocator.taskCreated(task.id(), task.spec())));
-        effects.log(new TaskStateChanged(task.id(), node, TaskState.NEW, "created", null));
-        // Allocation happened above and does not hold a task back here, so it is pending at once.
-        advance(task, TaskState.PENDING, "pending task scheduling");
-        scheduler.requestTick();
-        return store.task(task.id()).orElseThrow();
+    /** The dispatcher's {@link NodeChannel}. */
+    private final class Sessions implements NodeChannel {
+        @Override
+        public void ack(String node, long nextPeriodNanos, boolean resendReports) {
+            effects.ackHeartbeat(node, nextPeriodNanos, resendReports);
+        }
+
+        @Override
+        public void resendAssignments(String node) {
+            sendFull(node);
+        }
     }
 
-    void setDesired(Task task, TaskState desired, String reason) {
-        if (task.desired() == desired) {
-            return;
+    /** The parts' {@link Timers}, on the manager's effects. */
+    private final class EffectTimers implements Timers {
+        @Override
+        public long now() {
+            return effects.now();
         }
-        Task next = task.withDesired(desired);
-        store.put(next);
-        effects.log(new TaskDesired(task.id(), desired, reason));
-        scheduler.taskChanged(next);
-        if (desired.compareTo(TaskState.RUNNING) > 0 && next.state().compareTo(TaskState.ASSIGNED) < 0) {
-            // Never reached a node: the manager stops it itself.
-            advance(next, TaskState.SHUTDOWN, "shutdown");
-            return;
+
+        @Override
+        public void start(ControlTimer timer, long delayNanos) {
+            effects.startTimer(timer, delayNanos);
         }
-        if (dispatched(next)) {
-            sendLater(next);
+
+        @Override
+        public void cancel(ControlTimer timer) {
+            effects.cancelTimer(timer);
         }
     }
+
+    // ---- assignments ----------------------------------------------------------------------
 
     void sendLater(Task task) {
         pendingAssignments.computeIfAbsent(task.node(), n -> new LinkedHashMap<>())

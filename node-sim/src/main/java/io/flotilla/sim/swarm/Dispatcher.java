@@ -16,6 +16,9 @@ import java.util.SplittableRandom;
  * a heartbeat only moves its node's deadline: the node's entry, when it comes up, either finds
  * the deadline passed (the node is down) or goes back in the queue at the new deadline. So a node
  * costs one queue entry per grace period instead of a timer cancelled and armed per heartbeat.
+ *
+ * <p>The dispatcher writes node status to the store and tells {@link NodeEvents} what changed; it
+ * answers nodes through a {@link NodeChannel}.
  */
 final class Dispatcher {
 
@@ -26,9 +29,14 @@ final class Dispatcher {
     static final String UNKNOWN_HEARTBEAT_FAILURE = "heartbeat failure for node in \"unknown\" state";
     static final String LEADERSHIP_CHANGE = "Node moved to \"unknown\" state due to leadership change in cluster";
 
-    private final ControlPlane plane;
+    private final ClusterStore store;
     private final SwarmSettings settings;
     private final SplittableRandom random;
+    private final Timers timers;
+    private final EventSink events;
+    private final NodeChannel nodes;
+    private final NodeEvents nodeEvents;
+    private final TaskLifecycle tasks;
     private final PriorityQueue<Deadline> deadlines = new PriorityQueue<>();
     private long sequence;
     private long sweepAt = Long.MAX_VALUE;
@@ -41,49 +49,54 @@ final class Dispatcher {
         }
     }
 
-    Dispatcher(ControlPlane plane, SwarmSettings settings, SplittableRandom random) {
-        this.plane = plane;
+    Dispatcher(ClusterStore store, SwarmSettings settings, SplittableRandom random, Timers timers, EventSink events,
+            NodeChannel nodes, NodeEvents nodeEvents, TaskLifecycle tasks) {
+        this.store = store;
         this.settings = settings;
         this.random = random;
+        this.timers = timers;
+        this.events = events;
+        this.nodes = nodes;
+        this.nodeEvents = nodeEvents;
+        this.tasks = tasks;
     }
 
     void expectFirstHeartbeat(String node) {
-        NodeRecord record = plane.store.nodes.get(node);
+        NodeRecord record = store.nodes.get(node);
         record.graceMultiplier = settings.missedHeartbeats();
         armDeadline(record, settings.heartbeatPeriodNanos());
     }
 
     void heartbeat(String node, long reportsSent, long assignmentsSeen) {
-        NodeRecord record = plane.store.nodes.get(node);
+        NodeRecord record = store.nodes.get(node);
         if (record == null) {
             return;
         }
         if (record.status != NodeStatus.READY) {
             boolean wasDown = record.status == NodeStatus.DOWN;
-            plane.effects.cancelTimer(new ControlTimer.NodeDownExpired(node));
+            timers.cancel(new ControlTimer.NodeDownExpired(node));
             setStatus(record, NodeStatus.READY, "heartbeat received");
             record.graceMultiplier = settings.missedHeartbeats();
-            plane.dirtyAllServices();
-            plane.scheduler.requestTick();
+            nodeEvents.nodeReady(node);
             if (wasDown) {
-                plane.sendFull(node);
+                nodes.resendAssignments(node);
             }
         }
         long period = nextPeriod();
         armDeadline(record, period);
         if (assignmentsSeen >= 0 && assignmentsSeen != record.assignmentsVersion) {
-            plane.sendFull(node);
+            nodes.resendAssignments(node);
         }
-        plane.effects.ackHeartbeat(node, period, reportsSent != record.reportsReceived);
+        nodes.ack(node, period, reportsSent != record.reportsReceived);
     }
 
     /** The sweep timer fired: every node whose newest deadline has passed is down. */
     void sweep() {
         sweepAt = Long.MAX_VALUE;
-        long now = plane.effects.now();
+        long now = timers.now();
         while (!deadlines.isEmpty() && deadlines.peek().at() <= now) {
             Deadline d = deadlines.poll();
-            NodeRecord record = plane.store.nodes.get(d.node());
+            NodeRecord record = store.nodes.get(d.node());
             if (record == null || record.deadlineCheckAt != d.at()) {
                 continue; // removed, or an earlier check replaced this one
             }
@@ -108,30 +121,28 @@ final class Dispatcher {
                 ? UNKNOWN_HEARTBEAT_FAILURE
                 : HEARTBEAT_FAILURE;
         setStatus(record, NodeStatus.DOWN, message);
-        plane.effects.startTimer(new ControlTimer.NodeDownExpired(node), NODE_DOWN_PERIOD_NANOS);
-        plane.store.tasksOn(node).forEach(t -> plane.orchestrator.taskOnInvalidNode(t, "node down"));
-        plane.restarts.nodeLost(node);
-        plane.dirtyAllServices();
+        timers.start(new ControlTimer.NodeDownExpired(node), NODE_DOWN_PERIOD_NANOS);
+        nodeEvents.nodeLost(node, "node down");
     }
 
     /** swarmkit's {@code moveTasksToOrphaned}: the resources its tasks held are free for others. */
     void nodeDownExpired(String node) {
-        NodeRecord record = plane.store.nodes.get(node);
+        NodeRecord record = store.nodes.get(node);
         if (record == null || record.status != NodeStatus.DOWN) {
             return;
         }
-        for (Task t : plane.store.tasksOn(node)) {
+        for (Task t : store.tasksOn(node)) {
             if (t.state().compareTo(TaskState.ASSIGNED) >= 0 && t.state().compareTo(TaskState.RUNNING) <= 0) {
-                plane.observe(t.id(), TaskState.ORPHANED, "node down for 24h", null);
+                tasks.observe(t.id(), TaskState.ORPHANED, "node down for 24h", null);
             }
         }
-        plane.scheduler.requestTick();
+        nodeEvents.tasksOrphaned(node);
     }
 
     void leaderElected() {
         deadlines.clear(); // a sweep that fired without a leader was dropped: start afresh
         sweepAt = Long.MAX_VALUE;
-        for (NodeRecord record : plane.store.nodes.values()) {
+        for (NodeRecord record : store.nodes.values()) {
             record.deadlineCheckAt = Long.MAX_VALUE;
             if (record.status != NodeStatus.DOWN) {
                 setStatus(record, NodeStatus.UNKNOWN, LEADERSHIP_CHANGE);
@@ -150,7 +161,7 @@ final class Dispatcher {
     }
 
     private void armDeadline(NodeRecord record, long period) {
-        record.deadlineAt = plane.effects.now() + period * record.graceMultiplier;
+        record.deadlineAt = timers.now() + period * record.graceMultiplier;
         if (record.deadlineAt < record.deadlineCheckAt) {
             check(record, record.deadlineAt);
         }
@@ -166,13 +177,13 @@ final class Dispatcher {
 
     private void armSweep(long at) {
         sweepAt = at;
-        plane.effects.startTimer(ControlTimer.HeartbeatSweep.INSTANCE, at - plane.effects.now());
+        timers.start(ControlTimer.HeartbeatSweep.INSTANCE, at - timers.now());
     }
 
     private void setStatus(NodeRecord record, NodeStatus status, String message) {
         if (record.status != status) {
             record.status = status;
-            plane.effects.log(new NodeStatusChanged(record.name(), status, message));
+            events.log(new NodeStatusChanged(record.name(), status, message));
         }
     }
 }

@@ -1,12 +1,14 @@
 package io.flotilla.sim.swarm;
 
 import io.flotilla.scheduler.model.Availability;
+import io.flotilla.scheduler.model.NodeSpec;
 import io.flotilla.scheduler.model.NodeStatus;
 import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.Task;
+import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.orchestrator.ScaleDown;
-import java.util.HashSet;
+import io.flotilla.scheduler.placement.swarm.Constraint;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,16 +16,22 @@ import java.util.TreeSet;
 
 /**
  * The replicated and global orchestrators ({@code manager/orchestrator/replicated},
- * {@code .../global}): bring each service to the tasks it should have.
+ * {@code .../global}): bring each service to the tasks it should have. They hear of node changes
+ * as {@link NodeEvents}: the tasks of a node that is down, drained or gone move (replicated, through
+ * the restart supervisor) or stop (global), and every service is reconciled again.
  */
-final class Orchestrator {
+final class Orchestrator implements NodeEvents {
 
-    private final ControlPlane plane;
-    /** Global tasks stopped because of their node, which get a successor when the node is usable again. */
-    private final Set<String> stoppedForNode = new HashSet<>();
+    private final ClusterStore store;
+    private final TaskLifecycle tasks;
+    private final RestartSupervisor restarts;
+    private final ReconcileQueue reconcile;
 
-    Orchestrator(ControlPlane plane) {
-        this.plane = plane;
+    Orchestrator(ClusterStore store, TaskLifecycle tasks, RestartSupervisor restarts, ReconcileQueue reconcile) {
+        this.store = store;
+        this.tasks = tasks;
+        this.restarts = restarts;
+        this.reconcile = reconcile;
     }
 
     void reconcile(ServiceRecord service) {
@@ -34,27 +42,41 @@ final class Orchestrator {
         }
     }
 
+    @Override
+    public void nodeReady(String node) {
+        reconcile.addAll();
+    }
+
+    @Override
+    public void nodeLost(String node, String reason) {
+        store.tasksOn(node).forEach(t -> taskOnInvalidNode(t, reason));
+        reconcile.addAll();
+    }
+
+    @Override
+    public void availabilityChanged(String node, Availability availability) {
+        if (availability == Availability.DRAIN) {
+            store.tasksOn(node).forEach(t -> taskOnInvalidNode(t, "node drained"));
+        }
+        reconcile.addAll();
+    }
+
     /** A task whose node is down, drained or gone: replicated tasks move, global ones just stop. */
-    void taskOnInvalidNode(Task task, String reason) {
+    private void taskOnInvalidNode(Task task, String reason) {
         if (task.desired().compareTo(TaskState.RUNNING) > 0) {
             return;
         }
-        ServiceRecord service = plane.store.services.get(task.service());
+        ServiceRecord service = store.services.get(task.service());
         if (service == null || service.spec.mode() == ServiceMode.GLOBAL) {
-            stoppedForNode.add(task.id());
-            plane.setDesired(task, TaskState.SHUTDOWN, reason);
+            store.stoppedForNode.add(task.id());
+            tasks.setDesired(task, TaskState.SHUTDOWN, reason);
         } else {
-            plane.restarts.restart(task, reason);
+            restarts.restart(task, reason);
         }
     }
 
-    /** A global task stopped because of its node's state: the node gets a new task when it is usable again. */
-    void stoppedForNode(Task task) {
-        stoppedForNode.add(task.id());
-    }
-
     private void reconcileReplicated(ServiceRecord service) {
-        List<Task> occupied = plane.store.occupiedSlots(service.name());
+        List<Task> occupied = store.occupiedSlots(service.name());
         int missing = service.spec.replicas() - occupied.size();
         if (missing > 0) {
             // Lowest free slot numbers first; a slot freed by a scale-down is reused.
@@ -62,17 +84,17 @@ final class Orchestrator {
             occupied.forEach(t -> used.add(t.slot()));
             for (int slot = 1; missing > 0; slot++) {
                 if (!used.contains(slot)) {
-                    plane.createTask(service, slot, null, TaskState.RUNNING);
+                    tasks.create(service, slot, null, TaskState.RUNNING);
                     missing--;
                 }
             }
         } else if (missing < 0) {
             for (Task victim : ScaleDown.victims(occupied, service.spec.replicas())) {
-                plane.setDesired(victim, TaskState.REMOVE, "scale down");
+                tasks.setDesired(victim, TaskState.REMOVE, "scale down");
             }
         }
-        for (Task t : plane.store.occupiedSlots(service.name())) {
-            NodeRecord node = t.isAssigned() ? plane.store.nodes.get(t.node()) : null;
+        for (Task t : store.occupiedSlots(service.name())) {
+            NodeRecord node = t.isAssigned() ? store.nodes.get(t.node()) : null;
             if (t.isAssigned() && (node == null || node.isInvalid()) && t.desired().compareTo(TaskState.RUNNING) <= 0) {
                 taskOnInvalidNode(t, node == null ? "node removed" : node.status == NodeStatus.DOWN ? "node down" : "node drained");
             }
@@ -80,18 +102,23 @@ final class Orchestrator {
     }
 
     private void reconcileGlobal(ServiceRecord service) {
-        Map<String, Task> bySlot = plane.store.newestPerSlot(service.name());
-        for (NodeRecord node : plane.store.nodes.values()) {
+        Map<String, Task> bySlot = store.newestPerSlot(service.name());
+        for (NodeRecord node : store.nodes.values()) {
             Task current = bySlot.get(node.name());
             boolean live = current != null && current.desired().compareTo(TaskState.RUNNING) <= 0;
-            boolean eligible = plane.scheduler.constraintsMatch(service.spec.task(), node.spec);
+            boolean eligible = constraintsMatch(service.spec.task(), node.spec);
             if (live && (node.isInvalid() || !eligible)) {
-                stoppedForNode.add(current.id());
-                plane.setDesired(current, TaskState.SHUTDOWN, node.isInvalid() ? "node unavailable" : "constraints not satisfied");
+                store.stoppedForNode.add(current.id());
+                tasks.setDesired(current, TaskState.SHUTDOWN, node.isInvalid() ? "node unavailable" : "constraints not satisfied");
             } else if (!live && eligible && node.status == NodeStatus.READY && node.availability == Availability.ACTIVE
-                    && (current == null || stoppedForNode.contains(current.id()))) {
-                plane.createTask(service, 0, node.name(), TaskState.RUNNING);
+                    && (current == null || store.stoppedForNode.contains(current.id()))) {
+                tasks.create(service, 0, node.name(), TaskState.RUNNING);
             }
         }
+    }
+
+    /** Whether a global service's constraints admit the node (they were validated at load time). */
+    private static boolean constraintsMatch(TaskSpec spec, NodeSpec node) {
+        return Constraint.matchAll(Constraint.parse(spec.placement().constraints()).constraints(), node, node.role());
     }
 }

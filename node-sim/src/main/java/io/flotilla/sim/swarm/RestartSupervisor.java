@@ -15,19 +15,24 @@ import java.util.Map;
 /**
  * Swarmkit's restart supervisor ({@code orchestrator/restart}): a stopped task's slot gets a
  * new task at once, held at READY until the restart delay has passed and the old task has
- * stopped (or its node is down or gone, or a minute went by); then it is told to run.
+ * stopped (or its node is down or gone, or a minute went by); then it is told to run. It hears
+ * of ended tasks as a {@link TaskWatcher} and of lost nodes as {@link NodeEvents}.
  */
-final class RestartSupervisor {
+final class RestartSupervisor implements TaskWatcher, NodeEvents {
 
-    private final ControlPlane plane;
+    private final ClusterStore store;
+    private final TaskLifecycle tasks;
+    private final Timers timers;
     private final Map<String, Waiting> waiting = new LinkedHashMap<>();
     /** Restart times per slot and spec version, for max_attempts and window. */
     private final Map<String, List<Long>> history = new HashMap<>();
 
     private record Waiting(String oldTaskId, boolean delayOver) {}
 
-    RestartSupervisor(ControlPlane plane) {
-        this.plane = plane;
+    RestartSupervisor(ClusterStore store, TaskLifecycle tasks, Timers timers) {
+        this.store = store;
+        this.tasks = tasks;
+        this.timers = timers;
     }
 
     /** Stops the task and, if its restart policy allows, puts a replacement in its slot. */
@@ -35,20 +40,20 @@ final class RestartSupervisor {
         if (task.desired().compareTo(TaskState.RUNNING) > 0) {
             return;
         }
-        plane.setDesired(task, TaskState.SHUTDOWN, reason);
-        ServiceRecord service = plane.store.services.get(task.service());
+        tasks.setDesired(task, TaskState.SHUTDOWN, reason);
+        ServiceRecord service = store.services.get(task.service());
         if (service == null) {
             return;
         }
-        NodeRecord node = task.isAssigned() ? plane.store.nodes.get(task.node()) : null;
+        NodeRecord node = task.isAssigned() ? store.nodes.get(task.node()) : null;
         if (service.spec.mode() == ServiceMode.GLOBAL && node != null && node.availability == Availability.PAUSE) {
             // Swarmkit's global orchestrator (tickTasks) shuts a stopped task on a paused node
             // down for good; the node gets a new task once it is active again.
-            plane.orchestrator.stoppedForNode(task);
+            store.stoppedForNode.add(task.id());
             return;
         }
         var policy = service.spec.task().restartPolicy();
-        long now = plane.effects.now();
+        long now = timers.now();
         List<Long> earlier = history.computeIfAbsent(task.service() + "/" + ClusterStore.slotKey(task) + "/" + service.version,
                 k -> new ArrayList<>());
         if (!RestartRules.shouldRestart(policy, task.state(), now, earlier)) {
@@ -56,20 +61,21 @@ final class RestartSupervisor {
         }
         earlier.add(now);
         boolean drained = node != null && node.availability == Availability.DRAIN;
-        Task replacement = plane.createTask(service, task.slot(), task.slot() > 0 ? null : task.node(), TaskState.READY);
+        Task replacement = tasks.create(service, task.slot(), task.slot() > 0 ? null : task.node(), TaskState.READY);
         delayStart(replacement, task, RestartRules.delay(policy, drained));
     }
 
     /** Lets {@code replacement} run once {@code delay} has passed and {@code old} has stopped. */
     void delayStart(Task replacement, Task old, long delay) {
         waiting.put(replacement.id(), new Waiting(old.id(), false));
-        plane.effects.startTimer(new ControlTimer.StartReplacement(replacement.id()), delay);
+        timers.start(new ControlTimer.StartReplacement(replacement.id()), delay);
     }
 
     /** The manager saw a task stop: restart it if it was meant to run, and release whoever waited on it. */
-    void taskStopped(Task task) {
+    @Override
+    public void ended(Task task) {
         // Read again: the updater may have replaced the task in the same step (a rollback does).
-        Task current = plane.store.task(task.id()).orElse(task);
+        Task current = store.task(task.id()).orElse(task);
         if (current.desired().compareTo(TaskState.RUNNING) <= 0) {
             restart(current, "task " + current.state().lowerName());
         }
@@ -89,7 +95,7 @@ final class RestartSupervisor {
             start(taskId);
         } else {
             waiting.put(taskId, new Waiting(w.oldTaskId(), true));
-            plane.effects.startTimer(new ControlTimer.StartReplacement(taskId), RestartRules.STOP_WAIT_NANOS);
+            timers.start(new ControlTimer.StartReplacement(taskId), RestartRules.STOP_WAIT_NANOS);
         }
     }
 
@@ -97,9 +103,10 @@ final class RestartSupervisor {
      * The node is down or gone: whoever waited for one of its tasks to stop waits no more
      * (swarmkit's {@code DelayStart} also watches the old task's node for DOWN or deletion).
      */
-    void nodeLost(String node) {
+    @Override
+    public void nodeLost(String node, String reason) {
         waiting.entrySet().stream()
-                .filter(e -> e.getValue().delayOver() && plane.store.task(e.getValue().oldTaskId())
+                .filter(e -> e.getValue().delayOver() && store.task(e.getValue().oldTaskId())
                         .filter(old -> node.equals(old.node())).isPresent())
                 .map(Map.Entry::getKey)
                 .toList()
@@ -107,19 +114,19 @@ final class RestartSupervisor {
     }
 
     private boolean oldHasStopped(String oldTaskId) {
-        return plane.store.task(oldTaskId)
+        return store.task(oldTaskId)
                 .map(old -> old.state().isTerminal()
                         || !old.isAssigned()
-                        || !plane.store.nodes.containsKey(old.node())
-                        || plane.store.nodes.get(old.node()).status == NodeStatus.DOWN)
+                        || !store.nodes.containsKey(old.node())
+                        || store.nodes.get(old.node()).status == NodeStatus.DOWN)
                 .orElse(true);
     }
 
     private void start(String taskId) {
         waiting.remove(taskId);
-        plane.effects.cancelTimer(new ControlTimer.StartReplacement(taskId));
-        plane.store.task(taskId)
+        timers.cancel(new ControlTimer.StartReplacement(taskId));
+        store.task(taskId)
                 .filter(t -> t.desired() == TaskState.READY)
-                .ifPresent(t -> plane.setDesired(t, TaskState.RUNNING, "ready to start"));
+                .ifPresent(t -> tasks.setDesired(t, TaskState.RUNNING, "ready to start"));
     }
 }

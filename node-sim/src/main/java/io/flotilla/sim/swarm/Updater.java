@@ -16,17 +16,30 @@ import java.util.TreeMap;
  * start the new, then stop the old), wait until the new one runs, wait {@code delay}, and take
  * the next. A new task that stops before running, or within {@code monitor} of running, is a
  * failure; above {@code max_failure_ratio} the failure action pauses, continues or rolls back.
+ * It follows the tasks it created as a {@link TaskWatcher}; a stop-first replacement waits for
+ * the old task through the restart supervisor, as upstream's updater does.
  */
-final class Updater {
+final class Updater implements TaskWatcher {
 
-    private final ControlPlane plane;
+    private final ClusterStore store;
+    private final TaskLifecycle tasks;
+    private final RestartSupervisor restarts;
+    private final Timers timers;
+    private final EventSink events;
+    private final ReconcileQueue reconcile;
 
-    Updater(ControlPlane plane) {
-        this.plane = plane;
+    Updater(ClusterStore store, TaskLifecycle tasks, RestartSupervisor restarts, Timers timers, EventSink events,
+            ReconcileQueue reconcile) {
+        this.store = store;
+        this.tasks = tasks;
+        this.restarts = restarts;
+        this.timers = timers;
+        this.events = events;
+        this.reconcile = reconcile;
     }
 
     void start(ServiceRecord service, UpdateConfig config, boolean rollback) {
-        List<String> dirty = plane.store.occupiedSlots(service.name()).stream()
+        List<String> dirty = store.occupiedSlots(service.name()).stream()
                 .filter(service::isDirty)
                 .map(ClusterStore::slotKey)
                 .toList();
@@ -37,7 +50,7 @@ final class Updater {
         }
         int workers = config.parallelism() == 0 ? dirty.size() : Math.min(config.parallelism(), dirty.size());
         if (workers == 0) {
-            plane.effects.startTimer(new ControlTimer.UpdateMonitorDone(service.name()), 0);
+            timers.start(new ControlTimer.UpdateMonitorDone(service.name()), 0);
         }
         for (int w = 0; w < workers; w++) {
             step(service.name(), w);
@@ -45,25 +58,25 @@ final class Updater {
     }
 
     void step(String serviceName, int worker) {
-        ServiceRecord service = plane.store.services.get(serviceName);
+        ServiceRecord service = store.services.get(serviceName);
         RollingUpdate update = active(service);
         if (update == null) {
             return;
         }
         while (!update.allStarted()) {
             String slot = update.slots.get(update.next++);
-            Task old = plane.store.newestPerSlot(serviceName).get(slot);
+            Task old = store.newestPerSlot(serviceName).get(slot);
             if (old == null || old.desired() == TaskState.REMOVE || !service.isDirty(old)) {
                 continue; // scaled away, or already replaced by a restart under the new spec
             }
             Task created;
             String node = old.slot() > 0 ? null : old.node();
             if (update.config.order() == UpdateConfig.Order.STOP_FIRST) {
-                plane.setDesired(old, TaskState.SHUTDOWN, update.name());
-                created = plane.createTask(service, old.slot(), node, TaskState.READY);
-                plane.restarts.delayStart(created, old, 0);
+                tasks.setDesired(old, TaskState.SHUTDOWN, update.name());
+                created = tasks.create(service, old.slot(), node, TaskState.READY);
+                restarts.delayStart(created, old, 0);
             } else {
-                created = plane.createTask(service, old.slot(), node, TaskState.RUNNING);
+                created = tasks.create(service, old.slot(), node, TaskState.RUNNING);
             }
             update.replaces.put(created.id(), old.id());
             update.inFlight.put(worker, created.id());
@@ -73,22 +86,34 @@ final class Updater {
             long wait = update.config.delayNanos() >= update.config.monitorNanos()
                     ? update.config.delayNanos() + 1_000_000_000L
                     : update.config.monitorNanos();
-            plane.effects.startTimer(new ControlTimer.UpdateMonitorDone(serviceName), wait);
+            timers.start(new ControlTimer.UpdateMonitorDone(serviceName), wait);
         }
     }
 
-    void taskChanged(Task task) {
-        ServiceRecord service = plane.store.services.get(task.service());
+    /** A node reported one of the tasks: it runs, or it stopped before it should. */
+    @Override
+    public void observed(Task task) {
+        taskChanged(task);
+    }
+
+    /** The manager shut down one of the new tasks before any node ran it: that counts as a failure too. */
+    @Override
+    public void shutDown(Task task) {
+        taskChanged(task);
+    }
+
+    private void taskChanged(Task task) {
+        ServiceRecord service = store.services.get(task.service());
         RollingUpdate update = service == null ? null : service.update.orElse(null);
         if (update == null || !update.replaces.containsKey(task.id())) {
             return;
         }
-        long now = plane.effects.now();
+        long now = timers.now();
         if (task.state() == TaskState.RUNNING) {
             update.runningSince.put(task.id(), now);
             if (update.config.order() == UpdateConfig.Order.START_FIRST) {
-                plane.store.task(update.replaces.get(task.id()))
-                        .ifPresent(old -> plane.setDesired(old, TaskState.SHUTDOWN, update.name()));
+                store.task(update.replaces.get(task.id()))
+                        .ifPresent(old -> tasks.setDesired(old, TaskState.SHUTDOWN, update.name()));
             }
             slotDone(service, update, task);
         } else if (task.state().isTerminal()) {
@@ -104,7 +129,7 @@ final class Updater {
     }
 
     void monitorDone(String serviceName) {
-        ServiceRecord service = plane.store.services.get(serviceName);
+        ServiceRecord service = store.services.get(serviceName);
         RollingUpdate update = active(service);
         if (update != null && update.allStarted() && update.inFlight.isEmpty()) {
             status(service, update.rollback ? "rollback_completed" : "completed", update.name() + " completed");
@@ -116,7 +141,7 @@ final class Updater {
         for (Map.Entry<Integer, String> e : new TreeMap<>(update.inFlight).entrySet()) { // in worker order
             if (e.getValue().equals(task.id())) {
                 update.inFlight.remove(e.getKey());
-                plane.effects.startTimer(new ControlTimer.UpdateStep(service.name(), e.getKey()), update.config.delayNanos());
+                timers.start(new ControlTimer.UpdateStep(service.name(), e.getKey()), update.config.delayNanos());
             }
         }
     }
@@ -147,10 +172,10 @@ final class Updater {
         service.previous = Optional.of(service.spec);
         service.spec = previous;
         service.version++;
-        plane.effects.log(new ServiceChanged(service.name(), "rollback", service.version, previous.replicas(),
+        events.log(new ServiceChanged(service.name(), "rollback", service.version, previous.replicas(),
                 previous.task().image()));
         start(service, previous.rollback(), true);
-        plane.dirty(service.name());
+        reconcile.add(service.name());
     }
 
     private RollingUpdate active(ServiceRecord service) {
@@ -161,6 +186,6 @@ final class Updater {
     }
 
     private void status(ServiceRecord service, String state, String message) {
-        plane.effects.log(new UpdateStatusChanged(service.name(), state, message));
+        events.log(new UpdateStatusChanged(service.name(), state, message));
     }
 }
