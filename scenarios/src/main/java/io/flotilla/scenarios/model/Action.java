@@ -125,6 +125,24 @@ public sealed interface Action {
         }
     }
 
+    /**
+     * The link between two nodes fails ({@code link_down}) or works again ({@code link_up}): only
+     * those two stop (or start again) reaching each other; every other path is as it was.
+     */
+    record Link(String a, String b, boolean up) implements Action {
+        public String keyword() {
+            return up ? "link_up" : "link_down";
+        }
+
+        public List<Cluster.Command> commands() {
+            return List.of(new Cluster.Network(up ? new Fabric.LinkUp(a, b) : new Fabric.LinkDown(a, b)));
+        }
+
+        public String describe() {
+            return keyword() + " " + a + " " + b;
+        }
+    }
+
     /** New replica counts, per replicated service or statefulset. */
     record Scale(SortedMap<String, Integer> replicas) implements Action {
         public Scale {

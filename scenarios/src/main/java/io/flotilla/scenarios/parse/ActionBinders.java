@@ -21,7 +21,9 @@ final class ActionBinders {
             new ScaleBinder(),
             new UpdateBinder(),
             new KillTaskBinder(),
-            new DeployBinder());
+            new DeployBinder(),
+            new LinkBinder(false),
+            new LinkBinder(true));
 
     /** The keys that introduce an action, in order. */
     static final List<String> KEYWORDS = ALL.stream().map(ActionBinder::keyword).toList();

@@ -37,7 +37,9 @@ class KindsTest {
             Map.entry("scale", "{web: 3}"),
             Map.entry("update", "{service: web, force: true}"),
             Map.entry("kill_task", "web.1"),
-            Map.entry("deploy", "{services: {api: {}}}"));
+            Map.entry("deploy", "{services: {api: {}}}"),
+            Map.entry("link_down", "[manager-1, worker-1]"),
+            Map.entry("link_up", "[manager-1, worker-1]"));
 
     static final Map<String, String> CHECK_EXAMPLES = Map.ofEntries(
             Map.entry("running", "{web: 2}"),
