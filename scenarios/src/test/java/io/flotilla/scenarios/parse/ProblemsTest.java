@@ -282,6 +282,21 @@ class ProblemsTest {
                         "14:25: unknown service or statefulset 'api' at 30s; it is deployed only at 1m",
                         "16:18: unknown node 'worker-7'; did you mean 'worker-1'?",
                         "17:13: unknown node 'wroker-1'; did you mean 'worker-1'?"),
+                problem("a deploy cannot change a service's mode, in swarmkit's words", """
+                        scenario: t
+                        nodes: [{name: n1}]
+                        services:
+                          web: {deploy: {replicas: 2}}
+                          agent: {deploy: {mode: global}}
+                        timeline:
+                          - {at: 1m, deploy: {services: {web: {deploy: {mode: global}}}}}
+                          - {at: 2m, deploy: {services: {agent: {image: "agent:2"}, web: {image: "nginx:2"}}}}
+                          - {at: 3m, deploy: {services: {api: {}}}}
+                          - {at: 4m, deploy: {services: {api: {deploy: {mode: global}}}}}
+                        """,
+                        "7:34: service mode change is not allowed: 'web' is replicated and this deploy makes it global",
+                        "8:34: service mode change is not allowed: 'agent' is global and this deploy makes it replicated",
+                        "10:34: service mode change is not allowed: 'api' is replicated and this deploy makes it global"),
                 problem("an expectation after until is an error", """
                         scenario: t
                         until: 1m
