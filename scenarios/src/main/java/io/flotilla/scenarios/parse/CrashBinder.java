@@ -1,10 +1,11 @@
 package io.flotilla.scenarios.parse;
 
 import io.flotilla.scenarios.model.Action;
+import io.flotilla.scheduler.time.Durations;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** {@code crash: worker-2}: a node of the cluster. */
+/** {@code crash: worker-2}: a node of the cluster; crashing a node that is already down does nothing. */
 final class CrashBinder implements ActionBinder {
 
     public String keyword() {
@@ -16,6 +17,12 @@ final class CrashBinder implements ActionBinder {
     }
 
     public Optional<Action> bind(Node value, TimelineScope scope) {
-        return scope.node(value, keyword()).map(Action.Crash::new);
+        Optional<String> node = scope.node(value, keyword());
+        node.ifPresent(n -> {
+            scope.state.downSince(n).ifPresent(since -> scope.warn(value, "crash: node '" + n + "' is already down at "
+                    + Durations.format(scope.at) + " (crashed at " + Durations.format(since) + ", no restart since); this crash does nothing"));
+            scope.state.crashed(n, scope.at);
+        });
+        return node.map(Action.Crash::new);
     }
 }

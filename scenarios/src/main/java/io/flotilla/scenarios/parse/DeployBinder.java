@@ -71,6 +71,8 @@ final class DeployBinder implements ActionBinder {
         }
         List<ServiceSpec> specs = services.stream().map(ServicesBinder.Bound::spec).toList();
         List<StatefulSetDecl> decls = sets.stream().map(StatefulSetsBinder.Bound::decl).toList();
+        specs.forEach(scope.state::deployed);
+        decls.forEach(scope.state::deployed);
         return Optional.of(new Action.Deploy(specs, decls, ScenarioParser.pods(services, sets)));
     }
 

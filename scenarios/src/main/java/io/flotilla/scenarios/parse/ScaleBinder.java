@@ -39,6 +39,10 @@ final class ScaleBinder implements ActionBinder {
             problems.add(value, "scale: expected service names and replica counts, such as {web: 10}");
             ok = false;
         }
-        return ok ? Optional.of(new Action.Scale(replicas)) : Optional.empty();
+        if (!ok) {
+            return Optional.empty();
+        }
+        replicas.forEach(scope.state::scaled);
+        return Optional.of(new Action.Scale(replicas));
     }
 }

@@ -134,8 +134,8 @@ public final class ScenarioParser {
             workloads.addStatefulSetAtStart(s.decl().name());
         }
 
-        TimelineBinder timelineBinder =
-                new TimelineBinder(problems, nodeNames, workloads, networks.keySet(), storageClasses.keySet());
+        TimelineBinder timelineBinder = new TimelineBinder(problems, nodeNames, workloads, networks.keySet(),
+                storageClasses.keySet(), TimelineState.of(specs, sets.stream().map(StatefulSetsBinder.Bound::decl).toList()));
         List<TimelineBinder.Bound> timeline = timelineBinder.bind(top);
         List<ExpectationsBinder.Bound> expectations = new ExpectationsBinder(problems, nodeNames, workloads).bind(top);
 

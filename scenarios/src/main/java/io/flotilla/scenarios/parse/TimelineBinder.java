@@ -33,9 +33,10 @@ final class TimelineBinder {
     /** Every image a deploy or update names, for the scenario's image table. */
     final Set<String> images = new LinkedHashSet<>();
 
-    TimelineBinder(Problems problems, Set<String> nodes, Workloads workloads, Set<String> networks, Set<String> storageClasses) {
+    TimelineBinder(Problems problems, Set<String> nodes, Workloads workloads, Set<String> networks, Set<String> storageClasses,
+            TimelineState start) {
         this.problems = problems;
-        this.scope = TimelineScope.of(problems, nodes, workloads, networks, storageClasses, images);
+        this.scope = TimelineScope.of(problems, nodes, workloads, networks, storageClasses, images, start);
     }
 
     /** The items in time order, each with the {@code at} node (for the check against {@code until}). */
@@ -61,7 +62,7 @@ final class TimelineBinder {
         List<Bound> out = new ArrayList<>();
         for (Pending p : pending) {
             Node value = p.fields.value(p.binder.keyword()).orElseThrow();
-            Optional<Action> action = p.binder.bind(value, scope.item(p.at, p.seq));
+            Optional<Action> action = p.binder.bind(value, scope.item(p.at, p.seq, p.valid));
             if (p.valid) {
                 action.ifPresent(a -> out.add(new Bound(new TimelineItem(p.at, a, p.fields.pos()), p.atNode)));
             }

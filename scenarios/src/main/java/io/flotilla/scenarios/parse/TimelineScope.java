@@ -23,29 +23,42 @@ final class TimelineScope {
     final int seq;
     /** The services and statefulsets the item sees. */
     final Workloads.View view;
+    /** What the items before this one did; a binder updates it with what its item does. */
+    final TimelineState state;
+    /** Whether the item is well formed (a time and one action); only such an item is warned about. */
+    private final boolean valid;
 
     private TimelineScope(Problems problems, Set<String> nodes, Workloads workloads, Set<String> networks,
-            Set<String> storageClasses, Set<String> images, long at, int seq) {
+            Set<String> storageClasses, Set<String> images, TimelineState state, long at, int seq, boolean valid) {
         this.problems = problems;
         this.nodes = nodes;
         this.workloads = workloads;
         this.networks = networks;
         this.storageClasses = storageClasses;
         this.images = images;
+        this.state = state;
         this.at = at;
         this.seq = seq;
+        this.valid = valid;
         this.view = workloads.beforeItem(at, seq);
     }
 
     /** The scope of a file's timeline, before any item. */
     static TimelineScope of(Problems problems, Set<String> nodes, Workloads workloads, Set<String> networks,
-            Set<String> storageClasses, Set<String> images) {
-        return new TimelineScope(problems, nodes, workloads, networks, storageClasses, images, 0, 0);
+            Set<String> storageClasses, Set<String> images, TimelineState state) {
+        return new TimelineScope(problems, nodes, workloads, networks, storageClasses, images, state, 0, 0, true);
     }
 
     /** The same file, at the item {@code seq} of the file, at time {@code at}. */
-    TimelineScope item(long itemAt, int itemSeq) {
-        return new TimelineScope(problems, nodes, workloads, networks, storageClasses, images, itemAt, itemSeq);
+    TimelineScope item(long itemAt, int itemSeq, boolean itemValid) {
+        return new TimelineScope(problems, nodes, workloads, networks, storageClasses, images, state, itemAt, itemSeq, itemValid);
+    }
+
+    /** An action the file shows to do nothing: legal, but probably not meant. */
+    void warn(Node at, String message) {
+        if (valid) {
+            problems.warn(at, message);
+        }
     }
 
     /** A node of the cluster, named by {@code value}; empty after a report when it is not one. */

@@ -373,6 +373,87 @@ class ProblemsTest {
                 outcome.warnings().stream().map(Problem::toString).toList());
     }
 
+    static Stream<Case> warnings() {
+        return Stream.of(
+                problem("restarting a node that is up does nothing", """
+                        scenario: t
+                        nodes: [{name: n, count: 2}]
+                        timeline:
+                          - {at: 10s, restart: n-1}
+                          - {at: 20s, crash: n-2}
+                          - {at: 30s, restart: n-2}
+                          - {at: 40s, restart: n-2}
+                        """,
+                        "4:24: warning: restart: node 'n-1' is up at 10s (no crash before it); this restart does nothing",
+                        "7:24: warning: restart: node 'n-2' is up at 40s (restarted at 30s, no crash since); this restart does nothing"),
+                problem("crashing a node that is down does nothing; items at one time keep file order", """
+                        scenario: t
+                        nodes: [{name: n1}]
+                        timeline:
+                          - {at: 40s, crash: n1}
+                          - {at: 10s, crash: n1}
+                          - {at: 20s, restart: n1}
+                          - {at: 20s, crash: n1}
+                          - {at: 20s, crash: n1}
+                        """,
+                        "4:22: warning: crash: node 'n1' is already down at 40s (crashed at 20s, no restart since); this crash does nothing",
+                        "8:22: warning: crash: node 'n1' is already down at 20s (crashed at 20s, no restart since); this crash does nothing"),
+                problem("killing a slot above the replica count of the moment does nothing", """
+                        scenario: t
+                        nodes: [{name: n1}]
+                        services:
+                          web: {deploy: {replicas: 3}}
+                        timeline:
+                          - {at: 10s, kill_task: web.3}
+                          - {at: 10s, kill_task: web.4}
+                          - {at: 20s, scale: {web: 5}}
+                          - {at: 30s, kill_task: web.5}
+                          - {at: 40s, deploy: {services: {web: {deploy: {replicas: 1}}}}}
+                          - {at: 50s, kill_task: web.2}
+                          - {at: 1m, deploy: {services: {api: {}}}}
+                          - {at: 1m, kill_task: api.2}
+                        """,
+                        "7:26: warning: kill_task: 'web.4' cannot exist at 10s: 'web' has 3 replicas; this kill_task does nothing",
+                        "11:26: warning: kill_task: 'web.2' cannot exist at 50s: 'web' has 1 replica; this kill_task does nothing",
+                        "13:25: warning: kill_task: 'api.2' cannot exist at 1m: 'api' has 1 replica; this kill_task does nothing"),
+                problem("killing a global task on a node that is down does nothing", """
+                        scenario: t
+                        nodes: [{name: n, count: 2}]
+                        services:
+                          agent: {deploy: {mode: global}}
+                        timeline:
+                          - {at: 10s, crash: n-1}
+                          - {at: 20s, kill_task: agent.n-1}
+                          - {at: 20s, kill_task: agent.n-2}
+                          - {at: 30s, restart: n-1}
+                          - {at: 40s, kill_task: agent.n-1}
+                        """,
+                        "7:26: warning: kill_task: 'agent.n-1' cannot exist at 20s: node 'n-1' is down (crashed at 10s, no restart since); this kill_task does nothing"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("warnings")
+    void warns(Case c) {
+        ParseOutcome outcome = new ScenarioParser().parse("t.yaml", c.yaml());
+        assertTrue(outcome.isValid(), () -> outcome.problems().toString());
+        assertEquals(c.expected(), outcome.warnings().stream()
+                .map(p -> p.line() + ":" + p.column() + ": " + p.message())
+                .toList());
+    }
+
+    @Test
+    void aBrokenItemIsNotWarnedAbout() {
+        ParseOutcome outcome = new ScenarioParser().parse("t.yaml", """
+                scenario: t
+                nodes: [{name: n1}]
+                timeline:
+                  - {restart: n1}
+                """);
+        assertEquals(List.of("4:5: missing key 'at' in timeline item"),
+                outcome.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList());
+        assertEquals(List.of(), outcome.warnings());
+    }
+
     @Test
     void problemsPrintAsFileLineColumnMessage() {
         Problem p = new Problem(java.nio.file.Path.of("examples/x.yaml"), 3, 14, "unknown key 'replcas' in deploy");
