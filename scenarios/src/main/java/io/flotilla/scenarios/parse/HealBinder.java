@@ -17,6 +17,7 @@ final class HealBinder implements ActionBinder {
 
     public Optional<Action> bind(Node value, TimelineScope scope) {
         if (Yaml.isScalar(value) && Yaml.text(value).equals("all")) {
+            scope.state.healed();
             return Optional.of(new Action.Heal());
         }
         scope.problems.add(value, "heal: expected all, got " + Yaml.describe(value));

@@ -1,13 +1,18 @@
 package io.flotilla.scenarios.parse;
 
 import io.flotilla.scenarios.model.Action;
+import io.flotilla.scheduler.time.Durations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-/** {@code link_down: [worker-1, worker-2]} and {@code link_up}: two different nodes of the cluster. */
+/**
+ * {@code link_down: [worker-1, worker-2]} and {@code link_up}: two different nodes of the cluster.
+ * Taking down a link that is down, or bringing up one that is up, does nothing: a warning.
+ */
 final class LinkBinder implements ActionBinder {
 
     private final boolean up;
@@ -44,6 +49,25 @@ final class LinkBinder implements ActionBinder {
             }
             name.ifPresent(names::add);
         }
-        return names.size() == 2 ? Optional.of(new Action.Link(names.get(0), names.get(1), up)) : Optional.empty();
+        if (names.size() != 2) {
+            return Optional.empty();
+        }
+        String a = names.get(0);
+        String b = names.get(1);
+        OptionalLong since = scope.state.linkDownSince(a, b);
+        String link = "the link between '" + a + "' and '" + b + "'";
+        if (up && since.isEmpty()) {
+            scope.warn(value, label + ": " + link + " is up at " + Durations.format(scope.at)
+                    + " (no link_down since the start or the last heal); this link_up does nothing");
+        } else if (!up && since.isPresent()) {
+            scope.warn(value, label + ": " + link + " is already down at " + Durations.format(scope.at) + " (since "
+                    + Durations.format(since.getAsLong()) + "); this link_down does nothing");
+        }
+        if (up) {
+            scope.state.linkUp(a, b);
+        } else {
+            scope.state.linkDown(a, b, scope.at);
+        }
+        return Optional.of(new Action.Link(a, b, up));
     }
 }

@@ -35,6 +35,25 @@ class LinkActionTest {
         assertEquals("link_up worker-2 manager-1", actions.get(1).describe());
     }
 
+    @Test
+    void bringingUpALinkThatIsUpOrTakingDownOneThatIsDownIsAWarning() {
+        ParseOutcome outcome = new ScenarioParser().parse("links.yaml", CLUSTER + """
+                  - {at: 10s, link_up: [manager-1, worker-1]}
+                  - {at: 20s, link_down: [manager-1, worker-1]}
+                  - {at: 30s, link_down: [worker-1, manager-1]}
+                  - {at: 40s, heal: all}
+                  - {at: 50s, link_up: [manager-1, worker-1]}
+                  - {at: 1m, link_down: [manager-1, worker-2]}
+                  - {at: 1m10s, link_up: [worker-2, manager-1]}
+                """);
+        assertEquals(List.of(), outcome.problems());
+        assertEquals(List.of(
+                        "4:24: warning: link_up: the link between 'manager-1' and 'worker-1' is up at 10s (no link_down since the start or the last heal); this link_up does nothing",
+                        "6:26: warning: link_down: the link between 'worker-1' and 'manager-1' is already down at 30s (since 20s); this link_down does nothing",
+                        "8:24: warning: link_up: the link between 'manager-1' and 'worker-1' is up at 50s (no link_down since the start or the last heal); this link_up does nothing"),
+                outcome.warnings().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList());
+    }
+
     record Case(String name, String item, List<String> expected) {
         @Override
         public String toString() {
