@@ -3,9 +3,7 @@ package io.flotilla.scenarios.compare;
 import io.flotilla.scenarios.model.Action;
 import io.flotilla.scenarios.model.NodeDecl;
 import io.flotilla.scenarios.model.Scenario;
-import io.flotilla.scenarios.model.StatefulSetDecl;
 import io.flotilla.scenarios.model.TimelineItem;
-import io.flotilla.scheduler.model.ServiceSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * One instant of a scenario's timeline, with every item at that time: a crash, a partition, a
@@ -49,7 +45,7 @@ public record Fault(long at, String what) {
                     + (downZones.isEmpty() ? "" : " (zone" + (downZones.size() > 1 ? "s " : " ")
                             + String.join(", ", downZones) + " down)"));
         }
-        actions.stream().filter(a -> !(a instanceof Action.Crash)).map(Fault::describe).forEach(parts::add);
+        actions.stream().filter(a -> !(a instanceof Action.Crash)).map(Action::describe).forEach(parts::add);
         return String.join("; ", parts);
     }
 
@@ -65,29 +61,5 @@ public record Fault(long at, String what) {
             }
         });
         return down;
-    }
-
-    private static String describe(Action action) {
-        if (action instanceof Action.Restart a) {
-            return "restart " + a.node();
-        } else if (action instanceof Action.SetAvailability a) {
-            return a.keyword() + " " + a.node();
-        } else if (action instanceof Action.Partition a) {
-            return "partition " + a.groups().stream().map(g -> String.join(" ", g)).collect(Collectors.joining(" | "));
-        } else if (action instanceof Action.Heal) {
-            return "heal";
-        } else if (action instanceof Action.Scale a) {
-            return "scale " + a.replicas().entrySet().stream()
-                    .map(e -> e.getKey() + " to " + e.getValue())
-                    .collect(Collectors.joining(", "));
-        } else if (action instanceof Action.Update a) {
-            return "update " + a.service() + a.image().map(i -> " to " + i).orElse("") + (a.force() ? " (force)" : "");
-        } else if (action instanceof Action.KillTask a) {
-            return "kill " + a.task();
-        } else if (action instanceof Action.Deploy a) {
-            return "deploy " + Stream.concat(a.services().stream().map(ServiceSpec::name),
-                    a.statefulsets().stream().map(StatefulSetDecl::name)).collect(Collectors.joining(", "));
-        }
-        return action.keyword();
     }
 }

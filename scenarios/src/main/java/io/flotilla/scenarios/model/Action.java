@@ -1,28 +1,56 @@
 package io.flotilla.scenarios.model;
 
+import io.flotilla.scenarios.run.KubernetesPods;
 import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
+import io.flotilla.sim.cluster.Cluster;
+import io.flotilla.sim.cluster.Fabric;
+import io.flotilla.sim.cluster.Manager;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What a timeline item does. Every name an action holds has been checked: nodes exist, services
  * exist at that moment (a {@code deploy} makes its services known from its time on), task names
  * are well formed for their service's mode.
+ *
+ * <p>Each kind is declared once, here: its key, what it sends to the simulated cluster and how it
+ * is described; its binder in {@code io.flotilla.scenarios.parse} reads it from the file (a test
+ * checks that every kind has one, and that the JSON Schema and the format's page list its key).
  */
 public sealed interface Action {
 
     /** The key that introduces the action in a scenario file ({@code crash}, {@code kill_task}...). */
     String keyword();
 
+    /** What the action sends to the simulated cluster at its time, in this order. */
+    List<Cluster.Command> commands();
+
+    /** The action in a few words, as {@code compare} names a fault: {@code restart worker-2}. */
+    String describe();
+
+    private static Cluster.Command operator(Manager.Command command) {
+        return new Cluster.Operator(command);
+    }
+
     /** The node stops dead: no heartbeats, its containers are gone. */
     record Crash(String node) implements Action {
         public String keyword() {
             return "crash";
+        }
+
+        public List<Cluster.Command> commands() {
+            return List.of(new Cluster.Crash(node));
+        }
+
+        public String describe() {
+            return "crash " + node;
         }
     }
 
@@ -30,6 +58,14 @@ public sealed interface Action {
     record Restart(String node) implements Action {
         public String keyword() {
             return "restart";
+        }
+
+        public List<Cluster.Command> commands() {
+            return List.of(new Cluster.Boot(node));
+        }
+
+        public String describe() {
+            return "restart " + node;
         }
     }
 
@@ -41,6 +77,14 @@ public sealed interface Action {
                 case PAUSE -> "pause";
                 case DRAIN -> "drain";
             };
+        }
+
+        public List<Cluster.Command> commands() {
+            return List.of(operator(new Manager.SetAvailability(node, availability)));
+        }
+
+        public String describe() {
+            return keyword() + " " + node;
         }
     }
 
@@ -56,12 +100,46 @@ public sealed interface Action {
         public String keyword() {
             return "partition";
         }
+
+        public List<Cluster.Command> commands() {
+            return List.of(new Cluster.Network(new Fabric.Partition(groups)));
+        }
+
+        public String describe() {
+            return "partition " + groups.stream().map(g -> String.join(" ", g)).collect(Collectors.joining(" | "));
+        }
     }
 
     /** Every partition ends: all nodes reach each other again ({@code heal: all}). */
     record Heal() implements Action {
         public String keyword() {
             return "heal";
+        }
+
+        public List<Cluster.Command> commands() {
+            return List.of(new Cluster.Network(Fabric.Heal.INSTANCE));
+        }
+
+        public String describe() {
+            return "heal";
+        }
+    }
+
+    /**
+     * The link between two nodes fails ({@code link_down}) or works again ({@code link_up}): only
+     * those two stop (or start again) reaching each other; every other path is as it was.
+     */
+    record Link(String a, String b, boolean up) implements Action {
+        public String keyword() {
+            return up ? "link_up" : "link_down";
+        }
+
+        public List<Cluster.Command> commands() {
+            return List.of(new Cluster.Network(up ? new Fabric.LinkUp(a, b) : new Fabric.LinkDown(a, b)));
+        }
+
+        public String describe() {
+            return keyword() + " " + a + " " + b;
         }
     }
 
@@ -74,6 +152,19 @@ public sealed interface Action {
         public String keyword() {
             return "scale";
         }
+
+        /** One operator command per workload, in name order. */
+        public List<Cluster.Command> commands() {
+            return replicas.entrySet().stream()
+                    .map(e -> operator(new Manager.Scale(e.getKey(), e.getValue())))
+                    .toList();
+        }
+
+        public String describe() {
+            return "scale " + replicas.entrySet().stream()
+                    .map(e -> e.getKey() + " to " + e.getValue())
+                    .collect(Collectors.joining(", "));
+        }
     }
 
     /**
@@ -85,12 +176,28 @@ public sealed interface Action {
         public String keyword() {
             return "update";
         }
+
+        public List<Cluster.Command> commands() {
+            return List.of(operator(new Manager.Update(service, image, updateConfig, force)));
+        }
+
+        public String describe() {
+            return "update " + service + image.map(i -> " to " + i).orElse("") + (force ? " (force)" : "");
+        }
     }
 
     /** The task's container exits with an error ({@code web.2}, {@code web.worker-1}, {@code db-0}). */
     record KillTask(String task) implements Action {
         public String keyword() {
             return "kill_task";
+        }
+
+        public List<Cluster.Command> commands() {
+            return List.of(new Cluster.KillTask(task));
+        }
+
+        public String describe() {
+            return "kill " + task;
         }
     }
 
@@ -113,6 +220,18 @@ public sealed interface Action {
 
         public String keyword() {
             return "deploy";
+        }
+
+        /** One deploy per service; statefulsets send nothing, they are not simulated. */
+        public List<Cluster.Command> commands() {
+            return services.stream()
+                    .map(s -> (Cluster.Command) new Cluster.Deploy(s, KubernetesPods.of(pod(s.name()))))
+                    .toList();
+        }
+
+        public String describe() {
+            return "deploy " + Stream.concat(services.stream().map(ServiceSpec::name),
+                    statefulsets.stream().map(StatefulSetDecl::name)).collect(Collectors.joining(", "));
         }
     }
 }

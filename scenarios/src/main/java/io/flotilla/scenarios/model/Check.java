@@ -1,21 +1,51 @@
 package io.flotilla.scenarios.model;
 
 import io.flotilla.scheduler.model.NodeStatus;
+import io.flotilla.sim.view.ClusterView;
+import io.flotilla.sim.view.NodeView;
+import io.flotilla.sim.view.TaskView;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 /**
  * What an expectation checks, about what is really true in the simulated cluster (not what the
  * manager believes). Names are checked: services and statefulsets exist at the expectation's time,
  * nodes exist, task names are well formed.
+ *
+ * <p>Each kind is declared once, here: its key and how it is evaluated on the cluster as the event
+ * log tells it; its binder in {@code io.flotilla.scenarios.parse} reads it from the file (a test
+ * checks that every kind has one, and that the JSON Schema and the format's page list its key).
  */
 public sealed interface Check {
 
     /** The key that introduces the check in a scenario file, also used in the JSON result. */
     String keyword();
+
+    /** Whether the check holds on {@code view}, the cluster at the expectation's time, and what was found. */
+    Outcome evaluate(ClusterView view);
+
+    /** A check's verdict and the words for what was found ({@code web: 6 running}). */
+    record Outcome(boolean passed, String detail) {}
+
+    /** One outcome per entry, in key order: passed when all passed, details joined by {@code ; }. */
+    private static <V> Outcome each(Map<String, V> entries, BiFunction<String, V, Outcome> one) {
+        boolean passed = true;
+        List<String> details = new ArrayList<>();
+        for (Map.Entry<String, V> e : entries.entrySet()) {
+            Outcome o = one.apply(e.getKey(), e.getValue());
+            passed &= o.passed();
+            details.add(o.detail());
+        }
+        return new Outcome(passed, String.join("; ", details));
+    }
 
     /** Exactly this many tasks in state running, per service or statefulset. */
     record Running(SortedMap<String, Integer> counts) implements Check {
@@ -25,6 +55,13 @@ public sealed interface Check {
 
         public String keyword() {
             return "running";
+        }
+
+        public Outcome evaluate(ClusterView view) {
+            return each(counts, (service, want) -> {
+                int got = view.running(service).size();
+                return new Outcome(got == want, service + ": " + got + " running" + (got == want ? "" : ", expected " + want));
+            });
         }
     }
 
@@ -38,6 +75,20 @@ public sealed interface Check {
 
         public String keyword() {
             return "placement";
+        }
+
+        public Outcome evaluate(ClusterView view) {
+            return each(counts, (service, perNode) -> {
+                Map<String, Integer> actual = view.runningPerNode(service);
+                List<String> wrong = new ArrayList<>();
+                perNode.forEach((node, want) -> {
+                    int got = actual.getOrDefault(node, 0);
+                    if (got != want) {
+                        wrong.add(node + " has " + got + ", expected " + want);
+                    }
+                });
+                return new Outcome(wrong.isEmpty(), service + ": " + (wrong.isEmpty() ? actual.toString() : String.join(", ", wrong)));
+            });
         }
     }
 
@@ -55,6 +106,15 @@ public sealed interface Check {
         public String keyword() {
             return "spread";
         }
+
+        public Outcome evaluate(ClusterView view) {
+            return each(counts, (service, want) -> {
+                List<Integer> got = view.runningPerNode(service).values().stream().sorted(Comparator.reverseOrder()).toList();
+                List<Integer> expected = want.stream().sorted(Comparator.reverseOrder()).toList();
+                boolean ok = got.equals(expected);
+                return new Outcome(ok, service + ": spread " + got + (ok ? "" : ", expected " + expected));
+            });
+        }
     }
 
     /** Exactly this many tasks pending (not placed), and when given, each with exactly this reason. */
@@ -65,6 +125,26 @@ public sealed interface Check {
 
         public String keyword() {
             return "pending";
+        }
+
+        public Outcome evaluate(ClusterView view) {
+            Outcome byCount = each(counts, (service, want) -> {
+                int got = view.pending(service).size();
+                return new Outcome(got == want, service + ": " + got + " pending" + (got == want ? "" : ", expected " + want));
+            });
+            if (reason.isEmpty()) {
+                return byCount;
+            }
+            String want = reason.get();
+            List<String> reasons = counts.keySet().stream()
+                    .flatMap(s -> view.pending(s).stream())
+                    .map(t -> t.error().orElse(""))
+                    .distinct()
+                    .toList();
+            boolean ok = reasons.size() == 1 && reasons.get(0).equals(want);
+            String found = reasons.isEmpty() ? "none" : "\"" + String.join("\" | \"", reasons) + "\"";
+            return new Outcome(byCount.passed() && ok,
+                    byCount.detail() + "; reason " + found + (ok ? "" : ", expected \"" + want + "\""));
         }
     }
 
@@ -79,6 +159,18 @@ public sealed interface Check {
         public String keyword() {
             return "on";
         }
+
+        public Outcome evaluate(ClusterView view) {
+            return each(nodes, (task, choices) -> {
+                Optional<TaskView> t = view.newest(task);
+                String where = t.filter(TaskView::isRunning).flatMap(TaskView::node).orElse(null);
+                boolean ok = where != null && choices.contains(where);
+                String found = t.isEmpty() ? "no such task"
+                        : where == null ? "not running (" + t.get().state().lowerName() + ")" : "running on " + where;
+                return new Outcome(ok, task + ": " + found
+                        + (ok ? "" : ", expected " + (choices.size() == 1 ? choices.get(0) : "one of " + choices)));
+            });
+        }
     }
 
     /** The node's real condition: {@code READY}, {@code DOWN} or {@code UNKNOWN} (and {@code DISCONNECTED}). */
@@ -89,6 +181,14 @@ public sealed interface Check {
 
         public String keyword() {
             return "node";
+        }
+
+        public Outcome evaluate(ClusterView view) {
+            return each(states, (node, status) -> {
+                String want = status.name().toLowerCase(Locale.ROOT);
+                String got = view.node(node).map(NodeView::state).orElse("absent");
+                return new Outcome(got.equals(want), node + ": " + got + (got.equals(want) ? "" : ", expected " + want));
+            });
         }
     }
 }

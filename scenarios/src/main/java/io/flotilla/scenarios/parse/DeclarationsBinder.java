@@ -40,6 +40,10 @@ final class DeclarationsBinder {
                 Optional<Fields> f = Fields.of(e.value(), e.name(), "network '" + e.name() + "'", map.problems(), NETWORK_KEYS);
                 f.ifPresent(n -> {
                     String driver = n.choice("driver", DRIVERS, "overlay");
+                    if (driver.equals("bridge")) {
+                        // A bridge network never crosses hosts; the simulated networks are all overlays.
+                        n.problems().notSimulated(n.value("driver").orElseThrow(), "driver", "a bridge network");
+                    }
                     Optional<String> subnet = n.string("subnet");
                     subnet.ifPresent(s -> {
                         if (!isCidr(s)) {

@@ -27,6 +27,14 @@ final class Problems {
         add(Yaml.pos(at), message);
     }
 
+    /**
+     * A key the format names (the contract's own example may use it) that a run would not honour:
+     * refused rather than silently ignored, so that a scenario never claims what it does not show.
+     */
+    void notSimulated(Node at, String label, String what) {
+        add(at, label + ": " + what + " is not simulated yet");
+    }
+
     /** Something legal but probably not meant; the message is printed after {@code warning: }. */
     void warn(Node at, String message) {
         warnings.add(problem(at, "warning: " + message));

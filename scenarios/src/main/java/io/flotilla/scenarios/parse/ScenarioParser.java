@@ -43,6 +43,8 @@ public final class ScenarioParser {
             "services", "statefulsets", "storage_classes", "images", "timeline", "expect");
     static final Map<String, Strategy> STRATEGIES =
             Values.choices("swarm", Strategy.SWARM, "kubernetes", Strategy.KUBERNETES);
+    /** What a file with statefulsets is told (they need storage, which is not simulated yet). */
+    static final String STATEFULSETS = "storage, which statefulsets need,";
     /** The run goes on this long after the last timeline item when {@code until} is not given. */
     static final long TAIL = 2 * Durations.MINUTE;
 
@@ -126,6 +128,9 @@ public final class ScenarioParser {
             specs.add(s.spec());
             workloads.addServiceAtStart(s.spec());
         }
+        // Statefulsets and storage classes are read and checked as written, then refused: storage is next.
+        top.key("statefulsets").ifPresent(k -> problems.notSimulated(k, "statefulsets", STATEFULSETS));
+        top.key("storage_classes").ifPresent(k -> problems.notSimulated(k, "storage_classes", "storage"));
         for (StatefulSetsBinder.Bound s : sets) {
             if (specs.stream().anyMatch(x -> x.name().equals(s.decl().name()))) {
                 problems.add(s.at(), "statefulset '" + s.decl().name()
@@ -134,8 +139,8 @@ public final class ScenarioParser {
             workloads.addStatefulSetAtStart(s.decl().name());
         }
 
-        TimelineBinder timelineBinder =
-                new TimelineBinder(problems, nodeNames, workloads, networks.keySet(), storageClasses.keySet());
+        TimelineBinder timelineBinder = new TimelineBinder(problems, nodeNames, workloads, networks.keySet(),
+                storageClasses.keySet(), TimelineState.of(specs, sets.stream().map(StatefulSetsBinder.Bound::decl).toList()));
         List<TimelineBinder.Bound> timeline = timelineBinder.bind(top);
         List<ExpectationsBinder.Bound> expectations = new ExpectationsBinder(problems, nodeNames, workloads).bind(top);
 

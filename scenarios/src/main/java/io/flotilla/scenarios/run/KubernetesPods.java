@@ -4,11 +4,11 @@ import io.flotilla.scenarios.model.KubernetesPodSpec;
 import io.flotilla.sim.kubernetes.PodInputs;
 
 /** A workload's {@code kubernetes} key as the simulated control plane takes it. */
-final class KubernetesPods {
+public final class KubernetesPods {
 
     private KubernetesPods() {}
 
-    static PodInputs of(KubernetesPodSpec spec) {
+    public static PodInputs of(KubernetesPodSpec spec) {
         if (spec.equals(KubernetesPodSpec.NONE)) {
             return PodInputs.NONE;
         }

@@ -1,6 +1,5 @@
 package io.flotilla.scenarios.run;
 
-import io.flotilla.scenarios.model.Action;
 import io.flotilla.scenarios.model.ImageDecl;
 import io.flotilla.scenarios.model.NetworkDecl;
 import io.flotilla.scenarios.model.Scenario;
@@ -9,9 +8,7 @@ import io.flotilla.scenarios.model.TimelineItem;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.sim.cluster.Cluster;
 import io.flotilla.sim.cluster.ClusterSetup;
-import io.flotilla.sim.cluster.Fabric;
 import io.flotilla.sim.cluster.Image;
-import io.flotilla.sim.cluster.Manager;
 import io.flotilla.sim.cluster.NetworkSetup;
 import io.flotilla.sim.cluster.NodeSetup;
 import io.flotilla.sim.kernel.Simulation;
@@ -19,7 +16,6 @@ import io.flotilla.sim.kubernetes.KubernetesSettings;
 import io.flotilla.sim.swarm.SwarmSettings;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -60,7 +56,7 @@ public final class ScenarioRunner {
                 sim.tellAt(0, sim.root(), new Cluster.Deploy(service, KubernetesPods.of(scenario.pod(service.name()))));
             }
             for (TimelineItem item : scenario.timeline()) {
-                for (Cluster.Command command : commands(item.action())) {
+                for (Cluster.Command command : item.action().commands()) {
                     sim.tellAt(item.at(), sim.root(), command);
                 }
             }
@@ -76,37 +72,5 @@ public final class ScenarioRunner {
         }
         return name -> declared.computeIfAbsent(
                 name, n -> new Image(n, DEFAULT_IMAGE_BYTES, DEFAULT_START_NANOS, OptionalLong.empty()));
-    }
-
-    /** The cluster commands for one timeline action. */
-    private static List<Cluster.Command> commands(Action action) {
-        if (action instanceof Action.Crash a) {
-            return List.of(new Cluster.Crash(a.node()));
-        } else if (action instanceof Action.Restart a) {
-            return List.of(new Cluster.Boot(a.node()));
-        } else if (action instanceof Action.SetAvailability a) {
-            return List.of(operator(new Manager.SetAvailability(a.node(), a.availability())));
-        } else if (action instanceof Action.Partition a) {
-            return List.of(new Cluster.Network(new Fabric.Partition(a.groups())));
-        } else if (action instanceof Action.Heal) {
-            return List.of(new Cluster.Network(Fabric.Heal.INSTANCE));
-        } else if (action instanceof Action.KillTask a) {
-            return List.of(new Cluster.KillTask(a.task()));
-        } else if (action instanceof Action.Scale a) {
-            return a.replicas().entrySet().stream()
-                    .map(e -> operator(new Manager.Scale(e.getKey(), e.getValue())))
-                    .toList();
-        } else if (action instanceof Action.Update a) {
-            return List.of(operator(new Manager.Update(a.service(), a.image(), a.updateConfig(), a.force())));
-        } else if (action instanceof Action.Deploy a) {
-            return a.services().stream()
-                    .map(s -> (Cluster.Command) new Cluster.Deploy(s, KubernetesPods.of(a.pod(s.name()))))
-                    .toList();
-        }
-        throw new IllegalArgumentException("no cluster command for " + action);
-    }
-
-    private static Cluster.Command operator(Manager.Command command) {
-        return new Cluster.Operator(command);
     }
 }

@@ -142,6 +142,27 @@ class ExitStatusTest {
     }
 
     @Test
+    void aDeployThatChangesAServicesModeExits2UnderBothStrategies() {
+        Path file = Cli.write(dir, "mode.yaml", """
+                scenario: mode
+                nodes:
+                  - {name: manager-1, role: manager}
+                  - {name: worker, count: 2}
+                services:
+                  agent: {deploy: {mode: global}}
+                timeline:
+                  - {at: 30s, deploy: {services: {agent: {deploy: {replicas: 3}}}}}
+                """);
+        for (String strategy : List.of("swarm", "kubernetes")) {
+            Outcome run = Cli.run("run", file.toString(), "--strategy", strategy);
+            assertEquals(2, run.code(), strategy);
+            assertEquals(file + ":8:35: service mode change is not allowed: 'agent' is global and this deploy makes it replicated\n",
+                    run.err(), strategy);
+            assertEquals("", run.out(), strategy);
+        }
+    }
+
+    @Test
     void aWarningIsPrintedAndDoesNotStopTheRun() {
         Path file = Cli.write(dir, "late.yaml", """
                 scenario: late

@@ -158,7 +158,7 @@ class ProblemsTest {
                             restart: n1
                           - crash: n1
                         """,
-                        "4:5: timeline item has no action; expected one of crash, restart, drain, pause, activate, partition, heal, scale, update, kill_task, deploy",
+                        "4:5: timeline item has no action; expected one of crash, restart, drain, pause, activate, partition, heal, scale, update, kill_task, deploy, link_down, link_up",
                         "7:5: timeline item has 2 actions (crash, restart); give each action its own item",
                         "8:5: missing key 'at' in timeline item"),
                 problem("expectations with no check, two checks, a stray reason", """
@@ -282,6 +282,21 @@ class ProblemsTest {
                         "14:25: unknown service or statefulset 'api' at 30s; it is deployed only at 1m",
                         "16:18: unknown node 'worker-7'; did you mean 'worker-1'?",
                         "17:13: unknown node 'wroker-1'; did you mean 'worker-1'?"),
+                problem("a deploy cannot change a service's mode, in swarmkit's words", """
+                        scenario: t
+                        nodes: [{name: n1}]
+                        services:
+                          web: {deploy: {replicas: 2}}
+                          agent: {deploy: {mode: global}}
+                        timeline:
+                          - {at: 1m, deploy: {services: {web: {deploy: {mode: global}}}}}
+                          - {at: 2m, deploy: {services: {agent: {image: "agent:2"}, web: {image: "nginx:2"}}}}
+                          - {at: 3m, deploy: {services: {api: {}}}}
+                          - {at: 4m, deploy: {services: {api: {deploy: {mode: global}}}}}
+                        """,
+                        "7:34: service mode change is not allowed: 'web' is replicated and this deploy makes it global",
+                        "8:34: service mode change is not allowed: 'agent' is global and this deploy makes it replicated",
+                        "10:34: service mode change is not allowed: 'api' is replicated and this deploy makes it global"),
                 problem("an expectation after until is an error", """
                         scenario: t
                         until: 1m
@@ -312,7 +327,9 @@ class ProblemsTest {
                         "5:23: unknown network 'c'; did you mean 'a'?",
                         "5:50: replicas can only be used with replicated mode",
                         "5:95: failure_action: expected one of pause, continue, rollback, got \"stop\"",
+                        "6:1: statefulsets: storage, which statefulsets need, is not simulated yet",
                         "7:61: unknown storage class 'ssd'; did you mean 'sdd'?",
+                        "8:1: storage_classes: storage is not simulated yet",
                         "11:25: partition: a single group cuts nothing; name at least two groups, or leave some nodes out",
                         "12:20: heal: expected all, got \"everything\"",
                         "13:22: update changes nothing; give image, update_config or force: true",
@@ -356,6 +373,87 @@ class ProblemsTest {
         assertTrue(outcome.isValid());
         assertEquals(List.of("t.yaml:5:10: warning: at: 2m is after the end of the run (until: 1m); this item never happens"),
                 outcome.warnings().stream().map(Problem::toString).toList());
+    }
+
+    static Stream<Case> warnings() {
+        return Stream.of(
+                problem("restarting a node that is up does nothing", """
+                        scenario: t
+                        nodes: [{name: n, count: 2}]
+                        timeline:
+                          - {at: 10s, restart: n-1}
+                          - {at: 20s, crash: n-2}
+                          - {at: 30s, restart: n-2}
+                          - {at: 40s, restart: n-2}
+                        """,
+                        "4:24: warning: restart: node 'n-1' is up at 10s (no crash before it); this restart does nothing",
+                        "7:24: warning: restart: node 'n-2' is up at 40s (restarted at 30s, no crash since); this restart does nothing"),
+                problem("crashing a node that is down does nothing; items at one time keep file order", """
+                        scenario: t
+                        nodes: [{name: n1}]
+                        timeline:
+                          - {at: 40s, crash: n1}
+                          - {at: 10s, crash: n1}
+                          - {at: 20s, restart: n1}
+                          - {at: 20s, crash: n1}
+                          - {at: 20s, crash: n1}
+                        """,
+                        "4:22: warning: crash: node 'n1' is already down at 40s (crashed at 20s, no restart since); this crash does nothing",
+                        "8:22: warning: crash: node 'n1' is already down at 20s (crashed at 20s, no restart since); this crash does nothing"),
+                problem("killing a slot above the replica count of the moment does nothing", """
+                        scenario: t
+                        nodes: [{name: n1}]
+                        services:
+                          web: {deploy: {replicas: 3}}
+                        timeline:
+                          - {at: 10s, kill_task: web.3}
+                          - {at: 10s, kill_task: web.4}
+                          - {at: 20s, scale: {web: 5}}
+                          - {at: 30s, kill_task: web.5}
+                          - {at: 40s, deploy: {services: {web: {deploy: {replicas: 1}}}}}
+                          - {at: 50s, kill_task: web.2}
+                          - {at: 1m, deploy: {services: {api: {}}}}
+                          - {at: 1m, kill_task: api.2}
+                        """,
+                        "7:26: warning: kill_task: 'web.4' cannot exist at 10s: 'web' has 3 replicas; this kill_task does nothing",
+                        "11:26: warning: kill_task: 'web.2' cannot exist at 50s: 'web' has 1 replica; this kill_task does nothing",
+                        "13:25: warning: kill_task: 'api.2' cannot exist at 1m: 'api' has 1 replica; this kill_task does nothing"),
+                problem("killing a global task on a node that is down does nothing", """
+                        scenario: t
+                        nodes: [{name: n, count: 2}]
+                        services:
+                          agent: {deploy: {mode: global}}
+                        timeline:
+                          - {at: 10s, crash: n-1}
+                          - {at: 20s, kill_task: agent.n-1}
+                          - {at: 20s, kill_task: agent.n-2}
+                          - {at: 30s, restart: n-1}
+                          - {at: 40s, kill_task: agent.n-1}
+                        """,
+                        "7:26: warning: kill_task: 'agent.n-1' cannot exist at 20s: node 'n-1' is down (crashed at 10s, no restart since); this kill_task does nothing"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("warnings")
+    void warns(Case c) {
+        ParseOutcome outcome = new ScenarioParser().parse("t.yaml", c.yaml());
+        assertTrue(outcome.isValid(), () -> outcome.problems().toString());
+        assertEquals(c.expected(), outcome.warnings().stream()
+                .map(p -> p.line() + ":" + p.column() + ": " + p.message())
+                .toList());
+    }
+
+    @Test
+    void aBrokenItemIsNotWarnedAbout() {
+        ParseOutcome outcome = new ScenarioParser().parse("t.yaml", """
+                scenario: t
+                nodes: [{name: n1}]
+                timeline:
+                  - {restart: n1}
+                """);
+        assertEquals(List.of("4:5: missing key 'at' in timeline item"),
+                outcome.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList());
+        assertEquals(List.of(), outcome.warnings());
     }
 
     @Test

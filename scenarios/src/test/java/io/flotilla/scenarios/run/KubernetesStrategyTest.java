@@ -5,9 +5,13 @@ import static io.flotilla.scenarios.run.Sim.t;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flotilla.scenarios.model.Action;
 import io.flotilla.scenarios.model.Scenario;
+import io.flotilla.scenarios.model.SourcePos;
 import io.flotilla.scenarios.model.Strategy;
+import io.flotilla.scenarios.model.TimelineItem;
 import io.flotilla.scenarios.parse.ScenarioParser;
+import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.sim.events.ContainerBackOff;
 import io.flotilla.sim.events.NodeBooted;
@@ -28,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -243,18 +248,36 @@ class KubernetesStrategyTest {
         }
     }
 
-    /** An update applies to the service as the manager knows it: a deploy it rejected changed nothing. */
+    /**
+     * An update applies to the service as the manager knows it: a deploy it rejected changed nothing.
+     * A file with such a deploy is refused when it is loaded, so the deploy is added in code here, to
+     * reach the control plane's own refusal.
+     */
     @Test
     void anUpdateAfterARejectedDeployKeepsTheAcceptedSpec() {
-        Sim sim = kubernetes("rejected-then-update", """
+        Scenario base = parse("rejected-then-update", """
+                strategy: kubernetes
                 until: 2m
                 services:
                   agent: {image: "agent:1", deploy: {mode: global, placement: {constraints: ["node.role == worker"]}}}
                 timeline:
-                  - {at: 30s, deploy: {services: {agent: {image: "agent:2", deploy: {replicas: 4}}}}}
                   - {at: 1m, update: {service: agent, image: "agent:3"}}
                 """);
+        ServiceSpec replicated = parse("replicated", "services:\n  agent: {image: \"agent:2\", deploy: {replicas: 4}}\n")
+                .services().get(0);
+        List<TimelineItem> timeline = new ArrayList<>();
+        timeline.add(new TimelineItem(t("30s"), new Action.Deploy(List.of(replicated), List.of(), new TreeMap<>()), SourcePos.START));
+        timeline.addAll(base.timeline());
+        Scenario scenario = new Scenario(base.file(), base.name(), base.description(), base.seed(), base.strategy(), base.until(),
+                base.swarm(), base.kubernetes(), base.nodes(), base.networks(), base.services(), base.statefulsets(),
+                base.storageClasses(), base.images(), base.pods(), timeline, base.expectations(), base.kubernetesProblems());
+        Sim sim = Sim.of(ScenarioRunner.run(scenario, RunOptions.DEFAULT));
         assertEquals(Map.of("worker-1", 1, "worker-2", 1, "worker-3", 1), sim.at("2m").runningPerNode("agent"));
         assertEquals(3, sim.all(TaskCreated.class, e -> e.service().equals("agent") && e.image().equals("agent:3")).size());
+    }
+
+    private static Scenario parse(String name, String body) {
+        return new ScenarioParser().parse(name + ".yaml", "scenario: " + name + "\nseed: 3\n" + CLUSTER + body)
+                .scenario().orElseThrow();
     }
 }

@@ -1,0 +1,25 @@
+package io.flotilla.scenarios.parse;
+
+import io.flotilla.scenarios.model.Action;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * How one kind of timeline action is read from a file: the key that introduces it and the reading
+ * of its value, against the names and workloads of the item's moment. The action itself (what it
+ * sends to the cluster, how it is described) is its {@link Action} record.
+ */
+interface ActionBinder {
+
+    /** The key that introduces the action in a timeline item. */
+    String keyword();
+
+    /** The record this binder makes, so that a test can find a binder for every kind of action. */
+    Class<? extends Action> kind();
+
+    /**
+     * The action written as {@code value}, or empty when it is wrong; every problem is reported at
+     * its position, and so is a warning for an action that can be seen from the file to do nothing.
+     */
+    Optional<Action> bind(Node value, TimelineScope scope);
+}

@@ -1,0 +1,36 @@
+package io.flotilla.scenarios.parse;
+
+import io.flotilla.scheduler.model.Availability;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every timeline action the format knows, in the order messages list them ("expected one of
+ * crash, restart, ..."). A new action is a record in {@code Action}, its binder, and one line here.
+ */
+final class ActionBinders {
+
+    static final List<ActionBinder> ALL = List.of(
+            new CrashBinder(),
+            new RestartBinder(),
+            new AvailabilityBinder("drain", Availability.DRAIN),
+            new AvailabilityBinder("pause", Availability.PAUSE),
+            new AvailabilityBinder("activate", Availability.ACTIVE),
+            new PartitionBinder(),
+            new HealBinder(),
+            new ScaleBinder(),
+            new UpdateBinder(),
+            new KillTaskBinder(),
+            new DeployBinder(),
+            new LinkBinder(false),
+            new LinkBinder(true));
+
+    /** The keys that introduce an action, in order. */
+    static final List<String> KEYWORDS = ALL.stream().map(ActionBinder::keyword).toList();
+
+    private ActionBinders() {}
+
+    static Optional<ActionBinder> of(String keyword) {
+        return ALL.stream().filter(b -> b.keyword().equals(keyword)).findFirst();
+    }
+}

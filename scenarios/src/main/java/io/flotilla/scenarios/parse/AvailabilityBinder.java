@@ -1,0 +1,30 @@
+package io.flotilla.scenarios.parse;
+
+import io.flotilla.scenarios.model.Action;
+import io.flotilla.scheduler.model.Availability;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** {@code drain}, {@code pause} or {@code activate}: a node whose availability the operator sets. */
+final class AvailabilityBinder implements ActionBinder {
+
+    private final String keyword;
+    private final Availability availability;
+
+    AvailabilityBinder(String keyword, Availability availability) {
+        this.keyword = keyword;
+        this.availability = availability;
+    }
+
+    public String keyword() {
+        return keyword;
+    }
+
+    public Class<? extends Action> kind() {
+        return Action.SetAvailability.class;
+    }
+
+    public Optional<Action> bind(Node value, TimelineScope scope) {
+        return scope.node(value, keyword).map(n -> new Action.SetAvailability(n, availability));
+    }
+}

@@ -1,0 +1,96 @@
+package io.flotilla.scenarios.parse;
+
+import io.flotilla.scenarios.model.StatefulSetDecl;
+import io.flotilla.scheduler.model.ServiceMode;
+import io.flotilla.scheduler.model.ServiceSpec;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * What the timeline has done so far, as far as the file tells it: which nodes are down (crashed
+ * and not restarted since), which links are down, and how many replicas each replicated workload
+ * asks for. Items are bound
+ * in time order, so each binder meets the state its item meets; the warnings about actions that
+ * can be seen to do nothing are made of it.
+ */
+final class TimelineState {
+
+    private final Map<String, Long> crashedAt = new HashMap<>();
+    private final Map<String, Long> restartedAt = new HashMap<>();
+    private final Map<String, Integer> replicas = new HashMap<>();
+    private final Map<Set<String>, Long> linksDown = new HashMap<>();
+
+    /** The state at time 0: every node up, the file's services and statefulsets at their replica counts. */
+    static TimelineState of(List<ServiceSpec> services, List<StatefulSetDecl> statefulsets) {
+        TimelineState state = new TimelineState();
+        services.forEach(state::deployed);
+        statefulsets.forEach(state::deployed);
+        return state;
+    }
+
+    void crashed(String node, long at) {
+        crashedAt.put(node, at);
+    }
+
+    void restarted(String node, long at) {
+        crashedAt.remove(node);
+        restartedAt.put(node, at);
+    }
+
+    /** When the node crashed, if it is down now. */
+    OptionalLong downSince(String node) {
+        Long at = crashedAt.get(node);
+        return at == null ? OptionalLong.empty() : OptionalLong.of(at);
+    }
+
+    /** When the node was last restarted, if it was. */
+    OptionalLong restartedAt(String node) {
+        Long at = restartedAt.get(node);
+        return at == null ? OptionalLong.empty() : OptionalLong.of(at);
+    }
+
+    void linkDown(String a, String b, long at) {
+        linksDown.put(Set.of(a, b), at);
+    }
+
+    void linkUp(String a, String b) {
+        linksDown.remove(Set.of(a, b));
+    }
+
+    /** {@code heal: all} brings every link back, as well as ending every partition. */
+    void healed() {
+        linksDown.clear();
+    }
+
+    /** When the link between the two nodes went down, if it is down now. */
+    OptionalLong linkDownSince(String a, String b) {
+        Long at = linksDown.get(Set.of(a, b));
+        return at == null ? OptionalLong.empty() : OptionalLong.of(at);
+    }
+
+    void deployed(ServiceSpec service) {
+        if (service.mode() == ServiceMode.GLOBAL) {
+            replicas.remove(service.name());
+        } else {
+            replicas.put(service.name(), service.replicas());
+        }
+    }
+
+    void deployed(StatefulSetDecl statefulset) {
+        replicas.put(statefulset.name(), statefulset.replicas());
+    }
+
+    void scaled(String workload, int count) {
+        replicas.put(workload, count);
+    }
+
+    /** The replica count a replicated service or statefulset asks for now. */
+    OptionalInt replicas(String workload) {
+        return Optional.ofNullable(replicas.get(workload)).map(OptionalInt::of).orElse(OptionalInt.empty());
+    }
+}

@@ -1,0 +1,162 @@
+package io.flotilla.scenarios.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flotilla.scenarios.model.Action;
+import io.flotilla.scenarios.model.Check;
+import io.flotilla.scenarios.model.Scenario;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every kind of timeline action and of expectation check is declared in full: a binder for each
+ * record, each binder's key in the JSON Schema and on the format's page, and an example of each
+ * that binds to its record. A kind added to one place and forgotten in another fails here.
+ */
+class KindsTest {
+
+    /** One written example per action key; a binder without one fails {@link #everyActionBindsToItsRecord}. */
+    static final Map<String, String> ACTION_EXAMPLES = Map.ofEntries(
+            Map.entry("crash", "worker-1"),
+            Map.entry("restart", "worker-1"),
+            Map.entry("drain", "worker-1"),
+            Map.entry("pause", "worker-1"),
+            Map.entry("activate", "worker-1"),
+            Map.entry("partition", "[[manager-1], [worker-1]]"),
+            Map.entry("heal", "all"),
+            Map.entry("scale", "{web: 3}"),
+            Map.entry("update", "{service: web, force: true}"),
+            Map.entry("kill_task", "web.1"),
+            Map.entry("deploy", "{services: {api: {}}}"),
+            Map.entry("link_down", "[manager-1, worker-1]"),
+            Map.entry("link_up", "[manager-1, worker-1]"));
+
+    static final Map<String, String> CHECK_EXAMPLES = Map.ofEntries(
+            Map.entry("running", "{web: 2}"),
+            Map.entry("placement", "{web: {worker-1: 1}}"),
+            Map.entry("spread", "{web: [1, 1]}"),
+            Map.entry("pending", "{web: 0}"),
+            Map.entry("on", "{web.1: worker-1}"),
+            Map.entry("node", "{worker-1: ready}"));
+
+    private static final String CLUSTER = """
+            scenario: kinds
+            nodes: [{name: manager-1, role: manager}, {name: worker, count: 2}]
+            services: {web: {deploy: {replicas: 2}}}
+            """;
+
+    @Test
+    void everyActionRecordHasABinder() {
+        assertEquals(permitted(Action.class),
+                ActionBinders.ALL.stream().map(b -> b.kind().getSimpleName()).collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    @Test
+    void everyCheckRecordHasABinder() {
+        assertEquals(permitted(Check.class),
+                CheckBinders.ALL.stream().map(b -> b.kind().getSimpleName()).collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    @Test
+    void everyActionBindsToItsRecord() {
+        assertEquals(new TreeSet<>(ActionBinders.KEYWORDS), new TreeSet<>(ACTION_EXAMPLES.keySet()));
+        for (ActionBinder binder : ActionBinders.ALL) {
+            Scenario s = parse(CLUSTER + "timeline:\n  - {at: 1s, " + binder.keyword() + ": "
+                    + ACTION_EXAMPLES.get(binder.keyword()) + "}\n");
+            Action action = s.timeline().get(0).action();
+            assertEquals(binder.kind(), action.getClass(), binder.keyword());
+            assertEquals(binder.keyword(), action.keyword());
+            assertTrue(!action.commands().isEmpty() && !action.describe().isBlank(), binder.keyword());
+        }
+    }
+
+    @Test
+    void everyCheckBindsToItsRecord() {
+        assertEquals(new TreeSet<>(CheckBinders.KEYWORDS), new TreeSet<>(CHECK_EXAMPLES.keySet()));
+        for (CheckBinder binder : CheckBinders.ALL) {
+            Scenario s = parse(CLUSTER + "expect:\n  - {" + binder.keyword() + ": " + CHECK_EXAMPLES.get(binder.keyword()) + "}\n");
+            Check check = s.expectations().get(0).check();
+            assertEquals(binder.kind(), check.getClass(), binder.keyword());
+            assertEquals(binder.keyword(), check.keyword());
+        }
+    }
+
+    @Test
+    void theSchemaListsEveryActionAndNothingElse() throws Exception {
+        JsonNode item = schema().path("$defs").path("timelineItem");
+        Set<String> keys = names(item.path("properties"));
+        keys.remove("at");
+        assertEquals(new TreeSet<>(ActionBinders.KEYWORDS), keys, "timelineItem properties");
+        assertEquals(ActionBinders.KEYWORDS, required(item.path("oneOf")), "timelineItem oneOf, in order");
+    }
+
+    @Test
+    void theSchemaListsEveryCheckAndNothingElse() throws Exception {
+        JsonNode item = schema().path("$defs").path("expectation");
+        Set<String> keys = names(item.path("properties"));
+        keys.removeAll(Set.of("at", "reason"));
+        assertEquals(new TreeSet<>(CheckBinders.KEYWORDS), keys, "expectation properties");
+        assertEquals(CheckBinders.KEYWORDS, required(item.path("oneOf")), "expectation oneOf, in order");
+    }
+
+    @Test
+    void theFormatPageDescribesEveryActionAndCheck() throws Exception {
+        String page = Files.readString(SchemaFixture.root().resolve("docs/scenario-format.md"));
+        String timeline = section(page, "## Timeline");
+        for (String keyword : ActionBinders.KEYWORDS) {
+            assertTrue(timeline.lines().anyMatch(l -> l.startsWith("| ") && l.contains("`" + keyword + "`")),
+                    "no row for " + keyword + " in the Timeline table");
+        }
+        String expectations = section(page, "## Expectations");
+        for (String keyword : CheckBinders.KEYWORDS) {
+            assertTrue(expectations.lines().anyMatch(l -> l.startsWith("| `" + keyword + "`")),
+                    "no row for " + keyword + " in the Expectations table");
+        }
+    }
+
+    private static Set<String> permitted(Class<?> sealed) {
+        return Arrays.stream(sealed.getPermittedSubclasses())
+                .filter(c -> !c.isInterface())
+                .map(Class::getSimpleName)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Scenario parse(String yaml) {
+        ParseOutcome outcome = new ScenarioParser().parse("kinds.yaml", yaml);
+        assertEquals(List.of(), outcome.problems(), yaml);
+        return outcome.scenario().orElseThrow();
+    }
+
+    private static JsonNode schema() throws Exception {
+        return new ObjectMapper().readTree(SchemaFixture.root().resolve("docs/scenario.schema.json").toFile());
+    }
+
+    private static Set<String> names(JsonNode object) {
+        Set<String> out = new TreeSet<>();
+        object.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    private static List<String> required(JsonNode oneOf) {
+        return StreamSupport.stream(oneOf.spliterator(), false)
+                .map(alternative -> alternative.path("required").path(0).asText())
+                .toList();
+    }
+
+    private static String section(String page, String heading) {
+        int start = page.indexOf("\n" + heading + "\n");
+        assertTrue(start >= 0, heading);
+        int end = page.indexOf("\n## ", start + heading.length() + 1);
+        return end < 0 ? page.substring(start) : page.substring(start, end);
+    }
+}

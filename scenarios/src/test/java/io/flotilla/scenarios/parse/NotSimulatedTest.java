@@ -1,0 +1,65 @@
+package io.flotilla.scenarios.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.flotilla.scenarios.model.KubernetesPodSpec;
+import io.flotilla.scenarios.model.PodManagementPolicy;
+import io.flotilla.scenarios.model.StatefulSetDecl;
+import io.flotilla.scenarios.model.VolumeClaimTemplate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the format names but a run would not honour yet is refused, each at its position, never
+ * silently ignored; the statefulset and storage class sections are still read and checked as
+ * written, ready for when storage is simulated.
+ */
+class NotSimulatedTest {
+
+    private static final long MI = 1024L * 1024;
+    private static final long GI = 1024 * MI;
+
+    @Test
+    void statefulsetsStorageClassesAndBridgeNetworksAreRefusedAtTheirPositions() throws Exception {
+        ParseOutcome outcome = new ScenarioParser().parse(ScenarioParserTest.resource("not-simulated.yaml"));
+        assertEquals(List.of(
+                        "9:19: driver: a bridge network is not simulated yet",
+                        "11:1: statefulsets: storage, which statefulsets need, is not simulated yet",
+                        "26:1: storage_classes: storage is not simulated yet",
+                        "33:7: statefulsets: storage, which statefulsets need, is not simulated yet"),
+                outcome.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList());
+    }
+
+    @Test
+    void theStatefulSetSectionIsStillReadAsWritten() throws Exception {
+        Path file = ScenarioParserTest.resource("not-simulated.yaml");
+        Problems problems = new Problems(file);
+        Fields top = Fields.withExtensions(Yaml.compose(Files.readString(file), problems).orElseThrow(), "scenario",
+                "the scenario", problems, ScenarioParser.TOP_KEYS).orElseThrow();
+        Set<String> classes = DeclarationsBinder.storageClasses(top).keySet();
+        List<StatefulSetsBinder.Bound> sets = new StatefulSetsBinder(problems, Set.of("backend"), classes)
+                .bind(top.section("statefulsets", "statefulsets", null).orElseThrow());
+        assertEquals(List.of(), problems.inFileOrder());
+
+        StatefulSetDecl db = sets.get(0).decl();
+        assertEquals("db", db.name());
+        assertEquals(3, db.replicas());
+        assertEquals("db-headless", db.service());
+        assertEquals(PodManagementPolicy.PARALLEL, db.podManagementPolicy());
+        assertEquals(List.of(new VolumeClaimTemplate("data", "local-ssd", 10 * GI),
+                        new VolumeClaimTemplate("logs", "shared", 512 * MI)),
+                db.volumeClaimTemplates());
+        assertEquals(1 * GI, db.task().reservations().memoryBytes());
+        assertEquals(List.of("node.labels.zone == b"), db.task().placement().constraints());
+        assertEquals(List.of("backend"), db.task().networks());
+        assertEquals(10, sets.get(0).pod().map(KubernetesPodSpec::priority).orElseThrow());
+        assertEquals(Set.of("local-ssd", "shared"), classes);
+        assertEquals(Optional.of("WaitForFirstConsumer"),
+                DeclarationsBinder.storageClasses(top).values().stream().filter(c -> c.type().equals("local"))
+                        .map(c -> c.binding()).findFirst());
+    }
+}

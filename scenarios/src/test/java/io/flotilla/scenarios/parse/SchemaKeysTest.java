@@ -1,0 +1,647 @@
+package io.flotilla.scenarios.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flotilla.scenarios.expect.Expectations;
+import io.flotilla.scenarios.output.JsonResult;
+import io.flotilla.scenarios.run.RunOptions;
+import io.flotilla.scenarios.run.RunResult;
+import io.flotilla.scenarios.run.ScenarioRunner;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Nothing is accepted that is not simulated. This walks every key the JSON Schema allows and
+ * holds each to one verdict: {@link Simulated}, a run with the key (or with another value of it)
+ * differs from a run without, in its event log or its {@code run --json} result; or
+ * {@link Refused}, the parser reports it as not simulated yet, at the key. A key whose schema
+ * has keys of its own (a section) is proven through those, unless they were already proven
+ * elsewhere in the schema (a shared definition); then it needs its own case.
+ *
+ * <p>Keys are named by where the schema defines them: {@code deploy.replicas} at the top level
+ * path, {@code #deploy.replicas} inside the definition {@code deploy}; {@code *} is any name,
+ * {@code []} any item.
+ */
+class SchemaKeysTest {
+
+    /** A run with {@code with} differs from a run with {@code without}; both files must be valid. */
+    record Simulated(String without, String with) implements Verdict {}
+
+    /** The file is refused, with {@code message} among its problems, on a line that names the key. */
+    record Refused(String yaml, String message) implements Verdict {}
+
+    /** A key that no run reads, and why that is right. */
+    record NotARun(String why) implements Verdict {}
+
+    sealed interface Verdict permits Simulated, Refused, NotARun {}
+
+    private static final Map<String, Verdict> KEYS = new LinkedHashMap<>();
+
+    private static void simulated(String key, String without, String with) {
+        KEYS.put(key, new Simulated(without, with));
+    }
+
+    /** A swarm scenario: the header, then {@code body}. */
+    static String swarm(String body) {
+        return "scenario: keys\nstrategy: swarm\n" + body;
+    }
+
+    static String kube(String body) {
+        return "scenario: keys\nstrategy: kubernetes\n" + body;
+    }
+
+    /** A drained manager and two workers. */
+    static final String NODES = """
+            nodes:
+              - {name: manager-1, role: manager, availability: drain}
+              - {name: worker, count: 2}
+            """;
+
+    static final String WEB = NODES + """
+            services:
+              web: {image: "nginx:1", deploy: {replicas: 2}}
+            """;
+
+    static final String CRASH = WEB + """
+            timeline:
+              - {at: 10s, crash: worker-1}
+            """;
+
+    /** Workers in zones a, a and b. */
+    static final String ZONES = """
+            nodes:
+              - {name: manager-1, role: manager, availability: drain}
+              - {name: worker-1, labels: {zone: a}}
+              - {name: worker-2, labels: {zone: a}}
+              - {name: worker-3, labels: {zone: b}}
+            """;
+
+    /** Two workers, a pod of {@code db} pinned on the first and one of {@code cache} on the second. */
+    static final String DB_ON_WORKER_1 = """
+            nodes:
+              - {name: manager-1, role: manager, availability: drain}
+              - {name: worker-1, labels: {zone: a}}
+              - {name: worker-2, labels: {zone: b}}
+            services:
+              db: {kubernetes: {node_selector: {kubernetes.io/hostname: worker-1}}}
+              cache: {kubernetes: {node_selector: {kubernetes.io/hostname: worker-2}}}
+            """;
+
+    static {
+        // The top level.
+        simulated("scenario", "scenario: one\n" + NODES, "scenario: two\n" + NODES);
+        KEYS.put("description", new NotARun("the one line `./flotilla examples` prints for a scenario; a run is the same without it"));
+        simulated("seed", swarm(CRASH), swarm("seed: 2\n" + CRASH));
+        simulated("strategy", swarm(WEB), kube(WEB));
+        simulated("until", swarm(CRASH), swarm("until: 30s\n" + CRASH));
+        simulated("swarm.heartbeat_period", swarm(CRASH), swarm("swarm: {heartbeat_period: 2s}\n" + CRASH));
+        simulated("swarm.heartbeat_epsilon", swarm(CRASH), swarm("swarm: {heartbeat_epsilon: 100ms}\n" + CRASH));
+        simulated("swarm.missed_heartbeats", swarm(CRASH), swarm("swarm: {missed_heartbeats: 2}\n" + CRASH));
+        simulated("kubernetes.node_monitor_period", kube(CRASH), kube("kubernetes: {node_monitor_period: 1s}\n" + CRASH));
+        simulated("kubernetes.node_monitor_grace_period", kube(CRASH), kube("kubernetes: {node_monitor_grace_period: 20s}\n" + CRASH));
+        simulated("kubernetes.default_toleration_seconds", kube(CRASH), kube("kubernetes: {default_toleration_seconds: 10}\n" + CRASH));
+        KEYS.put("statefulsets", new Refused(swarm(NODES + "statefulsets: {db: {replicas: 3}}\n"),
+                "statefulsets: storage, which statefulsets need, is not simulated yet"));
+        KEYS.put("storage_classes", new Refused(swarm(NODES + "storage_classes: {ssd: {type: local}}\n"),
+                "storage_classes: storage is not simulated yet"));
+
+        // Nodes.
+        simulated("#node.name", swarm(WEB), swarm(WEB.replace("{name: worker, count: 2}", "{name: node, count: 2}")));
+        String roles = """
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: w1%s}
+                  - {name: w2}
+                services:
+                  web: {deploy: {replicas: 2, placement: {constraints: ["node.role == worker"]}}}
+                """;
+        simulated("#node.role", swarm(roles.formatted("")), swarm(roles.formatted(", role: manager")));
+        simulated("#node.count", swarm(WEB), swarm(WEB.replace("count: 2", "count: 3")));
+        String sized = """
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker, count: 2, resources: {cpus: %s, memory: %s, generic: {gpu: %d}}}
+                services:
+                  web: {deploy: {replicas: 4, resources: {reservations: {cpus: 1, memory: 1G, generic: {gpu: 1}}}}}
+                """;
+        simulated("#nodeResources.cpus", swarm(sized.formatted(1, "4G", 4)), swarm(sized.formatted(2, "4G", 4)));
+        simulated("#nodeResources.memory", swarm(sized.formatted(4, "1G", 4)), swarm(sized.formatted(4, "2G", 4)));
+        simulated("#nodeResources.generic", swarm(sized.formatted(4, "4G", 1)), swarm(sized.formatted(4, "4G", 2)));
+        String labelled = """
+                nodes:
+                  - {name: manager-1, role: manager}
+                  - {name: worker-1%s}
+                services:
+                  web: {deploy: {placement: {constraints: ["%s"]}}}
+                """;
+        simulated("#node.labels", swarm(labelled.formatted("", "node.labels.zone == a")),
+                swarm(labelled.formatted(", labels: {zone: a}", "node.labels.zone == a")));
+        simulated("#node.engine_labels", swarm(labelled.formatted("", "engine.labels.disk == ssd")),
+                swarm(labelled.formatted(", engine_labels: {disk: ssd}", "engine.labels.disk == ssd")));
+        simulated("#node.availability", swarm(WEB.replace(", availability: drain", "")), swarm(WEB));
+        String platforms = """
+                nodes:
+                  - {name: manager-1, role: manager}
+                  - {name: worker-1%s}
+                services:
+                  web: {deploy: {placement: {platforms: [%s]}}}
+                """;
+        simulated("#platform.os", swarm(platforms.formatted("", "{os: windows}")),
+                swarm(platforms.formatted(", platform: {os: windows}", "{os: windows}")));
+        simulated("#platform.arch", swarm(platforms.formatted("", "{architecture: arm64}")),
+                swarm(platforms.formatted(", platform: {arch: arm64}", "{architecture: arm64}")));
+        simulated("#platform.architecture", swarm(platforms.formatted("", "{architecture: arm64}")),
+                swarm(platforms.formatted(", platform: {architecture: arm64}", "{architecture: arm64}")));
+        simulated("#node.taints", kube(WEB), kube(WEB.replace("{name: worker, count: 2}",
+                "{name: worker, count: 2, taints: [\"dedicated=db:NoSchedule\"]}")));
+        simulated("#node.pull_bandwidth", swarm(WEB), swarm(WEB.replace("count: 2", "count: 2, pull_bandwidth: 1MB/s")));
+
+        // Networks.
+        KEYS.put("#network.driver", new Refused(swarm(NODES + "networks: {legacy: {driver: bridge}}\n"),
+                "driver: a bridge network is not simulated yet"));
+        String network = NODES + """
+                networks:
+                  front: {%s}
+                services:
+                  web: {networks: [front], deploy: {replicas: 2%s}}
+                """;
+        simulated("#network.subnet", swarm(network.formatted("", "")), swarm(network.formatted("subnet: 10.0.9.0/24", "")));
+
+        // Services.
+        simulated("#service.image", swarm(WEB), swarm(WEB.replace("nginx:1", "nginx:2")));
+        simulated("#service.networks", swarm(network.formatted("", "").replace("networks: [front], ", "")),
+                swarm(network.formatted("", "")));
+        String oneWorker = """
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker-1}
+                services:
+                """;
+        String redeployed = oneWorker + """
+                  web: {deploy: {replicas: 2}, ports: [{target: 80, published: 8080, mode: host}]}
+                timeline:
+                  - {at: 20s, deploy: {services: {web: {deploy: {replicas: 2%s}, ports: [{target: %d, published: 8080, mode: host}]}}}}
+                """;
+        simulated("#port.target", swarm(redeployed.formatted("", 80)), swarm(redeployed.formatted("", 81)));
+        String twoPorts = oneWorker + """
+                  web: {ports: [{target: 80, published: 8080, mode: host}]}
+                  api: {ports: [{target: 80, published: %d, protocol: %s, mode: host}]}
+                """;
+        simulated("#port.published", swarm(twoPorts.formatted(8080, "tcp")), swarm(twoPorts.formatted(8081, "tcp")));
+        simulated("#port.protocol", swarm(twoPorts.formatted(8080, "tcp")), swarm(twoPorts.formatted(8080, "udp")));
+        String twoTasks = oneWorker + """
+                  web: {deploy: {replicas: 2}, ports: [{target: 80, published: 8080, mode: %s}]}
+                """;
+        simulated("#port.mode", swarm(twoTasks.formatted("ingress")), swarm(twoTasks.formatted("host")));
+        simulated("#deploy.mode", swarm(WEB.replace("{replicas: 2}", "{}")), swarm(WEB.replace("{replicas: 2}", "{mode: global}")));
+        simulated("#deploy.replicas", swarm(WEB), swarm(WEB.replace("replicas: 2", "replicas: 3")));
+        simulated("#deploy.endpoint_mode", swarm(network.formatted("", "")), swarm(network.formatted("", ", endpoint_mode: dnsrr")));
+        String placed = """
+                nodes:
+                  - {name: manager-1, role: manager}
+                  - {name: worker, count: 2}
+                services:
+                  web: {deploy: {replicas: 3, placement: {%s}}}
+                """;
+        simulated("#placement.constraints", swarm(placed.formatted("")),
+                swarm(placed.formatted("constraints: [\"node.role == worker\"]")));
+        simulated("#placement.max_replicas_per_node", swarm(placed.formatted("").replace("replicas: 3", "replicas: 4")),
+                swarm(placed.formatted("max_replicas_per_node: 1").replace("replicas: 3", "replicas: 4")));
+        simulated("#placement.platforms", swarm(placed.formatted("")), swarm(placed.formatted("platforms: [{os: windows}]")));
+        String spread = ZONES + """
+                services:
+                  web: {deploy: {replicas: 6, placement: {%s}}}
+                """;
+        simulated("#placement.preferences[].spread", swarm(spread.formatted("")),
+                swarm(spread.formatted("preferences: [{spread: node.labels.zone}]")));
+        String reserving = """
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker, count: 2, resources: {cpus: 2, memory: 2G, generic: {gpu: 1}}}
+                services:
+                  web: {deploy: {replicas: 4, resources: {reservations: {%s}}}}
+                """;
+        simulated("#taskResources.cpus", swarm(reserving.formatted("")), swarm(reserving.formatted("cpus: 2")));
+        simulated("#taskResources.memory", swarm(reserving.formatted("")), swarm(reserving.formatted("memory: 2G")));
+        simulated("#taskResources.generic", swarm(reserving.formatted("")), swarm(reserving.formatted("generic: {gpu: 1}")));
+        // Limits are part of the task's spec: a deploy that changes them replaces the tasks, as swarmkit does.
+        String limited = WEB + """
+                timeline:
+                  - {at: 20s, deploy: {services: {web: {image: "nginx:1", deploy: {replicas: 2%s}}}}}
+                """;
+        simulated("#resources.limits", swarm(limited.formatted("")),
+                swarm(limited.formatted(", resources: {limits: {memory: 512M}}")));
+
+        // Restart policy, rolling updates and rollbacks.
+        String killed = WEB.replace("{replicas: 2}", "{replicas: 2, restart_policy: {%s}}") + """
+                timeline:
+                  - {at: 20s, kill_task: web.1}
+                  - {at: 50s, kill_task: web.1}
+                """;
+        simulated("#restartPolicy.condition", swarm(killed.formatted("")), swarm(killed.formatted("condition: none")));
+        simulated("#restartPolicy.delay", swarm(killed.formatted("")), swarm(killed.formatted("delay: 1s")));
+        simulated("#restartPolicy.max_attempts", swarm(killed.formatted("")), swarm(killed.formatted("max_attempts: 1")));
+        simulated("#restartPolicy.window", swarm(killed.formatted("max_attempts: 1")),
+                swarm(killed.formatted("max_attempts: 1, window: 10s")));
+        String updated = NODES + """
+                images:
+                  "bad:1": {crash_after: 3s}
+                services:
+                  web: {image: "nginx:1", deploy: {replicas: 4, update_config: {%s}}}
+                timeline:
+                  - {at: 20s, update: {service: web, image: "%s"}}
+                """;
+        simulated("#updateConfig.parallelism", swarm(updated.formatted("", "nginx:2")),
+                swarm(updated.formatted("parallelism: 2", "nginx:2")));
+        simulated("#updateConfig.delay", swarm(updated.formatted("", "nginx:2")), swarm(updated.formatted("delay: 10s", "nginx:2")));
+        simulated("#updateConfig.order", swarm(updated.formatted("", "nginx:2")),
+                swarm(updated.formatted("order: start-first", "nginx:2")));
+        simulated("#updateConfig.failure_action", swarm(updated.formatted("", "bad:1")),
+                swarm(updated.formatted("failure_action: continue", "bad:1")));
+        simulated("#updateConfig.monitor", swarm(updated.formatted("", "bad:1")), swarm(updated.formatted("monitor: 1s", "bad:1")));
+        simulated("#updateConfig.max_failure_ratio", swarm(updated.formatted("", "bad:1")),
+                swarm(updated.formatted("max_failure_ratio: 1", "bad:1")));
+        // A rollback to an image whose tasks crash too: the rollback's own settings decide what happens next.
+        String rolledBack = NODES + """
+                images:
+                  "pay:1": {crash_after: %s}
+                  "pay:2": {crash_after: 1s}
+                services:
+                  pay:
+                    image: "pay:1"
+                    deploy:
+                      replicas: 4
+                      update_config: {failure_action: rollback}
+                      rollback_config: {%s}
+                timeline:
+                  - {at: 20s, update: {service: pay, image: "pay:2"}}
+                """;
+        simulated("#rollbackConfig.parallelism", swarm(rolledBack.formatted("1h", "")),
+                swarm(rolledBack.formatted("1h", "parallelism: 0")));
+        simulated("#rollbackConfig.delay", swarm(rolledBack.formatted("1h", "")), swarm(rolledBack.formatted("1h", "delay: 10s")));
+        simulated("#rollbackConfig.order", swarm(rolledBack.formatted("1h", "")),
+                swarm(rolledBack.formatted("1h", "order: start-first")));
+        simulated("#rollbackConfig.failure_action", swarm(rolledBack.formatted("3s", "")),
+                swarm(rolledBack.formatted("3s", "failure_action: continue")));
+        simulated("#rollbackConfig.monitor", swarm(rolledBack.formatted("3s", "")),
+                swarm(rolledBack.formatted("3s", "monitor: 1s")));
+        simulated("#rollbackConfig.max_failure_ratio", swarm(rolledBack.formatted("3s", "")),
+                swarm(rolledBack.formatted("3s", "max_failure_ratio: 1")));
+
+        // Kubernetes pod inputs.
+        String affinityToFront = NODES + """
+                services:
+                  web: {kubernetes: {%s}}
+                  api: {kubernetes: {pod_affinity: {required: [{topology_key: kubernetes.io/hostname, label_selector: {match_labels: {tier: front}}}]}}}
+                """;
+        simulated("#kubernetesPod.labels", kube(affinityToFront.formatted("")), kube(affinityToFront.formatted("labels: {tier: front}")));
+        String preempting = """
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker-1, resources: {cpus: 2, memory: 4G}}
+                services:
+                  low: {deploy: {resources: {reservations: {cpus: 2}}}}
+                timeline:
+                  - {at: 20s, deploy: {services: {high: {deploy: {resources: {reservations: {cpus: 2}}}, kubernetes: {%s}}}}}
+                """;
+        simulated("#kubernetesPod.priority", kube(preempting.formatted("")), kube(preempting.formatted("priority: 1000")));
+        simulated("#kubernetesPod.preemption_policy", kube(preempting.formatted("priority: 1000")),
+                kube(preempting.formatted("priority: 1000, preemption_policy: Never")));
+        String selected = """
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker-1, labels: {disk: ssd}}
+                  - {name: worker-2}
+                services:
+                  web: {deploy: {replicas: 4}, kubernetes: {%s}}
+                """;
+        simulated("#kubernetesPod.node_selector", kube(selected.formatted("")), kube(selected.formatted("node_selector: {disk: ssd}")));
+        String tainted = """
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker-1, taints: ["dedicated=db:NoSchedule"]}
+                services:
+                  web: {kubernetes: {tolerations: [%s]}}
+                """;
+        simulated("#kubernetesPod.tolerations[].key", kube(tainted.formatted("{key: other, operator: Exists}")),
+                kube(tainted.formatted("{key: dedicated, operator: Exists}")));
+        simulated("#kubernetesPod.tolerations[].operator", kube(tainted.formatted("{key: dedicated}")),
+                kube(tainted.formatted("{key: dedicated, operator: Exists}")));
+        simulated("#kubernetesPod.tolerations[].value", kube(tainted.formatted("{key: dedicated, value: web}")),
+                kube(tainted.formatted("{key: dedicated, value: db}")));
+        simulated("#kubernetesPod.tolerations[].effect", kube(tainted.formatted("{key: dedicated, operator: Exists, effect: NoExecute}")),
+                kube(tainted.formatted("{key: dedicated, operator: Exists, effect: NoSchedule}")));
+        String unreachable = CRASH.replace("{image: \"nginx:1\", deploy: {replicas: 2}}",
+                "{image: \"nginx:1\", deploy: {replicas: 2}, kubernetes: {tolerations: [%s]}}");
+        simulated("#kubernetesPod.tolerations[].toleration_seconds",
+                kube(unreachable.formatted("{key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute}")),
+                kube(unreachable.formatted("{key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, toleration_seconds: 10}")));
+        String required = ZONES + """
+                services:
+                  web: {deploy: {replicas: 2}, kubernetes: {node_affinity: {required: [%s]}}}
+                """;
+        simulated("#nodeRequirement.key", kube(required.formatted("{match_expressions: [{key: rack, operator: In, values: [b]}]}")),
+                kube(required.formatted("{match_expressions: [{key: zone, operator: In, values: [b]}]}")));
+        simulated("#nodeRequirement.operator", kube(required.formatted("{match_expressions: [{key: zone, operator: In, values: [b]}]}")),
+                kube(required.formatted("{match_expressions: [{key: zone, operator: NotIn, values: [b]}]}")));
+        simulated("#nodeRequirement.values", kube(required.formatted("{match_expressions: [{key: zone, operator: In, values: [b]}]}")),
+                kube(required.formatted("{match_expressions: [{key: zone, operator: In, values: [a]}]}")));
+        simulated("#nodeSelectorTerm.match_fields", kube(required.formatted("{match_expressions: [{key: zone, operator: In, values: [a]}]}")),
+                kube(required.formatted("{match_fields: [{key: metadata.name, operator: In, values: [worker-3]}]}")));
+        String preferred = ZONES + """
+                services:
+                  web: {kubernetes: {node_affinity: {preferred: [%s]}}}
+                """;
+        simulated("#kubernetesPod.node_affinity.preferred[].weight",
+                kube(preferred.formatted("{weight: 100, preference: {match_expressions: [{key: zone, operator: In, values: [a]}]}}, "
+                        + "{weight: 1, preference: {match_expressions: [{key: zone, operator: In, values: [b]}]}}")),
+                kube(preferred.formatted("{weight: 1, preference: {match_expressions: [{key: zone, operator: In, values: [a]}]}}, "
+                        + "{weight: 100, preference: {match_expressions: [{key: zone, operator: In, values: [b]}]}}")));
+        simulated("#kubernetesPod.node_affinity.preferred[].preference",
+                kube(preferred.formatted("{weight: 100, preference: {match_expressions: [{key: zone, operator: In, values: [a]}]}}")),
+                kube(preferred.formatted("{weight: 100, preference: {match_expressions: [{key: zone, operator: In, values: [b]}]}}")));
+        String podAffinity = DB_ON_WORKER_1 + """
+                  web: {kubernetes: {pod_affinity: {%s}}}
+                """;
+        simulated("#podAffinityTerm.topology_key",
+                kube(podAffinity.formatted("required: [{topology_key: zone, label_selector: {match_labels: {app: db}}}]")),
+                kube(podAffinity.formatted("required: [{topology_key: rack, label_selector: {match_labels: {app: db}}}]")));
+        simulated("#labelSelector.match_labels",
+                kube(podAffinity.formatted("required: [{topology_key: zone, label_selector: {match_labels: {app: db}}}]")),
+                kube(podAffinity.formatted("required: [{topology_key: zone, label_selector: {match_labels: {app: nothing}}}]")));
+        String expressions = "required: [{topology_key: zone, label_selector: {match_expressions: [{key: %s, operator: %s, values: [%s]}]}}]";
+        simulated("#labelRequirement.key", kube(podAffinity.formatted(expressions.formatted("app", "In", "db"))),
+                kube(podAffinity.formatted(expressions.formatted("tier", "In", "db"))));
+        simulated("#labelRequirement.operator", kube(podAffinity.formatted(expressions.formatted("app", "In", "db"))),
+                kube(podAffinity.formatted(expressions.formatted("app", "NotIn", "db"))));
+        simulated("#labelRequirement.values", kube(podAffinity.formatted(expressions.formatted("app", "In", "db"))),
+                kube(podAffinity.formatted(expressions.formatted("app", "In", "nothing"))));
+        simulated("#podAffinityTerm.namespaces",
+                kube(podAffinity.formatted("required: [{topology_key: zone, label_selector: {match_labels: {app: db}}}]")),
+                kube(podAffinity.formatted("required: [{topology_key: zone, label_selector: {match_labels: {app: db}}, namespaces: [elsewhere]}]")));
+        String towards = "{weight: %d, topology_key: kubernetes.io/hostname, label_selector: {match_labels: {app: db}}}, "
+                + "{weight: %d, topology_key: kubernetes.io/hostname, label_selector: {match_labels: {app: cache}}}";
+        simulated("#podAffinityTerm.weight", kube(podAffinity.formatted("preferred: [" + towards.formatted(100, 1) + "]")),
+                kube(podAffinity.formatted("preferred: [" + towards.formatted(1, 100) + "]")));
+        simulated("#podAffinity.preferred",
+                kube(podAffinity.formatted("preferred: [{weight: 100, topology_key: kubernetes.io/hostname, label_selector: {match_labels: {app: db}}}]")),
+                kube(podAffinity.formatted("preferred: [{weight: 100, topology_key: kubernetes.io/hostname, label_selector: {match_labels: {app: cache}}}]")));
+        String apart = NODES + """
+                services:
+                  web: {deploy: {replicas: 3}, kubernetes: {%s}}
+                """;
+        simulated("#kubernetesPod.pod_anti_affinity", kube(apart.formatted("")), kube(apart.formatted(
+                "pod_anti_affinity: {required: [{topology_key: kubernetes.io/hostname, label_selector: {match_labels: {app: web}}}]}")));
+        String spreadPods = ZONES + """
+                services:
+                  web: {deploy: {replicas: 4}, kubernetes: {topology_spread_constraints: [%s]}}
+                """;
+        String skew = "{max_skew: %d, topology_key: %s, when_unsatisfiable: %s, label_selector: {match_labels: {app: %s}}%s}";
+        simulated("#kubernetesPod.topology_spread_constraints[].max_skew",
+                kube(spreadPods.formatted(skew.formatted(1, "zone", "DoNotSchedule", "web", ""))),
+                kube(spreadPods.formatted(skew.formatted(4, "zone", "DoNotSchedule", "web", ""))));
+        simulated("#kubernetesPod.topology_spread_constraints[].topology_key",
+                kube(spreadPods.formatted(skew.formatted(1, "zone", "DoNotSchedule", "web", ""))),
+                kube(spreadPods.formatted(skew.formatted(1, "kubernetes.io/hostname", "DoNotSchedule", "web", ""))));
+        simulated("#kubernetesPod.topology_spread_constraints[].label_selector",
+                kube(spreadPods.formatted(skew.formatted(1, "zone", "DoNotSchedule", "web", ""))),
+                kube(spreadPods.formatted(skew.formatted(1, "zone", "DoNotSchedule", "other", ""))));
+        simulated("#kubernetesPod.topology_spread_constraints[].min_domains",
+                kube(spreadPods.formatted(skew.formatted(1, "zone", "DoNotSchedule", "web", ""))),
+                kube(spreadPods.formatted(skew.formatted(1, "zone", "DoNotSchedule", "web", ", min_domains: 3"))));
+        // Zone b's only node is out of reach (a taint, or the pod's node affinity): whether it is a
+        // domain with no pod, which blocks a second pod in zone a, is what these keys decide.
+        String pinned = """
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker-1, labels: {zone: a}}
+                  - {name: worker-2, labels: {zone: b}%s}
+                services:
+                  web:
+                    deploy: {replicas: 2}
+                    kubernetes:
+                      %s
+                      topology_spread_constraints:
+                        - {max_skew: 1, topology_key: zone, when_unsatisfiable: %s, label_selector: {match_labels: {app: web}}%s}
+                """;
+        String toWorker1 = "node_affinity: {required: [{match_fields: [{key: metadata.name, operator: In, values: [worker-1]}]}]}";
+        String taint = ", taints: [\"dedicated=db:NoSchedule\"]";
+        simulated("#kubernetesPod.topology_spread_constraints[].node_affinity_policy",
+                kube(pinned.formatted("", toWorker1, "DoNotSchedule", "")),
+                kube(pinned.formatted("", toWorker1, "DoNotSchedule", ", node_affinity_policy: Ignore")));
+        simulated("#kubernetesPod.topology_spread_constraints[].node_taints_policy",
+                kube(pinned.formatted(taint, "labels: {tier: web}", "DoNotSchedule", "")),
+                kube(pinned.formatted(taint, "labels: {tier: web}", "DoNotSchedule", ", node_taints_policy: Honor")));
+        simulated("#kubernetesPod.topology_spread_constraints[].when_unsatisfiable",
+                kube(pinned.formatted(taint, "labels: {tier: web}", "DoNotSchedule", "")),
+                kube(pinned.formatted(taint, "labels: {tier: web}", "ScheduleAnyway", "")));
+        // api's two pods on worker-1 count for web's spread unless only pods of web's own app count.
+        String keyed = """
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker, count: 2}
+                services:
+                  api: {deploy: {replicas: 2}, kubernetes: {labels: {tier: back}, node_selector: {kubernetes.io/hostname: worker-1}}}
+                  web:
+                    deploy: {replicas: 2}
+                    kubernetes:
+                      labels: {tier: back}
+                      topology_spread_constraints:
+                        - {max_skew: 1, topology_key: kubernetes.io/hostname, when_unsatisfiable: DoNotSchedule, label_selector: {match_labels: {tier: back}}%s}
+                """;
+        simulated("#kubernetesPod.topology_spread_constraints[].match_label_keys", kube(keyed.formatted("")),
+                kube(keyed.formatted(", match_label_keys: [app]")));
+        // Images.
+        String imaged = WEB + """
+                images:
+                  "nginx:1": {%s}
+                """;
+        simulated("images.*.size", swarm(imaged.formatted("")), swarm(imaged.formatted("size: 10GB")));
+        simulated("images.*.start", swarm(imaged.formatted("")), swarm(imaged.formatted("start: 20s")));
+        simulated("images.*.crash_after", swarm(imaged.formatted("")), swarm(imaged.formatted("crash_after: 10s")));
+
+        // The timeline.
+        String timeline = WEB + "timeline:\n";
+        simulated("#timelineItem.at", swarm(timeline + "  - {at: 10s, crash: worker-1}\n"), swarm(timeline + "  - {at: 20s, crash: worker-1}\n"));
+        simulated("#timelineItem.crash", swarm(WEB), swarm(timeline + "  - {at: 10s, crash: worker-1}\n"));
+        simulated("#timelineItem.restart", swarm(timeline + "  - {at: 10s, crash: worker-1}\n"),
+                swarm(timeline + "  - {at: 10s, crash: worker-1}\n  - {at: 40s, restart: worker-1}\n"));
+        simulated("#timelineItem.drain", swarm(WEB), swarm(timeline + "  - {at: 10s, drain: worker-1}\n"));
+        simulated("#timelineItem.pause", swarm(timeline + "  - {at: 20s, scale: {web: 4}}\n"),
+                swarm(timeline + "  - {at: 10s, pause: worker-1}\n  - {at: 20s, scale: {web: 4}}\n"));
+        simulated("#timelineItem.activate", swarm(timeline + "  - {at: 10s, drain: worker-1}\n"),
+                swarm(timeline + "  - {at: 10s, drain: worker-1}\n  - {at: 30s, activate: worker-1}\n"));
+        simulated("#timelineItem.partition", swarm(WEB), swarm(timeline + "  - {at: 10s, partition: [[worker-1]]}\n"));
+        simulated("#timelineItem.heal", swarm(timeline + "  - {at: 10s, partition: [[worker-1]]}\n"),
+                swarm(timeline + "  - {at: 10s, partition: [[worker-1]]}\n  - {at: 40s, heal: all}\n"));
+        simulated("#timelineItem.link_down", swarm(WEB), swarm(timeline + "  - {at: 10s, link_down: [manager-1, worker-1]}\n"));
+        simulated("#timelineItem.link_up", swarm(timeline + "  - {at: 10s, link_down: [manager-1, worker-1]}\n"),
+                swarm(timeline + "  - {at: 10s, link_down: [manager-1, worker-1]}\n  - {at: 40s, link_up: [manager-1, worker-1]}\n"));
+        simulated("#timelineItem.scale", swarm(WEB), swarm(timeline + "  - {at: 10s, scale: {web: 3}}\n"));
+        simulated("#timelineItem.kill_task", swarm(WEB), swarm(timeline + "  - {at: 10s, kill_task: web.1}\n"));
+        String twoServices = WEB + "  api: {image: \"api:1\"}\ntimeline:\n";
+        simulated("#timelineItem.update.service", swarm(twoServices + "  - {at: 10s, update: {service: web, image: \"nginx:2\"}}\n"),
+                swarm(twoServices + "  - {at: 10s, update: {service: api, image: \"nginx:2\"}}\n"));
+        simulated("#timelineItem.update.image", swarm(timeline + "  - {at: 10s, update: {service: web, force: true}}\n"),
+                swarm(timeline + "  - {at: 10s, update: {service: web, image: \"nginx:2\"}}\n"));
+        simulated("#timelineItem.update.update_config", swarm(timeline + "  - {at: 10s, update: {service: web, image: \"nginx:2\"}}\n"),
+                swarm(timeline + "  - {at: 10s, update: {service: web, image: \"nginx:2\", update_config: {parallelism: 0}}}\n"));
+        simulated("#timelineItem.update.force", swarm(timeline + "  - {at: 10s, update: {service: web, update_config: {delay: 1s}}}\n"),
+                swarm(timeline + "  - {at: 10s, update: {service: web, update_config: {delay: 1s}, force: true}}\n"));
+        simulated("#timelineItem.deploy.services", swarm(WEB), swarm(timeline + "  - {at: 10s, deploy: {services: {api: {}}}}\n"));
+        KEYS.put("#timelineItem.deploy.statefulsets", new Refused(swarm(timeline + "  - {at: 10s, deploy: {statefulsets: {db: {}}}}\n"),
+                "statefulsets: storage, which statefulsets need, is not simulated yet"));
+
+        // Expectations: each changes the run's result.
+        String expect = WEB + "  big: {deploy: {resources: {reservations: {cpus: 100}}}}\nexpect:\n";
+        simulated("#expectation.at", swarm(expect + "  - {running: {web: 2}}\n"), swarm(expect + "  - {at: 1s, running: {web: 2}}\n"));
+        simulated("#expectation.reason", swarm(expect + "  - {pending: {big: 1}}\n"),
+                swarm(expect + "  - {pending: {big: 1}, reason: \"no suitable node\"}\n"));
+        simulated("#expectation.running", swarm(WEB), swarm(expect + "  - {running: {web: 2}}\n"));
+        simulated("#expectation.placement", swarm(WEB), swarm(expect + "  - {placement: {web: {worker-1: 1}}}\n"));
+        simulated("#expectation.spread", swarm(WEB), swarm(expect + "  - {spread: {web: [1, 1]}}\n"));
+        simulated("#expectation.pending", swarm(WEB), swarm(expect + "  - {pending: {big: 1}}\n"));
+        simulated("#expectation.on", swarm(WEB), swarm(expect + "  - {on: {web.1: worker-1}}\n"));
+        simulated("#expectation.node", swarm(WEB), swarm(expect + "  - {node: {worker-1: ready}}\n"));
+    }
+
+    @Test
+    void everyKeyTheSchemaAllowsHasAVerdict() throws Exception {
+        SchemaWalk walk = SchemaWalk.of(new ObjectMapper().readTree(SchemaFixture.root().resolve("docs/scenario.schema.json").toFile()),
+                refused());
+        Set<String> missing = new TreeSet<>(walk.needingACase);
+        missing.removeAll(KEYS.keySet());
+        assertEquals(Set.of(), missing, "keys the schema allows with neither a run that shows them nor a refusal");
+        Set<String> unknown = new TreeSet<>(KEYS.keySet());
+        unknown.removeAll(walk.all);
+        assertEquals(Set.of(), unknown, "cases for keys the schema does not have");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aSimulatedKeyChangesTheRun() {
+        return KEYS.entrySet().stream().filter(e -> e.getValue() instanceof Simulated).map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+            Simulated s = (Simulated) e.getValue();
+            String name = e.getKey().substring(e.getKey().lastIndexOf('.') + 1).replace("[]", "");
+            assertTrue(s.with().contains(name + ":"), e.getKey() + ": the run with the key names it");
+            assertNotEquals(output(s.without()), output(s.with()), e.getKey() + " changes nothing in a run");
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aRefusedKeyIsRefusedAtItsPosition() {
+        return KEYS.entrySet().stream().filter(e -> e.getValue() instanceof Refused).map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+            Refused r = (Refused) e.getValue();
+            String name = e.getKey().substring(e.getKey().lastIndexOf('.') + 1);
+            ParseOutcome outcome = new ScenarioParser().parse("keys.yaml", r.yaml());
+            List<Problem> refusals = outcome.problems().stream().filter(p -> p.message().equals(r.message())).toList();
+            assertEquals(1, refusals.size(), () -> outcome.problems().toString());
+            assertTrue(r.yaml().lines().toList().get(refusals.get(0).line() - 1).contains(name + ":"), "at the key");
+            assertTrue(r.message().endsWith(" is not simulated yet"));
+        }));
+    }
+
+    private static Set<String> refused() {
+        Set<String> out = new TreeSet<>();
+        KEYS.forEach((k, v) -> {
+            if (v instanceof Refused) {
+                out.add(k);
+            }
+        });
+        return out;
+    }
+
+    private static final Map<String, String> OUTPUTS = new HashMap<>();
+
+    /** The run's event log and its {@code run --json} result, as text; the same file runs once. */
+    private static String output(String yaml) {
+        return OUTPUTS.computeIfAbsent(yaml, y -> {
+            ParseOutcome outcome = new ScenarioParser().parse("keys.yaml", y);
+            assertEquals(List.of(), outcome.problems(), y);
+            RunResult run = ScenarioRunner.run(outcome.scenario().orElseThrow(), RunOptions.DEFAULT);
+            StringWriter log = new StringWriter();
+            try {
+                run.log().writeJsonLines(log);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return log + JsonResult.render(JsonResult.of(run, Expectations.evaluate(run)));
+        });
+    }
+
+    /**
+     * The keys of the schema, each named once where it is defined, and those that need a case of
+     * their own: every key but a section whose keys are all new to the walk (it is shown through
+     * them). The keys under a refused key are not walked: the file is refused before them.
+     */
+    static final class SchemaWalk {
+        final Set<String> all = new TreeSet<>();
+        final Set<String> needingACase = new TreeSet<>();
+        private final JsonNode defs;
+        private final Set<String> refused;
+        private final Set<String> seenDefs = new java.util.HashSet<>();
+
+        private SchemaWalk(JsonNode defs, Set<String> refused) {
+            this.defs = defs;
+            this.refused = refused;
+        }
+
+        static SchemaWalk of(JsonNode schema, Set<String> refused) {
+            SchemaWalk walk = new SchemaWalk(schema.path("$defs"), refused);
+            walk.walk(schema, "");
+            return walk;
+        }
+
+        /** Walks the keys under {@code node}; true when it found at least one key not seen before. */
+        private boolean walk(JsonNode node, String path) {
+            if (!node.isObject()) {
+                return false;
+            }
+            boolean found = false;
+            if (node.has("$ref")) {
+                String def = node.path("$ref").asText().substring("#/$defs/".length());
+                if (!seenDefs.add(def)) {
+                    return false;
+                }
+                return walk(defs.path(def), "#" + def);
+            }
+            for (String combinator : List.of("allOf", "anyOf", "oneOf")) {
+                for (JsonNode alternative : node.path(combinator)) {
+                    found |= walk(alternative, path);
+                }
+            }
+            var fields = node.path("properties").fields();
+            while (fields.hasNext()) {
+                var property = fields.next();
+                String key = path.isEmpty() ? property.getKey() : path + "." + property.getKey();
+                all.add(key);
+                found = true;
+                boolean shownByItsKeys = !refused.contains(key) && walk(property.getValue(), key);
+                if (!shownByItsKeys) {
+                    needingACase.add(key);
+                }
+            }
+            if (node.path("additionalProperties").isObject()) {
+                found |= walk(node.path("additionalProperties"), path + ".*");
+            }
+            if (node.path("items").isObject()) {
+                found |= walk(node.path("items"), path + "[]");
+            }
+            return found;
+        }
+    }
+}
