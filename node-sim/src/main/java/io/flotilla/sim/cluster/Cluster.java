@@ -2,8 +2,8 @@ package io.flotilla.sim.cluster;
 
 import io.flotilla.scheduler.model.NodeRole;
 import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.placement.kubernetes.PodInputs;
 import io.flotilla.sim.kernel.Kernel;
-import io.flotilla.sim.kubernetes.PodInputs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

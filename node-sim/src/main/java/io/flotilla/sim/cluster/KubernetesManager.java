@@ -1,12 +1,12 @@
 package io.flotilla.sim.cluster;
 
 import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.placement.kubernetes.PodInputs;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.Kernel;
 import io.flotilla.sim.kubernetes.ControlPlane;
 import io.flotilla.sim.kubernetes.KubeEffects;
 import io.flotilla.sim.kubernetes.KubeTimer;
-import io.flotilla.sim.kubernetes.PodInputs;
 import java.time.Duration;
 import java.util.List;
 import org.apache.pekko.actor.typed.Behavior;

@@ -8,6 +8,7 @@ import io.flotilla.scheduler.model.UpdateConfig;
 import io.flotilla.scheduler.placement.kubernetes.LabelSelector;
 import io.flotilla.scheduler.placement.kubernetes.ModelTranslation;
 import io.flotilla.scheduler.placement.kubernetes.Pod;
+import io.flotilla.scheduler.placement.kubernetes.PodInputs;
 import io.flotilla.sim.cluster.Assignment;
 import io.flotilla.sim.cluster.TaskReport;
 import io.flotilla.sim.events.CommandRejected;
