@@ -1,5 +1,6 @@
 package io.flotilla.sim.cluster;
 
+import io.flotilla.sim.control.NetworkSetup;
 import io.flotilla.sim.kubernetes.KubernetesSettings;
 import io.flotilla.sim.swarm.SwarmSettings;
 import java.util.List;

@@ -2,11 +2,12 @@ package io.flotilla.sim.cluster;
 
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.placement.kubernetes.PodInputs;
+import io.flotilla.sim.control.Assignment;
+import io.flotilla.sim.control.ControlPlaneEffects;
+import io.flotilla.sim.control.ControlPlaneTimer;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.Kernel;
 import io.flotilla.sim.kubernetes.ControlPlane;
-import io.flotilla.sim.kubernetes.KubeEffects;
-import io.flotilla.sim.kubernetes.KubeTimer;
 import java.time.Duration;
 import java.util.List;
 import org.apache.pekko.actor.typed.Behavior;
@@ -33,7 +34,7 @@ public final class KubernetesManager extends AbstractBehavior<Object> {
     /** Creates or replaces a service's Deployment, with its Kubernetes-only pod inputs. */
     public record Deploy(ServiceSpec service, PodInputs pods) implements Command {}
 
-    private record TimerFired(KubeTimer timer) implements Command {}
+    private record TimerFired(ControlPlaneTimer timer) implements Command {}
 
     /** What kubectl answers when the API server cannot reach a quorum of etcd members. */
     static final String NO_QUORUM = "etcdserver: request timed out";
@@ -42,7 +43,7 @@ public final class KubernetesManager extends AbstractBehavior<Object> {
     private final Kernel kernel;
     private final TimerScheduler<Object> timers;
     private final ControlPlane plane;
-    private final Leadership<KubeTimer> leadership;
+    private final Leadership<ControlPlaneTimer> leadership;
 
     public static Behavior<Object> create(Wire wire, Kernel kernel, ClusterSetup setup) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new KubernetesManager(ctx, wire, kernel, setup, timers)));
@@ -110,12 +111,12 @@ public final class KubernetesManager extends AbstractBehavior<Object> {
         return this;
     }
 
-    private void fire(KubeTimer timer) {
+    private void fire(ControlPlaneTimer timer) {
         plane.timer(timer);
     }
 
     /** What the control plane may do to the world. */
-    private final class Effects implements KubeEffects {
+    private final class Effects implements ControlPlaneEffects {
         @Override
         public long now() {
             return kernel.now();
@@ -127,12 +128,12 @@ public final class KubernetesManager extends AbstractBehavior<Object> {
         }
 
         @Override
-        public void startTimer(KubeTimer timer, long delayNanos) {
+        public void startTimer(ControlPlaneTimer timer, long delayNanos) {
             timers.startSingleTimer(timer, new TimerFired(timer), Duration.ofNanos(delayNanos));
         }
 
         @Override
-        public void cancelTimer(KubeTimer timer) {
+        public void cancelTimer(ControlPlaneTimer timer) {
             timers.cancel(timer);
         }
 

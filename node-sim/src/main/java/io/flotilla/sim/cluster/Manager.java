@@ -4,10 +4,13 @@ import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.NodeSpec;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
+import io.flotilla.sim.control.Assignment;
+import io.flotilla.sim.control.ControlPlaneEffects;
+import io.flotilla.sim.control.ControlPlaneTimer;
+import io.flotilla.sim.control.TaskReport;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.Kernel;
 import io.flotilla.sim.swarm.ControlPlane;
-import io.flotilla.sim.swarm.ControlPlaneEffects;
 import io.flotilla.sim.swarm.ControlTimer;
 import java.time.Duration;
 import java.util.List;
@@ -56,14 +59,14 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
     public record Update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force)
             implements Command {}
 
-    private record TimerFired(ControlTimer timer) implements Command {}
+    private record TimerFired(ControlPlaneTimer timer) implements Command {}
 
     private final Wire wire;
     private final Kernel kernel;
     private final TimerScheduler<Command> timers;
     private final ControlPlane plane;
     /** The dispatcher's deadline sweep is not held back: a new leader gives every node a new deadline. */
-    private final Leadership<ControlTimer> leadership;
+    private final Leadership<ControlPlaneTimer> leadership;
 
     public static Behavior<Command> create(
             Wire wire, Kernel kernel, ClusterSetup setup) {
@@ -129,7 +132,7 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
         return this;
     }
 
-    private void fire(ControlTimer timer) {
+    private void fire(ControlPlaneTimer timer) {
         plane.timer(timer);
     }
 
@@ -146,12 +149,12 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
         }
 
         @Override
-        public void startTimer(ControlTimer timer, long delayNanos) {
+        public void startTimer(ControlPlaneTimer timer, long delayNanos) {
             timers.startSingleTimer(timer, new TimerFired(timer), Duration.ofNanos(delayNanos));
         }
 
         @Override
-        public void cancelTimer(ControlTimer timer) {
+        public void cancelTimer(ControlPlaneTimer timer) {
             timers.cancel(timer);
         }
 

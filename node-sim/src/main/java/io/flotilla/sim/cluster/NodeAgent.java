@@ -3,6 +3,8 @@ package io.flotilla.sim.cluster;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.time.Durations;
+import io.flotilla.sim.control.Assignment;
+import io.flotilla.sim.control.TaskReport;
 import io.flotilla.sim.events.ContainerBackOff;
 import io.flotilla.sim.events.NodeBooted;
 import io.flotilla.sim.events.NodeCrashed;

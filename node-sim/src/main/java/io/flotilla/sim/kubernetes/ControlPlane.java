@@ -9,8 +9,10 @@ import io.flotilla.scheduler.placement.kubernetes.LabelSelector;
 import io.flotilla.scheduler.placement.kubernetes.ModelTranslation;
 import io.flotilla.scheduler.placement.kubernetes.Pod;
 import io.flotilla.scheduler.placement.kubernetes.PodInputs;
-import io.flotilla.sim.cluster.Assignment;
-import io.flotilla.sim.cluster.TaskReport;
+import io.flotilla.sim.control.Assignment;
+import io.flotilla.sim.control.ControlPlaneEffects;
+import io.flotilla.sim.control.ControlPlaneTimer;
+import io.flotilla.sim.control.TaskReport;
 import io.flotilla.sim.events.CommandRejected;
 import io.flotilla.sim.events.NodeAvailabilityChanged;
 import io.flotilla.sim.events.PodEvicted;
@@ -39,14 +41,14 @@ import java.util.function.ToLongFunction;
  * node lifecycle controller, taint eviction controller, kube-scheduler). Each entry point handles
  * one input (a kubelet's status post or pod statuses, a timer, an operator command), lets the
  * controllers react until nothing changes, and then sends each kubelet the pods that changed for
- * it. It acts on the world only through {@link KubeEffects}.
+ * it. It acts on the world only through {@link ControlPlaneEffects}.
  */
 public final class ControlPlane {
 
     static final String POD_TEMPLATE_HASH = "pod-template-hash";
 
     final ApiStore store = new ApiStore();
-    final KubeEffects effects;
+    final ControlPlaneEffects effects;
     final KubernetesSettings settings;
     final NodeLifecycleController lifecycle;
     final TaintEvictionController evictions;
@@ -66,7 +68,7 @@ public final class ControlPlane {
      *     ImageLocality reads
      * @param explainTasks the pod names ({@code web.3}) whose scheduling decisions are logged in full
      */
-    public ControlPlane(KubeEffects effects, KubernetesSettings settings, Function<String, SplittableRandom> random,
+    public ControlPlane(ControlPlaneEffects effects, KubernetesSettings settings, Function<String, SplittableRandom> random,
             ToLongFunction<String> imageSizes, Set<String> explainTasks) {
         this.effects = effects;
         this.settings = settings;
@@ -156,7 +158,7 @@ public final class ControlPlane {
         settle();
     }
 
-    public void timer(KubeTimer timer) {
+    public void timer(ControlPlaneTimer timer) {
         if (timer instanceof KubeTimer.MonitorTick) {
             lifecycle.tick();
         } else if (timer instanceof KubeTimer.TaintingPass) {

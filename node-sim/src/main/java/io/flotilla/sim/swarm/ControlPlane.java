@@ -6,9 +6,11 @@ import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.model.UpdateConfig;
-import io.flotilla.sim.cluster.Assignment;
-import io.flotilla.sim.cluster.NetworkSetup;
-import io.flotilla.sim.cluster.TaskReport;
+import io.flotilla.sim.control.Assignment;
+import io.flotilla.sim.control.ControlPlaneEffects;
+import io.flotilla.sim.control.ControlPlaneTimer;
+import io.flotilla.sim.control.NetworkSetup;
+import io.flotilla.sim.control.TaskReport;
 import io.flotilla.sim.events.NodeAvailabilityChanged;
 import io.flotilla.sim.events.ServiceChanged;
 import io.flotilla.sim.events.TaskCreated;
@@ -116,7 +118,7 @@ public final class ControlPlane {
         settle();
     }
 
-    public void timer(ControlTimer timer) {
+    public void timer(ControlPlaneTimer timer) {
         if (timer instanceof ControlTimer.HeartbeatSweep) {
             dispatcher.sweep();
         } else if (timer instanceof ControlTimer.NodeDownExpired d) {
