@@ -12,6 +12,7 @@ import io.flotilla.scheduler.placement.kubernetes.PodInputs;
 import io.flotilla.sim.control.Assignment;
 import io.flotilla.sim.control.ControlPlaneEffects;
 import io.flotilla.sim.control.ControlPlaneTimer;
+import io.flotilla.sim.control.Outbox;
 import io.flotilla.sim.control.TaskReport;
 import io.flotilla.sim.events.CommandRejected;
 import io.flotilla.sim.events.NodeAvailabilityChanged;
@@ -23,11 +24,10 @@ import io.flotilla.sim.events.TaskObserved;
 import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.events.UpdateStatusChanged;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -58,7 +58,7 @@ public final class ControlPlane {
 
     private final SplittableRandom uids;
     private final ToLongFunction<String> imageSizes;
-    private final Map<String, Map<String, Assignment>> pendingAssignments = new LinkedHashMap<>();
+    private final Outbox outbox;
     private final Set<String> dirty = new LinkedHashSet<>();
 
     /**
@@ -71,6 +71,7 @@ public final class ControlPlane {
     public ControlPlane(ControlPlaneEffects effects, KubernetesSettings settings, Function<String, SplittableRandom> random,
             ToLongFunction<String> imageSizes, Set<String> explainTasks) {
         this.effects = effects;
+        this.outbox = new Outbox(effects, this::nextAssignmentsVersion);
         this.settings = settings;
         this.uids = random.apply("pod-uids");
         this.imageSizes = imageSizes;
@@ -417,17 +418,20 @@ public final class ControlPlane {
     }
 
     void sendLater(PodState p) {
-        pendingAssignments.computeIfAbsent(p.node, n -> new LinkedHashMap<>()).put(p.id, new Assignment(p.task(), p.task().desired()));
+        outbox.later(p.task());
     }
 
     private void sendFull(NodeState node) {
-        pendingAssignments.remove(node.name());
-        node.assignmentsVersion++;
         List<Assignment> all = new ArrayList<>();
         for (PodState p : store.podsOn(node.name())) {
             all.add(new Assignment(p.task(), p.task().desired()));
         }
-        effects.assign(node.name(), node.assignmentsVersion, true, all);
+        outbox.full(node.name(), all);
+    }
+
+    private OptionalLong nextAssignmentsVersion(String name) {
+        NodeState node = store.nodes.get(name);
+        return node == null ? OptionalLong.empty() : OptionalLong.of(++node.assignmentsVersion);
     }
 
     void dirty(String service) {
@@ -455,13 +459,6 @@ public final class ControlPlane {
             }
             scheduler.run();
         } while (!dirty.isEmpty());
-        pendingAssignments.forEach((name, changed) -> {
-            NodeState node = store.nodes.get(name);
-            if (node != null) {
-                node.assignmentsVersion++;
-                effects.assign(name, node.assignmentsVersion, false, List.copyOf(changed.values()));
-            }
-        });
-        pendingAssignments.clear();
+        outbox.flush();
     }
 }

@@ -10,6 +10,7 @@ import io.flotilla.sim.control.Assignment;
 import io.flotilla.sim.control.ControlPlaneEffects;
 import io.flotilla.sim.control.ControlPlaneTimer;
 import io.flotilla.sim.control.NetworkSetup;
+import io.flotilla.sim.control.Outbox;
 import io.flotilla.sim.control.TaskReport;
 import io.flotilla.sim.events.NodeAvailabilityChanged;
 import io.flotilla.sim.events.ServiceChanged;
@@ -19,11 +20,10 @@ import io.flotilla.sim.events.TaskObserved;
 import io.flotilla.sim.events.TaskStateChanged;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -44,13 +44,14 @@ public final class ControlPlane {
     final SchedulerLoop scheduler;
     private final Allocator allocator;
 
-    private final Map<String, Map<String, Assignment>> pendingAssignments = new LinkedHashMap<>();
+    private final Outbox outbox;
     private final Set<String> dirtyServices = new LinkedHashSet<>();
 
     public ControlPlane(
             ControlPlaneEffects effects, SwarmSettings settings, List<NetworkSetup> networks, SplittableRandom random,
             Set<String> explainTasks) {
         this.effects = effects;
+        this.outbox = new Outbox(effects, this::nextAssignmentsVersion);
         this.allocator = new Allocator(networks);
         this.dispatcher = new Dispatcher(this, settings, random);
         this.orchestrator = new Orchestrator(this);
@@ -271,8 +272,7 @@ public final class ControlPlane {
     }
 
     void sendLater(Task task) {
-        pendingAssignments.computeIfAbsent(task.node(), n -> new LinkedHashMap<>())
-                .put(task.id(), new Assignment(task, task.desired()));
+        outbox.later(task);
     }
 
     void dirtyAllServices() {
@@ -304,10 +304,12 @@ public final class ControlPlane {
     }
 
     void sendFull(String node) {
+        outbox.full(node, assignmentsOf(node));
+    }
+
+    private OptionalLong nextAssignmentsVersion(String node) {
         NodeRecord record = store.nodes.get(node);
-        pendingAssignments.remove(node);
-        record.assignmentsVersion++;
-        effects.assign(node, record.assignmentsVersion, true, assignmentsOf(node));
+        return record == null ? OptionalLong.empty() : OptionalLong.of(++record.assignmentsVersion);
     }
 
     /** Reconcile what changed, then send every node what changed for it. */
@@ -322,13 +324,6 @@ public final class ControlPlane {
                 }
             }
         }
-        pendingAssignments.forEach((node, changed) -> {
-            NodeRecord record = store.nodes.get(node);
-            if (record != null) {
-                record.assignmentsVersion++;
-                effects.assign(node, record.assignmentsVersion, false, List.copyOf(changed.values()));
-            }
-        });
-        pendingAssignments.clear();
+        outbox.flush();
     }
 }
