@@ -39,8 +39,6 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
 
     private final ActorRef<Fabric.Command> fabric;
     private final ActorRef<Manager.Command> manager;
-    /** The Kubernetes manager, when the cluster runs the kubernetes strategy (the same actor as {@code manager}). */
-    private final ActorRef<Object> kubernetes;
     private final Map<String, ActorRef<NodeAgent.Command>> agents = new LinkedHashMap<>();
 
     public static Behavior<Command> create(ClusterSetup setup, Kernel kernel) {
@@ -56,14 +54,8 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
                 .toList();
         Wire wire = new Wire(hosts);
         fabric = ctx.spawn(Fabric.create(wire, managers, kernel.log(), kernel.random().stream("raft")), "fabric");
+        manager = ctx.spawn(Manager.create(wire, kernel, setup), "manager");
         boolean kube = setup.orchestrator() == ClusterSetup.Orchestrator.KUBERNETES;
-        if (kube) {
-            kubernetes = ctx.spawn(KubernetesManager.create(wire, kernel, setup), "manager");
-            manager = kubernetes.narrow();
-        } else {
-            kubernetes = null;
-            manager = ctx.spawn(Manager.create(wire, kernel, setup), "manager");
-        }
         setup.nodes().forEach(n -> manager.tell(new Manager.AddNode(n.spec(), n.availability())));
         SplittableRandom offsets = kernel.random().stream("heartbeat-offsets");
         long period = kube ? setup.kubernetes().nodeStatusUpdateFrequency() : setup.swarm().heartbeatPeriodNanos();
@@ -103,11 +95,7 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
     }
 
     private Behavior<Command> onDeploy(Deploy m) {
-        if (kubernetes != null) {
-            kubernetes.tell(new KubernetesManager.Deploy(m.service(), m.pods()));
-        } else {
-            manager.tell(new Manager.Deploy(m.service()));
-        }
+        manager.tell(new Manager.Deploy(m.service(), m.pods()));
         return this;
     }
 

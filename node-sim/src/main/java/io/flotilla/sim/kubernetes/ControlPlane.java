@@ -11,6 +11,7 @@ import io.flotilla.scheduler.placement.kubernetes.Pod;
 import io.flotilla.scheduler.placement.kubernetes.PodInputs;
 import io.flotilla.sim.control.Assignment;
 import io.flotilla.sim.control.ControlPlaneEffects;
+import io.flotilla.sim.control.ControlPlaneInputs;
 import io.flotilla.sim.control.ControlPlaneTimer;
 import io.flotilla.sim.control.Outbox;
 import io.flotilla.sim.control.TaskReport;
@@ -43,7 +44,7 @@ import java.util.function.ToLongFunction;
  * controllers react until nothing changes, and then sends each kubelet the pods that changed for
  * it. It acts on the world only through {@link ControlPlaneEffects}.
  */
-public final class ControlPlane {
+public final class ControlPlane implements ControlPlaneInputs {
 
     static final String POD_TEMPLATE_HASH = "pod-template-hash";
 
@@ -89,6 +90,7 @@ public final class ControlPlane {
         lifecycle.start();
     }
 
+    @Override
     public void addNode(NodeSpec spec, Availability availability) {
         NodeState node = new NodeState(spec, availability);
         node.probeTimestamp = effects.now();
@@ -118,6 +120,7 @@ public final class ControlPlane {
     }
 
     /** A kubelet renews its lease and posts its node status. */
+    @Override
     public void heartbeat(String name, long reportsSent, long assignmentsSeen) {
         NodeState node = store.nodes.get(name);
         if (node == null) {
@@ -132,6 +135,7 @@ public final class ControlPlane {
     }
 
     /** A kubelet posts pod statuses. */
+    @Override
     public void reports(String name, List<TaskReport> reports, long reportsSent) {
         NodeState node = store.nodes.get(name);
         if (node == null) {
@@ -146,6 +150,7 @@ public final class ControlPlane {
      * A kubelet (re)starts its session: after a boot it has no containers and starts the pods still
      * bound to its node again, in place; either way it gets all its pods and resends every status.
      */
+    @Override
     public void register(String name, boolean booted, List<TaskReport> reports, long reportsSent) {
         NodeState node = store.nodes.get(name);
         if (node == null) {
@@ -159,6 +164,7 @@ public final class ControlPlane {
         settle();
     }
 
+    @Override
     public void timer(ControlPlaneTimer timer) {
         if (timer instanceof KubeTimer.MonitorTick) {
             lifecycle.tick();
@@ -171,6 +177,7 @@ public final class ControlPlane {
     }
 
     /** A new leader: the controllers start over from the store, every node with a fresh grace period. */
+    @Override
     public void leaderElected() {
         lifecycle.leaderElected();
         scheduler.clusterEvent();
@@ -179,6 +186,7 @@ public final class ControlPlane {
     }
 
     /** pause is {@code kubectl cordon}, drain is cordon then evict every pod but daemon pods, activate is uncordon. */
+    @Override
     public void setAvailability(String name, Availability availability) {
         NodeState node = store.nodes.get(name);
         if (node == null || node.availability == availability) {
@@ -202,6 +210,7 @@ public final class ControlPlane {
      * Creates the service's Deployment (a DaemonSet for a global service), or applies a new spec to it
      * (a rollout if the pod template changed).
      */
+    @Override
     public void deploy(ServiceSpec spec, PodInputs inputs) {
         DeploymentState d = store.deployments.get(spec.name());
         Optional<String> invalid = d != null && d.spec.mode() != spec.mode()
@@ -231,6 +240,7 @@ public final class ControlPlane {
         settle();
     }
 
+    @Override
     public void scale(String service, int replicas) {
         DeploymentState d = store.deployments.get(service);
         if (d == null) {
@@ -243,6 +253,7 @@ public final class ControlPlane {
     }
 
     /** A new pod template (and update settings); {@code force} restamps the template, as {@code kubectl rollout restart} does. */
+    @Override
     public void update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force) {
         DeploymentState d = store.deployments.get(service);
         if (d == null) {

@@ -6,8 +6,10 @@ import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.model.UpdateConfig;
+import io.flotilla.scheduler.placement.kubernetes.PodInputs;
 import io.flotilla.sim.control.Assignment;
 import io.flotilla.sim.control.ControlPlaneEffects;
+import io.flotilla.sim.control.ControlPlaneInputs;
 import io.flotilla.sim.control.ControlPlaneTimer;
 import io.flotilla.sim.control.NetworkSetup;
 import io.flotilla.sim.control.Outbox;
@@ -33,7 +35,7 @@ import java.util.SplittableRandom;
  * node the assignments that changed for it. While the managers have no leader, nothing here runs:
  * the {@code Manager} actor holds inputs back until a leader is elected.
  */
-public final class ControlPlane {
+public final class ControlPlane implements ControlPlaneInputs {
 
     final ClusterStore store = new ClusterStore();
     final ControlPlaneEffects effects;
@@ -62,6 +64,7 @@ public final class ControlPlane {
 
     // ---- inputs -------------------------------------------------------------------------
 
+    @Override
     public void addNode(NodeSpec spec, Availability availability) {
         store.nodes.put(spec.name(), new NodeRecord(spec, availability));
         dispatcher.expectFirstHeartbeat(spec.name());
@@ -78,11 +81,13 @@ public final class ControlPlane {
         }
     }
 
+    @Override
     public void heartbeat(String node, long reportsSent, long assignmentsSeen) {
         dispatcher.heartbeat(node, reportsSent, assignmentsSeen);
         settle();
     }
 
+    @Override
     public void reports(String node, List<TaskReport> reports, long reportsSent) {
         NodeRecord record = store.nodes.get(node);
         if (record == null) {
@@ -98,6 +103,7 @@ public final class ControlPlane {
      * again until the manager answers), so whatever else the manager thought it ran is lost;
      * otherwise it resends every report. Either way it gets all its assignments again.
      */
+    @Override
     public void register(String node, boolean booted, List<TaskReport> reports, long reportsSent) {
         NodeRecord record = store.nodes.get(node);
         if (record == null) {
@@ -119,6 +125,7 @@ public final class ControlPlane {
         settle();
     }
 
+    @Override
     public void timer(ControlPlaneTimer timer) {
         if (timer instanceof ControlTimer.HeartbeatSweep) {
             dispatcher.sweep();
@@ -137,12 +144,14 @@ public final class ControlPlane {
     }
 
     /** A new leader: every node is unknown until it heartbeats again, with a doubled grace period. */
+    @Override
     public void leaderElected() {
         dispatcher.leaderElected();
         dirtyAllServices();
         settle();
     }
 
+    @Override
     public void setAvailability(String node, Availability availability) {
         NodeRecord record = store.nodes.get(node);
         if (record == null || record.availability == availability) {
@@ -158,7 +167,8 @@ public final class ControlPlane {
         settle();
     }
 
-    public void deploy(ServiceSpec spec) {
+    @Override
+    public void deploy(ServiceSpec spec, PodInputs pods) { // pods: Kubernetes-only, nothing to Swarm
         ServiceRecord existing = store.services.get(spec.name());
         if (existing != null) {
             updateService(spec.name(), spec, false);
@@ -172,6 +182,7 @@ public final class ControlPlane {
         settle();
     }
 
+    @Override
     public void scale(String service, int replicas) {
         ServiceRecord record = store.services.get(service);
         if (record == null) {
@@ -184,6 +195,7 @@ public final class ControlPlane {
     }
 
     /** A new task template (image, resources...) and update settings start a rolling update. */
+    @Override
     public void update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force) {
         ServiceRecord record = store.services.get(service);
         if (record == null) {
