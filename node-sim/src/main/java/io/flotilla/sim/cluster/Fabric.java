@@ -1,11 +1,11 @@
 package io.flotilla.sim.cluster;
 
 import io.flotilla.network.topology.Topology;
+import io.flotilla.scheduler.raft.Quorum;
 import io.flotilla.sim.events.LeaderChanged;
 import io.flotilla.sim.events.NetworkChanged;
 import io.flotilla.sim.kernel.EventLog;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -150,22 +150,7 @@ public final class Fabric extends AbstractBehavior<Fabric.Command> {
 
     /** The running managers that reach each other and hold a majority, in scenario order. */
     private Optional<List<String>> majorityGroup() {
-        int quorum = managers.size() / 2 + 1;
-        for (String candidate : managers) {
-            if (down.contains(candidate)) {
-                continue;
-            }
-            List<String> group = new ArrayList<>();
-            for (String other : managers) {
-                if (!down.contains(other) && topology.canReach(candidate, other)) {
-                    group.add(other);
-                }
-            }
-            if (group.size() >= quorum) {
-                return Optional.of(group);
-            }
-        }
-        return Optional.empty();
+        return Quorum.majorityGroup(managers, m -> !down.contains(m), topology::canReach);
     }
 
     private int managersUp() {
