@@ -94,6 +94,10 @@ public final class HumanReport {
             return row(e.service(), e.state(), "[manager]", e.message());
         } else if (event instanceof LeaderChanged e) {
             return row("managers", e.state(), e.leader(), e.managersUp() + "/" + e.managers() + " up; " + e.message());
+        } else if (event instanceof NetworkChanged e && e.change().equals("link_down")) {
+            return row("network", e.change(), "", String.join(" x ", e.groups().get(0)) + ": nothing passes between them");
+        } else if (event instanceof NetworkChanged e && e.change().equals("link_up")) {
+            return row("network", e.change(), "", String.join(" <-> ", e.groups().get(0)) + ": linked again");
         } else if (event instanceof NetworkChanged e) {
             return row("network", e.change(), "", e.groups().toString());
         } else if (event instanceof CommandRejected e) {
