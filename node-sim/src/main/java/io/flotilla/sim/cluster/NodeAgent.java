@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -55,8 +56,14 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     /** The manager's answer to a heartbeat. */
     public record HeartbeatAck(long nextPeriodNanos, boolean resendReports) implements Command {}
 
-    /** The container of the named task (for example {@code web.2}) exits with an error. */
-    public record KillTask(String taskName, String error) implements Command {}
+    /**
+     * The container of the named task (for example {@code web.2}) exits with an error, if the node
+     * runs one; either way the node answers {@code replyTo}.
+     */
+    public record KillTask(long request, String taskName, String error, ActorRef<KillAnswer> replyTo) implements Command {}
+
+    /** Whether the node ran the container that the {@link KillTask} {@code request} was for. */
+    public record KillAnswer(long request, boolean killed) {}
 
     private enum SendHeartbeat implements Command { INSTANCE }
 
@@ -148,7 +155,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 .onMessageEquals(Boot.INSTANCE, () -> up ? this : boot(true, 0))
                 .onMessage(Assign.class, m -> up ? onAssign(m) : this)
                 .onMessage(HeartbeatAck.class, m -> up ? onAck(m) : this)
-                .onMessage(KillTask.class, m -> up ? onKill(m) : this)
+                .onMessage(KillTask.class, this::onKill)
                 .onMessageEquals(SendHeartbeat.INSTANCE, () -> up ? sendHeartbeat() : this)
                 .onMessage(StepDone.class, m -> up ? onStepDone(m) : this)
                 .onMessage(ContainerExit.class, m -> up ? onExit(m) : this)
@@ -303,10 +310,11 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private Behavior<Command> onKill(KillTask m) {
-        containers.values().stream()
+        Optional<Container> victim = !up ? Optional.empty() : containers.values().stream()
                 .filter(c -> c.task.name().equals(m.taskName()) && !c.state.isTerminal())
-                .findFirst()
-                .ifPresent(c -> getContext().getSelf().tell(new ContainerExit(c.task.id(), m.error())));
+                .findFirst();
+        victim.ifPresent(c -> getContext().getSelf().tell(new ContainerExit(c.task.id(), m.error())));
+        m.replyTo().tell(new KillAnswer(m.request(), victim.isPresent()));
         return this;
     }
 

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.parse.ParseOutcome;
 import io.flotilla.scenarios.parse.ScenarioParser;
+import io.flotilla.scenarios.run.RunOptions;
 import io.flotilla.scenarios.run.RunResult;
+import io.flotilla.scenarios.run.ScenarioRunner;
 import io.flotilla.sim.events.NetworkChanged;
 import io.flotilla.sim.kernel.EventLog;
 import java.io.PrintWriter;
@@ -13,7 +15,7 @@ import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Lines of the human timeline for what the manager's view does not show: link faults. */
+/** Lines of the human timeline for what the manager's view does not show: ignored actions, link faults. */
 class HumanReportTest {
 
     static final String SCENARIO = """
@@ -42,6 +44,16 @@ class HumanReportTest {
         StringWriter out = new StringWriter();
         HumanReport.print(run, List.of(), new PrintWriter(out));
         return out.toString().lines().filter(l -> l.contains(containing)).map(String::strip).toList();
+    }
+
+    @Test
+    void anIgnoredActionSaysWhy() {
+        RunResult run = ScenarioRunner.run(scenario(), RunOptions.DEFAULT);
+        assertEquals(List.of(
+                        "10s  ignored: restart worker-2: worker-2 is already up",
+                        "25s  ignored: crash worker-2: worker-2 is already down",
+                        "30s  ignored: kill_task web.7: no node runs web.7"),
+                lines(run, "ignored:"));
     }
 
     @Test
