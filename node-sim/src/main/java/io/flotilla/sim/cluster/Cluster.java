@@ -108,10 +108,25 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
                 .onMessage(Boot.class, this::onBoot)
                 .onMessage(KillTask.class, this::onKill)
                 .onMessage(KillAnswered.class, this::onKillAnswered)
-                .onMessage(Network.class, m -> forward(fabric, m.change()))
-                .onMessage(Operator.class, m -> forward(manager, m.command()))
-                .onMessage(Deploy.class, m -> forward(manager, new Manager.Deploy(m.service(), m.pods())))
+                .onMessage(Network.class, this::onNetwork)
+                .onMessage(Operator.class, this::onOperator)
+                .onMessage(Deploy.class, this::onDeploy)
                 .build();
+    }
+
+    private Behavior<Command> onNetwork(Network m) {
+        fabric.tell(m.change());
+        return this;
+    }
+
+    private Behavior<Command> onOperator(Operator m) {
+        manager.tell(m.command());
+        return this;
+    }
+
+    private Behavior<Command> onDeploy(Deploy m) {
+        manager.tell(new Manager.Deploy(m.service(), m.pods()));
+        return this;
     }
 
     private Behavior<Command> onCrash(Crash m) {
@@ -155,11 +170,6 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
 
     private Behavior<Command> ignored(String action, String target, String reason) {
         log.append(new ActionIgnored(action, target, reason));
-        return this;
-    }
-
-    private <M> Behavior<Command> forward(ActorRef<M> target, M message) {
-        target.tell(message);
         return this;
     }
 }

@@ -24,6 +24,12 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * cluster without a leader until an election (10 to 20 seconds, raft's election timeout) finds
  * a new majority. It keeps the {@link Wire} up to date, through which a message between a node
  * and the manager is delivered only if the leader and the node can reach each other.
+ *
+ * <p>A link down cuts exactly its two hosts off from each other, both ways, until it is up again
+ * (or the network heals, which brings every link up). Between a node and the leader that silences
+ * the node for the manager as a crash would, though the node runs on; between two managers it
+ * counts in the majority; between two workers it changes nothing yet, as workers talk only to the
+ * leader, but the topology keeps it for whatever carries traffic between tasks.
  */
 public final class Fabric extends AbstractBehavior<Fabric.Command> {
 

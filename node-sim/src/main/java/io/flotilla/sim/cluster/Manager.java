@@ -105,28 +105,58 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
-                .onMessage(Heartbeat.class, m -> run(() -> plane.heartbeat(m.node(), m.reportsSent(), m.assignmentsSeen())))
-                .onMessage(TaskReports.class, m -> run(() -> plane.reports(m.node(), m.reports(), m.reportsSent())))
-                .onMessage(Register.class, m -> run(() -> plane.register(m.node(), m.booted(), m.reports(), m.reportsSent())))
+                .onMessage(Heartbeat.class, this::onHeartbeat)
+                .onMessage(TaskReports.class, this::onTaskReports)
+                .onMessage(Register.class, this::onRegister)
                 .onMessage(LeaderElected.class, this::onLeaderElected)
                 .onMessageEquals(LeaderLost.INSTANCE, this::onLeaderLost)
                 .onMessage(TimerFired.class, this::onTimer)
-                .onMessage(AddNode.class, m -> run(() -> plane.addNode(m.spec(), m.availability())))
-                .onMessage(SetAvailability.class, m -> operator(
-                        m.availability().name().toLowerCase() + " " + m.node(),
-                        () -> plane.setAvailability(m.node(), m.availability())))
-                .onMessage(Deploy.class, m -> operator("deploy " + m.service().name(), () -> plane.deploy(m.service(), m.pods())))
-                .onMessage(Scale.class, m -> operator("scale " + m.service(), () -> plane.scale(m.service(), m.replicas())))
-                .onMessage(Update.class, m -> operator("update " + m.service(),
-                        () -> plane.update(m.service(), m.image(), m.config(), m.force())))
+                .onMessage(AddNode.class, this::onAddNode)
+                .onMessage(SetAvailability.class, this::onSetAvailability)
+                .onMessage(Deploy.class, this::onDeploy)
+                .onMessage(Scale.class, this::onScale)
+                .onMessage(Update.class, this::onUpdate)
                 .build();
     }
 
-    private Behavior<Command> run(Runnable call) {
-        call.run();
+    private Behavior<Command> onHeartbeat(Heartbeat m) {
+        plane.heartbeat(m.node(), m.reportsSent(), m.assignmentsSeen());
         return this;
     }
 
+    private Behavior<Command> onTaskReports(TaskReports m) {
+        plane.reports(m.node(), m.reports(), m.reportsSent());
+        return this;
+    }
+
+    private Behavior<Command> onRegister(Register m) {
+        plane.register(m.node(), m.booted(), m.reports(), m.reportsSent());
+        return this;
+    }
+
+    private Behavior<Command> onAddNode(AddNode m) {
+        plane.addNode(m.spec(), m.availability());
+        return this;
+    }
+
+    private Behavior<Command> onSetAvailability(SetAvailability m) {
+        return operator(m.availability().name().toLowerCase() + " " + m.node(),
+                () -> plane.setAvailability(m.node(), m.availability()));
+    }
+
+    private Behavior<Command> onDeploy(Deploy m) {
+        return operator("deploy " + m.service().name(), () -> plane.deploy(m.service(), m.pods()));
+    }
+
+    private Behavior<Command> onScale(Scale m) {
+        return operator("scale " + m.service(), () -> plane.scale(m.service(), m.replicas()));
+    }
+
+    private Behavior<Command> onUpdate(Update m) {
+        return operator("update " + m.service(), () -> plane.update(m.service(), m.image(), m.config(), m.force()));
+    }
+
+    /** An operator command runs only with a leader; without one it is rejected. */
     private Behavior<Command> operator(String command, Runnable call) {
         leadership.operator(command, call);
         return this;
