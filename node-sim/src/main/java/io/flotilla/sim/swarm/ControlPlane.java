@@ -167,8 +167,9 @@ public final class ControlPlane implements ControlPlaneInputs {
         settle();
     }
 
+    /** Creates the service, or updates it to {@code spec}; the Kubernetes-only {@code pods} mean nothing to Swarm. */
     @Override
-    public void deploy(ServiceSpec spec, PodInputs pods) { // pods: Kubernetes-only, nothing to Swarm
+    public void deploy(ServiceSpec spec, PodInputs pods) {
         ServiceRecord existing = store.services.get(spec.name());
         if (existing != null) {
             updateService(spec.name(), spec, false);
