@@ -2,11 +2,16 @@ package io.flotilla.sim.cluster;
 
 import io.flotilla.scheduler.model.NodeRole;
 import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.placement.kubernetes.PodInputs;
+import io.flotilla.sim.events.ActionIgnored;
+import io.flotilla.sim.kernel.EventLog;
 import io.flotilla.sim.kernel.Kernel;
-import io.flotilla.sim.kubernetes.PodInputs;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -18,7 +23,9 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 /**
  * The root of a simulated cluster: it builds the fabric, the manager and one agent per node, and
  * takes the scenario's timeline: faults go to the nodes and the network, operator commands to the
- * manager.
+ * manager. A fault that changes nothing (a crash of a node already down, a restart of a node that
+ * is up, a kill of a task no node runs) is logged as {@link ActionIgnored}, so that a timeline that
+ * does less than it says shows it.
  */
 public final class Cluster extends AbstractBehavior<Cluster.Command> {
 
@@ -37,11 +44,31 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
     /** Deploys a service; {@code pods} are its Kubernetes-only pod inputs, which the swarm strategy ignores. */
     public record Deploy(ServiceSpec service, PodInputs pods) implements Command {}
 
+    private record KillAnswered(NodeAgent.KillAnswer answer) implements Command {}
+
+    /** A {@code kill_task} waiting for every node's answer. */
+    private static final class PendingKill {
+        final String task;
+        int unanswered;
+        boolean killed;
+
+        PendingKill(String task, int nodes) {
+            this.task = task;
+            this.unanswered = nodes;
+        }
+    }
+
+    static final String KILL_ERROR = "task: non-zero exit (137)";
+
+    private final EventLog log;
     private final ActorRef<Fabric.Command> fabric;
     private final ActorRef<Manager.Command> manager;
-    /** The Kubernetes manager, when the cluster runs the kubernetes strategy (the same actor as {@code manager}). */
-    private final ActorRef<Object> kubernetes;
     private final Map<String, ActorRef<NodeAgent.Command>> agents = new LinkedHashMap<>();
+    /** The nodes crashed and not restarted since: every node starts up, and only this actor crashes and boots them. */
+    private final Set<String> down = new HashSet<>();
+    private final ActorRef<NodeAgent.KillAnswer> killAnswers;
+    private final Map<Long, PendingKill> kills = new HashMap<>();
+    private long lastKill;
 
     public static Behavior<Command> create(ClusterSetup setup, Kernel kernel) {
         return Behaviors.setup(ctx -> new Cluster(ctx, setup, kernel));
@@ -49,6 +76,7 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
 
     private Cluster(ActorContext<Command> ctx, ClusterSetup setup, Kernel kernel) {
         super(ctx);
+        this.log = kernel.log();
         List<String> hosts = setup.nodes().stream().map(n -> n.spec().name()).toList();
         List<String> managers = setup.nodes().stream()
                 .filter(n -> n.spec().role() == NodeRole.MANAGER)
@@ -56,16 +84,10 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
                 .toList();
         Wire wire = new Wire(hosts);
         fabric = ctx.spawn(Fabric.create(wire, managers, kernel.log(), kernel.random().stream("raft")), "fabric");
-        boolean kube = setup.orchestrator() == ClusterSetup.Orchestrator.KUBERNETES;
-        if (kube) {
-            kubernetes = ctx.spawn(KubernetesManager.create(wire, kernel, setup), "manager");
-            manager = kubernetes.narrow();
-        } else {
-            kubernetes = null;
-            manager = ctx.spawn(Manager.create(wire, kernel, setup), "manager");
-        }
+        manager = ctx.spawn(Manager.create(wire, kernel, setup), "manager");
         setup.nodes().forEach(n -> manager.tell(new Manager.AddNode(n.spec(), n.availability())));
         SplittableRandom offsets = kernel.random().stream("heartbeat-offsets");
+        boolean kube = setup.orchestrator() == ClusterSetup.Orchestrator.KUBERNETES;
         long period = kube ? setup.kubernetes().nodeStatusUpdateFrequency() : setup.swarm().heartbeatPeriodNanos();
         for (NodeSetup n : setup.nodes()) {
             long firstBeat = offsets.nextLong(period / 1_000_000) * 1_000_000;
@@ -76,6 +98,7 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
                     "node-" + name));
         }
         wire.attach(manager, agents);
+        killAnswers = ctx.messageAdapter(NodeAgent.KillAnswer.class, KillAnswered::new);
     }
 
     @Override
@@ -84,40 +107,69 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
                 .onMessage(Crash.class, this::onCrash)
                 .onMessage(Boot.class, this::onBoot)
                 .onMessage(KillTask.class, this::onKill)
-                .onMessage(Network.class, m -> forward(fabric, m.change()))
-                .onMessage(Operator.class, m -> forward(manager, m.command()))
+                .onMessage(KillAnswered.class, this::onKillAnswered)
+                .onMessage(Network.class, this::onNetwork)
+                .onMessage(Operator.class, this::onOperator)
                 .onMessage(Deploy.class, this::onDeploy)
                 .build();
     }
 
+    private Behavior<Command> onNetwork(Network m) {
+        fabric.tell(m.change());
+        return this;
+    }
+
+    private Behavior<Command> onOperator(Operator m) {
+        manager.tell(m.command());
+        return this;
+    }
+
+    private Behavior<Command> onDeploy(Deploy m) {
+        manager.tell(new Manager.Deploy(m.service(), m.pods()));
+        return this;
+    }
+
     private Behavior<Command> onCrash(Crash m) {
+        if (!down.add(m.node())) {
+            return ignored("crash", m.node(), m.node() + " is already down");
+        }
         agents.get(m.node()).tell(NodeAgent.Crash.INSTANCE);
         fabric.tell(new Fabric.HostDown(m.node()));
         return this;
     }
 
     private Behavior<Command> onBoot(Boot m) {
+        if (!down.remove(m.node())) {
+            return ignored("restart", m.node(), m.node() + " is already up");
+        }
         fabric.tell(new Fabric.HostUp(m.node()));
         agents.get(m.node()).tell(NodeAgent.Boot.INSTANCE);
         return this;
     }
 
-    private Behavior<Command> onDeploy(Deploy m) {
-        if (kubernetes != null) {
-            kubernetes.tell(new KubernetesManager.Deploy(m.service(), m.pods()));
-        } else {
-            manager.tell(new Manager.Deploy(m.service()));
-        }
-        return this;
-    }
-
+    /** Every node is asked, as the container may be anywhere; the last answer tells whether one was. */
     private Behavior<Command> onKill(KillTask m) {
-        agents.values().forEach(a -> a.tell(new NodeAgent.KillTask(m.taskName(), "task: non-zero exit (137)")));
+        if (agents.isEmpty()) {
+            return ignored("kill_task", m.taskName(), "no node runs " + m.taskName());
+        }
+        long kill = ++lastKill;
+        kills.put(kill, new PendingKill(m.taskName(), agents.size()));
+        agents.values().forEach(a -> a.tell(new NodeAgent.KillTask(kill, m.taskName(), KILL_ERROR, killAnswers)));
         return this;
     }
 
-    private <M> Behavior<Command> forward(ActorRef<M> target, M message) {
-        target.tell(message);
+    private Behavior<Command> onKillAnswered(KillAnswered m) {
+        PendingKill pending = kills.get(m.answer().request());
+        pending.killed |= m.answer().killed();
+        if (--pending.unanswered > 0) {
+            return this;
+        }
+        kills.remove(m.answer().request());
+        return pending.killed ? this : ignored("kill_task", pending.task, "no node runs " + pending.task);
+    }
+
+    private Behavior<Command> ignored(String action, String target, String reason) {
+        log.append(new ActionIgnored(action, target, reason));
         return this;
     }
 }

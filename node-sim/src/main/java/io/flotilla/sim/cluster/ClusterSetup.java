@@ -1,5 +1,6 @@
 package io.flotilla.sim.cluster;
 
+import io.flotilla.sim.control.NetworkSetup;
 import io.flotilla.sim.kubernetes.KubernetesSettings;
 import io.flotilla.sim.swarm.SwarmSettings;
 import java.util.List;
@@ -20,7 +21,7 @@ public record ClusterSetup(
         KubernetesSettings kubernetes,
         Set<String> explainTasks) {
 
-    /** The control plane the managers run: Swarm's ({@link Manager}) or Kubernetes' ({@link KubernetesManager}). */
+    /** The control plane the {@link Manager} runs: Swarm's or Kubernetes'. */
     public enum Orchestrator {
         SWARM,
         KUBERNETES

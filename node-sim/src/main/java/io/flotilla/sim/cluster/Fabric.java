@@ -1,11 +1,11 @@
 package io.flotilla.sim.cluster;
 
 import io.flotilla.network.topology.Topology;
+import io.flotilla.scheduler.raft.Quorum;
 import io.flotilla.sim.events.LeaderChanged;
 import io.flotilla.sim.events.NetworkChanged;
 import io.flotilla.sim.kernel.EventLog;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +24,12 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * cluster without a leader until an election (10 to 20 seconds, raft's election timeout) finds
  * a new majority. It keeps the {@link Wire} up to date, through which a message between a node
  * and the manager is delivered only if the leader and the node can reach each other.
+ *
+ * <p>A link down cuts exactly its two hosts off from each other, both ways, until it is up again
+ * (or the network heals, which brings every link up). Between a node and the leader that silences
+ * the node for the manager as a crash would, though the node runs on; between two managers it
+ * counts in the majority; between two workers it changes nothing yet, as workers talk only to the
+ * leader, but the topology keeps it for whatever carries traffic between tasks.
  */
 public final class Fabric extends AbstractBehavior<Fabric.Command> {
 
@@ -150,22 +156,7 @@ public final class Fabric extends AbstractBehavior<Fabric.Command> {
 
     /** The running managers that reach each other and hold a majority, in scenario order. */
     private Optional<List<String>> majorityGroup() {
-        int quorum = managers.size() / 2 + 1;
-        for (String candidate : managers) {
-            if (down.contains(candidate)) {
-                continue;
-            }
-            List<String> group = new ArrayList<>();
-            for (String other : managers) {
-                if (!down.contains(other) && topology.canReach(candidate, other)) {
-                    group.add(other);
-                }
-            }
-            if (group.size() >= quorum) {
-                return Optional.of(group);
-            }
-        }
-        return Optional.empty();
+        return Quorum.majorityGroup(managers, m -> !down.contains(m), topology::canReach);
     }
 
     private int managersUp() {

@@ -1,5 +1,6 @@
 package io.flotilla.sim.cluster;
 
+import io.flotilla.sim.control.ControlPlaneTimer;
 import io.flotilla.sim.events.CommandRejected;
 import io.flotilla.sim.kernel.EventLog;
 import java.util.ArrayList;
@@ -11,19 +12,17 @@ import java.util.function.Predicate;
  * A manager's standing with the fabric's leader election: while there is no leader, operator
  * commands are rejected with the orchestrator's own words, and the control plane's timers wait
  * (those it would rather drop are dropped); a new leader runs the held timers in their order.
- *
- * @param <T> the control plane's timer type
  */
-final class Leadership<T> {
+final class Leadership {
 
     private final EventLog log;
     private final String noLeader;
-    private final Consumer<T> fire;
-    private final Predicate<T> dropWithoutLeader;
-    private final List<T> heldBack = new ArrayList<>();
+    private final Consumer<ControlPlaneTimer> fire;
+    private final Predicate<ControlPlaneTimer> dropWithoutLeader;
+    private final List<ControlPlaneTimer> heldBack = new ArrayList<>();
     private boolean leading = true;
 
-    Leadership(EventLog log, String noLeader, Consumer<T> fire, Predicate<T> dropWithoutLeader) {
+    Leadership(EventLog log, String noLeader, Consumer<ControlPlaneTimer> fire, Predicate<ControlPlaneTimer> dropWithoutLeader) {
         this.log = log;
         this.noLeader = noLeader;
         this.fire = fire;
@@ -39,7 +38,7 @@ final class Leadership<T> {
         }
     }
 
-    void timerFired(T timer) {
+    void timerFired(ControlPlaneTimer timer) {
         if (leading) {
             fire.accept(timer);
         } else if (!dropWithoutLeader.test(timer)) {
@@ -55,7 +54,7 @@ final class Leadership<T> {
     void elected(Runnable elected) {
         leading = true;
         elected.run();
-        List<T> due = List.copyOf(heldBack);
+        List<ControlPlaneTimer> due = List.copyOf(heldBack);
         heldBack.clear();
         due.forEach(fire);
     }

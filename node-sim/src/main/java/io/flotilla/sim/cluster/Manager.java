@@ -4,10 +4,14 @@ import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.NodeSpec;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
+import io.flotilla.scheduler.placement.kubernetes.PodInputs;
+import io.flotilla.sim.control.Assignment;
+import io.flotilla.sim.control.ControlPlaneEffects;
+import io.flotilla.sim.control.ControlPlaneInputs;
+import io.flotilla.sim.control.ControlPlaneTimer;
+import io.flotilla.sim.control.TaskReport;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.Kernel;
-import io.flotilla.sim.swarm.ControlPlane;
-import io.flotilla.sim.swarm.ControlPlaneEffects;
 import io.flotilla.sim.swarm.ControlTimer;
 import java.time.Duration;
 import java.util.List;
@@ -20,9 +24,15 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
- * The Swarm manager: the actor shell around {@link ControlPlane}. It turns messages and timers
- * into calls, and the control plane's effects into timers and messages over the wire.
- * Without a raft leader it rejects operator commands and holds its timers back until one is
+ * The manager: the actor shell around the cluster's control plane, Swarm's
+ * ({@link io.flotilla.sim.swarm.ControlPlane}) or Kubernetes' API server, controllers and
+ * kube-scheduler ({@link io.flotilla.sim.kubernetes.ControlPlane}). It turns messages and timers
+ * into {@link ControlPlaneInputs} calls, and the control plane's effects into timers and messages
+ * over the wire. A kubelet's status post arrives as a heartbeat and its pod statuses as task
+ * reports, so the wire, the fabric and the node agents are the same for both.
+ *
+ * <p>Without a leader (raft's for Swarm, a quorum of etcd members for Kubernetes) it rejects
+ * operator commands in the orchestrator's own words and holds its timers back until one is
  * elected; the store itself survives, as raft keeps it.
  */
 public final class Manager extends AbstractBehavior<Manager.Command> {
@@ -41,11 +51,10 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
 
     public record AddNode(NodeSpec spec, Availability availability) implements Command {}
 
-    public record RemoveNode(String node) implements Command {}
-
     public record SetAvailability(String node, Availability availability) implements Command {}
 
-    public record Deploy(ServiceSpec service) implements Command {}
+    /** Creates or updates a service; {@code pods} are its Kubernetes-only pod inputs, which Swarm ignores. */
+    public record Deploy(ServiceSpec service, PodInputs pods) implements Command {}
 
     public record Scale(String service, int replicas) implements Command {}
 
@@ -56,19 +65,19 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
     public record Update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force)
             implements Command {}
 
-    private record TimerFired(ControlTimer timer) implements Command {}
+    private record TimerFired(ControlPlaneTimer timer) implements Command {}
+
+    /** What kubectl answers when the API server cannot reach a quorum of etcd members. */
+    static final String ETCD_NO_QUORUM = "etcdserver: request timed out";
 
     private final Wire wire;
     private final Kernel kernel;
     private final TimerScheduler<Command> timers;
-    private final ControlPlane plane;
-    /** The dispatcher's deadline sweep is not held back: a new leader gives every node a new deadline. */
-    private final Leadership<ControlTimer> leadership;
+    private final Leadership leadership;
+    private final ControlPlaneInputs plane;
 
-    public static Behavior<Command> create(
-            Wire wire, Kernel kernel, ClusterSetup setup) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(
-                timers -> new Manager(ctx, wire, kernel, setup, timers)));
+    public static Behavior<Command> create(Wire wire, Kernel kernel, ClusterSetup setup) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Manager(ctx, wire, kernel, setup, timers)));
     }
 
     private Manager(ActorContext<Command> ctx, Wire wire, Kernel kernel, ClusterSetup setup,
@@ -77,38 +86,77 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
         this.wire = wire;
         this.kernel = kernel;
         this.timers = timers;
-        this.leadership = new Leadership<>(kernel.log(), Fabric.NO_LEADER, this::fire,
-                timer -> timer == ControlTimer.HeartbeatSweep.INSTANCE);
-        this.plane = new ControlPlane(new Effects(), setup.swarm(), setup.networks(), kernel.random().stream("dispatcher"),
-                setup.explainTasks());
+        if (setup.orchestrator() == ClusterSetup.Orchestrator.KUBERNETES) {
+            this.leadership = new Leadership(kernel.log(), ETCD_NO_QUORUM, this::fire, timer -> false);
+            io.flotilla.sim.kubernetes.ControlPlane kubernetes = new io.flotilla.sim.kubernetes.ControlPlane(
+                    new Effects(), setup.kubernetes(), kernel.random()::stream,
+                    image -> setup.images().apply(image).sizeBytes(), setup.explainTasks());
+            kubernetes.start();
+            this.plane = kubernetes;
+        } else {
+            // The dispatcher's deadline sweep is not held back: a new leader gives every node a new deadline.
+            this.leadership = new Leadership(kernel.log(), Fabric.NO_LEADER, this::fire,
+                    timer -> timer == ControlTimer.HeartbeatSweep.INSTANCE);
+            this.plane = new io.flotilla.sim.swarm.ControlPlane(new Effects(), setup.swarm(), setup.networks(),
+                    kernel.random().stream("dispatcher"), setup.explainTasks());
+        }
     }
 
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
-                .onMessage(Heartbeat.class, m -> run(() -> plane.heartbeat(m.node(), m.reportsSent(), m.assignmentsSeen())))
-                .onMessage(TaskReports.class, m -> run(() -> plane.reports(m.node(), m.reports(), m.reportsSent())))
-                .onMessage(Register.class, m -> run(() -> plane.register(m.node(), m.booted(), m.reports(), m.reportsSent())))
+                .onMessage(Heartbeat.class, this::onHeartbeat)
+                .onMessage(TaskReports.class, this::onTaskReports)
+                .onMessage(Register.class, this::onRegister)
                 .onMessage(LeaderElected.class, this::onLeaderElected)
                 .onMessageEquals(LeaderLost.INSTANCE, this::onLeaderLost)
                 .onMessage(TimerFired.class, this::onTimer)
-                .onMessage(AddNode.class, m -> run(() -> plane.addNode(m.spec(), m.availability())))
-                .onMessage(RemoveNode.class, m -> operator("remove " + m.node(), () -> plane.removeNode(m.node())))
-                .onMessage(SetAvailability.class, m -> operator(
-                        m.availability().name().toLowerCase() + " " + m.node(),
-                        () -> plane.setAvailability(m.node(), m.availability())))
-                .onMessage(Deploy.class, m -> operator("deploy " + m.service().name(), () -> plane.deploy(m.service())))
-                .onMessage(Scale.class, m -> operator("scale " + m.service(), () -> plane.scale(m.service(), m.replicas())))
-                .onMessage(Update.class, m -> operator("update " + m.service(),
-                        () -> plane.update(m.service(), m.image(), m.config(), m.force())))
+                .onMessage(AddNode.class, this::onAddNode)
+                .onMessage(SetAvailability.class, this::onSetAvailability)
+                .onMessage(Deploy.class, this::onDeploy)
+                .onMessage(Scale.class, this::onScale)
+                .onMessage(Update.class, this::onUpdate)
                 .build();
     }
 
-    private Behavior<Command> run(Runnable call) {
-        call.run();
+    private Behavior<Command> onHeartbeat(Heartbeat m) {
+        plane.heartbeat(m.node(), m.reportsSent(), m.assignmentsSeen());
         return this;
     }
 
+    private Behavior<Command> onTaskReports(TaskReports m) {
+        plane.reports(m.node(), m.reports(), m.reportsSent());
+        return this;
+    }
+
+    private Behavior<Command> onRegister(Register m) {
+        plane.register(m.node(), m.booted(), m.reports(), m.reportsSent());
+        return this;
+    }
+
+    private Behavior<Command> onAddNode(AddNode m) {
+        plane.addNode(m.spec(), m.availability());
+        return this;
+    }
+
+    private Behavior<Command> onSetAvailability(SetAvailability m) {
+        return operator(m.availability().name().toLowerCase() + " " + m.node(),
+                () -> plane.setAvailability(m.node(), m.availability()));
+    }
+
+    private Behavior<Command> onDeploy(Deploy m) {
+        return operator("deploy " + m.service().name(), () -> plane.deploy(m.service(), m.pods()));
+    }
+
+    private Behavior<Command> onScale(Scale m) {
+        return operator("scale " + m.service(), () -> plane.scale(m.service(), m.replicas()));
+    }
+
+    private Behavior<Command> onUpdate(Update m) {
+        return operator("update " + m.service(), () -> plane.update(m.service(), m.image(), m.config(), m.force()));
+    }
+
+    /** An operator command runs only with a leader; without one it is rejected. */
     private Behavior<Command> operator(String command, Runnable call) {
         leadership.operator(command, call);
         return this;
@@ -129,7 +177,7 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
         return this;
     }
 
-    private void fire(ControlTimer timer) {
+    private void fire(ControlPlaneTimer timer) {
         plane.timer(timer);
     }
 
@@ -146,12 +194,12 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
         }
 
         @Override
-        public void startTimer(ControlTimer timer, long delayNanos) {
+        public void startTimer(ControlPlaneTimer timer, long delayNanos) {
             timers.startSingleTimer(timer, new TimerFired(timer), Duration.ofNanos(delayNanos));
         }
 
         @Override
-        public void cancelTimer(ControlTimer timer) {
+        public void cancelTimer(ControlPlaneTimer timer) {
             timers.cancel(timer);
         }
 

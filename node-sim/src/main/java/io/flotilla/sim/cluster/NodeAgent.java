@@ -3,12 +3,13 @@ package io.flotilla.sim.cluster;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.time.Durations;
+import io.flotilla.sim.control.Assignment;
+import io.flotilla.sim.control.TaskReport;
 import io.flotilla.sim.events.ContainerBackOff;
 import io.flotilla.sim.events.NodeBooted;
 import io.flotilla.sim.events.NodeCrashed;
 import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.kernel.EventLog;
-import io.flotilla.sim.kubernetes.CrashLoopBackOff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,8 +17,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -35,7 +38,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * <p>As a kubelet ({@link #kubelet}) it runs the same lifecycle, but restarts an exited container in
  * place, on the same node, after the CrashLoopBackOff delay (the task's state goes from failed back
  * to starting: the pod is the same, its container is new), and confirms at once the deletion of a
- * pod it has no container for.
+ * pod it has no container for. What differs is its {@link AgentKind}.
  */
 public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
@@ -53,8 +56,14 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     /** The manager's answer to a heartbeat. */
     public record HeartbeatAck(long nextPeriodNanos, boolean resendReports) implements Command {}
 
-    /** The container of the named task (for example {@code web.2}) exits with an error. */
-    public record KillTask(String taskName, String error) implements Command {}
+    /**
+     * The container of the named task (for example {@code web.2}) exits with an error, if the node
+     * runs one; either way the node answers {@code replyTo}.
+     */
+    public record KillTask(long request, String taskName, String error, ActorRef<KillAnswer> replyTo) implements Command {}
+
+    /** Whether the node ran the container that the {@link KillTask} {@code request} was for. */
+    public record KillAnswer(long request, boolean killed) {}
 
     private enum SendHeartbeat implements Command { INSTANCE }
 
@@ -68,6 +77,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         Task task;
         TaskState state;
         TaskState desired;
+        /** Exited, and to start again in place when its back-off is over (a kubelet's container only). */
+        boolean awaitingRestart;
 
         Container(Task task, TaskState desired) {
             this.task = task;
@@ -83,8 +94,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private final long pullBytesPerSecond;
     private final long defaultHeartbeatPeriod;
     private final TimerScheduler<Command> timers;
-    private final boolean kubelet;
-    private final CrashLoopBackOff backOff = new CrashLoopBackOff();
+    private final AgentKind kind;
     private final Map<String, Container> containers = new LinkedHashMap<>();
     /** When each image is (or will be) on disk; a second task of the image waits for the same pull. */
     private final Map<String, Long> imageReadyAt = new HashMap<>();
@@ -102,22 +112,22 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     public static Behavior<Command> create(
             String node, Wire wire, EventLog log, Function<String, Image> images,
             long pullBytesPerSecond, long heartbeatPeriod, long firstHeartbeatDelay) {
-        return create(node, wire, log, images, pullBytesPerSecond, heartbeatPeriod, firstHeartbeatDelay, false);
+        return create(node, wire, log, images, pullBytesPerSecond, heartbeatPeriod, firstHeartbeatDelay, () -> SwarmAgent.INSTANCE);
     }
 
     /** The agent as a Kubernetes kubelet: containers restart in place (see the class comment). */
     public static Behavior<Command> kubelet(
             String node, Wire wire, EventLog log, Function<String, Image> images,
             long pullBytesPerSecond, long statusPeriod, long firstStatusDelay) {
-        return create(node, wire, log, images, pullBytesPerSecond, statusPeriod, firstStatusDelay, true);
+        return create(node, wire, log, images, pullBytesPerSecond, statusPeriod, firstStatusDelay, Kubelet::new);
     }
 
     private static Behavior<Command> create(
             String node, Wire wire, EventLog log, Function<String, Image> images,
-            long pullBytesPerSecond, long heartbeatPeriod, long firstHeartbeatDelay, boolean kubelet) {
+            long pullBytesPerSecond, long heartbeatPeriod, long firstHeartbeatDelay, Supplier<AgentKind> kind) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             NodeAgent agent = new NodeAgent(ctx, node, wire, log, images, pullBytesPerSecond, heartbeatPeriod, timers,
-                    kubelet);
+                    kind.get());
             agent.boot(false, firstHeartbeatDelay);
             return agent;
         }));
@@ -126,7 +136,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private NodeAgent(
             ActorContext<Command> ctx, String node, Wire wire, EventLog log,
             Function<String, Image> images, long pullBytesPerSecond, long heartbeatPeriod,
-            TimerScheduler<Command> timers, boolean kubelet) {
+            TimerScheduler<Command> timers, AgentKind kind) {
         super(ctx);
         this.node = node;
         this.wire = wire;
@@ -135,7 +145,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         this.pullBytesPerSecond = pullBytesPerSecond;
         this.defaultHeartbeatPeriod = heartbeatPeriod;
         this.timers = timers;
-        this.kubelet = kubelet;
+        this.kind = kind;
     }
 
     @Override
@@ -145,7 +155,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 .onMessageEquals(Boot.INSTANCE, () -> up ? this : boot(true, 0))
                 .onMessage(Assign.class, m -> up ? onAssign(m) : this)
                 .onMessage(HeartbeatAck.class, m -> up ? onAck(m) : this)
-                .onMessage(KillTask.class, m -> up ? onKill(m) : this)
+                .onMessage(KillTask.class, this::onKill)
                 .onMessageEquals(SendHeartbeat.INSTANCE, () -> up ? sendHeartbeat() : this)
                 .onMessage(StepDone.class, m -> up ? onStepDone(m) : this)
                 .onMessage(ContainerExit.class, m -> up ? onExit(m) : this)
@@ -178,7 +188,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             }
         }
         containers.clear();
-        backOff.clear();
+        kind.crashed();
         long now = log.now();
         imageReadyAt.values().removeIf(readyAt -> readyAt > now); // an unfinished pull is lost; pulled images stay on disk
         return this;
@@ -222,7 +232,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                     containers.put(a.task().id(), c);
                     advance(c, TaskState.ACCEPTED, "accepted", null);
                     prepare(c);
-                } else if (kubelet && a.desired().compareTo(TaskState.RUNNING) > 0) {
+                } else if (kind.confirmsDeletionWithoutContainer() && a.desired().compareTo(TaskState.RUNNING) > 0) {
                     // a Terminating pod this kubelet runs no container for: its deletion is confirmed at once
                     c = new Container(a.task(), a.desired());
                     containers.put(a.task().id(), c);
@@ -235,13 +245,13 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         }
         if (m.full()) {
             for (Container c : List.copyOf(containers.values())) {
-                if (!listed.contains(c.task.id()) && (!c.state.isTerminal() || restarting(c))) {
+                if (!listed.contains(c.task.id()) && (!c.state.isTerminal() || c.awaitingRestart)) {
                     c.desired = TaskState.SHUTDOWN;
                     applyDesired(c);
                 }
             }
         }
-        containers.values().removeIf(c -> c.state.isTerminal() && !listed.contains(c.task.id()) && !restarting(c));
+        containers.values().removeIf(c -> c.state.isTerminal() && !listed.contains(c.task.id()) && !c.awaitingRestart);
         return this;
     }
 
@@ -260,9 +270,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     private void applyDesired(Container c) {
         if (c.state.isTerminal()) {
-            if (kubelet && c.state == TaskState.FAILED && c.desired.compareTo(TaskState.RUNNING) > 0) {
+            if (c.awaitingRestart && c.desired.compareTo(TaskState.RUNNING) > 0) {
+                c.awaitingRestart = false;
                 timers.cancel(c.task.id()); // no restart for a pod being deleted
-                backOff.forget(c.task.id());
+                kind.forget(c.task.id());
                 advance(c, TaskState.SHUTDOWN, "deleted", null);
             }
             return;
@@ -276,6 +287,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private void start(Container c) {
+        c.awaitingRestart = false;
         advance(c, TaskState.STARTING, "starting", null);
         Image image = images.apply(c.task.spec().image());
         timers.startSingleTimer(c.task.id(), new StepDone(c.task.id(), TaskState.RUNNING), Duration.ofNanos(image.startNanos()));
@@ -298,10 +310,11 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private Behavior<Command> onKill(KillTask m) {
-        containers.values().stream()
+        Optional<Container> victim = !up ? Optional.empty() : containers.values().stream()
                 .filter(c -> c.task.name().equals(m.taskName()) && !c.state.isTerminal())
-                .findFirst()
-                .ifPresent(c -> getContext().getSelf().tell(new ContainerExit(c.task.id(), m.error())));
+                .findFirst();
+        victim.ifPresent(c -> getContext().getSelf().tell(new ContainerExit(c.task.id(), m.error())));
+        m.replyTo().tell(new KillAnswer(m.request(), victim.isPresent()));
         return this;
     }
 
@@ -310,21 +323,19 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         if (c != null && !c.state.isTerminal()) {
             timers.cancel(c.task.id());
             advance(c, TaskState.FAILED, "exited", m.error());
-            if (kubelet && c.desired == TaskState.RUNNING) {
-                restartLater(c);
+            if (c.desired == TaskState.RUNNING) {
+                kind.restartDelay(c.task.id(), log.now()).ifPresent(delay -> restartLater(c, delay));
             }
         }
         return this;
     }
 
-    /** A kubelet's exited container waiting for its restart: it stays until the pod is deleted. */
-    private boolean restarting(Container c) {
-        return kubelet && c.state == TaskState.FAILED && c.desired == TaskState.RUNNING;
-    }
-
-    /** The kubelet's restartPolicy Always: the same pod's container starts again after the back-off. */
-    private void restartLater(Container c) {
-        long delay = backOff.restartDelay(c.task.id(), log.now());
+    /**
+     * The kubelet's restartPolicy Always: the same pod's container starts again after the back-off;
+     * meanwhile it stays, until the pod is deleted.
+     */
+    private void restartLater(Container c, long delay) {
+        c.awaitingRestart = true;
         if (delay > 0) {
             log.append(new ContainerBackOff(c.task.id(), node, delay,
                     "back-off " + Durations.format(delay) + " restarting failed container"));
@@ -334,7 +345,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     private Behavior<Command> onRestart(RestartContainer m) {
         Container c = containers.get(m.taskId());
-        if (c != null && restarting(c)) {
+        if (c != null && c.awaitingRestart) {
             start(c);
         }
         return this;

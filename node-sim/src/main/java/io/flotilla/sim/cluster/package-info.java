@@ -1,6 +1,11 @@
 /**
- * The simulated cluster's actors: a {@link NodeAgent} per node, the {@link Fabric} that carries
- * every message between nodes and the manager (and drops what the network would drop), and the
- * {@link Manager}, a thin shell around the Swarm control plane in {@code io.flotilla.sim.swarm}.
+ * The simulated cluster's actors: a {@link io.flotilla.sim.cluster.NodeAgent} per node (Swarm's
+ * agent or a kubelet, as its {@link io.flotilla.sim.cluster.AgentKind} says), the
+ * {@link io.flotilla.sim.cluster.Fabric} that owns the network and the raft leader and keeps the
+ * {@link io.flotilla.sim.cluster.Wire} that carries every message between nodes and the manager
+ * (and drops what the network would drop), and the {@link io.flotilla.sim.cluster.Manager}, one
+ * actor shell around either strategy's control plane ({@code io.flotilla.sim.swarm},
+ * {@code io.flotilla.sim.kubernetes}), which it drives through {@code io.flotilla.sim.control}.
+ * {@link io.flotilla.sim.cluster.Cluster} builds them all and takes the scenario's timeline.
  */
 package io.flotilla.sim.cluster;

@@ -8,8 +8,13 @@ import io.flotilla.scheduler.model.UpdateConfig;
 import io.flotilla.scheduler.placement.kubernetes.LabelSelector;
 import io.flotilla.scheduler.placement.kubernetes.ModelTranslation;
 import io.flotilla.scheduler.placement.kubernetes.Pod;
-import io.flotilla.sim.cluster.Assignment;
-import io.flotilla.sim.cluster.TaskReport;
+import io.flotilla.scheduler.placement.kubernetes.PodInputs;
+import io.flotilla.sim.control.Assignment;
+import io.flotilla.sim.control.ControlPlaneEffects;
+import io.flotilla.sim.control.ControlPlaneInputs;
+import io.flotilla.sim.control.ControlPlaneTimer;
+import io.flotilla.sim.control.Outbox;
+import io.flotilla.sim.control.TaskReport;
 import io.flotilla.sim.events.CommandRejected;
 import io.flotilla.sim.events.NodeAvailabilityChanged;
 import io.flotilla.sim.events.PodEvicted;
@@ -20,11 +25,10 @@ import io.flotilla.sim.events.TaskObserved;
 import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.events.UpdateStatusChanged;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -38,14 +42,14 @@ import java.util.function.ToLongFunction;
  * node lifecycle controller, taint eviction controller, kube-scheduler). Each entry point handles
  * one input (a kubelet's status post or pod statuses, a timer, an operator command), lets the
  * controllers react until nothing changes, and then sends each kubelet the pods that changed for
- * it. It acts on the world only through {@link KubeEffects}.
+ * it. It acts on the world only through {@link ControlPlaneEffects}.
  */
-public final class ControlPlane {
+public final class ControlPlane implements ControlPlaneInputs {
 
     static final String POD_TEMPLATE_HASH = "pod-template-hash";
 
     final ApiStore store = new ApiStore();
-    final KubeEffects effects;
+    final ControlPlaneEffects effects;
     final KubernetesSettings settings;
     final NodeLifecycleController lifecycle;
     final TaintEvictionController evictions;
@@ -55,7 +59,7 @@ public final class ControlPlane {
 
     private final SplittableRandom uids;
     private final ToLongFunction<String> imageSizes;
-    private final Map<String, Map<String, Assignment>> pendingAssignments = new LinkedHashMap<>();
+    private final Outbox outbox;
     private final Set<String> dirty = new LinkedHashSet<>();
 
     /**
@@ -65,9 +69,10 @@ public final class ControlPlane {
      *     ImageLocality reads
      * @param explainTasks the pod names ({@code web.3}) whose scheduling decisions are logged in full
      */
-    public ControlPlane(KubeEffects effects, KubernetesSettings settings, Function<String, SplittableRandom> random,
+    public ControlPlane(ControlPlaneEffects effects, KubernetesSettings settings, Function<String, SplittableRandom> random,
             ToLongFunction<String> imageSizes, Set<String> explainTasks) {
         this.effects = effects;
+        this.outbox = new Outbox(effects, this::nextAssignmentsVersion);
         this.settings = settings;
         this.uids = random.apply("pod-uids");
         this.imageSizes = imageSizes;
@@ -85,6 +90,7 @@ public final class ControlPlane {
         lifecycle.start();
     }
 
+    @Override
     public void addNode(NodeSpec spec, Availability availability) {
         NodeState node = new NodeState(spec, availability);
         node.probeTimestamp = effects.now();
@@ -114,6 +120,7 @@ public final class ControlPlane {
     }
 
     /** A kubelet renews its lease and posts its node status. */
+    @Override
     public void heartbeat(String name, long reportsSent, long assignmentsSeen) {
         NodeState node = store.nodes.get(name);
         if (node == null) {
@@ -128,6 +135,7 @@ public final class ControlPlane {
     }
 
     /** A kubelet posts pod statuses. */
+    @Override
     public void reports(String name, List<TaskReport> reports, long reportsSent) {
         NodeState node = store.nodes.get(name);
         if (node == null) {
@@ -142,6 +150,7 @@ public final class ControlPlane {
      * A kubelet (re)starts its session: after a boot it has no containers and starts the pods still
      * bound to its node again, in place; either way it gets all its pods and resends every status.
      */
+    @Override
     public void register(String name, boolean booted, List<TaskReport> reports, long reportsSent) {
         NodeState node = store.nodes.get(name);
         if (node == null) {
@@ -155,7 +164,8 @@ public final class ControlPlane {
         settle();
     }
 
-    public void timer(KubeTimer timer) {
+    @Override
+    public void timer(ControlPlaneTimer timer) {
         if (timer instanceof KubeTimer.MonitorTick) {
             lifecycle.tick();
         } else if (timer instanceof KubeTimer.TaintingPass) {
@@ -167,6 +177,7 @@ public final class ControlPlane {
     }
 
     /** A new leader: the controllers start over from the store, every node with a fresh grace period. */
+    @Override
     public void leaderElected() {
         lifecycle.leaderElected();
         scheduler.clusterEvent();
@@ -175,6 +186,7 @@ public final class ControlPlane {
     }
 
     /** pause is {@code kubectl cordon}, drain is cordon then evict every pod but daemon pods, activate is uncordon. */
+    @Override
     public void setAvailability(String name, Availability availability) {
         NodeState node = store.nodes.get(name);
         if (node == null || node.availability == availability) {
@@ -198,6 +210,7 @@ public final class ControlPlane {
      * Creates the service's Deployment (a DaemonSet for a global service), or applies a new spec to it
      * (a rollout if the pod template changed).
      */
+    @Override
     public void deploy(ServiceSpec spec, PodInputs inputs) {
         DeploymentState d = store.deployments.get(spec.name());
         Optional<String> invalid = d != null && d.spec.mode() != spec.mode()
@@ -227,6 +240,7 @@ public final class ControlPlane {
         settle();
     }
 
+    @Override
     public void scale(String service, int replicas) {
         DeploymentState d = store.deployments.get(service);
         if (d == null) {
@@ -239,6 +253,7 @@ public final class ControlPlane {
     }
 
     /** A new pod template (and update settings); {@code force} restamps the template, as {@code kubectl rollout restart} does. */
+    @Override
     public void update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force) {
         DeploymentState d = store.deployments.get(service);
         if (d == null) {
@@ -414,17 +429,20 @@ public final class ControlPlane {
     }
 
     void sendLater(PodState p) {
-        pendingAssignments.computeIfAbsent(p.node, n -> new LinkedHashMap<>()).put(p.id, new Assignment(p.task(), p.task().desired()));
+        outbox.later(p.task());
     }
 
     private void sendFull(NodeState node) {
-        pendingAssignments.remove(node.name());
-        node.assignmentsVersion++;
         List<Assignment> all = new ArrayList<>();
         for (PodState p : store.podsOn(node.name())) {
             all.add(new Assignment(p.task(), p.task().desired()));
         }
-        effects.assign(node.name(), node.assignmentsVersion, true, all);
+        outbox.full(node.name(), all);
+    }
+
+    private OptionalLong nextAssignmentsVersion(String name) {
+        NodeState node = store.nodes.get(name);
+        return node == null ? OptionalLong.empty() : OptionalLong.of(++node.assignmentsVersion);
     }
 
     void dirty(String service) {
@@ -452,13 +470,6 @@ public final class ControlPlane {
             }
             scheduler.run();
         } while (!dirty.isEmpty());
-        pendingAssignments.forEach((name, changed) -> {
-            NodeState node = store.nodes.get(name);
-            if (node != null) {
-                node.assignmentsVersion++;
-                effects.assign(name, node.assignmentsVersion, false, List.copyOf(changed.values()));
-            }
-        });
-        pendingAssignments.clear();
+        outbox.flush();
     }
 }

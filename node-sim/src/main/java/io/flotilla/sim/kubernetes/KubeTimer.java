@@ -1,7 +1,9 @@
 package io.flotilla.sim.kubernetes;
 
+import io.flotilla.sim.control.ControlPlaneTimer;
+
 /** The Kubernetes control plane's timers; equal timers replace each other, as Pekko timer keys do. */
-public sealed interface KubeTimer {
+public sealed interface KubeTimer extends ControlPlaneTimer {
 
     /** The node lifecycle controller's periodic pass ({@code node-monitor-period}). */
     enum MonitorTick implements KubeTimer {

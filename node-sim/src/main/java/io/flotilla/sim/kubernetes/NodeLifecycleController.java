@@ -1,6 +1,7 @@
 package io.flotilla.sim.kubernetes;
 
 import io.flotilla.scheduler.model.NodeStatus;
+import io.flotilla.scheduler.placement.kubernetes.PodInputs;
 import io.flotilla.scheduler.placement.kubernetes.Taint;
 import io.flotilla.scheduler.placement.kubernetes.TaintEffect;
 import io.flotilla.sim.events.NodeStatusChanged;

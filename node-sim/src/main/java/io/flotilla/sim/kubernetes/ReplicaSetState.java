@@ -1,6 +1,7 @@
 package io.flotilla.sim.kubernetes;
 
 import io.flotilla.scheduler.model.TaskSpec;
+import io.flotilla.scheduler.placement.kubernetes.PodInputs;
 
 /**
  * A ReplicaSet of a deployment: its pod template, its revision, {@code spec.replicas} and the

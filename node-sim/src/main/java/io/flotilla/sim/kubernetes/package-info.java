@@ -6,10 +6,10 @@
  * services; the node lifecycle controller
  * (Ready=Unknown after the grace period, unreachable taints, rate-limited per zone) and the taint
  * eviction controller (pods deleted when their tolerations run out); and kube-scheduler's loop
- * around {@code scheduler}'s {@code KubernetesPlacement}. The {@code KubernetesManager} actor runs it
- * and it acts on the world only through {@link io.flotilla.sim.kubernetes.KubeEffects}. It logs the
+ * around {@code scheduler}'s {@code KubernetesPlacement}. The cluster's {@code Manager} actor runs it
+ * and it acts on the world only through {@link io.flotilla.sim.control.ControlPlaneEffects}. It logs the
  * same events as the Swarm control plane, with pod phases mapped onto the shared task states, and a
  * few of its own (taints, evictions, ReplicaSet scaling, zone states). The kubelet's side, restarts
- * in place after {@link io.flotilla.sim.kubernetes.CrashLoopBackOff}, is the node agent's kubelet mode.
+ * in place after {@link io.flotilla.sim.kubernetes.CrashLoopBackOff}, is the node agent as a kubelet ({@code io.flotilla.sim.cluster.Kubelet}).
  */
 package io.flotilla.sim.kubernetes;

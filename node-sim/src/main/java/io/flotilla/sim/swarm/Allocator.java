@@ -7,7 +7,7 @@ import io.flotilla.scheduler.model.EndpointMode;
 import io.flotilla.scheduler.model.PublishMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskSpec;
-import io.flotilla.sim.cluster.NetworkSetup;
+import io.flotilla.sim.control.NetworkSetup;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -6,18 +6,22 @@ import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.model.UpdateConfig;
-import io.flotilla.sim.cluster.Assignment;
-import io.flotilla.sim.cluster.NetworkSetup;
-import io.flotilla.sim.cluster.TaskReport;
+import io.flotilla.scheduler.placement.kubernetes.PodInputs;
+import io.flotilla.sim.control.Assignment;
+import io.flotilla.sim.control.ControlPlaneEffects;
+import io.flotilla.sim.control.ControlPlaneInputs;
+import io.flotilla.sim.control.ControlPlaneTimer;
+import io.flotilla.sim.control.NetworkSetup;
+import io.flotilla.sim.control.Outbox;
+import io.flotilla.sim.control.TaskReport;
 import io.flotilla.sim.events.NodeAvailabilityChanged;
 import io.flotilla.sim.events.ServiceChanged;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -30,7 +34,7 @@ import java.util.SplittableRandom;
  * <p>This class owns the inputs and the wiring: it builds the parts, each with only what it uses,
  * and lets them hear of node and task changes (see the package description).
  */
-public final class ControlPlane {
+public final class ControlPlane implements ControlPlaneInputs {
 
     final ClusterStore store = new ClusterStore();
     final ControlPlaneEffects effects;
@@ -44,13 +48,14 @@ public final class ControlPlane {
     /** Node changes, heard by the scheduler, then the orchestrators, then the restart supervisor. */
     private final NodeEvents nodeEvents;
 
-    private final Map<String, Map<String, Assignment>> pendingAssignments = new LinkedHashMap<>();
+    private final Outbox outbox;
     private final Set<String> dirtyServices = new LinkedHashSet<>();
 
     public ControlPlane(
             ControlPlaneEffects effects, SwarmSettings settings, List<NetworkSetup> networks, SplittableRandom random,
             Set<String> explainTasks) {
         this.effects = effects;
+        this.outbox = new Outbox(effects, this::nextAssignmentsVersion);
         Timers timers = new EffectTimers();
         EventSink events = effects::log;
         ReconcileQueue reconcile = new DirtyServices();
@@ -69,6 +74,7 @@ public final class ControlPlane {
 
     // ---- inputs -------------------------------------------------------------------------
 
+    @Override
     public void addNode(NodeSpec spec, Availability availability) {
         store.nodes.put(spec.name(), new NodeRecord(spec, availability));
         dispatcher.expectFirstHeartbeat(spec.name());
@@ -83,11 +89,13 @@ public final class ControlPlane {
         }
     }
 
+    @Override
     public void heartbeat(String node, long reportsSent, long assignmentsSeen) {
         dispatcher.heartbeat(node, reportsSent, assignmentsSeen);
         settle();
     }
 
+    @Override
     public void reports(String node, List<TaskReport> reports, long reportsSent) {
         NodeRecord record = store.nodes.get(node);
         if (record == null) {
@@ -103,6 +111,7 @@ public final class ControlPlane {
      * again until the manager answers), so whatever else the manager thought it ran is lost;
      * otherwise it resends every report. Either way it gets all its assignments again.
      */
+    @Override
     public void register(String node, boolean booted, List<TaskReport> reports, long reportsSent) {
         NodeRecord record = store.nodes.get(node);
         if (record == null) {
@@ -124,7 +133,8 @@ public final class ControlPlane {
         settle();
     }
 
-    public void timer(ControlTimer timer) {
+    @Override
+    public void timer(ControlPlaneTimer timer) {
         if (timer instanceof ControlTimer.HeartbeatSweep) {
             dispatcher.sweep();
         } else if (timer instanceof ControlTimer.NodeDownExpired d) {
@@ -142,12 +152,14 @@ public final class ControlPlane {
     }
 
     /** A new leader: every node is unknown until it heartbeats again, with a doubled grace period. */
+    @Override
     public void leaderElected() {
         dispatcher.leaderElected();
         dirtyAllServices();
         settle();
     }
 
+    @Override
     public void setAvailability(String node, Availability availability) {
         NodeRecord record = store.nodes.get(node);
         if (record == null || record.availability == availability) {
@@ -159,7 +171,9 @@ public final class ControlPlane {
         settle();
     }
 
-    public void deploy(ServiceSpec spec) {
+    /** Creates the service, or updates it to {@code spec}; the Kubernetes-only {@code pods} mean nothing to Swarm. */
+    @Override
+    public void deploy(ServiceSpec spec, PodInputs pods) {
         ServiceRecord existing = store.services.get(spec.name());
         if (existing != null) {
             updateService(spec.name(), spec, false);
@@ -173,6 +187,7 @@ public final class ControlPlane {
         settle();
     }
 
+    @Override
     public void scale(String service, int replicas) {
         ServiceRecord record = store.services.get(service);
         if (record == null) {
@@ -185,6 +200,7 @@ public final class ControlPlane {
     }
 
     /** A new task template (image, resources...) and update settings start a rolling update. */
+    @Override
     public void update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force) {
         ServiceRecord record = store.services.get(service);
         if (record == null) {
@@ -263,8 +279,7 @@ public final class ControlPlane {
     // ---- assignments ----------------------------------------------------------------------
 
     void sendLater(Task task) {
-        pendingAssignments.computeIfAbsent(task.node(), n -> new LinkedHashMap<>())
-                .put(task.id(), new Assignment(task, task.desired()));
+        outbox.later(task);
     }
 
     void dirtyAllServices() {
@@ -296,10 +311,12 @@ public final class ControlPlane {
     }
 
     void sendFull(String node) {
+        outbox.full(node, assignmentsOf(node));
+    }
+
+    private OptionalLong nextAssignmentsVersion(String node) {
         NodeRecord record = store.nodes.get(node);
-        pendingAssignments.remove(node);
-        record.assignmentsVersion++;
-        effects.assign(node, record.assignmentsVersion, true, assignmentsOf(node));
+        return record == null ? OptionalLong.empty() : OptionalLong.of(++record.assignmentsVersion);
     }
 
     /** Reconcile what changed, then send every node what changed for it. */
@@ -314,13 +331,6 @@ public final class ControlPlane {
                 }
             }
         }
-        pendingAssignments.forEach((node, changed) -> {
-            NodeRecord record = store.nodes.get(node);
-            if (record != null) {
-                record.assignmentsVersion++;
-                effects.assign(node, record.assignmentsVersion, false, List.copyOf(changed.values()));
-            }
-        });
-        pendingAssignments.clear();
+        outbox.flush();
     }
 }

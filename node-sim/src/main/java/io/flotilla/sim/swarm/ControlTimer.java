@@ -1,7 +1,9 @@
 package io.flotilla.sim.swarm;
 
-/** The control plane's timers; equal timers replace each other, as Pekko timer keys do. */
-public sealed interface ControlTimer {
+import io.flotilla.sim.control.ControlPlaneTimer;
+
+/** The Swarm control plane's timers; equal timers replace each other, as Pekko timer keys do. */
+public sealed interface ControlTimer extends ControlPlaneTimer {
 
     /** The earliest heartbeat deadline is due: nodes silent for their grace period go down. */
     enum HeartbeatSweep implements ControlTimer {

@@ -1,6 +1,6 @@
 /**
  * The Swarm control plane as plain objects, run inside the {@code Manager} actor, which acts on the
- * world for it through {@link io.flotilla.sim.swarm.ControlPlaneEffects}: time, timers, messages to
+ * world for it through {@link io.flotilla.sim.control.ControlPlaneEffects}: time, timers, messages to
  * nodes and the event log.
  *
  * <p>The parts:

@@ -8,6 +8,7 @@ import io.flotilla.scheduler.model.Placement;
 import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskSpec;
+import io.flotilla.scheduler.placement.kubernetes.PodInputs;
 import io.flotilla.sim.events.PodEvicted;
 import io.flotilla.sim.events.TaskCreated;
 import io.flotilla.sim.events.UpdateStatusChanged;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
+import io.flotilla.scheduler.placement.kubernetes.PodInputs;
 import io.flotilla.sim.kubernetes.RolloutMath.IntOrPercent;
 import io.flotilla.sim.kubernetes.RolloutMath.Strategy;
 import org.junit.jupiter.api.Test;

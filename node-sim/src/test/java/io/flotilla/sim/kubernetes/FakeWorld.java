@@ -13,8 +13,10 @@ import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.model.UpdateConfig;
-import io.flotilla.sim.cluster.Assignment;
-import io.flotilla.sim.cluster.TaskReport;
+import io.flotilla.sim.control.Assignment;
+import io.flotilla.sim.control.ControlPlaneEffects;
+import io.flotilla.sim.control.ControlPlaneTimer;
+import io.flotilla.sim.control.TaskReport;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.RandomStreams;
 import java.util.ArrayDeque;
@@ -36,7 +38,7 @@ import java.util.TreeSet;
  * starts a pod 1s after it is assigned and stops one at once; a crashed kubelet does nothing at
  * all, and a cut-off one keeps its containers but neither sends nor receives.
  */
-final class FakeWorld implements KubeEffects {
+final class FakeWorld implements ControlPlaneEffects {
 
     static final long S = 1_000_000_000L;
 
@@ -49,7 +51,7 @@ final class FakeWorld implements KubeEffects {
     long now;
     private long seq;
     private final TreeSet<Due> queue = new TreeSet<>(Comparator.comparingLong(Due::at).thenComparingLong(Due::seq));
-    private final Map<KubeTimer, Due> armed = new HashMap<>();
+    private final Map<ControlPlaneTimer, Due> armed = new HashMap<>();
     private final Deque<Runnable> deliveries = new ArrayDeque<>();
     private final Map<String, Kubelet> kubelets = new LinkedHashMap<>();
     private Runnable check = () -> { };
@@ -179,7 +181,7 @@ final class FakeWorld implements KubeEffects {
         return log.stream().map(Logged::event).filter(type::isInstance).map(type::cast).toList();
     }
 
-    // ---- KubeEffects ---------------------------------------------------------------------
+    // ---- ControlPlaneEffects ---------------------------------------------------------------------
 
     @Override
     public long now() {
@@ -192,7 +194,7 @@ final class FakeWorld implements KubeEffects {
     }
 
     @Override
-    public void startTimer(KubeTimer timer, long delayNanos) {
+    public void startTimer(ControlPlaneTimer timer, long delayNanos) {
         cancelTimer(timer);
         Due due = new Due(now + delayNanos, ++seq, () -> plane.timer(timer));
         armed.put(timer, due);
@@ -200,7 +202,7 @@ final class FakeWorld implements KubeEffects {
     }
 
     @Override
-    public void cancelTimer(KubeTimer timer) {
+    public void cancelTimer(ControlPlaneTimer timer) {
         Due due = armed.remove(timer);
         if (due != null) {
             queue.remove(due);

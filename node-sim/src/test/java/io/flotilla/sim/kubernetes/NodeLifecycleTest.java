@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flotilla.scheduler.model.NodeStatus;
+import io.flotilla.scheduler.placement.kubernetes.PodInputs;
 import io.flotilla.sim.events.NodeStatusChanged;
 import io.flotilla.sim.events.NodeTaintChanged;
 import io.flotilla.sim.events.PodEvicted;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.model.UpdateConfig;
+import io.flotilla.scheduler.placement.kubernetes.PodInputs;
 import io.flotilla.sim.events.ReplicaSetScaled;
 import io.flotilla.sim.events.UpdateStatusChanged;
 import java.util.List;

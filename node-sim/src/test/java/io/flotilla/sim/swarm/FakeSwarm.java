@@ -5,8 +5,10 @@ import static io.flotilla.sim.swarm.VirtualClock.S;
 import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;
-import io.flotilla.sim.cluster.Assignment;
-import io.flotilla.sim.cluster.TaskReport;
+import io.flotilla.sim.control.Assignment;
+import io.flotilla.sim.control.ControlPlaneEffects;
+import io.flotilla.sim.control.ControlPlaneTimer;
+import io.flotilla.sim.control.TaskReport;
 import io.flotilla.sim.kernel.Event;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -157,13 +159,13 @@ final class FakeSwarm implements ControlPlaneEffects {
     }
 
     @Override
-    public void startTimer(ControlTimer timer, long delayNanos) {
-        clock.start(timer, delayNanos);
+    public void startTimer(ControlPlaneTimer timer, long delayNanos) {
+        clock.start((ControlTimer) timer, delayNanos);
     }
 
     @Override
-    public void cancelTimer(ControlTimer timer) {
-        clock.cancel(timer);
+    public void cancelTimer(ControlPlaneTimer timer) {
+        clock.cancel((ControlTimer) timer);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.flotilla.scenarios.expect.ExpectationResult;
 import io.flotilla.scenarios.expect.Views;
 import io.flotilla.scenarios.run.RunResult;
 import io.flotilla.scheduler.time.Durations;
+import io.flotilla.sim.events.ActionIgnored;
 import io.flotilla.sim.events.CommandRejected;
 import io.flotilla.sim.events.ContainerBackOff;
 import io.flotilla.sim.events.LeaderChanged;
@@ -94,8 +95,14 @@ public final class HumanReport {
             return row(e.service(), e.state(), "[manager]", e.message());
         } else if (event instanceof LeaderChanged e) {
             return row("managers", e.state(), e.leader(), e.managersUp() + "/" + e.managers() + " up; " + e.message());
+        } else if (event instanceof NetworkChanged e && e.change().equals("link_down")) {
+            return row("network", e.change(), "", String.join(" x ", e.groups().get(0)) + ": nothing passes between them");
+        } else if (event instanceof NetworkChanged e && e.change().equals("link_up")) {
+            return row("network", e.change(), "", String.join(" <-> ", e.groups().get(0)) + ": linked again");
         } else if (event instanceof NetworkChanged e) {
             return row("network", e.change(), "", e.groups().toString());
+        } else if (event instanceof ActionIgnored e) {
+            return "ignored: " + e.action() + " " + e.target() + ": " + e.reason();
         } else if (event instanceof CommandRejected e) {
             return row(e.command(), "rejected", "[manager]", e.error());
         } else if (event instanceof NodeTaintChanged e) {

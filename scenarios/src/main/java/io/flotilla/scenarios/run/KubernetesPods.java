@@ -1,7 +1,7 @@
 package io.flotilla.scenarios.run;
 
 import io.flotilla.scenarios.model.KubernetesPodSpec;
-import io.flotilla.sim.kubernetes.PodInputs;
+import io.flotilla.scheduler.placement.kubernetes.PodInputs;
 
 /** A workload's {@code kubernetes} key as the simulated control plane takes it. */
 public final class KubernetesPods {

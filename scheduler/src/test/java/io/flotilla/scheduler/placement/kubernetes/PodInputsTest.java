@@ -1,12 +1,7 @@
-package io.flotilla.sim.kubernetes;
+package io.flotilla.scheduler.placement.kubernetes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.flotilla.scheduler.placement.kubernetes.NodeAffinity;
-import io.flotilla.scheduler.placement.kubernetes.NodeSelectorRequirement;
-import io.flotilla.scheduler.placement.kubernetes.NodeSelectorTerm;
-import io.flotilla.scheduler.placement.kubernetes.TaintEffect;
-import io.flotilla.scheduler.placement.kubernetes.Toleration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

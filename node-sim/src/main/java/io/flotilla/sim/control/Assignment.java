@@ -1,4 +1,4 @@
-package io.flotilla.sim.cluster;
+package io.flotilla.sim.control;
 
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;

@@ -1,15 +1,5 @@
-package io.flotilla.sim.kubernetes;
+package io.flotilla.scheduler.placement.kubernetes;
 
-import io.flotilla.scheduler.placement.kubernetes.DaemonSetPredicates;
-import io.flotilla.scheduler.placement.kubernetes.ModelTranslation;
-import io.flotilla.scheduler.placement.kubernetes.NodeAffinity;
-import io.flotilla.scheduler.placement.kubernetes.NodeSelectorRequirement;
-import io.flotilla.scheduler.placement.kubernetes.NodeSelectorTerm;
-import io.flotilla.scheduler.placement.kubernetes.Pod;
-import io.flotilla.scheduler.placement.kubernetes.PodAffinity;
-import io.flotilla.scheduler.placement.kubernetes.TaintEffect;
-import io.flotilla.scheduler.placement.kubernetes.Toleration;
-import io.flotilla.scheduler.placement.kubernetes.TopologySpreadConstraint;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

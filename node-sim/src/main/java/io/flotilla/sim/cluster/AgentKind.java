@@ -1,0 +1,28 @@
+package io.flotilla.sim.cluster;
+
+import java.util.OptionalLong;
+
+/**
+ * What a {@link NodeAgent} does differently as Swarm's agent ({@link SwarmAgent}) and as
+ * Kubernetes' kubelet ({@link Kubelet}). A Swarm task whose container exits stays exited: the
+ * manager starts a new task in its place. A pod outlives its containers: the kubelet starts the
+ * exited container again, in place, after a back-off, and confirms a pod's deletion, which the API
+ * server waits for, even when none of the pod's containers runs.
+ */
+interface AgentKind {
+
+    /**
+     * How long the container of {@code taskId}, which exited at {@code now} while its task should
+     * run, waits before it starts again in place (the restart is counted); empty when it stays exited.
+     */
+    OptionalLong restartDelay(String taskId, long now);
+
+    /** Whether a task to be stopped that has no container here is confirmed stopped at once. */
+    boolean confirmsDeletionWithoutContainer();
+
+    /** The task is deleted: its restarts are forgotten. */
+    void forget(String taskId);
+
+    /** The node crashed: every container's restarts are forgotten with it. */
+    void crashed();
+}

@@ -1,0 +1,53 @@
+package io.flotilla.sim.control;
+
+import io.flotilla.scheduler.model.Availability;
+import io.flotilla.scheduler.model.NodeSpec;
+import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.model.UpdateConfig;
+import io.flotilla.scheduler.placement.kubernetes.PodInputs;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A control plane as the manager actor drives it, Swarm's or Kubernetes': each call handles one
+ * input, lets the control plane react until nothing changes, and sends the nodes what changed for
+ * them through its {@link ControlPlaneEffects}. A kubelet's status post is a heartbeat here, and its
+ * pod statuses are task reports.
+ */
+public interface ControlPlaneInputs {
+
+    /** A node joins the cluster as the scenario starts it. */
+    void addNode(NodeSpec spec, Availability availability);
+
+    /** A node's heartbeat: how many reports it has sent and the last assignments version it saw. */
+    void heartbeat(String node, long reportsSent, long assignmentsSeen);
+
+    /** A node reports task state changes; {@code reportsSent} counts every report it has sent. */
+    void reports(String node, List<TaskReport> reports, long reportsSent);
+
+    /**
+     * A node (re)starts its session, after a boot ({@code booted}, it runs only what it reports) or
+     * when asked to resend its reports.
+     */
+    void register(String node, boolean booted, List<TaskReport> reports, long reportsSent);
+
+    /** A timer the control plane armed has come back. */
+    void timer(ControlPlaneTimer timer);
+
+    /** The managers have a leader again, after a time without one. */
+    void leaderElected();
+
+    /** An operator changes a node's availability: active, pause or drain. */
+    void setAvailability(String node, Availability availability);
+
+    /**
+     * An operator creates a service or replaces its spec; {@code pods} are its Kubernetes-only pod
+     * inputs, which a Swarm control plane has no use for.
+     */
+    void deploy(ServiceSpec spec, PodInputs pods);
+
+    void scale(String service, int replicas);
+
+    /** A new image and update settings, each optional; {@code force} redeploys even an unchanged service. */
+    void update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force);
+}

@@ -1,0 +1,73 @@
+package io.flotilla.scenarios.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.flotilla.scenarios.model.Scenario;
+import io.flotilla.scenarios.parse.ParseOutcome;
+import io.flotilla.scenarios.parse.ScenarioParser;
+import io.flotilla.scenarios.run.RunOptions;
+import io.flotilla.scenarios.run.RunResult;
+import io.flotilla.scenarios.run.ScenarioRunner;
+import io.flotilla.sim.events.NetworkChanged;
+import io.flotilla.sim.kernel.EventLog;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Lines of the human timeline for what the manager's view does not show: ignored actions, link faults. */
+class HumanReportTest {
+
+    static final String SCENARIO = """
+            scenario: ignored
+            seed: 7
+            until: 40s
+            nodes:
+              - {name: manager-1, role: manager, availability: drain}
+              - {name: worker, count: 2}
+            services:
+              web: {image: nginx:1.27, deploy: {replicas: 2}}
+            timeline:
+              - {at: 10s, restart: worker-2}
+              - {at: 20s, crash: worker-2}
+              - {at: 25s, crash: worker-2}
+              - {at: 30s, kill_task: web.7}
+            """;
+
+    static Scenario scenario() {
+        ParseOutcome outcome = new ScenarioParser().parse("ignored.yaml", SCENARIO);
+        assertEquals(List.of(), outcome.problems());
+        return outcome.scenario().orElseThrow();
+    }
+
+    static List<String> lines(RunResult run, String containing) {
+        StringWriter out = new StringWriter();
+        HumanReport.print(run, List.of(), new PrintWriter(out));
+        return out.toString().lines().filter(l -> l.contains(containing)).map(String::strip).toList();
+    }
+
+    @Test
+    void anIgnoredActionSaysWhy() {
+        RunResult run = ScenarioRunner.run(scenario(), RunOptions.DEFAULT);
+        assertEquals(List.of(
+                        "10s  ignored: restart worker-2: worker-2 is already up",
+                        "25s  ignored: crash worker-2: worker-2 is already down",
+                        "30s  ignored: kill_task web.7: no node runs web.7"),
+                lines(run, "ignored:"));
+    }
+
+    @Test
+    void aLinkFaultNamesItsTwoEnds() {
+        long[] now = {0};
+        EventLog log = new EventLog(() -> now[0]);
+        now[0] = 30_000_000_000L;
+        log.append(new NetworkChanged("link_down", List.of(List.of("worker-1", "manager-1"))));
+        now[0] = 60_000_000_000L;
+        log.append(new NetworkChanged("link_up", List.of(List.of("worker-1", "manager-1"))));
+        RunResult run = new RunResult(scenario(), scenario().strategy(), 7, 60_000_000_000L, log);
+        assertEquals(List.of(
+                        "30s  network                link_down                         worker-1 x manager-1: nothing passes between them",
+                        "1m  network                link_up                           worker-1 <-> manager-1: linked again"),
+                lines(run, "network"));
+    }
+}
