@@ -191,9 +191,10 @@ public final class GossipCluster {
     }
 
     /**
-     * The owner adds or changes an endpoint (key: the endpoint's id, unique per task instance). It is
-     * in the owner's own view at once and reaches the others by gossip. A host that is down publishes
-     * nothing.
+     * The owner adds or changes an endpoint. The key identifies the task instance (its task id): unique
+     * within a network, and the same on every network the task is on, so that the routers see one
+     * backend. It is in the owner's own view at once (libnetwork adds local endpoints directly) and
+     * reaches the others by gossip. A host that is down publishes nothing.
      */
     public void publish(long time, String owner, String key, Endpoint value) {
         advanceTo(time);
