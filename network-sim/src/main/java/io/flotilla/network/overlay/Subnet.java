@@ -30,7 +30,8 @@ public record Subnet(int base, int prefix) {
         }
     }
 
-    static Optional<Integer> parseAddress(String text) {
+    /** Parses a dotted IPv4 address into its 32 bits; empty when the text is not one. */
+    public static Optional<Integer> parseAddress(String text) {
         String[] octets = text.split("\\.");
         if (octets.length != 4) {
             return Optional.empty();
@@ -54,12 +55,18 @@ public record Subnet(int base, int prefix) {
         return format(base + offset);
     }
 
+    /** Whether the address lies in this subnet (network and broadcast addresses included). */
+    public boolean contains(String address) {
+        return parseAddress(address).map(a -> (a & mask(prefix)) == base).orElse(false);
+    }
+
     public boolean overlaps(Subnet other) {
         int shorter = Math.min(prefix, other.prefix);
         return (base & mask(shorter)) == (other.base & mask(shorter));
     }
 
-    static String format(int address) {
+    /** Dotted text of a 32-bit IPv4 address. */
+    public static String format(int address) {
         return (address >>> 24) + "." + ((address >>> 16) & 255) + "." + ((address >>> 8) & 255) + "." + (address & 255);
     }
 

@@ -1,120 +1,518 @@
 package io.flotilla.network.topology;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jgrapht.Graph;
+import org.jgrapht.alg.connectivity.BiconnectivityInspector;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
-import org.jgrapht.graph.DefaultEdge;
-import org.jgrapht.graph.SimpleGraph;
+import org.jgrapht.alg.interfaces.ShortestPathAlgorithm.SingleSourcePaths;
+import org.jgrapht.alg.shortestpath.DijkstraShortestPath;
+import org.jgrapht.graph.MaskSubgraph;
+import org.jgrapht.graph.SimpleWeightedGraph;
 
 /**
- * The physical network between the simulated hosts. At first every host is attached to one
- * segment, so all can reach all. {@link #partition} re-attaches hosts to one segment per group
- * (hosts named in no group share a segment of their own); {@link #heal} restores the single
- * segment and every link. Links between two hosts can fail one at a time.
+ * The underlay: hosts and network devices as a jgrapht graph whose edges are {@link Link}s weighted
+ * by latency. Hosts are leaves: a link joins two devices or a host and a device, never two hosts, so
+ * traffic between two hosts never passes through a third one.
+ *
+ * <p>At first every host hangs off one device, {@link #LAN}, one {@link #DEFAULT_HOP_NANOS} hop
+ * away. {@link #zoned} builds a switch per zone under a core device instead; {@link #addDevice} and
+ * {@link #addLink} build anything else.
+ *
+ * <p>Faults come in three kinds, and only the first changes the graph:
+ * <ul>
+ *   <li>a host, device or device link goes down ({@link #hostDown}, {@link #zoneDown},
+ *       {@link #deviceDown}, {@link #linkDown} between a device and its neighbour): the graph
+ *       is masked, and whatever depended on it is cut;
+ *   <li>{@link #partition} into groups: hosts reach only hosts of their own group;
+ *   <li>{@link #linkDown} between two hosts: a pair block. That pair cannot talk even though both
+ *       still reach everyone else. A full mesh would route around the cut through a third host;
+ *       real hosts do not forward, so it stays a cut for direct traffic.
+ * </ul>
+ * {@link #heal} ends the partition, every pair block and every device or link fault; crashed hosts
+ * stay down until {@link #hostUp}.
+ *
+ * <p>Every change starts a new {@link #epoch}. Reachability (connected components of the masked
+ * graph) and path latencies (Dijkstra, one source at a time, on demand) are computed once per epoch,
+ * so the questions asked per request are array reads.
  */
 public final class Topology {
 
-    private static final String SEGMENT = "segment:";
+    /** The device every host hangs off unless told otherwise. */
+    public static final String LAN = "lan";
+    /** The core device of a {@link #zoned} topology. */
+    public static final String CORE = "core";
+    /** One hop, host to switch: 250 microseconds, so 0.5 ms one way between two hosts on a switch. */
+    public static final long DEFAULT_HOP_NANOS = 250_000L;
 
-    private final Set<String> hosts = new LinkedHashSet<>();
-    private final Set<String> blockedPairs = new TreeSet<>();
-    private Graph<String, DefaultEdge> graph = new SimpleGraph<>(DefaultEdge.class);
-    private Map<String, Integer> component = Map.of();
+    private static final String HOST = "host/";
+    private static final String DEVICE = "device/";
+    private static final int NONE = -1;
 
+    private final Graph<String, Link> graph = new SimpleWeightedGraph<>(Link.class);
+    private final Map<String, Link> linksByPair = new HashMap<>();
+    private final List<String> names = new ArrayList<>();
+    private final Map<String, Integer> index = new HashMap<>();
+    private final Map<String, String> zones = new HashMap<>();
+    private final BitSet present = new BitSet();
+    private final BitSet downHosts = new BitSet();
+    private final Set<String> downDevices = new HashSet<>();
+    private final Set<Link> downLinks = new HashSet<>();
+    private final String defaultDevice;
+    private int[] group = new int[8];
+    private BitSet[] blocked = new BitSet[8];
+    private int blockCount;
+    private long epoch;
+
+    // per-epoch caches
+    private long cachedEpoch = -1;
+    private int[] component = new int[0];
+    private long[][] latency = new long[0][];
+
+    /** Every host one hop from the device {@link #LAN}, in the order given. */
     public Topology(List<String> hostNames) {
-        hosts.addAll(hostNames);
-        heal();
+        this(LAN);
+        hostNames.forEach(this::addHost);
     }
 
+    private Topology(String defaultDevice) {
+        this.defaultDevice = defaultDevice;
+        addDevice(defaultDevice);
+    }
+
+    /**
+     * A two-level tree: a switch {@code zone-<z>} per zone, each linked to {@link #CORE}, hosts one
+     * hop below their zone's switch (hosts without a zone hang off the core). Crossing zones costs
+     * {@code coreHopNanos} twice more.
+     */
+    public static Topology zoned(Map<String, Optional<String>> hostZones, long hostHopNanos, long coreHopNanos) {
+        Topology t = new Topology(CORE);
+        hostZones.forEach((host, zone) -> {
+            if (zone.isPresent()) {
+                String sw = zoneSwitch(zone.get());
+                if (!t.graph.containsVertex(DEVICE + sw)) {
+                    t.addDevice(sw);
+                    t.addLink(sw, CORE, coreHopNanos);
+                }
+                t.addHost(host, zone, sw, hostHopNanos);
+            } else {
+                t.addHost(host, Optional.empty(), CORE, hostHopNanos);
+            }
+        });
+        return t;
+    }
+
+    /** The name {@link #zoned} gives the switch of a zone. */
+    public static String zoneSwitch(String zone) {
+        return "zone-" + zone;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // building
+
+    /** Adds a host one default hop from the default device; a host already known is left alone. */
     public void addHost(String host) {
-        if (hosts.add(host)) {
-            graph.addVertex(host);
-            graph.addEdge(host, segmentOf(hosts.iterator().next()));
-            recompute();
+        addHost(host, Optional.empty(), defaultDevice, DEFAULT_HOP_NANOS);
+    }
+
+    /**
+     * Adds a host in a zone, linked to {@code device}. A host added during a partition joins the group
+     * of the first host, as a new machine plugged into the first segment would.
+     */
+    public void addHost(String host, Optional<String> zone, String device, long hopNanos) {
+        if (graph.containsVertex(HOST + host)) {
+            return;
+        }
+        requireDevice(device);
+        int i = index.computeIfAbsent(host, h -> {
+            names.add(h);
+            return names.size() - 1;
+        });
+        grow(i + 1);
+        present.set(i);
+        downHosts.clear(i);
+        zone.ifPresentOrElse(z -> zones.put(host, z), () -> zones.remove(host));
+        int first = present.nextSetBit(0);
+        group[i] = first == i ? 0 : group[first];
+        graph.addVertex(HOST + host);
+        connect(HOST + host, DEVICE + device, host + " - " + device, hopNanos);
+        changed();
+    }
+
+    /** Takes a host out of the underlay; it reaches nobody. Its name keeps its index. */
+    public void removeHost(String host) {
+        Integer i = index.get(host);
+        if (i != null && present.get(i)) {
+            present.clear(i);
+            graph.removeVertex(HOST + host);
+            changed();
         }
     }
 
-    public void removeHost(String host) {
-        if (hosts.remove(host)) {
-            graph.removeVertex(host);
-            recompute();
+    public void addDevice(String device) {
+        if (graph.addVertex(DEVICE + device)) {
+            changed();
+        }
+    }
+
+    /**
+     * Links two devices, or a host and a device. Two hosts cannot be linked: hosts do not forward, and
+     * a cut between two hosts is a pair block ({@link #linkDown}), not a missing edge.
+     */
+    public void addLink(String a, String b, long latencyNanos) {
+        String va = vertex(a);
+        String vb = vertex(b);
+        if (va.startsWith(HOST) && vb.startsWith(HOST)) {
+            throw new IllegalArgumentException("hosts are leaves; link each to a device, not to each other: " + a + ", " + b);
+        }
+        connect(va, vb, a + " - " + b, latencyNanos);
+        changed();
+    }
+
+    private void connect(String va, String vb, String label, long latencyNanos) {
+        Link link = new Link(name(va), name(vb), latencyNanos);
+        if (graph.addEdge(va, vb, link)) {
+            graph.setEdgeWeight(link, latencyNanos);
+            linksByPair.put(pairKey(va, vb), link);
+        } else {
+            throw new IllegalArgumentException("already linked: " + label);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // faults
+
+    /** The host crashes: it reaches nobody and nobody reaches it until {@link #hostUp}. */
+    public void hostDown(String host) {
+        indexOf(host).ifPresent(i -> {
+            if (!downHosts.get(i)) {
+                downHosts.set(i);
+                changed();
+            }
+        });
+    }
+
+    public void hostUp(String host) {
+        indexOf(host).ifPresent(i -> {
+            if (downHosts.get(i)) {
+                downHosts.clear(i);
+                changed();
+            }
+        });
+    }
+
+    /** Every host of the zone goes down; returns them, in the order they were added. */
+    public List<String> zoneDown(String zone) {
+        List<String> hosts = hostsInZone(zone);
+        hosts.forEach(this::hostDown);
+        return hosts;
+    }
+
+    /** Every host of the zone comes back; returns them, in the order they were added. */
+    public List<String> zoneUp(String zone) {
+        List<String> hosts = hostsInZone(zone);
+        hosts.forEach(this::hostUp);
+        return hosts;
+    }
+
+    public void deviceDown(String device) {
+        requireDevice(device);
+        if (downDevices.add(device)) {
+            changed();
+        }
+    }
+
+    public void deviceUp(String device) {
+        if (downDevices.remove(device)) {
+            changed();
         }
     }
 
     /** Splits the hosts into groups that can reach each other only within a group. */
     public void partition(List<List<String>> groups) {
-        graph = new SimpleGraph<>(DefaultEdge.class);
-        Set<String> unlisted = new LinkedHashSet<>(hosts);
-        List<List<String>> all = new ArrayList<>(groups);
-        groups.forEach(unlisted::removeAll);
-        if (!unlisted.isEmpty()) {
-            all.add(List.copyOf(unlisted));
-        }
-        for (int i = 0; i < all.size(); i++) {
-            String segment = SEGMENT + i;
-            graph.addVertex(segment);
-            for (String host : all.get(i)) {
-                if (hosts.contains(host)) {
-                    graph.addVertex(host);
-                    graph.addEdge(host, segment);
+        Arrays.fill(group, groups.size());
+        for (int g = 0; g < groups.size(); g++) {
+            for (String host : groups.get(g)) {
+                Integer i = index.get(host);
+                if (i != null) {
+                    group[i] = g;
                 }
             }
         }
-        recompute();
+        changed();
     }
 
-    /** One segment again and every link up. */
+    /** One segment again, every pair block lifted, every device and link back up. */
     public void heal() {
-        blockedPairs.clear();
-        partition(List.of());
+        Arrays.fill(group, 0);
+        Arrays.fill(blocked, null);
+        blockCount = 0;
+        downDevices.clear();
+        downLinks.clear();
+        changed();
     }
 
+    /**
+     * Cuts the link between two hosts (a pair block, both ways) or, when one end is a device, the
+     * graph link between them. Names nobody knows are ignored.
+     */
     public void linkDown(String a, String b) {
-        blockedPairs.add(pair(a, b));
+        setLink(a, b, true);
     }
 
     public void linkUp(String a, String b) {
-        blockedPairs.remove(pair(a, b));
+        setLink(a, b, false);
+    }
+
+    private void setLink(String a, String b, boolean down) {
+        OptionalInt ia = indexOf(a);
+        OptionalInt ib = indexOf(b);
+        if (ia.isPresent() && ib.isPresent()) {
+            if (blocked(ia.getAsInt(), ib.getAsInt()) != down) {
+                block(ia.getAsInt(), ib.getAsInt(), down);
+                block(ib.getAsInt(), ia.getAsInt(), down);
+                blockCount += down ? 1 : -1;
+                changed();
+            }
+            return;
+        }
+        Link link = linksByPair.get(pairKey(vertex(a), vertex(b)));
+        if (link != null && (down ? downLinks.add(link) : downLinks.remove(link))) {
+            changed();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // questions
+
+    /** Changes with every fault, heal, host or link added: a key for anything derived from reachability. */
+    public long epoch() {
+        return epoch;
     }
 
     public boolean canReach(String from, String to) {
-        if (from.equals(to)) {
-            return hosts.contains(from);
+        Integer a = index.get(from);
+        Integer b = index.get(to);
+        return a != null && b != null && canReach(a, b);
+    }
+
+    /** The hot-path form of {@link #canReach(String, String)}, by host index. */
+    public boolean canReach(int a, int b) {
+        refresh();
+        int ca = component[a];
+        if (ca == NONE || ca != component[b]) {
+            return false;
         }
-        Integer a = component.get(from);
-        return a != null && a.equals(component.get(to)) && !blockedPairs.contains(pair(from, to));
+        return a == b || (group[a] == group[b] && (blockCount == 0 || !blocked(a, b)));
     }
 
     /** The hosts that {@code from} can reach, itself included, in the order they were added. */
     public List<String> reachableFrom(String from) {
-        return hosts.stream().filter(h -> canReach(from, h)).toList();
+        List<String> out = new ArrayList<>();
+        for (int i = present.nextSetBit(0); i >= 0; i = present.nextSetBit(i + 1)) {
+            if (canReach(from, names.get(i))) {
+                out.add(names.get(i));
+            }
+        }
+        return out;
     }
 
-    private String segmentOf(String host) {
-        return graph.edgesOf(host).stream()
-                .map(e -> graph.getEdgeTarget(e).equals(host) ? graph.getEdgeSource(e) : graph.getEdgeTarget(e))
-                .findFirst()
-                .orElseThrow();
+    /** One-way latency of the shortest path, or empty when {@code to} cannot be reached. */
+    public OptionalLong latencyNanos(String from, String to) {
+        Integer a = index.get(from);
+        Integer b = index.get(to);
+        return a != null && b != null && canReach(a, b) ? OptionalLong.of(latencyNanos(a, b)) : OptionalLong.empty();
     }
 
-    private void recompute() {
-        Map<String, Integer> ids = new HashMap<>();
-        List<Set<String>> sets = new ConnectivityInspector<>(graph).connectedSets();
-        for (int i = 0; i < sets.size(); i++) {
-            for (String v : sets.get(i)) {
-                ids.put(v, i);
+    /** The hot-path form: the one-way latency between two hosts that {@link #canReach(int, int)}. */
+    public long latencyNanos(int a, int b) {
+        refresh();
+        if (a == b) {
+            return 0;
+        }
+        long[] row = latency[a];
+        if (row == null) {
+            row = shortestFrom(a);
+            latency[a] = row;
+        }
+        return row[b];
+    }
+
+    public OptionalInt indexOf(String host) {
+        Integer i = index.get(host);
+        return i == null ? OptionalInt.empty() : OptionalInt.of(i);
+    }
+
+    /** The number of host indices handed out; removed hosts keep theirs. */
+    public int hostSlots() {
+        return names.size();
+    }
+
+    public String hostName(int i) {
+        return names.get(i);
+    }
+
+    /** The hosts present, in the order they were added. */
+    public List<String> hosts() {
+        List<String> out = new ArrayList<>();
+        for (int i = present.nextSetBit(0); i >= 0; i = present.nextSetBit(i + 1)) {
+            out.add(names.get(i));
+        }
+        return out;
+    }
+
+    public boolean isUp(String host) {
+        Integer i = index.get(host);
+        return i != null && present.get(i) && !downHosts.get(i);
+    }
+
+    public Optional<String> zoneOf(String host) {
+        return Optional.ofNullable(zones.get(host));
+    }
+
+    /**
+     * The groups of hosts that the graph and the partition keep together (pair blocks aside), each in
+     * the order hosts were added, the groups sorted by their smallest host name. Down hosts are left out.
+     */
+    public List<List<String>> components() {
+        refresh();
+        Map<Long, List<String>> byKey = new LinkedHashMap<>();
+        for (int i = present.nextSetBit(0); i >= 0; i = present.nextSetBit(i + 1)) {
+            if (component[i] != NONE) {
+                byKey.computeIfAbsent(((long) component[i] << 32) | group[i], k -> new ArrayList<>()).add(names.get(i));
+            }
+        }
+        List<List<String>> out = new ArrayList<>(byKey.values());
+        out.sort(Comparator.comparing(g -> g.stream().min(Comparator.naturalOrder()).orElseThrow()));
+        return out;
+    }
+
+    /**
+     * The links whose loss alone would disconnect part of the underlay (graph bridges), host uplinks
+     * aside: "this uplink is a single point of failure". Sorted by their text.
+     */
+    public List<Link> singlePointsOfFailure() {
+        List<Link> out = new ArrayList<>();
+        for (Link link : new BiconnectivityInspector<>(liveGraph()).getBridges()) {
+            if (!index.containsKey(link.a()) && !index.containsKey(link.b())) {
+                out.add(link);
+            }
+        }
+        out.sort(Comparator.comparing(Link::toString));
+        return out;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // internals
+
+    private void refresh() {
+        if (cachedEpoch == epoch) {
+            return;
+        }
+        int[] ids = new int[names.size()];
+        Arrays.fill(ids, NONE);
+        List<Set<String>> sets = new ConnectivityInspector<>(liveGraph()).connectedSets();
+        for (int c = 0; c < sets.size(); c++) {
+            for (String v : sets.get(c)) {
+                if (v.startsWith(HOST)) {
+                    ids[index.get(v.substring(HOST.length()))] = c;
+                }
             }
         }
         component = ids;
+        latency = new long[names.size()][];
+        cachedEpoch = epoch;
     }
 
-    private static String pair(String a, String b) {
+    private Graph<String, Link> liveGraph() {
+        return new MaskSubgraph<>(graph, v -> !up(v), downLinks::contains);
+    }
+
+    private boolean up(String vertex) {
+        if (vertex.startsWith(HOST)) {
+            int i = index.get(vertex.substring(HOST.length()));
+            return present.get(i) && !downHosts.get(i);
+        }
+        return !downDevices.contains(vertex.substring(DEVICE.length()));
+    }
+
+    private long[] shortestFrom(int a) {
+        long[] row = new long[names.size()];
+        Arrays.fill(row, Long.MAX_VALUE);
+        Graph<String, Link> live = liveGraph();
+        SingleSourcePaths<String, Link> paths = new DijkstraShortestPath<>(live).getPaths(HOST + names.get(a));
+        for (int b = 0; b < names.size(); b++) {
+            if (component[b] != NONE && component[b] == component[a]) {
+                row[b] = Math.round(paths.getWeight(HOST + names.get(b)));
+            }
+        }
+        return row;
+    }
+
+    private List<String> hostsInZone(String zone) {
+        List<String> out = new ArrayList<>();
+        for (int i = present.nextSetBit(0); i >= 0; i = present.nextSetBit(i + 1)) {
+            if (zone.equals(zones.get(names.get(i)))) {
+                out.add(names.get(i));
+            }
+        }
+        return out;
+    }
+
+    private boolean blocked(int a, int b) {
+        BitSet row = blocked[a];
+        return row != null && row.get(b);
+    }
+
+    private void block(int a, int b, boolean down) {
+        if (down) {
+            if (blocked[a] == null) {
+                blocked[a] = new BitSet();
+            }
+            blocked[a].set(b);
+        } else if (blocked[a] != null) {
+            blocked[a].clear(b);
+        }
+    }
+
+    private void grow(int size) {
+        if (group.length < size) {
+            int n = Math.max(size, group.length * 2);
+            group = Arrays.copyOf(group, n);
+            blocked = Arrays.copyOf(blocked, n);
+        }
+    }
+
+    private void changed() {
+        epoch++;
+    }
+
+    private void requireDevice(String device) {
+        if (!graph.containsVertex(DEVICE + device)) {
+            throw new IllegalArgumentException("no such network device: " + device);
+        }
+    }
+
+    private String vertex(String name) {
+        return index.containsKey(name) && graph.containsVertex(HOST + name) ? HOST + name : DEVICE + name;
+    }
+
+    private static String name(String vertex) {
+        return vertex.substring(vertex.indexOf('/') + 1);
+    }
+
+    private static String pairKey(String a, String b) {
         return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
     }
 }

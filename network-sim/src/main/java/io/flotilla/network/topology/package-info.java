@@ -1,6 +1,7 @@
 /**
- * Who can reach whom. Hosts hang off network segments in a jgrapht graph; a partition splits the
- * segment, a link fault blocks one pair of hosts. Reachability is a pure question of the graph,
- * answered in constant time from cached connected components.
+ * Who can reach whom, and how fast. Hosts and network devices form a weighted jgrapht graph; hosts
+ * are leaves. Faults mask hosts, devices and links; partitions and link cuts between two hosts are
+ * pair blocks, which no route through a third host can bypass. Reachability and path latency are
+ * computed once per topology epoch and read per request from arrays.
  */
 package io.flotilla.network.topology;

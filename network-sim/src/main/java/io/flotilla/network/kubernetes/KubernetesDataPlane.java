@@ -1,0 +1,308 @@
+package io.flotilla.network.kubernetes;
+
+import io.flotilla.network.dns.DnsAnswer;
+import io.flotilla.network.dns.Shuffle;
+import io.flotilla.network.random.Randomness;
+import io.flotilla.network.request.Backends;
+import io.flotilla.network.topology.Topology;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+
+/**
+ * The Kubernetes data plane: the API server's Services and EndpointSlices (the truth as the control
+ * plane records it), the cluster DNS that answers from them, and every node's kube-proxy, which
+ * programs its rules from them a sync later.
+ *
+ * <ul>
+ *   <li>CoreDNS is one cluster service fed by watches: it answers from the API state at once (no
+ *       per-node divergence, unlike Swarm), TTL 30 (kubeadm). A ClusterIP Service resolves to its
+ *       ClusterIP whether or not it has endpoints; a headless one to its ready endpoints, NXDOMAIN
+ *       when none is ready.
+ *   <li>kube-proxy on each node applies the API state {@code syncNanos} after a change (its
+ *       {@code minSyncPeriod}, 1 s), if the node can reach the control plane then; a node cut off
+ *       keeps its rules until it reaches the control plane again, and syncs a period after that.
+ *       Its rules use the ready endpoints, or, when none is ready, the serving terminating ones.
+ * </ul>
+ * Time is the caller's: changes come stamped, {@link #advanceTo} applies the syncs due.
+ */
+public final class KubernetesDataPlane {
+
+    /** One node's kube-proxy rules: per Service, the endpoints it balances over (null: no rules at all). */
+    static final class ProxyRules {
+        int[][] endpoints = new int[0][];
+        long pendingAt = Long.MAX_VALUE;
+        long appliedVersion = -1;
+    }
+
+    private final Topology topology;
+    private final Backends backends;
+    private final Randomness randomness;
+    private final String controlPlane;
+    private final long syncNanos;
+    private final Map<String, Integer> serviceIds = new HashMap<>();
+    private final List<KubeService> services = new ArrayList<>();
+    private final List<List<PodEndpoint>> endpoints = new ArrayList<>();
+    private final Map<Integer, Integer> nodePorts = new HashMap<>();
+    /** Per Service, what kube-proxy would program from the API state now; shared with the nodes that synced it. */
+    private int[][] proxyTargets = new int[0][];
+    private int[][] readyIds = new int[0][];
+    private ProxyRules[] nodes = new ProxyRules[0];
+    private final Map<String, SplittableRandom> streams = new HashMap<>();
+    private long apiVersion;
+    private int catalogVersion;
+    private long now;
+
+    public KubernetesDataPlane(Topology topology, Backends backends, Randomness randomness, String controlPlane,
+            long syncNanos) {
+        this.topology = topology;
+        this.backends = backends;
+        this.randomness = randomness;
+        this.controlPlane = controlPlane;
+        this.syncNanos = syncNanos;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // the API server's state
+
+    /** Creates or replaces a Service. */
+    public void putService(long time, KubeService service) {
+        advanceTo(time);
+        String key = service.namespace() + "/" + service.name();
+        Integer id = serviceIds.get(key);
+        if (id == null) {
+            id = services.size();
+            serviceIds.put(key, id);
+            services.add(service);
+            endpoints.add(List.of());
+            proxyTargets = Arrays.copyOf(proxyTargets, id + 1);
+            readyIds = Arrays.copyOf(readyIds, id + 1);
+            proxyTargets[id] = new int[0];
+            readyIds[id] = new int[0];
+        } else {
+            services.set(id, service);
+        }
+        int sid = id;
+        nodePorts.values().removeIf(s -> s == sid);
+        service.nodePort().ifPresent(p -> nodePorts.put(p, sid));
+        catalogVersion++;
+        changed(time);
+    }
+
+    public void removeService(long time, String namespace, String name) {
+        advanceTo(time);
+        Integer id = serviceIds.get(namespace + "/" + name);
+        if (id != null && services.get(id) != null) {
+            services.set(id, null);
+            endpoints.set(id, List.of());
+            proxyTargets[id] = null;
+            readyIds[id] = new int[0];
+            int sid = id;
+            nodePorts.values().removeIf(s -> s == sid);
+            catalogVersion++;
+            changed(time);
+        }
+    }
+
+    /** The Service's endpoints (all its slices together), as the EndpointSlice controller writes them. */
+    public void setEndpoints(long time, String namespace, String service, List<PodEndpoint> list) {
+        advanceTo(time);
+        Integer id = serviceIds.get(namespace + "/" + service);
+        if (id == null || services.get(id) == null) {
+            throw new IllegalArgumentException("no such Service: " + namespace + "/" + service);
+        }
+        endpoints.set(id, List.copyOf(list));
+        List<Integer> ready = new ArrayList<>();
+        List<Integer> servingTerminating = new ArrayList<>();
+        for (PodEndpoint e : list) {
+            int b = backends.intern(e.key(), e.pod(), topology.indexOf(e.node()).orElseThrow());
+            if (e.conditions().ready()) {
+                ready.add(b);
+            } else if (e.conditions().serving() && e.conditions().terminating()) {
+                servingTerminating.add(b);
+            }
+        }
+        readyIds[id] = ready.stream().mapToInt(Integer::intValue).toArray();
+        proxyTargets[id] = ready.isEmpty() ? servingTerminating.stream().mapToInt(Integer::intValue).toArray() : readyIds[id];
+        changed(time);
+    }
+
+    public List<PodEndpoint> endpoints(String namespace, String service) {
+        Integer id = serviceIds.get(namespace + "/" + service);
+        return id == null ? List.of() : endpoints.get(id);
+    }
+
+    /** The topology changed (a node cut off or back, down or up): nodes that can sync again will. */
+    public void topologyChanged(long time) {
+        advanceTo(time);
+        for (int n = 0; n < topology.hostSlots(); n++) {
+            ProxyRules rules = rules(n);
+            if (rules.appliedVersion < apiVersion && rules.pendingAt == Long.MAX_VALUE && canSync(n)) {
+                rules.pendingAt = time + syncNanos;
+            }
+        }
+    }
+
+    /** A node's kube-proxy starts afresh (the node rebooted): no rules until its first sync. */
+    public void nodeRestarted(long time, String node) {
+        advanceTo(time);
+        int n = topology.indexOf(node).orElseThrow();
+        ProxyRules rules = rules(n);
+        rules.endpoints = new int[0][];
+        rules.appliedVersion = -1;
+        rules.pendingAt = canSync(n) ? time + syncNanos : Long.MAX_VALUE;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // clock
+
+    public OptionalLong nextEventTime() {
+        long next = Long.MAX_VALUE;
+        for (ProxyRules r : nodes) {
+            if (r != null) {
+                next = Math.min(next, r.pendingAt);
+            }
+        }
+        return next == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(next);
+    }
+
+    public void advanceTo(long time) {
+        if (time < now) {
+            throw new IllegalArgumentException("time runs forward: " + time + " < " + now);
+        }
+        for (int n = 0; n < nodes.length; n++) {
+            ProxyRules r = nodes[n];
+            if (r != null && r.pendingAt <= time) {
+                r.pendingAt = Long.MAX_VALUE;
+                if (canSync(n)) {
+                    r.endpoints = proxyTargets.clone();
+                    r.appliedVersion = apiVersion;
+                }
+            }
+        }
+        now = time;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // DNS
+
+    /** CoreDNS's answer to a pod in {@code namespace} asking for {@code name}; ready endpoints shuffled. */
+    public DnsAnswer resolve(String namespace, String name, SplittableRandom shuffle) {
+        Optional<Resolved> r = lookup(namespace, name);
+        if (r.isEmpty()) {
+            return DnsAnswer.nxdomain();
+        }
+        KubeService s = services.get(r.get().service());
+        if (r.get().hostname().isPresent()) {
+            for (PodEndpoint e : endpoints.get(r.get().service())) {
+                if (e.conditions().ready() && e.hostname().equals(r.get().hostname())) {
+                    return new DnsAnswer(List.of(e.address()), DnsAnswer.KUBEADM_TTL);
+                }
+            }
+            return DnsAnswer.nxdomain();
+        }
+        if (!s.headless()) {
+            return new DnsAnswer(List.of(s.clusterIp().orElseThrow()), DnsAnswer.KUBEADM_TTL);
+        }
+        List<String> ready = new ArrayList<>();
+        for (PodEndpoint e : endpoints.get(r.get().service())) {
+            if (e.conditions().ready()) {
+                ready.add(e.address());
+            }
+        }
+        return ready.isEmpty() ? DnsAnswer.nxdomain() : new DnsAnswer(Shuffle.shuffled(ready, shuffle), DnsAnswer.KUBEADM_TTL);
+    }
+
+    /** A name resolved to a Service (and a hostname under it), before looking at endpoints. */
+    record Resolved(int service, Optional<String> hostname) {}
+
+    Optional<Resolved> lookup(String namespace, String name) {
+        for (String fqdn : ClusterDns.candidates(namespace, name)) {
+            Optional<ClusterDns.Query> q = ClusterDns.parse(fqdn);
+            if (q.isEmpty()) {
+                continue;
+            }
+            Integer id = serviceIds.get(q.get().namespace() + "/" + q.get().service());
+            if (id == null || services.get(id) == null) {
+                continue;
+            }
+            if (q.get().hostname().isPresent() && !services.get(id).headless()) {
+                continue;
+            }
+            return Optional.of(new Resolved(id, q.get().hostname()));
+        }
+        return Optional.empty();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // for the router
+
+    int catalogVersion() {
+        return catalogVersion;
+    }
+
+    Optional<KubeService> service(int id) {
+        return Optional.ofNullable(services.get(id));
+    }
+
+    /** The node's kube-proxy targets for a Service: null when it has no rules for it. */
+    int[] proxyTargets(int node, int service) {
+        ProxyRules r = node < nodes.length ? nodes[node] : null;
+        return r == null || service >= r.endpoints.length ? null : r.endpoints[service];
+    }
+
+    int[] ready(int service) {
+        return readyIds[service];
+    }
+
+    /** The ready endpoint's backend with that hostname, or -1. */
+    int readyHostname(int service, String hostname) {
+        for (PodEndpoint e : endpoints.get(service)) {
+            if (e.conditions().ready() && e.hostname().map(hostname::equals).orElse(false)) {
+                return backends.id(e.key()).orElse(-1);
+            }
+        }
+        return -1;
+    }
+
+    OptionalInt nodePortService(int port) {
+        Integer sid = nodePorts.get(port);
+        return sid == null ? OptionalInt.empty() : OptionalInt.of(sid);
+    }
+
+    SplittableRandom stream(String name) {
+        return streams.computeIfAbsent(name, randomness::stream);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private void changed(long time) {
+        apiVersion++;
+        for (int n = 0; n < topology.hostSlots(); n++) {
+            ProxyRules rules = rules(n);
+            if (rules.pendingAt == Long.MAX_VALUE && canSync(n)) {
+                rules.pendingAt = time + syncNanos;
+            }
+        }
+    }
+
+    private boolean canSync(int node) {
+        return topology.indexOf(controlPlane).stream().anyMatch(cp -> topology.canReach(node, cp));
+    }
+
+    private ProxyRules rules(int node) {
+        if (node >= nodes.length) {
+            nodes = Arrays.copyOf(nodes, Math.max(node + 1, nodes.length * 2));
+        }
+        if (nodes[node] == null) {
+            nodes[node] = new ProxyRules();
+        }
+        return nodes[node];
+    }
+}
