@@ -5,6 +5,7 @@ import io.flotilla.scheduler.model.NodeSpec;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.model.UpdateConfig;
+import io.flotilla.scheduler.orchestrator.kubernetes.RolloutMath;
 import io.flotilla.scheduler.placement.kubernetes.LabelSelector;
 import io.flotilla.scheduler.placement.kubernetes.ModelTranslation;
 import io.flotilla.scheduler.placement.kubernetes.Pod;

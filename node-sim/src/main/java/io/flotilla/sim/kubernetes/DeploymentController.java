@@ -1,5 +1,7 @@
 package io.flotilla.sim.kubernetes;
 
+import io.flotilla.scheduler.orchestrator.kubernetes.PodRanking;
+import io.flotilla.scheduler.orchestrator.kubernetes.RolloutMath;
 import io.flotilla.sim.events.ReplicaSetScaled;
 import io.flotilla.sim.events.UpdateStatusChanged;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.flotilla.sim.kubernetes;
 import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
+import io.flotilla.scheduler.orchestrator.kubernetes.RolloutMath;
 import java.util.ArrayList;
 import java.util.List;
 

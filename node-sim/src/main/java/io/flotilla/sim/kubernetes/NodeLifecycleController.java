@@ -1,6 +1,8 @@
 package io.flotilla.sim.kubernetes;
 
 import io.flotilla.scheduler.model.NodeStatus;
+import io.flotilla.scheduler.orchestrator.kubernetes.ZoneDisruption;
+import io.flotilla.scheduler.orchestrator.kubernetes.ZoneState;
 import io.flotilla.scheduler.placement.kubernetes.Taint;
 import io.flotilla.scheduler.placement.kubernetes.TaintEffect;
 import io.flotilla.sim.events.NodeStatusChanged;
@@ -31,13 +33,6 @@ final class NodeLifecycleController {
     static final Taint NOT_READY_NO_EXECUTE = new Taint(PodInputs.NOT_READY_KEY, "", TaintEffect.NO_EXECUTE);
     static final String READY_MESSAGE = "kubelet is posting ready status";
     static final String UNKNOWN_MESSAGE = "Kubelet stopped posting node status.";
-
-    enum ZoneState {
-        INITIAL,
-        NORMAL,
-        PARTIAL_DISRUPTION,
-        FULL_DISRUPTION
-    }
 
     /** A zone's NoExecute tainting queue with its token-bucket limiter (burst 1). */
     private static final class Zone {
@@ -75,10 +70,12 @@ final class NodeLifecycleController {
     }
 
     private final ControlPlane plane;
+    private final ZoneDisruption disruption;
     private final Map<String, Zone> zones = new TreeMap<>();
 
     NodeLifecycleController(ControlPlane plane) {
         this.plane = plane;
+        this.disruption = plane.settings.zoneDisruption();
     }
 
     void start() {
@@ -240,7 +237,7 @@ final class NodeLifecycleController {
         }
         for (Map.Entry<String, ZoneState> e : next.entrySet()) {
             if (allWereFullyDisrupted || zones.get(e.getKey()).state != e.getValue()) {
-                setZone(e.getKey(), e.getValue(), rate(e.getValue(), byZone.get(e.getKey()).size()), now);
+                setZone(e.getKey(), e.getValue(), disruption.evictionRate(e.getValue(), byZone.get(e.getKey()).size()), now);
             }
         }
     }
@@ -255,32 +252,15 @@ final class NodeLifecycleController {
         }
     }
 
-    /** Upstream {@code ComputeZoneState}. */
-    ZoneState zoneState(List<NodeState> nodes) {
+    /** The zone's state from its nodes' Ready conditions. */
+    private ZoneState zoneState(List<NodeState> nodes) {
         int ready = 0;
-        int notReady = 0;
         for (NodeState n : nodes) {
             if (n.isReady()) {
                 ready++;
-            } else {
-                notReady++;
             }
         }
-        if (ready == 0 && notReady > 0) {
-            return ZoneState.FULL_DISRUPTION;
-        }
-        if (notReady > 2 && (float) notReady / (notReady + ready) >= (float) plane.settings.unhealthyZoneThreshold()) {
-            return ZoneState.PARTIAL_DISRUPTION;
-        }
-        return ZoneState.NORMAL;
-    }
-
-    /** Normal and full disruption: the eviction rate; partial: the secondary rate in large zones, else none. */
-    private double rate(ZoneState state, int zoneSize) {
-        if (state == ZoneState.PARTIAL_DISRUPTION) {
-            return zoneSize > plane.settings.largeClusterSizeThreshold() ? plane.settings.secondaryEvictionRate() : 0;
-        }
-        return plane.settings.evictionRate();
+        return disruption.state(ready, nodes.size() - ready);
     }
 
     /** A new controller leader rebuilds its health data: every node's probe time is now. */

@@ -1,8 +1,8 @@
 /**
  * The Kubernetes control plane as plain objects, for the kubernetes strategy: the API server's store
  * of nodes, deployments, ReplicaSets and pods; the deployment and ReplicaSet controllers (rolling
- * updates within maxSurge and maxUnavailable, {@link io.flotilla.sim.kubernetes.RolloutMath}; scale
- * down in {@link io.flotilla.sim.kubernetes.PodRanking} order) and the DaemonSet controller for global
+ * updates within maxSurge and maxUnavailable, {@link io.flotilla.scheduler.orchestrator.kubernetes.RolloutMath}; scale
+ * down in {@link io.flotilla.scheduler.orchestrator.kubernetes.PodRanking} order) and the DaemonSet controller for global
  * services; the node lifecycle controller
  * (Ready=Unknown after the grace period, unreachable taints, rate-limited per zone) and the taint
  * eviction controller (pods deleted when their tolerations run out); and kube-scheduler's loop

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
-import io.flotilla.sim.kubernetes.RolloutMath.IntOrPercent;
-import io.flotilla.sim.kubernetes.RolloutMath.Strategy;
+import io.flotilla.scheduler.orchestrator.kubernetes.RolloutMath.IntOrPercent;
+import io.flotilla.scheduler.orchestrator.kubernetes.RolloutMath.Strategy;
 import org.junit.jupiter.api.Test;
 
 /** Which RollingUpdate strategy a service's {@code update_config} becomes: only parallelism and order count. */
