@@ -1,9 +1,9 @@
 package io.flotilla.sim.cluster;
 
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeRole;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.sim.kernel.Kernel;
-import io.flotilla.sim.kubernetes.PodInputs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
     public record Operator(Manager.Command command) implements Command {}
 
     /** Deploys a service; {@code pods} are its Kubernetes-only pod inputs, which the swarm strategy ignores. */
-    public record Deploy(ServiceSpec service, PodInputs pods) implements Command {}
+    public record Deploy(ServiceSpec service, KubernetesPodSpec pods) implements Command {}
 
     private final ActorRef<Fabric.Command> fabric;
     private final ActorRef<Manager.Command> manager;

@@ -1,12 +1,12 @@
 package io.flotilla.sim.cluster;
 
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.Kernel;
 import io.flotilla.sim.kubernetes.ControlPlane;
 import io.flotilla.sim.kubernetes.KubeEffects;
 import io.flotilla.sim.kubernetes.KubeTimer;
-import io.flotilla.sim.kubernetes.PodInputs;
 import java.time.Duration;
 import java.util.List;
 import org.apache.pekko.actor.typed.Behavior;
@@ -31,7 +31,7 @@ public final class KubernetesManager extends AbstractBehavior<Object> {
     public sealed interface Command {}
 
     /** Creates or replaces a service's Deployment, with its Kubernetes-only pod inputs. */
-    public record Deploy(ServiceSpec service, PodInputs pods) implements Command {}
+    public record Deploy(ServiceSpec service, KubernetesPodSpec pods) implements Command {}
 
     private record TimerFired(KubeTimer timer) implements Command {}
 
@@ -75,7 +75,7 @@ public final class KubernetesManager extends AbstractBehavior<Object> {
                         m.availability().name().toLowerCase() + " " + m.node(),
                         () -> plane.setAvailability(m.node(), m.availability())))
                 .onMessage(Manager.Deploy.class, m -> operator("deploy " + m.service().name(),
-                        () -> plane.deploy(m.service(), PodInputs.NONE)))
+                        () -> plane.deploy(m.service(), KubernetesPodSpec.NONE)))
                 .onMessage(Deploy.class, m -> operator("deploy " + m.service().name(),
                         () -> plane.deploy(m.service(), m.pods())))
                 .onMessage(Manager.Scale.class, m -> operator("scale " + m.service(),

@@ -1,10 +1,12 @@
 package io.flotilla.sim.kubernetes;
 
 import io.flotilla.scheduler.model.Availability;
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeSpec;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.model.UpdateConfig;
+import io.flotilla.scheduler.orchestrator.kubernetes.PodFromTemplate;
 import io.flotilla.scheduler.orchestrator.kubernetes.RolloutMath;
 import io.flotilla.scheduler.placement.kubernetes.LabelSelector;
 import io.flotilla.scheduler.placement.kubernetes.ModelTranslation;
@@ -199,7 +201,7 @@ public final class ControlPlane {
      * Creates the service's Deployment (a DaemonSet for a global service), or applies a new spec to it
      * (a rollout if the pod template changed).
      */
-    public void deploy(ServiceSpec spec, PodInputs inputs) {
+    public void deploy(ServiceSpec spec, KubernetesPodSpec inputs) {
         DeploymentState d = store.deployments.get(spec.name());
         Optional<String> invalid = d != null && d.spec.mode() != spec.mode()
                 ? Optional.of(spec.name() + " is a " + (d.isDaemonSet() ? "DaemonSet" : "Deployment")
@@ -309,7 +311,9 @@ public final class ControlPlane {
                 .label(POD_TEMPLATE_HASH, rs.hash)
                 .ownerSelector(LabelSelector.of(ModelTranslation.APP_LABEL, d.name()).and(POD_TEMPLATE_HASH, rs.hash))
                 .build();
-        return rs.template.inputs().applyTo(base, settings.defaultTolerationSeconds(), Optional.ofNullable(daemonNode));
+        return daemonNode == null
+                ? PodFromTemplate.pod(base, rs.template.inputs(), settings.defaultTolerationSeconds())
+                : PodFromTemplate.daemonPod(base, rs.template.inputs(), settings.defaultTolerationSeconds(), daemonNode);
     }
 
     private void createPod(DeploymentState d, ReplicaSetState rs, int slot, String daemonNode) {

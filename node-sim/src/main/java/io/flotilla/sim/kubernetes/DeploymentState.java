@@ -1,5 +1,6 @@
 package io.flotilla.sim.kubernetes;
 
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
@@ -14,7 +15,7 @@ import java.util.List;
 final class DeploymentState {
 
     ServiceSpec spec;
-    PodInputs inputs;
+    KubernetesPodSpec inputs;
     /** Bumped by a forced update, as {@code kubectl rollout restart} stamps the template. */
     int restartedAt;
     /** The deployment's generation as events show it (1 at creation, +1 per template change). */
@@ -22,7 +23,7 @@ final class DeploymentState {
     boolean rollingOut;
     final List<ReplicaSetState> replicaSets = new ArrayList<>();
 
-    DeploymentState(ServiceSpec spec, PodInputs inputs) {
+    DeploymentState(ServiceSpec spec, KubernetesPodSpec inputs) {
         this.spec = spec;
         this.inputs = inputs;
     }

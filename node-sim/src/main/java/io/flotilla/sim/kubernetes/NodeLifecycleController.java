@@ -1,10 +1,13 @@
 package io.flotilla.sim.kubernetes;
 
+import static io.flotilla.scheduler.orchestrator.kubernetes.NodeConditionTaints.NOT_READY_NO_EXECUTE;
+import static io.flotilla.scheduler.orchestrator.kubernetes.NodeConditionTaints.UNREACHABLE_NO_EXECUTE;
+import static io.flotilla.scheduler.orchestrator.kubernetes.NodeConditionTaints.UNREACHABLE_NO_SCHEDULE;
+
 import io.flotilla.scheduler.model.NodeStatus;
 import io.flotilla.scheduler.orchestrator.kubernetes.ZoneDisruption;
 import io.flotilla.scheduler.orchestrator.kubernetes.ZoneState;
 import io.flotilla.scheduler.placement.kubernetes.Taint;
-import io.flotilla.scheduler.placement.kubernetes.TaintEffect;
 import io.flotilla.sim.events.NodeStatusChanged;
 import io.flotilla.sim.events.NodeTaintChanged;
 import io.flotilla.sim.events.ZoneStateChanged;
@@ -28,9 +31,6 @@ import java.util.TreeMap;
  */
 final class NodeLifecycleController {
 
-    static final Taint UNREACHABLE_NO_SCHEDULE = new Taint(PodInputs.UNREACHABLE_KEY, "", TaintEffect.NO_SCHEDULE);
-    static final Taint UNREACHABLE_NO_EXECUTE = new Taint(PodInputs.UNREACHABLE_KEY, "", TaintEffect.NO_EXECUTE);
-    static final Taint NOT_READY_NO_EXECUTE = new Taint(PodInputs.NOT_READY_KEY, "", TaintEffect.NO_EXECUTE);
     static final String READY_MESSAGE = "kubelet is posting ready status";
     static final String UNKNOWN_MESSAGE = "Kubelet stopped posting node status.";
 

@@ -1,5 +1,6 @@
 package io.flotilla.sim.kubernetes;
 
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.TaskSpec;
 
 /**
@@ -9,7 +10,7 @@ import io.flotilla.scheduler.model.TaskSpec;
 final class ReplicaSetState {
 
     /** What makes two ReplicaSets the same (upstream's pod-template-hash): the task, the pod inputs, a restart stamp. */
-    record Template(TaskSpec task, PodInputs inputs, int restartedAt) {}
+    record Template(TaskSpec task, KubernetesPodSpec inputs, int restartedAt) {}
 
     final String name;
     final String hash;

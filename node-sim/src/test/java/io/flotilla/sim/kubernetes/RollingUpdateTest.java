@@ -4,6 +4,7 @@ import static io.flotilla.sim.kubernetes.FakeWorld.S;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.model.UpdateConfig;
@@ -42,7 +43,7 @@ class RollingUpdateTest {
     void rollingUpdateStaysWithinSurgeAndUnavailable(Case c) {
         FakeWorld w = new FakeWorld(KubernetesSettings.DEFAULT, 4);
         ServiceSpec web = FakeWorld.service("web", c.replicas(), "nginx:1.27");
-        w.at(0, () -> w.plane.deploy(web, PodInputs.NONE));
+        w.at(0, () -> w.plane.deploy(web, KubernetesPodSpec.NONE));
         w.runUntil(30 * S);
         int before = w.log.size();
         int[] maxPods = {0};
@@ -77,7 +78,7 @@ class RollingUpdateTest {
     void startFirstUpdateConfigSurgesByParallelismAndNeverGoesBelowReplicas(Case c) {
         FakeWorld w = new FakeWorld(KubernetesSettings.DEFAULT, 4);
         ServiceSpec web = FakeWorld.service("web", c.replicas(), "nginx:1.27");
-        w.at(0, () -> w.plane.deploy(web, PodInputs.NONE));
+        w.at(0, () -> w.plane.deploy(web, KubernetesPodSpec.NONE));
         w.runUntil(30 * S);
         int[] minReady = {Integer.MAX_VALUE};
         int[] maxPods = {0};

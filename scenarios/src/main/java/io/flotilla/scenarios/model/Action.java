@@ -1,6 +1,7 @@
 package io.flotilla.scenarios.model;
 
 import io.flotilla.scheduler.model.Availability;
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
 import java.util.Collections;

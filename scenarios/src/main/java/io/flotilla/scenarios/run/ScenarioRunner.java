@@ -57,7 +57,7 @@ public final class ScenarioRunner {
                 options.explainTasks());
         try (Simulation<Cluster.Command> sim = Simulation.start("flotilla", seed, kernel -> Cluster.create(setup, kernel))) {
             for (ServiceSpec service : scenario.services()) {
-                sim.tellAt(0, sim.root(), new Cluster.Deploy(service, KubernetesPods.of(scenario.pod(service.name()))));
+                sim.tellAt(0, sim.root(), new Cluster.Deploy(service, scenario.pod(service.name())));
             }
             for (TimelineItem item : scenario.timeline()) {
                 for (Cluster.Command command : commands(item.action())) {
@@ -100,7 +100,7 @@ public final class ScenarioRunner {
             return List.of(operator(new Manager.Update(a.service(), a.image(), a.updateConfig(), a.force())));
         } else if (action instanceof Action.Deploy a) {
             return a.services().stream()
-                    .map(s -> (Cluster.Command) new Cluster.Deploy(s, KubernetesPods.of(a.pod(s.name()))))
+                    .map(s -> (Cluster.Command) new Cluster.Deploy(s, a.pod(s.name())))
                     .toList();
         }
         throw new IllegalArgumentException("no cluster command for " + action);
