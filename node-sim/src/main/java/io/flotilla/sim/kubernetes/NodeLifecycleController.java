@@ -69,21 +69,27 @@ final class NodeLifecycleController {
         }
     }
 
-    private final ControlPlane plane;
+    private final KubernetesSettings settings;
     private final ZoneDisruption disruption;
+    private final ApiStore store;
+    private final ControllerEffects io;
+    private final NodeWatch watch;
     private final Map<String, Zone> zones = new TreeMap<>();
 
-    NodeLifecycleController(ControlPlane plane) {
-        this.plane = plane;
-        this.disruption = plane.settings.zoneDisruption();
+    NodeLifecycleController(KubernetesSettings settings, ApiStore store, ControllerEffects io, NodeWatch watch) {
+        this.settings = settings;
+        this.disruption = settings.zoneDisruption();
+        this.store = store;
+        this.io = io;
+        this.watch = watch;
     }
 
     void start() {
-        plane.effects.startTimer(KubeTimer.MonitorTick.INSTANCE, plane.settings.nodeMonitorPeriod());
+        io.startTimer(KubeTimer.MonitorTick.INSTANCE, settings.nodeMonitorPeriod());
     }
 
     void nodeAdded(NodeState node) {
-        zones.computeIfAbsent(node.zone(), z -> new Zone(plane.settings.evictionRate()));
+        zones.computeIfAbsent(node.zone(), z -> new Zone(settings.evictionRate()));
     }
 
     void nodeRemoved(NodeState node) {
@@ -92,7 +98,7 @@ final class NodeLifecycleController {
 
     /** The kubelet renewed its lease and posted status: Ready=True, and the NoSchedule taint goes. */
     void statusPosted(NodeState node) {
-        long now = plane.effects.now();
+        long now = io.now();
         node.lastHeartbeat = now;
         if (node.ready == NodeState.Ready.TRUE) {
             return;
@@ -102,13 +108,13 @@ final class NodeLifecycleController {
             node.probeTimestamp = now;
         }
         node.ready = NodeState.Ready.TRUE;
-        plane.effects.log(new NodeStatusChanged(node.name(), NodeStatus.READY, READY_MESSAGE));
+        io.log(new NodeStatusChanged(node.name(), NodeStatus.READY, READY_MESSAGE));
         removeTaint(node, UNREACHABLE_NO_SCHEDULE, "the node is Ready again");
-        for (PodState p : plane.store.podsOn(node.name())) {
+        for (PodState p : store.podsOn(node.name())) {
             p.readySince = now;
         }
-        plane.scheduler.nodeChanged(node, true);
-        plane.dirtyAll();
+        watch.updated(node);
+        watch.readinessChanged();
     }
 
     void tick() {
@@ -118,15 +124,15 @@ final class NodeLifecycleController {
 
     /** Upstream {@code monitorNodeHealth}, then a tainting pass. */
     void monitor() {
-        long now = plane.effects.now();
+        long now = io.now();
         Map<String, List<NodeState>> byZone = new TreeMap<>();
-        for (NodeState node : plane.store.nodes.values()) {
+        for (NodeState node : store.nodes.values()) {
             if (node.lastHeartbeat != node.observedHeartbeat) {
                 node.observedHeartbeat = node.lastHeartbeat;
                 node.probeTimestamp = now;
             }
             if ((node.ready == NodeState.Ready.TRUE || node.ready == NodeState.Ready.FALSE)
-                    && now > node.probeTimestamp + plane.settings.nodeMonitorGracePeriod()) {
+                    && now > node.probeTimestamp + settings.nodeMonitorGracePeriod()) {
                 markUnknown(node);
             }
             byZone.computeIfAbsent(node.zone(), z -> new ArrayList<>()).add(node);
@@ -138,10 +144,10 @@ final class NodeLifecycleController {
 
     private void markUnknown(NodeState node) {
         node.ready = NodeState.Ready.UNKNOWN;
-        plane.effects.log(new NodeStatusChanged(node.name(), NodeStatus.UNKNOWN, UNKNOWN_MESSAGE));
+        io.log(new NodeStatusChanged(node.name(), NodeStatus.UNKNOWN, UNKNOWN_MESSAGE));
         addTaint(node, UNREACHABLE_NO_SCHEDULE, "node condition Ready is Unknown");
-        plane.scheduler.nodeChanged(node, true);
-        plane.dirtyAll(); // its pods are no longer Ready (MarkPodsNotReady)
+        watch.updated(node);
+        watch.readinessChanged(); // its pods are no longer Ready (MarkPodsNotReady)
     }
 
     private void processTaintBasedEviction(NodeState node) {
@@ -170,13 +176,13 @@ final class NodeLifecycleController {
         boolean removed = removeTaint(node, UNREACHABLE_NO_EXECUTE, "the node is reachable again")
                 | removeTaint(node, NOT_READY_NO_EXECUTE, "the node is reachable again");
         if (removed) {
-            plane.evictions.nodeTaintsChanged(node);
+            watch.noExecuteTaintsChanged(node);
         }
     }
 
     /** Upstream {@code doNoExecuteTaintingPass}: each zone taints queued nodes as its limiter allows. */
     void taintingPass() {
-        long now = plane.effects.now();
+        long now = io.now();
         long wake = Long.MAX_VALUE;
         for (Zone zone : zones.values()) {
             while (!zone.queue.isEmpty()) {
@@ -186,7 +192,7 @@ final class NodeLifecycleController {
                     }
                     break;
                 }
-                NodeState node = plane.store.nodes.get(zone.queue.pollFirst());
+                NodeState node = store.nodes.get(zone.queue.pollFirst());
                 if (node == null) {
                     continue;
                 }
@@ -199,13 +205,13 @@ final class NodeLifecycleController {
             }
         }
         if (wake != Long.MAX_VALUE) {
-            plane.effects.startTimer(KubeTimer.TaintingPass.INSTANCE, wake - now);
+            io.startTimer(KubeTimer.TaintingPass.INSTANCE, wake - now);
         }
     }
 
     /** Upstream {@code handleDisruption}: zone states, and the eviction rate that goes with each. */
     private void handleDisruption(Map<String, List<NodeState>> byZone) {
-        long now = plane.effects.now();
+        long now = io.now();
         Map<String, ZoneState> next = new TreeMap<>();
         boolean allFullyDisrupted = true;
         for (Map.Entry<String, List<NodeState>> e : byZone.entrySet()) {
@@ -224,14 +230,14 @@ final class NodeLifecycleController {
         }
         if (allFullyDisrupted) {
             // every node is down: the controller suspects itself, not the nodes, and stops evicting
-            for (NodeState node : plane.store.nodes.values()) {
+            for (NodeState node : store.nodes.values()) {
                 markReachable(node);
             }
             next.forEach((name, state) -> setZone(name, ZoneState.FULL_DISRUPTION, 0, now));
             return;
         }
         if (allWereFullyDisrupted) {
-            for (NodeState node : plane.store.nodes.values()) {
+            for (NodeState node : store.nodes.values()) {
                 node.probeTimestamp = now;
             }
         }
@@ -248,7 +254,7 @@ final class NodeLifecycleController {
         zone.state = state;
         zone.swap(rate, now);
         if (logged) {
-            plane.effects.log(new ZoneStateChanged(name, state.name().toLowerCase(Locale.ROOT), rate));
+            io.log(new ZoneStateChanged(name, state.name().toLowerCase(Locale.ROOT), rate));
         }
     }
 
@@ -265,8 +271,8 @@ final class NodeLifecycleController {
 
     /** A new controller leader rebuilds its health data: every node's probe time is now. */
     void leaderElected() {
-        long now = plane.effects.now();
-        for (NodeState node : plane.store.nodes.values()) {
+        long now = io.now();
+        for (NodeState node : store.nodes.values()) {
             node.probeTimestamp = now;
             node.observedHeartbeat = node.lastHeartbeat;
         }
@@ -275,14 +281,14 @@ final class NodeLifecycleController {
     private void swapTaint(NodeState node, Taint add, Taint remove) {
         removeTaint(node, remove, "replaced by " + add);
         addTaint(node, add, add == UNREACHABLE_NO_EXECUTE ? "node condition Ready is Unknown" : "node condition Ready is False");
-        plane.evictions.nodeTaintsChanged(node);
+        watch.noExecuteTaintsChanged(node);
     }
 
     private void addTaint(NodeState node, Taint taint, String reason) {
         if (!node.controllerTaints.contains(taint)) {
             node.controllerTaints.add(taint);
-            plane.effects.log(new NodeTaintChanged(node.name(), taint.toString(), true, reason));
-            plane.scheduler.nodeChanged(node, true);
+            io.log(new NodeTaintChanged(node.name(), taint.toString(), true, reason));
+            watch.updated(node);
         }
     }
 
@@ -290,8 +296,8 @@ final class NodeLifecycleController {
         if (!node.controllerTaints.remove(taint)) {
             return false;
         }
-        plane.effects.log(new NodeTaintChanged(node.name(), taint.toString(), false, reason));
-        plane.scheduler.nodeChanged(node, true);
+        io.log(new NodeTaintChanged(node.name(), taint.toString(), false, reason));
+        watch.updated(node);
         return true;
     }
 }
