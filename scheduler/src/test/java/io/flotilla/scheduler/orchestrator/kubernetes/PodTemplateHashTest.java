@@ -1,0 +1,60 @@
+package io.flotilla.scheduler.orchestrator.kubernetes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * FNV-32a against the FNV reference vectors; the hash's decimal digits in the safe alphabet; and
+ * upstream {@code pkg/controller/controller_utils_test.go} TestComputeHash (a collision count
+ * changes the hash, having none differs from having one).
+ */
+class PodTemplateHashTest {
+
+    record Vector(String text, int hash) {
+        @Override
+        public String toString() {
+            return "\"" + text + "\"";
+        }
+    }
+
+    static Stream<Vector> vectors() {
+        return Stream.of(new Vector("", 0x811c9dc5), new Vector("a", 0xe40c292c), new Vector("foobar", 0xbf9cf968));
+    }
+
+    @ParameterizedTest(name = "fnv32a({0})")
+    @MethodSource("vectors")
+    void fnv32a(Vector v) {
+        assertEquals(v.hash(), PodTemplateHash.fnv32a(v.text()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void theHashIsItsDecimalDigitsEncoded(Vector v) {
+        assertEquals(SafeAlphanumerics.encode(Integer.toUnsignedString(v.hash())), PodTemplateHash.of(v.text(), OptionalInt.empty()));
+    }
+
+    record Collision(String name, OptionalInt collisionCount, OptionalInt otherCollisionCount) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Collision> collisions() {
+        return Stream.of(
+                new Collision("simple", OptionalInt.of(1), OptionalInt.of(2)),
+                new Collision("using math.MaxInt64", OptionalInt.empty(), OptionalInt.of(Integer.MAX_VALUE)),
+                new Collision("none and zero differ", OptionalInt.empty(), OptionalInt.of(0)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("collisions")
+    void computeHash(Collision c) {
+        assertNotEquals(PodTemplateHash.of("", c.collisionCount()), PodTemplateHash.of("", c.otherCollisionCount()));
+    }
+}
