@@ -53,10 +53,10 @@ public final class ControlPlane {
 
     /**
      * @param random the run's named random streams ({@code kube-scheduler} breaks score ties,
-     *     {@code pod-uids} draws the pods' UIDs)
+     *     {@code pod-uids} draws the pods' UIDs, {@code pod-names} the random part of their names)
      * @param imageSizes the size in bytes of each image, for the node status the scheduler's
      *     ImageLocality reads
-     * @param explainTasks the pod names ({@code web.3}) whose scheduling decisions are logged in full
+     * @param explainTasks the slots ({@code web.3}) whose pods' scheduling decisions are logged in full
      */
     public ControlPlane(KubeEffects effects, KubernetesSettings settings, Function<String, SplittableRandom> random,
             ToLongFunction<String> imageSizes, Set<String> explainTasks) {
@@ -64,7 +64,8 @@ public final class ControlPlane {
         this.settings = settings;
         this.imageSizes = imageSizes;
         ControllerEffects io = controllerEffects(effects);
-        this.pods = new PodApi(store, io, settings.defaultTolerationSeconds(), random.apply("pod-uids"), new PodEvents());
+        this.pods = new PodApi(store, io, settings.defaultTolerationSeconds(), random.apply("pod-uids"),
+                random.apply("pod-names"), new PodEvents());
         this.lifecycle = new NodeLifecycleController(settings, store, io, new NodeEvents());
         this.evictions = new TaintEvictionController(store, io, pods);
         this.deployments = new DeploymentController(store, io, pods);
@@ -249,7 +250,7 @@ public final class ControlPlane {
         if (availability == Availability.DRAIN) {
             for (PodState p : store.podsOn(name)) {
                 if (p.daemonNode == null) { // kubectl drain --ignore-daemonsets
-                    pods.evict(p, "Evicted", "Evicting pod default/" + p.name + " (drain)", "node drained");
+                    pods.evict(p, "Evicted", "Evicting pod default/" + p.id + " (drain)", "node drained");
                 }
             }
         }

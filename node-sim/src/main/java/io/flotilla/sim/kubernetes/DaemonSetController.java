@@ -80,8 +80,8 @@ final class DaemonSetController {
                 return rs;
             }
         }
-        int k = d.replicaSets.size() + 1;
-        ReplicaSetState rs = new ReplicaSetState(d.name() + "-v" + k, "v" + k, d.template(), io.now(), newest + 1);
+        String hash = d.newTemplateHash();
+        ReplicaSetState rs = new ReplicaSetState(d.name() + "-" + hash, hash, d.template(), io.now(), newest + 1);
         d.replicaSets.add(rs);
         return rs;
     }

@@ -150,9 +150,8 @@ final class DeploymentController {
     }
 
     private ReplicaSetState createReplicaSet(DeploymentState d, List<ReplicaSetState> old) {
-        int k = d.replicaSets.size() + 1;
-        ReplicaSetState rs = new ReplicaSetState(d.name() + "-v" + k, "v" + k, d.template(), io.now(),
-                maxRevision(d) + 1);
+        String hash = d.newTemplateHash();
+        ReplicaSetState rs = new ReplicaSetState(d.name() + "-" + hash, hash, d.template(), io.now(), maxRevision(d) + 1);
         int oldReplicas = old.stream().mapToInt(r -> r.replicas).sum();
         rs.replicas = RolloutMath.newRSNewReplicas(d.strategy(), d.replicas(), oldReplicas, 0);
         rs.desiredAnnotation = d.replicas();

@@ -1,6 +1,7 @@
 package io.flotilla.sim.kubernetes;
 
 import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.scheduler.orchestrator.kubernetes.GeneratedNames;
 import io.flotilla.scheduler.orchestrator.kubernetes.PodFromTemplate;
 import io.flotilla.scheduler.placement.kubernetes.LabelSelector;
 import io.flotilla.scheduler.placement.kubernetes.ModelTranslation;
@@ -22,23 +23,30 @@ import java.util.TreeSet;
  */
 final class PodApi implements PodControl, Eviction, Binding {
 
+    /** The label a ReplicaSet's pods carry its template's hash in. */
     static final String POD_TEMPLATE_HASH = "pod-template-hash";
+    /** The label a DaemonSet's pods carry their revision's hash in. */
+    static final String CONTROLLER_REVISION_HASH = "controller-revision-hash";
 
     private final ApiStore store;
     private final ControllerEffects io;
     private final long defaultTolerationSeconds;
     private final SplittableRandom uids;
+    private final SplittableRandom names;
     private final PodWatch watch;
 
     /**
      * @param defaultTolerationSeconds the DefaultTolerationSeconds admission plugin's setting
      * @param uids the stream the pods' UIDs are drawn from
+     * @param names the stream the random part of the pods' names is drawn from
      */
-    PodApi(ApiStore store, ControllerEffects io, long defaultTolerationSeconds, SplittableRandom uids, PodWatch watch) {
+    PodApi(ApiStore store, ControllerEffects io, long defaultTolerationSeconds, SplittableRandom uids,
+            SplittableRandom names, PodWatch watch) {
         this.store = store;
         this.io = io;
         this.defaultTolerationSeconds = defaultTolerationSeconds;
         this.uids = uids;
+        this.names = names;
         this.watch = watch;
     }
 
@@ -68,10 +76,11 @@ final class PodApi implements PodControl, Eviction, Binding {
     }
 
     /** The pod as the controller creates it and admission completes it, before it exists. */
-    private Pod podFor(DeploymentState d, ReplicaSetState rs, String id, String daemonNode) {
-        Pod base = ModelTranslation.pod(d.name(), id, rs.template.task()).toBuilder()
-                .label(POD_TEMPLATE_HASH, rs.hash)
-                .ownerSelector(LabelSelector.of(ModelTranslation.APP_LABEL, d.name()).and(POD_TEMPLATE_HASH, rs.hash))
+    private Pod podFor(DeploymentState d, ReplicaSetState rs, String name, String daemonNode) {
+        String hashLabel = d.isDaemonSet() ? CONTROLLER_REVISION_HASH : POD_TEMPLATE_HASH;
+        Pod base = ModelTranslation.pod(d.name(), name, rs.template.task()).toBuilder()
+                .label(hashLabel, rs.hash)
+                .ownerSelector(LabelSelector.of(ModelTranslation.APP_LABEL, d.name()).and(hashLabel, rs.hash))
                 .build();
         return daemonNode == null
                 ? PodFromTemplate.pod(base, rs.template.inputs(), defaultTolerationSeconds)
@@ -79,16 +88,29 @@ final class PodApi implements PodControl, Eviction, Binding {
     }
 
     private void create(DeploymentState d, ReplicaSetState rs, int slot, String daemonNode) {
-        String name = d.name() + "." + (daemonNode == null ? Integer.toString(slot) : daemonNode);
-        String id = store.nextPodId(name);
-        PodState p = new PodState(id, name, d.name(), slot, daemonNode, rs, podFor(d, rs, id, daemonNode), io.now(),
-                uids.nextLong());
+        String slotName = d.name() + "." + (daemonNode == null ? Integer.toString(slot) : daemonNode);
+        String name = generateName((daemonNode == null ? rs.name : d.name()) + "-");
+        PodState p = new PodState(name, slotName, d.name(), slot, daemonNode, rs, podFor(d, rs, name, daemonNode),
+                io.now(), uids.nextLong());
         store.add(p);
-        io.log(new TaskCreated(id, name, d.name(), slot, daemonNode, rs.revision, rs.template.task().image(),
+        io.log(new TaskCreated(name, slotName, d.name(), slot, daemonNode, rs.revision, rs.template.task().image(),
                 TaskState.RUNNING, new TreeMap<>()));
         advance(p, TaskState.NEW, "created by " + (daemonNode == null ? "replica set " : "daemon set ") + rs.name);
         advance(p, TaskState.PENDING, "waiting for the scheduler");
         watch.created(p);
+    }
+
+    /**
+     * A name from {@code generateName}: a ReplicaSet's pods are named {@code <replicaset>-} and 5
+     * random characters, a DaemonSet's {@code <daemonset>-} and 5; drawn again in the unlikely case
+     * that a pod of the run had the name already.
+     */
+    private String generateName(String base) {
+        String name;
+        do {
+            name = GeneratedNames.generate(base, names);
+        } while (!store.claimPodName(name));
+        return name;
     }
 
     /** A change the control plane itself makes is both the truth and its belief. */
@@ -102,7 +124,7 @@ final class PodApi implements PodControl, Eviction, Binding {
     public void bind(PodState p, String node) {
         p.node = node;
         p.error = null;
-        advance(p, TaskState.ASSIGNED, "Successfully assigned default/" + p.name + " to " + node);
+        advance(p, TaskState.ASSIGNED, "Successfully assigned default/" + p.id + " to " + node);
         watch.bound(p);
     }
 

@@ -144,7 +144,7 @@ final class Scheduler {
         if (p.deleting || p.node != null || !store.pods.containsKey(p.id)) {
             return;
         }
-        boolean explain = explainNames.contains(p.name);
+        boolean explain = explainNames.contains(p.slotName);
         ScheduleResult result = placement.scheduleAndAssume(cluster, p.pod, random, explain);
         p.attempts++;
         p.lastAttempt = io.now();
@@ -161,7 +161,7 @@ final class Scheduler {
             result.nomination().ifPresent(n -> preempt(p, n.node(), n.victims()));
         }
         if (explain) {
-            io.log(new TaskExplained(p.id, p.name, result.node().orElse(null), p.error,
+            io.log(new TaskExplained(p.id, p.slotName, result.node().orElse(null), p.error,
                     result.verdicts().stream().map(Scheduler::verdict).toList()));
         }
     }
@@ -171,8 +171,8 @@ final class Scheduler {
         for (String key : victims) {
             for (PodState victim : store.podsOn(node)) {
                 if (victim.pod.key().equals(key)) {
-                    eviction.evict(victim, "Preempted", "Preempted by default/" + preemptor.name + " on node " + node,
-                            "preempted by " + preemptor.name);
+                    eviction.evict(victim, "Preempted", "Preempted by default/" + preemptor.id + " on node " + node,
+                            "preempted by " + preemptor.id);
                 }
             }
         }

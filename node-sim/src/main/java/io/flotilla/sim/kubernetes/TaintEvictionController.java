@@ -81,7 +81,7 @@ final class TaintEvictionController {
     }
 
     private void evict(PodState p) {
-        eviction.evict(p, "TaintManagerEviction", "Marking for deletion Pod default/" + p.name,
+        eviction.evict(p, "TaintManagerEviction", "Marking for deletion Pod default/" + p.id,
                 "evicted: its tolerations of " + p.node + "'s NoExecute taints ran out");
     }
 

@@ -45,7 +45,7 @@ class DaemonSetTest {
         w.at(30 * S, () -> w.kubelet("node-2").reachable = false);
         w.runUntil(3600 * S);
         List<PodEvicted> evicted = w.all(PodEvicted.class);
-        assertTrue(!evicted.isEmpty() && evicted.stream().allMatch(e -> e.task().startsWith("web.")), evicted.toString());
+        assertTrue(!evicted.isEmpty() && evicted.stream().allMatch(e -> e.task().startsWith("web-")), evicted.toString());
         assertTrue(w.plane.store.podsOn("node-2").stream().anyMatch(p -> p.service.equals("agent") && !p.deleting));
     }
 

@@ -2,6 +2,7 @@ package io.flotilla.scheduler.orchestrator.kubernetes;
 
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalInt;
+import java.util.function.Predicate;
 
 /**
  * The {@code pod-template-hash} of a ReplicaSet and the {@code controller-revision-hash} of a
@@ -17,6 +18,25 @@ public final class PodTemplateHash {
     private static final int FNV_PRIME = 0x01000193;
 
     private PodTemplateHash() {}
+
+    /** A hash no other ReplicaSet of the deployment has, and the collision count that gave it. */
+    public record Unique(String hash, OptionalInt collisionCount) {}
+
+    /**
+     * The template's hash, the collision count raised (from none to 1, then by 1) while another
+     * template of the deployment has that hash already. Upstream learns of the collision when the
+     * ReplicaSet's name exists with another template, raises {@code status.collisionCount} and
+     * tries again; this tries again at once.
+     */
+    public static Unique unique(String template, OptionalInt collisionCount, Predicate<String> taken) {
+        OptionalInt count = collisionCount;
+        String hash = of(template, count);
+        while (taken.test(hash)) {
+            count = OptionalInt.of(count.orElse(0) + 1);
+            hash = of(template, count);
+        }
+        return new Unique(hash, count);
+    }
 
     /**
      * @param template the pod template as printed

@@ -3,7 +3,9 @@ package io.flotilla.scheduler.orchestrator.kubernetes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.util.HashSet;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -56,5 +58,32 @@ class PodTemplateHashTest {
     @MethodSource("collisions")
     void computeHash(Collision c) {
         assertNotEquals(PodTemplateHash.of("", c.collisionCount()), PodTemplateHash.of("", c.otherCollisionCount()));
+    }
+
+    record Taken(String name, int takenCounts, OptionalInt expected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Taken> taken() {
+        return Stream.of(
+                new Taken("a free hash keeps no collision count", 0, OptionalInt.empty()),
+                new Taken("a taken hash raises the count to 1", 1, OptionalInt.of(1)),
+                new Taken("and on while taken", 3, OptionalInt.of(3)));
+    }
+
+    /** The first {@code takenCounts} hashes of the sequence none, 1, 2... are another template's. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("taken")
+    void aCollisionRaisesTheCollisionCount(Taken c) {
+        Set<String> others = new HashSet<>();
+        for (int i = 0; i < c.takenCounts(); i++) {
+            others.add(PodTemplateHash.of("t", i == 0 ? OptionalInt.empty() : OptionalInt.of(i)));
+        }
+        PodTemplateHash.Unique u = PodTemplateHash.unique("t", OptionalInt.empty(), others::contains);
+        assertEquals(c.expected(), u.collisionCount());
+        assertEquals(PodTemplateHash.of("t", c.expected()), u.hash());
     }
 }
