@@ -47,12 +47,12 @@ final class ApiStore {
         podsByService.computeIfAbsent(p.service, s -> new LinkedHashMap<>()).put(p.id, p);
     }
 
-    /** Removes the pod; null when it was not there. */
-    PodState remove(String id) {
-        PodState p = pods.remove(id);
-        if (p != null) {
-            podsByService.get(p.service).remove(id);
+    /** Removes the pod; false when it was not there. */
+    boolean remove(PodState p) {
+        if (pods.remove(p.id) == null) {
+            return false;
         }
-        return p;
+        podsByService.get(p.service).remove(p.id);
+        return true;
     }
 }

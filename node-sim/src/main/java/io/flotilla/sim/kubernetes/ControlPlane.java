@@ -34,6 +34,13 @@ import java.util.function.ToLongFunction;
  * one input (a kubelet's status post or pod statuses, a timer, an operator command), lets the
  * controllers react until nothing changes, and then sends each kubelet the pods that changed for
  * it. It acts on the world only through {@link KubeEffects}.
+ *
+ * <p>The parts never call one another. Each gets the store and only the writes it makes: the
+ * workload controllers {@link PodControl}, kube-scheduler {@link Binding} and {@link Eviction}
+ * (preemption), the taint eviction controller {@link Eviction}, all served by {@link PodApi}. What
+ * a write means for the other parts travels, as through the API server's watches, by the
+ * {@link PodWatch} and {@link NodeWatch} this class implements: it alone knows who reacts to what,
+ * and in which order.
  */
 public final class ControlPlane {
 

@@ -26,8 +26,10 @@ import java.util.TreeMap;
  * Ready=Unknown with the {@code unreachable:NoSchedule} taint, and queues it for the
  * {@code unreachable:NoExecute} taint, which a per-zone rate limiter hands out (0.1 nodes/s, burst
  * 1; slower or stopped when a zone is largely down; stopped everywhere when every zone is fully
- * down). A kubelet that posts again makes its node Ready at once and loses the NoSchedule taint; the
- * NoExecute taint goes at the next pass.
+ * down: {@link ZoneDisruption}). A kubelet that posts again makes its node Ready at once and loses
+ * the NoSchedule taint; the NoExecute taint goes at the next pass. It writes only nodes (and the
+ * ready time of their pods); what its writes mean for the scheduler, the taint eviction controller
+ * and the workload controllers goes out through its {@link NodeWatch}.
  */
 final class NodeLifecycleController {
 

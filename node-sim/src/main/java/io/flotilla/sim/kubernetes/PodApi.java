@@ -166,7 +166,7 @@ final class PodApi implements PodControl, Eviction, Binding {
 
     /** The pod object is removed from the store (its kubelet confirmed, or it never had a node). */
     void remove(PodState p, String message) {
-        if (store.remove(p.id) == null) {
+        if (!store.remove(p)) {
             return;
         }
         if (p.state != TaskState.SHUTDOWN) {
