@@ -1,8 +1,8 @@
 package io.flotilla.sim.cluster;
 
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeRole;
 import io.flotilla.scheduler.model.ServiceSpec;
-import io.flotilla.scheduler.placement.kubernetes.PodInputs;
 import io.flotilla.sim.events.ActionIgnored;
 import io.flotilla.sim.kernel.EventLog;
 import io.flotilla.sim.kernel.Kernel;
@@ -42,7 +42,7 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
     public record Operator(Manager.Command command) implements Command {}
 
     /** Deploys a service; {@code pods} are its Kubernetes-only pod inputs, which the swarm strategy ignores. */
-    public record Deploy(ServiceSpec service, PodInputs pods) implements Command {}
+    public record Deploy(ServiceSpec service, KubernetesPodSpec pods) implements Command {}
 
     private record KillAnswered(NodeAgent.KillAnswer answer) implements Command {}
 

@@ -4,7 +4,7 @@ import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.NodeSpec;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
-import io.flotilla.scheduler.placement.kubernetes.PodInputs;
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.sim.control.Assignment;
 import io.flotilla.sim.control.ControlPlaneEffects;
 import io.flotilla.sim.control.ControlPlaneInputs;
@@ -54,7 +54,7 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
     public record SetAvailability(String node, Availability availability) implements Command {}
 
     /** Creates or updates a service; {@code pods} are its Kubernetes-only pod inputs, which Swarm ignores. */
-    public record Deploy(ServiceSpec service, PodInputs pods) implements Command {}
+    public record Deploy(ServiceSpec service, KubernetesPodSpec pods) implements Command {}
 
     public record Scale(String service, int replicas) implements Command {}
 

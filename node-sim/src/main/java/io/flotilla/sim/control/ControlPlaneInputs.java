@@ -4,7 +4,7 @@ import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.NodeSpec;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
-import io.flotilla.scheduler.placement.kubernetes.PodInputs;
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,7 +44,7 @@ public interface ControlPlaneInputs {
      * An operator creates a service or replaces its spec; {@code pods} are its Kubernetes-only pod
      * inputs, which a Swarm control plane has no use for.
      */
-    void deploy(ServiceSpec spec, PodInputs pods);
+    void deploy(ServiceSpec spec, KubernetesPodSpec pods);
 
     void scale(String service, int replicas);
 

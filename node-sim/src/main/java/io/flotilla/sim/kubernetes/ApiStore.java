@@ -3,9 +3,11 @@ package io.flotilla.sim.kubernetes;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The API server's objects: nodes, deployments (each holding its ReplicaSets) and pods. Maps keep
@@ -19,11 +21,16 @@ final class ApiStore {
     final Map<String, PodState> pods = new LinkedHashMap<>();
     /** The same pods by service, so a controller pass reads its own pods, not the whole cluster's. */
     private final Map<String, Map<String, PodState>> podsByService = new HashMap<>();
-    private final Map<String, Integer> podCounter = new HashMap<>();
+    /** Every pod name given in the run, so that none is given twice. */
+    private final Set<String> podNames = new HashSet<>();
 
-    /** A fresh, unique pod id for a slot: {@code web.3#1}, {@code web.3#2}, ... */
-    String nextPodId(String name) {
-        return name + "#" + podCounter.merge(name, 1, Integer::sum);
+    /**
+     * Takes {@code name} for a new pod; false when a pod of the run had it already. Upstream only
+     * refuses the name of a pod that still exists; never reusing one keeps a pod's name its identity
+     * in the event log.
+     */
+    boolean claimPodName(String name) {
+        return podNames.add(name);
     }
 
     List<PodState> podsOn(String node) {
@@ -40,12 +47,12 @@ final class ApiStore {
         podsByService.computeIfAbsent(p.service, s -> new LinkedHashMap<>()).put(p.id, p);
     }
 
-    /** Removes the pod; null when it was not there. */
-    PodState remove(String id) {
-        PodState p = pods.remove(id);
-        if (p != null) {
-            podsByService.get(p.service).remove(id);
+    /** Removes the pod; false when it was not there. */
+    boolean remove(PodState p) {
+        if (pods.remove(p.id) == null) {
+            return false;
         }
-        return p;
+        podsByService.get(p.service).remove(p.id);
+        return true;
     }
 }

@@ -1,14 +1,14 @@
 package io.flotilla.sim.kubernetes;
 
 import io.flotilla.scheduler.model.Availability;
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeSpec;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.model.UpdateConfig;
-import io.flotilla.scheduler.placement.kubernetes.LabelSelector;
+import io.flotilla.scheduler.orchestrator.kubernetes.RolloutMath;
 import io.flotilla.scheduler.placement.kubernetes.ModelTranslation;
 import io.flotilla.scheduler.placement.kubernetes.Pod;
-import io.flotilla.scheduler.placement.kubernetes.PodInputs;
 import io.flotilla.sim.control.Assignment;
 import io.flotilla.sim.control.ControlPlaneEffects;
 import io.flotilla.sim.control.ControlPlaneInputs;
@@ -17,13 +17,10 @@ import io.flotilla.sim.control.Outbox;
 import io.flotilla.sim.control.TaskReport;
 import io.flotilla.sim.events.CommandRejected;
 import io.flotilla.sim.events.NodeAvailabilityChanged;
-import io.flotilla.sim.events.PodEvicted;
 import io.flotilla.sim.events.ServiceChanged;
-import io.flotilla.sim.events.TaskCreated;
-import io.flotilla.sim.events.TaskDesired;
 import io.flotilla.sim.events.TaskObserved;
-import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.events.UpdateStatusChanged;
+import io.flotilla.sim.kernel.Event;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,8 +28,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
@@ -43,44 +38,124 @@ import java.util.function.ToLongFunction;
  * one input (a kubelet's status post or pod statuses, a timer, an operator command), lets the
  * controllers react until nothing changes, and then sends each kubelet the pods that changed for
  * it. It acts on the world only through {@link ControlPlaneEffects}.
+ *
+ * <p>The parts never call one another. Each gets the store and only the writes it makes: the
+ * workload controllers {@link PodControl}, kube-scheduler {@link Binding} and {@link Eviction}
+ * (preemption), the taint eviction controller {@link Eviction}, all served by {@link PodApi}. What
+ * a write means for the other parts travels, as through the API server's watches, by the
+ * {@link PodWatch} and {@link NodeWatch} this class implements: it alone knows who reacts to what,
+ * and in which order.
  */
 public final class ControlPlane implements ControlPlaneInputs {
-
-    static final String POD_TEMPLATE_HASH = "pod-template-hash";
 
     final ApiStore store = new ApiStore();
     final ControlPlaneEffects effects;
     final KubernetesSettings settings;
+    final PodApi pods;
     final NodeLifecycleController lifecycle;
     final TaintEvictionController evictions;
     final DeploymentController deployments;
     final DaemonSetController daemonSets;
     final Scheduler scheduler;
 
-    private final SplittableRandom uids;
     private final ToLongFunction<String> imageSizes;
     private final Outbox outbox;
     private final Set<String> dirty = new LinkedHashSet<>();
 
     /**
      * @param random the run's named random streams ({@code kube-scheduler} breaks score ties,
-     *     {@code pod-uids} draws the pods' UIDs)
+     *     {@code pod-uids} draws the pods' UIDs, {@code pod-names} the random part of their names)
      * @param imageSizes the size in bytes of each image, for the node status the scheduler's
      *     ImageLocality reads
-     * @param explainTasks the pod names ({@code web.3}) whose scheduling decisions are logged in full
+     * @param explainTasks the slots ({@code web.3}) whose pods' scheduling decisions are logged in full
      */
     public ControlPlane(ControlPlaneEffects effects, KubernetesSettings settings, Function<String, SplittableRandom> random,
             ToLongFunction<String> imageSizes, Set<String> explainTasks) {
         this.effects = effects;
         this.outbox = new Outbox(effects, this::nextAssignmentsVersion);
         this.settings = settings;
-        this.uids = random.apply("pod-uids");
         this.imageSizes = imageSizes;
-        this.lifecycle = new NodeLifecycleController(this);
-        this.evictions = new TaintEvictionController(this);
-        this.deployments = new DeploymentController(this);
-        this.daemonSets = new DaemonSetController(this);
-        this.scheduler = new Scheduler(this, random.apply("kube-scheduler"), explainTasks);
+        ControllerEffects io = controllerEffects(effects);
+        this.pods = new PodApi(store, io, settings.defaultTolerationSeconds(), random.apply("pod-uids"),
+                random.apply("pod-names"), new PodEvents());
+        this.lifecycle = new NodeLifecycleController(settings, store, io, new NodeEvents());
+        this.evictions = new TaintEvictionController(store, io, pods);
+        this.deployments = new DeploymentController(store, io, pods);
+        this.daemonSets = new DaemonSetController(store, io, pods);
+        this.scheduler = new Scheduler(store, io, pods, pods, random.apply("kube-scheduler"), explainTasks);
+    }
+
+    /** The clock, log and timers of {@code effects}, which is all the parts may use of it. */
+    private static ControllerEffects controllerEffects(ControlPlaneEffects effects) {
+        return new ControllerEffects() {
+            @Override
+            public long now() {
+                return effects.now();
+            }
+
+            @Override
+            public void log(Event event) {
+                effects.log(event);
+            }
+
+            @Override
+            public void startTimer(KubeTimer timer, long delayNanos) {
+                effects.startTimer(timer, delayNanos);
+            }
+
+            @Override
+            public void cancelTimer(KubeTimer timer) {
+                effects.cancelTimer(timer);
+            }
+        };
+    }
+
+    /** The pod watch: who reacts to each pod write, in order. */
+    private final class PodEvents implements PodWatch {
+        @Override
+        public void created(PodState p) {
+            scheduler.enqueue(p);
+        }
+
+        @Override
+        public void bound(PodState p) {
+            sendLater(p);
+            evictions.podBound(p);
+        }
+
+        @Override
+        public void terminating(PodState p) {
+            evictions.cancel(p);
+            dirty.add(p.service);
+            if (p.node != null) {
+                sendLater(p);
+            }
+        }
+
+        @Override
+        public void removed(PodState p) {
+            evictions.cancel(p);
+            scheduler.podRemoved(p);
+            dirty.add(p.service);
+        }
+    }
+
+    /** The node watch: who reacts to the node lifecycle controller's writes, in order. */
+    private final class NodeEvents implements NodeWatch {
+        @Override
+        public void updated(NodeState node) {
+            scheduler.nodeChanged(node, true);
+        }
+
+        @Override
+        public void noExecuteTaintsChanged(NodeState node) {
+            evictions.nodeTaintsChanged(node);
+        }
+
+        @Override
+        public void readinessChanged() {
+            dirtyAll();
+        }
     }
 
     // ---- inputs -------------------------------------------------------------------------
@@ -107,11 +182,7 @@ public final class ControlPlane implements ControlPlaneInputs {
             return;
         }
         for (PodState p : store.podsOn(name)) {
-            if (!p.deleting) {
-                p.deleting = true;
-                effects.log(new TaskDesired(p.id, TaskState.SHUTDOWN, "node deleted"));
-            }
-            finish(p, "deleted with its node");
+            pods.forceDelete(p, "node deleted", "deleted with its node");
         }
         scheduler.removeNode(name);
         lifecycle.nodeRemoved(node);
@@ -198,7 +269,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         if (availability == Availability.DRAIN) {
             for (PodState p : store.podsOn(name)) {
                 if (p.daemonNode == null) { // kubectl drain --ignore-daemonsets
-                    evict(p, "Evicted", "Evicting pod default/" + p.name + " (drain)", "node drained");
+                    pods.evict(p, "Evicted", "Evicting pod default/" + p.id + " (drain)", "node drained");
                 }
             }
         }
@@ -211,7 +282,7 @@ public final class ControlPlane implements ControlPlaneInputs {
      * (a rollout if the pod template changed).
      */
     @Override
-    public void deploy(ServiceSpec spec, PodInputs inputs) {
+    public void deploy(ServiceSpec spec, KubernetesPodSpec inputs) {
         DeploymentState d = store.deployments.get(spec.name());
         Optional<String> invalid = d != null && d.spec.mode() != spec.mode()
                 ? Optional.of(spec.name() + " is a " + (d.isDaemonSet() ? "DaemonSet" : "Deployment")
@@ -271,7 +342,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         settle();
     }
 
-    // ---- shared steps used by the controllers -------------------------------------------
+    // ---- steps of the inputs -------------------------------------------------------------
 
     private void startRollout(DeploymentState d) {
         d.version++;
@@ -297,107 +368,6 @@ public final class ControlPlane implements ControlPlaneInputs {
         }
     }
 
-    /** A new pod of the ReplicaSet, in the deployment's lowest free slot, queued for scheduling. */
-    void createPod(DeploymentState d, ReplicaSetState rs) {
-        Set<Integer> used = new TreeSet<>();
-        for (PodState p : store.podsOf(d.name())) {
-            if (!p.deleting) {
-                used.add(p.slot);
-            }
-        }
-        int slot = 1;
-        while (used.contains(slot)) {
-            slot++;
-        }
-        createPod(d, rs, slot, null);
-    }
-
-    /** A new pod of the DaemonSet revision for {@code node}, queued for scheduling (pinned there). */
-    void createDaemonPod(DeploymentState d, ReplicaSetState revision, String node) {
-        createPod(d, revision, 0, node);
-    }
-
-    /** The pod as the controller creates it and admission completes it, before it exists. */
-    Pod podFor(DeploymentState d, ReplicaSetState rs, String id, String daemonNode) {
-        Pod base = ModelTranslation.pod(d.name(), id, rs.template.task()).toBuilder()
-                .label(POD_TEMPLATE_HASH, rs.hash)
-                .ownerSelector(LabelSelector.of(ModelTranslation.APP_LABEL, d.name()).and(POD_TEMPLATE_HASH, rs.hash))
-                .build();
-        return rs.template.inputs().applyTo(base, settings.defaultTolerationSeconds(), Optional.ofNullable(daemonNode));
-    }
-
-    private void createPod(DeploymentState d, ReplicaSetState rs, int slot, String daemonNode) {
-        String name = d.name() + "." + (daemonNode == null ? Integer.toString(slot) : daemonNode);
-        String id = store.nextPodId(name);
-        PodState p = new PodState(id, name, d.name(), slot, daemonNode, rs, podFor(d, rs, id, daemonNode), effects.now(),
-                uids.nextLong());
-        store.add(p);
-        effects.log(new TaskCreated(id, name, d.name(), slot, daemonNode, rs.revision, rs.template.task().image(),
-                TaskState.RUNNING, new TreeMap<>()));
-        advance(p, TaskState.NEW, "created by " + (daemonNode == null ? "replica set " : "daemon set ") + rs.name);
-        advance(p, TaskState.PENDING, "waiting for the scheduler");
-        scheduler.enqueue(p);
-    }
-
-    /** A change the control plane itself makes is both the truth and its belief. */
-    void advance(PodState p, TaskState state, String message) {
-        p.state = state;
-        effects.log(new TaskStateChanged(p.id, p.node, state, message, null));
-        effects.log(new TaskObserved(p.id, state, message));
-    }
-
-    /** The scheduler bound the pod. */
-    void bound(PodState p, String node) {
-        p.node = node;
-        p.error = null;
-        advance(p, TaskState.ASSIGNED, "Successfully assigned default/" + p.name + " to " + node);
-        sendLater(p);
-        evictions.podBound(p);
-    }
-
-    /**
-     * Graceful deletion: the pod is Terminating and stops counting for its ReplicaSet at once; it
-     * is gone when its kubelet confirms its containers stopped (never, while the node is unreachable).
-     */
-    void delete(PodState p, String reason) {
-        if (p.deleting) {
-            return;
-        }
-        p.deleting = true;
-        evictions.cancel(p);
-        effects.log(new TaskDesired(p.id, TaskState.SHUTDOWN, reason));
-        dirty.add(p.service);
-        if (p.node == null) {
-            advance(p, TaskState.SHUTDOWN, "deleted before it was scheduled");
-            finish(p, "deleted");
-        } else {
-            sendLater(p);
-        }
-    }
-
-    /** An eviction: the eviction's own event, then a graceful deletion. */
-    void evict(PodState p, String reason, String message, String why) {
-        if (p.deleting) {
-            return;
-        }
-        effects.log(new PodEvicted(p.id, p.node, reason, message));
-        delete(p, why);
-    }
-
-    /** The pod object is removed from the store. */
-    private void finish(PodState p, String message) {
-        if (store.remove(p.id) == null) {
-            return;
-        }
-        if (p.state != TaskState.SHUTDOWN) {
-            p.state = TaskState.SHUTDOWN;
-            effects.log(new TaskObserved(p.id, TaskState.SHUTDOWN, message));
-        }
-        evictions.cancel(p);
-        scheduler.podRemoved(p);
-        dirty.add(p.service);
-    }
-
     /** A pod status from its kubelet. */
     private void observe(NodeState node, TaskReport r) {
         PodState p = store.pods.get(r.taskId());
@@ -420,7 +390,7 @@ public final class ControlPlane implements ControlPlaneInputs {
                 p.readySince = effects.now();
             }
         } else if (r.state() == TaskState.SHUTDOWN && p.deleting) {
-            finish(p, "deleted");
+            pods.remove(p, "deleted");
         }
         // The controllers read only readiness and ends; the steps in between change nothing for them.
         if (wasReady != p.isReady(node) || r.state().isTerminal()) {
@@ -445,11 +415,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         return node == null ? OptionalLong.empty() : OptionalLong.of(++node.assignmentsVersion);
     }
 
-    void dirty(String service) {
-        dirty.add(service);
-    }
-
-    void dirtyAll() {
+    private void dirtyAll() {
         dirty.addAll(store.deployments.keySet());
     }
 

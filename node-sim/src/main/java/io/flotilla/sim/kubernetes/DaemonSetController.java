@@ -14,10 +14,14 @@ import java.util.List;
  */
 final class DaemonSetController {
 
-    private final ControlPlane plane;
+    private final ApiStore store;
+    private final ControllerEffects io;
+    private final PodControl pods;
 
-    DaemonSetController(ControlPlane plane) {
-        this.plane = plane;
+    DaemonSetController(ApiStore store, ControllerEffects io, PodControl pods) {
+        this.store = store;
+        this.io = io;
+        this.pods = pods;
     }
 
     void sync(DeploymentState d) {
@@ -25,24 +29,24 @@ final class DaemonSetController {
         int unavailable = 0;
         List<PodState> replace = new ArrayList<>();
         List<PodState> candidates = new ArrayList<>();
-        for (NodeState node : plane.store.nodes.values()) {
-            List<PodState> pods = plane.store.podsOf(d.name()).stream()
+        for (NodeState node : store.nodes.values()) {
+            List<PodState> onNode = store.podsOf(d.name()).stream()
                     .filter(p -> !p.deleting && node.name().equals(p.daemonNode))
                     .toList();
             DaemonSetPredicates.Verdict v = DaemonSetPredicates.nodeShouldRunDaemonPod(
-                    plane.podFor(d, current, d.name() + "." + node.name(), node.name()), node.kubeNode());
-            if (pods.isEmpty()) {
+                    pods.daemonPod(d, current, node.name()), node.kubeNode());
+            if (onNode.isEmpty()) {
                 if (v.shouldRun()) {
-                    plane.createDaemonPod(d, current, node.name());
+                    pods.createDaemonPod(d, current, node.name());
                     unavailable++;
                 }
                 continue;
             }
             if (!v.shouldContinueRunning()) {
-                pods.forEach(p -> plane.delete(p, "daemon set " + d.name() + " no longer runs on " + node.name()));
+                onNode.forEach(p -> pods.delete(p, "daemon set " + d.name() + " no longer runs on " + node.name()));
                 continue;
             }
-            PodState pod = pods.get(0);
+            PodState pod = onNode.get(0);
             boolean available = pod.isReady(node);
             if (pod.replicaSet == current) {
                 unavailable += available ? 0 : 1;
@@ -54,10 +58,10 @@ final class DaemonSetController {
         }
         int remaining = Math.max(0, Math.min(1 - unavailable, candidates.size()));
         replace.addAll(candidates.subList(0, remaining));
-        replace.forEach(p -> plane.delete(p, "rolling update of daemon set " + d.name()));
+        replace.forEach(p -> pods.delete(p, "rolling update of daemon set " + d.name()));
         if (d.rollingOut && replace.isEmpty() && candidates.isEmpty() && unavailable == 0) {
             d.rollingOut = false;
-            plane.effects.log(new UpdateStatusChanged(d.name(), "completed",
+            io.log(new UpdateStatusChanged(d.name(), "completed",
                     "daemon set \"" + d.name() + "\" successfully rolled out"));
         }
     }
@@ -76,8 +80,8 @@ final class DaemonSetController {
                 return rs;
             }
         }
-        int k = d.replicaSets.size() + 1;
-        ReplicaSetState rs = new ReplicaSetState(d.name() + "-v" + k, "v" + k, d.template(), plane.effects.now(), newest + 1);
+        String hash = d.newTemplateHash();
+        ReplicaSetState rs = new ReplicaSetState(d.name() + "-" + hash, hash, d.template(), io.now(), newest + 1);
         d.replicaSets.add(rs);
         return rs;
     }

@@ -1,5 +1,7 @@
 package io.flotilla.sim.kubernetes;
 
+import io.flotilla.scheduler.orchestrator.kubernetes.PodRanking;
+import io.flotilla.scheduler.orchestrator.kubernetes.RolloutMath;
 import io.flotilla.sim.events.ReplicaSetScaled;
 import io.flotilla.sim.events.UpdateStatusChanged;
 import java.util.ArrayList;
@@ -20,10 +22,14 @@ final class DeploymentController {
     /** A ReplicaSet resized more often than this in one sync is a bug in the arithmetic, not a rollout. */
     private static final int MAX_STEPS = 10_000;
 
-    private final ControlPlane plane;
+    private final ApiStore store;
+    private final ControllerEffects io;
+    private final PodControl pods;
 
-    DeploymentController(ControlPlane plane) {
-        this.plane = plane;
+    DeploymentController(ApiStore store, ControllerEffects io, PodControl pods) {
+        this.store = store;
+        this.io = io;
+        this.pods = pods;
     }
 
     void sync(DeploymentState d) {
@@ -40,7 +46,7 @@ final class DeploymentController {
         } while (changed);
         if (d.rollingOut && complete(d)) {
             d.rollingOut = false;
-            plane.effects.log(new UpdateStatusChanged(d.name(), "completed",
+            io.log(new UpdateStatusChanged(d.name(), "completed",
                     "deployment \"" + d.name() + "\" successfully rolled out"));
         }
     }
@@ -135,7 +141,7 @@ final class DeploymentController {
         List<RolloutMath.Scaled> scaled = active.stream()
                 .map(rs -> new RolloutMath.Scaled(rs.replicas, rs.maxAnnotation, rs.created))
                 .toList();
-        int statusReplicas = (int) plane.store.podsOf(d.name()).stream().filter(p -> !p.deleting).count();
+        int statusReplicas = (int) store.podsOf(d.name()).stream().filter(p -> !p.deleting).count();
         int[] sizes = RolloutMath.proportionalScale(scaled, d.replicas(), d.maxSurge(), statusReplicas);
         for (int i = 0; i < sizes.length; i++) {
             changed |= scaleReplicaSet(d, active.get(i), sizes[i]);
@@ -144,16 +150,15 @@ final class DeploymentController {
     }
 
     private ReplicaSetState createReplicaSet(DeploymentState d, List<ReplicaSetState> old) {
-        int k = d.replicaSets.size() + 1;
-        ReplicaSetState rs = new ReplicaSetState(d.name() + "-v" + k, "v" + k, d.template(), plane.effects.now(),
-                maxRevision(d) + 1);
+        String hash = d.newTemplateHash();
+        ReplicaSetState rs = new ReplicaSetState(d.name() + "-" + hash, hash, d.template(), io.now(), maxRevision(d) + 1);
         int oldReplicas = old.stream().mapToInt(r -> r.replicas).sum();
         rs.replicas = RolloutMath.newRSNewReplicas(d.strategy(), d.replicas(), oldReplicas, 0);
         rs.desiredAnnotation = d.replicas();
         rs.maxAnnotation = d.replicas() + d.maxSurge();
         d.replicaSets.add(rs);
         if (rs.replicas > 0) {
-            plane.effects.log(new ReplicaSetScaled(d.name(), rs.name, 0, rs.replicas));
+            io.log(new ReplicaSetScaled(d.name(), rs.name, 0, rs.replicas));
         }
         return rs;
     }
@@ -165,7 +170,7 @@ final class DeploymentController {
         if (rs.replicas == size) {
             return false;
         }
-        plane.effects.log(new ReplicaSetScaled(d.name(), rs.name, rs.replicas, size));
+        io.log(new ReplicaSetScaled(d.name(), rs.name, rs.replicas, size));
         rs.replicas = size;
         return true;
     }
@@ -181,8 +186,8 @@ final class DeploymentController {
     /** {@code status.availableReplicas} of every ReplicaSet of the deployment, in one pass over its pods. */
     private Map<ReplicaSetState, Integer> availableByReplicaSet(DeploymentState d) {
         Map<ReplicaSetState, Integer> available = new HashMap<>();
-        for (PodState p : plane.store.podsOf(d.name())) {
-            if (p.isReady(p.node == null ? null : plane.store.nodes.get(p.node))) {
+        for (PodState p : store.podsOf(d.name())) {
+            if (p.isReady(p.node == null ? null : store.nodes.get(p.node))) {
                 available.merge(p.replicaSet, 1, Integer::sum);
             }
         }
@@ -192,8 +197,8 @@ final class DeploymentController {
     /** {@code status.availableReplicas}: its pods that are ready (minReadySeconds is 0). */
     private int available(DeploymentState d, ReplicaSetState rs) {
         int n = 0;
-        for (PodState p : plane.store.podsOf(d.name())) {
-            if (p.replicaSet == rs && p.isReady(p.node == null ? null : plane.store.nodes.get(p.node))) {
+        for (PodState p : store.podsOf(d.name())) {
+            if (p.replicaSet == rs && p.isReady(p.node == null ? null : store.nodes.get(p.node))) {
                 n++;
             }
         }
@@ -206,7 +211,7 @@ final class DeploymentController {
         if (newRs == null || newRs.replicas != d.replicas() || available(d, newRs) != d.replicas()) {
             return false;
         }
-        for (PodState p : plane.store.podsOf(d.name())) {
+        for (PodState p : store.podsOf(d.name())) {
             if (p.replicaSet != newRs) {
                 return false;
             }
@@ -220,25 +225,25 @@ final class DeploymentController {
      */
     private void syncReplicaSet(DeploymentState d, ReplicaSetState rs) {
         List<PodState> mine = new ArrayList<>();
-        for (PodState p : plane.store.podsOf(d.name())) {
+        for (PodState p : store.podsOf(d.name())) {
             if (p.replicaSet == rs && !p.deleting) {
                 mine.add(p);
             }
         }
         int diff = mine.size() - rs.replicas;
         for (int i = diff; i < 0; i++) {
-            plane.createPod(d, rs);
+            pods.createPod(d, rs);
         }
         if (diff <= 0) {
             return;
         }
         Map<String, Integer> perNode = new HashMap<>();
-        for (PodState p : plane.store.podsOf(d.name())) {
+        for (PodState p : store.podsOf(d.name())) {
             if (!p.deleting) {
                 perNode.merge(p.node == null ? "" : p.node, 1, Integer::sum);
             }
         }
-        long now = plane.effects.now();
+        long now = io.now();
         Map<String, PodState> byId = new HashMap<>();
         List<PodRanking.Ranked> ranked = new ArrayList<>();
         for (PodState p : mine) {
@@ -247,12 +252,12 @@ final class DeploymentController {
         }
         ranked.sort(PodRanking.order(now));
         for (PodRanking.Ranked victim : ranked.subList(0, diff)) {
-            plane.delete(byId.get(victim.id()), "deleted by replica set " + rs.name + " (scale down)");
+            pods.delete(byId.get(victim.id()), "deleted by replica set " + rs.name + " (scale down)");
         }
     }
 
     private PodRanking.Ranked ranked(PodState p, int rank) {
-        NodeState node = p.node == null ? null : plane.store.nodes.get(p.node);
+        NodeState node = p.node == null ? null : store.nodes.get(p.node);
         PodRanking.Phase phase = p.ran ? PodRanking.Phase.RUNNING : PodRanking.Phase.PENDING;
         boolean ready = p.isReady(node);
         return new PodRanking.Ranked(p.id, p.node == null ? "" : p.node, phase, ready, ready ? p.readySince : -1,

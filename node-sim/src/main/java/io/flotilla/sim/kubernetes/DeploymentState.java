@@ -1,11 +1,15 @@
 package io.flotilla.sim.kubernetes;
 
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
-import io.flotilla.scheduler.placement.kubernetes.PodInputs;
+import io.flotilla.scheduler.orchestrator.kubernetes.PodTemplateHash;
+import io.flotilla.scheduler.orchestrator.kubernetes.RolloutMath;
+import io.flotilla.scheduler.placement.kubernetes.ModelTranslation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * A Deployment: the service's spec, its pod inputs, its ReplicaSets oldest first, and rollout
@@ -14,15 +18,17 @@ import java.util.List;
 final class DeploymentState {
 
     ServiceSpec spec;
-    PodInputs inputs;
+    KubernetesPodSpec inputs;
     /** Bumped by a forced update, as {@code kubectl rollout restart} stamps the template. */
     int restartedAt;
     /** The deployment's generation as events show it (1 at creation, +1 per template change). */
     int version = 1;
     boolean rollingOut;
+    /** {@code status.collisionCount}: raised when the template's hash is another template's; empty until then. */
+    OptionalInt collisionCount = OptionalInt.empty();
     final List<ReplicaSetState> replicaSets = new ArrayList<>();
 
-    DeploymentState(ServiceSpec spec, PodInputs inputs) {
+    DeploymentState(ServiceSpec spec, KubernetesPodSpec inputs) {
         this.spec = spec;
         this.inputs = inputs;
     }
@@ -41,6 +47,28 @@ final class DeploymentState {
 
     ReplicaSetState.Template template() {
         return new ReplicaSetState.Template(spec.task(), inputs, restartedAt);
+    }
+
+    /**
+     * The hash a new ReplicaSet (or DaemonSet revision) of the current template is named and
+     * labelled with, one no other ReplicaSet of the deployment has ({@link PodTemplateHash#unique}).
+     * The template is printed whole, as upstream's {@code DeepHashObject} prints its Go struct, with
+     * the {@code app} label every pod of the workload carries.
+     */
+    String newTemplateHash() {
+        PodTemplateHash.Unique unique = PodTemplateHash.unique(
+                ModelTranslation.APP_LABEL + "=" + name() + " " + template(), collisionCount, this::hashTaken);
+        collisionCount = unique.collisionCount();
+        return unique.hash();
+    }
+
+    private boolean hashTaken(String hash) {
+        for (ReplicaSetState rs : replicaSets) {
+            if (rs.hash.equals(hash)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

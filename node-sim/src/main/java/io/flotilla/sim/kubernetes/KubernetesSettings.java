@@ -1,5 +1,7 @@
 package io.flotilla.sim.kubernetes;
 
+import io.flotilla.scheduler.orchestrator.kubernetes.ZoneDisruption;
+
 /**
  * The Kubernetes timings and limits the simulated control plane runs with (nanoseconds unless
  * named otherwise). A scenario may override the first three; the rest are upstream defaults.
@@ -32,6 +34,11 @@ public record KubernetesSettings(
     /** kube-controller-manager and kubelet defaults (v1.32 and later). */
     public static final KubernetesSettings DEFAULT =
             new KubernetesSettings(5 * SECOND, 50 * SECOND, 300, 10 * SECOND, 0.1, 0.01, 0.55, 50);
+
+    /** The zone judgement and tainting rates these settings give the node lifecycle controller. */
+    public ZoneDisruption zoneDisruption() {
+        return new ZoneDisruption(evictionRate, secondaryEvictionRate, unhealthyZoneThreshold, largeClusterSizeThreshold);
+    }
 
     /** These defaults with a scenario's own node monitor period, grace period and toleration seconds. */
     public static KubernetesSettings of(long nodeMonitorPeriod, long nodeMonitorGracePeriod, long defaultTolerationSeconds) {

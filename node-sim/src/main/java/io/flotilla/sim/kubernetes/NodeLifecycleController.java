@@ -1,9 +1,13 @@
 package io.flotilla.sim.kubernetes;
 
+import static io.flotilla.scheduler.orchestrator.kubernetes.NodeConditionTaints.NOT_READY_NO_EXECUTE;
+import static io.flotilla.scheduler.orchestrator.kubernetes.NodeConditionTaints.UNREACHABLE_NO_EXECUTE;
+import static io.flotilla.scheduler.orchestrator.kubernetes.NodeConditionTaints.UNREACHABLE_NO_SCHEDULE;
+
 import io.flotilla.scheduler.model.NodeStatus;
-import io.flotilla.scheduler.placement.kubernetes.PodInputs;
+import io.flotilla.scheduler.orchestrator.kubernetes.ZoneDisruption;
+import io.flotilla.scheduler.orchestrator.kubernetes.ZoneState;
 import io.flotilla.scheduler.placement.kubernetes.Taint;
-import io.flotilla.scheduler.placement.kubernetes.TaintEffect;
 import io.flotilla.sim.events.NodeStatusChanged;
 import io.flotilla.sim.events.NodeTaintChanged;
 import io.flotilla.sim.events.ZoneStateChanged;
@@ -22,23 +26,15 @@ import java.util.TreeMap;
  * Ready=Unknown with the {@code unreachable:NoSchedule} taint, and queues it for the
  * {@code unreachable:NoExecute} taint, which a per-zone rate limiter hands out (0.1 nodes/s, burst
  * 1; slower or stopped when a zone is largely down; stopped everywhere when every zone is fully
- * down). A kubelet that posts again makes its node Ready at once and loses the NoSchedule taint; the
- * NoExecute taint goes at the next pass.
+ * down: {@link ZoneDisruption}). A kubelet that posts again makes its node Ready at once and loses
+ * the NoSchedule taint; the NoExecute taint goes at the next pass. It writes only nodes (and the
+ * ready time of their pods); what its writes mean for the scheduler, the taint eviction controller
+ * and the workload controllers goes out through its {@link NodeWatch}.
  */
 final class NodeLifecycleController {
 
-    static final Taint UNREACHABLE_NO_SCHEDULE = new Taint(PodInputs.UNREACHABLE_KEY, "", TaintEffect.NO_SCHEDULE);
-    static final Taint UNREACHABLE_NO_EXECUTE = new Taint(PodInputs.UNREACHABLE_KEY, "", TaintEffect.NO_EXECUTE);
-    static final Taint NOT_READY_NO_EXECUTE = new Taint(PodInputs.NOT_READY_KEY, "", TaintEffect.NO_EXECUTE);
     static final String READY_MESSAGE = "kubelet is posting ready status";
     static final String UNKNOWN_MESSAGE = "Kubelet stopped posting node status.";
-
-    enum ZoneState {
-        INITIAL,
-        NORMAL,
-        PARTIAL_DISRUPTION,
-        FULL_DISRUPTION
-    }
 
     /** A zone's NoExecute tainting queue with its token-bucket limiter (burst 1). */
     private static final class Zone {
@@ -75,19 +71,27 @@ final class NodeLifecycleController {
         }
     }
 
-    private final ControlPlane plane;
+    private final KubernetesSettings settings;
+    private final ZoneDisruption disruption;
+    private final ApiStore store;
+    private final ControllerEffects io;
+    private final NodeWatch watch;
     private final Map<String, Zone> zones = new TreeMap<>();
 
-    NodeLifecycleController(ControlPlane plane) {
-        this.plane = plane;
+    NodeLifecycleController(KubernetesSettings settings, ApiStore store, ControllerEffects io, NodeWatch watch) {
+        this.settings = settings;
+        this.disruption = settings.zoneDisruption();
+        this.store = store;
+        this.io = io;
+        this.watch = watch;
     }
 
     void start() {
-        plane.effects.startTimer(KubeTimer.MonitorTick.INSTANCE, plane.settings.nodeMonitorPeriod());
+        io.startTimer(KubeTimer.MonitorTick.INSTANCE, settings.nodeMonitorPeriod());
     }
 
     void nodeAdded(NodeState node) {
-        zones.computeIfAbsent(node.zone(), z -> new Zone(plane.settings.evictionRate()));
+        zones.computeIfAbsent(node.zone(), z -> new Zone(settings.evictionRate()));
     }
 
     void nodeRemoved(NodeState node) {
@@ -96,7 +100,7 @@ final class NodeLifecycleController {
 
     /** The kubelet renewed its lease and posted status: Ready=True, and the NoSchedule taint goes. */
     void statusPosted(NodeState node) {
-        long now = plane.effects.now();
+        long now = io.now();
         node.lastHeartbeat = now;
         if (node.ready == NodeState.Ready.TRUE) {
             return;
@@ -106,13 +110,13 @@ final class NodeLifecycleController {
             node.probeTimestamp = now;
         }
         node.ready = NodeState.Ready.TRUE;
-        plane.effects.log(new NodeStatusChanged(node.name(), NodeStatus.READY, READY_MESSAGE));
+        io.log(new NodeStatusChanged(node.name(), NodeStatus.READY, READY_MESSAGE));
         removeTaint(node, UNREACHABLE_NO_SCHEDULE, "the node is Ready again");
-        for (PodState p : plane.store.podsOn(node.name())) {
+        for (PodState p : store.podsOn(node.name())) {
             p.readySince = now;
         }
-        plane.scheduler.nodeChanged(node, true);
-        plane.dirtyAll();
+        watch.updated(node);
+        watch.readinessChanged();
     }
 
     void tick() {
@@ -122,15 +126,15 @@ final class NodeLifecycleController {
 
     /** Upstream {@code monitorNodeHealth}, then a tainting pass. */
     void monitor() {
-        long now = plane.effects.now();
+        long now = io.now();
         Map<String, List<NodeState>> byZone = new TreeMap<>();
-        for (NodeState node : plane.store.nodes.values()) {
+        for (NodeState node : store.nodes.values()) {
             if (node.lastHeartbeat != node.observedHeartbeat) {
                 node.observedHeartbeat = node.lastHeartbeat;
                 node.probeTimestamp = now;
             }
             if ((node.ready == NodeState.Ready.TRUE || node.ready == NodeState.Ready.FALSE)
-                    && now > node.probeTimestamp + plane.settings.nodeMonitorGracePeriod()) {
+                    && now > node.probeTimestamp + settings.nodeMonitorGracePeriod()) {
                 markUnknown(node);
             }
             byZone.computeIfAbsent(node.zone(), z -> new ArrayList<>()).add(node);
@@ -142,10 +146,10 @@ final class NodeLifecycleController {
 
     private void markUnknown(NodeState node) {
         node.ready = NodeState.Ready.UNKNOWN;
-        plane.effects.log(new NodeStatusChanged(node.name(), NodeStatus.UNKNOWN, UNKNOWN_MESSAGE));
+        io.log(new NodeStatusChanged(node.name(), NodeStatus.UNKNOWN, UNKNOWN_MESSAGE));
         addTaint(node, UNREACHABLE_NO_SCHEDULE, "node condition Ready is Unknown");
-        plane.scheduler.nodeChanged(node, true);
-        plane.dirtyAll(); // its pods are no longer Ready (MarkPodsNotReady)
+        watch.updated(node);
+        watch.readinessChanged(); // its pods are no longer Ready (MarkPodsNotReady)
     }
 
     private void processTaintBasedEviction(NodeState node) {
@@ -174,13 +178,13 @@ final class NodeLifecycleController {
         boolean removed = removeTaint(node, UNREACHABLE_NO_EXECUTE, "the node is reachable again")
                 | removeTaint(node, NOT_READY_NO_EXECUTE, "the node is reachable again");
         if (removed) {
-            plane.evictions.nodeTaintsChanged(node);
+            watch.noExecuteTaintsChanged(node);
         }
     }
 
     /** Upstream {@code doNoExecuteTaintingPass}: each zone taints queued nodes as its limiter allows. */
     void taintingPass() {
-        long now = plane.effects.now();
+        long now = io.now();
         long wake = Long.MAX_VALUE;
         for (Zone zone : zones.values()) {
             while (!zone.queue.isEmpty()) {
@@ -190,7 +194,7 @@ final class NodeLifecycleController {
                     }
                     break;
                 }
-                NodeState node = plane.store.nodes.get(zone.queue.pollFirst());
+                NodeState node = store.nodes.get(zone.queue.pollFirst());
                 if (node == null) {
                     continue;
                 }
@@ -203,13 +207,13 @@ final class NodeLifecycleController {
             }
         }
         if (wake != Long.MAX_VALUE) {
-            plane.effects.startTimer(KubeTimer.TaintingPass.INSTANCE, wake - now);
+            io.startTimer(KubeTimer.TaintingPass.INSTANCE, wake - now);
         }
     }
 
     /** Upstream {@code handleDisruption}: zone states, and the eviction rate that goes with each. */
     private void handleDisruption(Map<String, List<NodeState>> byZone) {
-        long now = plane.effects.now();
+        long now = io.now();
         Map<String, ZoneState> next = new TreeMap<>();
         boolean allFullyDisrupted = true;
         for (Map.Entry<String, List<NodeState>> e : byZone.entrySet()) {
@@ -228,20 +232,20 @@ final class NodeLifecycleController {
         }
         if (allFullyDisrupted) {
             // every node is down: the controller suspects itself, not the nodes, and stops evicting
-            for (NodeState node : plane.store.nodes.values()) {
+            for (NodeState node : store.nodes.values()) {
                 markReachable(node);
             }
             next.forEach((name, state) -> setZone(name, ZoneState.FULL_DISRUPTION, 0, now));
             return;
         }
         if (allWereFullyDisrupted) {
-            for (NodeState node : plane.store.nodes.values()) {
+            for (NodeState node : store.nodes.values()) {
                 node.probeTimestamp = now;
             }
         }
         for (Map.Entry<String, ZoneState> e : next.entrySet()) {
             if (allWereFullyDisrupted || zones.get(e.getKey()).state != e.getValue()) {
-                setZone(e.getKey(), e.getValue(), rate(e.getValue(), byZone.get(e.getKey()).size()), now);
+                setZone(e.getKey(), e.getValue(), disruption.evictionRate(e.getValue(), byZone.get(e.getKey()).size()), now);
             }
         }
     }
@@ -252,42 +256,25 @@ final class NodeLifecycleController {
         zone.state = state;
         zone.swap(rate, now);
         if (logged) {
-            plane.effects.log(new ZoneStateChanged(name, state.name().toLowerCase(Locale.ROOT), rate));
+            io.log(new ZoneStateChanged(name, state.name().toLowerCase(Locale.ROOT), rate));
         }
     }
 
-    /** Upstream {@code ComputeZoneState}. */
-    ZoneState zoneState(List<NodeState> nodes) {
+    /** The zone's state from its nodes' Ready conditions. */
+    private ZoneState zoneState(List<NodeState> nodes) {
         int ready = 0;
-        int notReady = 0;
         for (NodeState n : nodes) {
             if (n.isReady()) {
                 ready++;
-            } else {
-                notReady++;
             }
         }
-        if (ready == 0 && notReady > 0) {
-            return ZoneState.FULL_DISRUPTION;
-        }
-        if (notReady > 2 && (float) notReady / (notReady + ready) >= (float) plane.settings.unhealthyZoneThreshold()) {
-            return ZoneState.PARTIAL_DISRUPTION;
-        }
-        return ZoneState.NORMAL;
-    }
-
-    /** Normal and full disruption: the eviction rate; partial: the secondary rate in large zones, else none. */
-    private double rate(ZoneState state, int zoneSize) {
-        if (state == ZoneState.PARTIAL_DISRUPTION) {
-            return zoneSize > plane.settings.largeClusterSizeThreshold() ? plane.settings.secondaryEvictionRate() : 0;
-        }
-        return plane.settings.evictionRate();
+        return disruption.state(ready, nodes.size() - ready);
     }
 
     /** A new controller leader rebuilds its health data: every node's probe time is now. */
     void leaderElected() {
-        long now = plane.effects.now();
-        for (NodeState node : plane.store.nodes.values()) {
+        long now = io.now();
+        for (NodeState node : store.nodes.values()) {
             node.probeTimestamp = now;
             node.observedHeartbeat = node.lastHeartbeat;
         }
@@ -296,14 +283,14 @@ final class NodeLifecycleController {
     private void swapTaint(NodeState node, Taint add, Taint remove) {
         removeTaint(node, remove, "replaced by " + add);
         addTaint(node, add, add == UNREACHABLE_NO_EXECUTE ? "node condition Ready is Unknown" : "node condition Ready is False");
-        plane.evictions.nodeTaintsChanged(node);
+        watch.noExecuteTaintsChanged(node);
     }
 
     private void addTaint(NodeState node, Taint taint, String reason) {
         if (!node.controllerTaints.contains(taint)) {
             node.controllerTaints.add(taint);
-            plane.effects.log(new NodeTaintChanged(node.name(), taint.toString(), true, reason));
-            plane.scheduler.nodeChanged(node, true);
+            io.log(new NodeTaintChanged(node.name(), taint.toString(), true, reason));
+            watch.updated(node);
         }
     }
 
@@ -311,8 +298,8 @@ final class NodeLifecycleController {
         if (!node.controllerTaints.remove(taint)) {
             return false;
         }
-        plane.effects.log(new NodeTaintChanged(node.name(), taint.toString(), false, reason));
-        plane.scheduler.nodeChanged(node, true);
+        io.log(new NodeTaintChanged(node.name(), taint.toString(), false, reason));
+        watch.updated(node);
         return true;
     }
 }

@@ -6,15 +6,19 @@ import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.placement.kubernetes.Pod;
 
 /**
- * A Pod object. {@code id} ({@code web.3#2}) is unique in the run and is the pod's name for the
- * scheduler; {@code name} ({@code web.3}) is its slot, the lowest number no other live pod of the
- * deployment holds, or for a DaemonSet's pod its node ({@code agent.worker-1}). {@code state} is the phase as the kubelet last reported it, mapped onto the
- * shared task states; {@code deleting} is a set {@code deletionTimestamp} (Terminating).
+ * A Pod object. {@code id} is its name as the API server generated it ({@code
+ * web-7d4b9c8f5-x2kq9}, {@code agent-m4n7q}); no two pods of a run have the same, so it is also the
+ * task id of its events.
+ * {@code slotName} is Flotilla's label for it ({@code web.3}: slot 3, the lowest number no other
+ * live pod of the deployment holds; {@code agent.worker-1} for a DaemonSet's pod), the task name
+ * expectations, {@code explain --task} and {@code kill_task} use. {@code state} is the phase as the
+ * kubelet last reported it, mapped onto the shared task states; {@code deleting} is a set
+ * {@code deletionTimestamp} (Terminating).
  */
 final class PodState {
 
     final String id;
-    final String name;
+    final String slotName;
     final String service;
     final int slot;
     /** The node a DaemonSet's pod is for; null for a Deployment's pod. */
@@ -42,10 +46,10 @@ final class PodState {
     boolean waitingForEvent;
     String error;
 
-    PodState(String id, String name, String service, int slot, String daemonNode, ReplicaSetState replicaSet, Pod pod,
+    PodState(String id, String slotName, String service, int slot, String daemonNode, ReplicaSetState replicaSet, Pod pod,
             long created, long uid) {
         this.id = id;
-        this.name = name;
+        this.slotName = slotName;
         this.service = service;
         this.slot = slot;
         this.daemonNode = daemonNode;
@@ -67,7 +71,7 @@ final class PodState {
 
     /** The pod as its kubelet is told of it: run it, or (Terminating) stop it. */
     Task task() {
-        return new Task(id, name, service, slot, revision, spec(), node, TaskState.ASSIGNED,
+        return new Task(id, slotName, service, slot, revision, spec(), node, TaskState.ASSIGNED,
                 deleting ? TaskState.SHUTDOWN : TaskState.RUNNING, null);
     }
 }

@@ -1,16 +1,20 @@
 package io.flotilla.sim.kubernetes;
 
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.TaskSpec;
-import io.flotilla.scheduler.placement.kubernetes.PodInputs;
 
 /**
- * A ReplicaSet of a deployment: its pod template, its revision, {@code spec.replicas} and the
- * deployment controller's {@code desired-replicas} and {@code max-replicas} annotations.
+ * A ReplicaSet of a deployment (or a revision of a DaemonSet, upstream's ControllerRevision): its
+ * pod template, its revision, {@code spec.replicas} and the deployment controller's
+ * {@code desired-replicas} and {@code max-replicas} annotations. It is named
+ * {@code <deployment>-<hash>}, the hash of its template ({@link DeploymentState#newTemplateHash}),
+ * which its pods carry as their {@code pod-template-hash} (a DaemonSet's, {@code
+ * controller-revision-hash}) label.
  */
 final class ReplicaSetState {
 
-    /** What makes two ReplicaSets the same (upstream's pod-template-hash): the task, the pod inputs, a restart stamp. */
-    record Template(TaskSpec task, PodInputs inputs, int restartedAt) {}
+    /** What makes two ReplicaSets the same: the task, the pod inputs, a restart stamp. */
+    record Template(TaskSpec task, KubernetesPodSpec inputs, int restartedAt) {}
 
     final String name;
     final String hash;

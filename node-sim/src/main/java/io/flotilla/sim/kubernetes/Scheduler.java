@@ -36,7 +36,10 @@ final class Scheduler {
             .thenComparingLong(p -> p.queuedAt)
             .thenComparingLong(p -> p.queueSeq);
 
-    private final ControlPlane plane;
+    private final ApiStore store;
+    private final ControllerEffects io;
+    private final Binding binding;
+    private final Eviction eviction;
     private final SplittableRandom random;
     private final Set<String> explainNames;
     private final ClusterState cluster = new ClusterState();
@@ -46,8 +49,16 @@ final class Scheduler {
     private final Map<String, PodState> waiting = new LinkedHashMap<>();
     private long queueSeq;
 
-    Scheduler(ControlPlane plane, SplittableRandom random, Set<String> explainNames) {
-        this.plane = plane;
+    /**
+     * @param random breaks ties between the best-scoring nodes
+     * @param explainNames the pods whose every scheduling decision is logged in full
+     */
+    Scheduler(ApiStore store, ControllerEffects io, Binding binding, Eviction eviction, SplittableRandom random,
+            Set<String> explainNames) {
+        this.store = store;
+        this.io = io;
+        this.binding = binding;
+        this.eviction = eviction;
         this.random = random;
         this.explainNames = Set.copyOf(explainNames);
     }
@@ -71,7 +82,7 @@ final class Scheduler {
     }
 
     void enqueue(PodState p) {
-        p.queuedAt = plane.effects.now();
+        p.queuedAt = io.now();
         p.queueSeq = ++queueSeq;
         active.add(p);
     }
@@ -90,7 +101,7 @@ final class Scheduler {
 
     /** Schedules every pod that is due, one at a time; then arms the timer for the next one. */
     void run() {
-        long now = plane.effects.now();
+        long now = io.now();
         for (PodState p : List.copyOf(waiting.values())) {
             if (dueAt(p) <= now) {
                 waiting.remove(p.id);
@@ -112,9 +123,9 @@ final class Scheduler {
             wake = Math.min(wake, dueAt(p));
         }
         if (wake == Long.MAX_VALUE) {
-            plane.effects.cancelTimer(KubeTimer.SchedulerWake.INSTANCE);
+            io.cancelTimer(KubeTimer.SchedulerWake.INSTANCE);
         } else {
-            plane.effects.startTimer(KubeTimer.SchedulerWake.INSTANCE, Math.max(0, wake - now));
+            io.startTimer(KubeTimer.SchedulerWake.INSTANCE, Math.max(0, wake - now));
         }
     }
 
@@ -130,27 +141,27 @@ final class Scheduler {
     }
 
     private void attempt(PodState p) {
-        if (p.deleting || p.node != null || !plane.store.pods.containsKey(p.id)) {
+        if (p.deleting || p.node != null || !store.pods.containsKey(p.id)) {
             return;
         }
-        boolean explain = explainNames.contains(p.name);
+        boolean explain = explainNames.contains(p.slotName);
         ScheduleResult result = placement.scheduleAndAssume(cluster, p.pod, random, explain);
         p.attempts++;
-        p.lastAttempt = plane.effects.now();
+        p.lastAttempt = io.now();
         if (result.scheduled()) {
-            plane.bound(p, result.node().get());
+            binding.bind(p, result.node().get());
         } else {
             p.waitingForEvent = true;
             waiting.put(p.id, p);
             String message = result.failedScheduling().orElse("");
             if (!Objects.equals(p.error, message)) {
                 p.error = message;
-                plane.effects.log(new TaskUnplaced(p.id, message));
+                io.log(new TaskUnplaced(p.id, message));
             }
             result.nomination().ifPresent(n -> preempt(p, n.node(), n.victims()));
         }
         if (explain) {
-            plane.effects.log(new TaskExplained(p.id, p.name, result.node().orElse(null), p.error,
+            io.log(new TaskExplained(p.id, p.slotName, result.node().orElse(null), p.error,
                     result.verdicts().stream().map(Scheduler::verdict).toList()));
         }
     }
@@ -158,10 +169,10 @@ final class Scheduler {
     /** DefaultPreemption nominated a node: its victims are deleted gracefully. */
     private void preempt(PodState preemptor, String node, List<String> victims) {
         for (String key : victims) {
-            for (PodState victim : plane.store.podsOn(node)) {
+            for (PodState victim : store.podsOn(node)) {
                 if (victim.pod.key().equals(key)) {
-                    plane.evict(victim, "Preempted", "Preempted by default/" + preemptor.name + " on node " + node,
-                            "preempted by " + preemptor.name);
+                    eviction.evict(victim, "Preempted", "Preempted by default/" + preemptor.id + " on node " + node,
+                            "preempted by " + preemptor.id);
                 }
             }
         }

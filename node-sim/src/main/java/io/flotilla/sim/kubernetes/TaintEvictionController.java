@@ -16,34 +16,38 @@ import java.util.Map;
  */
 final class TaintEvictionController {
 
-    private final ControlPlane plane;
+    private final ApiStore store;
+    private final ControllerEffects io;
+    private final Eviction eviction;
     /** Pod id -> when its eviction was scheduled (upstream's work item {@code CreatedAt}). */
     private final Map<String, Long> scheduled = new HashMap<>();
 
-    TaintEvictionController(ControlPlane plane) {
-        this.plane = plane;
+    TaintEvictionController(ApiStore store, ControllerEffects io, Eviction eviction) {
+        this.store = store;
+        this.io = io;
+        this.eviction = eviction;
     }
 
     /** The node's NoExecute taints changed: reconsider every pod on it. */
     void nodeTaintsChanged(NodeState node) {
-        for (PodState p : plane.store.podsOn(node.name())) {
+        for (PodState p : store.podsOn(node.name())) {
             process(p, node);
         }
     }
 
     void podBound(PodState p) {
-        process(p, plane.store.nodes.get(p.node));
+        process(p, store.nodes.get(p.node));
     }
 
     void cancel(PodState p) {
         if (scheduled.remove(p.id) != null) {
-            plane.effects.cancelTimer(new KubeTimer.Evict(p.id));
+            io.cancelTimer(new KubeTimer.Evict(p.id));
         }
     }
 
     void due(String podId) {
         scheduled.remove(podId);
-        PodState p = plane.store.pods.get(podId);
+        PodState p = store.pods.get(podId);
         if (p != null) {
             evict(p);
         }
@@ -71,13 +75,13 @@ final class TaintEvictionController {
             return;
         }
         if (!scheduled.containsKey(p.id)) {
-            scheduled.put(p.id, plane.effects.now());
-            plane.effects.startTimer(new KubeTimer.Evict(p.id), seconds * 1_000_000_000L);
+            scheduled.put(p.id, io.now());
+            io.startTimer(new KubeTimer.Evict(p.id), seconds * 1_000_000_000L);
         }
     }
 
     private void evict(PodState p) {
-        plane.evict(p, "TaintManagerEviction", "Marking for deletion Pod default/" + p.name,
+        eviction.evict(p, "TaintManagerEviction", "Marking for deletion Pod default/" + p.id,
                 "evicted: its tolerations of " + p.node + "'s NoExecute taints ran out");
     }
 

@@ -6,7 +6,7 @@ import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.model.UpdateConfig;
-import io.flotilla.scheduler.placement.kubernetes.PodInputs;
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.sim.control.Assignment;
 import io.flotilla.sim.control.ControlPlaneEffects;
 import io.flotilla.sim.control.ControlPlaneInputs;
@@ -173,7 +173,7 @@ public final class ControlPlane implements ControlPlaneInputs {
 
     /** Creates the service, or updates it to {@code spec}; the Kubernetes-only {@code pods} mean nothing to Swarm. */
     @Override
-    public void deploy(ServiceSpec spec, PodInputs pods) {
+    public void deploy(ServiceSpec spec, KubernetesPodSpec pods) {
         ServiceRecord existing = store.services.get(spec.name());
         if (existing != null) {
             updateService(spec.name(), spec, false);

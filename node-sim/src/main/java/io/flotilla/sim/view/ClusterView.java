@@ -134,6 +134,11 @@ public final class ClusterView {
         return counts;
     }
 
+    /** Tasks of the service, newest of their slot or not, that are {@linkplain TaskView#isTerminating terminating}. */
+    public List<TaskView> terminating(String service) {
+        return tasks.values().stream().filter(t -> t.service.equals(service) && t.isTerminating()).toList();
+    }
+
     /** The newest tasks of the service that wait for a node. */
     public List<TaskView> pending(String service) {
         return newestByName.values().stream()

@@ -58,4 +58,13 @@ public final class TaskView {
     public boolean isRunning() {
         return state == TaskState.RUNNING;
     }
+
+    /**
+     * Asked to shut down and still held by the manager, which has not learnt that it stopped: under
+     * the kubernetes strategy, a Terminating pod (its object goes when the manager records
+     * {@code shutdown}), wherever its container really is.
+     */
+    public boolean isTerminating() {
+        return desired == TaskState.SHUTDOWN && believed != TaskState.SHUTDOWN;
+    }
 }

@@ -12,7 +12,7 @@ import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
-import io.flotilla.scheduler.placement.kubernetes.PodInputs;
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.LoggedEvent;
 import io.flotilla.sim.kernel.Simulation;
@@ -62,7 +62,7 @@ final class SmallCluster implements AutoCloseable {
     }
 
     SmallCluster deploy(ServiceSpec service) {
-        return at(0, new Cluster.Deploy(service, PodInputs.NONE));
+        return at(0, new Cluster.Deploy(service, KubernetesPodSpec.NONE));
     }
 
     SmallCluster at(long time, Cluster.Command command) {

@@ -4,11 +4,11 @@ import static io.flotilla.sim.kubernetes.FakeWorld.S;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.Placement;
 import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskSpec;
-import io.flotilla.scheduler.placement.kubernetes.PodInputs;
 import io.flotilla.sim.events.PodEvicted;
 import io.flotilla.sim.events.TaskCreated;
 import io.flotilla.sim.events.UpdateStatusChanged;
@@ -30,7 +30,7 @@ class DaemonSetTest {
     @Test
     void onePodPerEligibleNodeNamedAfterIt() {
         FakeWorld w = new FakeWorld(KubernetesSettings.DEFAULT, 3);
-        w.at(0, () -> w.plane.deploy(global("agent", List.of("node.hostname != node-3")), PodInputs.NONE));
+        w.at(0, () -> w.plane.deploy(global("agent", List.of("node.hostname != node-3")), KubernetesPodSpec.NONE));
         w.runUntil(10 * S);
         assertEquals(List.of("agent.node-1", "agent.node-2"), w.all(TaskCreated.class).stream().map(TaskCreated::name).toList());
         assertEquals(List.of("node-1", "node-2"), w.all(TaskCreated.class).stream().map(TaskCreated::node).toList());
@@ -40,12 +40,12 @@ class DaemonSetTest {
     @Test
     void daemonPodsTolerateAnUnreachableNodeForeverWhereDeploymentPodsAreEvicted() {
         FakeWorld w = new FakeWorld(KubernetesSettings.DEFAULT, 3, 2 * S);
-        w.at(0, () -> w.plane.deploy(global("agent", List.of()), PodInputs.NONE));
-        w.at(0, () -> w.plane.deploy(FakeWorld.service("web", 3, "nginx:1.27"), PodInputs.NONE));
+        w.at(0, () -> w.plane.deploy(global("agent", List.of()), KubernetesPodSpec.NONE));
+        w.at(0, () -> w.plane.deploy(FakeWorld.service("web", 3, "nginx:1.27"), KubernetesPodSpec.NONE));
         w.at(30 * S, () -> w.kubelet("node-2").reachable = false);
         w.runUntil(3600 * S);
         List<PodEvicted> evicted = w.all(PodEvicted.class);
-        assertTrue(!evicted.isEmpty() && evicted.stream().allMatch(e -> e.task().startsWith("web.")), evicted.toString());
+        assertTrue(!evicted.isEmpty() && evicted.stream().allMatch(e -> e.task().startsWith("web-")), evicted.toString());
         assertTrue(w.plane.store.podsOn("node-2").stream().anyMatch(p -> p.service.equals("agent") && !p.deleting));
     }
 
@@ -53,7 +53,7 @@ class DaemonSetTest {
     void anUpdateReplacesOneNodesPodAtATime() {
         FakeWorld w = new FakeWorld(KubernetesSettings.DEFAULT, 4);
         ServiceSpec agent = global("agent", List.of());
-        w.at(0, () -> w.plane.deploy(agent, PodInputs.NONE));
+        w.at(0, () -> w.plane.deploy(agent, KubernetesPodSpec.NONE));
         w.runUntil(30 * S);
         int[] maxUnavailable = {0};
         w.checkAfterEachStep(() -> maxUnavailable[0] = Math.max(maxUnavailable[0], (int) w.plane.store.nodes.values().stream()

@@ -3,11 +3,11 @@ package io.flotilla.sim.kubernetes;
 import static io.flotilla.sim.kubernetes.FakeWorld.S;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
-import io.flotilla.scheduler.placement.kubernetes.PodInputs;
-import io.flotilla.sim.kubernetes.RolloutMath.IntOrPercent;
-import io.flotilla.sim.kubernetes.RolloutMath.Strategy;
+import io.flotilla.scheduler.orchestrator.kubernetes.RolloutMath.IntOrPercent;
+import io.flotilla.scheduler.orchestrator.kubernetes.RolloutMath.Strategy;
 import org.junit.jupiter.api.Test;
 
 /** Which RollingUpdate strategy a service's {@code update_config} becomes: only parallelism and order count. */
@@ -17,7 +17,7 @@ class DeploymentStrategyTest {
         ServiceSpec s = FakeWorld.service("web", 6, "nginx:1.27");
         UpdateConfig config = new UpdateConfig(parallelism, delay, UpdateConfig.FailureAction.PAUSE, 5 * S, 0, order);
         ServiceSpec spec = new ServiceSpec(s.name(), s.mode(), s.replicas(), s.task(), config, s.rollback(), s.endpointMode());
-        return new DeploymentState(spec, PodInputs.NONE).strategy();
+        return new DeploymentState(spec, KubernetesPodSpec.NONE).strategy();
     }
 
     @Test

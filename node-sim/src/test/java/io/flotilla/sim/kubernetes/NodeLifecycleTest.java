@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeStatus;
-import io.flotilla.scheduler.placement.kubernetes.PodInputs;
+import io.flotilla.scheduler.orchestrator.kubernetes.NodeConditionTaints;
 import io.flotilla.sim.events.NodeStatusChanged;
 import io.flotilla.sim.events.NodeTaintChanged;
 import io.flotilla.sim.events.PodEvicted;
@@ -29,7 +30,7 @@ class NodeLifecycleTest {
 
     static FakeWorld world(KubernetesSettings settings, int nodes, int replicas) {
         FakeWorld w = new FakeWorld(settings, nodes, 2 * S);
-        w.at(0, () -> w.plane.deploy(FakeWorld.service("web", replicas, "nginx:1.27"), PodInputs.NONE));
+        w.at(0, () -> w.plane.deploy(FakeWorld.service("web", replicas, "nginx:1.27"), KubernetesPodSpec.NONE));
         return w;
     }
 
@@ -193,6 +194,6 @@ class NodeLifecycleTest {
         assertEquals(List.of(new ZoneStateChanged("", "full_disruption", 0)), w.all(ZoneStateChanged.class));
         assertTrue(w.all(PodEvicted.class).isEmpty());
         assertFalse(w.plane.store.nodes.values().stream().anyMatch(n -> n.controllerTaints.contains(
-                NodeLifecycleController.UNREACHABLE_NO_EXECUTE)));
+                NodeConditionTaints.UNREACHABLE_NO_EXECUTE)));
     }
 }

@@ -4,10 +4,10 @@ import static io.flotilla.sim.kubernetes.FakeWorld.S;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.model.UpdateConfig;
-import io.flotilla.scheduler.placement.kubernetes.PodInputs;
 import io.flotilla.sim.events.ReplicaSetScaled;
 import io.flotilla.sim.events.UpdateStatusChanged;
 import java.util.List;
@@ -34,8 +34,8 @@ class RollingUpdateTest {
 
     static Stream<Case> cases() {
         return Stream.of(
-                new Case(4, 1, 1, List.of("web-v2 0->1", "web-v1 4->3", "web-v2 1->2")),
-                new Case(10, 3, 2, List.of("web-v2 0->3", "web-v1 10->8", "web-v2 3->5")));
+                new Case(4, 1, 1, List.of("new 0->1", "old 4->3", "new 1->2")),
+                new Case(10, 3, 2, List.of("new 0->3", "old 10->8", "new 3->5")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -43,7 +43,7 @@ class RollingUpdateTest {
     void rollingUpdateStaysWithinSurgeAndUnavailable(Case c) {
         FakeWorld w = new FakeWorld(KubernetesSettings.DEFAULT, 4);
         ServiceSpec web = FakeWorld.service("web", c.replicas(), "nginx:1.27");
-        w.at(0, () -> w.plane.deploy(web, PodInputs.NONE));
+        w.at(0, () -> w.plane.deploy(web, KubernetesPodSpec.NONE));
         w.runUntil(30 * S);
         int before = w.log.size();
         int[] maxPods = {0};
@@ -57,10 +57,11 @@ class RollingUpdateTest {
         w.at(40 * S, () -> w.plane.update("web", Optional.of("nginx:1.28"), Optional.empty(), false));
         w.runUntil(120 * S);
 
+        List<ReplicaSetState> replicaSets = w.plane.store.deployments.get("web").replicaSets;
         List<String> steps = w.log.subList(before, w.log.size()).stream()
                 .filter(l -> l.event() instanceof ReplicaSetScaled)
                 .map(l -> (ReplicaSetScaled) l.event())
-                .map(e -> e.replicaSet() + " " + e.from() + "->" + e.to())
+                .map(e -> (e.replicaSet().equals(replicaSets.get(0).name) ? "old" : "new") + " " + e.from() + "->" + e.to())
                 .toList();
         assertEquals(c.firstSteps(), steps.subList(0, 3), "all steps: " + steps);
         assertEquals(List.of(0, c.replicas()),
@@ -78,7 +79,7 @@ class RollingUpdateTest {
     void startFirstUpdateConfigSurgesByParallelismAndNeverGoesBelowReplicas(Case c) {
         FakeWorld w = new FakeWorld(KubernetesSettings.DEFAULT, 4);
         ServiceSpec web = FakeWorld.service("web", c.replicas(), "nginx:1.27");
-        w.at(0, () -> w.plane.deploy(web, PodInputs.NONE));
+        w.at(0, () -> w.plane.deploy(web, KubernetesPodSpec.NONE));
         w.runUntil(30 * S);
         int[] minReady = {Integer.MAX_VALUE};
         int[] maxPods = {0};

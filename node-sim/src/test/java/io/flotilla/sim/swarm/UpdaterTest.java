@@ -1,6 +1,6 @@
 package io.flotilla.sim.swarm;
 
-import io.flotilla.scheduler.placement.kubernetes.PodInputs;
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import static io.flotilla.sim.swarm.VirtualClock.S;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -34,7 +34,7 @@ class UpdaterTest {
 
     static FakeSwarm update(UpdateConfig config, String image, boolean force) {
         FakeSwarm w = new FakeSwarm(2);
-        w.clock.at(0, () -> w.plane.deploy(Specs.replicated("web", 4, "v1"), PodInputs.NONE));
+        w.clock.at(0, () -> w.plane.deploy(Specs.replicated("web", 4, "v1"), KubernetesPodSpec.NONE));
         w.clock.at(UPDATE_AT, () -> w.plane.update("web", Optional.of(image), Optional.of(config), force));
         return w;
     }

@@ -78,7 +78,11 @@ final class ExplainCommand implements Callable<Integer> {
         }
         TaskExplained explained = (TaskExplained) decision.get().event();
         ObjectNode root = MAPPER.createObjectNode();
+        boolean kubernetes = run.strategy() == Strategy.KUBERNETES;
         root.put("task", task);
+        if (kubernetes) {
+            root.put("pod", explained.task());
+        }
         root.put("strategy", run.strategy().name().toLowerCase(Locale.ROOT));
         root.put("at", Durations.format(decision.get().time()));
         root.put("chosen", explained.chosen());
@@ -103,7 +107,8 @@ final class ExplainCommand implements Callable<Integer> {
         if (json) {
             out.println(MAPPER.writeValueAsString(root));
         } else {
-            out.printf("task %s at %s: %s%n", task, Durations.format(decision.get().time()),
+            out.printf("task %s%s at %s: %s%n", task, kubernetes ? " (pod " + explained.task() + ")" : "",
+                    Durations.format(decision.get().time()),
                     explained.chosen() == null ? explained.error() : "placed on " + explained.chosen());
             for (TaskExplained.Verdict v : explained.nodes()) {
                 out.printf("  %-20s %s%n", v.node(), v.feasible()

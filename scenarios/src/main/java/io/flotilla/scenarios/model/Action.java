@@ -1,7 +1,7 @@
 package io.flotilla.scenarios.model;
 
-import io.flotilla.scenarios.run.KubernetesPods;
 import io.flotilla.scheduler.model.Availability;
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
 import io.flotilla.sim.cluster.Cluster;
@@ -225,7 +225,7 @@ public sealed interface Action {
         /** One deploy per service; statefulsets send nothing, they are not simulated. */
         public List<Cluster.Command> commands() {
             return services.stream()
-                    .map(s -> (Cluster.Command) new Cluster.Deploy(s, KubernetesPods.of(pod(s.name()))))
+                    .map(s -> (Cluster.Command) new Cluster.Deploy(s, pod(s.name())))
                     .toList();
         }
 

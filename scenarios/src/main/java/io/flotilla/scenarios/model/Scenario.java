@@ -1,5 +1,6 @@
 package io.flotilla.scenarios.model;
 
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeRole;
 import io.flotilla.scheduler.model.ServiceSpec;
 import java.nio.file.Path;

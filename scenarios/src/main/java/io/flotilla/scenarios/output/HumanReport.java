@@ -2,7 +2,9 @@ package io.flotilla.scenarios.output;
 
 import io.flotilla.scenarios.expect.ExpectationResult;
 import io.flotilla.scenarios.expect.Views;
+import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.run.RunResult;
+import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.events.ActionIgnored;
 import io.flotilla.sim.events.CommandRejected;
@@ -75,7 +77,7 @@ public final class HumanReport {
         if (event instanceof TaskStateChanged e) {
             TaskView t = view.task(e.task()).orElse(null);
             return row(nameOf(e.task()), e.state().lowerName(), e.node(), e.error() != null ? e.error() : e.message())
-                    + (t == null ? "" : beliefGap(e, t, logged.time(), observedAt));
+                    + (t == null ? "" : slotOfNew(e, t) + beliefGap(e, t, logged.time(), observedAt));
         } else if (event instanceof TaskDesired e) {
             return row(nameOf(e.task()), "-> " + e.desired().lowerName(), "[manager]", e.reason());
         } else if (event instanceof TaskUnplaced e) {
@@ -120,6 +122,11 @@ public final class HumanReport {
         return null;
     }
 
+    /** A pod's line shows its name; its first line also its slot, the name expectations use. */
+    private static String slotOfNew(TaskStateChanged e, TaskView t) {
+        return e.state() == TaskState.NEW && !t.name.equals(nameOf(e.task())) ? "  (slot " + t.name + ")" : "";
+    }
+
     /** A task that really stopped while the manager thinks it runs: the gap students should see. */
     private static String beliefGap(TaskStateChanged e, TaskView t, long now, Map<String, Long> observedAt) {
         if (!e.state().isTerminal() || t.believed().isTerminal() || t.believed() == e.state()) {
@@ -136,7 +143,7 @@ public final class HumanReport {
         return value.name().toLowerCase(Locale.ROOT);
     }
 
-    /** Task ids are the slot's name and a generation: {@code web.3#2}. */
+    /** A Swarm task's id is its slot's name and a generation ({@code web.3#2}); a pod's id is its name. */
     private static String nameOf(String id) {
         int hash = id.lastIndexOf('#');
         return hash > 0 ? id.substring(0, hash) : id;
@@ -147,13 +154,21 @@ public final class HumanReport {
     }
 
     private static void summary(RunResult run, List<ExpectationResult> expectations, ClusterView view, PrintWriter out) {
+        // Under kubernetes a Terminating pod is neither running nor not running for its slot: it is counted apart.
+        boolean kubernetes = run.strategy() == Strategy.KUBERNETES;
         Map<String, int[]> perService = new TreeMap<>();
         for (TaskView t : view.newestTasks()) {
-            int[] c = perService.computeIfAbsent(t.service, s -> new int[2]);
-            c[t.isRunning() ? 0 : 1]++;
+            int[] c = perService.computeIfAbsent(t.service, s -> new int[3]);
+            if (!(kubernetes && t.isTerminating())) {
+                c[t.isRunning() ? 0 : 1]++;
+            }
+        }
+        if (kubernetes) {
+            perService.forEach((s, c) -> c[2] = view.terminating(s).size());
         }
         out.println("at " + Durations.format(run.end()) + ":");
-        perService.forEach((s, c) -> out.printf("  %-20s %d running, %d not running%n", s, c[0], c[1]));
+        perService.forEach((s, c) -> out.printf("  %-20s %d running, %d not running%s%n", s, c[0], c[1],
+                kubernetes ? ", " + c[2] + " terminating" : ""));
         view.nodes().forEach(n -> out.printf("  %-20s %s (%s)%s%n", n.name, n.state(),
                 n.availability().name().toLowerCase(Locale.ROOT),
                 n.state().equals(n.believed()) ? "" : ", manager believes " + n.believed()));

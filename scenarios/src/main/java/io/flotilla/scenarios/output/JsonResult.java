@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flotilla.scenarios.expect.ExpectationResult;
 import io.flotilla.scenarios.expect.Views;
+import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.run.RunResult;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.view.ClusterView;
@@ -17,7 +18,9 @@ import java.util.Locale;
 /**
  * The {@code run --json} result (SCENARIO-FORMAT.md section 4): the run, each expectation, every
  * node, and the newest task of every slot at the end. {@code state} is the truth; {@code believed}
- * is the manager's record beside it.
+ * is the manager's record beside it. A task's {@code name} is its slot ({@code web.3}); under the
+ * kubernetes strategy {@code pod} is the pod's name ({@code web-7d4b9c8f5-x2kq9}), which is also its
+ * {@code id}.
  */
 public final class JsonResult {
 
@@ -52,10 +55,14 @@ public final class JsonResult {
             o.put("availability", n.availability().name().toLowerCase(Locale.ROOT));
             o.put("believed", n.believed());
         }
+        boolean kubernetes = run.strategy() == Strategy.KUBERNETES;
         ArrayNode tasks = root.putArray("tasks");
         for (TaskView t : view.newestTasks()) {
             ObjectNode o = tasks.addObject();
             o.put("name", t.name);
+            if (kubernetes) {
+                o.put("pod", t.id);
+            }
             o.put("service", t.service);
             o.put("node", t.node().orElse(null));
             o.put("state", t.state().lowerName());

@@ -1,6 +1,6 @@
 package io.flotilla.scenarios.parse;
 
-import io.flotilla.scenarios.model.KubernetesPodSpec;
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.placement.kubernetes.LabelSelector;
 import io.flotilla.scheduler.placement.kubernetes.NodeAffinity;
 import io.flotilla.scheduler.placement.kubernetes.NodeSelectorRequirement;

@@ -1,7 +1,7 @@
 package io.flotilla.scenarios.parse;
 
-import io.flotilla.scenarios.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.EndpointMode;
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.Placement;
 import io.flotilla.scheduler.model.PortConfig;
 import io.flotilla.scheduler.model.Resources;

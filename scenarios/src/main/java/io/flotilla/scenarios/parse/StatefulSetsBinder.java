@@ -1,9 +1,9 @@
 package io.flotilla.scenarios.parse;
 
-import io.flotilla.scenarios.model.KubernetesPodSpec;
 import io.flotilla.scenarios.model.PodManagementPolicy;
 import io.flotilla.scenarios.model.StatefulSetDecl;
 import io.flotilla.scenarios.model.VolumeClaimTemplate;
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.Placement;
 import io.flotilla.scheduler.model.Resources;
 import io.flotilla.scheduler.model.RestartPolicy;

@@ -53,7 +53,7 @@ public final class ScenarioRunner {
                 options.explainTasks());
         try (Simulation<Cluster.Command> sim = Simulation.start("flotilla", seed, kernel -> Cluster.create(setup, kernel))) {
             for (ServiceSpec service : scenario.services()) {
-                sim.tellAt(0, sim.root(), new Cluster.Deploy(service, KubernetesPods.of(scenario.pod(service.name()))));
+                sim.tellAt(0, sim.root(), new Cluster.Deploy(service, scenario.pod(service.name())));
             }
             for (TimelineItem item : scenario.timeline()) {
                 for (Cluster.Command command : item.action().commands()) {

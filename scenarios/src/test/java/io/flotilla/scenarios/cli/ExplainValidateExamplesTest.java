@@ -104,6 +104,21 @@ class ExplainValidateExamplesTest {
                 "  small                rejected: insufficient resources"), run.out().lines().toList());
     }
 
+    /** Under the kubernetes strategy the slot's pod is named beside it. */
+    @Test
+    void explainNamesTheSlotsPodUnderKubernetes() {
+        Outcome json = Cli.run("explain", scenario.toString(), "--task", "web.1", "--at", "10s", "--json",
+                "--strategy", "kubernetes");
+        assertEquals(0, json.code(), json.err());
+        JsonNode explained = json.json();
+        assertEquals("web.1", explained.get("task").asText());
+        String pod = explained.get("pod").asText();
+        assertTrue(pod.matches("web-[bcdfghjklmnpqrstvwxz2456789]+-[bcdfghjklmnpqrstvwxz2456789]{5}"), pod);
+        Outcome words = Cli.run("explain", scenario.toString(), "--task", "web.1", "--at", "10s", "--strategy", "kubernetes");
+        assertTrue(words.out().startsWith("task web.1 (pod " + pod + ") at 0s: placed on "), words.out());
+        assertFalse(Cli.run("explain", scenario.toString(), "--task", "web.1", "--json").json().has("pod"));
+    }
+
     @Test
     void validateChecksEveryFileAndRunsNothing() {
         Path bad = Cli.write(dir, "bad.yaml", "scenario: bad\nnodes: []\nservices: {web: {deploy: {replicas: -1}}}\n");

@@ -165,6 +165,45 @@ class RunOutputTest {
         assertEquals("running", result.get("tasks").get(0).get("state").asText());
     }
 
+    /**
+     * Under the kubernetes strategy a task is a pod: {@code name} stays its slot, {@code pod} (and
+     * {@code id}) is the pod's name as the API server generates it; the timeline shows the pod's
+     * name, with its slot where it is created; the summary counts Terminating pods apart. Here
+     * worker-1 is cut off: its pod is evicted and replaced, and stays Terminating until the end.
+     */
+    @Test
+    void kubernetesTasksArePodsWithTheirSlotBeside() {
+        Path cut = Cli.write(dir, "cut.yaml", """
+                scenario: cut
+                until: 2m
+                kubernetes: {node_monitor_grace_period: 20s, default_toleration_seconds: 10}
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker, count: 2}
+                services:
+                  web: {image: "nginx:1.27", deploy: {replicas: 2}}
+                timeline:
+                  - {at: 10s, partition: [[worker-1]]}
+                """);
+        JsonNode result = Cli.run("run", cut.toString(), "--json", "--strategy", "kubernetes").json();
+        JsonNode tasks = result.get("tasks");
+        assertEquals(List.of("web.1", "web.2"), texts(tasks, "name"), "one entry per slot");
+        for (JsonNode task : tasks) {
+            assertTrue(task.get("pod").asText().matches("web-[bcdfghjklmnpqrstvwxz2456789]+-[bcdfghjklmnpqrstvwxz2456789]{5}"),
+                    task.toString());
+            assertEquals(task.get("pod"), task.get("id"));
+            assertEquals("worker-2", task.get("node").asText(), "the replacement, in the evicted pod's slot");
+        }
+
+        String human = Cli.run("run", cut.toString(), "--strategy", "kubernetes").out();
+        String firstPod = human.lines().filter(l -> l.contains(" new ")).findFirst().orElseThrow();
+        assertTrue(firstPod.trim().matches(".* web-\\S+ +new +created by replica set web-\\S+  \\(slot web\\.1\\)"), firstPod);
+        assertTrue(human.contains("  web                  2 running, 0 not running, 1 terminating"), human);
+
+        String swarm = Cli.run("run", cut.toString(), "--json").out();
+        assertFalse(swarm.contains("\"pod\""), "a Swarm task is no pod");
+    }
+
     @Test
     void eventsAreWrittenAsJsonLinesWithSeqTimeAndType() throws IOException {
         Path events = dir.resolve("events.jsonl");

@@ -2,7 +2,7 @@ package io.flotilla.scenarios.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.flotilla.scenarios.model.KubernetesPodSpec;
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scenarios.model.PodManagementPolicy;
 import io.flotilla.scenarios.model.StatefulSetDecl;
 import io.flotilla.scenarios.model.VolumeClaimTemplate;

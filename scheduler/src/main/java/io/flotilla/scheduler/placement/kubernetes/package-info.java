@@ -8,7 +8,7 @@
  *
  * <p>It owns the Kubernetes-only inputs (tolerations, node and pod affinity, topology spread,
  * priority, requests; {@link io.flotilla.scheduler.placement.kubernetes.ModelTranslation} derives
- * them from the model's services and nodes, and {@link io.flotilla.scheduler.placement.kubernetes.PodInputs}
+ * them from the model's services and nodes, and {@code io.flotilla.scheduler.orchestrator.kubernetes.PodFromTemplate}
  * lays a workload's own over them, as admission does), the extension points (PreFilter, Filter, PostFilter,
  * PreScore, Score, NormalizeScore, Reserve; Bind is the cluster state's {@code bind}), the default
  * plugins with upstream's formulas, integer truncation, normalisation and weights (one list, in

@@ -1,78 +1,66 @@
-package io.flotilla.scheduler.placement.kubernetes;
+package io.flotilla.scheduler.orchestrator.kubernetes;
 
+import static io.flotilla.scheduler.orchestrator.kubernetes.NodeConditionTaints.NOT_READY_KEY;
+import static io.flotilla.scheduler.orchestrator.kubernetes.NodeConditionTaints.UNREACHABLE_KEY;
+
+import io.flotilla.scheduler.model.KubernetesPodSpec;
+import io.flotilla.scheduler.placement.kubernetes.DaemonSetPredicates;
+import io.flotilla.scheduler.placement.kubernetes.ModelTranslation;
+import io.flotilla.scheduler.placement.kubernetes.NodeAffinity;
+import io.flotilla.scheduler.placement.kubernetes.NodeSelectorRequirement;
+import io.flotilla.scheduler.placement.kubernetes.NodeSelectorTerm;
+import io.flotilla.scheduler.placement.kubernetes.Pod;
+import io.flotilla.scheduler.placement.kubernetes.TaintEffect;
+import io.flotilla.scheduler.placement.kubernetes.Toleration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
- * The Kubernetes-only inputs of a workload's pods (a scenario's {@code kubernetes} key), laid over
- * the pod that {@link ModelTranslation} derives from the compose keys: extra labels (never the
- * {@code app} label the ReplicaSet selects by), priority and preemption policy, node selector, node
- * affinity (its required terms are ANDed with the constraints' term), pod (anti-)affinity,
- * tolerations and extra topology spread constraints.
+ * A pod as its controller creates it from the template and admission completes it: the pod that
+ * {@link ModelTranslation} derives from the compose keys, with a {@link KubernetesPodSpec} laid over
+ * it (its labels, priority, node selector, affinities, tolerations and spread constraints; its
+ * required node affinity terms ANDed with the constraints' term), then the tolerations the
+ * DefaultTolerationSeconds admission plugin adds.
  */
-public record PodInputs(
-        SortedMap<String, String> labels,
-        int priority,
-        Pod.PreemptionPolicy preemptionPolicy,
-        SortedMap<String, String> nodeSelector,
-        NodeAffinity nodeAffinity,
-        PodAffinity podAffinity,
-        PodAffinity podAntiAffinity,
-        List<Toleration> tolerations,
-        List<TopologySpreadConstraint> topologySpreadConstraints) {
+public final class PodFromTemplate {
 
-    public static final String NOT_READY_KEY = "node.kubernetes.io/not-ready";
-    public static final String UNREACHABLE_KEY = "node.kubernetes.io/unreachable";
+    private PodFromTemplate() {}
 
-    /** No Kubernetes-only inputs: the API defaults. */
-    public static final PodInputs NONE = new PodInputs(new TreeMap<>(), 0, Pod.PreemptionPolicy.PREEMPT_LOWER_PRIORITY,
-            new TreeMap<>(), NodeAffinity.NONE, PodAffinity.NONE, PodAffinity.NONE, List.of(), List.of());
-
-    public PodInputs {
-        labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
-        nodeSelector = Collections.unmodifiableSortedMap(new TreeMap<>(nodeSelector));
-        tolerations = List.copyOf(tolerations);
-        topologySpreadConstraints = List.copyOf(topologySpreadConstraints);
+    /** A ReplicaSet's pod: admission adds not-ready and unreachable NoExecute tolerations of {@code tolerationSeconds}. */
+    public static Pod pod(Pod base, KubernetesPodSpec spec, long tolerationSeconds) {
+        return build(base, spec, tolerationSeconds, Optional.empty());
     }
 
     /**
-     * {@code base} with these inputs laid over it, then admitted: the DefaultTolerationSeconds plugin
-     * adds the not-ready and unreachable NoExecute tolerations of {@code tolerationSeconds} unless the
-     * pod tolerates those taints already.
+     * A DaemonSet's pod for {@code node}: the DaemonSet controller adds its tolerations (not-ready and
+     * unreachable forever, the node-pressure and unschedulable taints) and pins the pod to the node
+     * with a required {@code metadata.name} node affinity term, before admission.
      */
-    public Pod applyTo(Pod base, long tolerationSeconds) {
-        return applyTo(base, tolerationSeconds, Optional.empty());
+    public static Pod daemonPod(Pod base, KubernetesPodSpec spec, long tolerationSeconds, String node) {
+        return build(base, spec, tolerationSeconds, Optional.of(node));
     }
 
-    /**
-     * The same for a DaemonSet's pod for {@code node}: the daemon controller adds its tolerations
-     * (not-ready and unreachable forever, the node-pressure and unschedulable taints) and pins the
-     * pod to the node with a required {@code metadata.name} node affinity term, before admission.
-     */
-    public Pod applyTo(Pod base, long tolerationSeconds, Optional<String> daemonNode) {
+    private static Pod build(Pod base, KubernetesPodSpec spec, long tolerationSeconds, Optional<String> daemonNode) {
         Pod.Builder b = Pod.builder(base.namespace(), base.name());
-        labels.forEach(b::label);
+        spec.labels().forEach(b::label);
         base.labels().forEach(b::label);
-        b.priority(priority).preemptionPolicy(preemptionPolicy);
-        nodeSelector.forEach(b::nodeSelector);
-        NodeAffinity affinity = merge(base.nodeAffinity(), nodeAffinity);
-        List<Toleration> own = tolerations;
+        b.priority(spec.priority()).preemptionPolicy(spec.preemptionPolicy());
+        spec.nodeSelector().forEach(b::nodeSelector);
+        NodeAffinity affinity = merge(base.nodeAffinity(), spec.nodeAffinity());
+        List<Toleration> own = spec.tolerations();
         if (daemonNode.isPresent()) {
             affinity = merge(affinity, NodeAffinity.required(
                     NodeSelectorTerm.fields(NodeSelectorRequirement.in(NodeSelectorRequirement.NAME_FIELD, daemonNode.get()))));
-            own = DaemonSetPredicates.tolerations(tolerations);
+            own = DaemonSetPredicates.tolerations(spec.tolerations());
         }
         b.nodeAffinity(affinity);
-        b.podAffinity(podAffinity).podAntiAffinity(podAntiAffinity);
+        b.podAffinity(spec.podAffinity()).podAntiAffinity(spec.podAntiAffinity());
         own.forEach(b::toleration);
         defaultTolerations(own, tolerationSeconds).forEach(b::toleration);
         base.topologySpreadConstraints().forEach(b::spread);
-        topologySpreadConstraints.forEach(b::spread);
+        spec.topologySpreadConstraints().forEach(b::spread);
         base.containers().forEach(b::container);
         base.hostPorts().forEach(b::hostPort);
         base.ownerSelector().ifPresent(b::ownerSelector);

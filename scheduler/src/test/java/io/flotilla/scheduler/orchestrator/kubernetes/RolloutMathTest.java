@@ -1,12 +1,12 @@
-package io.flotilla.sim.kubernetes;
+package io.flotilla.scheduler.orchestrator.kubernetes;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.flotilla.sim.kubernetes.RolloutMath.IntOrPercent;
-import io.flotilla.sim.kubernetes.RolloutMath.Rs;
-import io.flotilla.sim.kubernetes.RolloutMath.Scaled;
-import io.flotilla.sim.kubernetes.RolloutMath.Strategy;
+import io.flotilla.scheduler.orchestrator.kubernetes.RolloutMath.IntOrPercent;
+import io.flotilla.scheduler.orchestrator.kubernetes.RolloutMath.Rs;
+import io.flotilla.scheduler.orchestrator.kubernetes.RolloutMath.Scaled;
+import io.flotilla.scheduler.orchestrator.kubernetes.RolloutMath.Strategy;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

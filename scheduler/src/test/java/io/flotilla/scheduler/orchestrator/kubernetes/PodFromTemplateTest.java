@@ -1,7 +1,12 @@
-package io.flotilla.scheduler.placement.kubernetes;
+package io.flotilla.scheduler.orchestrator.kubernetes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.flotilla.scheduler.placement.kubernetes.NodeAffinity;
+import io.flotilla.scheduler.placement.kubernetes.NodeSelectorRequirement;
+import io.flotilla.scheduler.placement.kubernetes.NodeSelectorTerm;
+import io.flotilla.scheduler.placement.kubernetes.TaintEffect;
+import io.flotilla.scheduler.placement.kubernetes.Toleration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,10 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code plugin/pkg/admission/defaulttolerationseconds/admission_test.go} TestForgivenessAdmission,
  * by description (the pre-1.6 alpha taint keys are left out), with the tolerations in upstream's order.
  */
-class PodInputsTest {
+class PodFromTemplateTest {
 
-    static final String NOT_READY = PodInputs.NOT_READY_KEY;
-    static final String UNREACHABLE = PodInputs.UNREACHABLE_KEY;
+    static final String NOT_READY = NodeConditionTaints.NOT_READY_KEY;
+    static final String UNREACHABLE = NodeConditionTaints.UNREACHABLE_KEY;
 
     static Toleration exists(String key, TaintEffect effect, long seconds) {
         return new Toleration(key, Toleration.Operator.EXISTS, "", Optional.ofNullable(effect), OptionalLong.of(seconds));
@@ -59,7 +64,7 @@ class PodInputsTest {
     @MethodSource("cases")
     void forgivenessAdmission(Case c) {
         List<Toleration> admitted = new ArrayList<>(c.requested());
-        admitted.addAll(PodInputs.defaultTolerations(c.requested(), 300));
+        admitted.addAll(PodFromTemplate.defaultTolerations(c.requested(), 300));
         assertEquals(c.expected(), admitted);
     }
 
@@ -68,7 +73,7 @@ class PodInputsTest {
         NodeSelectorRequirement worker = NodeSelectorRequirement.doesNotExist("node-role.kubernetes.io/control-plane");
         NodeSelectorRequirement zoneA = NodeSelectorRequirement.in("zone", "a");
         NodeSelectorRequirement zoneB = NodeSelectorRequirement.in("zone", "b");
-        NodeAffinity merged = PodInputs.merge(NodeAffinity.required(NodeSelectorTerm.of(worker)),
+        NodeAffinity merged = PodFromTemplate.merge(NodeAffinity.required(NodeSelectorTerm.of(worker)),
                 NodeAffinity.required(NodeSelectorTerm.of(zoneA), NodeSelectorTerm.of(zoneB)));
         assertEquals(Optional.of(List.of(NodeSelectorTerm.of(worker, zoneA), NodeSelectorTerm.of(worker, zoneB))),
                 merged.required());

@@ -1,11 +1,11 @@
-package io.flotilla.sim.kubernetes;
+package io.flotilla.scheduler.orchestrator.kubernetes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.flotilla.sim.kubernetes.PodRanking.Phase;
-import io.flotilla.sim.kubernetes.PodRanking.Ranked;
+import io.flotilla.scheduler.orchestrator.kubernetes.PodRanking.Phase;
+import io.flotilla.scheduler.orchestrator.kubernetes.PodRanking.Ranked;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

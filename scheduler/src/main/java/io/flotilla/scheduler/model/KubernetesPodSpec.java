@@ -1,4 +1,4 @@
-package io.flotilla.scenarios.model;
+package io.flotilla.scheduler.model;
 
 import io.flotilla.scheduler.placement.kubernetes.NodeAffinity;
 import io.flotilla.scheduler.placement.kubernetes.Pod;
@@ -11,10 +11,12 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The Kubernetes-only scheduling inputs of a service's or statefulset's pods (its {@code kubernetes}
- * key), read by the kubernetes strategy on top of what the compose keys already say: extra pod
- * labels, priority, node selector, node affinity, pod (anti-)affinity, tolerations and topology
- * spread constraints, in the scheduler's own types. The swarm strategy ignores them.
+ * The Kubernetes-only inputs of a workload's pods (a scenario's {@code kubernetes} key), which the
+ * kubernetes strategy lays over the pod the compose keys already describe: extra pod labels
+ * (never the {@code app} label the ReplicaSet selects by), priority and preemption policy, node
+ * selector, node affinity (its required terms are ANDed with the constraints' term), pod
+ * (anti-)affinity, tolerations and extra topology spread constraints, in the scheduler's own types.
+ * The swarm strategy ignores them.
  */
 public record KubernetesPodSpec(
         SortedMap<String, String> labels,

@@ -1,4 +1,4 @@
-package io.flotilla.sim.kubernetes;
+package io.flotilla.scheduler.orchestrator.kubernetes;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,0 +1,178 @@
+package io.flotilla.sim.kubernetes;
+
+import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.scheduler.orchestrator.kubernetes.GeneratedNames;
+import io.flotilla.scheduler.orchestrator.kubernetes.PodFromTemplate;
+import io.flotilla.scheduler.placement.kubernetes.LabelSelector;
+import io.flotilla.scheduler.placement.kubernetes.ModelTranslation;
+import io.flotilla.scheduler.placement.kubernetes.Pod;
+import io.flotilla.sim.events.PodEvicted;
+import io.flotilla.sim.events.TaskCreated;
+import io.flotilla.sim.events.TaskDesired;
+import io.flotilla.sim.events.TaskObserved;
+import io.flotilla.sim.events.TaskStateChanged;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The API server's pod writes: creation (a name, admission, the scheduling queue), binding, graceful
+ * deletion, eviction and removal. Each write is logged as the shared task events and told to the
+ * {@link PodWatch}, which the control plane passes on to the parts that react.
+ */
+final class PodApi implements PodControl, Eviction, Binding {
+
+    /** The label a ReplicaSet's pods carry its template's hash in. */
+    static final String POD_TEMPLATE_HASH = "pod-template-hash";
+    /** The label a DaemonSet's pods carry their revision's hash in. */
+    static final String CONTROLLER_REVISION_HASH = "controller-revision-hash";
+
+    private final ApiStore store;
+    private final ControllerEffects io;
+    private final long defaultTolerationSeconds;
+    private final SplittableRandom uids;
+    private final SplittableRandom names;
+    private final PodWatch watch;
+
+    /**
+     * @param defaultTolerationSeconds the DefaultTolerationSeconds admission plugin's setting
+     * @param uids the stream the pods' UIDs are drawn from
+     * @param names the stream the random part of the pods' names is drawn from
+     */
+    PodApi(ApiStore store, ControllerEffects io, long defaultTolerationSeconds, SplittableRandom uids,
+            SplittableRandom names, PodWatch watch) {
+        this.store = store;
+        this.io = io;
+        this.defaultTolerationSeconds = defaultTolerationSeconds;
+        this.uids = uids;
+        this.names = names;
+        this.watch = watch;
+    }
+
+    @Override
+    public void createPod(DeploymentState d, ReplicaSetState rs) {
+        Set<Integer> used = new TreeSet<>();
+        for (PodState p : store.podsOf(d.name())) {
+            if (!p.deleting) {
+                used.add(p.slot);
+            }
+        }
+        int slot = 1;
+        while (used.contains(slot)) {
+            slot++;
+        }
+        create(d, rs, slot, null);
+    }
+
+    @Override
+    public void createDaemonPod(DeploymentState d, ReplicaSetState revision, String node) {
+        create(d, revision, 0, node);
+    }
+
+    @Override
+    public Pod daemonPod(DeploymentState d, ReplicaSetState revision, String node) {
+        return podFor(d, revision, d.name() + "." + node, node);
+    }
+
+    /** The pod as the controller creates it and admission completes it, before it exists. */
+    private Pod podFor(DeploymentState d, ReplicaSetState rs, String name, String daemonNode) {
+        String hashLabel = d.isDaemonSet() ? CONTROLLER_REVISION_HASH : POD_TEMPLATE_HASH;
+        Pod base = ModelTranslation.pod(d.name(), name, rs.template.task()).toBuilder()
+                .label(hashLabel, rs.hash)
+                .ownerSelector(LabelSelector.of(ModelTranslation.APP_LABEL, d.name()).and(hashLabel, rs.hash))
+                .build();
+        return daemonNode == null
+                ? PodFromTemplate.pod(base, rs.template.inputs(), defaultTolerationSeconds)
+                : PodFromTemplate.daemonPod(base, rs.template.inputs(), defaultTolerationSeconds, daemonNode);
+    }
+
+    private void create(DeploymentState d, ReplicaSetState rs, int slot, String daemonNode) {
+        String slotName = d.name() + "." + (daemonNode == null ? Integer.toString(slot) : daemonNode);
+        String name = generateName((daemonNode == null ? rs.name : d.name()) + "-");
+        PodState p = new PodState(name, slotName, d.name(), slot, daemonNode, rs, podFor(d, rs, name, daemonNode),
+                io.now(), uids.nextLong());
+        store.add(p);
+        io.log(new TaskCreated(name, slotName, d.name(), slot, daemonNode, rs.revision, rs.template.task().image(),
+                TaskState.RUNNING, new TreeMap<>()));
+        advance(p, TaskState.NEW, "created by " + (daemonNode == null ? "replica set " : "daemon set ") + rs.name);
+        advance(p, TaskState.PENDING, "waiting for the scheduler");
+        watch.created(p);
+    }
+
+    /**
+     * A name from {@code generateName}: a ReplicaSet's pods are named {@code <replicaset>-} and 5
+     * random characters, a DaemonSet's {@code <daemonset>-} and 5; drawn again in the unlikely case
+     * that a pod of the run had the name already.
+     */
+    private String generateName(String base) {
+        String name;
+        do {
+            name = GeneratedNames.generate(base, names);
+        } while (!store.claimPodName(name));
+        return name;
+    }
+
+    /** A change the control plane itself makes is both the truth and its belief. */
+    private void advance(PodState p, TaskState state, String message) {
+        p.state = state;
+        io.log(new TaskStateChanged(p.id, p.node, state, message, null));
+        io.log(new TaskObserved(p.id, state, message));
+    }
+
+    @Override
+    public void bind(PodState p, String node) {
+        p.node = node;
+        p.error = null;
+        advance(p, TaskState.ASSIGNED, "Successfully assigned default/" + p.id + " to " + node);
+        watch.bound(p);
+    }
+
+    /**
+     * Graceful deletion: the pod is Terminating and stops counting for its ReplicaSet at once; it
+     * is gone when its kubelet confirms its containers stopped (never, while the node is unreachable).
+     */
+    @Override
+    public void delete(PodState p, String reason) {
+        if (p.deleting) {
+            return;
+        }
+        p.deleting = true;
+        io.log(new TaskDesired(p.id, TaskState.SHUTDOWN, reason));
+        watch.terminating(p);
+        if (p.node == null) {
+            advance(p, TaskState.SHUTDOWN, "deleted before it was scheduled");
+            remove(p, "deleted");
+        }
+    }
+
+    @Override
+    public void evict(PodState p, String reason, String message, String why) {
+        if (p.deleting) {
+            return;
+        }
+        io.log(new PodEvicted(p.id, p.node, reason, message));
+        delete(p, why);
+    }
+
+    /** A deletion without grace (PodGC, when the pod's node object is deleted): the pod is gone at once. */
+    void forceDelete(PodState p, String reason, String message) {
+        if (!p.deleting) {
+            p.deleting = true;
+            io.log(new TaskDesired(p.id, TaskState.SHUTDOWN, reason));
+        }
+        remove(p, message);
+    }
+
+    /** The pod object is removed from the store (its kubelet confirmed, or it never had a node). */
+    void remove(PodState p, String message) {
+        if (!store.remove(p)) {
+            return;
+        }
+        if (p.state != TaskState.SHUTDOWN) {
+            p.state = TaskState.SHUTDOWN;
+            io.log(new TaskObserved(p.id, TaskState.SHUTDOWN, message));
+        }
+        watch.removed(p);
+    }
+}
