@@ -37,6 +37,9 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
 
     public record KillTask(String taskName) implements Command {}
 
+    /** The task's health check (readiness probe) starts failing ({@code healthy} false) or passes again. */
+    public record Health(String taskName, boolean healthy) implements Command {}
+
     public record Network(Fabric.Command change) implements Command {}
 
     public record Operator(Manager.Command command) implements Command {}
@@ -107,6 +110,7 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
                 .onMessage(Crash.class, this::onCrash)
                 .onMessage(Boot.class, this::onBoot)
                 .onMessage(KillTask.class, this::onKill)
+                .onMessage(Health.class, this::onHealth)
                 .onMessage(KillAnswered.class, this::onKillAnswered)
                 .onMessage(Network.class, this::onNetwork)
                 .onMessage(Operator.class, this::onOperator)
@@ -170,6 +174,11 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
 
     private Behavior<Command> ignored(String action, String target, String reason) {
         log.append(new ActionIgnored(action, target, reason));
+        return this;
+    }
+
+    private Behavior<Command> onHealth(Health m) {
+        log.append(new ActionIgnored(m.healthy() ? "healthy" : "unhealthy", m.taskName(), "health checks are not simulated yet"));
         return this;
     }
 }

@@ -10,7 +10,8 @@ import java.util.function.Function;
 /**
  * Everything needed to build a simulated cluster: its nodes in scenario order, its overlay
  * networks, the images it knows, which orchestrator manages it with that orchestrator's timings,
- * and the task names whose scheduling decisions should be explained.
+ * the task names whose scheduling decisions should be explained, the clients that send it
+ * requests, and how its data plane is simulated.
  */
 public record ClusterSetup(
         List<NodeSetup> nodes,
@@ -19,7 +20,15 @@ public record ClusterSetup(
         Orchestrator orchestrator,
         SwarmSettings swarm,
         KubernetesSettings kubernetes,
-        Set<String> explainTasks) {
+        Set<String> explainTasks,
+        List<TrafficClient> traffic,
+        DataPlaneSettings dataPlane) {
+
+    public ClusterSetup {
+        nodes = List.copyOf(nodes);
+        networks = List.copyOf(networks);
+        traffic = List.copyOf(traffic);
+    }
 
     /** The control plane the {@link Manager} runs: Swarm's or Kubernetes'. */
     public enum Orchestrator {
@@ -30,6 +39,7 @@ public record ClusterSetup(
     /** A Swarm cluster. */
     public ClusterSetup(List<NodeSetup> nodes, List<NetworkSetup> networks, Function<String, Image> images,
             SwarmSettings swarm, Set<String> explainTasks) {
-        this(nodes, networks, images, Orchestrator.SWARM, swarm, KubernetesSettings.DEFAULT, explainTasks);
+        this(nodes, networks, images, Orchestrator.SWARM, swarm, KubernetesSettings.DEFAULT, explainTasks, List.of(),
+                DataPlaneSettings.DEFAULT);
     }
 }

@@ -1,6 +1,16 @@
 package io.flotilla.sim.control;
 
+import io.flotilla.network.driver.Driver;
 import java.util.Optional;
 
-/** A user-defined overlay network: its name, and its subnet in CIDR notation when one is fixed. */
-public record NetworkSetup(String name, Optional<String> subnet) {}
+/**
+ * A user-defined network: its name, its driver, its subnet in CIDR notation when one is fixed, and
+ * whether an overlay's traffic is encrypted (IPsec, a smaller MTU).
+ */
+public record NetworkSetup(String name, Driver driver, Optional<String> subnet, boolean encrypted) {
+
+    /** An unencrypted overlay network. */
+    public NetworkSetup(String name, Optional<String> subnet) {
+        this(name, Driver.OVERLAY, subnet, false);
+    }
+}

@@ -52,7 +52,8 @@ final class SmallCluster implements AutoCloseable {
         workers.forEach(w -> nodes.add(node(w, NodeRole.WORKER)));
         ClusterSetup setup = new ClusterSetup(nodes, List.of(),
                 image -> new Image(image, 0, S, OptionalLong.empty()), orchestrator,
-                new SwarmSettings(5 * S, 0, 3), KubernetesSettings.DEFAULT, Set.of());
+                new SwarmSettings(5 * S, 0, 3), KubernetesSettings.DEFAULT, Set.of(), List.of(),
+                DataPlaneSettings.DEFAULT);
         sim = Simulation.start("cluster-test", seed, kernel -> Cluster.create(setup, kernel));
     }
 

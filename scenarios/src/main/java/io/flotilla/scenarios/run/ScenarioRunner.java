@@ -8,6 +8,7 @@ import io.flotilla.scenarios.model.TimelineItem;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.sim.cluster.Cluster;
 import io.flotilla.sim.cluster.ClusterSetup;
+import io.flotilla.sim.cluster.DataPlaneSettings;
 import io.flotilla.sim.cluster.Image;
 import io.flotilla.sim.cluster.NodeSetup;
 import io.flotilla.sim.control.NetworkSetup;
@@ -16,6 +17,7 @@ import io.flotilla.sim.kubernetes.KubernetesSettings;
 import io.flotilla.sim.swarm.SwarmSettings;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -50,7 +52,9 @@ public final class ScenarioRunner {
                         scenario.swarm().missedHeartbeats()),
                 KubernetesSettings.of(scenario.kubernetes().nodeMonitorPeriod(), scenario.kubernetes().nodeMonitorGracePeriod(),
                         scenario.kubernetes().defaultTolerationSeconds()),
-                options.explainTasks());
+                options.explainTasks(),
+                List.of(),
+                DataPlaneSettings.DEFAULT);
         try (Simulation<Cluster.Command> sim = Simulation.start("flotilla", seed, kernel -> Cluster.create(setup, kernel))) {
             for (ServiceSpec service : scenario.services()) {
                 sim.tellAt(0, sim.root(), new Cluster.Deploy(service, scenario.pod(service.name())));
