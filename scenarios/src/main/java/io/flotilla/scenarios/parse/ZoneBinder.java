@@ -35,7 +35,8 @@ final class ZoneBinder implements ActionBinder {
         }
         List<String> nodes = scope.zones.get(zone.get());
         if (nodes == null) {
-            scope.problems.add(value, "unknown zone '" + zone.get() + "'" + Suggestions.didYouMean(zone.get(), scope.zones.keySet())
+            // The zones are listed rather than guessed at: zone names are short, and any two are close.
+            scope.problems.add(value, "unknown zone '" + zone.get() + "'"
                     + (scope.zones.isEmpty() ? "; no node has a zone: give nodes labels: {zone: " + zone.get() + "}"
                             : "; the zones are " + String.join(", ", scope.zones.keySet())));
             return Optional.empty();

@@ -37,11 +37,31 @@ public final class ScenarioRunner {
     public static RunResult run(Scenario scenario, RunOptions options) {
         Strategy strategy = options.strategy().orElse(scenario.strategy());
         long seed = options.seed().orElse(scenario.seed());
-        ClusterSetup setup = new ClusterSetup(
+        ClusterSetup setup = setup(scenario, strategy, options);
+        try (Simulation<Cluster.Command> sim = Simulation.start("flotilla", seed, kernel -> Cluster.create(setup, kernel))) {
+            for (ServiceSpec service : scenario.services()) {
+                sim.tellAt(0, sim.root(), new Cluster.Deploy(service, scenario.pod(service.name())));
+            }
+            for (TimelineItem item : scenario.timeline()) {
+                for (Cluster.Command command : item.action().commands()) {
+                    sim.tellAt(item.at(), sim.root(), command);
+                }
+            }
+            sim.runUntil(scenario.until());
+            return new RunResult(scenario, strategy, seed, scenario.until(), sim.log());
+        }
+    }
+
+    /**
+     * The simulated cluster of {@code scenario} under {@code strategy}: its nodes, its networks in
+     * the order the file declares them (which fixes their subnets), its images, the orchestrator's
+     * timings, its traffic clients and how its data plane behaves.
+     */
+    public static ClusterSetup setup(Scenario scenario, Strategy strategy, RunOptions options) {
+        return new ClusterSetup(
                 scenario.nodes().stream()
                         .map(n -> new NodeSetup(n.spec(), n.availability(), n.pullBandwidthBytesPerSecond()))
                         .toList(),
-                // Networks are created in the order the file declares them, which fixes their subnets.
                 scenario.networks().values().stream()
                         .sorted(Comparator.comparingInt((NetworkDecl n) -> n.pos().line()).thenComparingInt(n -> n.pos().column()))
                         .map(n -> new NetworkSetup(n.name(), n.driver(), n.subnet(), n.encrypted()))
@@ -55,18 +75,6 @@ public final class ScenarioRunner {
                 options.explainTasks(),
                 scenario.traffic().stream().map(TrafficDecl::client).toList(),
                 scenario.dataPlane(options.explainRequest()));
-        try (Simulation<Cluster.Command> sim = Simulation.start("flotilla", seed, kernel -> Cluster.create(setup, kernel))) {
-            for (ServiceSpec service : scenario.services()) {
-                sim.tellAt(0, sim.root(), new Cluster.Deploy(service, scenario.pod(service.name())));
-            }
-            for (TimelineItem item : scenario.timeline()) {
-                for (Cluster.Command command : item.action().commands()) {
-                    sim.tellAt(item.at(), sim.root(), command);
-                }
-            }
-            sim.runUntil(scenario.until());
-            return new RunResult(scenario, strategy, seed, scenario.until(), sim.log());
-        }
     }
 
     private static Function<String, Image> images(Scenario scenario) {

@@ -27,7 +27,7 @@ class SchemaTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"full.yaml", "contract.yaml"})
+    @ValueSource(strings = {"full.yaml", "contract.yaml", "full-data-plane.yaml"})
     void acceptsAGoodFile(String name) throws Exception {
         assertEquals(Set.of(), SchemaFixture.validate(ScenarioParserTest.resource(name)));
     }
