@@ -193,15 +193,16 @@ public final class ClusterView {
 
     /**
      * What a container on {@code node} gets when it asks for {@code name} on {@code network} (any
-     * network when empty): the newest answer logged for that node or for {@linkplain #EVERY_NODE
-     * every node}. Empty when nothing was ever logged for the name there, which a resolver answers
-     * as NXDOMAIN too.
+     * network when empty): the newest answer logged for that node on that network, or for
+     * {@linkplain #EVERY_NODE every node} on any network (the cluster DNS). Empty when nothing was
+     * ever logged for the name there, which a resolver answers as NXDOMAIN too.
      */
     public Optional<DnsAnswersChanged> dns(String node, Optional<String> network, String name) {
         DnsEntry newest = null;
         for (Map.Entry<DnsKey, DnsEntry> e : dns.getOrDefault(name, Map.of()).entrySet()) {
             DnsKey k = e.getKey();
-            boolean matches = (k.node.equals(node) || k.node.equals(EVERY_NODE)) && network.map(k.network::equals).orElse(true);
+            // The cluster DNS answers alike on every network too: the kubernetes strategy has one pod network.
+            boolean matches = k.node.equals(EVERY_NODE) || (k.node.equals(node) && network.map(k.network::equals).orElse(true));
             if (matches && (newest == null || e.getValue().order > newest.order)) {
                 newest = e.getValue();
             }
