@@ -84,32 +84,31 @@ final class DataPlaneChanges {
 
     /** The instant's lines in order; backends that changed alike on the same nodes share a line. */
     List<String> lines() {
+        Map<List<Object>, List<String>> tasksAlike = new LinkedHashMap<>();
+        for (Lb l : lb.values()) {
+            tasksAlike.computeIfAbsent(alike(l), k -> new ArrayList<>()).add(l.key.task);
+        }
         List<String> out = new ArrayList<>();
-        List<Lb> merged = new ArrayList<>();
         for (Entry entry : entries) {
             if (entry instanceof Plain p) {
                 out.add(p.line);
             } else if (entry instanceof Dns d) {
                 out.add("dns " + d.key.name + " on " + d.key.network + ": " + d.key.before + " -> " + d.key.after + " "
                         + where(d.nodes) + d.key.change);
-            } else if (entry instanceof Lb l && !merged.contains(l)) {
-                List<String> tasks = new ArrayList<>();
-                for (Lb other : lb.values()) {
-                    if (sameGroup(l, other)) {
-                        tasks.add(other.key.task);
-                        merged.add(other);
-                    }
+            } else if (entry instanceof Lb l) {
+                List<String> tasks = tasksAlike.remove(alike(l));
+                if (tasks != null) {
+                    out.add("lb " + l.key.service + " on " + l.key.network + ": " + String.join(", ", tasks) + " " + l.key.change
+                            + " " + where(l.nodes));
                 }
-                out.add("lb " + l.key.service + " on " + l.key.network + ": " + String.join(", ", tasks) + " " + l.key.change
-                        + " " + where(l.nodes));
             }
         }
         return out;
     }
 
-    private static boolean sameGroup(Lb a, Lb b) {
-        return a.key.network.equals(b.key.network) && a.key.service.equals(b.key.service)
-                && a.key.change.equals(b.key.change) && a.nodes.equals(b.nodes);
+    /** What backends changing alike share: the balancer, the change, and the nodes. */
+    private static List<Object> alike(Lb l) {
+        return List.of(l.key.network, l.key.service, l.key.change, l.nodes);
     }
 
     /** {@code added}, {@code weight 0 (draining)}, {@code back to weight 1}, {@code removed}; empty when nothing changed. */
