@@ -46,10 +46,10 @@ final class DataPlaneChanges {
 
     /** A node's answer changed from {@code before} (empty: it had none, NXDOMAIN) to {@code e}; {@code view} names tasks. */
     void dns(DnsAnswersChanged e, Optional<DnsAnswersChanged> before, ClusterView view) {
-        List<String> was = before.map(b -> names(b.tasks(), view)).orElse(List.of());
-        List<String> now = names(e.tasks(), view);
-        List<String> joined = now.stream().filter(t -> !was.contains(t)).toList();
-        List<String> left = was.stream().filter(t -> !now.contains(t)).toList();
+        // Tasks are told apart by id (two generations of web.3 are two tasks) and shown by name.
+        List<String> was = before.map(DnsAnswersChanged::tasks).orElse(List.of());
+        List<String> joined = names(e.tasks().stream().filter(t -> !was.contains(t)).toList(), view);
+        List<String> left = names(was.stream().filter(t -> !e.tasks().contains(t)).toList(), view);
         String change = joined.size() + left.size() == 0 ? ""
                 : joined.size() + left.size() <= NAMED_TASKS
                         ? " (" + String.join(", ", concat(joined.stream().map(t -> "+" + t).toList(),

@@ -145,7 +145,7 @@ public final class HumanReport {
         } else if (event instanceof ReplicaSetScaled e) {
             return row(e.service(), "scaled", "[manager]", e.message());
         } else if (event instanceof TaskHealthChanged e) {
-            return row(nameOf(e.task()), e.status(), e.node(), e.failingStreak() == 0 ? ""
+            return row(nameOf(e.task()), "health " + e.status(), e.node(), e.failingStreak() == 0 ? ""
                     : e.failingStreak() + (e.failingStreak() == 1 ? " failed check" : " failed checks in a row"));
         } else if (event instanceof ZoneStateChanged e) {
             return row("zone " + (e.zone().isEmpty() ? "\"\"" : e.zone()), e.state(), "[manager]",

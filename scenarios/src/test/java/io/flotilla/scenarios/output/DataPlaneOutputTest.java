@@ -69,13 +69,18 @@ class DataPlaneOutputTest {
         log.at("21s").add(dns("worker-6", "frontend", "tasks.web", List.of("10.0.1.3", "10.0.1.5"), List.of("web.1#1", "web.3#1")));
         log.add(dns("worker-7", "frontend", "tasks.web", List.of("10.0.1.3", "10.0.1.5"), List.of("web.1#1", "web.3#1")));
         log.at("30s").add(dns("worker-7", "frontend", "tasks.web", List.of(), List.of()));
+        log.at("40s").add(running("web.2#2", "web", 2, "worker-4"))
+                .add(dns("worker-1", "frontend", "tasks.web", List.of("10.0.1.3", "10.0.1.6"), List.of("web.1#1", "web.2#2")));
+        log.at("50s").add(dns("worker-1", "frontend", "tasks.web", List.of("10.0.1.3", "10.0.1.7"), List.of("web.1#1", "web.2#3")));
         assertEquals(List.of(
                         "1s  dns tasks.web on frontend: NXDOMAIN -> 3 answers on 7 nodes (+web.1, +web.2, +web.3)",
                         "20s  dns tasks.web on frontend: 3 answers -> 2 answers on 5 nodes (-web.2)",
                         "20s  dns tasks.web on frontend: 3 answers -> 1 answer on worker-6 (-web.2, -web.3)",
                         "21s  dns tasks.web on frontend: 1 answer -> 2 answers on worker-6 (+web.3)",
                         "21s  dns tasks.web on frontend: 3 answers -> 2 answers on worker-7 (-web.2)",
-                        "30s  dns tasks.web on frontend: 2 answers -> NXDOMAIN on worker-7 (-web.1, -web.3)"),
+                        "30s  dns tasks.web on frontend: 2 answers -> NXDOMAIN on worker-7 (-web.1, -web.3)",
+                        "40s  dns tasks.web on frontend: 2 answers -> 2 answers on worker-1 (+web.2, -web.3)",
+                        "50s  dns tasks.web on frontend: 2 answers -> 2 answers on worker-1 (+web.2, -web.2)"),
                 timeline(log.run(SCENARIO), "dns "));
     }
 
@@ -120,10 +125,10 @@ class DataPlaneOutputTest {
                 .at("6s").add(new TaskHealthChanged("web.2#1", "worker-2", "healthy", 0))
                 .at("45s").add(new TaskHealthChanged("web.2#1", "worker-2", "unhealthy", 3));
         assertEquals(List.of(
-                        "1s  web.2                  starting           worker-2",
-                        "6s  web.2                  healthy            worker-2",
-                        "45s  web.2                  unhealthy          worker-2       3 failed checks in a row"),
-                timeline(log.run(SCENARIO), "starting", "healthy"));
+                        "1s  web.2                  health starting    worker-2",
+                        "6s  web.2                  health healthy     worker-2",
+                        "45s  web.2                  health unhealthy   worker-2       3 failed checks in a row"),
+                timeline(log.run(SCENARIO), "health "));
     }
 
     @Test

@@ -207,15 +207,17 @@ class SchemaKeysTest {
         simulated("#healthcheck.interval", swarm(checked.formatted("")), swarm(checked.formatted("interval: 5s")));
         simulated("#healthcheck.timeout", swarm(checked.formatted("interval: 5s")), swarm(checked.formatted("interval: 5s, timeout: 1ms")));
         simulated("#healthcheck.retries", swarm(checked.formatted("interval: 5s")), swarm(checked.formatted("interval: 5s, retries: 1")));
-        simulated("#healthcheck.start_period", swarm(checked.formatted("interval: 5s")),
-                swarm(checked.formatted("interval: 5s, start_period: 1m")));
+        String early = checked.replace("at: 20s", "at: 3s");
+        simulated("#healthcheck.start_period", swarm(early.formatted("interval: 5s")),
+                swarm(early.formatted("interval: 5s, start_period: 1m")));
         simulated("#healthcheck.disable", swarm(checked.formatted("interval: 5s")),
                 swarm(checked.formatted("interval: 5s, disable: true")));
-        String stopped = SHOPPERS.formatted("", "%s", "") + """
+        // An unhealthy task's application hangs: it ignores SIGTERM and is killed when the grace period ends.
+        String graceful = SHOPPERS.formatted("", "healthcheck: {interval: 5s}, %s", "") + """
                 timeline:
-                  - {at: 20s, scale: {web: 1}}
+                  - {at: 20s, unhealthy: web.1}
                 """;
-        simulated("#service.stop_grace_period", swarm(stopped.formatted("")), swarm(stopped.formatted("stop_grace_period: 0s, ")));
+        simulated("#service.stop_grace_period", swarm(graceful.formatted("")), swarm(graceful.formatted("stop_grace_period: 1s, ")));
         simulated("#service.networks", swarm(network.formatted("", "").replace("networks: [front], ", "")),
                 swarm(network.formatted("", "")));
         String oneWorker = """
@@ -523,8 +525,14 @@ class SchemaKeysTest {
                   - {at: 10s, crash: worker-1}
                 """;
         simulated("#trafficClient.timeout", swarm(crashing), swarm(crashing.replace("rate: 10/s", "rate: 10/s, timeout: 5s")));
-        simulated("network_profile.failed_peer_entries", swarm(crashing + "  - {at: 30s, restart: worker-1}\n"),
-                swarm("network_profile: {failed_peer_entries: delete}\n" + crashing + "  - {at: 30s, restart: worker-1}\n"));
+        // Gossip declares worker-1 failed while it is cut off; when the partition heals, its entries come back only if suspended.
+        String cutOff = SHOPPERS.formatted("", "", "") + """
+                timeline:
+                  - {at: 10s, partition: [[worker-1]]}
+                  - {at: 40s, heal: all}
+                """;
+        simulated("network_profile.failed_peer_entries", swarm(cutOff),
+                swarm("network_profile: {failed_peer_entries: delete}\n" + cutOff));
 
         // The timeline.
         String timeline = WEB + "timeline:\n";
@@ -588,13 +596,17 @@ class SchemaKeysTest {
         String counted = SHOPPERS.formatted("", "", "") + "expect:\n  - {traffic: {client: shoppers, %s}}\n";
         simulated("#expectation.traffic.client", swarm(counted.formatted("failed: 0").replace("  - {name: shoppers", "  - {name: browsers, from: manager-1, network: front, to: web, rate: 1/s}\n  - {name: shoppers")),
                 swarm(counted.formatted("failed: 0").replace("  - {name: shoppers", "  - {name: browsers, from: manager-1, network: front, to: web, rate: 1/s}\n  - {name: shoppers").replace("client: shoppers", "client: browsers")));
-        simulated("#expectation.traffic.sent", swarm(counted.formatted("failed: 0")), swarm(counted.formatted("failed: 0, sent: 1")));
-        simulated("#expectation.traffic.served", swarm(counted.formatted("failed: 0")), swarm(counted.formatted("failed: 0, served: 1")));
-        simulated("#expectation.traffic.failed", swarm(counted.formatted("sent: 0")), swarm(counted.formatted("sent: 0, failed: 1")));
-        simulated("#expectation.traffic.served_by", swarm(counted.formatted("failed: 0")), swarm(counted.formatted("failed: 0, served_by: 2")));
-        simulated("#expectation.traffic.between", swarm(counted.formatted("failed: 0")), swarm(counted.formatted("failed: 0, between: [0s, 10s]")));
-        simulated("#countRange.at_least", swarm(counted.formatted("failed: 0")), swarm(counted.formatted("failed: {at_least: 1}")));
-        simulated("#countRange.at_most", swarm(counted.formatted("failed: 1")), swarm(counted.formatted("failed: {at_most: 1}")));
+        // The check without the key always holds; with it, the key's measure asks for more than a run can send.
+        String holds = "served: {at_most: 1000000}";
+        simulated("#expectation.traffic.sent", swarm(counted.formatted(holds)), swarm(counted.formatted(holds + ", sent: 1000000")));
+        simulated("#expectation.traffic.served", swarm(counted.formatted("sent: {at_most: 1000000}")),
+                swarm(counted.formatted("sent: {at_most: 1000000}, served: 1000000")));
+        simulated("#expectation.traffic.failed", swarm(counted.formatted(holds)), swarm(counted.formatted(holds + ", failed: 1000000")));
+        simulated("#expectation.traffic.served_by", swarm(counted.formatted(holds)), swarm(counted.formatted(holds + ", served_by: 1000")));
+        simulated("#expectation.traffic.between", swarm(counted.formatted(holds)), swarm(counted.formatted(holds + ", between: [0s, 10s]")));
+        simulated("#countRange.at_least", swarm(counted.formatted("sent: {at_most: 1000000}")),
+                swarm(counted.formatted("sent: {at_least: 1000000}")));
+        simulated("#countRange.at_most", swarm(counted.formatted("sent: 1000000")), swarm(counted.formatted("sent: {at_most: 1000000}")));
     }
 
     /**
