@@ -32,7 +32,10 @@ class DataPlaneChecksTest {
             expect:
             """;
 
-    /** A log, the expectations (lines after {@code expect:}), and each one's verdict and detail. */
+    /**
+     * A log, the expectations (lines after {@code expect:}, and any top-level key after them), and
+     * each one's verdict and detail.
+     */
     record Case(String name, HandLog log, String expect, List<String> results) {
         @Override
         public String toString() {
@@ -91,6 +94,7 @@ class DataPlaneChecksTest {
                                 .at("1s").add(dns("*", "pods", "tasks.web", List.of("10.244.1.2"), List.of("web-7d9-abcde"))),
                         """
                           - {at: 2s, dns: {name: tasks.web, from: worker-2, answers: [web.1]}}
+                        strategy: kubernetes
                         """,
                         List.of("PASS tasks.web from worker-2: 1 answer (web.1)")),
                 new Case("requests sent before the check's time count, whenever their window is logged",
