@@ -86,8 +86,10 @@ public final class HumanReport {
         out.flush();
     }
 
+    /** Times print to the millisecond: gossip's timers run on nanoseconds that no reader needs. */
     private static void print(long time, List<String> lines, PrintWriter out) {
-        lines.forEach(line -> out.printf("%10s  %s%n", Durations.format(time), line));
+        String at = Durations.format(time - Math.floorMod(time, Durations.MILLISECOND));
+        lines.forEach(line -> out.printf("%10s  %s%n", at, line));
     }
 
     /** When the manager first learnt each task state, keyed {@code task|state}. */

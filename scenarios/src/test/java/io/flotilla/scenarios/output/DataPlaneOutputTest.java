@@ -97,6 +97,12 @@ class DataPlaneOutputTest {
     }
 
     @Test
+    void timesPrintToTheMillisecond() {
+        HandLog log = new HandLog().at("7134946393ns").add(dns("worker-1", "frontend", "web", List.of("10.0.1.2"), List.of()));
+        assertEquals(List.of("7.134s  dns web on frontend: NXDOMAIN -> VIP 10.0.1.2 on worker-1"), timeline(log.run(SCENARIO), "dns "));
+    }
+
+    @Test
     void backendsThatChangeAlikeOnTheSameNodesShareALine() {
         HandLog log = threeAnswers().at("2s");
         for (String node : SEVEN) {
