@@ -20,7 +20,7 @@ public final class RequestReport {
 
     private RequestReport() {}
 
-    /** {@code at} is when the request was sent. */
+    /** {@code at} is when the request's fate was decided: when the log recorded it. */
     public static ObjectNode json(RequestExplained e, long at, Strategy strategy) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("client", e.client());
@@ -40,8 +40,9 @@ public final class RequestReport {
     public static void print(RequestExplained e, long at, PrintWriter out) {
         String node = blankToNull(e.node());
         String network = blankToNull(e.network());
-        out.printf("request of %s at %s%s%s to %s: %s%n", e.client(), Durations.format(at),
-                node == null ? " from outside" : " from " + node, network == null ? "" : " on " + network, e.name(), e.outcome());
+        out.printf("request of %s%s%s to %s: %s (decided at %s)%n", e.client(),
+                node == null ? " from outside" : " from " + node, network == null ? "" : " on " + network, e.name(), e.outcome(),
+                Durations.format(at));
         out.printf("  resolved: %s%n", e.resolved().isEmpty() ? "nothing (NXDOMAIN)" : String.join(", ", e.resolved()));
         String backend = blankToNull(e.backend());
         out.printf("  backend:  %s%n", backend == null ? "none chosen" : backend);

@@ -76,7 +76,7 @@ class ExplainRequestTest {
         StringWriter text = new StringWriter();
         RequestReport.print(e, 31_000_000_000L, new PrintWriter(text, true));
         assertEquals("""
-                request of shoppers at 31s from manager-1 on front to web: timeout
+                request of shoppers from manager-1 on front to web: timeout (decided at 31s)
                   resolved: 10.0.1.2
                   backend:  web.2#1
                   why:      web.2#1 is on worker-2, which is down; manager-1's load balancer still lists it
@@ -90,7 +90,7 @@ class ExplainRequestTest {
         StringWriter other = new StringWriter();
         RequestReport.print(outside, 0, new PrintWriter(other, true));
         assertEquals("""
-                request of visitors at 0s from outside to worker-1:8080: nxdomain
+                request of visitors from outside to worker-1:8080: nxdomain (decided at 0s)
                   resolved: nothing (NXDOMAIN)
                   backend:  none chosen
                   why:      no record
