@@ -44,12 +44,13 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--task", paramLabel = "NAME", description = "A task name such as web.3.")
     String task;
 
-    @Option(names = "--request", paramLabel = "CLIENT", description = "A traffic client: follow its first request at or after --at.")
+    @Option(names = "--request", paramLabel = "CLIENT",
+            description = "A traffic client: follow its first request at or after --at.")
     String request;
 
     @Option(names = "--at", paramLabel = "TIME",
-            description = "A task: the newest decision at or before this time (default: the end). A request: the first one sent at "
-                    + "or after it (default: the client's start).")
+            description = "A task: the newest decision at or before this time (default: the end). "
+                    + "A request: the first one sent at or after it (default: the client's start).")
     String at;
 
     @Option(names = "--strategy", paramLabel = "swarm|kubernetes")

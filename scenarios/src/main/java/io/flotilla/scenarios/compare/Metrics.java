@@ -55,11 +55,15 @@ public final class Metrics {
             faults = withTraffic;
         }
         OptionalLong requestsFailed = traffic
-                ? OptionalLong.of(windows.stream().mapToLong(w -> w.failed().values().stream().mapToLong(Long::longValue).sum()).sum())
+                ? OptionalLong.of(windows.stream().mapToLong(Metrics::failed).sum())
                 : OptionalLong.empty();
         return new RunMetrics(run.seed(), faults, replay.tasksMoved(), pending,
                 minMax(perNode.values()), minMax(perZone.values()), replay.peakCpu(), replay.peakMemory(),
                 requestsFailed, (int) failed);
+    }
+
+    private static long failed(TrafficCounted w) {
+        return w.failed().values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static List<TrafficCounted> windows(List<LoggedEvent> log) {
@@ -80,8 +84,7 @@ public final class Metrics {
     static OptionalLong failingFor(List<TrafficCounted> windows, long from, long to) {
         long lastFailure = Long.MIN_VALUE;
         for (TrafficCounted w : windows) {
-            boolean failed = w.failed().values().stream().anyMatch(n -> n > 0);
-            if (failed && w.to() > from && w.from() < to) {
+            if (failed(w) > 0 && w.to() > from && w.from() < to) {
                 lastFailure = Math.max(lastFailure, w.to());
             }
         }

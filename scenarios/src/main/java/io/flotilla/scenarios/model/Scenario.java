@@ -29,6 +29,8 @@ import java.util.TreeMap;
  *   <li>{@code expectations}: in file order.
  *   <li>{@code kubernetesProblems}: what only the Kubernetes strategy cannot run (a constraint or
  *       spread descriptor it has no words for), as {@code FILE:LINE:COLUMN: message}, in file order.
+ *   <li>{@code swarmProblems}: what only the swarm strategy cannot run (a client or a DNS check of
+ *       a kubernetes scenario that names no network), the same way.
  * </ul>
  */
 public record Scenario(
@@ -51,7 +53,8 @@ public record Scenario(
         List<TrafficDecl> traffic,
         List<TimelineItem> timeline,
         List<Expectation> expectations,
-        List<String> kubernetesProblems) {
+        List<String> kubernetesProblems,
+        List<String> swarmProblems) {
 
     public Scenario {
         nodes = List.copyOf(nodes);
@@ -65,13 +68,14 @@ public record Scenario(
         timeline = List.copyOf(timeline);
         expectations = List.copyOf(expectations);
         kubernetesProblems = List.copyOf(kubernetesProblems);
+        swarmProblems = List.copyOf(swarmProblems);
     }
 
     /** The same scenario run under another strategy or seed (command-line overrides). */
     public Scenario with(Strategy newStrategy, long newSeed) {
         return new Scenario(file, name, description, newSeed, newStrategy, until, swarm, kubernetes, networkProfile, nodes,
                 networks, services, statefulsets, storageClasses, images, pods, traffic, timeline, expectations,
-                kubernetesProblems);
+                kubernetesProblems, swarmProblems);
     }
 
     public static final String NO_MANAGER =
@@ -92,6 +96,9 @@ public record Scenario(
         }
         if (chosen == Strategy.KUBERNETES && !kubernetesProblems.isEmpty()) {
             return Optional.of(String.join("\n", kubernetesProblems));
+        }
+        if (chosen == Strategy.SWARM && !swarmProblems.isEmpty()) {
+            return Optional.of(String.join("\n", swarmProblems));
         }
         return Optional.empty();
     }

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * ({@code nxdomain}, {@code no_route}, {@code refused}, {@code timeout}, {@code reset}), and
  * requests served per task.
  */
-public record TrafficTotals(long sent, long served, long failed, SortedMap<String, Long> failedBy, SortedMap<String, Long> servedBy) {
+public record TrafficTotals(
+        long sent, long served, long failed, SortedMap<String, Long> failedBy, SortedMap<String, Long> servedBy) {
 
     /** Every window of {@code windows} that lies in [{@code from}, {@code to}). */
     public static TrafficTotals of(List<TrafficCounted> windows, long from, long to) {

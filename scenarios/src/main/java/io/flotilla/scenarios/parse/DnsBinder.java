@@ -38,9 +38,9 @@ final class DnsBinder implements CheckBinder {
                 .filter(n -> scope.knownNode(n, f.value("from").orElseThrow()));
         Optional<String> network = f.string("network");
         network.ifPresent(n -> scope.knownNetwork(n, f.value("network").orElseThrow()));
-        if (!f.has("network") && scope.strategy == Strategy.SWARM) {
-            scope.problems.add(f.node(), "missing key 'network' in dns: the embedded DNS answers per network (only the "
-                    + "kubernetes strategy, with its one pod network, needs none)");
+        if (!f.has("network")) {
+            scope.problems.addFor(Strategy.SWARM, scope.strategy, f.node(), "missing key 'network' in dns: the embedded DNS "
+                    + "answers per network (only the kubernetes strategy, with its one pod network, needs none)");
         }
         Optional<Node> answers = f.required("answers");
         Optional<List<String>> tasks = Optional.empty();

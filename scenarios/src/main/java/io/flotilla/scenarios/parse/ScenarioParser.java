@@ -171,7 +171,8 @@ public final class ScenarioParser {
                 storageClasses, images, pods(services, sets), traffic,
                 timeline.stream().map(TimelineBinder.Bound::item).toList(),
                 expectations.stream().map(ExpectationsBinder.Bound::expectation).toList(),
-                problems.kubernetesOnlyInFileOrder().stream().map(Problem::toString).toList()));
+                problems.kubernetesOnlyInFileOrder().stream().map(Problem::toString).toList(),
+                problems.swarmOnlyInFileOrder().stream().map(Problem::toString).toList()));
     }
 
     /** The Kubernetes pod inputs of the workloads that have a {@code kubernetes} key, by name. */

@@ -98,8 +98,8 @@ final class TrafficBinder {
                     + Durations.format(stop));
         }
         if (start >= end && f.has("start")) {
-            problems.warn(f.value("start").orElseThrow(), "start: " + Durations.format(start) + " is not before the end of the run (until: "
-                    + Durations.format(end) + "); this client sends nothing");
+            problems.warn(f.value("start").orElseThrow(), "start: " + Durations.format(start)
+                    + " is not before the end of the run (until: " + Durations.format(end) + "); this client sends nothing");
         }
         long timeout = SettingsBinder.positive(f, "timeout", DEFAULT_TIMEOUT);
         if (problems.count() != before || name.isEmpty() || from.isEmpty() || target.isEmpty()) {
@@ -165,9 +165,9 @@ final class TrafficBinder {
         }
         String owner = service.contains(".") ? TaskNames.workloadOf(service) : service;
         if (network.isEmpty()) {
-            if (inside && strategy == Strategy.SWARM) {
-                problems.add(f.node(), "missing key 'network' in " + client + ": a container resolves and connects on a "
-                        + "network (only the kubernetes strategy, with its one pod network, needs none)");
+            if (inside) {
+                problems.addFor(Strategy.SWARM, strategy, f.node(), "missing key 'network' in " + client + ": a container "
+                        + "resolves and connects on a network (only the kubernetes strategy, with its one pod network, needs none)");
             }
             return;
         }

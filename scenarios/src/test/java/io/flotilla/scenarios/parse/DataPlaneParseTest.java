@@ -138,6 +138,28 @@ class DataPlaneParseTest {
                 Strategy.SWARM, RunOptions.DEFAULT).dataPlane());
     }
 
+    @Test
+    void aKubernetesScenarioNeedsNoNetworkButTheSwarmStrategyCannotRunItWithout() {
+        ParseOutcome outcome = new ScenarioParser().parse("pods.yaml", """
+                scenario: pods
+                strategy: kubernetes
+                nodes: [{name: manager-1, role: manager}, {name: worker-1}]
+                services: {web: {}}
+                traffic: [{name: shoppers, from: manager-1, to: web, rate: 1/s}]
+                expect:
+                  - {dns: {name: web, from: worker-1, answers: 1}}
+                """);
+        assertEquals(List.of(), outcome.problems());
+        Scenario pods = outcome.scenario().orElseThrow();
+        assertEquals(Optional.empty(), pods.unrunnableUnder(Strategy.KUBERNETES));
+        assertEquals(Optional.of("""
+                        pods.yaml:5:11: the swarm strategy cannot run this: missing key 'network' in traffic client 'shoppers': \
+                        a container resolves and connects on a network (only the kubernetes strategy, with its one pod network, needs none)
+                        pods.yaml:7:11: the swarm strategy cannot run this: missing key 'network' in dns: the embedded DNS answers \
+                        per network (only the kubernetes strategy, with its one pod network, needs none)"""),
+                pods.unrunnableUnder(Strategy.SWARM));
+    }
+
     private static ServiceSpec service(String name) {
         return full.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
