@@ -3,18 +3,25 @@ package io.flotilla.sim.view;
 import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.NodeRole;
 import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.sim.events.DnsAnswersChanged;
+import io.flotilla.sim.events.LbBackendChanged;
 import io.flotilla.sim.events.NodeAvailabilityChanged;
 import io.flotilla.sim.events.NodeBooted;
 import io.flotilla.sim.events.NodeCrashed;
 import io.flotilla.sim.events.NodeStatusChanged;
+import io.flotilla.sim.events.TaskAddressed;
 import io.flotilla.sim.events.TaskCreated;
 import io.flotilla.sim.events.TaskDesired;
+import io.flotilla.sim.events.TaskHealthChanged;
 import io.flotilla.sim.events.TaskObserved;
 import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.events.TaskUnplaced;
+import io.flotilla.sim.events.TrafficCounted;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.LoggedEvent;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,13 +32,32 @@ import java.util.TreeMap;
 /**
  * The cluster folded from the event log up to some moment. Feed it events in log order with
  * {@link #apply}; read it at any point. Tasks are kept in creation order.
+ *
+ * <p>Beside the truth about nodes and tasks it keeps each node's beliefs about the data plane (the
+ * newest DNS answer per name and network, the load balancers' backends) and every traffic window
+ * logged so far.
  */
 public final class ClusterView {
+
+    /** The node of a DNS answer that every node gets alike: the cluster DNS of the kubernetes strategy. */
+    public static final String EVERY_NODE = "*";
 
     private final Map<String, NodeView> nodes = new LinkedHashMap<>();
     private final Map<String, TaskView> tasks = new LinkedHashMap<>();
     private final Map<String, TaskView> newestByName = new LinkedHashMap<>();
+    /** By name, then by node and network. */
+    private final Map<String, Map<DnsKey, DnsEntry>> dns = new HashMap<>();
+    private final Map<LbKey, Map<String, Integer>> backends = new HashMap<>();
+    private final Map<String, List<TrafficCounted>> traffic = new LinkedHashMap<>();
     private long time;
+    private long applied;
+
+    private record DnsKey(String node, String network, String name) {}
+
+    /** An answer and its place in the log, so that the newer of a node's own and the cluster's wins. */
+    private record DnsEntry(DnsAnswersChanged answer, long order) {}
+
+    private record LbKey(String node, String network, String service) {}
 
     private final Map<String, Integer> nodeOrder = new HashMap<>();
 
@@ -55,6 +81,7 @@ public final class ClusterView {
 
     public void apply(LoggedEvent logged) {
         time = logged.time();
+        applied++;
         Event event = logged.event();
         if (event instanceof TaskCreated e) {
             TaskView t = new TaskView(e.task(), e.name(), e.service(), e.slot(), e.version(), e.image(), e.node(), e.desired(), e.addresses());
@@ -84,6 +111,23 @@ public final class ClusterView {
             withNode(e.node(), n -> n.believed = e.status());
         } else if (event instanceof NodeAvailabilityChanged e) {
             withNode(e.node(), n -> n.availability = e.availability());
+        } else if (event instanceof TaskAddressed e) {
+            withTask(e.task(), t -> t.addressed(e.network(), e.address()));
+        } else if (event instanceof TaskHealthChanged e) {
+            withTask(e.task(), t -> t.health = e.status());
+        } else if (event instanceof DnsAnswersChanged e) {
+            dns.computeIfAbsent(e.name(), n -> new HashMap<>())
+                    .put(new DnsKey(e.node(), e.network(), e.name()), new DnsEntry(e, applied));
+        } else if (event instanceof LbBackendChanged e) {
+            Map<String, Integer> weights = backends.computeIfAbsent(new LbKey(e.node(), e.network(), e.service()),
+                    k -> new LinkedHashMap<>());
+            if (e.weight() < 0) {
+                weights.remove(e.task());
+            } else {
+                weights.put(e.task(), e.weight());
+            }
+        } else if (event instanceof TrafficCounted e) {
+            traffic.computeIfAbsent(e.client(), c -> new ArrayList<>()).add(e);
         }
     }
 
@@ -145,6 +189,44 @@ public final class ClusterView {
                 .filter(t -> t.service.equals(service) && t.state == TaskState.PENDING
                         && t.desired.compareTo(TaskState.RUNNING) <= 0)
                 .toList();
+    }
+
+    /**
+     * What a container on {@code node} gets when it asks for {@code name} on {@code network} (any
+     * network when empty): the newest answer logged for that node on that network, or for
+     * {@linkplain #EVERY_NODE every node} on any network (the cluster DNS). Empty when nothing was
+     * ever logged for the name there, which a resolver answers as NXDOMAIN too.
+     */
+    public Optional<DnsAnswersChanged> dns(String node, Optional<String> network, String name) {
+        DnsEntry newest = null;
+        for (Map.Entry<DnsKey, DnsEntry> e : dns.getOrDefault(name, Map.of()).entrySet()) {
+            DnsKey k = e.getKey();
+            // The cluster DNS answers alike on every network too: the kubernetes strategy has one pod network.
+            boolean matches = k.node.equals(EVERY_NODE) || (k.node.equals(node) && network.map(k.network::equals).orElse(true));
+            if (matches && (newest == null || e.getValue().order > newest.order)) {
+                newest = e.getValue();
+            }
+        }
+        return newest == null ? Optional.empty() : Optional.of(newest.answer);
+    }
+
+    /** The newest answer logged for exactly this node ({@link #EVERY_NODE} included), network and name. */
+    public Optional<DnsAnswersChanged> dnsLogged(String node, String network, String name) {
+        DnsEntry e = dns.getOrDefault(name, Map.of()).get(new DnsKey(node, network, name));
+        return e == null ? Optional.empty() : Optional.of(e.answer);
+    }
+
+    /**
+     * The backends of {@code node}'s load balancer for {@code service} on {@code network}, task to
+     * weight (0: de-weighted), in the order they were added.
+     */
+    public Map<String, Integer> backends(String node, String network, String service) {
+        return Collections.unmodifiableMap(backends.getOrDefault(new LbKey(node, network, service), Map.of()));
+    }
+
+    /** Every traffic window of {@code client} logged so far, in log order. */
+    public List<TrafficCounted> traffic(String client) {
+        return Collections.unmodifiableList(traffic.getOrDefault(client, List.of()));
     }
 
     private int nodeOrder(String node) {

@@ -1,11 +1,15 @@
 package io.flotilla.sim.view;
 
 import io.flotilla.scheduler.model.TaskState;
+import java.util.Collections;
+import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One task as the log tells it: {@code state} is what is really true, {@code believed} what the
- * manager records; {@code error} is the failure or, while pending, why it is not placed.
+ * manager records; {@code error} is the failure or, while pending, why it is not placed;
+ * {@code health} the result of its health check or readiness probe, once it has one.
  */
 public final class TaskView {
     public final String id;
@@ -14,13 +18,18 @@ public final class TaskView {
     public final int slot;
     public final int version;
     public final String image;
-    /** Network name to the task's address on it. */
+    /**
+     * Network name to the task's address on it: those it was created with, then each one it was
+     * given later (a pod's IP once it has a sandbox); read-only.
+     */
     public final SortedMap<String, String> addresses;
+    private final TreeMap<String, String> ownAddresses;
     String node;
     TaskState state = TaskState.NEW;
     TaskState believed = TaskState.NEW;
     TaskState desired;
     String error;
+    String health;
 
     TaskView(String id, String name, String service, int slot, int version, String image, String node, TaskState desired,
             SortedMap<String, String> addresses) {
@@ -32,7 +41,12 @@ public final class TaskView {
         this.image = image;
         this.node = node;
         this.desired = desired;
-        this.addresses = addresses;
+        this.ownAddresses = new TreeMap<>(addresses);
+        this.addresses = Collections.unmodifiableSortedMap(ownAddresses);
+    }
+
+    void addressed(String network, String address) {
+        ownAddresses.put(network, address);
     }
 
     public java.util.Optional<String> node() {
@@ -53,6 +67,11 @@ public final class TaskView {
 
     public java.util.Optional<String> error() {
         return java.util.Optional.ofNullable(error);
+    }
+
+    /** {@code starting}, {@code healthy} or {@code unhealthy}; empty for a task that has no check (or none reported yet). */
+    public Optional<String> health() {
+        return Optional.ofNullable(health);
     }
 
     public boolean isRunning() {

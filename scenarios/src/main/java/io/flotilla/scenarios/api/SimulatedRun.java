@@ -3,8 +3,11 @@ package io.flotilla.scenarios.api;
 import io.flotilla.scenarios.expect.ExpectationResult;
 import io.flotilla.scenarios.expect.Expectations;
 import io.flotilla.scenarios.expect.Views;
+import io.flotilla.scenarios.model.TrafficTotals;
 import io.flotilla.scenarios.run.RunResult;
 import io.flotilla.scheduler.time.Durations;
+import io.flotilla.sim.events.DnsAnswersChanged;
+import io.flotilla.sim.events.TrafficCounted;
 import io.flotilla.sim.kernel.EventLog;
 import io.flotilla.sim.view.ClusterView;
 import io.flotilla.sim.view.TaskView;
@@ -22,6 +25,7 @@ public final class SimulatedRun {
 
     private final RunResult result;
     private final ClusterView view;
+    private final long time;
 
     SimulatedRun(RunResult result) {
         this(result, result.end());
@@ -29,6 +33,7 @@ public final class SimulatedRun {
 
     private SimulatedRun(RunResult result, long time) {
         this.result = result;
+        this.time = time;
         this.view = Views.initial(result.scenario());
         view.applyUntil(result.log().events(), 0, time);
     }
@@ -70,6 +75,25 @@ public final class SimulatedRun {
     /** The node's real state: {@code ready}, {@code down} or {@code unknown}. */
     public String nodeState(String node) {
         return view.node(node).orElseThrow(() -> new IllegalArgumentException("no node " + node)).state();
+    }
+
+    /**
+     * What a container on {@code node} gets when it resolves {@code name} on {@code network}: the
+     * addresses its resolver answers with now (empty: NXDOMAIN), as that node has learnt them.
+     */
+    public List<String> dnsAnswers(String node, String network, String name) {
+        return view.dns(node, Optional.of(network), name).map(DnsAnswersChanged::addresses).orElse(List.of());
+    }
+
+    /**
+     * What became of the requests {@code client} sent before this moment (in whole seconds), however
+     * late the run decided their fate.
+     */
+    public TrafficTotals traffic(String client) {
+        List<TrafficCounted> windows = result.log().eventsOf(TrafficCounted.class).stream()
+                .filter(w -> w.client().equals(client))
+                .toList();
+        return TrafficTotals.of(windows, Long.MIN_VALUE, time);
     }
 
     /** The scenario's own expectations, evaluated. */

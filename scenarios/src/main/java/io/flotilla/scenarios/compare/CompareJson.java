@@ -39,7 +39,7 @@ public final class CompareJson {
             fault.put("at", Durations.format(c.faults().get(f).at()));
             fault.put("what", c.faults().get(f).what());
             for (Comparison.Column col : c.columns()) {
-                summaries(fault, col, Row.FAULT, run -> run.faults().get(index));
+                summaries(fault, col, Row.fault(!c.scenario().traffic().isEmpty()), run -> run.faults().get(index));
             }
         }
         ObjectNode whole = root.putObject("whole_run");
@@ -49,7 +49,7 @@ public final class CompareJson {
         ArrayNode runs = root.putArray("runs");
         for (Comparison.Column col : c.columns()) {
             for (RunMetrics run : col.runs()) {
-                runs.add(run(col, run));
+                runs.add(run(col, run, !c.scenario().traffic().isEmpty()));
             }
         }
         return root;
@@ -71,14 +71,14 @@ public final class CompareJson {
         }
     }
 
-    private static ObjectNode run(Comparison.Column col, RunMetrics run) {
+    private static ObjectNode run(Comparison.Column col, RunMetrics run, boolean traffic) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("strategy", col.strategy().lowerName());
         o.put("seed", run.seed());
         ArrayNode faults = o.putArray("faults");
         for (RunMetrics.FaultMetrics f : run.faults()) {
             ObjectNode fault = faults.addObject();
-            for (Row<RunMetrics.FaultMetrics> row : Row.FAULT) {
+            for (Row<RunMetrics.FaultMetrics> row : Row.fault(traffic)) {
                 put(fault, row.key(), row, row.value().apply(f));
             }
         }

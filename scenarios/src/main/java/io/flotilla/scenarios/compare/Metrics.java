@@ -5,6 +5,8 @@ import io.flotilla.scenarios.model.NodeDecl;
 import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.run.RunResult;
 import io.flotilla.scheduler.model.Availability;
+import io.flotilla.sim.events.TrafficCounted;
+import io.flotilla.sim.kernel.LoggedEvent;
 import io.flotilla.sim.view.ClusterView;
 import io.flotilla.sim.view.NodeView;
 import io.flotilla.sim.view.TaskView;
@@ -41,9 +43,55 @@ public final class Metrics {
             }
         }
         long failed = Expectations.evaluate(run).stream().filter(r -> !r.passed()).count();
-        return new RunMetrics(run.seed(), replay.faults(), replay.tasksMoved(), pending,
+        List<TrafficCounted> windows = windows(run.log().events());
+        boolean traffic = !scenario.traffic().isEmpty();
+        List<RunMetrics.FaultMetrics> faults = replay.faults();
+        if (traffic) {
+            List<RunMetrics.FaultMetrics> withTraffic = new ArrayList<>();
+            for (int i = 0; i < faults.size(); i++) {
+                long windowEnd = i + 1 < faults.size() ? faults.get(i + 1).fault().at() : run.end();
+                withTraffic.add(faults.get(i).withFailingFor(failingFor(windows, faults.get(i).fault().at(), windowEnd)));
+            }
+            faults = withTraffic;
+        }
+        OptionalLong requestsFailed = traffic
+                ? OptionalLong.of(windows.stream().mapToLong(Metrics::failed).sum())
+                : OptionalLong.empty();
+        return new RunMetrics(run.seed(), faults, replay.tasksMoved(), pending,
                 minMax(perNode.values()), minMax(perZone.values()), replay.peakCpu(), replay.peakMemory(),
-                OptionalLong.empty(), (int) failed);
+                requestsFailed, (int) failed);
+    }
+
+    private static long failed(TrafficCounted w) {
+        return w.failed().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static List<TrafficCounted> windows(List<LoggedEvent> log) {
+        List<TrafficCounted> out = new ArrayList<>();
+        for (LoggedEvent logged : log) {
+            if (logged.event() instanceof TrafficCounted w) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * From {@code from} to the end of the last traffic window before {@code to} in which a request
+     * failed (every client); 0 when none did; empty when requests still fail in the window that
+     * reaches {@code to}.
+     */
+    static OptionalLong failingFor(List<TrafficCounted> windows, long from, long to) {
+        long lastFailure = Long.MIN_VALUE;
+        for (TrafficCounted w : windows) {
+            if (failed(w) > 0 && w.to() > from && w.from() < to) {
+                lastFailure = Math.max(lastFailure, w.to());
+            }
+        }
+        if (lastFailure == Long.MIN_VALUE) {
+            return OptionalLong.of(0);
+        }
+        return lastFailure >= to ? OptionalLong.empty() : OptionalLong.of(lastFailure - from);
     }
 
     /** Live running tasks on every node that is up and not drained, in node order (zero included). */

@@ -16,6 +16,8 @@ record Row<T>(String label, String key, Kind kind, Function<T, OptionalDouble> v
     enum Kind {
         /** Nanoseconds of virtual time, printed to the millisecond; no value means not back to desired. */
         DURATION,
+        /** The same, where no value means requests still fail when the fault's window ends. */
+        FAILING_FOR,
         COUNT,
         /** A share from 0 to 1, printed as a percentage. */
         PERCENT
@@ -25,6 +27,20 @@ record Row<T>(String label, String key, Kind kind, Function<T, OptionalDouble> v
             new Row<>("back to desired after", "recovery", Kind.DURATION, f -> of(f.recovery())),
             new Row<>("tasks short, at worst", "tasks_short", Kind.COUNT, f -> OptionalDouble.of(f.worstShortfall())),
             new Row<>("tasks moved", "tasks_moved", Kind.COUNT, f -> OptionalDouble.of(f.moved())));
+
+    /** Only for a scenario with traffic. */
+    static final Row<RunMetrics.FaultMetrics> FAILING_FOR_ROW =
+            new Row<>("requests failing for", "failing_for", Kind.FAILING_FOR, f -> of(f.failingFor()));
+
+    /** The per-fault rows of a comparison: with traffic, how long requests kept failing too. */
+    static List<Row<RunMetrics.FaultMetrics>> fault(boolean traffic) {
+        if (!traffic) {
+            return FAULT;
+        }
+        List<Row<RunMetrics.FaultMetrics>> rows = new java.util.ArrayList<>(FAULT);
+        rows.add(FAILING_FOR_ROW);
+        return List.copyOf(rows);
+    }
 
     static final List<Row<RunMetrics>> RUN = List.of(
             new Row<>("tasks moved", "tasks_moved", Kind.COUNT, r -> OptionalDouble.of(r.tasksMoved())),
@@ -46,11 +62,11 @@ record Row<T>(String label, String key, Kind kind, Function<T, OptionalDouble> v
     /** A value as the table prints it. */
     String text(OptionalDouble v) {
         if (v.isEmpty()) {
-            return kind == Kind.DURATION ? "not back" : "-";
+            return kind == Kind.DURATION ? "not back" : kind == Kind.FAILING_FOR ? "still failing" : "-";
         }
         double x = v.getAsDouble();
         return switch (kind) {
-            case DURATION -> Durations.format(Math.round(x / Durations.MILLISECOND) * Durations.MILLISECOND);
+            case DURATION, FAILING_FOR -> Durations.format(Math.round(x / Durations.MILLISECOND) * Durations.MILLISECOND);
             case COUNT -> decimal(x);
             case PERCENT -> decimal(Math.round(x * 1000) / 10.0) + "%";
         };
@@ -68,7 +84,7 @@ record Row<T>(String label, String key, Kind kind, Function<T, OptionalDouble> v
         }
         double x = v.getAsDouble();
         return switch (kind) {
-            case DURATION -> Optional.of(text(v));
+            case DURATION, FAILING_FOR -> Optional.of(text(v));
             case COUNT -> Optional.of(x == Math.rint(x) ? (Object) (long) x : (Object) x);
             case PERCENT -> Optional.of(Math.round(x * 1000) / 10.0);
         };

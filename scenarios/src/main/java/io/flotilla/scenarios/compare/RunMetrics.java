@@ -17,7 +17,8 @@ import java.util.OptionalLong;
  * @param peakCpu the highest share of a node's CPU reserved by its tasks at any moment (0..1);
  *     empty when no node declares CPUs
  * @param peakMemory the same for memory
- * @param requestsFailed empty: scenarios have no traffic yet
+ * @param requestsFailed the requests of every traffic client that failed, over the whole run; empty
+ *     when the scenario has no traffic
  * @param expectationsFailed the scenario's expectations that did not hold in this run
  */
 public record RunMetrics(
@@ -45,8 +46,21 @@ public record RunMetrics(
      *     still short when the window ends
      * @param worstShortfall the most tasks missing at any moment of the window, over all workloads
      * @param moved tasks that started running on another node than their slot's previous task, in the window
+     * @param failingFor from the fault to the end of the last second of the window in which a request
+     *     failed; {@code 0} when none failed; empty when requests still fail as the window ends, or
+     *     when the scenario has no traffic
      */
-    public record FaultMetrics(Fault fault, OptionalLong recovery, int worstShortfall, int moved) {}
+    public record FaultMetrics(Fault fault, OptionalLong recovery, int worstShortfall, int moved, OptionalLong failingFor) {
+
+        /** A fault's metrics in a run without traffic. */
+        public FaultMetrics(Fault fault, OptionalLong recovery, int worstShortfall, int moved) {
+            this(fault, recovery, worstShortfall, moved, OptionalLong.empty());
+        }
+
+        FaultMetrics withFailingFor(OptionalLong value) {
+            return new FaultMetrics(fault, recovery, worstShortfall, moved, value);
+        }
+    }
 
     /** A task waiting for a node, with the unplaced reason in its strategy's words. */
     public record PendingTask(String task, String reason) {}

@@ -234,4 +234,45 @@ public sealed interface Action {
                     statefulsets.stream().map(StatefulSetDecl::name)).collect(Collectors.joining(", "));
         }
     }
+
+    /**
+     * The task's health check starts failing ({@code unhealthy}) or passes again ({@code healthy});
+     * Swarm takes an unhealthy task out of DNS and its load balancers and replaces it, Kubernetes
+     * takes a pod that is not ready out of its Services' endpoints.
+     */
+    record Health(String task, boolean healthy) implements Action {
+        public String keyword() {
+            return healthy ? "healthy" : "unhealthy";
+        }
+
+        public List<Cluster.Command> commands() {
+            return List.of(new Cluster.Health(task, healthy));
+        }
+
+        public String describe() {
+            return keyword() + " " + task;
+        }
+    }
+
+    /**
+     * Every node of a zone crashes ({@code zone_down}) or boots again ({@code zone_up}): {@code nodes}
+     * are the nodes whose zone it is, in declaration order, and each gets its own crash or boot.
+     */
+    record Zone(String zone, List<String> nodes, boolean up) implements Action {
+        public Zone {
+            nodes = List.copyOf(nodes);
+        }
+
+        public String keyword() {
+            return up ? "zone_up" : "zone_down";
+        }
+
+        public List<Cluster.Command> commands() {
+            return nodes.stream().map(n -> up ? (Cluster.Command) new Cluster.Boot(n) : new Cluster.Crash(n)).toList();
+        }
+
+        public String describe() {
+            return keyword() + " " + zone + ": " + (up ? "restart " : "crash ") + String.join(", ", nodes);
+        }
+    }
 }

@@ -1,16 +1,20 @@
 package io.flotilla.scenarios.model;
 
 import io.flotilla.scheduler.model.NodeStatus;
+import io.flotilla.scheduler.time.Durations;
+import io.flotilla.sim.events.DnsAnswersChanged;
 import io.flotilla.sim.view.ClusterView;
 import io.flotilla.sim.view.NodeView;
 import io.flotilla.sim.view.TaskView;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
@@ -31,6 +35,15 @@ public sealed interface Check {
 
     /** Whether the check holds on {@code view}, the cluster at the expectation's time, and what was found. */
     Outcome evaluate(ClusterView view);
+
+    /**
+     * True when the check is about something the log records only later: the requests sent before
+     * its time, whose fates are decided (and their windows logged) after they are sent. Such a check
+     * is evaluated on the view of the whole run and knows its own time.
+     */
+    default boolean readsLaterEvents() {
+        return false;
+    }
 
     /** A check's verdict and the words for what was found ({@code web: 6 running}). */
     record Outcome(boolean passed, String detail) {}
@@ -190,5 +203,125 @@ public sealed interface Check {
                 return new Outcome(got.equals(want), node + ": " + got + (got.equals(want) ? "" : ", expected " + want));
             });
         }
+    }
+
+    /**
+     * What a container on node {@code from} gets when it resolves {@code name} on {@code network}
+     * (any network when empty: the kubernetes strategy's one pod network): {@code count} addresses,
+     * or, when {@code tasks} is given, exactly the addresses of those tasks (in any order). No answer
+     * (NXDOMAIN) is 0 addresses; a virtual IP is one address and no task.
+     */
+    record Dns(String name, String from, Optional<String> network, Optional<List<String>> tasks, int count) implements Check {
+        public Dns {
+            tasks = tasks.map(t -> t.stream().sorted().toList());
+        }
+
+        public String keyword() {
+            return "dns";
+        }
+
+        public Outcome evaluate(ClusterView view) {
+            Optional<DnsAnswersChanged> answer = view.dns(from, network, name);
+            List<String> addresses = answer.map(DnsAnswersChanged::addresses).orElse(List.of());
+            List<String> names = answer.map(a -> a.tasks().stream().map(t -> taskName(view, t)).sorted().toList())
+                    .orElse(List.of());
+            boolean vip = !addresses.isEmpty() && names.isEmpty();
+            boolean ok = tasks.map(want -> !vip && names.equals(want)).orElse(addresses.size() == count);
+            String where = name + " from " + from + network.map(n -> " on " + n).orElse("");
+            String expected = tasks.map(t -> t.isEmpty() ? "NXDOMAIN" : String.join(", ", t))
+                    .orElse(count + (count == 1 ? " answer" : " answers"));
+            return new Outcome(ok, where + ": " + answers(addresses, names) + (ok ? "" : ", expected " + expected));
+        }
+    }
+
+    /**
+     * What became of the requests {@code client} sent in the whole seconds before the expectation's
+     * time {@code at} (the end of the run when empty), or, with {@code between}, in that span: each
+     * {@link Measure} in its {@link Range}. Traffic is counted in one-second windows, so the span's
+     * ends are whole seconds.
+     */
+    record Traffic(String client, Optional<Span> between, OptionalLong at, Map<Measure, Range> measures) implements Check {
+        public Traffic {
+            measures = Collections.unmodifiableMap(new EnumMap<>(measures));
+        }
+
+        /** What a traffic check counts: requests sent, served, failed, and the distinct tasks that served them. */
+        public enum Measure {
+            SENT("sent"),
+            SERVED("served"),
+            FAILED("failed"),
+            SERVED_BY("served_by");
+
+            public final String key;
+
+            Measure(String key) {
+                this.key = key;
+            }
+        }
+
+        /** From {@code from} (included) to {@code to} (excluded), virtual nanoseconds. */
+        public record Span(long from, long to) {}
+
+        /** Exactly a number, or at least and/or at most one. */
+        public record Range(OptionalLong atLeast, OptionalLong atMost) {
+            public static Range exactly(long n) {
+                return new Range(OptionalLong.of(n), OptionalLong.of(n));
+            }
+
+            public boolean holds(long n) {
+                return (atLeast.isEmpty() || n >= atLeast.getAsLong()) && (atMost.isEmpty() || n <= atMost.getAsLong());
+            }
+
+            @Override
+            public String toString() {
+                if (atLeast.isPresent() && atMost.isPresent()) {
+                    return atLeast.getAsLong() == atMost.getAsLong()
+                            ? Long.toString(atLeast.getAsLong())
+                            : "from " + atLeast.getAsLong() + " to " + atMost.getAsLong();
+                }
+                return atLeast.isPresent() ? "at least " + atLeast.getAsLong() : "at most " + atMost.getAsLong();
+            }
+        }
+
+        public String keyword() {
+            return "traffic";
+        }
+
+        @Override
+        public boolean readsLaterEvents() {
+            return true;
+        }
+
+        public Outcome evaluate(ClusterView view) {
+            Span span = between.orElseGet(() -> new Span(0, at.orElse(view.time())));
+            TrafficTotals totals = TrafficTotals.of(view.traffic(client), span.from(), span.to());
+            List<String> wrong = new ArrayList<>();
+            measures.forEach((m, range) -> {
+                if (!range.holds(totals.get(m))) {
+                    wrong.add(m.key + " " + range);
+                }
+            });
+            String sent = between.isPresent()
+                    ? "sent from " + Durations.format(span.from()) + " to " + Durations.format(span.to())
+                    : "sent before " + Durations.format(span.to());
+            return new Outcome(wrong.isEmpty(), client + ", requests " + sent + ": " + totals
+                    + (wrong.isEmpty() ? "" : "; expected " + String.join(", ", wrong)));
+        }
+    }
+
+    /** The name a scenario uses for a task the log names by its id ({@code web.3#2} is {@code web.3}; a pod is its slot). */
+    private static String taskName(ClusterView view, String id) {
+        return view.task(id).map(t -> t.name).orElseGet(() -> id.contains("#") ? id.substring(0, id.lastIndexOf('#')) : id);
+    }
+
+    /** How a DNS answer reads: {@code NXDOMAIN}, {@code VIP 10.0.1.2}, or the tasks behind the addresses. */
+    private static String answers(List<String> addresses, List<String> taskNames) {
+        if (addresses.isEmpty()) {
+            return "NXDOMAIN";
+        }
+        if (taskNames.isEmpty()) {
+            return "VIP " + String.join(", ", addresses);
+        }
+        return addresses.size() + (addresses.size() == 1 ? " answer (" : " answers (") + String.join(", ", taskNames) + ")";
     }
 }

@@ -3,6 +3,7 @@ package io.flotilla.scenarios.model;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeRole;
 import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.sim.cluster.DataPlaneSettings;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -19,12 +20,17 @@ import java.util.TreeMap;
  *   <li>{@code services}, {@code statefulsets}: those deployed at time 0, in file order.
  *   <li>{@code images}: every image the scenario names (services, statefulsets, updates, deploys)
  *       plus every image listed under {@code images}; unlisted ones carry {@link ImageDecl#defaults}.
+ *   <li>{@code networkProfile}: the data plane's version-dependent behaviour ({@link NetworkProfile#DEFAULT}
+ *       unless the file says {@code network_profile}).
  *   <li>{@code pods}: the {@link KubernetesPodSpec} of each service or statefulset deployed at time 0
  *       that has a {@code kubernetes} key, by name; see {@link #pod}.
+ *   <li>{@code traffic}: the traffic clients, in file order, each {@code stop} resolved.
  *   <li>{@code timeline}: sorted by time, stable (items at the same time keep file order).
  *   <li>{@code expectations}: in file order.
  *   <li>{@code kubernetesProblems}: what only the Kubernetes strategy cannot run (a constraint or
  *       spread descriptor it has no words for), as {@code FILE:LINE:COLUMN: message}, in file order.
+ *   <li>{@code swarmProblems}: what only the swarm strategy cannot run (a client or a DNS check of
+ *       a kubernetes scenario that names no network), the same way.
  * </ul>
  */
 public record Scenario(
@@ -36,6 +42,7 @@ public record Scenario(
         long until,
         SwarmSettings swarm,
         KubernetesSettings kubernetes,
+        NetworkProfile networkProfile,
         List<NodeDecl> nodes,
         SortedMap<String, NetworkDecl> networks,
         List<ServiceSpec> services,
@@ -43,9 +50,11 @@ public record Scenario(
         SortedMap<String, StorageClassDecl> storageClasses,
         SortedMap<String, ImageDecl> images,
         SortedMap<String, KubernetesPodSpec> pods,
+        List<TrafficDecl> traffic,
         List<TimelineItem> timeline,
         List<Expectation> expectations,
-        List<String> kubernetesProblems) {
+        List<String> kubernetesProblems,
+        List<String> swarmProblems) {
 
     public Scenario {
         nodes = List.copyOf(nodes);
@@ -55,15 +64,18 @@ public record Scenario(
         storageClasses = Collections.unmodifiableSortedMap(new TreeMap<>(storageClasses));
         images = Collections.unmodifiableSortedMap(new TreeMap<>(images));
         pods = Collections.unmodifiableSortedMap(new TreeMap<>(pods));
+        traffic = List.copyOf(traffic);
         timeline = List.copyOf(timeline);
         expectations = List.copyOf(expectations);
         kubernetesProblems = List.copyOf(kubernetesProblems);
+        swarmProblems = List.copyOf(swarmProblems);
     }
 
     /** The same scenario run under another strategy or seed (command-line overrides). */
     public Scenario with(Strategy newStrategy, long newSeed) {
-        return new Scenario(file, name, description, newSeed, newStrategy, until, swarm, kubernetes, nodes,
-                networks, services, statefulsets, storageClasses, images, pods, timeline, expectations, kubernetesProblems);
+        return new Scenario(file, name, description, newSeed, newStrategy, until, swarm, kubernetes, networkProfile, nodes,
+                networks, services, statefulsets, storageClasses, images, pods, traffic, timeline, expectations,
+                kubernetesProblems, swarmProblems);
     }
 
     public static final String NO_MANAGER =
@@ -85,6 +97,9 @@ public record Scenario(
         if (chosen == Strategy.KUBERNETES && !kubernetesProblems.isEmpty()) {
             return Optional.of(String.join("\n", kubernetesProblems));
         }
+        if (chosen == Strategy.SWARM && !swarmProblems.isEmpty()) {
+            return Optional.of(String.join("\n", swarmProblems));
+        }
         return Optional.empty();
     }
 
@@ -95,6 +110,15 @@ public record Scenario(
     /** The Kubernetes pod inputs of a workload deployed at time 0 ({@link KubernetesPodSpec#NONE} when it has none). */
     public KubernetesPodSpec pod(String workload) {
         return pods.getOrDefault(workload, KubernetesPodSpec.NONE);
+    }
+
+    public Optional<TrafficDecl> trafficClient(String clientName) {
+        return traffic.stream().filter(c -> c.name().equals(clientName)).findFirst();
+    }
+
+    /** How the data plane is simulated in a run of this scenario, explaining {@code explainRequest} if given. */
+    public DataPlaneSettings dataPlane(Optional<DataPlaneSettings.RequestProbe> explainRequest) {
+        return new DataPlaneSettings(networkProfile.failedPeerEntries(), explainRequest);
     }
 
     /** The image as declared, or with the defaults when the scenario does not list it. */

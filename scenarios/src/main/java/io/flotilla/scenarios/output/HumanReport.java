@@ -9,6 +9,8 @@ import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.events.ActionIgnored;
 import io.flotilla.sim.events.CommandRejected;
 import io.flotilla.sim.events.ContainerBackOff;
+import io.flotilla.sim.events.DnsAnswersChanged;
+import io.flotilla.sim.events.LbBackendChanged;
 import io.flotilla.sim.events.LeaderChanged;
 import io.flotilla.sim.events.NetworkChanged;
 import io.flotilla.sim.events.NodeAvailabilityChanged;
@@ -20,9 +22,11 @@ import io.flotilla.sim.events.PodEvicted;
 import io.flotilla.sim.events.ReplicaSetScaled;
 import io.flotilla.sim.events.ServiceChanged;
 import io.flotilla.sim.events.TaskDesired;
+import io.flotilla.sim.events.TaskHealthChanged;
 import io.flotilla.sim.events.TaskObserved;
 import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.events.TaskUnplaced;
+import io.flotilla.sim.events.TrafficCounted;
 import io.flotilla.sim.events.UpdateStatusChanged;
 import io.flotilla.sim.events.ZoneStateChanged;
 import io.flotilla.sim.kernel.Event;
@@ -34,11 +38,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * The human timeline: one line per change, in fixed columns (time, subject, what, where,
- * details), the manager's view marked {@code [manager]}; then a summary with every expectation.
+ * details), the manager's view marked {@code [manager]}; the data plane's changes per node grouped
+ * when many nodes change alike at one instant ({@link DataPlaneChanges}), and traffic told every 10
+ * seconds while requests fail ({@link TrafficProgress}); then a summary with every expectation.
  */
 public final class HumanReport {
 
@@ -49,16 +56,40 @@ public final class HumanReport {
                 run.strategy().name().toLowerCase(Locale.ROOT), run.seed(), Durations.format(run.end()));
         ClusterView view = Views.initial(run.scenario());
         Map<String, Long> observedAt = observations(run.log().events());
-        for (LoggedEvent logged : run.log().events()) {
+        TrafficProgress traffic = new TrafficProgress();
+        DataPlaneChanges instant = new DataPlaneChanges();
+        List<LoggedEvent> events = run.log().events();
+        for (int i = 0; i < events.size(); i++) {
+            LoggedEvent logged = events.get(i);
+            Event event = logged.event();
+            if (event instanceof DnsAnswersChanged e) {
+                instant.dns(e, view.dnsLogged(e.node(), e.network(), e.name()), view);
+            } else if (event instanceof LbBackendChanged e) {
+                instant.lb(e, Optional.ofNullable(view.backends(e.node(), e.network(), e.service()).get(e.task())), view);
+            }
             view.apply(logged);
+            if (event instanceof TrafficCounted e) {
+                traffic.window(e, logged.time()).forEach(instant::line);
+            }
             String line = line(logged, view, observedAt);
             if (line != null) {
-                out.printf("%10s  %s%n", Durations.format(logged.time()), line);
+                instant.line(line);
+            }
+            if (i + 1 == events.size() || events.get(i + 1).time() != logged.time()) {
+                print(logged.time(), instant.lines(), out);
+                instant = new DataPlaneChanges();
             }
         }
+        print(run.end(), traffic.finish(run.end()), out);
         out.println();
         summary(run, expectations, view, out);
         out.flush();
+    }
+
+    /** Times print to the millisecond: gossip's timers run on nanoseconds that no reader needs. */
+    private static void print(long time, List<String> lines, PrintWriter out) {
+        String at = Durations.format(time - Math.floorMod(time, Durations.MILLISECOND));
+        lines.forEach(line -> out.printf("%10s  %s%n", at, line));
     }
 
     /** When the manager first learnt each task state, keyed {@code task|state}. */
@@ -115,6 +146,9 @@ public final class HumanReport {
             return row(nameOf(e.task()), "back-off", e.node(), e.message());
         } else if (event instanceof ReplicaSetScaled e) {
             return row(e.service(), "scaled", "[manager]", e.message());
+        } else if (event instanceof TaskHealthChanged e) {
+            return row(nameOf(e.task()), "health " + e.status(), e.node(), e.failingStreak() == 0 ? ""
+                    : e.failingStreak() + (e.failingStreak() == 1 ? " failed check" : " failed checks in a row"));
         } else if (event instanceof ZoneStateChanged e) {
             return row("zone " + (e.zone().isEmpty() ? "\"\"" : e.zone()), e.state(), "[manager]",
                     "NoExecute tainting at " + e.evictionRate() + " nodes/s");

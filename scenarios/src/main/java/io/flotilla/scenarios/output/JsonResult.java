@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flotilla.scenarios.expect.ExpectationResult;
 import io.flotilla.scenarios.expect.Views;
 import io.flotilla.scenarios.model.Strategy;
+import io.flotilla.scenarios.model.TrafficDecl;
+import io.flotilla.scenarios.model.TrafficTotals;
 import io.flotilla.scenarios.run.RunResult;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.view.ClusterView;
@@ -16,11 +18,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The {@code run --json} result (SCENARIO-FORMAT.md section 4): the run, each expectation, every
- * node, and the newest task of every slot at the end. {@code state} is the truth; {@code believed}
- * is the manager's record beside it. A task's {@code name} is its slot ({@code web.3}); under the
- * kubernetes strategy {@code pod} is the pod's name ({@code web-7d4b9c8f5-x2kq9}), which is also its
- * {@code id}.
+ * The {@code run --json} result: the run, each expectation, every node, the newest task of every
+ * slot at the end with its address on each network, and what became of every traffic client's
+ * requests. {@code state} is the truth; {@code believed} is the manager's record beside it. A task's
+ * {@code name} is its slot ({@code web.3}); under the kubernetes strategy {@code pod} is the pod's
+ * name ({@code web-7d4b9c8f5-x2kq9}), which is also its {@code id}.
  */
 public final class JsonResult {
 
@@ -73,6 +75,24 @@ public final class JsonResult {
             o.put("believed", t.believed().lowerName());
             o.put("id", t.id);
             o.put("image", t.image);
+            t.health().ifPresent(h -> o.put("health", h));
+        }
+        ArrayNode traffic = root.putArray("traffic");
+        for (TrafficDecl client : run.scenario().traffic()) {
+            TrafficTotals totals = TrafficTotals.of(view.traffic(client.name()));
+            ObjectNode o = traffic.addObject();
+            o.put("client", client.name());
+            o.put("sent", totals.sent());
+            o.put("served", totals.served());
+            o.put("failed", totals.failed());
+            ObjectNode reasons = o.putObject("failed_by_reason");
+            totals.failedBy().forEach((reason, n) -> {
+                if (n > 0) {
+                    reasons.put(reason, n);
+                }
+            });
+            ObjectNode servedBy = o.putObject("served_by");
+            totals.servedBy().forEach(servedBy::put);
         }
         return root;
     }

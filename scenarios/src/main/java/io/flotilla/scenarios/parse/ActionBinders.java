@@ -23,7 +23,11 @@ final class ActionBinders {
             new KillTaskBinder(),
             new DeployBinder(),
             new LinkBinder(false),
-            new LinkBinder(true));
+            new LinkBinder(true),
+            new ZoneBinder(false),
+            new ZoneBinder(true),
+            new HealthBinder(false),
+            new HealthBinder(true));
 
     /** The keys that introduce an action, in order. */
     static final List<String> KEYWORDS = ALL.stream().map(ActionBinder::keyword).toList();

@@ -14,7 +14,9 @@ final class CheckBinders {
             new SpreadBinder(),
             new PendingBinder(),
             new OnBinder(),
-            new NodeConditionBinder());
+            new NodeConditionBinder(),
+            new DnsBinder(),
+            new TrafficCheckBinder());
 
     /** The keys that introduce a check, in order. */
     static final List<String> KEYWORDS = ALL.stream().map(CheckBinder::keyword).toList();

@@ -1,5 +1,6 @@
 package io.flotilla.scenarios.parse;
 
+import io.flotilla.network.driver.Driver;
 import io.flotilla.scenarios.model.ImageDecl;
 import io.flotilla.scenarios.model.NetworkDecl;
 import io.flotilla.scenarios.model.StorageClassDecl;
@@ -15,10 +16,11 @@ import java.util.regex.Pattern;
 /** The named declarations other sections refer to: {@code networks}, {@code storage_classes}, {@code images}. */
 final class DeclarationsBinder {
 
-    static final List<String> NETWORK_KEYS = List.of("driver", "subnet");
+    static final List<String> NETWORK_KEYS = List.of("driver", "subnet", "encrypted");
     static final List<String> STORAGE_CLASS_KEYS = List.of("type", "binding");
     static final List<String> IMAGE_KEYS = List.of("size", "start", "crash_after");
-    static final Map<String, String> DRIVERS = Values.choices("overlay", "overlay", "bridge", "bridge");
+    static final Map<String, Driver> DRIVERS =
+            Values.choices("overlay", Driver.OVERLAY, "bridge", Driver.BRIDGE, "macvlan", Driver.MACVLAN);
     static final Map<String, String> VOLUME_TYPES = Values.choices("local", "local", "network", "network");
     static final Map<String, String> BINDINGS =
             Values.choices("Immediate", "Immediate", "WaitForFirstConsumer", "WaitForFirstConsumer");
@@ -39,10 +41,17 @@ final class DeclarationsBinder {
                 }
                 Optional<Fields> f = Fields.of(e.value(), e.name(), "network '" + e.name() + "'", map.problems(), NETWORK_KEYS);
                 f.ifPresent(n -> {
-                    String driver = n.choice("driver", DRIVERS, "overlay");
-                    if (driver.equals("bridge")) {
-                        // A bridge network never crosses hosts; the simulated networks are all overlays.
-                        n.problems().notSimulated(n.value("driver").orElseThrow(), "driver", "a bridge network");
+                    Driver driver = n.choice("driver", DRIVERS, Driver.OVERLAY);
+                    boolean encrypted = n.bool("encrypted", false);
+                    if (encrypted && driver != Driver.OVERLAY) {
+                        // Docker's encrypted option is IPsec between the hosts' VTEPs: only an overlay has them.
+                        n.problems().add(n.value("encrypted").orElseThrow(), "encrypted: only an overlay network is encrypted "
+                                + "(IPsec between hosts); a " + driver.key() + " network never is");
+                    }
+                    if (driver == Driver.MACVLAN && !n.has("subnet")) {
+                        // Docker takes a macvlan's addresses from the parent interface's segment, which it cannot guess.
+                        n.problems().add(n.value("driver").orElseThrow(), "driver: a macvlan network needs the subnet of the "
+                                + "hosts' own segment, such as subnet: 192.168.10.0/24");
                     }
                     Optional<String> subnet = n.string("subnet");
                     subnet.ifPresent(s -> {
@@ -57,7 +66,7 @@ final class DeclarationsBinder {
                             }
                         }
                     });
-                    out.put(e.name(), new NetworkDecl(e.name(), driver, subnet, Yaml.pos(e.key())));
+                    out.put(e.name(), new NetworkDecl(e.name(), driver, subnet, encrypted, Yaml.pos(e.key())));
                 });
             }
         });

@@ -1,29 +1,66 @@
 package io.flotilla.scenarios.parse;
 
+import io.flotilla.scenarios.model.Strategy;
+import io.flotilla.scenarios.model.TrafficDecl;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * What a check's binder reads against: the cluster's nodes, the services and statefulsets of the
- * expectation's moment, the expectation item itself (for keys beside the check, such as
- * {@code reason}), and where to report.
+ * What a check's binder reads against: the cluster's nodes and networks, the services and
+ * statefulsets of the expectation's moment, the traffic clients, the strategy, the expectation item
+ * itself (for keys beside the check, such as {@code reason}) and its time, and where to report.
  */
 final class ExpectationScope {
+
+    /** A time the check names ({@code between}'s end) that must not be after the end of the run. */
+    record NotAfterEnd(Node at, String label, long time) {}
 
     final Problems problems;
     final Set<String> nodes;
     final Workloads.View view;
     final Fields item;
+    /** The expectation's time; empty for the end of the run, not known while the file is read. */
+    final OptionalLong at;
+    final Set<String> networks;
+    final Map<String, TrafficDecl> traffic;
+    final Strategy strategy;
+    private Optional<NotAfterEnd> notAfterEnd = Optional.empty();
 
-    ExpectationScope(Problems problems, Set<String> nodes, Workloads.View view, Fields item) {
+    ExpectationScope(Problems problems, Set<String> nodes, Workloads.View view, Fields item, OptionalLong at,
+            Set<String> networks, Map<String, TrafficDecl> traffic, Strategy strategy) {
         this.problems = problems;
         this.nodes = nodes;
         this.view = view;
         this.item = item;
+        this.at = at;
+        this.networks = networks;
+        this.traffic = traffic;
+        this.strategy = strategy;
+    }
+
+    /** Asks that {@code time}, written at {@code node}, be checked against the end of the run once it is known. */
+    void notAfterEnd(Node node, String label, long time) {
+        notAfterEnd = Optional.of(new NotAfterEnd(node, label, time));
+    }
+
+    Optional<NotAfterEnd> notAfterEnd() {
+        return notAfterEnd;
+    }
+
+    /** Whether {@code name} is a declared network; reported at {@code at} when it is not. */
+    boolean knownNetwork(String name, Node at) {
+        if (networks.contains(name)) {
+            return true;
+        }
+        problems.add(at, "unknown network '" + name + "'" + Suggestions.didYouMean(name, networks)
+                + (networks.isEmpty() ? "; declare it under the top-level 'networks'" : ""));
+        return false;
     }
 
     /** {@code {web: 6}}: a count per service or statefulset. */

@@ -2,8 +2,12 @@ package io.flotilla.scenarios.parse;
 
 import io.flotilla.scenarios.model.Check;
 import io.flotilla.scenarios.model.Expectation;
+import io.flotilla.scenarios.model.Strategy;
+import io.flotilla.scenarios.model.TrafficDecl;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -12,24 +16,37 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * The {@code expect} list: each item is an optional {@code at} (a time, or {@code end}, the
  * default) plus exactly one check, read by its {@link CheckBinder}; {@code reason} goes only beside
- * {@code pending}. Names are checked against what exists at the item's time.
+ * {@code pending}. Names are checked against what exists at the item's time. The checks the format
+ * names that a run could not answer yet are refused at their key.
  */
 final class ExpectationsBinder {
 
     static final List<String> CHECKS = CheckBinders.KEYWORDS;
+    /** Checks of the format that are not simulated yet, and what of them is not. */
+    static final Map<String, String> NOT_SIMULATED = Map.of("volume", "storage");
     static final List<String> KEYS = keys();
 
-    /** An expectation and its {@code at} node, if any (for the check against {@code until}). */
-    record Bound(Expectation expectation, Optional<Node> atNode) {}
+    /**
+     * An expectation, its {@code at} node, if any, and a time the check names that must not be after
+     * the end of the run when the expectation has no {@code at} (for the checks against {@code until}).
+     */
+    record Bound(Expectation expectation, Optional<Node> atNode, Optional<ExpectationScope.NotAfterEnd> until) {}
 
     private final Problems problems;
     private final Set<String> nodes;
     private final Workloads workloads;
+    private final Set<String> networks;
+    private final Map<String, TrafficDecl> traffic = new LinkedHashMap<>();
+    private final Strategy strategy;
 
-    ExpectationsBinder(Problems problems, Set<String> nodes, Workloads workloads) {
+    ExpectationsBinder(Problems problems, Set<String> nodes, Workloads workloads, Set<String> networks,
+            List<TrafficDecl> traffic, Strategy strategy) {
         this.problems = problems;
         this.nodes = nodes;
         this.workloads = workloads;
+        this.networks = networks;
+        traffic.forEach(c -> this.traffic.put(c.name(), c));
+        this.strategy = strategy;
     }
 
     List<Bound> bind(Fields top) {
@@ -48,11 +65,15 @@ final class ExpectationsBinder {
             at = Values.duration(atNode.get(), "at", problems);
         }
         List<CheckBinder> present = CheckBinders.ALL.stream().filter(b -> f.has(b.keyword())).toList();
-        List<String> names = present.stream().map(CheckBinder::keyword).toList();
-        if (present.isEmpty()) {
+        List<String> names = new ArrayList<>(present.stream().map(CheckBinder::keyword).toList());
+        NOT_SIMULATED.keySet().stream().filter(k -> f.key(k).isPresent()).forEach(k -> {
+            problems.notSimulated(f.key(k).orElseThrow(), k, NOT_SIMULATED.get(k));
+            names.add(k);
+        });
+        if (names.isEmpty()) {
             problems.add(f.node(), "expectation has no check; expected one of " + String.join(", ", CHECKS));
-        } else if (present.size() > 1) {
-            problems.add(f.key(names.get(1)).orElseThrow(), "expectation has " + present.size() + " checks ("
+        } else if (names.size() > 1) {
+            problems.add(f.key(names.get(1)).orElseThrow(), "expectation has " + names.size() + " checks ("
                     + String.join(", ", names) + "); give each check its own item");
         }
         if (f.has("reason") && !names.contains("pending")) {
@@ -60,7 +81,7 @@ final class ExpectationsBinder {
         }
         // Every check is read, even in a broken item, so that the problems inside it are reported too.
         ExpectationScope scope = new ExpectationScope(problems, nodes,
-                at.isPresent() ? workloads.at(at.getAsLong()) : workloads.atEnd(), f);
+                at.isPresent() ? workloads.at(at.getAsLong()) : workloads.atEnd(), f, at, networks, traffic, strategy);
         Optional<Check> check = Optional.empty();
         for (CheckBinder binder : present) {
             check = binder.bind(f.value(binder.keyword()).orElseThrow(), scope);
@@ -69,12 +90,13 @@ final class ExpectationsBinder {
             return Optional.empty();
         }
         OptionalLong when = at;
-        return check.map(c -> new Bound(new Expectation(f.pos(), when, c), atNode));
+        return check.map(c -> new Bound(new Expectation(f.pos(), when, c), atNode, scope.notAfterEnd()));
     }
 
     private static List<String> keys() {
         List<String> keys = new ArrayList<>(List.of("at", "reason"));
         keys.addAll(CHECKS);
+        keys.addAll(NOT_SIMULATED.keySet());
         return List.copyOf(keys);
     }
 }

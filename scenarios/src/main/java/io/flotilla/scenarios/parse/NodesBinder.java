@@ -22,7 +22,7 @@ final class NodesBinder {
 
     static final List<String> KEYS = List.of(
             "name", "role", "count", "resources", "labels", "engine_labels", "availability", "platform", "taints",
-            "pull_bandwidth");
+            "pull_bandwidth", "plugins", "storage_driver");
     static final int MAX_COUNT = 100_000;
 
     static final Map<String, NodeRole> ROLES = Values.choices("manager", NodeRole.MANAGER, "worker", NodeRole.WORKER);
@@ -78,6 +78,9 @@ final class NodesBinder {
                 .map(PlatformBinder::node)
                 .orElse(Platform.LINUX_AMD64);
         List<String> taints = taints(f);
+        // Both belong to storage: refused at their keys rather than unknown.
+        f.key("plugins").ifPresent(k -> problems.notSimulated(k, "plugins", "storage, which volume plugins serve,"));
+        f.key("storage_driver").ifPresent(k -> problems.notSimulated(k, "storage_driver", "a node's storage driver"));
         long bandwidth = f.value("pull_bandwidth")
                 .map(n -> Values.bandwidth(n, "pull_bandwidth", problems))
                 .orElse(java.util.OptionalLong.empty())

@@ -1,6 +1,7 @@
 package io.flotilla.scenarios.parse;
 
 import io.flotilla.scenarios.model.SourcePos;
+import io.flotilla.scenarios.model.Strategy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ final class Problems {
     private final List<Problem> found = new ArrayList<>();
     private final List<Problem> warnings = new ArrayList<>();
     private final List<Problem> kubernetesOnly = new ArrayList<>();
+    private final List<Problem> swarmOnly = new ArrayList<>();
 
     Problems(Path file) {
         this.file = file;
@@ -43,6 +45,26 @@ final class Problems {
     /** Something only the Kubernetes strategy cannot run: a problem when the scenario runs under it. */
     void addForKubernetes(Node at, String message) {
         kubernetesOnly.add(problem(at, message));
+    }
+
+    /** Something only the swarm strategy cannot run: a problem when the scenario runs under it. */
+    void addForSwarm(Node at, String message) {
+        swarmOnly.add(problem(at, message));
+    }
+
+    /** A problem of {@code strategy} only: a problem now if the file runs under it, else when a run chooses it. */
+    void addFor(Strategy only, Strategy fileStrategy, Node at, String message) {
+        if (only == fileStrategy) {
+            add(at, message);
+        } else if (only == Strategy.SWARM) {
+            addForSwarm(at, "the swarm strategy cannot run this: " + message);
+        } else {
+            addForKubernetes(at, DeployParts.KUBERNETES_CANNOT + message);
+        }
+    }
+
+    List<Problem> swarmOnlyInFileOrder() {
+        return sorted(swarmOnly);
     }
 
     private Problem problem(Node at, String message) {

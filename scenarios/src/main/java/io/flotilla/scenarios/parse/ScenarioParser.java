@@ -2,11 +2,13 @@ package io.flotilla.scenarios.parse;
 
 import io.flotilla.scenarios.model.Expectation;
 import io.flotilla.scenarios.model.ImageDecl;
+import io.flotilla.scenarios.model.NetworkProfile;
 import io.flotilla.scenarios.model.NodeDecl;
 import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.SourcePos;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.model.TimelineItem;
+import io.flotilla.scenarios.model.TrafficDecl;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.time.Durations;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +42,8 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class ScenarioParser {
 
     static final List<String> TOP_KEYS = List.of(
-            "scenario", "description", "seed", "strategy", "until", "swarm", "kubernetes", "nodes", "networks",
-            "services", "statefulsets", "storage_classes", "images", "timeline", "expect");
+            "scenario", "description", "seed", "strategy", "until", "swarm", "kubernetes", "network_profile", "nodes",
+            "networks", "volumes", "services", "statefulsets", "storage_classes", "images", "traffic", "timeline", "expect");
     static final Map<String, Strategy> STRATEGIES =
             Values.choices("swarm", Strategy.SWARM, "kubernetes", Strategy.KUBERNETES);
     /** What a file with statefulsets is told (they need storage, which is not simulated yet). */
@@ -111,7 +114,11 @@ public final class ScenarioParser {
         List<NodeDecl> nodes = new NodesBinder(problems).bind(top);
         Set<String> nodeNames = new LinkedHashSet<>();
         nodes.forEach(n -> nodeNames.add(n.name()));
+        Map<String, List<String>> zones = new LinkedHashMap<>();
+        nodes.forEach(n -> n.zone().ifPresent(z -> zones.computeIfAbsent(z, k -> new ArrayList<>()).add(n.name())));
+        NetworkProfile networkProfile = SettingsBinder.networkProfile(top);
         var networks = DeclarationsBinder.networks(top);
+        top.key("volumes").ifPresent(k -> problems.notSimulated(k, "volumes", "storage"));
         var storageClasses = DeclarationsBinder.storageClasses(top);
         var declaredImages = DeclarationsBinder.images(top);
 
@@ -139,12 +146,14 @@ public final class ScenarioParser {
             workloads.addStatefulSetAtStart(s.decl().name());
         }
 
-        TimelineBinder timelineBinder = new TimelineBinder(problems, nodeNames, workloads, networks.keySet(),
+        TimelineBinder timelineBinder = new TimelineBinder(problems, nodeNames, zones, workloads, networks.keySet(),
                 storageClasses.keySet(), TimelineState.of(specs, sets.stream().map(StatefulSetsBinder.Bound::decl).toList()));
         List<TimelineBinder.Bound> timeline = timelineBinder.bind(top);
-        List<ExpectationsBinder.Bound> expectations = new ExpectationsBinder(problems, nodeNames, workloads).bind(top);
+        long end = until.orElseGet(() -> timelineBinder.lastAt().orElse(0) + TAIL);
 
-        long end = until.orElseGet(() -> timeline.isEmpty() ? TAIL : timeline.get(timeline.size() - 1).item().at() + TAIL);
+        List<TrafficDecl> traffic = new TrafficBinder(problems, nodeNames, networks, workloads, strategy, end).bind(top);
+        List<ExpectationsBinder.Bound> expectations = new ExpectationsBinder(problems, nodeNames, workloads, networks.keySet(),
+                traffic, strategy).bind(top);
         checkWithinRun(timeline, expectations, end, problems);
 
         TreeMap<String, ImageDecl> images = new TreeMap<>(declaredImages);
@@ -157,12 +166,13 @@ public final class ScenarioParser {
         }
         return Optional.of(new Scenario(
                 file, name, description, seed, strategy, end,
-                SettingsBinder.swarm(top), SettingsBinder.kubernetes(top),
+                SettingsBinder.swarm(top), SettingsBinder.kubernetes(top), networkProfile,
                 nodes, networks, specs, sets.stream().map(StatefulSetsBinder.Bound::decl).toList(),
-                storageClasses, images, pods(services, sets),
+                storageClasses, images, pods(services, sets), traffic,
                 timeline.stream().map(TimelineBinder.Bound::item).toList(),
                 expectations.stream().map(ExpectationsBinder.Bound::expectation).toList(),
-                problems.kubernetesOnlyInFileOrder().stream().map(Problem::toString).toList()));
+                problems.kubernetesOnlyInFileOrder().stream().map(Problem::toString).toList(),
+                problems.swarmOnlyInFileOrder().stream().map(Problem::toString).toList()));
     }
 
     /** The Kubernetes pod inputs of the workloads that have a {@code kubernetes} key, by name. */
@@ -206,6 +216,12 @@ public final class ScenarioParser {
                 problems.add(b.atNode().orElseThrow(), "at: " + Durations.format(e.at().getAsLong())
                         + " is after the end of the run (until: " + Durations.format(end) + ")");
             }
+            b.until().ifPresent(u -> {
+                if (e.at().isEmpty() && u.time() > end) {
+                    problems.add(u.at(), u.label() + ": " + Durations.format(u.time()) + " is after the end of the run (until: "
+                            + Durations.format(end) + ")");
+                }
+            });
         }
     }
 }

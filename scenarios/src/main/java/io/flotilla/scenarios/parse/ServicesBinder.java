@@ -1,6 +1,7 @@
 package io.flotilla.scenarios.parse;
 
 import io.flotilla.scheduler.model.EndpointMode;
+import io.flotilla.scheduler.model.HealthCheck;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.Placement;
 import io.flotilla.scheduler.model.PortConfig;
@@ -19,11 +20,13 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * A map of services in the compose vocabulary ({@code image}, {@code networks}, {@code ports},
- * {@code deploy}), at the top level or inside a timeline {@code deploy}.
+ * {@code healthcheck}, {@code stop_grace_period}, {@code deploy}), at the top level or inside a
+ * timeline {@code deploy}. {@code volumes} is refused: storage is not simulated yet.
  */
 final class ServicesBinder {
 
-    static final List<String> KEYS = List.of("image", "networks", "ports", "deploy", "kubernetes");
+    static final List<String> KEYS = List.of(
+            "image", "networks", "ports", "healthcheck", "stop_grace_period", "volumes", "deploy", "kubernetes");
     static final List<String> DEPLOY_KEYS = List.of(
             "mode", "replicas", "endpoint_mode", "placement", "resources", "restart_policy", "update_config",
             "rollback_config");
@@ -62,6 +65,10 @@ final class ServicesBinder {
         String image = image(f, name);
         List<String> nets = networkRefs(f, networks, problems);
         List<PortsBinder.At> ports = f.value("ports").map(n -> PortsBinder.bind(n, problems)).orElse(List.of());
+        Optional<HealthCheck> healthcheck = f.section("healthcheck", "healthcheck", HealthcheckBinder.KEYS)
+                .flatMap(HealthcheckBinder::bind);
+        long stopGrace = f.duration("stop_grace_period", TaskSpec.DEFAULT_STOP_GRACE_NANOS);
+        f.key("volumes").ifPresent(k -> problems.notSimulated(k, "volumes", "storage"));
         Fields deploy = f.section("deploy", "deploy", DEPLOY_KEYS).orElseGet(() -> Fields.empty("deploy", problems));
         ServiceMode mode = deploy.choice("mode", MODES, ServiceMode.REPLICATED);
         boolean global = mode == ServiceMode.GLOBAL;
@@ -91,7 +98,7 @@ final class ServicesBinder {
                 .orElse(UpdateConfig.DEFAULT);
         PortRules.checkService(endpointMode, ports, problems);
         List<PortConfig> portConfigs = ports.stream().map(PortsBinder.At::port).toList();
-        TaskSpec task = new TaskSpec(image, reservations, limits, placement, portConfigs, nets, restart);
+        TaskSpec task = new TaskSpec(image, reservations, limits, placement, portConfigs, nets, restart, healthcheck, stopGrace);
         ServiceSpec spec = new ServiceSpec(name, mode, global ? 0 : replicas, task, update, rollback, endpointMode);
         Optional<KubernetesPodSpec> pod = f.section("kubernetes", "kubernetes", KubernetesBinder.KEYS)
                 .map(k -> new KubernetesBinder(problems).bind(k));

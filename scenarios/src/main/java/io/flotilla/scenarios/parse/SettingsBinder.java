@@ -1,18 +1,35 @@
 package io.flotilla.scenarios.parse;
 
 import io.flotilla.scenarios.model.KubernetesSettings;
+import io.flotilla.scenarios.model.NetworkProfile;
 import io.flotilla.scenarios.model.SwarmSettings;
+import io.flotilla.sim.cluster.DataPlaneSettings.FailedPeerEntries;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
-/** The per-scenario timing overrides, {@code swarm} and {@code kubernetes}, starting from upstream defaults. */
+/**
+ * The per-scenario settings: the timing overrides {@code swarm} and {@code kubernetes}, starting from
+ * upstream defaults, and the data plane's {@code network_profile}.
+ */
 final class SettingsBinder {
 
     static final List<String> SWARM_KEYS = List.of("heartbeat_period", "heartbeat_epsilon", "missed_heartbeats");
     static final List<String> KUBERNETES_KEYS =
             List.of("node_monitor_period", "node_monitor_grace_period", "default_toleration_seconds");
 
+    static final List<String> NETWORK_PROFILE_KEYS = List.of("failed_peer_entries");
+    static final Map<String, FailedPeerEntries> FAILED_PEER_ENTRIES =
+            Values.choices("suspend", FailedPeerEntries.SUSPEND, "delete", FailedPeerEntries.DELETE);
+
     private SettingsBinder() {}
+
+    static NetworkProfile networkProfile(Fields top) {
+        return top.section("network_profile", "network_profile", NETWORK_PROFILE_KEYS)
+                .map(f -> new NetworkProfile(f.choice("failed_peer_entries", FAILED_PEER_ENTRIES,
+                        NetworkProfile.DEFAULT.failedPeerEntries())))
+                .orElse(NetworkProfile.DEFAULT);
+    }
 
     static SwarmSettings swarm(Fields top) {
         return top.section("swarm", "swarm", SWARM_KEYS).map(SettingsBinder::swarmSection).orElse(SwarmSettings.DEFAULT);

@@ -1,6 +1,7 @@
 package io.flotilla.scenarios.parse;
 
 import io.flotilla.scenarios.model.PodManagementPolicy;
+import io.flotilla.scenarios.model.Readiness;
 import io.flotilla.scenarios.model.StatefulSetDecl;
 import io.flotilla.scenarios.model.VolumeClaimTemplate;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
@@ -21,8 +22,10 @@ import org.yaml.snakeyaml.nodes.Node;
 final class StatefulSetsBinder {
 
     static final List<String> KEYS = List.of(
-            "image", "replicas", "service", "pod_management_policy", "volume_claim_templates", "networks", "deploy",
-            "kubernetes");
+            "image", "replicas", "service", "pod_management_policy", "volume_claim_templates", "networks", "readiness",
+            "deploy", "kubernetes");
+    static final List<String> READINESS_KEYS =
+            List.of("period", "timeout", "failure_threshold", "success_threshold", "initial_delay");
     static final List<String> DEPLOY_KEYS = List.of("resources", "placement", "restart_policy");
     static final List<String> CLAIM_KEYS = List.of("name", "storage_class", "size");
     static final Map<String, PodManagementPolicy> POLICIES = Values.choices(
@@ -76,7 +79,19 @@ final class StatefulSetsBinder {
                 .map(DeployParts::restartPolicy)
                 .orElse(RestartPolicy.DEFAULT);
         TaskSpec task = new TaskSpec(image, reservations, limits, placement, List.of(), nets, restart);
-        return new StatefulSetDecl(name, replicas, service, policy, claims, task, f.pos());
+        Optional<Readiness> readiness = f.section("readiness", "readiness", READINESS_KEYS).map(StatefulSetsBinder::readiness);
+        return new StatefulSetDecl(name, replicas, service, policy, claims, task, readiness, f.pos());
+    }
+
+    /** {@code readiness: {period: 5s, failure_threshold: 3}}: Kubernetes' probe fields, each from its default. */
+    private static Readiness readiness(Fields f) {
+        Readiness d = Readiness.KUBERNETES_DEFAULTS;
+        return new Readiness(
+                SettingsBinder.positive(f, "period", d.periodNanos()),
+                SettingsBinder.positive(f, "timeout", d.timeoutNanos()),
+                f.integer("failure_threshold", d.failureThreshold(), 1, Integer.MAX_VALUE),
+                f.integer("success_threshold", d.successThreshold(), 1, Integer.MAX_VALUE),
+                f.duration("initial_delay", d.initialDelayNanos()));
     }
 
     private List<VolumeClaimTemplate> claims(Fields f) {

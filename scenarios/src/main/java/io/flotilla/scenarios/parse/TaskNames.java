@@ -59,4 +59,10 @@ final class TaskNames {
         }
         return Optional.of("unknown task '" + task + "'; tasks are named <service>.<slot>, <service>.<node> or <statefulset>-<ordinal>");
     }
+
+    /** The service or statefulset of a well-formed task name: {@code web} of {@code web.2}, {@code db} of {@code db-0}. */
+    static String workloadOf(String task) {
+        int dot = task.indexOf('.');
+        return dot > 0 ? task.substring(0, dot) : task.substring(0, task.lastIndexOf('-'));
+    }
 }

@@ -1,11 +1,13 @@
 package io.flotilla.scenarios.parse;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * What a timeline action's binder reads against: the file's nodes, networks and storage classes,
+ * What a timeline action's binder reads against: the file's nodes (and their zones), networks and storage classes,
  * the workloads deployed before the item, and where to report. Items are bound in time order, so
  * a {@code deploy} adds to {@code workloads} for the items after it.
  */
@@ -13,6 +15,8 @@ final class TimelineScope {
 
     final Problems problems;
     final Set<String> nodes;
+    /** Each zone a node is in, with its nodes in declaration order; zones in order of first appearance. */
+    final Map<String, List<String>> zones;
     final Workloads workloads;
     final Set<String> networks;
     final Set<String> storageClasses;
@@ -28,10 +32,12 @@ final class TimelineScope {
     /** Whether the item is well formed (a time and one action); only such an item is warned about. */
     private final boolean valid;
 
-    private TimelineScope(Problems problems, Set<String> nodes, Workloads workloads, Set<String> networks,
-            Set<String> storageClasses, Set<String> images, TimelineState state, long at, int seq, boolean valid) {
+    private TimelineScope(Problems problems, Set<String> nodes, Map<String, List<String>> zones, Workloads workloads,
+            Set<String> networks, Set<String> storageClasses, Set<String> images, TimelineState state, long at, int seq,
+            boolean valid) {
         this.problems = problems;
         this.nodes = nodes;
+        this.zones = zones;
         this.workloads = workloads;
         this.networks = networks;
         this.storageClasses = storageClasses;
@@ -44,14 +50,15 @@ final class TimelineScope {
     }
 
     /** The scope of a file's timeline, before any item. */
-    static TimelineScope of(Problems problems, Set<String> nodes, Workloads workloads, Set<String> networks,
-            Set<String> storageClasses, Set<String> images, TimelineState state) {
-        return new TimelineScope(problems, nodes, workloads, networks, storageClasses, images, state, 0, 0, true);
+    static TimelineScope of(Problems problems, Set<String> nodes, Map<String, List<String>> zones, Workloads workloads,
+            Set<String> networks, Set<String> storageClasses, Set<String> images, TimelineState state) {
+        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, images, state, 0, 0, true);
     }
 
     /** The same file, at the item {@code seq} of the file, at time {@code at}. */
     TimelineScope item(long itemAt, int itemSeq, boolean itemValid) {
-        return new TimelineScope(problems, nodes, workloads, networks, storageClasses, images, state, itemAt, itemSeq, itemValid);
+        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, images, state, itemAt, itemSeq,
+                itemValid);
     }
 
     /** An action the file shows to do nothing: legal, but probably not meant. */

@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * What the timeline has done so far, as far as the file tells it: which nodes are down (crashed
- * and not restarted since), which links are down, and how many replicas each replicated workload
- * asks for. Items are bound
+ * and not restarted since), which links are down, which tasks' health checks it made fail, and how
+ * many replicas each replicated workload asks for. Items are bound
  * in time order, so each binder meets the state its item meets; the warnings about actions that
  * can be seen to do nothing are made of it.
  */
@@ -24,6 +24,7 @@ final class TimelineState {
     private final Map<String, Long> restartedAt = new HashMap<>();
     private final Map<String, Integer> replicas = new HashMap<>();
     private final Map<Set<String>, Long> linksDown = new HashMap<>();
+    private final Map<String, Long> unhealthyAt = new HashMap<>();
 
     /** The state at time 0: every node up, the file's services and statefulsets at their replica counts. */
     static TimelineState of(List<ServiceSpec> services, List<StatefulSetDecl> statefulsets) {
@@ -70,6 +71,21 @@ final class TimelineState {
     /** When the link between the two nodes went down, if it is down now. */
     OptionalLong linkDownSince(String a, String b) {
         Long at = linksDown.get(Set.of(a, b));
+        return at == null ? OptionalLong.empty() : OptionalLong.of(at);
+    }
+
+    /** The timeline made the task's health check fail ({@code healthy} false) or pass again. */
+    void health(String task, boolean healthy, long at) {
+        if (healthy) {
+            unhealthyAt.remove(task);
+        } else {
+            unhealthyAt.putIfAbsent(task, at);
+        }
+    }
+
+    /** When the timeline made the task's check fail, if it has not made it pass since. */
+    OptionalLong unhealthySince(String task) {
+        Long at = unhealthyAt.get(task);
         return at == null ? OptionalLong.empty() : OptionalLong.of(at);
     }
 

@@ -40,6 +40,11 @@ final class Workloads {
         addStatefulSet(name, FROM_THE_START, 0);
     }
 
+    /** Every version of every service the file deploys, at the start or later, in the order they were read. */
+    List<ServiceSpec> allServiceVersions() {
+        return all.stream().flatMap(w -> w.spec.stream()).toList();
+    }
+
     /** What a timeline item at {@code at}, {@code seq}-th in the file, sees. */
     View beforeItem(long at, int seq) {
         return view(w -> w.at < at || (w.at == at && w.seq < seq), at);

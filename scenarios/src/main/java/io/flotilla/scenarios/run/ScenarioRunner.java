@@ -5,10 +5,10 @@ import io.flotilla.scenarios.model.NetworkDecl;
 import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.model.TimelineItem;
+import io.flotilla.scenarios.model.TrafficDecl;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.sim.cluster.Cluster;
 import io.flotilla.sim.cluster.ClusterSetup;
-import io.flotilla.sim.cluster.DataPlaneSettings;
 import io.flotilla.sim.cluster.Image;
 import io.flotilla.sim.cluster.NodeSetup;
 import io.flotilla.sim.control.NetworkSetup;
@@ -17,14 +17,14 @@ import io.flotilla.sim.kubernetes.KubernetesSettings;
 import io.flotilla.sim.swarm.SwarmSettings;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
- * Runs a scenario: builds the cluster from its nodes, deploys its services at time 0, sends each
- * timeline action at its time, and runs virtual time to the scenario's end.
+ * Runs a scenario: builds the cluster from its nodes, networks and traffic clients, deploys its
+ * services at time 0, sends each timeline action at its time, and runs virtual time to the
+ * scenario's end.
  */
 public final class ScenarioRunner {
 
@@ -37,24 +37,7 @@ public final class ScenarioRunner {
     public static RunResult run(Scenario scenario, RunOptions options) {
         Strategy strategy = options.strategy().orElse(scenario.strategy());
         long seed = options.seed().orElse(scenario.seed());
-        ClusterSetup setup = new ClusterSetup(
-                scenario.nodes().stream()
-                        .map(n -> new NodeSetup(n.spec(), n.availability(), n.pullBandwidthBytesPerSecond()))
-                        .toList(),
-                // Networks are created in the order the file declares them, which fixes their subnets.
-                scenario.networks().values().stream()
-                        .sorted(Comparator.comparingInt((NetworkDecl n) -> n.pos().line()).thenComparingInt(n -> n.pos().column()))
-                        .map(n -> new NetworkSetup(n.name(), n.subnet()))
-                        .toList(),
-                images(scenario),
-                strategy == Strategy.KUBERNETES ? ClusterSetup.Orchestrator.KUBERNETES : ClusterSetup.Orchestrator.SWARM,
-                new SwarmSettings(scenario.swarm().heartbeatPeriod(), scenario.swarm().heartbeatEpsilon(),
-                        scenario.swarm().missedHeartbeats()),
-                KubernetesSettings.of(scenario.kubernetes().nodeMonitorPeriod(), scenario.kubernetes().nodeMonitorGracePeriod(),
-                        scenario.kubernetes().defaultTolerationSeconds()),
-                options.explainTasks(),
-                List.of(),
-                DataPlaneSettings.DEFAULT);
+        ClusterSetup setup = setup(scenario, strategy, options);
         try (Simulation<Cluster.Command> sim = Simulation.start("flotilla", seed, kernel -> Cluster.create(setup, kernel))) {
             for (ServiceSpec service : scenario.services()) {
                 sim.tellAt(0, sim.root(), new Cluster.Deploy(service, scenario.pod(service.name())));
@@ -67,6 +50,31 @@ public final class ScenarioRunner {
             sim.runUntil(scenario.until());
             return new RunResult(scenario, strategy, seed, scenario.until(), sim.log());
         }
+    }
+
+    /**
+     * The simulated cluster of {@code scenario} under {@code strategy}: its nodes, its networks in
+     * the order the file declares them (which fixes their subnets), its images, the orchestrator's
+     * timings, its traffic clients and how its data plane behaves.
+     */
+    public static ClusterSetup setup(Scenario scenario, Strategy strategy, RunOptions options) {
+        return new ClusterSetup(
+                scenario.nodes().stream()
+                        .map(n -> new NodeSetup(n.spec(), n.availability(), n.pullBandwidthBytesPerSecond()))
+                        .toList(),
+                scenario.networks().values().stream()
+                        .sorted(Comparator.comparingInt((NetworkDecl n) -> n.pos().line()).thenComparingInt(n -> n.pos().column()))
+                        .map(n -> new NetworkSetup(n.name(), n.driver(), n.subnet(), n.encrypted()))
+                        .toList(),
+                images(scenario),
+                strategy == Strategy.KUBERNETES ? ClusterSetup.Orchestrator.KUBERNETES : ClusterSetup.Orchestrator.SWARM,
+                new SwarmSettings(scenario.swarm().heartbeatPeriod(), scenario.swarm().heartbeatEpsilon(),
+                        scenario.swarm().missedHeartbeats()),
+                KubernetesSettings.of(scenario.kubernetes().nodeMonitorPeriod(), scenario.kubernetes().nodeMonitorGracePeriod(),
+                        scenario.kubernetes().defaultTolerationSeconds()),
+                options.explainTasks(),
+                scenario.traffic().stream().map(TrafficDecl::client).toList(),
+                scenario.dataPlane(options.explainRequest()));
     }
 
     private static Function<String, Image> images(Scenario scenario) {

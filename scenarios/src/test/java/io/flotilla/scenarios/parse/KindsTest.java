@@ -39,7 +39,11 @@ class KindsTest {
             Map.entry("kill_task", "web.1"),
             Map.entry("deploy", "{services: {api: {}}}"),
             Map.entry("link_down", "[manager-1, worker-1]"),
-            Map.entry("link_up", "[manager-1, worker-1]"));
+            Map.entry("link_up", "[manager-1, worker-1]"),
+            Map.entry("zone_down", "a"),
+            Map.entry("zone_up", "a"),
+            Map.entry("unhealthy", "web.1"),
+            Map.entry("healthy", "web.1"));
 
     static final Map<String, String> CHECK_EXAMPLES = Map.ofEntries(
             Map.entry("running", "{web: 2}"),
@@ -47,12 +51,16 @@ class KindsTest {
             Map.entry("spread", "{web: [1, 1]}"),
             Map.entry("pending", "{web: 0}"),
             Map.entry("on", "{web.1: worker-1}"),
-            Map.entry("node", "{worker-1: ready}"));
+            Map.entry("node", "{worker-1: ready}"),
+            Map.entry("dns", "{name: web, from: worker-1, network: front, answers: 1}"),
+            Map.entry("traffic", "{client: shoppers, failed: 0}"));
 
     private static final String CLUSTER = """
             scenario: kinds
-            nodes: [{name: manager-1, role: manager}, {name: worker, count: 2}]
-            services: {web: {deploy: {replicas: 2}}}
+            nodes: [{name: manager-1, role: manager}, {name: worker, count: 2, labels: {zone: a}}]
+            networks: {front: {}}
+            services: {web: {networks: [front], healthcheck: {interval: 5s}, deploy: {replicas: 2}}}
+            traffic: [{name: shoppers, from: manager-1, network: front, to: web, rate: 1/s}]
             """;
 
     @Test

@@ -3,6 +3,7 @@ package io.flotilla.scenarios.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flotilla.network.driver.Driver;
 import io.flotilla.scenarios.model.Action;
 import io.flotilla.scenarios.model.Check;
 import io.flotilla.scenarios.model.Expectation;
@@ -109,9 +110,9 @@ class ScenarioParserTest {
     @Test
     void networksAndImages() {
         assertEquals(List.of("backend", "frontend", "local"), List.copyOf(full.networks().keySet()));
-        assertEquals("overlay", full.networks().get("backend").driver());
+        assertEquals(Driver.OVERLAY, full.networks().get("backend").driver());
         assertEquals(Optional.of("10.0.9.0/24"), full.networks().get("backend").subnet());
-        assertEquals("overlay", full.networks().get("local").driver());
+        assertEquals(Driver.OVERLAY, full.networks().get("local").driver());
         assertEquals(Optional.empty(), full.networks().get("local").subnet());
 
         assertEquals(new ImageDecl("nginx:1.28", 70 * MI, 2 * S, OptionalLong.of(10 * S)), full.images().get("nginx:1.28"));

@@ -15,7 +15,8 @@ class SchemaTest {
 
     static Stream<String> badFiles() {
         return Stream.of("unknown-key.yaml", "wrong-type.yaml", "bad-enum.yaml", "missing-scenario.yaml",
-                "bad-unit.yaml", "two-actions.yaml", "reason-without-pending.yaml", "bad-name.yaml");
+                "bad-unit.yaml", "two-actions.yaml", "reason-without-pending.yaml", "bad-name.yaml", "bad-traffic.yaml",
+                "bad-driver.yaml");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -27,7 +28,7 @@ class SchemaTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"full.yaml", "contract.yaml"})
+    @ValueSource(strings = {"full.yaml", "contract.yaml", "full-data-plane.yaml"})
     void acceptsAGoodFile(String name) throws Exception {
         assertEquals(Set.of(), SchemaFixture.validate(ScenarioParserTest.resource(name)));
     }

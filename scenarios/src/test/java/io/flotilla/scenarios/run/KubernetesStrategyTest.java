@@ -269,8 +269,9 @@ class KubernetesStrategyTest {
         timeline.add(new TimelineItem(t("30s"), new Action.Deploy(List.of(replicated), List.of(), new TreeMap<>()), SourcePos.START));
         timeline.addAll(base.timeline());
         Scenario scenario = new Scenario(base.file(), base.name(), base.description(), base.seed(), base.strategy(), base.until(),
-                base.swarm(), base.kubernetes(), base.nodes(), base.networks(), base.services(), base.statefulsets(),
-                base.storageClasses(), base.images(), base.pods(), timeline, base.expectations(), base.kubernetesProblems());
+                base.swarm(), base.kubernetes(), base.networkProfile(), base.nodes(), base.networks(), base.services(),
+                base.statefulsets(), base.storageClasses(), base.images(), base.pods(), base.traffic(), timeline,
+                base.expectations(), base.kubernetesProblems(), base.swarmProblems());
         Sim sim = Sim.of(ScenarioRunner.run(scenario, RunOptions.DEFAULT));
         assertEquals(Map.of("worker-1", 1, "worker-2", 1, "worker-3", 1), sim.at("2m").runningPerNode("agent"));
         assertEquals(3, sim.all(TaskCreated.class, e -> e.service().equals("agent") && e.image().equals("agent:3")).size());

@@ -1,0 +1,105 @@
+package io.flotilla.scenarios.parse;
+
+import io.flotilla.scenarios.model.Check;
+import io.flotilla.scenarios.model.Strategy;
+import io.flotilla.scheduler.model.EndpointMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * {@code dns: {name: tasks.web, from: worker-1, network: frontend, answers: 3}}: a node of the
+ * cluster, a declared network (the kubernetes strategy needs none), and a count of answers or a list
+ * of task names. A name no service or task has is NXDOMAIN: expecting answers from it is an error,
+ * expecting none a warning (a typo would pass).
+ */
+final class DnsBinder implements CheckBinder {
+
+    static final List<String> KEYS = List.of("name", "from", "network", "answers");
+
+    public String keyword() {
+        return "dns";
+    }
+
+    public Class<? extends Check> kind() {
+        return Check.Dns.class;
+    }
+
+    public Optional<Check> bind(Node value, ExpectationScope scope) {
+        Optional<Fields> fields = Fields.of(value, "dns", "dns", scope.problems, KEYS);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = fields.get();
+        Optional<String> name = f.required("name").flatMap(n -> f.string("name"));
+        Optional<String> from = f.required("from").flatMap(n -> f.string("from"))
+                .filter(n -> scope.knownNode(n, f.value("from").orElseThrow()));
+        Optional<String> network = f.string("network");
+        network.ifPresent(n -> scope.knownNetwork(n, f.value("network").orElseThrow()));
+        if (!f.has("network")) {
+            scope.problems.addFor(Strategy.SWARM, scope.strategy, f.node(), "missing key 'network' in dns: the embedded DNS "
+                    + "answers per network (only the kubernetes strategy, with its one pod network, needs none)");
+        }
+        Optional<Node> answers = f.required("answers");
+        Optional<List<String>> tasks = Optional.empty();
+        int count = 0;
+        if (answers.isPresent() && answers.get() instanceof SequenceNode) {
+            tasks = Optional.of(taskNames(answers.get(), scope));
+            count = tasks.get().size();
+        } else if (answers.isPresent()) {
+            count = Values.integer(answers.get(), "answers", 0, Integer.MAX_VALUE, scope.problems).orElse(0L).intValue();
+        }
+        if (name.isPresent() && answers.isPresent()) {
+            checkName(name.get(), f.value("name").orElseThrow(), count, tasks.isPresent(), scope);
+        }
+        if (name.isEmpty() || from.isEmpty() || answers.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Check.Dns(name.get(), from.get(), network, tasks, count));
+    }
+
+    private static List<String> taskNames(Node list, ExpectationScope scope) {
+        List<String> out = new ArrayList<>();
+        for (Node item : Values.list(list, "answers", scope.problems)) {
+            Values.string(item, "answers", scope.problems).ifPresent(t -> {
+                Optional<String> why = TaskNames.check(t, scope.view, scope.nodes);
+                if (why.isPresent()) {
+                    scope.problems.add(item, "answers: " + why.get());
+                } else if (out.contains(t)) {
+                    scope.problems.add(item, "answers: '" + t + "' is listed twice");
+                } else {
+                    out.add(t);
+                }
+            });
+        }
+        return out;
+    }
+
+    /**
+     * The name a service or task answers to ({@code web}, {@code tasks.web}, {@code web.2}); a VIP
+     * service's own name answers with its virtual IP, which names no task.
+     */
+    private static void checkName(String name, Node at, int count, boolean listed, ExpectationScope scope) {
+        boolean tasksOf = name.startsWith("tasks.");
+        String rest = tasksOf ? name.substring("tasks.".length()) : name;
+        Optional<String> why = rest.contains(".") && !tasksOf
+                ? TaskNames.check(rest, scope.view, scope.nodes)
+                : scope.view.checkWorkload(rest);
+        if (why.isPresent()) {
+            if (count > 0) {
+                scope.problems.add(at, "name: " + why.get() + "; the name is NXDOMAIN");
+            } else {
+                scope.problems.warn(at, "dns: " + why.get() + "; the name is NXDOMAIN, so this check holds whatever happens");
+            }
+            return;
+        }
+        boolean vip = !tasksOf && scope.view.get(rest).flatMap(Workloads.Workload::spec)
+                .filter(s -> s.endpointMode() == EndpointMode.VIP).isPresent();
+        if (vip && listed && count > 0) {
+            scope.problems.add(at, "name: service '" + rest + "' answers with its virtual IP (endpoint_mode: vip), which is "
+                    + "no task; name tasks." + rest + " for its tasks' addresses, or give answers as a count");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.flotilla.scenarios.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.flotilla.scenarios.cli.Cli.Outcome;
+import io.flotilla.scenarios.model.Strategy;
+import io.flotilla.scenarios.output.RequestReport;
+import io.flotilla.sim.events.RequestExplained;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code explain --request}: what it refuses, and how it prints a request it followed. */
+class ExplainRequestTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path scenario;
+
+    @BeforeAll
+    static void writeScenario() {
+        scenario = Cli.write(dir, "request.yaml", """
+                scenario: request
+                until: 1m
+                nodes:
+                  - {name: manager-1, role: manager}
+                  - {name: worker, count: 2}
+                networks: {front: {}}
+                services:
+                  web: {networks: [front], deploy: {replicas: 2}}
+                traffic:
+                  - {name: shoppers, from: manager-1, network: front, to: web, rate: 10/s, start: 5s, stop: 30s}
+                """);
+    }
+
+    @Test
+    void itNeedsATaskOrARequestButNotBoth() {
+        for (String[] args : List.of(
+                new String[] {"explain", scenario.toString()},
+                new String[] {"explain", scenario.toString(), "--task", "web.1", "--request", "shoppers"})) {
+            Outcome o = Cli.run(args);
+            assertEquals(2, o.code());
+            assertEquals("flotilla: explain needs either --task NAME or --request CLIENT\n", o.err());
+        }
+    }
+
+    @Test
+    void theClientMustBeDeclaredAndSendSomethingThen() {
+        Outcome unknown = Cli.run("explain", scenario.toString(), "--request", "shopers");
+        assertEquals(2, unknown.code());
+        assertEquals("flotilla: --request: unknown traffic client 'shopers'; the clients are shoppers\n", unknown.err());
+        Outcome late = Cli.run("explain", scenario.toString(), "--request", "shoppers", "--at", "40s");
+        assertEquals(2, late.code());
+        assertEquals("flotilla: --at: client 'shoppers' sends nothing at or after 40s (it stops at 30s)\n", late.err());
+    }
+
+    /** Until the data plane follows requests, a run has none to explain, and says so. */
+    @Test
+    void aRunThatFollowedNoRequestSaysSo() {
+        Outcome o = Cli.run("explain", scenario.toString(), "--request", "shoppers", "--at", "10s");
+        if (o.code() != 0) {
+            assertEquals(2, o.code());
+            assertEquals("flotilla: no request of client 'shoppers' at or after 10s was followed in this run\n", o.err());
+        }
+    }
+
+    @Test
+    void aFollowedRequestSaysWhatResolvedWhatWasChosenAndWhy() throws Exception {
+        RequestExplained e = new RequestExplained("shoppers", "manager-1", "front", "web", List.of("10.0.1.2"), "web.2#1",
+                "timeout", "web.2#1 is on worker-2, which is down; manager-1's load balancer still lists it");
+        StringWriter text = new StringWriter();
+        RequestReport.print(e, 31_000_000_000L, new PrintWriter(text, true));
+        assertEquals("""
+                request of shoppers from manager-1 on front to web: timeout (decided at 31s)
+                  resolved: 10.0.1.2
+                  backend:  web.2#1
+                  why:      web.2#1 is on worker-2, which is down; manager-1's load balancer still lists it
+                """, text.toString());
+        assertEquals("{\"client\":\"shoppers\",\"strategy\":\"swarm\",\"at\":\"31s\",\"node\":\"manager-1\",\"network\":\"front\","
+                        + "\"name\":\"web\",\"resolved\":[\"10.0.1.2\"],\"backend\":\"web.2#1\",\"outcome\":\"timeout\","
+                        + "\"why\":\"web.2#1 is on worker-2, which is down; manager-1's load balancer still lists it\"}",
+                RequestReport.json(e, 31_000_000_000L, Strategy.SWARM).toString());
+
+        RequestExplained outside = new RequestExplained("visitors", "", "", "worker-1:8080", List.of(), "", "nxdomain", "no record");
+        StringWriter other = new StringWriter();
+        RequestReport.print(outside, 0, new PrintWriter(other, true));
+        assertEquals("""
+                request of visitors from outside to worker-1:8080: nxdomain (decided at 0s)
+                  resolved: nothing (NXDOMAIN)
+                  backend:  none chosen
+                  why:      no record
+                """, other.toString());
+        assertEquals("{\"client\":\"visitors\",\"strategy\":\"kubernetes\",\"at\":\"0s\",\"node\":null,\"network\":null,"
+                        + "\"name\":\"worker-1:8080\",\"resolved\":[],\"backend\":null,\"outcome\":\"nxdomain\",\"why\":\"no record\"}",
+                RequestReport.json(outside, 0, Strategy.KUBERNETES).toString());
+    }
+}
