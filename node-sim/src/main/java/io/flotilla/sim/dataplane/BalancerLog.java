@@ -1,6 +1,7 @@
 package io.flotilla.sim.dataplane;
 
 import io.flotilla.network.lb.Destination;
+import io.flotilla.sim.cluster.TrafficClient;
 import io.flotilla.sim.events.LbBackendChanged;
 import io.flotilla.sim.kernel.EventLog;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.Map;
 final class BalancerLog {
 
     private final EventLog log;
-    /** The destinations logged last for each balancer watched: key to weight, in ring order. */
+    private final List<TrafficClient> clients = new ArrayList<>();
+    /** The destinations logged last for each balancer a client goes through: key to weight, in ring order. */
     private final Map<Plane.Balancer, Map<String, Integer>> watched = new LinkedHashMap<>();
     private boolean dirty;
 
@@ -25,18 +27,17 @@ final class BalancerLog {
         this.log = log;
     }
 
-    void watch(Plane.Balancer balancer) {
-        if (!watched.containsKey(balancer)) {
-            watched.put(balancer, new LinkedHashMap<>());
-            dirty = true;
-        }
+    /** The balancer the client goes through is logged once there is one (its service may come later). */
+    void watch(TrafficClient client) {
+        clients.add(client);
+        dirty = true;
     }
 
-    /** Some view changed on {@code node}: its watched balancers are read again at the flush. */
+    /** Some view changed on {@code node}: the balancers are read again at the flush. */
     void viewChanged(String node) {
         if (!dirty) {
-            for (Plane.Balancer b : watched.keySet()) {
-                if (b.node().equals(node)) {
+            for (TrafficClient c : clients) {
+                if (c.from().filter(node::equals).isPresent() || c.target().startsWith(node + ":")) {
                     dirty = true;
                     return;
                 }
@@ -45,7 +46,7 @@ final class BalancerLog {
     }
 
     void everythingChanged() {
-        dirty = !watched.isEmpty();
+        dirty = !clients.isEmpty();
     }
 
     /** Logs what changed in each watched balancer: new and re-weighted destinations in ring order, then the removed. */
@@ -54,6 +55,9 @@ final class BalancerLog {
             return;
         }
         dirty = false;
+        for (TrafficClient c : clients) {
+            plane.balancerOf(c).ifPresent(b -> watched.putIfAbsent(b, new LinkedHashMap<>()));
+        }
         for (Map.Entry<Plane.Balancer, Map<String, Integer>> w : watched.entrySet()) {
             Plane.Balancer b = w.getKey();
             Map<String, Integer> before = w.getValue();

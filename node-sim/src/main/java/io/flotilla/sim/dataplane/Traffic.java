@@ -99,16 +99,19 @@ final class Traffic {
         }
     }
 
-    /** Starts the clients due by {@code now}: their node attaches to their network. */
+    /**
+     * Starts every client's container: it runs from the start of the run, so its node is on its
+     * network and its view is complete before the first request; requests begin at its start.
+     */
     void start(long now) {
         for (Client c : clients) {
-            if (!c.attached && c.spec.startNanos() <= now) {
+            if (!c.attached) {
                 c.attached = true;
                 c.route = plane.route(c.spec);
                 if (c.spec.from().map(plane::isUp).orElse(true)) {
                     plane.clientAttached(c.spec, now);
                 }
-                plane.balancerOf(c.spec).ifPresent(balancers::watch);
+                balancers.watch(c.spec);
             }
         }
     }
@@ -252,7 +255,7 @@ final class Traffic {
         long next = Long.MAX_VALUE;
         for (Client c : clients) {
             if (!c.attached) {
-                next = Math.min(next, c.spec.startNanos());
+                next = Math.min(next, now);
                 continue;
             }
             for (Window w : c.open) {
