@@ -8,7 +8,6 @@ import io.flotilla.network.random.Randomness;
 import io.flotilla.network.topology.Topology;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

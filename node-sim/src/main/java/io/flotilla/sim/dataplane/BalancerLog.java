@@ -1,10 +1,10 @@
 package io.flotilla.sim.dataplane;
 
 import io.flotilla.network.lb.Destination;
+import io.flotilla.network.request.Target;
 import io.flotilla.sim.cluster.TrafficClient;
 import io.flotilla.sim.events.LbBackendChanged;
 import io.flotilla.sim.kernel.EventLog;
-import io.flotilla.network.request.Target;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -50,7 +50,8 @@ final class Traffic {
     private static final class Client {
         final TrafficClient spec;
         final double interval;
-        Plane.Route route;
+        /** Empty when the client names a node or network the cluster does not have: its requests go nowhere. */
+        Optional<Plane.Route> route = Optional.empty();
         long next;
         long nextTime;
         boolean attached;
@@ -107,7 +108,11 @@ final class Traffic {
         for (Client c : clients) {
             if (!c.attached) {
                 c.attached = true;
-                c.route = plane.route(c.spec);
+                try {
+                    c.route = Optional.of(plane.route(c.spec));
+                } catch (IllegalArgumentException unknown) {
+                    c.route = Optional.empty();
+                }
                 if (c.spec.from().map(plane::isUp).orElse(true)) {
                     plane.clientAttached(c.spec, now);
                 }
@@ -154,7 +159,10 @@ final class Traffic {
         }
         Window w = window(c, t);
         w.sent++;
-        Result r = plane.send(c.route, t, c.spec.timeoutNanos(), out);
+        Result r = c.route.isPresent() ? plane.send(c.route.get(), t, c.spec.timeoutNanos(), out) : Result.NO_ROUTE;
+        if (c.route.isEmpty()) {
+            out.set(-1, t);
+        }
         boolean explain = index == c.explain;
         if (r == Result.SERVED) {
             w.inFlight++;
@@ -247,7 +255,7 @@ final class Traffic {
                 ? plane.records(node, network, target).addresses() : List.of();
         String task = backend >= 0 ? plane.backends().key(backend) : "";
         log.append(new RequestExplained(c.spec.name(), node, network, target, resolved, task, r.key(),
-                plane.why(c.route, r, backend)));
+                c.route.map(route -> plane.why(route, r, backend)).orElse("the client's node or network is not in the cluster")));
     }
 
     /** When something is next due: a client's start, the end of an open window, an answer, the request to explain. */
