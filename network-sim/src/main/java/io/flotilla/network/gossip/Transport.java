@@ -116,7 +116,8 @@ final class Transport {
         boolean anyone = false;
         if (!o.memberQueue.isEmpty()) {
             int[] audience = w.candidates(o, m -> gossipTarget(o.members[m], t));
-            anyone |= transmit(o, o.memberQueue, audience, w.config.retransmitLimit(members.estimatedNodes(o, t)), t);
+            // memberlist's estimated node count is exactly the gossip targets and this node itself
+            anyone |= transmit(o, o.memberQueue, audience, w.config.retransmitLimit(audience.length + 1), t);
         }
         for (Map.Entry<String, List<Peer.Queued>> q : o.tableQueues.entrySet()) {
             if (!q.getValue().isEmpty()) {
