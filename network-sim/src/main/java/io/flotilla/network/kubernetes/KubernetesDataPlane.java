@@ -1,6 +1,7 @@
 package io.flotilla.network.kubernetes;
 
 import io.flotilla.network.dns.DnsAnswer;
+import io.flotilla.network.dns.DnsRecords;
 import io.flotilla.network.dns.Shuffle;
 import io.flotilla.network.random.Randomness;
 import io.flotilla.network.request.Backends;
@@ -217,6 +218,53 @@ public final class KubernetesDataPlane {
             }
         }
         return ready.isEmpty() ? DnsAnswer.nxdomain() : new DnsAnswer(Shuffle.shuffled(ready, shuffle), DnsAnswer.KUBEADM_TTL);
+    }
+
+    /**
+     * The records behind {@link #resolve}'s answer, unshuffled, each address with its pod's key (none
+     * for a ClusterIP). Draws nothing from any stream.
+     */
+    public DnsRecords records(String namespace, String name) {
+        Optional<Resolved> r = lookup(namespace, name);
+        if (r.isEmpty()) {
+            return DnsRecords.NONE;
+        }
+        KubeService s = services.get(r.get().service());
+        if (r.get().hostname().isEmpty() && !s.headless()) {
+            return DnsRecords.virtualIp(s.clusterIp().orElseThrow());
+        }
+        List<String> addresses = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (PodEndpoint e : endpoints.get(r.get().service())) {
+            if (e.conditions().ready() && (r.get().hostname().isEmpty() || e.hostname().equals(r.get().hostname()))) {
+                addresses.add(e.address());
+                keys.add(e.key());
+            }
+        }
+        return new DnsRecords(addresses, keys);
+    }
+
+    /**
+     * The endpoints {@code node}'s kube-proxy balances over for the Service, by pod key, in its rules'
+     * order; empty when its rules hold none (or no rules at all for it).
+     */
+    public List<String> proxyBackends(String node, String namespace, String service) {
+        Integer id = serviceIds.get(namespace + "/" + service);
+        OptionalInt n = topology.indexOf(node);
+        int[] targets = id == null || n.isEmpty() ? null : proxyTargets(n.getAsInt(), id);
+        List<String> out = new ArrayList<>();
+        if (targets != null) {
+            for (int b : targets) {
+                out.add(backends.key(b));
+            }
+        }
+        return out;
+    }
+
+    /** The Service that opens {@code port} on every node, by name. */
+    public Optional<String> nodePortServiceOf(int port) {
+        Integer sid = nodePorts.get(port);
+        return sid == null || services.get(sid) == null ? Optional.empty() : Optional.of(services.get(sid).name());
     }
 
     /** A name resolved to a Service (and a hostname under it), before looking at endpoints. */

@@ -1,12 +1,15 @@
 package io.flotilla.network.swarm;
 
 import io.flotilla.network.dns.DnsAnswer;
+import io.flotilla.network.dns.DnsRecords;
 import io.flotilla.network.dns.Shuffle;
 import io.flotilla.network.driver.Driver;
 import io.flotilla.network.driver.Networks;
 import io.flotilla.network.gossip.Endpoint;
 import io.flotilla.network.gossip.GossipEvent;
 import io.flotilla.network.gossip.GossipEvent.EntryChanged;
+import io.flotilla.network.lb.Destination;
+import io.flotilla.network.lb.IpvsService;
 import io.flotilla.network.overlay.OverlayNetworks;
 import io.flotilla.network.random.Randomness;
 import io.flotilla.network.request.Backends;
@@ -188,6 +191,67 @@ public final class SwarmDataPlane {
             return new DnsAnswer(List.of(view.addresses.get(backend)), DnsAnswer.SWARM_TTL);
         }
         return DnsAnswer.nxdomain();
+    }
+
+    /**
+     * The records behind {@link #resolve}'s answer, in the view's order and unshuffled, each address
+     * with its endpoint's key: what the embedded DNS on {@code host} holds for {@code name} on
+     * {@code network} now. Draws nothing from the node's shuffle stream.
+     */
+    public DnsRecords records(String host, String network, String name) {
+        Integer net = networkIds.get(network);
+        OptionalInt h = topology.indexOf(host);
+        NetworkView view = net == null || h.isEmpty() ? null : view(h.getAsInt(), net, false);
+        if (view == null) {
+            return DnsRecords.NONE;
+        }
+        boolean tasks = name.startsWith("tasks.");
+        Integer sid = serviceIds.get(tasks ? name.substring(6) : name);
+        if (sid != null && view.service(sid).isPresent()) {
+            NetworkView.ServiceBackends s = view.service(sid).get();
+            if (!tasks && hasVip(sid, net) && s.vip.isPresent()) {
+                return DnsRecords.virtualIp(s.vip.get());
+            }
+            List<String> addresses = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < s.enabledCount; i++) {
+                addresses.add(view.addresses.get(s.enabled[i]));
+                keys.add(backends.key(s.enabled[i]));
+            }
+            return new DnsRecords(addresses, keys);
+        }
+        Integer backend = view.tasks.get(name);
+        if (backend != null) {
+            return new DnsRecords(List.of(view.addresses.get(backend)), List.of(backends.key(backend)));
+        }
+        return DnsRecords.NONE;
+    }
+
+    /**
+     * The destinations of {@code host}'s IPVS service for {@code service} on {@code network} (the
+     * routing mesh's on {@code ingress}), in ring order; empty when the node has no such IPVS service.
+     */
+    public List<Destination> loadBalancer(String host, String network, String service) {
+        Integer net = networkIds.get(network);
+        Integer sid = serviceIds.get(service);
+        OptionalInt h = topology.indexOf(host);
+        NetworkView view = net == null || sid == null || h.isEmpty() ? null : view(h.getAsInt(), net, false);
+        NetworkView.ServiceBackends s = view == null ? null : view.serviceOrNull(sid);
+        if (s == null) {
+            return List.of();
+        }
+        IpvsService ipvs = s.ipvs;
+        List<Destination> out = new ArrayList<>(ipvs.size());
+        for (int i = 0; i < ipvs.size(); i++) {
+            out.add(new Destination(backends.key(ipvs.destination(i)), ipvs.weight(i)));
+        }
+        return out;
+    }
+
+    /** The service that publishes {@code port} through the routing mesh. */
+    public Optional<String> ingressServiceOf(int port) {
+        int id = port > 0 && port < ingressPorts.length ? ingressPorts[port] : -1;
+        return id < 0 ? Optional.empty() : Optional.of(services.get(id).name());
     }
 
     // ---------------------------------------------------------------------------------------------

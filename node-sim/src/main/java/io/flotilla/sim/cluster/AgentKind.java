@@ -25,4 +25,20 @@ interface AgentKind {
 
     /** The node crashed: every container's restarts are forgotten with it. */
     void crashed();
+
+    /**
+     * Whether the node runs a container's compose healthcheck as Swarm's daemon does (a task joins DNS
+     * and the load balancers at its first healthy, and is stopped when unhealthy) rather than as a
+     * kubelet's readiness probe (the pod's Ready condition follows it; nothing is stopped).
+     */
+    boolean healthcheckStopsTask();
+
+    /**
+     * Whether stopping a running task that has a service binding takes it out of service first:
+     * Swarm's controller de-weights it and waits for gossip to converge before SIGTERM.
+     */
+    boolean drainsBeforeStop();
+
+    /** Whether an exited container starts again in the same sandbox (a pod's), keeping its address. */
+    boolean restartsInPlace();
 }

@@ -3,6 +3,7 @@ package io.flotilla.sim.cluster;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeRole;
 import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.sim.dataplane.DataPlane;
 import io.flotilla.sim.events.ActionIgnored;
 import io.flotilla.sim.kernel.EventLog;
 import io.flotilla.sim.kernel.Kernel;
@@ -21,11 +22,11 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * The root of a simulated cluster: it builds the fabric, the manager and one agent per node, and
- * takes the scenario's timeline: faults go to the nodes and the network, operator commands to the
- * manager. A fault that changes nothing (a crash of a node already down, a restart of a node that
- * is up, a kill of a task no node runs) is logged as {@link ActionIgnored}, so that a timeline that
- * does less than it says shows it.
+ * The root of a simulated cluster: it builds the data plane, the fabric, the manager and one agent
+ * per node, and takes the scenario's timeline: faults go to the nodes and the network, operator
+ * commands to the manager. A fault that changes nothing (a crash of a node already down, a restart
+ * of a node that is up, a kill or a health change of a task no node runs) is logged as {@link
+ * ActionIgnored}, so that a timeline that does less than it says shows it.
  */
 public final class Cluster extends AbstractBehavior<Cluster.Command> {
 
@@ -47,15 +48,17 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
     /** Deploys a service; {@code pods} are its Kubernetes-only pod inputs, which the swarm strategy ignores. */
     public record Deploy(ServiceSpec service, KubernetesPodSpec pods) implements Command {}
 
-    private record KillAnswered(NodeAgent.KillAnswer answer) implements Command {}
+    private record Answered(long request, boolean found) implements Command {}
 
-    /** A {@code kill_task} waiting for every node's answer. */
-    private static final class PendingKill {
+    /** A {@code kill_task}, {@code unhealthy} or {@code healthy} waiting for every node's answer. */
+    private static final class PendingAsk {
+        final String action;
         final String task;
         int unanswered;
-        boolean killed;
+        boolean found;
 
-        PendingKill(String task, int nodes) {
+        PendingAsk(String action, String task, int nodes) {
+            this.action = action;
             this.task = task;
             this.unanswered = nodes;
         }
@@ -70,8 +73,9 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
     /** The nodes crashed and not restarted since: every node starts up, and only this actor crashes and boots them. */
     private final Set<String> down = new HashSet<>();
     private final ActorRef<NodeAgent.KillAnswer> killAnswers;
-    private final Map<Long, PendingKill> kills = new HashMap<>();
-    private long lastKill;
+    private final ActorRef<NodeAgent.HealthAnswer> healthAnswers;
+    private final Map<Long, PendingAsk> asks = new HashMap<>();
+    private long lastAsk;
 
     public static Behavior<Command> create(ClusterSetup setup, Kernel kernel) {
         return Behaviors.setup(ctx -> new Cluster(ctx, setup, kernel));
@@ -86,8 +90,9 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
                 .map(n -> n.spec().name())
                 .toList();
         Wire wire = new Wire(hosts);
-        fabric = ctx.spawn(Fabric.create(wire, managers, kernel.log(), kernel.random().stream("raft")), "fabric");
-        manager = ctx.spawn(Manager.create(wire, kernel, setup), "manager");
+        ActorRef<DataPlane.Command> dataPlane = ctx.spawn(DataPlane.create(setup, kernel), "data-plane");
+        fabric = ctx.spawn(Fabric.create(wire, managers, kernel.log(), kernel.random().stream("raft"), dataPlane), "fabric");
+        manager = ctx.spawn(Manager.create(wire, kernel, setup, dataPlane), "manager");
         setup.nodes().forEach(n -> manager.tell(new Manager.AddNode(n.spec(), n.availability())));
         SplittableRandom offsets = kernel.random().stream("heartbeat-offsets");
         boolean kube = setup.orchestrator() == ClusterSetup.Orchestrator.KUBERNETES;
@@ -96,12 +101,15 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
             long firstBeat = offsets.nextLong(period / 1_000_000) * 1_000_000;
             String name = n.spec().name();
             agents.put(name, ctx.spawn(kube
-                    ? NodeAgent.kubelet(name, wire, kernel.log(), setup.images(), n.pullBytesPerSecond(), period, firstBeat)
-                    : NodeAgent.create(name, wire, kernel.log(), setup.images(), n.pullBytesPerSecond(), period, firstBeat),
+                    ? NodeAgent.kubelet(name, wire, kernel.log(), setup.images(), n.pullBytesPerSecond(), period, firstBeat,
+                            dataPlane)
+                    : NodeAgent.create(name, wire, kernel.log(), setup.images(), n.pullBytesPerSecond(), period, firstBeat,
+                            dataPlane),
                     "node-" + name));
         }
         wire.attach(manager, agents);
-        killAnswers = ctx.messageAdapter(NodeAgent.KillAnswer.class, KillAnswered::new);
+        killAnswers = ctx.messageAdapter(NodeAgent.KillAnswer.class, a -> new Answered(a.request(), a.killed()));
+        healthAnswers = ctx.messageAdapter(NodeAgent.HealthAnswer.class, a -> new Answered(a.request(), a.found()));
     }
 
     @Override
@@ -111,7 +119,7 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
                 .onMessage(Boot.class, this::onBoot)
                 .onMessage(KillTask.class, this::onKill)
                 .onMessage(Health.class, this::onHealth)
-                .onMessage(KillAnswered.class, this::onKillAnswered)
+                .onMessage(Answered.class, this::onAnswered)
                 .onMessage(Network.class, this::onNetwork)
                 .onMessage(Operator.class, this::onOperator)
                 .onMessage(Deploy.class, this::onDeploy)
@@ -156,29 +164,40 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
         if (agents.isEmpty()) {
             return ignored("kill_task", m.taskName(), "no node runs " + m.taskName());
         }
-        long kill = ++lastKill;
-        kills.put(kill, new PendingKill(m.taskName(), agents.size()));
+        long kill = ask("kill_task", m.taskName());
         agents.values().forEach(a -> a.tell(new NodeAgent.KillTask(kill, m.taskName(), KILL_ERROR, killAnswers)));
         return this;
     }
 
-    private Behavior<Command> onKillAnswered(KillAnswered m) {
-        PendingKill pending = kills.get(m.answer().request());
-        pending.killed |= m.answer().killed();
+    /** The task's application starts failing (or passes again) wherever a container of it runs. */
+    private Behavior<Command> onHealth(Health m) {
+        String action = m.healthy() ? "healthy" : "unhealthy";
+        if (agents.isEmpty()) {
+            return ignored(action, m.taskName(), "no node runs " + m.taskName());
+        }
+        long request = ask(action, m.taskName());
+        agents.values().forEach(a -> a.tell(new NodeAgent.SetHealth(request, m.taskName(), m.healthy(), healthAnswers)));
+        return this;
+    }
+
+    private long ask(String action, String task) {
+        long request = ++lastAsk;
+        asks.put(request, new PendingAsk(action, task, agents.size()));
+        return request;
+    }
+
+    private Behavior<Command> onAnswered(Answered m) {
+        PendingAsk pending = asks.get(m.request());
+        pending.found |= m.found();
         if (--pending.unanswered > 0) {
             return this;
         }
-        kills.remove(m.answer().request());
-        return pending.killed ? this : ignored("kill_task", pending.task, "no node runs " + pending.task);
+        asks.remove(m.request());
+        return pending.found ? this : ignored(pending.action, pending.task, "no node runs " + pending.task);
     }
 
     private Behavior<Command> ignored(String action, String target, String reason) {
         log.append(new ActionIgnored(action, target, reason));
-        return this;
-    }
-
-    private Behavior<Command> onHealth(Health m) {
-        log.append(new ActionIgnored(m.healthy() ? "healthy" : "unhealthy", m.taskName(), "health checks are not simulated yet"));
         return this;
     }
 }

@@ -2,6 +2,7 @@ package io.flotilla.sim.cluster;
 
 import io.flotilla.network.topology.Topology;
 import io.flotilla.scheduler.raft.Quorum;
+import io.flotilla.sim.dataplane.DataPlane;
 import io.flotilla.sim.events.LeaderChanged;
 import io.flotilla.sim.events.NetworkChanged;
 import io.flotilla.sim.kernel.EventLog;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -29,7 +31,8 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * (or the network heals, which brings every link up). Between a node and the leader that silences
  * the node for the manager as a crash would, though the node runs on; between two managers it
  * counts in the majority; between two workers it changes nothing yet, as workers talk only to the
- * leader, but the topology keeps it for whatever carries traffic between tasks.
+ * leader, but the topology keeps it for the data plane, which it tells of every change to the
+ * underlay (a host down or up, a partition, a heal, a link down or up).
  */
 public final class Fabric extends AbstractBehavior<Fabric.Command> {
 
@@ -60,18 +63,22 @@ public final class Fabric extends AbstractBehavior<Fabric.Command> {
     private final Topology topology;
     private final List<String> managers;
     private final Set<String> down;
+    private final ActorRef<DataPlane.Command> dataPlane;
     private long term;
     private boolean electing;
     private boolean quorumLost;
 
-    public static Behavior<Command> create(Wire wire, List<String> managers, EventLog log, SplittableRandom random) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Fabric(ctx, wire, managers, log, random, timers)));
+    public static Behavior<Command> create(Wire wire, List<String> managers, EventLog log, SplittableRandom random,
+            ActorRef<DataPlane.Command> dataPlane) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Fabric(ctx, wire, managers, log, random, timers,
+                dataPlane)));
     }
 
     private Fabric(ActorContext<Command> ctx, Wire wire, List<String> managers, EventLog log,
-            SplittableRandom random, TimerScheduler<Command> timers) {
+            SplittableRandom random, TimerScheduler<Command> timers, ActorRef<DataPlane.Command> dataPlane) {
         super(ctx);
         this.wire = wire;
+        this.dataPlane = dataPlane;
         this.topology = wire.topology;
         this.down = wire.down;
         this.managers = List.copyOf(managers);
@@ -85,24 +92,44 @@ public final class Fabric extends AbstractBehavior<Fabric.Command> {
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
-                .onMessage(HostUp.class, m -> changed(() -> down.remove(m.node())))
-                .onMessage(HostDown.class, m -> changed(() -> down.add(m.node())))
+                .onMessage(HostUp.class, this::onHostUp)
+                .onMessage(HostDown.class, this::onHostDown)
                 .onMessage(Partition.class, this::onPartition)
                 .onMessageEquals(Heal.INSTANCE, this::onHeal)
-                .onMessage(LinkDown.class, m -> network("link_down", List.of(List.of(m.a(), m.b())),
-                        () -> topology.linkDown(m.a(), m.b())))
-                .onMessage(LinkUp.class, m -> network("link_up", List.of(List.of(m.a(), m.b())),
-                        () -> topology.linkUp(m.a(), m.b())))
+                .onMessage(LinkDown.class, this::onLinkDown)
+                .onMessage(LinkUp.class, this::onLinkUp)
                 .onMessage(ElectionTimeout.class, this::onElectionTimeout)
                 .build();
     }
 
+    private Behavior<Command> onHostUp(HostUp m) {
+        dataPlane.tell(new DataPlane.HostUp(m.node()));
+        return changed(() -> down.remove(m.node()));
+    }
+
+    private Behavior<Command> onHostDown(HostDown m) {
+        dataPlane.tell(new DataPlane.HostDown(m.node()));
+        return changed(() -> down.add(m.node()));
+    }
+
     private Behavior<Command> onPartition(Partition m) {
+        dataPlane.tell(new DataPlane.Partitioned(m.groups()));
         return network("partition", m.groups(), () -> topology.partition(m.groups()));
     }
 
     private Behavior<Command> onHeal() {
+        dataPlane.tell(DataPlane.Healed.INSTANCE);
         return network("heal", List.of(), topology::heal);
+    }
+
+    private Behavior<Command> onLinkDown(LinkDown m) {
+        dataPlane.tell(new DataPlane.LinkDown(m.a(), m.b()));
+        return network("link_down", List.of(List.of(m.a(), m.b())), () -> topology.linkDown(m.a(), m.b()));
+    }
+
+    private Behavior<Command> onLinkUp(LinkUp m) {
+        dataPlane.tell(new DataPlane.LinkUp(m.a(), m.b()));
+        return network("link_up", List.of(List.of(m.a(), m.b())), () -> topology.linkUp(m.a(), m.b()));
     }
 
     private Behavior<Command> network(String change, List<List<String>> groups, Runnable apply) {

@@ -31,4 +31,19 @@ final class Kubelet implements AgentKind {
     public void crashed() {
         backOff.clear();
     }
+
+    @Override
+    public boolean healthcheckStopsTask() {
+        return false;
+    }
+
+    @Override
+    public boolean drainsBeforeStop() {
+        return false;
+    }
+
+    @Override
+    public boolean restartsInPlace() {
+        return true;
+    }
 }

@@ -9,13 +9,17 @@ import io.flotilla.sim.control.Assignment;
 import io.flotilla.sim.control.ControlPlaneEffects;
 import io.flotilla.sim.control.ControlPlaneInputs;
 import io.flotilla.sim.control.ControlPlaneTimer;
+import io.flotilla.sim.control.ServiceEndpoint;
 import io.flotilla.sim.control.TaskReport;
+import io.flotilla.sim.dataplane.DataPlane;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.Kernel;
 import io.flotilla.sim.swarm.ControlTimer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -44,6 +48,9 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
     public record TaskReports(String node, List<TaskReport> reports, long reportsSent) implements Command {}
 
     public record Register(String node, boolean booted, List<TaskReport> reports, long reportsSent) implements Command {}
+
+    /** A kubelet posts a pod's readiness, as its readiness probe decided it. */
+    public record Readiness(String node, String taskId, boolean ready) implements Command {}
 
     public record LeaderElected(String leader) implements Command {}
 
@@ -75,15 +82,17 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
     private final TimerScheduler<Command> timers;
     private final Leadership leadership;
     private final ControlPlaneInputs plane;
+    private final ActorRef<DataPlane.Command> dataPlane;
 
-    public static Behavior<Command> create(Wire wire, Kernel kernel, ClusterSetup setup) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Manager(ctx, wire, kernel, setup, timers)));
+    public static Behavior<Command> create(Wire wire, Kernel kernel, ClusterSetup setup, ActorRef<DataPlane.Command> dataPlane) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Manager(ctx, wire, kernel, setup, timers, dataPlane)));
     }
 
     private Manager(ActorContext<Command> ctx, Wire wire, Kernel kernel, ClusterSetup setup,
-            TimerScheduler<Command> timers) {
+            TimerScheduler<Command> timers, ActorRef<DataPlane.Command> dataPlane) {
         super(ctx);
         this.wire = wire;
+        this.dataPlane = dataPlane;
         this.kernel = kernel;
         this.timers = timers;
         if (setup.orchestrator() == ClusterSetup.Orchestrator.KUBERNETES) {
@@ -108,6 +117,7 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
                 .onMessage(Heartbeat.class, this::onHeartbeat)
                 .onMessage(TaskReports.class, this::onTaskReports)
                 .onMessage(Register.class, this::onRegister)
+                .onMessage(Readiness.class, this::onReadiness)
                 .onMessage(LeaderElected.class, this::onLeaderElected)
                 .onMessageEquals(LeaderLost.INSTANCE, this::onLeaderLost)
                 .onMessage(TimerFired.class, this::onTimer)
@@ -131,6 +141,11 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
 
     private Behavior<Command> onRegister(Register m) {
         plane.register(m.node(), m.booted(), m.reports(), m.reportsSent());
+        return this;
+    }
+
+    private Behavior<Command> onReadiness(Readiness m) {
+        plane.readiness(m.node(), m.taskId(), m.ready());
         return this;
     }
 
@@ -211,6 +226,21 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
         @Override
         public void ackHeartbeat(String node, long nextPeriodNanos, boolean resendReports) {
             wire.toNode(node, new NodeAgent.HeartbeatAck(nextPeriodNanos, resendReports));
+        }
+
+        @Override
+        public void serviceDeclared(ServiceSpec spec, SortedMap<String, String> vips) {
+            dataPlane.tell(new DataPlane.ServiceDeclared(spec, vips));
+        }
+
+        @Override
+        public void taskAddressed(String taskId, SortedMap<String, String> addresses) {
+            dataPlane.tell(new DataPlane.TaskAddresses(taskId, addresses));
+        }
+
+        @Override
+        public void endpointsChanged(String service, List<ServiceEndpoint> endpoints) {
+            dataPlane.tell(new DataPlane.EndpointsChanged(service, endpoints));
         }
     }
 }

@@ -1,13 +1,19 @@
 package io.flotilla.sim.cluster;
 
+import io.flotilla.network.health.GracefulStop;
+import io.flotilla.network.health.HealthStatus;
+import io.flotilla.scheduler.model.HealthCheck;
+import io.flotilla.scheduler.model.PublishMode;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.control.Assignment;
 import io.flotilla.sim.control.TaskReport;
+import io.flotilla.sim.dataplane.DataPlane;
 import io.flotilla.sim.events.ContainerBackOff;
 import io.flotilla.sim.events.NodeBooted;
 import io.flotilla.sim.events.NodeCrashed;
+import io.flotilla.sim.events.TaskHealthChanged;
 import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.kernel.EventLog;
 import java.time.Duration;
@@ -35,10 +41,23 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * starting, running), reports every change, and stops them when told. A crash kills every
  * container at once and silences the node until it boots again, empty.
  *
+ * <p>It is also the node's daemon for the data plane: it tells the {@link DataPlane} when a container
+ * starts (its sandbox joins the task's networks) and stops, when the task's service binding is
+ * activated (at start, or at the first healthy probe when the task has a healthcheck) or deactivated,
+ * and whether the application answers requests. A task with a healthcheck is probed as the daemon
+ * probes it ({@link ProbeSchedule}); {@code unhealthy} in the timeline makes its application fail its
+ * probes (and stop answering) until {@code healthy}. Swarm stops an unhealthy task: out of DNS and
+ * the load balancers, 2s for gossip to converge, SIGTERM, which the hung application ignores, SIGKILL
+ * after the stop grace period: {@code task: non-zero exit (137): dockerexec: unhealthy container}. A
+ * running task with networks that is to stop (scale down, update, drain, replaced) is taken out of
+ * service the same way, then stops at SIGTERM, its application exiting at once.
+ *
  * <p>As a kubelet ({@link #kubelet}) it runs the same lifecycle, but restarts an exited container in
  * place, on the same node, after the CrashLoopBackOff delay (the task's state goes from failed back
  * to starting: the pod is the same, its container is new), and confirms at once the deletion of a
- * pod it has no container for. What differs is its {@link AgentKind}.
+ * pod it has no container for. It runs a healthcheck as the pod's readiness probe and posts the
+ * pod's readiness; it never stops a container for it, and stops a container at once. What differs is
+ * its {@link AgentKind}.
  */
 public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
@@ -65,6 +84,16 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     /** Whether the node ran the container that the {@link KillTask} {@code request} was for. */
     public record KillAnswer(long request, boolean killed) {}
 
+    /**
+     * The application of the named task's containers starts failing its health check or readiness
+     * probe ({@code healthy} false), or passes it again; either way the node answers {@code replyTo}.
+     */
+    public record SetHealth(long request, String taskName, boolean healthy, ActorRef<HealthAnswer> replyTo)
+            implements Command {}
+
+    /** Whether the node runs a container of the task that the {@link SetHealth} {@code request} was for. */
+    public record HealthAnswer(long request, boolean found) {}
+
     private enum SendHeartbeat implements Command { INSTANCE }
 
     private record StepDone(String taskId, TaskState reached) implements Command {}
@@ -73,12 +102,35 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     private record RestartContainer(String taskId) implements Command {}
 
+    /** The container's probe is due to change its status. */
+    private record ProbeDue(String taskId) implements Command {}
+
+    /** SIGTERM, once the task is out of service and gossip has converged. */
+    private record Terminate(String taskId) implements Command {}
+
+    /** SIGKILL, at the end of the stop grace period. */
+    private record Kill(String taskId) implements Command {}
+
+    /** The error of a task stopped because it was unhealthy (moby's {@code ErrContainerUnhealthy}, killed: 137). */
+    static final String UNHEALTHY_ERROR = "task: non-zero exit (137): dockerexec: unhealthy container";
+
     private static final class Container {
         Task task;
         TaskState state;
         TaskState desired;
         /** Exited, and to start again in place when its back-off is over (a kubelet's container only). */
         boolean awaitingRestart;
+        /** The container has run since it was assigned: the data plane knows it. */
+        boolean everStarted;
+        /** Its application fails requests and probes ({@code unhealthy} in the timeline). */
+        boolean failing;
+        /** Its probe, while it runs, and the status the probe reached last. */
+        Optional<ProbeSchedule> probe = Optional.empty();
+        HealthStatus health = HealthStatus.STARTING;
+        /** Being taken out of service before it stops; {@code unhealthy}: because its probe failed. */
+        boolean stopping;
+        boolean unhealthy;
+        boolean serving;
 
         Container(Task task, TaskState desired) {
             this.task = task;
@@ -95,6 +147,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private final long defaultHeartbeatPeriod;
     private final TimerScheduler<Command> timers;
     private final AgentKind kind;
+    private final ActorRef<DataPlane.Command> dataPlane;
     private final Map<String, Container> containers = new LinkedHashMap<>();
     /** When each image is (or will be) on disk; a second task of the image waits for the same pull. */
     private final Map<String, Long> imageReadyAt = new HashMap<>();
@@ -111,23 +164,25 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     public static Behavior<Command> create(
             String node, Wire wire, EventLog log, Function<String, Image> images,
-            long pullBytesPerSecond, long heartbeatPeriod, long firstHeartbeatDelay) {
-        return create(node, wire, log, images, pullBytesPerSecond, heartbeatPeriod, firstHeartbeatDelay, () -> SwarmAgent.INSTANCE);
+            long pullBytesPerSecond, long heartbeatPeriod, long firstHeartbeatDelay, ActorRef<DataPlane.Command> dataPlane) {
+        return create(node, wire, log, images, pullBytesPerSecond, heartbeatPeriod, firstHeartbeatDelay,
+                () -> SwarmAgent.INSTANCE, dataPlane);
     }
 
     /** The agent as a Kubernetes kubelet: containers restart in place (see the class comment). */
     public static Behavior<Command> kubelet(
             String node, Wire wire, EventLog log, Function<String, Image> images,
-            long pullBytesPerSecond, long statusPeriod, long firstStatusDelay) {
-        return create(node, wire, log, images, pullBytesPerSecond, statusPeriod, firstStatusDelay, Kubelet::new);
+            long pullBytesPerSecond, long statusPeriod, long firstStatusDelay, ActorRef<DataPlane.Command> dataPlane) {
+        return create(node, wire, log, images, pullBytesPerSecond, statusPeriod, firstStatusDelay, Kubelet::new, dataPlane);
     }
 
     private static Behavior<Command> create(
             String node, Wire wire, EventLog log, Function<String, Image> images,
-            long pullBytesPerSecond, long heartbeatPeriod, long firstHeartbeatDelay, Supplier<AgentKind> kind) {
+            long pullBytesPerSecond, long heartbeatPeriod, long firstHeartbeatDelay, Supplier<AgentKind> kind,
+            ActorRef<DataPlane.Command> dataPlane) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             NodeAgent agent = new NodeAgent(ctx, node, wire, log, images, pullBytesPerSecond, heartbeatPeriod, timers,
-                    kind.get());
+                    kind.get(), dataPlane);
             agent.boot(false, firstHeartbeatDelay);
             return agent;
         }));
@@ -136,8 +191,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private NodeAgent(
             ActorContext<Command> ctx, String node, Wire wire, EventLog log,
             Function<String, Image> images, long pullBytesPerSecond, long heartbeatPeriod,
-            TimerScheduler<Command> timers, AgentKind kind) {
+            TimerScheduler<Command> timers, AgentKind kind, ActorRef<DataPlane.Command> dataPlane) {
         super(ctx);
+        this.dataPlane = dataPlane;
         this.node = node;
         this.wire = wire;
         this.log = log;
@@ -156,10 +212,14 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 .onMessage(Assign.class, m -> up ? onAssign(m) : this)
                 .onMessage(HeartbeatAck.class, m -> up ? onAck(m) : this)
                 .onMessage(KillTask.class, this::onKill)
+                .onMessage(SetHealth.class, this::onSetHealth)
                 .onMessageEquals(SendHeartbeat.INSTANCE, () -> up ? sendHeartbeat() : this)
                 .onMessage(StepDone.class, m -> up ? onStepDone(m) : this)
                 .onMessage(ContainerExit.class, m -> up ? onExit(m) : this)
                 .onMessage(RestartContainer.class, m -> up ? onRestart(m) : this)
+                .onMessage(ProbeDue.class, m -> up ? onProbeDue(m) : this)
+                .onMessage(Terminate.class, m -> up ? onTerminate(m) : this)
+                .onMessage(Kill.class, m -> up ? onKillAfterGrace(m) : this)
                 .build();
     }
 
@@ -195,7 +255,12 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private Behavior<Command> sendHeartbeat() {
-        toManager(registered ? new Manager.Heartbeat(node, reportsSent, assignmentsSeen) : registration());
+        if (registered) {
+            toManager(new Manager.Heartbeat(node, reportsSent, assignmentsSeen));
+        } else {
+            toManager(registration());
+            resendReadiness();
+        }
         timers.startSingleTimer(SendHeartbeat.INSTANCE, Duration.ofNanos(heartbeatPeriod));
         return this;
     }
@@ -205,8 +270,20 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         registered = true;
         if (ack.resendReports()) {
             toManager(new Manager.Register(node, false, reports(), reportsSent));
+            resendReadiness();
         }
         return this;
+    }
+
+    /** A kubelet's pod statuses carry their readiness: resent with them. */
+    private void resendReadiness() {
+        if (!kind.healthcheckStopsTask()) {
+            for (Container c : containers.values()) {
+                if (c.probe.isPresent() && c.state == TaskState.RUNNING) {
+                    toManager(new Manager.Readiness(node, c.task.id(), c.health == HealthStatus.HEALTHY));
+                }
+            }
+        }
     }
 
     /** The registration after a boot: the node has lost everything but what it has run since. */
@@ -279,6 +356,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             return;
         }
         if (c.desired.compareTo(TaskState.RUNNING) > 0) {
+            if (c.state == TaskState.RUNNING && kind.drainsBeforeStop() && hasServiceBinding(c.task)) {
+                drain(c, false);
+                return;
+            }
             timers.cancel(c.task.id());
             advance(c, TaskState.SHUTDOWN, "shutdown", null);
         } else if (c.desired == TaskState.RUNNING && c.state == TaskState.READY) {
@@ -305,7 +386,149 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             advance(c, TaskState.RUNNING, "started", null);
             images.apply(c.task.spec().image()).crashAfterNanos().ifPresent(after -> timers.startSingleTimer(
                     c.task.id(), new ContainerExit(c.task.id(), "task: non-zero exit (1)"), Duration.ofNanos(after)));
+            running(c);
         }
+        return this;
+    }
+
+    /**
+     * The container runs: the data plane hears of it, and the task's service binding is activated at
+     * once, or at its first healthy probe when it has a healthcheck.
+     */
+    private void running(Container c) {
+        c.everStarted = true;
+        c.health = HealthStatus.STARTING;
+        dataPlane.tell(new DataPlane.ContainerStarted(node, c.task));
+        Optional<HealthCheck> hc = c.task.spec().healthcheck();
+        if (hc.isPresent()) {
+            long now = log.now();
+            ProbeSchedule probe = kind.healthcheckStopsTask() ? ProbeSchedule.healthcheck(hc.get(), now)
+                    : ProbeSchedule.readiness(hc.get(), now);
+            probe.setFailing(now, c.failing);
+            c.probe = Optional.of(probe);
+            log.append(new TaskHealthChanged(c.task.id(), node, HealthStatus.STARTING.key(), 0));
+            scheduleProbe(c);
+        } else {
+            dataPlane.tell(new DataPlane.BindingChanged(node, c.task.id(), true));
+        }
+        updateServing(c);
+    }
+
+    /** The truth the data plane routes by: the application answers while it runs, passes, and has been found healthy. */
+    private void updateServing(Container c) {
+        boolean serving = c.state == TaskState.RUNNING && !c.failing
+                && (c.probe.isEmpty() || c.health == HealthStatus.HEALTHY);
+        if (serving != c.serving) {
+            c.serving = serving;
+            dataPlane.tell(new DataPlane.ServingChanged(c.task.id(), serving));
+        }
+    }
+
+    private void scheduleProbe(Container c) {
+        String key = "probe:" + c.task.id();
+        Optional<ProbeSchedule.Change> next = c.probe.flatMap(p -> p.next(log.now()));
+        if (next.isPresent()) {
+            timers.startSingleTimer(key, new ProbeDue(c.task.id()), Duration.ofNanos(Math.max(0, next.get().time() - log.now())));
+        } else {
+            timers.cancel(key);
+        }
+    }
+
+    private Behavior<Command> onProbeDue(ProbeDue m) {
+        Container c = containers.get(m.taskId());
+        if (c == null || c.state != TaskState.RUNNING || c.probe.isEmpty()) {
+            return this;
+        }
+        Optional<ProbeSchedule.Change> change = c.probe.get().next(log.now());
+        if (change.isEmpty() || change.get().time() > log.now()) {
+            scheduleProbe(c);
+            return this;
+        }
+        ProbeSchedule.Change ch = change.get();
+        c.probe.get().applied(ch);
+        HealthStatus before = c.health;
+        c.health = ch.status();
+        log.append(new TaskHealthChanged(c.task.id(), node, ch.status().key(), ch.failingStreak()));
+        if (kind.healthcheckStopsTask()) {
+            if (ch.status() == HealthStatus.HEALTHY && before == HealthStatus.STARTING) {
+                dataPlane.tell(new DataPlane.BindingChanged(node, c.task.id(), true)); // activateServiceBinding
+            } else if (ch.status() == HealthStatus.UNHEALTHY && !c.stopping) {
+                updateServing(c);
+                drain(c, true);
+                return this;
+            }
+        } else {
+            toManager(new Manager.Readiness(node, c.task.id(), ch.status() == HealthStatus.HEALTHY));
+        }
+        updateServing(c);
+        scheduleProbe(c);
+        return this;
+    }
+
+    /**
+     * moby's controller {@code Shutdown}: a task with a service binding is deactivated (out of DNS,
+     * IPVS weight 0) and, {@code defaultGossipConvergeDelay} later, sent SIGTERM; one without is sent
+     * SIGTERM at once. An unhealthy task's hung application ignores it and is killed at the end of
+     * the stop grace period.
+     */
+    private void drain(Container c, boolean unhealthy) {
+        c.stopping = true;
+        c.unhealthy = unhealthy;
+        timers.cancel("probe:" + c.task.id());
+        boolean binding = hasServiceBinding(c.task);
+        if (binding) {
+            dataPlane.tell(new DataPlane.BindingChanged(node, c.task.id(), false));
+        }
+        timers.startSingleTimer("stop:" + c.task.id(), new Terminate(c.task.id()),
+                Duration.ofNanos(binding ? GracefulStop.GOSSIP_CONVERGE_DELAY_NANOS : 0));
+    }
+
+    private Behavior<Command> onTerminate(Terminate m) {
+        Container c = containers.get(m.taskId());
+        if (c == null || c.state.isTerminal() || !c.stopping) {
+            return this;
+        }
+        if (c.unhealthy) {
+            timers.startSingleTimer("stop:" + c.task.id(), new Kill(c.task.id()),
+                    Duration.ofNanos(c.task.spec().stopGracePeriodNanos()));
+            return this;
+        }
+        timers.cancel(c.task.id());
+        advance(c, TaskState.SHUTDOWN, "shutdown", null); // the application exits at SIGTERM
+        return this;
+    }
+
+    private Behavior<Command> onKillAfterGrace(Kill m) {
+        Container c = containers.get(m.taskId());
+        if (c != null && !c.state.isTerminal() && c.stopping) {
+            timers.cancel(c.task.id());
+            advance(c, TaskState.FAILED, "exited", UNHEALTHY_ERROR);
+        }
+        return this;
+    }
+
+    /** moby's {@code hasServiceBinding}: the task is on a network (the ingress network counts). */
+    private static boolean hasServiceBinding(Task task) {
+        return !task.spec().networks().isEmpty()
+                || task.spec().ports().stream().anyMatch(p -> p.mode() == PublishMode.INGRESS);
+    }
+
+    private Behavior<Command> onSetHealth(SetHealth m) {
+        boolean found = false;
+        if (up) {
+            for (Container c : containers.values()) {
+                if (c.task.name().equals(m.taskName()) && !c.state.isTerminal()) {
+                    found = true;
+                    c.failing = !m.healthy();
+                    c.probe.ifPresent(p -> p.setFailing(log.now(), c.failing));
+                    if (c.state == TaskState.RUNNING && !c.stopping) {
+                        updateServing(c);
+                        scheduleProbe(c);
+                    }
+                }
+            }
+        }
+        m.replyTo().tell(new HealthAnswer(m.request(), found));
         return this;
     }
 
@@ -354,8 +577,25 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private void advance(Container c, TaskState state, String message, String error) {
         c.state = state;
         log.append(new TaskStateChanged(c.task.id(), node, state, message, error));
+        if (state.isTerminal()) {
+            stopped(c);
+        }
         reportsSent++;
         toManager(new Manager.TaskReports(node, List.of(new TaskReport(c.task.id(), state, message, error)), reportsSent));
+    }
+
+    /** The container is gone: the data plane hears of it once, and of the sandbox's end when it goes too. */
+    private void stopped(Container c) {
+        timers.cancel("probe:" + c.task.id());
+        timers.cancel("stop:" + c.task.id());
+        c.probe = Optional.empty();
+        c.stopping = false;
+        c.serving = false;
+        if (c.everStarted) {
+            boolean removed = c.state == TaskState.SHUTDOWN || !kind.restartsInPlace();
+            dataPlane.tell(new DataPlane.ContainerStopped(node, c.task.id(), removed));
+            c.everStarted = !removed;
+        }
     }
 
     private void toManager(Manager.Command message) {

@@ -21,4 +21,19 @@ enum SwarmAgent implements AgentKind {
 
     @Override
     public void crashed() {}
+
+    @Override
+    public boolean healthcheckStopsTask() {
+        return true;
+    }
+
+    @Override
+    public boolean drainsBeforeStop() {
+        return true;
+    }
+
+    @Override
+    public boolean restartsInPlace() {
+        return false;
+    }
 }

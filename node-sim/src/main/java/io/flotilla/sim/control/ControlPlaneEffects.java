@@ -1,11 +1,15 @@
 package io.flotilla.sim.control;
 
+import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.sim.kernel.Event;
 import java.util.List;
+import java.util.SortedMap;
 
 /**
- * Everything a control plane does to the world: read the clock, arm timers, log, message nodes.
- * Swarm's and Kubernetes' control planes act on the world only through it.
+ * Everything a control plane does to the world: read the clock, arm timers, log, message nodes, and
+ * tell the data plane what only the control plane decides (a service's virtual IPs, a task's
+ * addresses, a Service's endpoints). Swarm's and Kubernetes' control planes act on the world only
+ * through it.
  */
 public interface ControlPlaneEffects {
 
@@ -29,4 +33,16 @@ public interface ControlPlaneEffects {
      * task report again when some were lost.
      */
     void ackHeartbeat(String node, long nextPeriodNanos, boolean resendReports);
+
+    /**
+     * A service was created: the data plane learns its spec and its virtual IP on each network (the
+     * Swarm allocator's; empty for Kubernetes, whose ClusterIPs the data plane hands out).
+     */
+    default void serviceDeclared(ServiceSpec spec, SortedMap<String, String> vips) {}
+
+    /** The Swarm allocator gave a new task these addresses, by network. */
+    default void taskAddressed(String taskId, SortedMap<String, String> addresses) {}
+
+    /** Kubernetes: the EndpointSlice controller wrote the endpoints of the Service of {@code service}. */
+    default void endpointsChanged(String service, List<ServiceEndpoint> endpoints) {}
 }

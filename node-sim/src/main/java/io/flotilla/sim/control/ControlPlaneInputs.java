@@ -50,4 +50,10 @@ public interface ControlPlaneInputs {
 
     /** A new image and update settings, each optional; {@code force} redeploys even an unchanged service. */
     void update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force);
+
+    /**
+     * A kubelet reports that a container's readiness probe passes ({@code ready}) or fails; Swarm has
+     * no readiness and ignores it.
+     */
+    default void readiness(String node, String taskId, boolean ready) {}
 }

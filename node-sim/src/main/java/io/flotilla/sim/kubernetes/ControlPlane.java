@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -57,6 +58,7 @@ public final class ControlPlane implements ControlPlaneInputs {
     final DeploymentController deployments;
     final DaemonSetController daemonSets;
     final Scheduler scheduler;
+    final EndpointSliceController endpoints;
 
     private final ToLongFunction<String> imageSizes;
     private final Outbox outbox;
@@ -83,6 +85,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         this.deployments = new DeploymentController(store, io, pods);
         this.daemonSets = new DaemonSetController(store, io, pods);
         this.scheduler = new Scheduler(store, io, pods, pods, random.apply("kube-scheduler"), explainTasks);
+        this.endpoints = new EndpointSliceController(store, effects::endpointsChanged);
     }
 
     /** The clock, log and timers of {@code effects}, which is all the parts may use of it. */
@@ -126,6 +129,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         @Override
         public void terminating(PodState p) {
             evictions.cancel(p);
+            endpoints.podChanged(p.service);
             dirty.add(p.service);
             if (p.node != null) {
                 sendLater(p);
@@ -135,6 +139,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         @Override
         public void removed(PodState p) {
             evictions.cancel(p);
+            endpoints.podChanged(p.service);
             scheduler.podRemoved(p);
             dirty.add(p.service);
         }
@@ -154,6 +159,7 @@ public final class ControlPlane implements ControlPlaneInputs {
 
         @Override
         public void readinessChanged() {
+            endpoints.allChanged();
             dirtyAll();
         }
     }
@@ -235,6 +241,27 @@ public final class ControlPlane implements ControlPlaneInputs {
         settle();
     }
 
+    /**
+     * A kubelet's word on a container's readiness probe: the pod's Ready condition follows, and with
+     * it the Deployment's available pods and the Service's ready endpoints.
+     */
+    @Override
+    public void readiness(String name, String taskId, boolean ready) {
+        PodState p = store.pods.get(taskId);
+        NodeState node = store.nodes.get(name);
+        if (p == null || node == null || !name.equals(p.node) || p.probeReady == ready) {
+            return;
+        }
+        boolean wasReady = p.isReady(node);
+        p.probeReady = ready;
+        if (!wasReady && p.isReady(node)) {
+            p.readySince = effects.now();
+        }
+        endpoints.podChanged(p.service);
+        dirty.add(p.service);
+        settle();
+    }
+
     @Override
     public void timer(ControlPlaneTimer timer) {
         if (timer instanceof KubeTimer.MonitorTick) {
@@ -296,6 +323,7 @@ public final class ControlPlane implements ControlPlaneInputs {
             d = new DeploymentState(spec, inputs);
             store.deployments.put(spec.name(), d);
             effects.log(new ServiceChanged(spec.name(), "create", d.version, spec.replicas(), spec.task().image()));
+            effects.serviceDeclared(spec, new TreeMap<>());
         } else {
             boolean scaled = d.spec.replicas() != spec.replicas();
             ReplicaSetState.Template before = d.template();
@@ -387,11 +415,16 @@ public final class ControlPlane implements ControlPlaneInputs {
             }
             if (r.state() == TaskState.RUNNING) {
                 p.ran = true;
-                p.readySince = effects.now();
+                // a new container with a readiness probe is not ready until a probe passes
+                p.probeReady = !p.hasReadinessProbe();
+                if (p.probeReady) {
+                    p.readySince = effects.now();
+                }
             }
         } else if (r.state() == TaskState.SHUTDOWN && p.deleting) {
             pods.remove(p, "deleted");
         }
+        endpoints.podChanged(p.service);
         // The controllers read only readiness and ends; the steps in between change nothing for them.
         if (wasReady != p.isReady(node) || r.state().isTerminal()) {
             dirty.add(p.service);
@@ -436,6 +469,7 @@ public final class ControlPlane implements ControlPlaneInputs {
             }
             scheduler.run();
         } while (!dirty.isEmpty());
+        endpoints.sync();
         outbox.flush();
     }
 }

@@ -37,6 +37,11 @@ final class PodState {
     long readySince = -1;
     int restarts;
     boolean ran;
+    /**
+     * What the kubelet last said of the container's readiness probe: a container with a probe starts
+     * not ready and is ready once a probe passes; one without a probe is ready while it runs.
+     */
+    boolean probeReady = true;
 
     // scheduling queue
     long queuedAt;
@@ -64,9 +69,22 @@ final class PodState {
         return replicaSet.template.task();
     }
 
-    /** The Ready condition: running, not terminating, on a node whose Ready condition is True. */
+    /**
+     * The Ready condition: running, its readiness probe (if any) passing, not terminating, on a node
+     * whose Ready condition is True.
+     */
     boolean isReady(NodeState node) {
-        return state == TaskState.RUNNING && !deleting && node != null && node.isReady();
+        return isServing(node) && !deleting;
+    }
+
+    /** The Ready condition whatever the termination: the EndpointSlice's {@code serving}. */
+    boolean isServing(NodeState node) {
+        return state == TaskState.RUNNING && probeReady && node != null && node.isReady();
+    }
+
+    /** The compose healthcheck, which this pod runs as its readiness probe. */
+    boolean hasReadinessProbe() {
+        return spec().healthcheck().isPresent();
     }
 
     /** The pod as its kubelet is told of it: run it, or (Terminating) stop it. */

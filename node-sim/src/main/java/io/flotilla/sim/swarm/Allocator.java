@@ -1,8 +1,9 @@
 package io.flotilla.sim.swarm;
 
+import io.flotilla.network.driver.Driver;
+import io.flotilla.network.driver.Networks;
 import io.flotilla.network.overlay.OverlayNetwork;
 import io.flotilla.network.overlay.OverlayNetworks;
-import io.flotilla.network.overlay.Subnet;
 import io.flotilla.scheduler.model.EndpointMode;
 import io.flotilla.scheduler.model.PublishMode;
 import io.flotilla.scheduler.model.ServiceSpec;
@@ -16,23 +17,22 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Swarmkit's network allocator: a service in VIP mode gets one virtual IP on each of its
- * networks when it is created, and every task an address on each of its networks before it is
- * scheduled; a task's addresses return to the pool when the manager sees it end. Services that
+ * Swarmkit's network allocator: a service in VIP mode gets one virtual IP on each of its overlay
+ * networks when it is created, and every task an address on each of its overlay networks before it
+ * is scheduled; a task's addresses return to the pool when the manager sees it end. Services that
  * publish a port through the routing mesh are also on the ingress network. Addresses are handed
- * out in order from each subnet (see {@link OverlayNetwork}).
+ * out in order from each subnet (see {@link OverlayNetwork}). Bridge and macvlan networks are the
+ * nodes' own business: the daemon that starts a container gives it its address there.
  */
 final class Allocator {
 
-    private final OverlayNetworks networks = new OverlayNetworks();
+    private final Networks networks;
     private final Map<String, SortedMap<String, String>> serviceVips = new HashMap<>();
     private final Map<String, SortedMap<String, String>> taskAddresses = new HashMap<>();
 
     /** The user networks, created in the order given ({@code subnet} empty: the next free /24). */
     Allocator(List<NetworkSetup> declared) {
-        for (NetworkSetup n : declared) {
-            networks.create(n.name(), n.subnet().flatMap(Subnet::parse));
-        }
+        this.networks = new Networks(declared.stream().map(NetworkSetup::spec).toList());
     }
 
     void serviceCreated(ServiceSpec spec) {
@@ -55,10 +55,15 @@ final class Allocator {
         return addresses;
     }
 
+    /** The task's addresses by network, while it holds them. */
+    SortedMap<String, String> addressesOf(String taskId) {
+        return taskAddresses.getOrDefault(taskId, new TreeMap<>());
+    }
+
     void taskEnded(String taskId) {
         SortedMap<String, String> addresses = taskAddresses.remove(taskId);
         if (addresses != null) {
-            addresses.forEach((network, address) -> networks.get(network).ifPresent(n -> n.release(address)));
+            addresses.forEach((network, address) -> networks.overlays().get(network).ifPresent(n -> n.release(address)));
         }
     }
 
@@ -74,7 +79,9 @@ final class Allocator {
     private SortedMap<String, String> allocate(List<String> names) {
         SortedMap<String, String> out = new TreeMap<>();
         for (String name : names) {
-            networks.get(name).flatMap(OverlayNetwork::allocate).ifPresent(address -> out.put(name, address));
+            if (networks.driver(name).orElse(Driver.OVERLAY) == Driver.OVERLAY) {
+                networks.overlays().get(name).flatMap(OverlayNetwork::allocate).ifPresent(address -> out.put(name, address));
+            }
         }
         return out;
     }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SplittableRandom;
 
 /**
@@ -68,6 +69,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         tasks.watch(scheduler);
         tasks.watch(updater);
         tasks.watch(restarts);
+        tasks.watch(new AddressNews());
         this.nodeEvents = NodeEvents.inOrder(scheduler, orchestrator, restarts);
         this.dispatcher = new Dispatcher(store, settings, random, timers, events, new Sessions(), nodeEvents, tasks);
     }
@@ -183,6 +185,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         store.services.put(spec.name(), record);
         allocator.serviceCreated(spec);
         effects.log(new ServiceChanged(spec.name(), "create", record.version, spec.replicas(), spec.task().image()));
+        effects.serviceDeclared(spec, allocator.vips(spec.name()));
         dirtyServices.add(spec.name());
         settle();
     }
@@ -242,6 +245,17 @@ public final class ControlPlane implements ControlPlaneInputs {
         @Override
         public void addAll() {
             dirtyAllServices();
+        }
+    }
+
+    /** Tells the data plane the addresses the allocator gave each new task, for the node that will run it. */
+    private final class AddressNews implements TaskWatcher {
+        @Override
+        public void created(Task task) {
+            SortedMap<String, String> addresses = allocator.addressesOf(task.id());
+            if (!addresses.isEmpty()) {
+                effects.taskAddressed(task.id(), addresses);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.flotilla.sim.swarm;
 
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.sim.events.TaskAddressed;
 import io.flotilla.sim.events.TaskCreated;
 import io.flotilla.sim.events.TaskDesired;
 import io.flotilla.sim.events.TaskObserved;
@@ -9,6 +10,7 @@ import io.flotilla.sim.events.TaskStateChanged;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * Every change to the manager's tasks goes through here: a step writes the store, logs, and then
@@ -67,8 +69,10 @@ final class TaskLifecycle {
         Task task = new Task(store.nextTaskId(name), name, service.name(), slot, service.version,
                 service.spec.task(), node, TaskState.NEW, desired, null);
         store.put(task);
+        SortedMap<String, String> allocated = addresses.taskCreated(task.id(), task.spec());
         events.log(new TaskCreated(task.id(), name, service.name(), slot, node, service.version,
-                task.spec().image(), desired, addresses.taskCreated(task.id(), task.spec())));
+                task.spec().image(), desired, allocated));
+        allocated.forEach((network, address) -> events.log(new TaskAddressed(task.id(), network, address)));
         events.log(new TaskStateChanged(task.id(), node, TaskState.NEW, "created", null));
         // Allocation happened above and does not hold a task back here, so it is pending at once.
         Task pending = advance(task, TaskState.PENDING, "pending task scheduling");

@@ -1,0 +1,86 @@
+package io.flotilla.sim.dataplane;
+
+import io.flotilla.network.lb.Destination;
+import io.flotilla.sim.cluster.TrafficClient;
+import io.flotilla.sim.events.LbBackendChanged;
+import io.flotilla.sim.kernel.EventLog;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Logs {@link LbBackendChanged} for the load balancers that carry a traffic client's requests: the
+ * client node's IPVS behind a Swarm VIP, the receiving node's routing mesh for a published port,
+ * kube-proxy's rules on the client's (or the receiving) node. Other nodes' balancers are not logged,
+ * to keep a large cluster's log small; their DNS answers are (see {@link AnswerLog}).
+ */
+final class BalancerLog {
+
+    private final EventLog log;
+    private final List<TrafficClient> clients = new ArrayList<>();
+    /** The destinations logged last for each balancer a client goes through: key to weight, in ring order. */
+    private final Map<Plane.Balancer, Map<String, Integer>> watched = new LinkedHashMap<>();
+    private boolean dirty;
+
+    BalancerLog(EventLog log) {
+        this.log = log;
+    }
+
+    /** The balancer the client goes through is logged once there is one (its service may come later). */
+    void watch(TrafficClient client) {
+        clients.add(client);
+        dirty = true;
+    }
+
+    /** Some view changed on {@code node}: the balancers are read again at the flush. */
+    void viewChanged(String node) {
+        if (!dirty) {
+            for (TrafficClient c : clients) {
+                if (c.from().filter(node::equals).isPresent() || c.target().startsWith(node + ":")) {
+                    dirty = true;
+                    return;
+                }
+            }
+        }
+    }
+
+    void everythingChanged() {
+        dirty = !clients.isEmpty();
+    }
+
+    /** Logs what changed in each watched balancer: new and re-weighted destinations in ring order, then the removed. */
+    void flush(Plane plane) {
+        if (!dirty) {
+            return;
+        }
+        dirty = false;
+        for (TrafficClient c : clients) {
+            plane.balancerOf(c).ifPresent(b -> watched.putIfAbsent(b, new LinkedHashMap<>()));
+        }
+        for (Map.Entry<Plane.Balancer, Map<String, Integer>> w : watched.entrySet()) {
+            Plane.Balancer b = w.getKey();
+            Map<String, Integer> before = w.getValue();
+            Map<String, Integer> now = new LinkedHashMap<>();
+            for (Destination d : plane.destinations(b)) {
+                now.put(d.key(), d.weight());
+            }
+            if (now.equals(before)) {
+                continue;
+            }
+            now.forEach((task, weight) -> {
+                if (!weight.equals(before.get(task))) {
+                    log.append(new LbBackendChanged(b.node(), b.network(), b.service(), task, weight));
+                }
+            });
+            List<String> removed = new ArrayList<>();
+            before.keySet().forEach(task -> {
+                if (!now.containsKey(task)) {
+                    removed.add(task);
+                }
+            });
+            removed.forEach(task -> log.append(new LbBackendChanged(b.node(), b.network(), b.service(), task, -1)));
+            w.setValue(now);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.flotilla.sim.dataplane;
+
+import io.flotilla.network.request.Backends;
+import io.flotilla.network.request.Result;
+import io.flotilla.network.request.Target;
+import io.flotilla.network.topology.Topology;
+import io.flotilla.sim.cluster.TrafficClient;
+
+/**
+ * Why a request ended as it did, in one sentence built from the facts the router decided on: what
+ * the client's node knew (its view, its load balancer) against the truth (where the backend runs,
+ * whether its node is up and reachable, whether it serves).
+ */
+final class Explainer {
+
+    private Explainer() {}
+
+    static String swarm(TrafficClient c, Target target, Result result, int backend, Backends backends, Topology topology,
+            SwarmPlane plane) {
+        String node = c.from().orElse("a client outside the cluster");
+        String network = c.network().orElse("");
+        if (target instanceof Target.NodePort np) {
+            return nodePort(node, np, result, backend, backends, topology, "the routing mesh of " + np.node());
+        }
+        String name = ((Target.Name) target).name();
+        String service = name.startsWith("tasks.") ? name.substring("tasks.".length()) : name;
+        switch (result) {
+            case NXDOMAIN:
+                if (c.network().isEmpty()) {
+                    return node + " asked outside any network: only the host's resolver answers, and it knows no service";
+                }
+                return plane.onNetwork(service, network)
+                        ? node + "'s embedded DNS has no record for " + name + " on " + network
+                                + ": no endpoint of " + service + " is in its view of the network (the VIP record goes with the last one)"
+                        : "no service or task is named " + name;
+            case NO_ROUTE:
+                return plane.declared(service)
+                        ? service + " is not on " + network + ", the network " + node + " resolves and connects on"
+                        : name + " is only on networks " + node + " cannot use from " + network;
+            case TIMEOUT:
+                if (backend < 0) {
+                    return node + "'s IPVS for " + service + " on " + network
+                            + " has every backend at weight 0 (de-weighted): the connection is dropped";
+                }
+                return timeout(node, backend, backends, topology, "its load balancer");
+            case RESET:
+                return backends.key(backend) + " stopped while serving the request: the connection was reset";
+            case SERVED:
+                return backends.key(backend) + " on " + topology.hostName(backends.host(backend)) + " served it";
+            default:
+                return result.key();
+        }
+    }
+
+    static String kubernetes(TrafficClient c, Target target, Result result, int backend, Backends backends,
+            Topology topology, KubernetesPlane plane) {
+        String node = c.from().orElse("a client outside the cluster");
+        if (target instanceof Target.NodePort np) {
+            return nodePort(node, np, result, backend, backends, topology, "kube-proxy on " + np.node());
+        }
+        String name = ((Target.Name) target).name();
+        switch (result) {
+            case NXDOMAIN:
+                return plane.knows(name)
+                        ? "the headless Service " + name + " has no ready endpoint, so the cluster DNS has no record for it"
+                        : "the cluster DNS knows no Service " + name + " in namespace default";
+            case REFUSED:
+                return "kube-proxy on " + node + " holds no endpoint for " + name + ": its REJECT rule refuses the connection";
+            case TIMEOUT:
+                if (backend < 0) {
+                    return "kube-proxy on " + node + " has no rules for " + name + " yet: the packet is dropped";
+                }
+                return timeout(node, backend, backends, topology, "kube-proxy's random choice");
+            case RESET:
+                return backends.key(backend) + " stopped while serving the request: the connection was reset";
+            case SERVED:
+                return backends.key(backend) + " on " + topology.hostName(backends.host(backend)) + " served it";
+            default:
+                return result.key();
+        }
+    }
+
+    private static String timeout(String node, int backend, Backends backends, Topology topology, String chooser) {
+        String task = backends.key(backend);
+        String host = topology.hostName(backends.host(backend));
+        if (!topology.isUp(host)) {
+            return chooser + " on " + node + " sent it to " + task + ", still listed, but " + host
+                    + " is down: no answer until the client's timeout";
+        }
+        if (!node.equals(host) && topology.indexOf(node).isPresent() && !topology.canReach(node, host)) {
+            return chooser + " on " + node + " sent it to " + task + ", still listed, but " + node + " cannot reach " + host
+                    + ": no answer until the client's timeout";
+        }
+        return chooser + " on " + node + " sent it to " + task + ", which no longer serves (stopped or failing):"
+                + " no answer until the client's timeout";
+    }
+
+    private static String nodePort(String node, Target.NodePort np, Result result, int backend, Backends backends,
+            Topology topology, String balancer) {
+        switch (result) {
+            case NO_ROUTE:
+                return node + " cannot reach " + np.node();
+            case REFUSED:
+                return "nothing listens on port " + np.port() + " of " + np.node();
+            case TIMEOUT:
+                if (!topology.isUp(np.node())) {
+                    return np.node() + " is down: nothing answers on port " + np.port();
+                }
+                return backend < 0 ? balancer + " has no backend with weight above 0"
+                        : timeout(np.node(), backend, backends, topology, balancer);
+            case RESET:
+                return backends.key(backend) + " stopped while serving the request: the connection was reset";
+            case SERVED:
+                return backends.key(backend) + " on " + topology.hostName(backends.host(backend)) + " served it through "
+                        + balancer;
+            default:
+                return result.key();
+        }
+    }
+}

@@ -1,0 +1,309 @@
+package io.flotilla.sim.dataplane;
+
+import io.flotilla.network.dns.DnsRecords;
+import io.flotilla.network.kubernetes.ClusterDns;
+import io.flotilla.network.kubernetes.ClusterIps;
+import io.flotilla.network.kubernetes.EndpointConditions;
+import io.flotilla.network.kubernetes.KubeService;
+import io.flotilla.network.kubernetes.KubernetesDataPlane;
+import io.flotilla.network.kubernetes.KubernetesRouter;
+import io.flotilla.network.kubernetes.PodEndpoint;
+import io.flotilla.network.kubernetes.PodNetwork;
+import io.flotilla.network.lb.Destination;
+import io.flotilla.network.overlay.Allocation;
+import io.flotilla.network.random.Randomness;
+import io.flotilla.network.request.Backends;
+import io.flotilla.network.request.Outcome;
+import io.flotilla.network.request.Result;
+import io.flotilla.network.request.Target;
+import io.flotilla.network.topology.Topology;
+import io.flotilla.scheduler.model.EndpointMode;
+import io.flotilla.scheduler.model.PortConfig;
+import io.flotilla.scheduler.model.PublishMode;
+import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.model.Task;
+import io.flotilla.sim.cluster.TrafficClient;
+import io.flotilla.sim.control.ServiceEndpoint;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SortedMap;
+
+/**
+ * Kubernetes' data plane in the simulation: one flat pod network, a Service with a ClusterIP per
+ * service (headless for {@code endpoint_mode: dnsrr}; a NodePort for a published port), the
+ * EndpointSlices the control plane writes, the cluster DNS that answers from them at once, and every
+ * node's kube-proxy, which applies them a sync (1 s) later ({@link KubernetesDataPlane},
+ * {@link KubernetesRouter}).
+ *
+ * <p>A pod's IP comes from its node's pod CIDR when its sandbox first starts, stays while its
+ * containers restart in place, and changes only when the node reboots (a new sandbox) or the pod
+ * is deleted. Compose networks mean nothing to Kubernetes: every network a service names stands for
+ * the one pod network, so a pod's IP is logged once per network its service names, and a client
+ * without a network is on {@link #POD_NETWORK}. Every Service resolves from every network.
+ *
+ * <p>A published port becomes the Service's NodePort, with the published number even outside
+ * 30000-32767 (as if the API server's node-port range were widened), so that a scenario reaches the
+ * same {@code NODE:PORT} under both strategies. kube-proxy syncs while its node reaches the first
+ * manager, where the simulated API server runs.
+ */
+final class KubernetesPlane implements Plane {
+
+    static final String NAMESPACE = "default";
+    /** The network a client without one is on: the cluster's one pod network. */
+    static final String POD_NETWORK = "pod-network";
+    static final long KUBE_PROXY_SYNC_NANOS = 1_000_000_000L;
+
+    private record KubeRoute(KubernetesRouter.Route route, TrafficClient client, Target target) implements Route {}
+
+    private final Topology topology;
+    private final Backends backends = new Backends();
+    private final KubernetesDataPlane plane;
+    private final KubernetesRouter router;
+    private final PodNetwork pods = new PodNetwork();
+    private final ClusterIps clusterIps = new ClusterIps();
+    private final Changes changes;
+    private final Map<String, ServiceSpec> services = new LinkedHashMap<>();
+    /** Each pod's IP, while it has one, and the node it is on. */
+    private final Map<String, String> podIps = new HashMap<>();
+    private final Map<String, String> podNodes = new HashMap<>();
+    /** Pods with a running container, and the service's networks they count on. */
+    private final Map<String, Task> runningPods = new LinkedHashMap<>();
+    private final Map<String, List<ServiceEndpoint>> endpoints = new HashMap<>();
+    private long nextSync = Long.MAX_VALUE;
+
+    KubernetesPlane(Topology topology, String apiServer, Randomness randomness, long serviceNanos, Changes changes) {
+        this.topology = topology;
+        this.changes = changes;
+        this.plane = new KubernetesDataPlane(topology, backends, randomness, apiServer, KUBE_PROXY_SYNC_NANOS);
+        this.router = new KubernetesRouter(plane, topology, backends, serviceNanos);
+    }
+
+    // ---- control plane ------------------------------------------------------------------------
+
+    @Override
+    public void serviceDeclared(ServiceSpec spec, SortedMap<String, String> vips, long now) {
+        services.put(spec.name(), spec);
+        KubeService service = spec.endpointMode() == EndpointMode.DNSRR
+                ? KubeService.headless(spec.name(), NAMESPACE)
+                : KubeService.clusterIp(spec.name(), NAMESPACE, clusterIps.allocate().orElseThrow());
+        for (PortConfig p : spec.task().ports()) {
+            if (p.mode() == PublishMode.INGRESS && p.published() > 0) {
+                service = service.withNodePort(p.published());
+                break;
+            }
+        }
+        plane.putService(now, service);
+        changes.everythingChanged();
+    }
+
+    @Override
+    public void taskAddressed(String taskId, SortedMap<String, String> addresses) {
+        // pods get their IP from their node's pod CIDR
+    }
+
+    @Override
+    public void endpointsChanged(String service, List<ServiceEndpoint> list, long now) {
+        endpoints.put(service, list);
+        apply(service, now);
+    }
+
+    private void apply(String service, long now) {
+        List<PodEndpoint> slices = new ArrayList<>();
+        for (ServiceEndpoint e : endpoints.getOrDefault(service, List.of())) {
+            String ip = podIps.get(e.pod());
+            if (ip != null) {
+                backends.intern(e.pod(), e.pod(), topology.indexOf(e.node()).orElseThrow());
+                slices.add(new PodEndpoint(e.pod(), e.pod(), ip, e.node(),
+                        new EndpointConditions(e.ready(), e.serving(), e.terminating()), Optional.empty()));
+            }
+        }
+        plane.setEndpoints(now, NAMESPACE, service, slices);
+        changes.everythingChanged();
+    }
+
+    // ---- a node's kubelet -------------------------------------------------------------------
+
+    @Override
+    public void containerStarted(String node, Task task, long now) {
+        String pod = task.id();
+        backends.intern(pod, pod, topology.indexOf(node).orElseThrow());
+        if (!podIps.containsKey(pod) && pods.allocate(node, pod) instanceof Allocation.Address a) {
+            podIps.put(pod, a.address());
+            podNodes.put(pod, node);
+            task.spec().networks().forEach(network -> changes.addressed(pod, network, a.address()));
+            if (endpoints.getOrDefault(task.service(), List.of()).stream().anyMatch(e -> e.pod().equals(pod))) {
+                apply(task.service(), now); // the pod is listed with the address of its previous sandbox
+            }
+        }
+        if (runningPods.put(pod, task) == null) {
+            task.spec().networks().forEach(network -> changes.attached("*", network));
+        }
+    }
+
+    @Override
+    public void bindingChanged(String node, String taskId, boolean enabled, long now) {
+        // a pod's endpoint follows its readiness, which the EndpointSlice controller reads
+    }
+
+    @Override
+    public void containerStopped(String node, String taskId, boolean removed, long now) {
+        Task task = runningPods.remove(taskId);
+        if (task != null) {
+            task.spec().networks().forEach(network -> changes.detached("*", network));
+        }
+        if (removed) {
+            releaseIp(taskId);
+        }
+    }
+
+    private void releaseIp(String pod) {
+        String ip = podIps.remove(pod);
+        String node = podNodes.remove(pod);
+        if (ip != null) {
+            pods.release(node, ip);
+        }
+    }
+
+    // ---- underlay -----------------------------------------------------------------------------
+
+    @Override
+    public void hostDown(String node, long now) {
+        topology.hostDown(node);
+        plane.topologyChanged(now);
+        for (Task t : List.copyOf(runningPods.values())) {
+            if (node.equals(podNodes.get(t.id()))) {
+                containerStopped(node, t.id(), false, now);
+            }
+        }
+    }
+
+    /** The node boots with no sandbox: its pods get new IPs when the kubelet starts them again. */
+    @Override
+    public void hostUp(String node, long now) {
+        topology.hostUp(node);
+        plane.nodeRestarted(now, node);
+        plane.topologyChanged(now);
+        for (String pod : List.copyOf(podNodes.keySet()).stream().sorted().toList()) {
+            if (node.equals(podNodes.get(pod))) {
+                releaseIp(pod);
+            }
+        }
+    }
+
+    @Override
+    public void underlayChanged(long now) {
+        plane.topologyChanged(now);
+        changes.everythingChanged();
+    }
+
+    @Override
+    public boolean isUp(String node) {
+        return topology.isUp(node);
+    }
+
+    // ---- clock --------------------------------------------------------------------------------
+
+    @Override
+    public OptionalLong nextEventTime() {
+        OptionalLong next = plane.nextEventTime();
+        nextSync = next.orElse(Long.MAX_VALUE);
+        return next;
+    }
+
+    /** Runs kube-proxy's syncs due; a sync may change any node's rules. */
+    @Override
+    public void advanceTo(long now) {
+        plane.advanceTo(now);
+        if (now >= nextSync) {
+            nextSync = Long.MAX_VALUE;
+            changes.everythingChanged();
+        }
+    }
+
+    // ---- requests -----------------------------------------------------------------------------
+
+    @Override
+    public Backends backends() {
+        return backends;
+    }
+
+    @Override
+    public String networkOf(TrafficClient client) {
+        return client.network().orElse(POD_NETWORK);
+    }
+
+    @Override
+    public Route route(TrafficClient client) {
+        Target target = Target.parse(client.target());
+        return new KubeRoute(router.route(client.from().orElse(KubernetesRouter.OUTSIDE), NAMESPACE, target), client,
+                target);
+    }
+
+    @Override
+    public void clientAttached(TrafficClient client, long now) {
+        if (client.from().isPresent()) {
+            changes.attached("*", networkOf(client));
+        }
+    }
+
+    @Override
+    public Result send(Route route, long now, long timeoutNanos, Outcome out) {
+        return router.send(((KubeRoute) route).route(), now, timeoutNanos, out);
+    }
+
+    // ---- logs ---------------------------------------------------------------------------------
+
+    /** Every Service resolves from every network: its short name and its full name. */
+    @Override
+    public List<String> dnsNames(String network) {
+        List<String> names = new ArrayList<>();
+        for (String s : services.keySet()) {
+            names.add(s);
+            names.add(s + "." + NAMESPACE + ".svc." + ClusterDns.DOMAIN);
+        }
+        return names;
+    }
+
+    @Override
+    public DnsRecords records(String node, String network, String name) {
+        return plane.records(NAMESPACE, name);
+    }
+
+    @Override
+    public Optional<Balancer> balancerOf(TrafficClient client) {
+        Target target = Target.parse(client.target());
+        if (target instanceof Target.NodePort np) {
+            return plane.nodePortServiceOf(np.port()).map(s -> new Balancer(np.node(), networkOf(client), s));
+        }
+        String name = ((Target.Name) target).name();
+        ServiceSpec s = services.get(name);
+        if (client.from().isEmpty() || s == null || s.endpointMode() == EndpointMode.DNSRR) {
+            return Optional.empty();
+        }
+        return Optional.of(new Balancer(client.from().get(), networkOf(client), name));
+    }
+
+    @Override
+    public List<Destination> destinations(Balancer b) {
+        List<Destination> out = new ArrayList<>();
+        for (String pod : plane.proxyBackends(b.node(), NAMESPACE, b.service())) {
+            out.add(new Destination(pod, 1));
+        }
+        return out;
+    }
+
+    @Override
+    public String why(Route route, Result result, int backend) {
+        KubeRoute r = (KubeRoute) route;
+        return Explainer.kubernetes(r.client(), r.target(), result, backend, backends, topology, this);
+    }
+
+    boolean knows(String name) {
+        return !plane.records(NAMESPACE, name).isNxdomain() || services.containsKey(name);
+    }
+}
