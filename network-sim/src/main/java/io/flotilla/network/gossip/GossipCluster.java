@@ -3,17 +3,19 @@ package io.flotilla.network.gossip;
 import io.flotilla.network.gossip.GossipEvent.Op;
 import io.flotilla.network.gossip.Message.Alive;
 import io.flotilla.network.gossip.Message.Dead;
-import io.flotilla.network.gossip.Peer.Entry;
 import io.flotilla.network.gossip.Peer.Member;
 import io.flotilla.network.random.Randomness;
 import io.flotilla.network.topology.Topology;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The swarm's gossip control plane, every node's copy of it: memberlist's failure detector and
@@ -69,6 +71,23 @@ public final class GossipCluster {
         members.db = db;
     }
 
+    /**
+     * From now on, only the observers {@code detailed} accepts have their entry changes reported one by
+     * one to the sink; for every other observer, {@code viewChanged} hears (observer, network) that
+     * something in its view of the network changed, and {@link #visit} reads it. A thousand nodes
+     * learning five hundred entries each is half a million events nobody needs one by one. Call it
+     * before anything happens.
+     */
+    public void summarize(Predicate<String> detailed, BiConsumer<String, String> viewChanged) {
+        w.detailed = detailed;
+        w.viewChanged = viewChanged;
+        for (Peer p : w.peers) {
+            if (p != null) {
+                p.detailed = detailed.test(p.name);
+            }
+        }
+    }
+
     /** The hosts that form the cluster at {@code time}: each knows all the others alive. */
     public void start(long time, List<String> hosts) {
         advanceTo(time);
@@ -117,6 +136,7 @@ public final class GossipCluster {
             stop(p, time);
         }
         boot(p, time);
+        members.resumeReconnects(time);
         settle();
     }
 
@@ -139,6 +159,7 @@ public final class GossipCluster {
     /** The caller changed the {@link Topology} at {@code time}: probes start failing (or succeeding). */
     public void topologyChanged(long time) {
         advanceTo(time);
+        members.resumeReconnects(time);
         w.membershipChanged = true;
         settle();
     }
@@ -148,12 +169,15 @@ public final class GossipCluster {
         advanceTo(time);
         Peer o = w.peer(host);
         if (o.running && !o.tables.containsKey(network)) {
-            o.tables.put(network, new LinkedHashMap<>());
-            for (Peer p : w.peers) {
-                if (p != null && p != o && w.attached(p, network) && o.member(p.id).active()) {
-                    db.bulkSync(o, p, network, time);
+            w.attach(o, network);
+            BitSet attached = w.attachedTo(network);
+            List<Peer> peers = new ArrayList<>();
+            for (int p = attached.nextSetBit(0); p >= 0; p = attached.nextSetBit(p + 1)) {
+                if (p != o.id && o.member(p).active()) {
+                    peers.add(w.peers[p]);
                 }
             }
+            db.bulkSync(o, peers, network, time);
         }
         settle();
     }
@@ -162,19 +186,18 @@ public final class GossipCluster {
     public void leaveNetwork(long time, String host, String network) {
         advanceTo(time);
         Peer o = w.peer(host);
-        Map<String, Entry> table = o.tables.get(network);
-        if (o.running && table != null) {
-            for (Entry e : new ArrayList<>(table.values())) {
-                if (e.owner == o.id && e.ownerGen == o.gen && e.value.isPresent()) {
-                    db.write(o, network, e.key, Optional.empty(), time);
+        Replica rep = o.tables.get(network);
+        if (o.running && rep != null) {
+            TableLog log = w.log(network);
+            for (int i = 0; i < rep.orderSize(); i++) {
+                int k = rep.orderAt(i);
+                int v = rep.held(k);
+                if (log.owner(v) == o.id && log.ownerGen(v) == o.gen && log.value(v).isPresent()) {
+                    db.write(o, network, log.keyName(k), Optional.empty(), time);
                 }
             }
-            for (Entry e : table.values()) {
-                if (e.visible) {
-                    db.emit(time, o, network, e, Op.REMOVED, e.lastVisible);
-                }
-            }
-            o.tables.remove(network);
+            removeView(o, network, rep, time);
+            w.detach(o, network);
         }
         settle();
     }
@@ -201,9 +224,13 @@ public final class GossipCluster {
     public void withdraw(long time, String owner, String network, String key) {
         advanceTo(time);
         Peer o = w.peer(owner);
-        Map<String, Entry> table = o.tables.get(network);
-        if (o.running && table != null && table.containsKey(key) && table.get(key).value.isPresent()) {
-            db.write(o, network, key, Optional.empty(), time);
+        Replica rep = o.tables.get(network);
+        if (o.running && rep != null) {
+            TableLog log = w.log(network);
+            int k = log.key(key);
+            if (rep.holds(k) && log.value(rep.held(k)).isPresent()) {
+                db.write(o, network, key, Optional.empty(), time);
+            }
         }
         settle();
     }
@@ -242,13 +269,37 @@ public final class GossipCluster {
         Peer o = w.find(observer);
         List<ViewEntry> out = new ArrayList<>();
         if (o != null && o.running && o.tables.containsKey(network)) {
-            for (Entry e : o.tables.get(network).values()) {
-                if (e.visible) {
-                    out.add(new ViewEntry(e.key, w.peers[e.owner].name, e.lastVisible));
+            Replica rep = o.tables.get(network);
+            TableLog log = w.log(network);
+            for (int i = 0; i < rep.orderSize(); i++) {
+                int k = rep.orderAt(i);
+                int shown = rep.visible(k);
+                if (shown != Replica.NONE) {
+                    out.add(new ViewEntry(log.keyName(k), w.peers[log.owner(shown)].name, log.value(shown).orElseThrow()));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * Hands {@code visitor} each endpoint {@code observer} sees on {@code network} now, with its key, in
+     * the order it first stored them, without building a list: for readers that go over many views.
+     */
+    public void visit(String observer, String network, BiConsumer<String, Endpoint> visitor) {
+        Peer o = w.find(observer);
+        Replica rep = o == null || !o.running ? null : o.tables.get(network);
+        if (rep == null) {
+            return;
+        }
+        TableLog log = w.log(network);
+        for (int i = 0; i < rep.orderSize(); i++) {
+            int k = rep.orderAt(i);
+            int shown = rep.visible(k);
+            if (shown != Replica.NONE) {
+                visitor.accept(log.keyName(k), log.value(shown).orElseThrow());
+            }
+        }
     }
 
     /** Whether {@code host} is attached to {@code network} (takes part in its table). */
@@ -262,9 +313,11 @@ public final class GossipCluster {
     }
 
     private void boot(Peer p, long time) {
+        w.unsettled.add(p.id);
         p.running = true;
         p.gen++;
         p.inc = 0;
+        w.detachAll(p);
         p.reset();
         Member self = p.member(p.id);
         self.known = true;
@@ -277,14 +330,12 @@ public final class GossipCluster {
     }
 
     private void stop(Peer p, long time) {
-        for (Map.Entry<String, Map<String, Entry>> t : p.tables.entrySet()) {
-            for (Entry e : t.getValue().values()) {
-                if (e.visible) {
-                    db.emit(time, p, t.getKey(), e, Op.REMOVED, e.lastVisible);
-                }
-            }
+        for (Map.Entry<String, Replica> t : p.tables.entrySet()) {
+            removeView(p, t.getKey(), t.getValue(), time);
         }
         p.running = false;
+        w.unsettled.add(p.id);
+        w.detachAll(p);
         p.reset();
         p.probing = false;
         p.gossiping = false;
@@ -292,6 +343,18 @@ public final class GossipCluster {
         p.bootstrapping = false;
         p.antiEntropy = false;
         w.membershipChanged = true;
+    }
+
+    /** Everything {@code p} shows of the network leaves its view. */
+    private void removeView(Peer p, String network, Replica rep, long time) {
+        TableLog log = w.log(network);
+        for (int i = 0; i < rep.orderSize(); i++) {
+            int k = rep.orderAt(i);
+            int shown = rep.visible(k);
+            if (shown != Replica.NONE) {
+                db.emit(time, p, log, k, shown, Op.REMOVED);
+            }
+        }
     }
 
     private void settle() {

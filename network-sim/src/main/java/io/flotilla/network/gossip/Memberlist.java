@@ -64,8 +64,24 @@ final class Memberlist {
         }
     }
 
-    /** Whether some member this node believes alive would fail a direct probe: only then is probing worth simulating. */
+    /**
+     * Whether some member this node believes alive would fail a direct probe: only then is probing worth
+     * simulating. While the underlay is whole, only a member that has stopped or restarted can fail one,
+     * so only those are looked at.
+     */
     boolean disturbed(Peer o) {
+        if (w.topology.isWhole()) {
+            for (int m : w.unsettled) {
+                if (m >= o.members.length) {
+                    break;
+                }
+                Member v = o.members[m];
+                if (m != o.id && v.active() && !(answers(m, v.gen) && w.topology.canReach(o.id, m))) {
+                    return true;
+                }
+            }
+            return false;
+        }
         for (int m = 0; m < o.members.length; m++) {
             Member v = o.members[m];
             if (m != o.id && v.active() && !(answers(m, v.gen) && w.topology.canReach(o.id, m))) {
@@ -344,6 +360,20 @@ final class Memberlist {
         }
     }
 
+    /** The underlay changed or a host booted: nodes with failed peers try to reach them again. */
+    void resumeReconnects(long time) {
+        for (Peer r : w.peers) {
+            if (r != null && r.running && !r.reconnecting) {
+                for (Member v : r.members) {
+                    if (v.known && v.state == MemberState.DEAD) {
+                        startReconnect(r, time);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
     void startReconnect(Peer r, long time) {
         if (!r.reconnecting) {
             r.reconnecting = true;
@@ -352,13 +382,22 @@ final class Memberlist {
         }
     }
 
-    /** NetworkDB {@code reconnectNode}: one random failed peer per second; join it, then bulk-sync. */
+    /**
+     * NetworkDB {@code reconnectNode}: one random failed peer per second; join it, then bulk-sync. Only
+     * simulated while some failed peer is up and reachable: a try that cannot reach anyone changes
+     * nothing, so the ticks stop, and a change of the underlay or a host that boots starts them again
+     * ({@link #resumeReconnects}).
+     */
     void reconnectTick(Peer r, int gen) {
         if (!r.running || r.gen != gen) {
             return;
         }
         int[] failed = w.candidates(r, m -> r.members[m].known && r.members[m].state == MemberState.DEAD);
-        if (failed.length == 0) {
+        boolean reachable = false;
+        for (int m : failed) {
+            reachable |= w.peers[m] != null && w.peers[m].running && w.topology.canReach(r.id, m);
+        }
+        if (!reachable) {
             r.reconnecting = false;
             return;
         }

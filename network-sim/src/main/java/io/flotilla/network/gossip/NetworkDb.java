@@ -3,9 +3,7 @@ package io.flotilla.network.gossip;
 import io.flotilla.network.gossip.GossipEvent.EntryChanged;
 import io.flotilla.network.gossip.GossipEvent.Op;
 import io.flotilla.network.gossip.Message.Table;
-import io.flotilla.network.gossip.Peer.Entry;
 import io.flotilla.network.gossip.Peer.Member;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,11 +13,18 @@ import java.util.Optional;
  * tombstones, bulk syncs, and what a member's failure, departure or return does to the entries it
  * owns (hidden and restored, or forgotten, per {@link FailedPeerEntries}). Reports every change to
  * a node's view to the sink.
+ *
+ * <p>Every write is a version in the network's {@link TableLog}; each node's {@link Replica} holds
+ * version numbers, so a write's value exists once however many nodes hold it, and a bulk sync
+ * compares two replicas word by word instead of entry by entry.
  */
 final class NetworkDb {
 
     private final World w;
     private final Transport transport;
+    /** What each side of the exchange under way lacks (exchanges never nest: accepting rebroadcasts nothing). */
+    private final Replica.Versions toA = new Replica.Versions();
+    private final Replica.Versions toB = new Replica.Versions();
 
     NetworkDb(World w, Transport transport) {
         this.w = w;
@@ -27,47 +32,43 @@ final class NetworkDb {
     }
 
     void write(Peer o, String network, String key, Optional<Endpoint> value, long time) {
-        Map<String, Entry> table = o.tables.get(network);
-        Entry e = table.computeIfAbsent(key, Entry::new);
-        e.owner = o.id;
-        e.ownerGen = o.gen;
-        e.lamport = ++w.lamport;
-        e.value = value;
-        e.forgotten = false;
-        refresh(o, network, e, time);
-        transport.broadcast(o, new Table(network, key, o.id, o.gen, e.lamport, value), true);
+        TableLog log = w.log(network);
+        int k = log.key(key);
+        int v = log.append(k, o.id, o.gen, ++w.lamport, value);
+        Replica rep = o.tables.get(network);
+        rep.hold(k, v);
+        refresh(o, log, rep, k, time);
+        transport.broadcast(o, new Table(network, k, v), true);
     }
 
     void onTable(Peer r, Table m, boolean rebroadcast) {
-        Map<String, Entry> table = r.tables.get(m.network());
-        if (table == null || m.owner() == r.id) {
-            return;
-        }
-        Member owner = r.member(m.owner());
-        if (owner.known && m.ownerGen() < owner.gen) {
-            return;
-        }
-        if (w.config.failedPeerEntries() == FailedPeerEntries.DELETE && owner.known && owner.gen == m.ownerGen()
-                && !owner.active()) {
-            return; // the failed node is no longer on the network's peer list: its events are rejected
-        }
-        Entry e = table.get(m.key());
-        if (e != null && e.lamport >= m.lamport()) {
-            return;
-        }
-        if (e == null) {
-            e = new Entry(m.key());
-            table.put(m.key(), e);
-        }
-        e.owner = m.owner();
-        e.ownerGen = m.ownerGen();
-        e.lamport = m.lamport();
-        e.value = m.value();
-        e.forgotten = false;
-        refresh(r, m.network(), e, w.agenda.now());
-        if (rebroadcast) {
+        Replica rep = r.tables.get(m.network());
+        if (rep != null && accept(r, w.log(m.network()), rep, m.version()) && rebroadcast) {
             transport.broadcast(r, m, false);
         }
+    }
+
+    /** Takes one version from another node into its replica; whether it was news. */
+    private boolean accept(Peer r, TableLog log, Replica rep, int v) {
+        int owner = log.owner(v);
+        if (owner == r.id) {
+            return false;
+        }
+        Member om = r.member(owner);
+        if (om.known && log.ownerGen(v) < om.gen) {
+            return false;
+        }
+        if (w.config.failedPeerEntries() == FailedPeerEntries.DELETE && om.known && om.gen == log.ownerGen(v)
+                && !om.active()) {
+            return false; // the failed node is no longer on the network's peer list: its events are rejected
+        }
+        int k = log.keyOf(v);
+        if (rep.held(k) >= v) {
+            return false; // a version as new or newer (a later Lamport time) is here already
+        }
+        rep.hold(k, v);
+        refresh(r, log, rep, k, w.agenda.now());
+        return true;
     }
 
     void bulkSync(Peer a, Peer b, String network, long time) {
@@ -83,92 +84,144 @@ final class NetworkDb {
         });
     }
 
-    /** Both sides send their whole table; newer Lamport times win; nothing is re-gossiped. */
-    void exchange(Peer a, Peer b, String network) {
-        List<Table> ofA = tableOf(a, network);
-        List<Table> ofB = tableOf(b, network);
-        ofA.forEach(m -> onTable(b, m, false));
-        ofB.forEach(m -> onTable(a, m, false));
-    }
-
-    static List<Table> tableOf(Peer p, String network) {
-        List<Table> out = new ArrayList<>();
-        for (Entry e : p.tables.get(network).values()) {
-            if (!e.forgotten) {
-                out.add(new Table(network, e.key, e.owner, e.ownerGen, e.lamport, e.value));
+    /**
+     * Bulk syncs with each of {@code peers}, in order, each a path latency from now; the syncs due at
+     * one instant share one action on the agenda, in the same order as one action each would run.
+     */
+    void bulkSync(Peer a, List<Peer> peers, String network, long time) {
+        java.util.Map<Long, List<Peer>> byArrival = new java.util.LinkedHashMap<>();
+        for (Peer b : peers) {
+            if (b.running && w.topology.canReach(a.id, b.id)) {
+                byArrival.computeIfAbsent(time + w.topology.latencyNanos(a.id, b.id), t -> new java.util.ArrayList<>()).add(b);
             }
         }
-        return out;
+        int ga = a.gen;
+        byArrival.forEach((arrival, group) -> {
+            int[] gens = group.stream().mapToInt(b -> b.gen).toArray();
+            w.agenda.at(arrival, () -> {
+                for (int i = 0; i < group.size(); i++) {
+                    Peer b = group.get(i);
+                    if (a.running && b.running && a.gen == ga && b.gen == gens[i] && w.attached(a, network)
+                            && w.attached(b, network)) {
+                        exchange(a, b, network);
+                    }
+                }
+            });
+        });
+    }
+
+    /**
+     * Both sides send their whole table (what they hold and have not forgotten); newer Lamport times
+     * win; nothing is re-gossiped. Only what the other side does not hold can change anything there.
+     */
+    void exchange(Peer a, Peer b, String network) {
+        Replica ra = a.tables.get(network);
+        Replica rb = b.tables.get(network);
+        TableLog log = w.log(network);
+        ra.missingFrom(rb, toB);
+        rb.missingFrom(ra, toA);
+        for (int i = 0; i < toB.size; i++) {
+            accept(b, log, rb, toB.items[i]);
+        }
+        for (int i = 0; i < toA.size; i++) {
+            accept(a, log, ra, toA.items[i]);
+        }
     }
 
     /** The owner was declared failed: its entries leave the view (hidden, or forgotten in delete mode). */
     void ownerFailed(Peer r, int owner, long t) {
         boolean forget = w.config.failedPeerEntries() == FailedPeerEntries.DELETE;
-        forEachOwned(r, owner, (network, e) -> {
-            if (forget && e.value.isPresent()) {
-                e.forgotten = true;
+        for (Map.Entry<String, Replica> table : r.tables.entrySet()) {
+            TableLog log = w.log(table.getKey());
+            Replica rep = table.getValue();
+            for (int k : log.keysOf(owner)) {
+                int v = rep.held(k);
+                if (v != Replica.NONE && log.owner(v) == owner) {
+                    if (forget && log.value(v).isPresent()) {
+                        rep.forget(k);
+                    }
+                    refresh(r, log, rep, k, t);
+                }
             }
-            refresh(r, network, e, t);
-        });
+        }
     }
 
     /** The owner left, or a new generation replaced it: its entries are deleted for good. */
     void ownerLeft(Peer r, int owner, long t) {
-        for (Map.Entry<String, Map<String, Entry>> table : r.tables.entrySet()) {
-            table.getValue().values().removeIf(e -> {
-                if (e.owner != owner) {
-                    return false;
+        for (Map.Entry<String, Replica> table : r.tables.entrySet()) {
+            TableLog log = w.log(table.getKey());
+            Replica rep = table.getValue();
+            for (int k : List.copyOf(log.keysOf(owner))) {
+                int v = rep.held(k);
+                if (v != Replica.NONE && log.owner(v) == owner) {
+                    int shown = rep.visible(k);
+                    if (shown != Replica.NONE) {
+                        emit(t, r, log, k, shown, Op.REMOVED);
+                    }
+                    rep.drop(k);
                 }
-                if (e.visible) {
-                    emit(t, r, table.getKey(), e, Op.REMOVED, e.lastVisible);
-                }
-                return true;
-            });
+            }
         }
     }
 
     /** The owner is active again: whatever of it was hidden is visible again. */
     void ownerActive(Peer r, int owner, long t) {
-        forEachOwned(r, owner, (network, e) -> refresh(r, network, e, t));
-    }
-
-    void forEachOwned(Peer r, int owner, java.util.function.BiConsumer<String, Entry> action) {
-        for (Map.Entry<String, Map<String, Entry>> table : r.tables.entrySet()) {
-            for (Entry e : table.getValue().values()) {
-                if (e.owner == owner) {
-                    action.accept(table.getKey(), e);
+        for (Map.Entry<String, Replica> table : r.tables.entrySet()) {
+            TableLog log = w.log(table.getKey());
+            Replica rep = table.getValue();
+            for (int k : log.keysOf(owner)) {
+                int v = rep.held(k);
+                if (v != Replica.NONE && log.owner(v) == owner) {
+                    refresh(r, log, rep, k, t);
                 }
             }
         }
     }
 
-    boolean visible(Peer r, Entry e) {
-        if (e.value.isEmpty() || e.forgotten) {
+    /** Whether {@code r}'s view shows the version of {@code k} it holds. */
+    boolean visible(Peer r, TableLog log, Replica rep, int k) {
+        int v = rep.held(k);
+        if (v == Replica.NONE || log.value(v).isEmpty() || rep.forgotten(k)) {
             return false;
         }
-        if (e.owner == r.id) {
-            return e.ownerGen == r.gen;
+        int owner = log.owner(v);
+        if (owner == r.id) {
+            return log.ownerGen(v) == r.gen;
         }
-        Member m = r.member(e.owner);
-        return m.active() && m.gen == e.ownerGen;
+        Member m = r.member(owner);
+        return m.active() && m.gen == log.ownerGen(v);
     }
 
-    void refresh(Peer r, String network, Entry e, long t) {
-        boolean now = visible(r, e);
-        if (e.visible && !now) {
-            e.visible = false;
-            emit(t, r, network, e, Op.REMOVED, e.lastVisible);
-        } else if (!e.visible && now) {
-            e.visible = true;
-            e.lastVisible = e.value.orElseThrow();
-            emit(t, r, network, e, Op.ADDED, e.lastVisible);
-        } else if (now && !e.value.orElseThrow().equals(e.lastVisible)) {
-            e.lastVisible = e.value.orElseThrow();
-            emit(t, r, network, e, Op.UPDATED, e.lastVisible);
+    void refresh(Peer r, TableLog log, Replica rep, int k, long t) {
+        boolean now = visible(r, log, rep, k);
+        int shown = rep.visible(k);
+        if (shown != Replica.NONE && !now) {
+            rep.setVisible(k, Replica.NONE);
+            emit(t, r, log, k, shown, Op.REMOVED);
+        } else if (shown == Replica.NONE && now) {
+            int v = rep.held(k);
+            rep.setVisible(k, v);
+            emit(t, r, log, k, v, Op.ADDED);
+        } else if (now && shown != rep.held(k)) {
+            int v = rep.held(k);
+            rep.setVisible(k, v);
+            if (!log.value(v).equals(log.value(shown))) {
+                emit(t, r, log, k, v, Op.UPDATED);
+            }
         }
     }
 
-    void emit(long t, Peer r, String network, Entry e, Op op, Endpoint value) {
-        w.sink.accept(new EntryChanged(t, r.name, network, e.key, w.peers[e.owner].name, op, value));
+    /**
+     * Tells the sink that {@code r}'s view of key {@code k} changed; {@code version} is the value shown
+     * after (before, when removed). For an observer that is not {@link Peer#detailed}, only that its
+     * view of the network changed.
+     */
+    void emit(long t, Peer r, TableLog log, int k, int version, Op op) {
+        if (r.detailed) {
+            w.sink.accept(new EntryChanged(t, r.name, log.network, log.keyName(k), w.peers[log.owner(version)].name, op,
+                    log.value(version).orElseThrow()));
+        } else {
+            w.viewChanged.accept(r.name, log.network);
+        }
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** One host's gossip daemon: its memberlist view, its NetworkDB tables and its queues. */
@@ -22,23 +21,6 @@ final class Peer {
 
         boolean active() {
             return known && (state == MemberState.ALIVE || state == MemberState.SUSPECT);
-        }
-    }
-
-    /** One entry of a network table, in this peer's replica. */
-    static final class Entry {
-        final String key;
-        int owner;
-        int ownerGen;
-        long lamport;
-        Optional<Endpoint> value;
-        /** Deleted by this peer when the owner failed (delete mode): not carried in bulk syncs. */
-        boolean forgotten;
-        boolean visible;
-        Endpoint lastVisible;
-
-        Entry(String key) {
-            this.key = key;
         }
     }
 
@@ -62,10 +44,13 @@ final class Peer {
     final long reconnectPhase;
 
     boolean running;
+    /** Whether its entry changes go to the sink one by one (see {@link GossipCluster#summarize}). */
+    boolean detailed = true;
     int gen = -1;
     int inc;
     Member[] members = new Member[0];
-    final Map<String, Map<String, Entry>> tables = new LinkedHashMap<>();
+    /** This daemon's replica of each network's table, in the order it joined them. */
+    final Map<String, Replica> tables = new LinkedHashMap<>();
     final List<Queued> memberQueue = new ArrayList<>();
     final Map<String, List<Queued>> tableQueues = new LinkedHashMap<>();
 
@@ -99,10 +84,9 @@ final class Peer {
         return members[id];
     }
 
-    /** Forgets everything: the daemon restarted, or the host crashed. */
+    /** Forgets everything but its tables, which {@link World#detachAll} drops: the daemon restarted, or the host crashed. */
     void reset() {
         members = new Member[0];
-        tables.clear();
         memberQueue.clear();
         tableQueues.clear();
         probeOrder = new int[0];

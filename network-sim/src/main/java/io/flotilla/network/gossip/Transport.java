@@ -6,6 +6,7 @@ import io.flotilla.network.gossip.Message.Suspect;
 import io.flotilla.network.gossip.Message.Table;
 import io.flotilla.network.gossip.Peer.Member;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +63,8 @@ final class Transport {
         List<Peer.Queued> queue = m instanceof Table t
                 ? origin.tableQueues.computeIfAbsent(t.network(), n -> new ArrayList<>())
                 : origin.memberQueue;
-        queue.removeIf(q -> q.message.subject().equals(m.subject()));
+        int subject = m.subject();
+        queue.removeIf(q -> q.message.subject() == subject);
         queue.add(new Peer.Queued(m));
         wakeGossip(origin, w.agenda.now());
     }
@@ -149,6 +151,14 @@ final class Transport {
 
     /** NetworkDB {@code networkNodes}: the other nodes attached to the network that this node believes active. */
     int[] networkAudience(Peer o, String network) {
-        return w.candidates(o, m -> w.peers[m] != null && w.attached(w.peers[m], network) && o.members[m].active());
+        BitSet attached = w.attachedTo(network);
+        int[] out = new int[attached.cardinality()];
+        int n = 0;
+        for (int m = attached.nextSetBit(0); m >= 0 && m < o.members.length; m = attached.nextSetBit(m + 1)) {
+            if (m != o.id && o.members[m].active()) {
+                out[n++] = m;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 }

@@ -14,11 +14,22 @@ final class World {
     final Consumer<GossipEvent> sink;
     final Agenda agenda = new Agenda();
     Peer[] peers = new Peer[0];
+    private final java.util.Map<String, TableLog> logs = new java.util.HashMap<>();
+    /** By network: the peers attached to it (running, with a replica of its table). */
+    private final java.util.Map<String, java.util.BitSet> attachedPeers = new java.util.HashMap<>();
     long lamport;
     /** Some member changed state somewhere: probes and gossip may have to start again. */
     boolean membershipChanged;
     /** Set while merging a push/pull or bulk sync: what is learnt that way is news to spread in fixed-delay mode too. */
     boolean merging;
+    /**
+     * Peers that have stopped or restarted at least once, in id order: the only ones whose daemon may
+     * not be the one others believe alive. The rest are running the generation everyone knows.
+     */
+    final java.util.TreeSet<Integer> unsettled = new java.util.TreeSet<>();
+    /** Observers whose every entry change goes to the sink; the others' changes only to {@link #viewChanged}. */
+    java.util.function.Predicate<String> detailed = observer -> true;
+    java.util.function.BiConsumer<String, String> viewChanged = (observer, network) -> { };
 
     World(GossipConfig config, Topology topology, Randomness randomness, Consumer<GossipEvent> sink) {
         this.config = config;
@@ -66,6 +77,7 @@ final class World {
         }
         if (peers[i] == null) {
             peers[i] = new Peer(i, host, randomness.stream("gossip." + host), randomness.stream("fd." + host), config);
+            peers[i].detailed = detailed.test(host);
         }
         return peers[i];
     }
@@ -78,4 +90,37 @@ final class World {
     boolean attached(Peer p, String network) {
         return p.running && p.tables.containsKey(network);
     }
+
+    TableLog log(String network) {
+        return logs.computeIfAbsent(network, TableLog::new);
+    }
+
+    /** The peer takes part in the network's table from now on, with an empty replica. */
+    void attach(Peer p, String network) {
+        p.tables.put(network, new Replica());
+        attachedPeers.computeIfAbsent(network, n -> new java.util.BitSet()).set(p.id);
+    }
+
+    void detach(Peer p, String network) {
+        p.tables.remove(network);
+        java.util.BitSet bits = attachedPeers.get(network);
+        if (bits != null) {
+            bits.clear(p.id);
+        }
+    }
+
+    /** The peer stopped or restarted: it is on no network any more. */
+    void detachAll(Peer p) {
+        for (String network : p.tables.keySet()) {
+            attachedPeers.get(network).clear(p.id);
+        }
+        p.tables.clear();
+    }
+
+    /** The peers attached to the network, by id; do not change it. */
+    java.util.BitSet attachedTo(String network) {
+        return attachedPeers.getOrDefault(network, EMPTY);
+    }
+
+    private static final java.util.BitSet EMPTY = new java.util.BitSet();
 }

@@ -23,6 +23,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Every node's DNS records and load balancers, per network, as that node's view makes them: fed
@@ -225,6 +227,43 @@ public final class SwarmDataPlane {
             return new DnsRecords(List.of(view.addresses.get(backend)), List.of(backends.key(backend)));
         }
         return DnsRecords.NONE;
+    }
+
+    /**
+     * The same records as {@link #records(String, String, String)}, from a view this plane does not
+     * keep (a node's gossip view, given entry by entry with its key): a VIP service's name gives its
+     * VIP while any of its endpoints is in the view; a dnsrr service's name and {@code tasks.NAME} the
+     * enabled endpoints' addresses; a task's name its address while enabled.
+     */
+    public DnsRecords records(String network, String name, Consumer<BiConsumer<String, Endpoint>> view) {
+        Integer net = networkIds.get(network);
+        if (net == null) {
+            return DnsRecords.NONE;
+        }
+        boolean tasks = name.startsWith("tasks.");
+        Integer sid = serviceIds.get(tasks ? name.substring(6) : name);
+        String service = sid == null ? null : services.get(sid).name();
+        boolean vip = sid != null && !tasks && hasVip(sid, net);
+        List<String> addresses = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        String[] vipAddress = new String[1];
+        view.accept((key, e) -> {
+            if (service != null && service.equals(e.service())) {
+                if (vip && e.vip().isPresent()) {
+                    vipAddress[0] = e.vip().get();
+                } else if (!vip && !e.disabled()) {
+                    addresses.add(e.address());
+                    keys.add(key);
+                }
+            } else if (service == null && name.equals(e.task()) && !e.disabled()) {
+                addresses.add(e.address());
+                keys.add(key);
+            }
+        });
+        if (vip) {
+            return vipAddress[0] == null ? DnsRecords.NONE : DnsRecords.virtualIp(vipAddress[0]);
+        }
+        return addresses.isEmpty() ? DnsRecords.NONE : new DnsRecords(addresses, keys);
     }
 
     /**

@@ -16,8 +16,6 @@ import java.util.Set;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.BiconnectivityInspector;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
-import org.jgrapht.alg.interfaces.ShortestPathAlgorithm.SingleSourcePaths;
-import org.jgrapht.alg.shortestpath.DijkstraShortestPath;
 import org.jgrapht.graph.MaskSubgraph;
 import org.jgrapht.graph.SimpleWeightedGraph;
 
@@ -44,8 +42,10 @@ import org.jgrapht.graph.SimpleWeightedGraph;
  * stay down until {@link #hostUp}.
  *
  * <p>Every change starts a new {@link #epoch}. Reachability (connected components of the masked
- * graph) and path latencies (Dijkstra, one source at a time, on demand) are computed once per epoch,
- * so the questions asked per request are array reads.
+ * graph) and the latencies between devices (Dijkstra from each device over the live devices and the
+ * links between them) are computed once per epoch; as hosts never transit, a path between two hosts
+ * is one uplink, the shortest way between two devices, and another uplink, so the questions asked per
+ * request are array reads, and a thousand hosts cost no more than their handful of switches.
  */
 public final class Topology {
 
@@ -78,7 +78,12 @@ public final class Topology {
     // per-epoch caches
     private long cachedEpoch = -1;
     private int[] component = new int[0];
-    private long[][] latency = new long[0][];
+    private boolean whole;
+    /** By host: the devices its live uplinks reach, and each uplink's latency. */
+    private int[][] uplinkDevice = new int[0][];
+    private long[][] uplinkHop = new long[0][];
+    /** Between live devices, over live device links; {@code Long.MAX_VALUE} when none. */
+    private long[][] deviceDistance = new long[0][];
 
     /** Every host one hop from the device {@link #LAN}, in the order given. */
     public Topology(List<String> hostNames) {
@@ -317,6 +322,15 @@ public final class Topology {
         return a == b || (group[a] == group[b] && (blockCount == 0 || !blocked(a, b)));
     }
 
+    /**
+     * Whether every host that is up reaches every other (no partition, no pair block, nothing that cuts
+     * the up hosts apart): then {@code canReach} between two hosts is just whether both are up.
+     */
+    public boolean isWhole() {
+        refresh();
+        return whole;
+    }
+
     /** The hosts that {@code from} can reach, itself included, in the order they were added. */
     public List<String> reachableFrom(String from) {
         List<String> out = new ArrayList<>();
@@ -341,12 +355,21 @@ public final class Topology {
         if (a == b) {
             return 0;
         }
-        long[] row = latency[a];
-        if (row == null) {
-            row = shortestFrom(a);
-            latency[a] = row;
+        long best = Long.MAX_VALUE;
+        int[] da = uplinkDevice[a];
+        int[] db = uplinkDevice[b];
+        if (da == null || db == null) {
+            return best;
         }
-        return row[b];
+        for (int i = 0; i < da.length; i++) {
+            for (int j = 0; j < db.length; j++) {
+                long between = deviceDistance[da[i]][db[j]];
+                if (between != Long.MAX_VALUE) {
+                    best = Math.min(best, uplinkHop[a][i] + between + uplinkHop[b][j]);
+                }
+            }
+        }
+        return best;
     }
 
     public OptionalInt indexOf(String host) {
@@ -431,8 +454,93 @@ public final class Topology {
             }
         }
         component = ids;
-        latency = new long[names.size()][];
+        whole = blockCount == 0;
+        int only = NONE;
+        for (int i = present.nextSetBit(0); i >= 0 && whole; i = present.nextSetBit(i + 1)) {
+            if (!downHosts.get(i)) {
+                whole = ids[i] != NONE && (only == NONE || ids[i] == only) && group[i] == group[present.nextSetBit(0)];
+                only = ids[i];
+            }
+        }
+        latencies();
         cachedEpoch = epoch;
+    }
+
+    /** The live devices' distances to each other, and each live host's live uplinks. */
+    private void latencies() {
+        Graph<String, Link> live = liveGraph();
+        List<String> devices = new ArrayList<>();
+        Map<String, Integer> deviceIds = new HashMap<>();
+        for (String v : live.vertexSet()) {
+            if (v.startsWith(DEVICE)) {
+                deviceIds.put(v, devices.size());
+                devices.add(v);
+            }
+        }
+        int d = devices.size();
+        long[][] link = new long[d][d];
+        for (long[] row : link) {
+            Arrays.fill(row, Long.MAX_VALUE);
+        }
+        for (Link l : live.edgeSet()) {
+            Integer x = deviceIds.get(live.getEdgeSource(l));
+            Integer y = deviceIds.get(live.getEdgeTarget(l));
+            if (x != null && y != null) {
+                link[x][y] = Math.min(link[x][y], l.latencyNanos());
+                link[y][x] = link[x][y];
+            }
+        }
+        deviceDistance = new long[d][];
+        for (int source = 0; source < d; source++) {
+            deviceDistance[source] = dijkstra(link, source);
+        }
+        uplinkDevice = new int[names.size()][];
+        uplinkHop = new long[names.size()][];
+        for (int i = present.nextSetBit(0); i >= 0; i = present.nextSetBit(i + 1)) {
+            String host = HOST + names.get(i);
+            if (!live.containsVertex(host)) {
+                continue;
+            }
+            List<Link> ups = new ArrayList<>();
+            for (Link l : live.edgesOf(host)) {
+                ups.add(l);
+            }
+            uplinkDevice[i] = new int[ups.size()];
+            uplinkHop[i] = new long[ups.size()];
+            for (int u = 0; u < ups.size(); u++) {
+                Link l = ups.get(u);
+                String other = live.getEdgeSource(l).equals(host) ? live.getEdgeTarget(l) : live.getEdgeSource(l);
+                uplinkDevice[i][u] = deviceIds.get(other);
+                uplinkHop[i][u] = l.latencyNanos();
+            }
+        }
+    }
+
+    /** Shortest distances from one device over a dense matrix of device links (a handful of devices). */
+    private static long[] dijkstra(long[][] link, int source) {
+        int d = link.length;
+        long[] dist = new long[d];
+        Arrays.fill(dist, Long.MAX_VALUE);
+        boolean[] done = new boolean[d];
+        dist[source] = 0;
+        for (int round = 0; round < d; round++) {
+            int u = -1;
+            for (int v = 0; v < d; v++) {
+                if (!done[v] && dist[v] != Long.MAX_VALUE && (u < 0 || dist[v] < dist[u])) {
+                    u = v;
+                }
+            }
+            if (u < 0) {
+                break;
+            }
+            done[u] = true;
+            for (int v = 0; v < d; v++) {
+                if (link[u][v] != Long.MAX_VALUE && dist[u] + link[u][v] < dist[v]) {
+                    dist[v] = dist[u] + link[u][v];
+                }
+            }
+        }
+        return dist;
     }
 
     private Graph<String, Link> liveGraph() {
@@ -445,19 +553,6 @@ public final class Topology {
             return present.get(i) && !downHosts.get(i);
         }
         return !downDevices.contains(vertex.substring(DEVICE.length()));
-    }
-
-    private long[] shortestFrom(int a) {
-        long[] row = new long[names.size()];
-        Arrays.fill(row, Long.MAX_VALUE);
-        Graph<String, Link> live = liveGraph();
-        SingleSourcePaths<String, Link> paths = new DijkstraShortestPath<>(live).getPaths(HOST + names.get(a));
-        for (int b = 0; b < names.size(); b++) {
-            if (component[b] != NONE && component[b] == component[a]) {
-                row[b] = Math.round(paths.getWeight(HOST + names.get(b)));
-            }
-        }
-        return row;
     }
 
     private List<String> hostsInZone(String zone) {

@@ -5,7 +5,7 @@ final class Addresses {
 
     private Addresses() {}
 
-    /** The address as an unsigned 32-bit number; text that is not an address sorts after every address. */
+    /** The address as an unsigned 32-bit number; text that is not an address sorts after every address (2^32). */
     static long numeric(String address) {
         long value = 0;
         int part = 0;
@@ -19,9 +19,9 @@ final class Addresses {
             } else if (c >= '0' && c <= '9') {
                 part = part * 10 + (c - '0');
             } else {
-                return Long.MAX_VALUE;
+                return 1L << 32;
             }
         }
-        return parts == 4 ? value : Long.MAX_VALUE;
+        return parts == 4 ? value : 1L << 32;
     }
 }

@@ -5,80 +5,92 @@ import io.flotilla.sim.events.DnsAnswersChanged;
 import io.flotilla.sim.kernel.EventLog;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Logs {@link DnsAnswersChanged}: what a container on a node gets for each service's names on a
  * network, from then on. Only the (node, network) pairs where the node takes part (runs a task or
  * a traffic client on the network) are logged, as only there can a container ask; a pair whose last
  * container leaves gets NXDOMAIN for every name it had an answer for. Changes within one instant
- * are logged once, at its end, and only when the answer differs from the one logged last.
+ * are logged once, at its end, and only when the answer differs from the one logged last; pairs
+ * are flushed in the order they first changed in the instant.
  *
  * <p>Addresses are logged in address order (numerically), each with its task in the same order.
  */
 final class AnswerLog {
 
-    private record Pair(String node, String network) {}
-
     private record Answer(List<String> addresses, List<String> tasks) {
         static final Answer NXDOMAIN = new Answer(List.of(), List.of());
     }
 
+    /** One (node, network) pair: how many containers of the node are on the network, and what was logged. */
+    private static final class Pair {
+        final String node;
+        final String network;
+        int attached;
+        boolean dirty;
+        final Map<String, Answer> logged = new LinkedHashMap<>();
+
+        Pair(String node, String network) {
+            this.node = node;
+            this.network = network;
+        }
+    }
+
     private final EventLog log;
-    /** How many containers of each node are on each network. */
-    private final Map<Pair, Integer> attached = new HashMap<>();
-    /** The answers logged last, by pair and name. */
-    private final Map<Pair, Map<String, Answer>> logged = new HashMap<>();
-    private final Set<Pair> dirty = new LinkedHashSet<>();
+    private final Map<String, Map<String, Pair>> pairs = new HashMap<>();
+    private final List<Pair> dirty = new ArrayList<>();
     private boolean allDirty;
 
     AnswerLog(EventLog log) {
         this.log = log;
     }
 
-    void attached(String node, String network) {
-        Pair p = new Pair(node, network);
-        if (attached.merge(p, 1, Integer::sum) == 1) {
+    private Pair pair(String node, String network) {
+        return pairs.computeIfAbsent(node, n -> new HashMap<>()).computeIfAbsent(network, n -> new Pair(node, n));
+    }
+
+    private void mark(Pair p) {
+        if (!p.dirty) {
+            p.dirty = true;
             dirty.add(p);
+        }
+    }
+
+    void attached(String node, String network) {
+        Pair p = pair(node, network);
+        if (p.attached++ == 0) {
+            mark(p);
         }
     }
 
     void detached(String node, String network) {
-        Pair p = new Pair(node, network);
-        Integer n = attached.get(p);
-        if (n != null) {
-            if (n <= 1) {
-                attached.remove(p);
-                dirty.add(p);
-            } else {
-                attached.put(p, n - 1);
-            }
+        Pair p = pair(node, network);
+        if (p.attached > 0 && --p.attached == 0) {
+            mark(p);
         }
     }
 
     void nodeGone(String node) {
-        List<Pair> gone = new ArrayList<>();
-        for (Pair p : attached.keySet()) {
-            if (p.node().equals(node)) {
-                gone.add(p);
+        Map<String, Pair> ofNode = pairs.getOrDefault(node, Map.of());
+        ofNode.keySet().stream().sorted().forEach(network -> {
+            Pair p = ofNode.get(network);
+            if (p.attached > 0) {
+                p.attached = 0;
+                mark(p);
             }
-        }
-        gone.sort((a, b) -> a.network().compareTo(b.network()));
-        for (Pair p : gone) {
-            attached.remove(p);
-            dirty.add(p);
-        }
+        });
     }
 
     void viewChanged(String node, String network) {
-        Pair p = new Pair(node, network);
-        if (attached.containsKey(p)) {
-            dirty.add(p);
+        Map<String, Pair> ofNode = pairs.get(node);
+        Pair p = ofNode == null ? null : ofNode.get(network);
+        if (p != null && p.attached > 0) {
+            mark(p);
         }
     }
 
@@ -90,9 +102,12 @@ final class AnswerLog {
     void flush(Plane plane) {
         if (allDirty) {
             allDirty = false;
-            List<Pair> all = new ArrayList<>(attached.keySet());
-            all.sort((a, b) -> a.node().equals(b.node()) ? a.network().compareTo(b.network()) : a.node().compareTo(b.node()));
-            dirty.addAll(all);
+            pairs.keySet().stream().sorted().forEach(node -> pairs.get(node).keySet().stream().sorted().forEach(network -> {
+                Pair p = pairs.get(node).get(network);
+                if (p.attached > 0) {
+                    mark(p);
+                }
+            }));
         }
         if (dirty.isEmpty()) {
             return;
@@ -100,25 +115,25 @@ final class AnswerLog {
         List<Pair> batch = new ArrayList<>(dirty);
         dirty.clear();
         for (Pair p : batch) {
-            Map<String, Answer> last = logged.computeIfAbsent(p, k -> new LinkedHashMap<>());
-            if (attached.containsKey(p)) {
-                for (String name : plane.dnsNames(p.network())) {
-                    write(p, name, answer(plane.records(p.node(), p.network(), name)), last);
+            p.dirty = false;
+            if (p.attached > 0) {
+                for (String name : plane.dnsNames(p.network)) {
+                    write(p, name, answer(plane.records(p.node, p.network, name)));
                 }
             } else {
-                for (String name : List.copyOf(last.keySet())) {
-                    write(p, name, Answer.NXDOMAIN, last);
+                for (String name : List.copyOf(p.logged.keySet())) {
+                    write(p, name, Answer.NXDOMAIN);
                 }
-                logged.remove(p);
+                p.logged.clear();
             }
         }
     }
 
-    private void write(Pair p, String name, Answer now, Map<String, Answer> last) {
-        Answer before = last.getOrDefault(name, Answer.NXDOMAIN);
+    private void write(Pair p, String name, Answer now) {
+        Answer before = p.logged.getOrDefault(name, Answer.NXDOMAIN);
         if (!before.equals(now)) {
-            last.put(name, now);
-            log.append(new DnsAnswersChanged(p.node(), p.network(), name, now.addresses(), now.tasks()));
+            p.logged.put(name, now);
+            log.append(new DnsAnswersChanged(p.node, p.network, name, now.addresses(), now.tasks()));
         }
     }
 
@@ -131,21 +146,21 @@ final class AnswerLog {
         if (n == 1) {
             return new Answer(r.addresses(), r.keys());
         }
-        Integer[] order = new Integer[n];
-        long[] numeric = new long[n];
+        // an address is 32 bits: it and the record's index sort together as one long
+        long[] order = new long[n];
         for (int i = 0; i < n; i++) {
-            order[i] = i;
-            numeric[i] = Addresses.numeric(r.addresses().get(i));
+            order[i] = Addresses.numeric(r.addresses().get(i)) << 20 | i;
         }
-        Arrays.sort(order, (a, b) -> Long.compare(numeric[a], numeric[b]));
-        List<String> addresses = new ArrayList<>(n);
-        List<String> tasks = new ArrayList<>(r.keys().isEmpty() ? 0 : n);
-        for (int i : order) {
-            addresses.add(r.addresses().get(i));
-            if (!r.keys().isEmpty()) {
-                tasks.add(r.keys().get(i));
+        Arrays.sort(order);
+        String[] addresses = new String[n];
+        String[] tasks = new String[r.keys().isEmpty() ? 0 : n];
+        for (int j = 0; j < n; j++) {
+            int i = (int) (order[j] & 0xFFFFF);
+            addresses[j] = r.addresses().get(i);
+            if (tasks.length > 0) {
+                tasks[j] = r.keys().get(i);
             }
         }
-        return new Answer(List.copyOf(addresses), List.copyOf(tasks));
+        return new Answer(List.of(addresses), List.of(tasks));
     }
 }

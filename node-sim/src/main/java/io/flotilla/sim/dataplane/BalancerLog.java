@@ -4,10 +4,13 @@ import io.flotilla.network.lb.Destination;
 import io.flotilla.sim.cluster.TrafficClient;
 import io.flotilla.sim.events.LbBackendChanged;
 import io.flotilla.sim.kernel.EventLog;
+import io.flotilla.network.request.Target;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Logs {@link LbBackendChanged} for the load balancers that carry a traffic client's requests: the
@@ -19,6 +22,8 @@ final class BalancerLog {
 
     private final EventLog log;
     private final List<TrafficClient> clients = new ArrayList<>();
+    /** The nodes whose balancers carry a client's requests. */
+    private final Set<String> nodes = new HashSet<>();
     /** The destinations logged last for each balancer a client goes through: key to weight, in ring order. */
     private final Map<Plane.Balancer, Map<String, Integer>> watched = new LinkedHashMap<>();
     private boolean dirty;
@@ -30,18 +35,17 @@ final class BalancerLog {
     /** The balancer the client goes through is logged once there is one (its service may come later). */
     void watch(TrafficClient client) {
         clients.add(client);
+        client.from().ifPresent(nodes::add);
+        if (Target.parse(client.target()) instanceof Target.NodePort np) {
+            nodes.add(np.node());
+        }
         dirty = true;
     }
 
-    /** Some view changed on {@code node}: the balancers are read again at the flush. */
+    /** Some view changed on {@code node}: the balancers are read again at the flush if one is there. */
     void viewChanged(String node) {
-        if (!dirty) {
-            for (TrafficClient c : clients) {
-                if (c.from().filter(node::equals).isPresent() || c.target().startsWith(node + ":")) {
-                    dirty = true;
-                    return;
-                }
-            }
+        if (!dirty && nodes.contains(node)) {
+            dirty = true;
         }
     }
 

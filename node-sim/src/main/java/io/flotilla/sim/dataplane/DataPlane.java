@@ -9,7 +9,8 @@ import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.sim.cluster.ClusterSetup;
 import io.flotilla.sim.cluster.DataPlaneSettings;
-import io.flotilla.sim.cluster.NodeSetup;
+import io.flotilla.sim.cluster.TrafficClient;
+import io.flotilla.network.request.Target;
 import io.flotilla.sim.control.NetworkSetup;
 import io.flotilla.sim.control.ServiceEndpoint;
 import io.flotilla.sim.events.TaskAddressed;
@@ -20,6 +21,8 @@ import io.flotilla.network.gossip.FailedPeerEntries;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.SortedMap;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -123,10 +126,22 @@ public final class DataPlane extends AbstractBehavior<DataPlane.Command> {
             GossipConfig gossip = GossipConfig.defaults().withFailedPeerEntries(
                     setup.dataPlane().failedPeerEntries() == DataPlaneSettings.FailedPeerEntries.DELETE
                             ? FailedPeerEntries.DELETE : FailedPeerEntries.SUSPEND);
-            this.plane = new SwarmPlane(topology, networks, gossip, randomness, SERVICE_NANOS, changes);
+            this.plane = new SwarmPlane(topology, networks, gossip, randomness, SERVICE_NANOS, routers(setup), changes);
         }
         this.traffic = new Traffic(setup.traffic(), setup.dataPlane(), plane, log, balancers);
         rearm();
+    }
+
+    /** The nodes that route requests: each client's own, and those a client reaches as {@code NODE:PORT}. */
+    private static Set<String> routers(ClusterSetup setup) {
+        Set<String> out = new TreeSet<>();
+        for (TrafficClient c : setup.traffic()) {
+            c.from().ifPresent(out::add);
+            if (Target.parse(c.target()) instanceof Target.NodePort np) {
+                out.add(np.node());
+            }
+        }
+        return out;
     }
 
     @Override

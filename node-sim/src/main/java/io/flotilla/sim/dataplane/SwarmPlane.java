@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -59,6 +60,11 @@ import java.util.TreeMap;
  *
  * <p>Memberlist runs from the moment something first uses a network, with every running node
  * knowing every other alive, which is where it would have converged by then.
+ *
+ * <p>Only the nodes that route a traffic client's requests (its own node, the node of a
+ * {@code NODE:PORT} it sends to) keep a full DNS and IPVS state here; every other node's DNS answers
+ * are read from its gossip view when they are logged. A thousand nodes' IPVS tables would cost much
+ * and change nothing anyone asks.
  */
 final class SwarmPlane implements Plane {
 
@@ -90,6 +96,7 @@ final class SwarmPlane implements Plane {
     private final GossipConfig gossipConfig;
     private final Randomness randomness;
     private final Changes changes;
+    private final Set<String> routers;
     private Optional<GossipCluster> gossip = Optional.empty();
     private final Map<String, ServiceSpec> services = new LinkedHashMap<>();
     private final Map<String, SortedMap<String, String>> vips = new HashMap<>();
@@ -98,8 +105,9 @@ final class SwarmPlane implements Plane {
     private boolean ingressInUse;
 
     SwarmPlane(Topology topology, Networks networks, GossipConfig gossipConfig, Randomness randomness,
-            long serviceNanos, Changes changes) {
+            long serviceNanos, Set<String> routers, Changes changes) {
         this.topology = topology;
+        this.routers = Set.copyOf(routers);
         this.hosts = topology.hosts();
         this.networks = networks;
         this.gossipConfig = gossipConfig;
@@ -339,7 +347,10 @@ final class SwarmPlane implements Plane {
 
     @Override
     public DnsRecords records(String node, String network, String name) {
-        return plane.records(node, network, name);
+        if (!gossiped(network) || gossip.isEmpty()) {
+            return plane.records(node, network, name);
+        }
+        return plane.records(network, name, visitor -> gossip.get().visit(node, network, visitor));
     }
 
     @Override
@@ -381,9 +392,10 @@ final class SwarmPlane implements Plane {
 
     // ---------------------------------------------------------------------------------------------
 
+    /** A routing node's view changed entry by entry (the others' only say that they changed). */
     private void onGossip(GossipEvent event) {
-        plane.apply(event);
         if (event instanceof GossipEvent.EntryChanged e) {
+            plane.apply(event);
             changes.viewChanged(e.observer(), e.network());
         }
     }
@@ -391,6 +403,7 @@ final class SwarmPlane implements Plane {
     private GossipCluster gossip(long now) {
         if (gossip.isEmpty()) {
             GossipCluster g = new GossipCluster(gossipConfig, topology, randomness, this::onGossip);
+            g.summarize(routers::contains, changes::viewChanged);
             g.start(now, hosts.stream().filter(topology::isUp).toList());
             gossip = Optional.of(g);
         }
