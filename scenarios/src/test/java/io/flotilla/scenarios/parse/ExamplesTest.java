@@ -26,9 +26,9 @@ class ExamplesTest {
         assertEquals(List.of("compare-rolling-update.yaml", "compare-tight-taints.yaml", "compare-worker-crash.yaml",
                         "compare-zone-outage.yaml", "dns-vip-dnsrr-tasks.yaml", "drain-maintenance.yaml",
                         "kubernetes-node-failure.yaml", "manager-quorum-loss.yaml", "network-isolation.yaml",
-                        "resource-exhaustion.yaml", "rolling-update.yaml", "routing-mesh-vs-host-ports.yaml",
-                        "traffic-vip-failover.yaml", "unhealthy-out-of-rotation.yaml", "worker-failover.yaml",
-                        "zone-spread.yaml"),
+                        "partition-duplicates.yaml", "resource-exhaustion.yaml", "rolling-update.yaml",
+                        "routing-mesh-vs-host-ports.yaml", "traffic-vip-failover.yaml",
+                        "unhealthy-out-of-rotation.yaml", "worker-failover.yaml", "zone-spread.yaml"),
                 SchemaFixture.examples().stream().map(p -> p.getFileName().toString()).toList());
     }
 
