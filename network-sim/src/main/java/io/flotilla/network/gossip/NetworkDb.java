@@ -99,10 +99,11 @@ final class NetworkDb {
         byArrival.forEach((arrival, group) -> {
             int[] gens = group.stream().mapToInt(b -> b.gen).toArray();
             w.agenda.at(arrival, () -> {
+                java.util.BitSet attached = w.attachedTo(network);
                 for (int i = 0; i < group.size(); i++) {
                     Peer b = group.get(i);
-                    if (a.running && b.running && a.gen == ga && b.gen == gens[i] && w.attached(a, network)
-                            && w.attached(b, network)) {
+                    if (a.running && b.running && a.gen == ga && b.gen == gens[i] && attached.get(a.id)
+                            && attached.get(b.id)) {
                         exchange(a, b, network);
                     }
                 }

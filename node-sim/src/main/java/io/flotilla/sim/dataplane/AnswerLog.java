@@ -5,7 +5,6 @@ import io.flotilla.sim.events.DnsAnswersChanged;
 import io.flotilla.sim.kernel.EventLog;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +44,10 @@ final class AnswerLog {
     private final Map<String, Map<String, Pair>> pairs = new HashMap<>();
     private final List<Pair> dirty = new ArrayList<>();
     private boolean allDirty;
+    /** The pair marked last: a bulk sync tells the same pair of every entry it brings, and once is enough. */
+    private Pair lastMarked;
+    /** Addresses as numbers, parsed once: the same strings come back in every answer. */
+    private final Map<String, Long> numeric = new HashMap<>();
 
     AnswerLog(EventLog log) {
         this.log = log;
@@ -55,6 +58,7 @@ final class AnswerLog {
     }
 
     private void mark(Pair p) {
+        lastMarked = p;
         if (!p.dirty) {
             p.dirty = true;
             dirty.add(p);
@@ -87,6 +91,10 @@ final class AnswerLog {
     }
 
     void viewChanged(String node, String network) {
+        Pair last = lastMarked;
+        if (last != null && last.dirty && last.node == node && last.network == network) {
+            return;
+        }
         Map<String, Pair> ofNode = pairs.get(node);
         Pair p = ofNode == null ? null : ofNode.get(network);
         if (p != null && p.attached > 0) {
@@ -138,7 +146,7 @@ final class AnswerLog {
     }
 
     /** The records in address order, tasks alongside. */
-    private static Answer answer(DnsRecords r) {
+    private Answer answer(DnsRecords r) {
         if (r.isNxdomain()) {
             return Answer.NXDOMAIN;
         }
@@ -149,7 +157,7 @@ final class AnswerLog {
         // an address is 32 bits: it and the record's index sort together as one long
         long[] order = new long[n];
         for (int i = 0; i < n; i++) {
-            order[i] = Addresses.numeric(r.addresses().get(i)) << 20 | i;
+            order[i] = numeric.computeIfAbsent(r.addresses().get(i), Addresses::numeric) << 20 | i;
         }
         Arrays.sort(order);
         String[] addresses = new String[n];

@@ -27,6 +27,8 @@ final class BalancerLog {
     /** The destinations logged last for each balancer a client goes through: key to weight, in ring order. */
     private final Map<Plane.Balancer, Map<String, Integer>> watched = new LinkedHashMap<>();
     private boolean dirty;
+    /** A node with no balancer to log, asked last: a bulk sync asks about the same node again and again. */
+    private String lastQuiet;
 
     BalancerLog(EventLog log) {
         this.log = log;
@@ -44,8 +46,12 @@ final class BalancerLog {
 
     /** Some view changed on {@code node}: the balancers are read again at the flush if one is there. */
     void viewChanged(String node) {
-        if (!dirty && nodes.contains(node)) {
-            dirty = true;
+        if (!dirty && node != lastQuiet) {
+            if (nodes.contains(node)) {
+                dirty = true;
+            } else {
+                lastQuiet = node;
+            }
         }
     }
 

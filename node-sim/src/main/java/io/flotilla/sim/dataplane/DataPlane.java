@@ -92,6 +92,9 @@ public final class DataPlane extends AbstractBehavior<DataPlane.Command> {
 
     private enum Wake implements Command { INSTANCE }
 
+    /** The end of an instant: what changed in it is logged. */
+    private enum Flush implements Command { INSTANCE }
+
     /** How long a served request takes once it reaches its task. */
     static final long SERVICE_NANOS = 1_000_000L;
 
@@ -103,6 +106,7 @@ public final class DataPlane extends AbstractBehavior<DataPlane.Command> {
     private final BalancerLog balancers;
     private final Traffic traffic;
     private long wakeAt = Long.MAX_VALUE;
+    private boolean flushPending;
 
     public static Behavior<Command> create(ClusterSetup setup, Kernel kernel) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new DataPlane(ctx, setup, kernel, timers)));
@@ -161,6 +165,7 @@ public final class DataPlane extends AbstractBehavior<DataPlane.Command> {
                 .onMessage(LinkDown.class, this::onLinkDown)
                 .onMessage(LinkUp.class, this::onLinkUp)
                 .onMessageEquals(Wake.INSTANCE, this::onWake)
+                .onMessageEquals(Flush.INSTANCE, this::onFlush)
                 .build();
     }
 
@@ -279,14 +284,27 @@ public final class DataPlane extends AbstractBehavior<DataPlane.Command> {
         return now;
     }
 
-    /** After an input at now: the requests of this instant, then the logs, then the next wake. */
+    /**
+     * After an input at now: the requests of this instant and the traffic windows that ended, the next
+     * wake, and, once every message of the instant is in, the DNS answers and load balancers that
+     * changed (a timer due now fires when the cluster is quiet at this instant).
+     */
     private Behavior<Command> settle(long now) {
         traffic.sendUntil(now, true);
         traffic.complete(now);
         traffic.flush(now);
+        rearm();
+        if (!flushPending) {
+            flushPending = true;
+            timers.startSingleTimer(Flush.INSTANCE, Duration.ZERO);
+        }
+        return this;
+    }
+
+    private Behavior<Command> onFlush() {
+        flushPending = false;
         answers.flush(plane);
         balancers.flush(plane);
-        rearm();
         return this;
     }
 

@@ -34,6 +34,10 @@ final class Explainer {
                                 + ": no endpoint of " + service + " is in its view of the network (the VIP record goes with the last one)"
                         : "no service or task is named " + name;
             case NO_ROUTE:
+                if (plane.onNetwork(service, network)) {
+                    return network + " is a bridge network, which never leaves its host: " + service
+                            + "'s tasks on it run on other hosts than " + node;
+                }
                 return plane.declared(service)
                         ? service + " is not on " + network + ", the network " + node + " resolves and connects on"
                         : name + " is only on networks " + node + " cannot use from " + network;

@@ -102,6 +102,8 @@ final class SwarmPlane implements Plane {
     private final Map<String, SortedMap<String, String>> vips = new HashMap<>();
     private final Map<String, SortedMap<String, String>> allocated = new HashMap<>();
     private final Map<String, Running> running = new LinkedHashMap<>();
+    /** By node and network: how many of the node's containers (tasks and clients) are on the network. */
+    private final Map<String, Map<String, Integer>> attached = new HashMap<>();
     private boolean ingressInUse;
 
     SwarmPlane(Topology topology, Networks networks, GossipConfig gossipConfig, Randomness randomness,
@@ -178,12 +180,43 @@ final class SwarmPlane implements Plane {
             }
         }
         for (String network : addresses.keySet()) {
-            if (!network.equals(OverlayNetworks.INGRESS)) {
-                changes.attached(node, network);
-            }
+            attach(node, network, now);
+        }
+    }
+
+    /**
+     * One more container of the node on the network: the first one attaches the node (moby#33721: the
+     * network's state appears on a node "when there is a task scheduled on that node"), which joins the
+     * network's gossip and bulk-syncs its table. Every node is on the ingress network anyway.
+     */
+    private void attach(String node, String network, long now) {
+        if (network.equals(OverlayNetworks.INGRESS)) {
+            return;
+        }
+        int n = attached.computeIfAbsent(node, x -> new HashMap<>()).merge(network, 1, Integer::sum);
+        if (n == 1) {
+            changes.attached(node, network);
             if (gossiped(network)) {
                 gossip(now).joinNetwork(now, node, network);
             }
+        }
+    }
+
+    /** One container fewer: the last one leaves, and "all the service info associated with that network" goes. */
+    private void detach(String node, String network, long now) {
+        Map<String, Integer> ofNode = attached.get(node);
+        Integer n = ofNode == null ? null : ofNode.get(network);
+        if (n == null) {
+            return;
+        }
+        if (n > 1) {
+            ofNode.put(network, n - 1);
+            return;
+        }
+        ofNode.remove(network);
+        changes.detached(node, network);
+        if (gossiped(network)) {
+            gossip.ifPresent(g -> g.leaveNetwork(now, node, network));
         }
     }
 
@@ -227,9 +260,7 @@ final class SwarmPlane implements Plane {
             if (networks.driver(network).orElse(Driver.OVERLAY) != Driver.OVERLAY) {
                 networks.release(network, node, a.getValue());
             }
-            if (!network.equals(OverlayNetworks.INGRESS)) {
-                changes.detached(node, network);
-            }
+            detach(node, network, now);
         }
         unbindPorts(r);
         allocated.remove(taskId);
@@ -258,6 +289,7 @@ final class SwarmPlane implements Plane {
                 unbindPorts(r);
             }
         }
+        attached.remove(node);
         changes.nodeGone(node);
     }
 
@@ -318,11 +350,7 @@ final class SwarmPlane implements Plane {
     @Override
     public void clientAttached(TrafficClient client, long now) {
         if (client.from().isPresent() && client.network().isPresent() && networks.driver(client.network().get()).isPresent()) {
-            String network = client.network().get();
-            changes.attached(client.from().get(), network);
-            if (gossiped(network)) {
-                gossip(now).joinNetwork(now, client.from().get(), network);
-            }
+            attach(client.from().get(), client.network().get(), now);
         }
     }
 

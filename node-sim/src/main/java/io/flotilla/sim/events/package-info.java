@@ -4,5 +4,10 @@
  * after what the manager records ({@link TaskObserved}, {@link NodeStatusChanged}) are its
  * belief, which lags the truth while messages are lost or heartbeats are still awaited.
  * {@link ActionIgnored} is neither: a timeline action that found nothing to change.
+ *
+ * <p>The data plane's events follow the same split: {@link TaskAddressed}, {@link TaskHealthChanged}
+ * and {@link TrafficCounted} are truth; {@link DnsAnswersChanged} and {@link LbBackendChanged} are
+ * what one node believes (its DNS and load balancer, from its own view); {@link RequestExplained}
+ * sets one request's belief (what its node resolved and picked) against the truth it met.
  */
 package io.flotilla.sim.events;

@@ -6,7 +6,9 @@
  * maxUnavailable, scale down in upstream's ranking order) and the DaemonSet controller for global
  * services; the node lifecycle controller (Ready=Unknown after the grace period, unreachable taints,
  * rate-limited per zone) and the taint eviction controller (pods deleted when their tolerations run
- * out); and kube-scheduler's loop around {@code scheduler}'s {@code KubernetesPlacement}.
+ * out); kube-scheduler's loop around {@code scheduler}'s {@code KubernetesPlacement}; and the
+ * EndpointSlice controller ({@link io.flotilla.sim.kubernetes.EndpointSliceController}), which tells
+ * the data plane each Service's endpoints with their ready, serving and terminating conditions.
  *
  * <p>The parts do not call one another: each is given the store and the narrow interface of the
  * writes it makes ({@link io.flotilla.sim.kubernetes.PodControl}, {@link

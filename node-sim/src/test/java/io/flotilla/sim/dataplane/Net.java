@@ -170,6 +170,41 @@ final class Net implements AutoCloseable {
         return found;
     }
 
+    /** What {@code node} answered for {@code name} on {@code network} at {@code at}: the tasks (the VIP for a VIP name), in address order. */
+    List<String> dns(String node, String network, String name, long at) {
+        List<String> answer = List.of();
+        for (At<io.flotilla.sim.events.DnsAnswersChanged> a : all(io.flotilla.sim.events.DnsAnswersChanged.class,
+                e -> e.node().equals(node) && e.network().equals(network) && e.name().equals(name))) {
+            if (a.time() <= at) {
+                answer = a.event().tasks().isEmpty() ? a.event().addresses() : a.event().tasks();
+            }
+        }
+        return answer;
+    }
+
+    /** Every window of a client, in order. */
+    List<io.flotilla.sim.events.TrafficCounted> windows(String client) {
+        return all(io.flotilla.sim.events.TrafficCounted.class, e -> e.client().equals(client)).stream().map(At::event).toList();
+    }
+
+    /** A client's totals over the windows that start in [from, to): sent, served, and failures by reason. */
+    java.util.SortedMap<String, Long> totals(String client, long from, long to) {
+        java.util.SortedMap<String, Long> out = new java.util.TreeMap<>();
+        for (io.flotilla.sim.events.TrafficCounted w : windows(client)) {
+            if (w.from() >= from && w.from() < to) {
+                out.merge("sent", w.sent(), Long::sum);
+                out.merge("served", w.served(), Long::sum);
+                w.failed().forEach((k, v) -> out.merge(k, v, Long::sum));
+            }
+        }
+        return out;
+    }
+
+    /** The task id of the task (or pod) of a slot that a service created n-th ({@code web.2#1} is the first of slot 2). */
+    String task(String name, int nth) {
+        return all(io.flotilla.sim.events.TaskCreated.class, e -> e.name().equals(name)).get(nth - 1).event().task();
+    }
+
     String json() {
         return sim.log().toJsonLines();
     }
@@ -241,6 +276,11 @@ final class Net implements AutoCloseable {
 
         Service anywhere() {
             constraints = List.of();
+            return this;
+        }
+
+        Service constrained(String constraint) {
+            constraints = List.of(constraint);
             return this;
         }
 
