@@ -209,12 +209,8 @@ public final class PodInfo {
         };
     }
 
-    public boolean hasRequiredAntiAffinity() {
-        return !requiredAntiAffinity.isEmpty();
-    }
-
     /** Whether this pod, once bound, can change another pod's InterPodAffinity score. */
-    public boolean hasScoringTerms() {
+    boolean hasScoringTerms() {
         return !requiredAffinity.isEmpty() || !preferredAffinity.isEmpty() || !preferredAntiAffinity.isEmpty();
     }
 

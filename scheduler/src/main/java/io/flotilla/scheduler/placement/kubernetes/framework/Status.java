@@ -32,7 +32,7 @@ public record Status(Code code, List<String> reasons, String plugin) {
         return new Status(Code.UNSCHEDULABLE_AND_UNRESOLVABLE, List.of(reasons), "");
     }
 
-    public Status withPlugin(String name) {
+    Status withPlugin(String name) {
         return new Status(code, reasons, name);
     }
 

@@ -63,6 +63,7 @@ final class ImageLocality implements ScorePlugin {
         return score(state.read(IMAGES), node.index());
     }
 
+    /** The PreScore state is read once and the image sizes by node index, not node by node. */
     @Override
     public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] out) {
         Images images = state.read(IMAGES);

@@ -154,16 +154,6 @@ final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, ScorePlug
         return Status.SUCCESS;
     }
 
-    @Override
-    public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int[] indexes, int n,
-            Status[] statuses) {
-        for (int i = 0; i < n; i++) {
-            if (statuses[i] == Status.SUCCESS) {
-                statuses[i] = filter(state, pod, nodes[i]);
-            }
-        }
-    }
-
     private static boolean satisfiesAffinity(FilterState s, PodInfo pod, NodeInfo node) {
         boolean podsExist = true;
         for (AffinityTerm t : pod.requiredAffinity()) {

@@ -78,16 +78,6 @@ final class NodeAffinityPlugin implements PreFilterPlugin, FilterPlugin, ScorePl
     }
 
     @Override
-    public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int[] indexes, int n,
-            Status[] statuses) {
-        for (int i = 0; i < n; i++) {
-            if (statuses[i] == Status.SUCCESS) {
-                statuses[i] = filter(state, pod, nodes[i]);
-            }
-        }
-    }
-
-    @Override
     public Status preScore(CycleState state, PodInfo pod, List<NodeInfo> nodes) {
         return pod.pod().nodeAffinity().preferred().isEmpty() ? Status.SKIP : Status.SUCCESS;
     }
@@ -101,13 +91,6 @@ final class NodeAffinityPlugin implements PreFilterPlugin, FilterPlugin, ScorePl
             }
         }
         return count;
-    }
-
-    @Override
-    public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] out) {
-        for (int k = 0; k < out.length; k++) {
-            out[k] = score(state, pod, nodes.get(k));
-        }
     }
 
     @Override

@@ -30,14 +30,4 @@ final class NodeName implements PreFilterPlugin, FilterPlugin {
         String wanted = pod.pod().nodeName();
         return wanted.isEmpty() || wanted.equals(node.name()) ? Status.SUCCESS : Status.unresolvable(ERR_REASON);
     }
-
-    @Override
-    public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int[] indexes, int n,
-            Status[] statuses) {
-        for (int i = 0; i < n; i++) {
-            if (statuses[i] == Status.SUCCESS) {
-                statuses[i] = filter(state, pod, nodes[i]);
-            }
-        }
-    }
 }

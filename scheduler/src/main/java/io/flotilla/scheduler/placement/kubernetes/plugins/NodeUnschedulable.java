@@ -33,6 +33,7 @@ final class NodeUnschedulable implements FilterPlugin {
         return Status.unresolvable(ERR_REASON);
     }
 
+    /** Most nodes are not cordoned: the table row says so without touching the node. */
     @Override
     public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int[] indexes, int n,
             Status[] statuses) {

@@ -47,6 +47,7 @@ final class TaintToleration implements FilterPlugin, ScorePlugin {
         return Status.SUCCESS;
     }
 
+    /** Most nodes have no taint that can filter: the table row says so without touching the node. */
     @Override
     public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int[] indexes, int n,
             Status[] statuses) {
@@ -77,13 +78,6 @@ final class TaintToleration implements FilterPlugin, ScorePlugin {
             }
         }
         return count;
-    }
-
-    @Override
-    public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] out) {
-        for (int k = 0; k < out.length; k++) {
-            out[k] = score(state, pod, nodes.get(k));
-        }
     }
 
     @Override

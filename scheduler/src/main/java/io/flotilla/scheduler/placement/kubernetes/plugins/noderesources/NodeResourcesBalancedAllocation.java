@@ -138,6 +138,7 @@ public final class NodeResourcesBalancedAllocation implements ScorePlugin {
         return (long) ((1 - std) * ScoreNormalizer.MAX_NODE_SCORE);
     }
 
+    /** cpu and memory scores are remembered per node and request until the node changes. */
     @Override
     public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] out) {
         NodeTable table = state.cluster().table();

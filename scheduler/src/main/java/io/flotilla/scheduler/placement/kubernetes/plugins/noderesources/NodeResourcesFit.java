@@ -61,10 +61,6 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
         }
     }
 
-    ScoringStrategy strategy() {
-        return strategy;
-    }
-
     @Override
     public String name() {
         return NAME;
@@ -110,6 +106,7 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
         return unresolvable ? Status.unresolvable(r) : Status.unschedulable(r);
     }
 
+    /** The usual verdict comes from the table row; only a node that does not fit is looked at for its reasons. */
     @Override
     public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int[] indexes, int n,
             Status[] statuses) {
@@ -223,6 +220,7 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
         return a < (1L << 52) ? Arith.div(a, b) : a / b;
     }
 
+    /** LeastAllocated over cpu and memory is remembered per node and request until the node changes. */
     @Override
     public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] out) {
         NodeTable table = state.cluster().table();

@@ -120,16 +120,6 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, S
     }
 
     @Override
-    public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int[] indexes, int n,
-            Status[] statuses) {
-        for (int i = 0; i < n; i++) {
-            if (statuses[i] == Status.SUCCESS) {
-                statuses[i] = filter(state, pod, nodes[i]);
-            }
-        }
-    }
-
-    @Override
     public Status preScore(CycleState state, PodInfo pod, List<NodeInfo> nodes) {
         List<SpreadConstraint> constraints =
                 SpreadConstraint.of(pod.pod(), TopologySpreadConstraint.WhenUnsatisfiable.SCHEDULE_ANYWAY);
@@ -266,6 +256,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, S
         return score(state.read(SCORE), node, node.index());
     }
 
+    /** The PreScore state is read once and the domains by node index, not node by node. */
     @Override
     public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] out) {
         ScoreState s = state.read(SCORE);
