@@ -1,6 +1,7 @@
 package io.flotilla.scheduler.placement.kubernetes.cache;
 
 import io.flotilla.scheduler.placement.kubernetes.LabelSelector;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,12 +21,11 @@ import java.util.Set;
 public final class AffinityIndex {
 
     /** What a required anti-affinity term selects and along which key. */
-    public record TermKey(List<String> namespaces, LabelSelector selector, String topologyKey) {}
+    private record TermKey(List<String> namespaces, LabelSelector selector, String topologyKey) {}
 
     private final Cache cluster;
     private final Map<TermKey, Tally> antiAffinity = new LinkedHashMap<>();
     private final Set<PodInfo> scoringPods = new LinkedHashSet<>();
-    private final Map<TermKey, Tally> antiAffinityView = Collections.unmodifiableMap(antiAffinity);
     private final Set<PodInfo> scoringPodsView = Collections.unmodifiableSet(scoringPods);
 
     AffinityIndex(Cache cluster) {
@@ -53,9 +53,25 @@ public final class AffinityIndex {
         }
     }
 
-    /** The bound pods' required anti-affinity terms, each with its pods per domain; read only. */
-    public Map<TermKey, Tally> antiAffinity() {
-        return antiAffinityView;
+    /** Whether some bound pod has a required anti-affinity term. */
+    public boolean hasAntiAffinity() {
+        return !antiAffinity.isEmpty();
+    }
+
+    /**
+     * Upstream {@code getExistingAntiAffinityCounts}: for every required anti-affinity term of the
+     * bound pods that selects {@code pod}, the term's pods per domain (live tallies, read only). A
+     * domain with a count is closed to the pod.
+     */
+    public List<Tally> existingAntiAffinityCounts(PodInfo pod) {
+        List<Tally> out = new ArrayList<>();
+        for (Map.Entry<TermKey, Tally> e : antiAffinity.entrySet()) {
+            TermKey k = e.getKey();
+            if (k.namespaces().contains(pod.pod().namespace()) && k.selector().matches(pod.labels())) {
+                out.add(e.getValue());
+            }
+        }
+        return out;
     }
 
     /** The bound pods whose affinity terms can change another pod's score, in bind order; read only. */

@@ -141,7 +141,7 @@ public final class Framework {
     }
 
     /** The first rejection among the filters PreFilter did not skip, named after its plugin; success otherwise. */
-    public static Status runFilters(CycleState state, PodInfo pod, NodeInfo node, FilterPlugin[] active) {
+    private static Status runFilters(CycleState state, PodInfo pod, NodeInfo node, FilterPlugin[] active) {
         for (FilterPlugin f : active) {
             Status s = f.filter(state, pod, node);
             if (!s.isSuccess()) {

@@ -65,16 +65,10 @@ final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, ScorePlug
     @Override
     public PreFilterResult preFilter(CycleState state, PodInfo pod) {
         AffinityIndex index = state.cluster().affinity();
-        if (pod.requiredAffinity().isEmpty() && pod.requiredAntiAffinity().isEmpty() && index.antiAffinity().isEmpty()) {
+        if (pod.requiredAffinity().isEmpty() && pod.requiredAntiAffinity().isEmpty() && !index.hasAntiAffinity()) {
             return PreFilterResult.SKIP;
         }
-        List<Tally> existing = new ArrayList<>();
-        for (Map.Entry<AffinityIndex.TermKey, Tally> e : index.antiAffinity().entrySet()) {
-            AffinityIndex.TermKey k = e.getKey();
-            if (k.namespaces().contains(pod.pod().namespace()) && k.selector().matches(pod.labels())) {
-                existing.add(e.getValue());
-            }
-        }
+        List<Tally> existing = index.existingAntiAffinityCounts(pod);
         Map<String, Tally> affinity = affinityCounts(state.cluster(), pod);
         long total = 0;
         for (Tally t : affinity.values()) {
