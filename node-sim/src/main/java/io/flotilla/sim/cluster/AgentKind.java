@@ -41,4 +41,10 @@ interface AgentKind {
 
     /** Whether an exited container starts again in the same sandbox (a pod's), keeping its address. */
     boolean restartsInPlace();
+
+    /**
+     * Whether every container is on the data plane: a pod always has an address on the pod network,
+     * while a Swarm task is only on the networks it names, and the ingress network if it publishes ports.
+     */
+    boolean everyContainerHasAnAddress();
 }

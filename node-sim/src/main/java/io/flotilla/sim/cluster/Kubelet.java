@@ -46,4 +46,9 @@ final class Kubelet implements AgentKind {
     public boolean restartsInPlace() {
         return true;
     }
+
+    @Override
+    public boolean everyContainerHasAnAddress() {
+        return true;
+    }
 }

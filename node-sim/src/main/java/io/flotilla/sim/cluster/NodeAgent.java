@@ -5,6 +5,7 @@ import io.flotilla.network.health.HealthStatus;
 import io.flotilla.scheduler.model.HealthCheck;
 import io.flotilla.scheduler.model.PublishMode;
 import io.flotilla.scheduler.model.Task;
+import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.control.Assignment;
@@ -398,7 +399,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private void running(Container c) {
         c.everStarted = true;
         c.health = HealthStatus.STARTING;
-        dataPlane.tell(new DataPlane.ContainerStarted(node, c.task));
+        toDataPlane(c, new DataPlane.ContainerStarted(node, c.task));
         Optional<HealthCheck> hc = c.task.spec().healthcheck();
         if (hc.isPresent()) {
             long now = log.now();
@@ -409,9 +410,20 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             log.append(new TaskHealthChanged(c.task.id(), node, HealthStatus.STARTING.key(), 0));
             scheduleProbe(c);
         } else {
-            dataPlane.tell(new DataPlane.BindingChanged(node, c.task.id(), true));
+            toDataPlane(c, new DataPlane.BindingChanged(node, c.task.id(), true));
         }
         updateServing(c);
+    }
+
+    /**
+     * Tells the data plane about a container that has an address on some network; one without any
+     * (a Swarm task that names no network and publishes no port) is nothing to DNS or a balancer.
+     */
+    private void toDataPlane(Container c, DataPlane.Command message) {
+        TaskSpec spec = c.task.spec();
+        if (kind.everyContainerHasAnAddress() || !spec.networks().isEmpty() || !spec.ports().isEmpty()) {
+            dataPlane.tell(message);
+        }
     }
 
     /** The truth the data plane routes by: the application answers while it runs, passes, and has been found healthy. */
@@ -420,7 +432,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 && (c.probe.isEmpty() || c.health == HealthStatus.HEALTHY);
         if (serving != c.serving) {
             c.serving = serving;
-            dataPlane.tell(new DataPlane.ServingChanged(c.task.id(), serving));
+            toDataPlane(c, new DataPlane.ServingChanged(c.task.id(), serving));
         }
     }
 
@@ -451,7 +463,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         log.append(new TaskHealthChanged(c.task.id(), node, ch.status().key(), ch.failingStreak()));
         if (kind.healthcheckStopsTask()) {
             if (ch.status() == HealthStatus.HEALTHY && before == HealthStatus.STARTING) {
-                dataPlane.tell(new DataPlane.BindingChanged(node, c.task.id(), true)); // activateServiceBinding
+                toDataPlane(c, new DataPlane.BindingChanged(node, c.task.id(), true)); // activateServiceBinding
             } else if (ch.status() == HealthStatus.UNHEALTHY && !c.stopping) {
                 updateServing(c);
                 drain(c, true);
@@ -477,7 +489,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         timers.cancel("probe:" + c.task.id());
         boolean binding = hasServiceBinding(c.task);
         if (binding) {
-            dataPlane.tell(new DataPlane.BindingChanged(node, c.task.id(), false));
+            toDataPlane(c, new DataPlane.BindingChanged(node, c.task.id(), false));
         }
         timers.startSingleTimer("stop:" + c.task.id(), new Terminate(c.task.id()),
                 Duration.ofNanos(binding ? GracefulStop.GOSSIP_CONVERGE_DELAY_NANOS : 0));
@@ -593,7 +605,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         c.serving = false;
         if (c.everStarted) {
             boolean removed = c.state == TaskState.SHUTDOWN || !kind.restartsInPlace();
-            dataPlane.tell(new DataPlane.ContainerStopped(node, c.task.id(), removed));
+            toDataPlane(c, new DataPlane.ContainerStopped(node, c.task.id(), removed));
             c.everStarted = !removed;
         }
     }

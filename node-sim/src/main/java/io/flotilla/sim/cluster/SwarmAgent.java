@@ -36,4 +36,9 @@ enum SwarmAgent implements AgentKind {
     public boolean restartsInPlace() {
         return false;
     }
+
+    @Override
+    public boolean everyContainerHasAnAddress() {
+        return false;
+    }
 }
