@@ -5,13 +5,18 @@ import io.flotilla.scheduler.placement.kubernetes.Container;
 import io.flotilla.scheduler.placement.kubernetes.KubeNode;
 import io.flotilla.scheduler.placement.kubernetes.KubernetesPlacement;
 import io.flotilla.scheduler.placement.kubernetes.LabelSelector;
+import io.flotilla.scheduler.placement.kubernetes.NodeAffinity;
+import io.flotilla.scheduler.placement.kubernetes.NodeSelectorRequirement;
+import io.flotilla.scheduler.placement.kubernetes.NodeSelectorTerm;
 import io.flotilla.scheduler.placement.kubernetes.Pod;
 import io.flotilla.scheduler.placement.kubernetes.PodAffinity;
 import io.flotilla.scheduler.placement.kubernetes.PodAffinityTerm;
 import io.flotilla.scheduler.placement.kubernetes.ResourceNames;
 import io.flotilla.scheduler.placement.kubernetes.ScheduleResult;
+import io.flotilla.scheduler.placement.kubernetes.TopologySpreadConstraint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -34,7 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * and zone) scores every one of them; each asks for 100m and 128 MiB, and every node holds the images
  * of two Deployments so that ImageLocality has something to count. With 5,000 nodes the filter stops
  * at 500 feasible nodes (percentageOfNodesToScore 10%). The second benchmark adds a required pod
- * anti-affinity on the hostname against the pod's own Deployment. The score is pods per second.
+ * anti-affinity on the hostname against the pod's own Deployment; the third adds to that node
+ * affinity and a zone spread, so that the plugins without a bulk path of their own filter and score
+ * every node. The score is pods per second.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -50,13 +57,18 @@ public class KubernetesPlacementBenchmark {
     static final int PODS = DEPLOYMENTS * REPLICAS;
     static final List<String> ZONES = List.of("zone-a", "zone-b", "zone-c", "zone-d");
 
-    /** A fresh cluster for every invocation: an invocation fills it with all the pods. */
-    @State(Scope.Thread)
-    public static class Cluster {
+    /**
+     * A fresh cluster for every invocation (an invocation fills it with all the pods), and the pods of
+     * one benchmark only: with every benchmark's pods alive, each would run with the heap of three.
+     */
+    public abstract static class Cluster {
         final List<KubeNode> nodes = nodes();
-        final List<Pod> pods = pods(false);
-        final List<Pod> antiAffinePods = pods(true);
+        final List<Pod> pods;
         ClusterState state;
+
+        Cluster(List<Pod> pods) {
+            this.pods = pods;
+        }
 
         @Setup(Level.Invocation)
         public void reset() {
@@ -64,16 +76,68 @@ public class KubernetesPlacementBenchmark {
         }
     }
 
+    @State(Scope.Thread)
+    public static class DefaultPods extends Cluster {
+        public DefaultPods() {
+            super(pods(false));
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class AntiAffinePods extends Cluster {
+        public AntiAffinePods() {
+            super(pods(true));
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class AffinityAndSpreadPods extends Cluster {
+        public AffinityAndSpreadPods() {
+            super(affinityAndSpread(pods(true)));
+        }
+    }
+
     @Benchmark
     @OperationsPerInvocation(PODS)
-    public int defaultPlugins(Cluster c) {
+    public int defaultPlugins(DefaultPods c) {
         return scheduleAll(c.state, c.pods);
     }
 
     @Benchmark
     @OperationsPerInvocation(PODS)
-    public int requiredAntiAffinity(Cluster c) {
-        return scheduleAll(c.state, c.antiAffinePods);
+    public int requiredAntiAffinity(AntiAffinePods c) {
+        return scheduleAll(c.state, c.pods);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(PODS)
+    public int affinityAndSpread(AffinityAndSpreadPods c) {
+        return scheduleAll(c.state, c.pods);
+    }
+
+    /**
+     * Adds to every pod a required node affinity every node meets, a preferred one for the zone its
+     * Deployment favours, and a DoNotSchedule zone spread of skew 50: NodeAffinity, PodTopologySpread
+     * and InterPodAffinity then filter every node through the framework's shared loop, and
+     * NodeAffinity scores them.
+     */
+    static List<Pod> affinityAndSpread(List<Pod> pods) {
+        NodeSelectorTerm anyZone = NodeSelectorTerm.of(
+                NodeSelectorRequirement.in(KubeNode.ZONE_LABEL, ZONES.toArray(new String[0])));
+        List<Pod> out = new ArrayList<>(pods.size());
+        for (int i = 0; i < pods.size(); i++) {
+            Pod p = pods.get(i);
+            // pods go round robin over 100 Deployments, so each Deployment favours one zone
+            NodeSelectorTerm favoured = NodeSelectorTerm.of(
+                    NodeSelectorRequirement.in(KubeNode.ZONE_LABEL, ZONES.get(i % ZONES.size())));
+            TopologySpreadConstraint spread = new TopologySpreadConstraint(50, KubeNode.ZONE_LABEL,
+                    TopologySpreadConstraint.WhenUnsatisfiable.DO_NOT_SCHEDULE, p.ownerSelector(), OptionalInt.empty(),
+                    TopologySpreadConstraint.InclusionPolicy.IGNORE, TopologySpreadConstraint.InclusionPolicy.IGNORE,
+                    List.of());
+            out.add(p.toBuilder().nodeAffinity(NodeAffinity.required(anyZone).withPreferred(10, favoured))
+                    .spread(spread).build());
+        }
+        return out;
     }
 
     static int scheduleAll(ClusterState state, List<Pod> pods) {

@@ -2,7 +2,6 @@ package io.flotilla.scheduler.placement.kubernetes;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -22,7 +21,7 @@ public final class DaemonSetPredicates {
     private DaemonSetPredicates() {}
 
     public static Verdict nodeShouldRunDaemonPod(Pod pod, KubeNode node) {
-        if (!fitsNodeAffinity(pod, node)) {
+        if (!pod.requiredNodeAffinityMatches(node.name(), node.labels())) {
             return new Verdict(false, false);
         }
         if (untolerated(node.taints(), pod.tolerations(), true).isPresent()) {
@@ -48,16 +47,6 @@ public final class DaemonSetPredicates {
         if (!tolerations.contains(t)) {
             tolerations.add(t);
         }
-    }
-
-    /** Upstream {@code GetRequiredNodeAffinity(pod).Match(node)}. */
-    static boolean fitsNodeAffinity(Pod pod, KubeNode node) {
-        for (Map.Entry<String, String> e : pod.nodeSelector().entrySet()) {
-            if (!e.getValue().equals(node.labels().get(e.getKey()))) {
-                return false;
-            }
-        }
-        return pod.nodeAffinity().requiredMatches(node.name(), node.labels());
     }
 
     /** Upstream {@code FindMatchingUntoleratedTaint} over NoSchedule and NoExecute taints, or NoExecute only. */

@@ -1,5 +1,6 @@
 package io.flotilla.scheduler.placement.kubernetes;
 
+
 /**
  * A port the pod binds on its node ({@code containerPort.hostPort}), checked by NodePorts. An empty
  * {@code hostIP} means every address (0.0.0.0), which conflicts with the same protocol and port on
@@ -17,7 +18,7 @@ public record HostPort(String protocol, int port, String hostIP) {
     }
 
     /** Upstream {@code HostPortInfo.CheckConflict}: same protocol and port, and the same address or a wildcard. */
-    boolean conflictsWith(HostPort other) {
+    public boolean conflictsWith(HostPort other) {
         if (port != other.port || !protocol.equals(other.protocol)) {
             return false;
         }

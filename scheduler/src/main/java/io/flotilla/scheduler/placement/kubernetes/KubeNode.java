@@ -52,7 +52,7 @@ public record KubeNode(
     }
 
     /** Upstream {@code normalizedImageName}: a name whose last segment has no tag gets {@code :latest}. */
-    static String normalizedImageName(String name) {
+    public static String normalizedImageName(String name) {
         return name.lastIndexOf(':') <= name.lastIndexOf('/') ? name + ":latest" : name;
     }
 

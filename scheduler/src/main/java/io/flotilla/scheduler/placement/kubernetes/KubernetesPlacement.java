@@ -1,5 +1,13 @@
 package io.flotilla.scheduler.placement.kubernetes;
 
+import io.flotilla.scheduler.placement.kubernetes.cache.Cache;
+import io.flotilla.scheduler.placement.kubernetes.cache.NodeInfo;
+import io.flotilla.scheduler.placement.kubernetes.cache.PodInfo;
+import io.flotilla.scheduler.placement.kubernetes.framework.CycleState;
+import io.flotilla.scheduler.placement.kubernetes.framework.FitError;
+import io.flotilla.scheduler.placement.kubernetes.framework.Framework;
+import io.flotilla.scheduler.placement.kubernetes.framework.PostFilterResult;
+import io.flotilla.scheduler.placement.kubernetes.framework.Status;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -7,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -52,7 +59,7 @@ public final class KubernetesPlacement {
      * @param explain whether to return a {@link NodeVerdict} for every node
      */
     public ScheduleResult schedule(ClusterState cluster, Pod pod, SplittableRandom random, boolean explain) {
-        return cycle(cluster, new PodInfo(pod), random, explain).result;
+        return cycle(cluster.cache, new PodInfo(pod), random, explain).result;
     }
 
     /**
@@ -68,28 +75,20 @@ public final class KubernetesPlacement {
      * {@code explain} is set; explaining draws nothing more from {@code random}, so it changes no decision.
      */
     public ScheduleResult scheduleAndAssume(ClusterState cluster, Pod pod, SplittableRandom random, boolean explain) {
+        Cache cache = cluster.cache;
         PodInfo info = new PodInfo(pod);
-        Cycle c = cycle(cluster, info, random, explain);
-        cluster.advanceStartIndex(c.result.processedNodes());
+        Cycle c = cycle(cache, info, random, explain);
+        cache.advanceStartIndex(c.result.processedNodes());
         if (!c.result.scheduled()) {
             return c.result;
         }
-        NodeInfo node = cluster.nodeInfo(c.result.node().get());
-        List<ReservePlugin> reserved = new ArrayList<>();
-        for (ReservePlugin r : framework.reservers) {
-            Status s = r.reserve(c.state, info, node);
-            if (!s.isSuccess()) {
-                for (int i = reserved.size() - 1; i >= 0; i--) {
-                    reserved.get(i).unreserve(c.state, info, node);
-                }
-                r.unreserve(c.state, info, node);
-                String msg = "running Reserve plugin \"" + r.name() + "\": " + s.message();
-                return new ScheduleResult(Optional.empty(), Optional.of(msg), Optional.empty(),
-                        c.result.processedNodes(), c.result.feasibleNodes(), List.of());
-            }
-            reserved.add(r);
+        NodeInfo node = cache.nodeInfo(c.result.node().get()).orElseThrow();
+        Optional<String> error = framework.runReservePlugins(c.state, info, node);
+        if (error.isPresent()) {
+            return new ScheduleResult(Optional.empty(), error, Optional.empty(),
+                    c.result.processedNodes(), c.result.feasibleNodes(), List.of());
         }
-        cluster.bind(info, node);
+        cache.bind(info, node);
         return c.result;
     }
 
@@ -111,7 +110,7 @@ public final class KubernetesPlacement {
 
     private record Cycle(CycleState state, ScheduleResult result) {}
 
-    private Cycle cycle(ClusterState cluster, PodInfo pod, SplittableRandom random, boolean explain) {
+    private Cycle cycle(Cache cluster, PodInfo pod, SplittableRandom random, boolean explain) {
         CycleState state = new CycleState(cluster);
         NodeInfo[] all = cluster.orderedNodes();
         if (all.length == 0) {
@@ -122,7 +121,7 @@ public final class KubernetesPlacement {
         Framework.PreFilterOutcome pre = framework.runPreFilter(state, pod);
         if (!pre.status().isSuccess()) {
             for (NodeInfo n : all) {
-                statuses.put(n.name, pre.status());
+                statuses.put(n.name(), pre.status());
             }
             return new Cycle(state, fail(state, pod, all, pre.status().message(), statuses, List.of(), 0, random, explain));
         }
@@ -132,14 +131,14 @@ public final class KubernetesPlacement {
             Set<String> names = pre.nodeNames().get();
             List<NodeInfo> kept = new ArrayList<>();
             for (NodeInfo n : all) {
-                if (names.contains(n.name)) {
+                if (names.contains(n.name())) {
                     kept.add(n);
                 } else {
-                    statuses.put(n.name, pre.outsideStatus());
+                    statuses.put(n.name(), pre.outsideStatus());
                 }
             }
             nodes = kept.toArray(new NodeInfo[0]);
-            nodeIndexes = kept.stream().mapToInt(n -> n.index).toArray();
+            nodeIndexes = kept.stream().mapToInt(NodeInfo::index).toArray();
         }
         int toFind = numFeasibleNodesToFind(profile.percentageOfNodesToScore(), nodes.length);
         int start = cluster.nextStartNodeIndex();
@@ -167,7 +166,7 @@ public final class KubernetesPlacement {
                     feasibleIndexes[count] = chunkIndexes[i];
                     found[count++] = chunk[i];
                 } else {
-                    statuses.put(chunk[i].name, chunkStatus[i]);
+                    statuses.put(chunk[i].name(), chunkStatus[i]);
                 }
             }
         }
@@ -177,52 +176,17 @@ public final class KubernetesPlacement {
         }
         if (feasible.size() == 1) {
             NodeInfo only = feasible.get(0);
-            List<NodeVerdict> verdicts = explain ? verdicts(all, statuses, feasible, null, null) : List.of();
-            return new Cycle(state, new ScheduleResult(Optional.of(only.name), Optional.empty(), Optional.empty(),
+            // scoring does not run for a single feasible node: no scores, total 0
+            List<NodeVerdict> verdicts = explain ? verdicts(all, statuses, feasible, new long[1], Map.of()) : List.of();
+            return new Cycle(state, new ScheduleResult(Optional.of(only.name()), Optional.empty(), Optional.empty(),
                     processed, 1, verdicts));
         }
         state.setIndexes(feasible, count == feasibleIndexes.length ? feasibleIndexes : Arrays.copyOf(feasibleIndexes, count));
-        long[] totals = new long[feasible.size()];
-        long[] scores = new long[feasible.size()];
-        long uniformTotal = 0; // what plugins that score every node alike add to every total
-        Map<String, long[]> perPlugin = explain ? new LinkedHashMap<>() : null;
-        for (int j = 0; j < framework.scorers.size(); j++) {
-            ScorePlugin scorer = framework.scorers.get(j);
-            if (scorer.preScore(state, pod, feasible).code() == Status.Code.SKIP) {
-                continue;
-            }
-            if (explain) {
-                scores = new long[feasible.size()]; // each plugin's scores are kept for the explanation
-            }
-            long weight = framework.weights[j];
-            OptionalLong uniform = scorer.uniformScore(state, pod);
-            if (uniform.isPresent()) {
-                uniformTotal += uniform.getAsLong() * weight;
-                if (perPlugin != null) {
-                    Arrays.fill(scores, uniform.getAsLong());
-                    perPlugin.put(scorer.name(), scores);
-                }
-                continue;
-            }
-            scorer.scoreAll(state, pod, feasible, scores);
-            scorer.normalize(state, pod, feasible, scores);
-            for (int k = 0; k < scores.length; k++) {
-                if (scores[k] < 0 || scores[k] > ScoreNormalizer.MAX_NODE_SCORE) {
-                    throw new IllegalStateException(scorer.name() + " scored " + feasible.get(k).name + " " + scores[k]
-                            + ", outside [0, 100]");
-                }
-                totals[k] += scores[k] * weight;
-            }
-            if (perPlugin != null) {
-                perPlugin.put(scorer.name(), scores);
-            }
-        }
-        for (int k = 0; k < totals.length; k++) {
-            totals[k] += uniformTotal;
-        }
-        NodeInfo chosen = selectHost(feasible, totals, random);
-        List<NodeVerdict> verdicts = explain ? verdicts(all, statuses, feasible, totals, perPlugin) : List.of();
-        return new Cycle(state, new ScheduleResult(Optional.of(chosen.name), Optional.empty(), Optional.empty(),
+        Framework.Scores scores = framework.runScorePlugins(state, pod, feasible, explain);
+        NodeInfo chosen = selectHost(feasible, scores.totals(), random);
+        List<NodeVerdict> verdicts = explain ? verdicts(all, statuses, feasible, scores.totals(), scores.perPlugin())
+                : List.of();
+        return new Cycle(state, new ScheduleResult(Optional.of(chosen.name()), Optional.empty(), Optional.empty(),
                 processed, feasible.size(), verdicts));
     }
 
@@ -253,22 +217,10 @@ public final class KubernetesPlacement {
 
     private ScheduleResult fail(CycleState state, PodInfo pod, NodeInfo[] all, String preFilterMsg,
             Map<String, Status> statuses, List<NodeInfo> feasible, int processed, SplittableRandom random, boolean explain) {
-        Optional<Nomination> nomination = Optional.empty();
-        List<String> postMessages = new ArrayList<>();
-        for (PostFilterPlugin p : framework.postFilters) {
-            PostFilterResult r = p.postFilter(framework, state, pod, statuses, random);
-            if (r.nomination().isPresent()) {
-                nomination = r.nomination();
-                postMessages.clear();
-                break;
-            }
-            if (!r.message().isEmpty()) {
-                postMessages.add(r.message());
-            }
-        }
-        String message = FitError.message(all.length, preFilterMsg, statuses, String.join(", ", postMessages));
-        List<NodeVerdict> verdicts = explain ? verdicts(all, statuses, feasible, null, null) : List.of();
-        return new ScheduleResult(Optional.empty(), Optional.of(message), nomination, processed, 0, verdicts);
+        PostFilterResult post = framework.runPostFilterPlugins(state, pod, statuses, random);
+        String message = FitError.message(all.length, preFilterMsg, statuses, post.message());
+        List<NodeVerdict> verdicts = explain ? verdicts(all, statuses, feasible, new long[0], Map.of()) : List.of();
+        return new ScheduleResult(Optional.empty(), Optional.of(message), post.nomination(), processed, 0, verdicts);
     }
 
     private static List<NodeVerdict> verdicts(NodeInfo[] all, Map<String, Status> statuses, List<NodeInfo> feasible,
@@ -279,18 +231,16 @@ public final class KubernetesPlacement {
         }
         List<NodeVerdict> out = new ArrayList<>(all.length);
         for (NodeInfo n : all) {
-            Status s = statuses.get(n.name);
+            Status s = statuses.get(n.name());
             Integer k = position.get(n);
             if (s != null) {
-                out.add(new NodeVerdict(n.name, true, false, s.plugin(), s.reasons(), Map.of(), 0));
+                out.add(new NodeVerdict(n.name(), true, false, s.plugin(), s.reasons(), Map.of(), 0));
             } else if (k != null) {
                 Map<String, Long> scores = new LinkedHashMap<>();
-                if (perPlugin != null) {
-                    perPlugin.forEach((name, values) -> scores.put(name, values[k]));
-                }
-                out.add(new NodeVerdict(n.name, true, true, "", List.of(), scores, totals == null ? 0 : totals[k]));
+                perPlugin.forEach((name, values) -> scores.put(name, values[k]));
+                out.add(new NodeVerdict(n.name(), true, true, "", List.of(), scores, totals[k]));
             } else {
-                out.add(new NodeVerdict(n.name, false, false, "", List.of(), Map.of(), 0));
+                out.add(new NodeVerdict(n.name(), false, false, "", List.of(), Map.of(), 0));
             }
         }
         return out;

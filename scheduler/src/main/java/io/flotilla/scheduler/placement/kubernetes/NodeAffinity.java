@@ -29,7 +29,7 @@ public record NodeAffinity(Optional<List<NodeSelectorTerm>> required, List<Prefe
     }
 
     /** Whether the required terms let the node in (true when there are none). */
-    boolean requiredMatches(String nodeName, Map<String, String> labels) {
+    public boolean requiredMatches(String nodeName, Map<String, String> labels) {
         if (required.isEmpty()) {
             return true;
         }

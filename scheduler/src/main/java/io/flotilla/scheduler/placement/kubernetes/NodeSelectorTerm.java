@@ -22,7 +22,8 @@ public record NodeSelectorTerm(List<NodeSelectorRequirement> matchExpressions, L
         return new NodeSelectorTerm(List.of(), List.of(fields));
     }
 
-    boolean matches(String nodeName, Map<String, String> nodeLabels) {
+    /** Whether the node satisfies every expression and field of the term; an empty term matches nothing. */
+    public boolean matches(String nodeName, Map<String, String> nodeLabels) {
         if (matchExpressions.isEmpty() && matchFields.isEmpty()) {
             return false;
         }

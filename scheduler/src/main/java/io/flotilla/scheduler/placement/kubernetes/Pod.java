@@ -3,6 +3,7 @@ package io.flotilla.scheduler.placement.kubernetes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -52,6 +53,19 @@ public record Pod(
         initContainers = List.copyOf(initContainers);
         hostPorts = List.copyOf(hostPorts);
         volumeClaims = List.copyOf(volumeClaims);
+    }
+
+    /**
+     * Upstream {@code GetRequiredNodeAffinity(pod).Match(node)}: whether the node carries every
+     * {@code nodeSelector} label and the required node affinity lets it in.
+     */
+    public boolean requiredNodeAffinityMatches(String nodeName, Map<String, String> nodeLabels) {
+        for (Map.Entry<String, String> e : nodeSelector.entrySet()) {
+            if (!e.getValue().equals(nodeLabels.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return nodeAffinity.requiredMatches(nodeName, nodeLabels);
     }
 
     /** {@code namespace/name}, unique in a cluster. */

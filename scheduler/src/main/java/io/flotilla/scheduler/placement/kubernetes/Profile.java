@@ -1,5 +1,8 @@
 package io.flotilla.scheduler.placement.kubernetes;
 
+import io.flotilla.scheduler.placement.kubernetes.framework.ScorePlugin;
+import io.flotilla.scheduler.placement.kubernetes.framework.WeightedPlugin;
+import io.flotilla.scheduler.placement.kubernetes.plugins.DefaultPlugins;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,20 +10,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A scheduler profile: the enabled plugins in upstream's order (default_plugins.go, MultiPoint) with
- * the weights of those that score, and the plugin arguments. The list in {@link #plugins()} is the
- * one place that order and those weights live; plugins do not know their neighbours.
+ * A scheduler profile: the plugin arguments, percentageOfNodesToScore and the plugins disabled. The
+ * enabled plugins come in upstream's order with their weights from {@link DefaultPlugins}, the one
+ * place that order and those weights live; plugins do not know their neighbours.
  *
- * <p>Defaults: TaintToleration 3, NodeAffinity 2, PodTopologySpread 2, InterPodAffinity 2,
- * NodeResourcesFit 1 (LeastAllocated over cpu and memory), NodeResourcesBalancedAllocation 1,
- * ImageLocality 1; percentageOfNodesToScore 0 (adaptive); hardPodAffinityWeight 1. SchedulingGates,
- * PrioritySort, VolumeRestrictions, NodeVolumeLimits, VolumeZone and DefaultBinder have nothing to
- * decide in this model and are left out.
+ * <p>Defaults: NodeResourcesFit scores LeastAllocated over cpu and memory; percentageOfNodesToScore
+ * 0 (adaptive); hardPodAffinityWeight 1; no claim exists for VolumeBinding.
  */
 public final class Profile {
-
-    /** A plugin and, if it scores, its weight (0 for plugins without Score). */
-    record Entry(Plugin plugin, int weight) {}
 
     private final ScoringStrategy scoringStrategy;
     private final VolumeBinder volumeBinder;
@@ -49,22 +46,9 @@ public final class Profile {
     }
 
     /** The enabled plugins, in order. Weights matter only for plugins with a Score extension point. */
-    List<Entry> plugins() {
-        List<Entry> all = List.of(
-                new Entry(new NodeUnschedulable(), 0),
-                new Entry(new NodeName(), 0),
-                new Entry(new TaintToleration(), 3),
-                new Entry(new NodeAffinityPlugin(), 2),
-                new Entry(new NodePorts(), 0),
-                new Entry(new NodeResourcesFit(scoringStrategy), 1),
-                new Entry(new VolumeBinding(volumeBinder), 0),
-                new Entry(new PodTopologySpread(), 2),
-                new Entry(new InterPodAffinity(hardPodAffinityWeight), 2),
-                new Entry(new DefaultPreemption(), 0),
-                new Entry(new NodeResourcesBalancedAllocation(ScoringStrategy.DEFAULT_RESOURCES), 1),
-                new Entry(new ImageLocality(), 1));
-        List<Entry> enabled = new ArrayList<>();
-        for (Entry e : all) {
+    List<WeightedPlugin> plugins() {
+        List<WeightedPlugin> enabled = new ArrayList<>();
+        for (WeightedPlugin e : DefaultPlugins.create(scoringStrategy, volumeBinder, hardPodAffinityWeight)) {
             if (!disabled.contains(e.plugin().name())) {
                 enabled.add(e);
             }
@@ -110,7 +94,7 @@ public final class Profile {
     /** Score plugin name to weight, in order. */
     public Map<String, Integer> scoreWeights() {
         Map<String, Integer> out = new LinkedHashMap<>();
-        for (Entry e : plugins()) {
+        for (WeightedPlugin e : plugins()) {
             if (e.plugin() instanceof ScorePlugin) {
                 out.put(e.plugin().name(), e.weight());
             }

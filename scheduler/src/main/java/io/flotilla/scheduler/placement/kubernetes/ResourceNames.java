@@ -1,5 +1,6 @@
 package io.flotilla.scheduler.placement.kubernetes;
 
+
 /**
  * The resource names of a request or an allocatable list and their units: {@value #CPU} in
  * millicores, {@value #MEMORY} and {@value #EPHEMERAL_STORAGE} in bytes, {@value #PODS} as a count;
@@ -24,24 +25,7 @@ public final class ResourceNames {
     /** The scoring-only memory request of a container that names none: 200 MiB ({@code DefaultMemoryRequest}). */
     public static final long DEFAULT_MEMORY_REQUEST = 200L * 1024 * 1024;
 
-    /** Resource kinds, so that hot loops switch on an int rather than on the name. */
-    static final int KIND_CPU = 0;
-    static final int KIND_MEMORY = 1;
-    static final int KIND_EPHEMERAL_STORAGE = 2;
-    static final int KIND_PODS = 3;
-    static final int KIND_EXTENDED = 4;
-
     private ResourceNames() {}
-
-    static int kind(String name) {
-        return switch (name) {
-            case CPU -> KIND_CPU;
-            case MEMORY -> KIND_MEMORY;
-            case EPHEMERAL_STORAGE -> KIND_EPHEMERAL_STORAGE;
-            case PODS -> KIND_PODS;
-            default -> KIND_EXTENDED;
-        };
-    }
 
     /** True for an extended resource: anything but cpu, memory, ephemeral-storage and pods. */
     public static boolean isExtended(String name) {

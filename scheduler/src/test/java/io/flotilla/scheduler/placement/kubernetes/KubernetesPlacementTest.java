@@ -1,7 +1,5 @@
 package io.flotilla.scheduler.placement.kubernetes;
 
-import static io.flotilla.scheduler.placement.kubernetes.Harness.node;
-import static io.flotilla.scheduler.placement.kubernetes.Harness.pod;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +22,14 @@ class KubernetesPlacementTest {
 
     static final KubernetesPlacement K8S = KubernetesPlacement.DEFAULT;
     static final Taint DEDICATED = Taint.parse("dedicated=db:NoSchedule");
+
+    static KubeNode.Builder node(String name) {
+        return KubeNode.builder(name);
+    }
+
+    static Pod.Builder pod(String name) {
+        return Pod.builder(name);
+    }
 
     static SplittableRandom seed(long s) {
         return new SplittableRandom(s);
@@ -229,7 +235,7 @@ class KubernetesPlacementTest {
     static Map<String, Long> resourceScores(ClusterState c, Pod p) {
         Map<String, Long> out = new HashMap<>();
         for (NodeVerdict v : K8S.schedule(c, p, seed(1), true).verdicts()) {
-            out.put(v.node(), v.scores().get(NodeResourcesFit.NAME) + v.scores().get(NodeResourcesBalancedAllocation.NAME));
+            out.put(v.node(), v.scores().get("NodeResourcesFit") + v.scores().get("NodeResourcesBalancedAllocation"));
         }
         return out;
     }
@@ -303,7 +309,7 @@ class KubernetesPlacementTest {
         assertEquals(Optional.of("n2"), r.node());
         assertEquals(1, r.feasibleNodes());
         assertEquals(Map.of(), r.verdicts().get(1).scores());
-        assertEquals(List.of(NodeName.ERR_REASON), r.verdicts().get(0).reasons());
+        assertEquals(List.of("node(s) didn't match the requested node name"), r.verdicts().get(0).reasons());
     }
 
     @Test
