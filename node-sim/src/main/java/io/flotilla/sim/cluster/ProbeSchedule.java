@@ -16,7 +16,12 @@ import java.util.Optional;
  * timeout, failure threshold = retries, success threshold 1, initial delay = start period).
  *
  * <p>The application answers its probes until told to fail ({@code unhealthy} in the timeline) and
- * again once told to pass; a probe fails at once (the check exits non-zero), it does not hang. The
+ * again once told to pass. A failing application is a hung one (it stops answering requests too), so
+ * a probe begun while it fails hangs until the check's {@code timeout} kills it, and only then counts
+ * as failed: moby's {@code cmdProbe} fails a probe that exceeds its timeout, {@code handleProbeResult}
+ * counts it when it ends, and the next probe starts an interval after that. The kubelet's probe of a
+ * hung container fails at its timeout the same way. The time to {@code unhealthy} therefore grows
+ * with the timeout. The
  * schedule is worked out again from the container's start at every such change, so the node arms
  * one timer per container: at its next change of status.
  */
@@ -55,7 +60,7 @@ final class ProbeSchedule {
         Healthcheck d = Healthcheck.defaults();
         return Healthcheck.of(spec.intervalNanos() > 0 ? spec.intervalNanos() : d.intervalNanos(),
                 spec.timeoutNanos() > 0 ? spec.timeoutNanos() : d.timeoutNanos(),
-                Math.max(1, spec.retries()), Math.max(0, spec.startPeriodNanos()));
+                Math.max(1, spec.retries()), Math.max(0, spec.startPeriodNanos())).hanging();
     }
 
     /** Whether the application fails its probes now. */
@@ -76,7 +81,7 @@ final class ProbeSchedule {
         long horizon = from + healthcheck.startPeriodNanos()
                 + (healthcheck.retries() + 2L) * (healthcheck.intervalNanos() + healthcheck.timeoutNanos());
         if (readiness.isPresent()) {
-            for (ReadinessProbe.Change c : readiness.get().run(startedAt, this::failingAt, false, horizon)) {
+            for (ReadinessProbe.Change c : readiness.get().run(startedAt, this::failingAt, true, horizon)) {
                 if (c.time() > applied) {
                     return Optional.of(c.ready() ? new Change(c.time(), HealthStatus.HEALTHY, 0)
                             : new Change(c.time(), HealthStatus.UNHEALTHY, readiness.get().failureThreshold()));

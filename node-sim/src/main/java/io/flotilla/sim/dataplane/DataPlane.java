@@ -1,8 +1,12 @@
 package io.flotilla.sim.dataplane;
 
+import io.flotilla.network.driver.Driver;
+import io.flotilla.network.driver.NetworkSpec;
 import io.flotilla.network.driver.Networks;
 import io.flotilla.network.gossip.FailedPeerEntries;
 import io.flotilla.network.gossip.GossipConfig;
+import io.flotilla.network.overlay.OverlayNetwork;
+import io.flotilla.network.overlay.Subnet;
 import io.flotilla.network.random.Randomness;
 import io.flotilla.network.request.Backends;
 import io.flotilla.network.request.Target;
@@ -15,6 +19,7 @@ import io.flotilla.sim.cluster.DataPlaneSettings;
 import io.flotilla.sim.cluster.TrafficClient;
 import io.flotilla.sim.control.NetworkSetup;
 import io.flotilla.sim.control.ServiceEndpoint;
+import io.flotilla.sim.events.NetworkCreated;
 import io.flotilla.sim.events.TaskAddressed;
 import io.flotilla.sim.kernel.EventLog;
 import io.flotilla.sim.kernel.Kernel;
@@ -131,9 +136,18 @@ public final class DataPlane extends AbstractBehavior<DataPlane.Command> {
                     setup.dataPlane().failedPeerEntries() == DataPlaneSettings.FailedPeerEntries.DELETE
                             ? FailedPeerEntries.DELETE : FailedPeerEntries.SUSPEND);
             this.plane = new SwarmPlane(topology, networks, gossip, randomness, SERVICE_NANOS, routers(setup), changes);
+            setup.networks().forEach(n -> logCreated(networks, n.name()));
         }
         this.traffic = new Traffic(setup.traffic(), setup.dataPlane(), plane, log, balancers);
         rearm();
+    }
+
+    /** The declared network as the Swarm allocator made it, logged at the start of the run. */
+    private void logCreated(Networks networks, String name) {
+        log.append(new NetworkCreated(name, networks.driver(name).orElse(Driver.OVERLAY).key(),
+                networks.overlays().get(name).map(OverlayNetwork::vni).orElse(0),
+                networks.subnet(name).map(Subnet::toString).orElse(""), networks.mtu(name),
+                networks.spec(name).map(NetworkSpec::encrypted).orElse(false)));
     }
 
     /** The nodes that route requests: each client's own, and those a client reaches as {@code NODE:PORT}. */

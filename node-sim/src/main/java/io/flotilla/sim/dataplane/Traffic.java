@@ -3,6 +3,7 @@ package io.flotilla.sim.dataplane;
 import io.flotilla.network.request.Backends;
 import io.flotilla.network.request.Outcome;
 import io.flotilla.network.request.Result;
+import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.cluster.DataPlaneSettings;
 import io.flotilla.sim.cluster.TrafficClient;
 import io.flotilla.sim.events.RequestExplained;
@@ -22,7 +23,8 @@ import java.util.TreeMap;
  * request but the few that are still being served.
  *
  * <p>A request's fate: failed at once (nxdomain, no_route, refused) or at its timeout (timeout), both
- * counted when sent; or served, counted when the answer arrives (the round trip plus the service
+ * counted when sent; a request whose answer would come back later than the client's timeout (the
+ * round trip and the service time are longer) is a timeout too: the client gives up first; or served, counted when the answer arrives (the round trip plus the service
  * time), unless its task stops first: a container that exits resets it ({@code reset}), a node that
  * crashes leaves it unanswered ({@code timeout}). A client whose node is down sends nothing.
  */
@@ -164,13 +166,20 @@ final class Traffic {
             out.set(-1, t);
         }
         boolean explain = index == c.explain;
+        if (r == Result.SERVED && out.completesAt - t > c.spec.timeoutNanos()) {
+            w.failed[Result.TIMEOUT.ordinal()]++;
+            if (explain) {
+                explained(c, Result.TIMEOUT, out.backend, Optional.of(out.completesAt - t));
+            }
+            return;
+        }
         if (r == Result.SERVED) {
             w.inFlight++;
             inFlight.add(new InFlight(c, w, out.backend, out.completesAt, explain));
         } else {
             w.failed[r.ordinal()]++;
             if (explain) {
-                explained(c, r, out.backend);
+                explained(c, r, out.backend, Optional.empty());
             }
         }
     }
@@ -199,7 +208,7 @@ final class Traffic {
             f.window().served++;
             f.window().servedBy.merge(backends.key(f.backend()), 1L, Long::sum);
             if (f.explained()) {
-                explained(f.client(), Result.SERVED, f.backend());
+                explained(f.client(), Result.SERVED, f.backend(), Optional.empty());
             }
             return true;
         });
@@ -216,7 +225,7 @@ final class Traffic {
             f.window().inFlight--;
             f.window().failed[r.ordinal()]++;
             if (f.explained()) {
-                explained(f.client(), r, f.backend());
+                explained(f.client(), r, f.backend(), Optional.empty());
             }
             return true;
         });
@@ -247,7 +256,8 @@ final class Traffic {
                 new TreeMap<>(w.servedBy)));
     }
 
-    private void explained(Client c, Result r, int backend) {
+    /** {@code slowAnswer}: how long the backend, which serves, would take to answer a request that timed out for it. */
+    private void explained(Client c, Result r, int backend, Optional<Long> slowAnswer) {
         String node = c.spec.from().orElse("outside");
         String network = plane.networkOf(c.spec);
         String target = c.spec.target();
@@ -255,7 +265,11 @@ final class Traffic {
                 ? plane.records(node, network, target).addresses() : List.of();
         String task = backend >= 0 ? plane.backends().key(backend) : "";
         log.append(new RequestExplained(c.spec.name(), node, network, target, resolved, task, r.key(),
-                c.route.map(route -> plane.why(route, r, backend)).orElse("the client's node or network is not in the cluster")));
+                slowAnswer.map(took -> task + " serves it, but its answer would take " + Durations.format(took)
+                        + " (the round trip and the service time), longer than the client's timeout of "
+                        + Durations.format(c.spec.timeoutNanos()) + ": the client gives up first")
+                        .or(() -> c.route.map(route -> plane.why(route, r, backend)))
+                        .orElse("the client's node or network is not in the cluster")));
     }
 
     /** When something is next due: a client's start, the end of an open window, an answer, the request to explain. */

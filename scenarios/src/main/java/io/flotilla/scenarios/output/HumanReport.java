@@ -13,6 +13,7 @@ import io.flotilla.sim.events.DnsAnswersChanged;
 import io.flotilla.sim.events.LbBackendChanged;
 import io.flotilla.sim.events.LeaderChanged;
 import io.flotilla.sim.events.NetworkChanged;
+import io.flotilla.sim.events.NetworkCreated;
 import io.flotilla.sim.events.NodeAvailabilityChanged;
 import io.flotilla.sim.events.NodeBooted;
 import io.flotilla.sim.events.NodeCrashed;
@@ -134,6 +135,9 @@ public final class HumanReport {
             return row("network", e.change(), "", String.join(" <-> ", e.groups().get(0)) + ": linked again");
         } else if (event instanceof NetworkChanged e) {
             return row("network", e.change(), "", e.groups().toString());
+        } else if (event instanceof NetworkCreated e) {
+            return row(e.network(), "created", "[manager]", e.driver() + (e.vni() > 0 ? " VXLAN " + e.vni() : "")
+                    + (e.subnet().isEmpty() ? "" : ", " + e.subnet()) + ", MTU " + e.mtu() + (e.encrypted() ? ", encrypted (IPsec)" : ""));
         } else if (event instanceof ActionIgnored e) {
             return "ignored: " + e.action() + " " + e.target() + ": " + e.reason();
         } else if (event instanceof CommandRejected e) {
