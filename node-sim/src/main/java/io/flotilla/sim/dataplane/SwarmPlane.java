@@ -413,6 +413,10 @@ final class SwarmPlane implements Plane {
         return services.containsKey(service);
     }
 
+    boolean isBridge(String network) {
+        return networks.driver(network).orElse(Driver.OVERLAY) == Driver.BRIDGE;
+    }
+
     boolean onNetwork(String service, String network) {
         ServiceSpec s = services.get(service);
         return s != null && attachments(s.task()).contains(network);

@@ -4,18 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.flotilla.scenarios.expect.ExpectationResult;
 import io.flotilla.scenarios.expect.Expectations;
+import io.flotilla.sim.events.TrafficCounted;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * A VIP-mode service has no virtual IP on a macvlan or bridge network (no load balancer there):
- * its name answers its tasks' addresses, so a {@code dns} check may list its tasks by name.
+ * Names on macvlan and bridge networks: a VIP-mode service has no virtual IP there (no load
+ * balancer), so its name answers its tasks' addresses and a {@code dns} check may list its tasks by
+ * name; a bridge network's name that only other hosts have is NXDOMAIN, for the DNS and for a request.
  */
 class LocalNetworkDnsTest {
 
-    @Test
-    void aVipServicesNameListsItsTasksOnMacvlanAndBridgeNetworks() {
-        Sim sim = Sim.run("local-dns", """
+    private static Sim run() {
+        return Sim.run("local-dns", """
                 scenario: local-dns
                 until: 30s
                 nodes:
@@ -36,6 +39,8 @@ class LocalNetworkDnsTest {
                 traffic:
                   # a container on worker-2's lan, so that its DNS learns the network's names
                   - {name: other-host, from: worker-2, network: lan, to: web, rate: 1/s, start: 10s}
+                  # a container on worker-2's own bridge named local, where no cache runs
+                  - {name: cache-other-host, from: worker-2, network: local, to: cache, rate: 5/s, start: 10s}
                 expect:
                   - {at: 2.05s, dns: {name: web, from: worker-2, network: lan, answers: [web.1]}}
                   - {at: 2.0505s, dns: {name: web, from: worker-2, network: lan, answers: [web.1]}}
@@ -43,6 +48,11 @@ class LocalNetworkDnsTest {
                   - {at: 10s, dns: {name: cache, from: worker-1, network: local, answers: [cache.1]}}
                   - {at: 10s, dns: {name: cache, from: worker-2, network: local, answers: 0}}
                 """);
+    }
+
+    @Test
+    void aVipServicesNameListsItsTasksOnMacvlanAndBridgeNetworks() {
+        Sim sim = run();
         List<String> results = Expectations.evaluate(sim.run).stream()
                 .map(r -> (r.passed() ? "PASS " : "FAIL ") + r.detail()).toList();
         assertEquals(List.of(
@@ -51,5 +61,21 @@ class LocalNetworkDnsTest {
                 "PASS web from worker-1 on lan: 1 answer (web.1)",
                 "PASS cache from worker-1 on local: 1 answer (cache.1)",
                 "PASS cache from worker-2 on local: NXDOMAIN"), results);
+    }
+
+    /**
+     * One question, one answer: worker-2's bridge {@code local} has no cache, so its DNS says
+     * NXDOMAIN and every request there fails {@code nxdomain}, not {@code no_route}.
+     */
+    @Test
+    void aRequestForANameTheDnsDoesNotHaveIsNxdomain() {
+        Sim sim = run();
+        List<TrafficCounted> windows = sim.all(TrafficCounted.class, e -> e.client().equals("cache-other-host")).stream()
+                .map(Sim.At::event).toList();
+        assertEquals(List.of(10 * Sim.S, 11 * Sim.S), windows.subList(0, 2).stream().map(TrafficCounted::from).toList());
+        for (TrafficCounted w : windows) {
+            assertEquals(new TreeMap<>(Map.of("nxdomain", w.sent())), w.failed(), "window at " + w.from());
+        }
+        assertEquals(5L, windows.get(0).sent());
     }
 }
