@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.flotilla.scenarios.expect.ExpectationResult;
 import io.flotilla.scenarios.expect.Expectations;
+import io.flotilla.sim.events.LbBackendChanged;
 import io.flotilla.sim.events.TrafficCounted;
 import java.util.List;
 import java.util.Map;
@@ -77,5 +78,18 @@ class LocalNetworkDnsTest {
             assertEquals(new TreeMap<>(Map.of("nxdomain", w.sent())), w.failed(), "window at " + w.from());
         }
         assertEquals(5L, windows.get(0).sent());
+    }
+
+    /**
+     * No load balancer on macvlan and bridge networks, so no {@code lb.backend} lines for their
+     * clients; the client on worker-2 still reaches web.1 over the segment, picking it from DNS.
+     */
+    @Test
+    void noBalancerIsLoggedOnMacvlanOrBridgeNetworks() {
+        Sim sim = run();
+        assertEquals(List.of(), sim.all(LbBackendChanged.class, e -> true));
+        TrafficCounted first = sim.expect(TrafficCounted.class, 0, e -> e.client().equals("other-host"), "other-host").event();
+        assertEquals(10 * Sim.S, first.from());
+        assertEquals(new TreeMap<>(Map.of("web.1#1", 1L)), first.servedBy());
     }
 }
