@@ -352,17 +352,6 @@ public final class SwarmDataPlane {
         return row == null || net >= row.length ? null : row[net];
     }
 
-    /** Whether any other host's view holds the service (or task) right now. */
-    boolean heldElsewhere(int host, int net, int service, String task) {
-        for (int h = 0; h < views.length; h++) {
-            NetworkView v = h == host ? null : viewOrNull(h, net);
-            if (v != null && (service >= 0 ? v.service(service).isPresent() : v.tasks.containsKey(task))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     SplittableRandom dnsRandom(String host) {
         return dnsShuffle.computeIfAbsent(host, h -> randomness.stream("dns.shuffle." + h));
     }

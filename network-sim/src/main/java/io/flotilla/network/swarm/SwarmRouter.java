@@ -19,15 +19,17 @@ import java.util.SplittableRandom;
  *   <li><b>Resolve.</b> A name is looked up in the client node's view of the client's network. A
  *       VIP service resolves while any of its endpoints is in the view (fact: the VIP record goes with
  *       the last backend); dnsrr, {@code tasks.} and task names need an enabled endpoint. No record:
- *       {@code nxdomain}; the name exists only on networks the client is not on (or, on a bridge
- *       network, only on other hosts): {@code no_route}.
+ *       {@code nxdomain}, whatever the reason: a name that exists only on networks the client is not
+ *       on, or on a bridge network only on other hosts, is not in the embedded DNS of the client's
+ *       network there, and the request gets the same answer the DNS gives (as Docker's resolver
+ *       does: {@code getaddrinfo} fails before any packet is sent).
  *   <li><b>Pick.</b> VIP: the client node's IPVS round robin for the service on that network; all
  *       destinations at weight 0: IPVS drops it, {@code timeout}. dnsrr and {@code tasks.}: the client
  *       takes the first address of a shuffled answer, which is a uniformly random enabled task (one
  *       draw from {@code dns.shuffle.<host>}). {@code NODE:PORT}: a host-mode binding on that node,
  *       else the node's ingress IPVS for the service publishing the port, else {@code refused}.
  *   <li><b>Deliver.</b> The network's driver must carry the pair (bridge never crosses hosts:
- *       {@code no_route}); across hosts the underlay must connect them, else {@code timeout} (the
+ *       {@code no_route}, for an address the client knows); across hosts the underlay must connect them, else {@code timeout} (the
  *       backend is listed but unreachable); the backend must be serving (running and healthy), else
  *       {@code timeout}.
  * </ol>
@@ -56,7 +58,7 @@ public final class SwarmRouter {
     }
 
     /** What a route resolves to, worked out once per declaration change. */
-    enum Kind { VIP, TASKS, TASK, NODE_PORT, NOT_ON_NETWORK, UNKNOWN, NODE_UNKNOWN }
+    enum Kind { VIP, TASKS, TASK, NODE_PORT, UNKNOWN, NODE_UNKNOWN }
 
     /**
      * A client's fixed request path: from a node (or {@link #OUTSIDE}), on a network (empty: from the
@@ -106,7 +108,7 @@ public final class SwarmRouter {
                 NetworkView view = plane.viewOrNull(r.client, r.network);
                 NetworkView.ServiceBackends s = view == null ? null : view.serviceOrNull(r.service);
                 if (s == null) {
-                    return missing(r);
+                    return Result.NXDOMAIN;
                 }
                 int b = s.ipvs.pick();
                 if (b < 0) {
@@ -119,7 +121,7 @@ public final class SwarmRouter {
                 NetworkView view = plane.viewOrNull(r.client, r.network);
                 NetworkView.ServiceBackends s = view == null ? null : view.serviceOrNull(r.service);
                 if (s == null || s.enabledCount == 0) {
-                    return missing(r);
+                    return Result.NXDOMAIN;
                 }
                 return deliver(r, s.enabled[r.dns.nextInt(s.enabledCount)], now, timeoutNanos, out);
             }
@@ -127,12 +129,10 @@ public final class SwarmRouter {
                 NetworkView view = plane.viewOrNull(r.client, r.network);
                 Integer b = view == null ? null : view.tasks.get(r.name);
                 if (b == null) {
-                    return missing(r);
+                    return Result.NXDOMAIN;
                 }
                 return deliver(r, b, now, timeoutNanos, out);
             }
-            case NOT_ON_NETWORK:
-                return Result.NO_ROUTE;
             case NODE_UNKNOWN:
                 return Result.NO_ROUTE;
             default:
@@ -199,14 +199,6 @@ public final class SwarmRouter {
         return Result.SERVED;
     }
 
-    /** No record in this node's view: NXDOMAIN, unless a bridge network has it on other hosts only. */
-    private Result missing(Route r) {
-        if (r.driver == Driver.BRIDGE && plane.heldElsewhere(r.client, r.network, r.service, r.name)) {
-            return Result.NO_ROUTE;
-        }
-        return Result.NXDOMAIN;
-    }
-
     private void resolve(Route r) {
         r.version = plane.version();
         r.service = -1;
@@ -227,14 +219,15 @@ public final class SwarmRouter {
         OptionalInt sid = plane.serviceIdOf(tasks ? name.substring("tasks.".length()) : name);
         if (sid.isPresent()) {
             r.service = sid.getAsInt();
+            // A service not on the client's network has no record in that network's DNS.
             boolean here = plane.serviceOn(r.service, r.network);
-            r.kind = !here ? Kind.NOT_ON_NETWORK
+            r.kind = !here ? Kind.UNKNOWN
                     : !tasks && plane.hasVip(r.service, r.network) ? Kind.VIP : Kind.TASKS;
             return;
         }
         if (!plane.taskNetworks(name).isEmpty()) {
             r.name = name;
-            r.kind = plane.taskNetworks(name).contains(r.network) ? Kind.TASK : Kind.NOT_ON_NETWORK;
+            r.kind = plane.taskNetworks(name).contains(r.network) ? Kind.TASK : Kind.UNKNOWN;
             return;
         }
         r.kind = Kind.UNKNOWN;

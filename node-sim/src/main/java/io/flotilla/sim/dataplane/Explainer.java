@@ -29,18 +29,20 @@ final class Explainer {
                 if (c.network().isEmpty()) {
                     return node + " asked outside any network: only the host's resolver answers, and it knows no service";
                 }
-                return plane.onNetwork(service, network)
-                        ? node + "'s embedded DNS has no record for " + name + " on " + network
-                                + ": no endpoint of " + service + " is in its view of the network (the VIP record goes with the last one)"
-                        : "no service or task is named " + name;
-            case NO_ROUTE:
+                if (plane.onNetwork(service, network) && plane.isBridge(network)) {
+                    return network + " is a bridge network, which never leaves its host: " + node
+                            + "'s embedded DNS there has no record for " + name + " (no task of " + service + " on it runs on " + node + ")";
+                }
                 if (plane.onNetwork(service, network)) {
-                    return network + " is a bridge network, which never leaves its host: " + service
-                            + "'s tasks on it run on other hosts than " + node;
+                    return node + "'s embedded DNS has no record for " + name + " on " + network
+                            + ": no endpoint of " + service + " is in its view of the network (the VIP record goes with the last one)";
                 }
                 return plane.declared(service)
-                        ? service + " is not on " + network + ", the network " + node + " resolves and connects on"
-                        : name + " is only on networks " + node + " cannot use from " + network;
+                        ? service + " is not on " + network + ", so " + network + "'s embedded DNS has no record for " + name
+                        : "no service or task named " + name + " is on " + network + ", so its embedded DNS has no record for it";
+            case NO_ROUTE:
+                return network + " is a bridge network, which never leaves its host: " + name
+                        + "'s address on it belongs to another host than " + node;
             case TIMEOUT:
                 if (backend < 0) {
                     return node + "'s IPVS for " + service + " on " + network

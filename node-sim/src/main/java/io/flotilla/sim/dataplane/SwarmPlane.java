@@ -394,6 +394,10 @@ final class SwarmPlane implements Plane {
                 || s.endpointMode() != io.flotilla.scheduler.model.EndpointMode.VIP) {
             return Optional.empty();
         }
+        // Bridge and macvlan networks have no VIP and so no IPVS: the client picks a task from DNS.
+        if (networks.driver(client.network().get()).orElse(Driver.OVERLAY) != Driver.OVERLAY) {
+            return Optional.empty();
+        }
         return Optional.of(new Balancer(client.from().get(), client.network().get(), name));
     }
 
@@ -411,6 +415,10 @@ final class SwarmPlane implements Plane {
     /** Whether the service publishes ports through the mesh, for the explanation of a port nobody publishes. */
     boolean declared(String service) {
         return services.containsKey(service);
+    }
+
+    boolean isBridge(String network) {
+        return networks.driver(network).orElse(Driver.OVERLAY) == Driver.BRIDGE;
     }
 
     boolean onNetwork(String service, String network) {

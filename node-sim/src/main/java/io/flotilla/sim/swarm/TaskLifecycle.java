@@ -7,6 +7,7 @@ import io.flotilla.sim.events.TaskCreated;
 import io.flotilla.sim.events.TaskDesired;
 import io.flotilla.sim.events.TaskObserved;
 import io.flotilla.sim.events.TaskStateChanged;
+import io.flotilla.sim.events.TaskUnallocated;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,8 @@ import java.util.SortedMap;
  * The order of what follows a step is part of the simulation's behaviour and is kept exactly:
  * on a node's report the watchers first hear {@code observed}, then the task's addresses are
  * freed and they hear {@code ended}; when the manager shuts a task down itself the addresses are
- * freed first, then they hear {@code shutDown} and {@code ended}.
+ * freed first, then they hear {@code shutDown} and {@code ended}. Freed addresses then go to the
+ * tasks that wait for one.
  */
 final class TaskLifecycle {
 
@@ -57,24 +59,54 @@ final class TaskLifecycle {
         events.log(new TaskObserved(taskId, state, message));
         watchers.forEach(w -> w.observed(task));
         if (state.isTerminal()) {
-            addresses.taskEnded(taskId);
+            boolean released = addresses.taskEnded(taskId);
             watchers.forEach(w -> w.ended(task));
             reconcile.add(task.service());
+            if (released) {
+                retryAllocation();
+            }
         }
     }
 
-    /** A new task for the slot ({@code node} for a global task), allocated and pending at once. */
+    /**
+     * A new task for the slot ({@code node} for a global task): allocated and pending at once, or,
+     * when an overlay network has no address left, new with the allocator's error until
+     * {@link #retryAllocation} gets it one.
+     */
     Task create(ServiceRecord service, int slot, String node, TaskState desired) {
         String name = slot > 0 ? service.name() + "." + slot : service.name() + "." + node;
         Task task = new Task(store.nextTaskId(name), name, service.name(), slot, service.version,
                 service.spec.task(), node, TaskState.NEW, desired, null);
         store.put(task);
-        SortedMap<String, String> allocated = addresses.taskCreated(task.id(), task.spec());
+        Optional<String> failure = addresses.taskCreated(task.id(), task.spec());
+        SortedMap<String, String> allocated = addresses.addressesOf(task.id());
         events.log(new TaskCreated(task.id(), name, service.name(), slot, node, service.version,
                 task.spec().image(), desired, allocated));
         allocated.forEach((network, address) -> events.log(new TaskAddressed(task.id(), network, address)));
         events.log(new TaskStateChanged(task.id(), node, TaskState.NEW, "created", null));
-        // Allocation happened above and does not hold a task back here, so it is pending at once.
+        if (failure.isPresent()) {
+            Task unallocated = task.withError(failure.get());
+            store.put(unallocated);
+            events.log(new TaskUnallocated(task.id(), failure.get()));
+            return unallocated;
+        }
+        return allocated(task);
+    }
+
+    /**
+     * Addresses came back: tasks that waited for one get theirs, oldest first, and go on to
+     * pending, as swarmkit's allocator retries its unallocated tasks.
+     */
+    private void retryAllocation() {
+        for (String taskId : addresses.retryWaiting()) {
+            Task task = store.task(taskId).orElseThrow().withError(null);
+            store.put(task);
+            addresses.addressesOf(taskId).forEach((network, address) -> events.log(new TaskAddressed(taskId, network, address)));
+            allocated(task);
+        }
+    }
+
+    private Task allocated(Task task) {
         Task pending = advance(task, TaskState.PENDING, "pending task scheduling");
         watchers.forEach(w -> w.created(pending));
         return pending;
@@ -112,9 +144,12 @@ final class TaskLifecycle {
     /** The manager shuts down a task no node has run: the state is both truth and belief. */
     void shutDown(Task task, String message) {
         Task next = advance(task, TaskState.SHUTDOWN, message);
-        addresses.taskEnded(task.id());
+        boolean released = addresses.taskEnded(task.id());
         watchers.forEach(w -> w.shutDown(next));
         watchers.forEach(w -> w.ended(next));
+        if (released) {
+            retryAllocation();
+        }
     }
 
     /** A manager-side state change is both truth and belief. */

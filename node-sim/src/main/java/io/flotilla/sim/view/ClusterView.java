@@ -15,6 +15,7 @@ import io.flotilla.sim.events.TaskDesired;
 import io.flotilla.sim.events.TaskHealthChanged;
 import io.flotilla.sim.events.TaskObserved;
 import io.flotilla.sim.events.TaskStateChanged;
+import io.flotilla.sim.events.TaskUnallocated;
 import io.flotilla.sim.events.TaskUnplaced;
 import io.flotilla.sim.events.TrafficCounted;
 import io.flotilla.sim.kernel.Event;
@@ -89,12 +90,13 @@ public final class ClusterView {
             newestByName.put(t.name, t); // an existing name keeps its place: first appearance order
         } else if (event instanceof TaskStateChanged e) {
             withTask(e.task(), t -> {
+                // A task that leaves new got its addresses: the allocator's error is past.
+                if (e.state() != TaskState.PENDING || t.state == TaskState.NEW) {
+                    t.error = e.error();
+                }
                 t.state = e.state();
                 if (e.node() != null) {
                     t.node = e.node();
-                }
-                if (e.state() != TaskState.PENDING) {
-                    t.error = e.error();
                 }
             });
         } else if (event instanceof TaskObserved e) {
@@ -102,6 +104,8 @@ public final class ClusterView {
         } else if (event instanceof TaskDesired e) {
             withTask(e.task(), t -> t.desired = e.desired());
         } else if (event instanceof TaskUnplaced e) {
+            withTask(e.task(), t -> t.error = e.error());
+        } else if (event instanceof TaskUnallocated e) {
             withTask(e.task(), t -> t.error = e.error());
         } else if (event instanceof NodeCrashed e) {
             withNode(e.node(), n -> n.up = false);
@@ -183,10 +187,13 @@ public final class ClusterView {
         return tasks.values().stream().filter(t -> t.service.equals(service) && t.isTerminating()).toList();
     }
 
-    /** The newest tasks of the service that wait for a node. */
+    /**
+     * The newest tasks of the service that wait for a node, and those that still wait for an
+     * address (new: Swarm's allocator found a network full) before they can.
+     */
     public List<TaskView> pending(String service) {
         return newestByName.values().stream()
-                .filter(t -> t.service.equals(service) && t.state == TaskState.PENDING
+                .filter(t -> t.service.equals(service) && t.state.compareTo(TaskState.PENDING) <= 0
                         && t.desired.compareTo(TaskState.RUNNING) <= 0)
                 .toList();
     }

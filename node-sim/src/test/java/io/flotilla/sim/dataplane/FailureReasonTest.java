@@ -49,22 +49,22 @@ class FailureReasonTest {
                 new Case("swarm: no such name", () -> swarm().overlay("frontend")
                         .service(Net.Service.named("web").on("frontend"))
                         .client("c", "manager-1", "frontend", "nosuch", 10, 5 * S, 15 * S, S), "nxdomain", 10,
-                        "no service or task is named nosuch"),
+                        "no service or task named nosuch is on frontend"),
                 new Case("kubernetes: no such Service", () -> kubernetes()
                         .service(Net.Service.named("web"))
                         .client("c", "manager-1", null, "nosuch", 10, 5 * S, 15 * S, S), "nxdomain", 10,
                         "knows no Service nosuch"),
-                new Case("swarm: the service is on another network", () -> swarm().overlay("frontend").overlay("backend")
+                new Case("swarm: the service is on another network, so not in this one's DNS", () -> swarm().overlay("frontend").overlay("backend")
                         .service(Net.Service.named("db").on("backend"))
                         .service(Net.Service.named("web").on("frontend"))
-                        .client("c", "manager-1", "frontend", "db", 10, 5 * S, 15 * S, S), "no_route", 10,
-                        "db is not on frontend"),
+                        .client("c", "manager-1", "frontend", "db", 10, 5 * S, 15 * S, S), "nxdomain", 10,
+                        "db is not on frontend, so frontend's embedded DNS has no record for db"),
                 new Case("swarm: a bridge network's task on another host", () -> swarm()
                         .network("legacy", Driver.BRIDGE, null)
                         .service(Net.Service.named("db").on("legacy").dnsrr())
                         .service(Net.Service.named("shell").on("legacy").replicas(2).anywhere())
-                        .client("c", "manager-1", "legacy", "db", 10, 5 * S, 15 * S, S), "no_route", 10,
-                        "a bridge network, which never leaves its host"),
+                        .client("c", "manager-1", "legacy", "db", 10, 5 * S, 15 * S, S), "nxdomain", 10,
+                        "a bridge network, which never leaves its host: manager-1's embedded DNS there has no record for db"),
                 new Case("swarm: a node the client cannot reach", () -> swarm().overlay("frontend")
                         .service(Net.Service.named("web").on("frontend").publish(8080, 80))
                         .client("c", "manager-1", "frontend", "worker-2:8080", 10, 5 * S, 15 * S, S)

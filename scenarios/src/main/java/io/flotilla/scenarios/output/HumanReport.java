@@ -26,6 +26,7 @@ import io.flotilla.sim.events.TaskDesired;
 import io.flotilla.sim.events.TaskHealthChanged;
 import io.flotilla.sim.events.TaskObserved;
 import io.flotilla.sim.events.TaskStateChanged;
+import io.flotilla.sim.events.TaskUnallocated;
 import io.flotilla.sim.events.TaskUnplaced;
 import io.flotilla.sim.events.TrafficCounted;
 import io.flotilla.sim.events.UpdateStatusChanged;
@@ -114,6 +115,8 @@ public final class HumanReport {
             return row(nameOf(e.task()), "-> " + e.desired().lowerName(), "[manager]", e.reason());
         } else if (event instanceof TaskUnplaced e) {
             return row(nameOf(e.task()), "unplaced", "[manager]", e.error());
+        } else if (event instanceof TaskUnallocated e) {
+            return row(nameOf(e.task()), "unallocated", "[manager]", e.error());
         } else if (event instanceof NodeCrashed e) {
             return row(e.node(), "crashed", "", "the node stops dead");
         } else if (event instanceof NodeBooted e) {

@@ -1,5 +1,6 @@
 package io.flotilla.scenarios.parse;
 
+import io.flotilla.network.driver.Driver;
 import io.flotilla.scenarios.model.Check;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scheduler.model.EndpointMode;
@@ -52,7 +53,7 @@ final class DnsBinder implements CheckBinder {
             count = Values.integer(answers.get(), "answers", 0, Integer.MAX_VALUE, scope.problems).orElse(0L).intValue();
         }
         if (name.isPresent() && answers.isPresent()) {
-            checkName(name.get(), f.value("name").orElseThrow(), count, tasks.isPresent(), scope);
+            checkName(name.get(), f.value("name").orElseThrow(), count, tasks.isPresent(), hasVips(network, scope), scope);
         }
         if (name.isEmpty() || from.isEmpty() || answers.isEmpty()) {
             return Optional.empty();
@@ -78,10 +79,20 @@ final class DnsBinder implements CheckBinder {
     }
 
     /**
-     * The name a service or task answers to ({@code web}, {@code tasks.web}, {@code web.2}); a VIP
-     * service's own name answers with its virtual IP, which names no task.
+     * Whether a VIP-mode service has a virtual IP on the network: on an overlay (and the kubernetes
+     * strategy's pod network) it does; bridge and macvlan networks have no load balancer, so a
+     * service's name there gives its tasks' addresses.
      */
-    private static void checkName(String name, Node at, int count, boolean listed, ExpectationScope scope) {
+    private static boolean hasVips(Optional<String> network, ExpectationScope scope) {
+        return network.map(scope.networks::get).map(n -> n.driver() == Driver.OVERLAY).orElse(true);
+    }
+
+    /**
+     * The name a service or task answers to ({@code web}, {@code tasks.web}, {@code web.2}); a VIP
+     * service's own name answers with its virtual IP, which names no task, on a network that has
+     * virtual IPs.
+     */
+    private static void checkName(String name, Node at, int count, boolean listed, boolean vips, ExpectationScope scope) {
         boolean tasksOf = name.startsWith("tasks.");
         String rest = tasksOf ? name.substring("tasks.".length()) : name;
         Optional<String> why = rest.contains(".") && !tasksOf
@@ -95,7 +106,7 @@ final class DnsBinder implements CheckBinder {
             }
             return;
         }
-        boolean vip = !tasksOf && scope.view.get(rest).flatMap(Workloads.Workload::spec)
+        boolean vip = vips && !tasksOf && scope.view.get(rest).flatMap(Workloads.Workload::spec)
                 .filter(s -> s.endpointMode() == EndpointMode.VIP).isPresent();
         if (vip && listed && count > 0) {
             scope.problems.add(at, "name: service '" + rest + "' answers with its virtual IP (endpoint_mode: vip), which is "

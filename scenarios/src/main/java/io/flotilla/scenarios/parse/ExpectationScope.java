@@ -1,5 +1,6 @@
 package io.flotilla.scenarios.parse;
 
+import io.flotilla.scenarios.model.NetworkDecl;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.model.TrafficDecl;
 import java.util.List;
@@ -27,13 +28,14 @@ final class ExpectationScope {
     final Fields item;
     /** The expectation's time; empty for the end of the run, not known while the file is read. */
     final OptionalLong at;
-    final Set<String> networks;
+    /** The declared networks by name. */
+    final Map<String, NetworkDecl> networks;
     final Map<String, TrafficDecl> traffic;
     final Strategy strategy;
     private Optional<NotAfterEnd> notAfterEnd = Optional.empty();
 
     ExpectationScope(Problems problems, Set<String> nodes, Workloads.View view, Fields item, OptionalLong at,
-            Set<String> networks, Map<String, TrafficDecl> traffic, Strategy strategy) {
+            Map<String, NetworkDecl> networks, Map<String, TrafficDecl> traffic, Strategy strategy) {
         this.problems = problems;
         this.nodes = nodes;
         this.view = view;
@@ -55,10 +57,10 @@ final class ExpectationScope {
 
     /** Whether {@code name} is a declared network; reported at {@code at} when it is not. */
     boolean knownNetwork(String name, Node at) {
-        if (networks.contains(name)) {
+        if (networks.containsKey(name)) {
             return true;
         }
-        problems.add(at, "unknown network '" + name + "'" + Suggestions.didYouMean(name, networks)
+        problems.add(at, "unknown network '" + name + "'" + Suggestions.didYouMean(name, networks.keySet())
                 + (networks.isEmpty() ? "; declare it under the top-level 'networks'" : ""));
         return false;
     }

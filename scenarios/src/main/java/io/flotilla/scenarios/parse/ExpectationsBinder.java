@@ -2,6 +2,7 @@ package io.flotilla.scenarios.parse;
 
 import io.flotilla.scenarios.model.Check;
 import io.flotilla.scenarios.model.Expectation;
+import io.flotilla.scenarios.model.NetworkDecl;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.model.TrafficDecl;
 import java.util.ArrayList;
@@ -35,11 +36,11 @@ final class ExpectationsBinder {
     private final Problems problems;
     private final Set<String> nodes;
     private final Workloads workloads;
-    private final Set<String> networks;
+    private final Map<String, NetworkDecl> networks;
     private final Map<String, TrafficDecl> traffic = new LinkedHashMap<>();
     private final Strategy strategy;
 
-    ExpectationsBinder(Problems problems, Set<String> nodes, Workloads workloads, Set<String> networks,
+    ExpectationsBinder(Problems problems, Set<String> nodes, Workloads workloads, Map<String, NetworkDecl> networks,
             List<TrafficDecl> traffic, Strategy strategy) {
         this.problems = problems;
         this.nodes = nodes;
