@@ -382,6 +382,11 @@ final class SwarmPlane implements Plane {
     }
 
     @Override
+    public void viewsLogged() {
+        gossip.ifPresent(GossipCluster::viewsRead);
+    }
+
+    @Override
     public Optional<Balancer> balancerOf(TrafficClient client) {
         Target target = Target.parse(client.target());
         if (target instanceof Target.NodePort np) {
