@@ -28,6 +28,8 @@ final class World {
      * not be the one others believe alive. The rest are running the generation everyone knows.
      */
     final java.util.TreeSet<Integer> unsettled = new java.util.TreeSet<>();
+    /** The ids of the decision under way (see {@link Ids}); decisions never nest. */
+    final Ids ids = new Ids();
     /** Observers whose every entry change goes to the sink; the others' changes only to {@link #viewChanged}. */
     java.util.function.Predicate<String> detailed = observer -> true;
     java.util.function.BiConsumer<String, String> viewChanged = (observer, network) -> { };
@@ -41,28 +43,15 @@ final class World {
         this.sink = sink;
     }
 
-    int[] candidates(Peer o, java.util.function.IntPredicate keep) {
-        int[] out = new int[o.members.length];
-        int n = 0;
+    /** The members of {@code o}'s list but itself that {@code keep} accepts, in id order, into the shared {@link #ids}. */
+    Ids candidates(Peer o, java.util.function.IntPredicate keep) {
+        ids.clear();
         for (int m = 0; m < o.members.length; m++) {
             if (m != o.id && keep.test(m)) {
-                out[n++] = m;
+                ids.add(m);
             }
         }
-        return Arrays.copyOf(out, n);
-    }
-
-    /** Up to {@code k} distinct members, uniformly at random (memberlist {@code kRandomNodes}). */
-    static int[] pick(int[] from, int k, java.util.SplittableRandom random) {
-        int[] a = from.clone();
-        int n = Math.min(k, a.length);
-        for (int i = 0; i < n; i++) {
-            int j = i + random.nextInt(a.length - i);
-            int x = a[i];
-            a[i] = a[j];
-            a[j] = x;
-        }
-        return Arrays.copyOf(a, n);
+        return ids;
     }
 
     /** The first tick of a ticker with this phase and interval strictly after {@code time}. */
