@@ -74,8 +74,8 @@ public final class GossipCluster {
      * From now on, only the observers {@code detailed} accepts have their entry changes reported one by
      * one to the sink; for every other observer, {@code viewChanged} hears (observer, network) that
      * something in its view of the network changed, and {@link #visit} reads it. A thousand nodes
-     * learning five hundred entries each is half a million events nobody needs one by one. Call it
-     * before anything happens.
+     * learning five hundred entries each is half a million events nobody needs one by one. Each view
+     * is told once, until the reader calls {@link #viewsRead}. Call it before anything happens.
      */
     public void summarize(Predicate<String> detailed, BiConsumer<String, String> viewChanged) {
         w.detailed = detailed;
@@ -85,6 +85,17 @@ public final class GossipCluster {
                 p.detailed = detailed.test(p.name);
             }
         }
+    }
+
+    /**
+     * The reader of {@link #summarize}d views has read all those that changed: the next change of each
+     * is told again. Until then, a view already told of is not told again.
+     */
+    public void viewsRead() {
+        for (Replica rep : w.signalled) {
+            rep.signalled = false;
+        }
+        w.signalled.clear();
     }
 
     /** The hosts that form the cluster at {@code time}: each knows all the others alive. */
@@ -351,7 +362,7 @@ public final class GossipCluster {
             int k = rep.orderAt(i);
             int shown = rep.visible(k);
             if (shown != Replica.NONE) {
-                db.emit(time, p, log, k, shown, Op.REMOVED);
+                db.emit(time, p, log, rep, k, shown, Op.REMOVED);
             }
         }
     }

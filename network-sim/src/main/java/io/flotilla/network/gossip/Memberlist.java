@@ -20,6 +20,9 @@ final class Memberlist {
     private final World w;
     private final Transport transport;
     NetworkDb db;
+    /** Both sides' member lists in the push/pull under way (they never nest). */
+    private final MemberStates ofA = new MemberStates();
+    private final MemberStates ofB = new MemberStates();
 
     Memberlist(World w, Transport transport) {
         this.w = w;
@@ -154,8 +157,8 @@ final class Memberlist {
         if (answers && w.topology.canReach(o.id, target)) {
             return true;
         }
-        int[] helpers = w.candidates(o, m -> m != target && o.members[m].known && o.members[m].state == MemberState.ALIVE);
-        for (int h : World.pick(helpers, w.config.indirectChecks(), o.fdRandom)) {
+        Ids helpers = w.candidates(o, m -> m != target && o.members[m].known && o.members[m].state == MemberState.ALIVE);
+        for (int h : helpers.pick(w.config.indirectChecks(), o.fdRandom)) {
             Peer helper = w.peers[h];
             if (answers && helper.running && w.topology.canReach(o.id, h) && w.topology.canReach(h, target)) {
                 return true;
@@ -315,8 +318,8 @@ final class Memberlist {
             if (!a.running || !b.running || a.gen != ga || b.gen != gb) {
                 return;
             }
-            List<Message> ofA = memberList(a);
-            List<Message> ofB = memberList(b);
+            ofA.take(a);
+            ofB.take(b);
             w.merging = true;
             merge(b, ofA);
             merge(a, ofB);
@@ -331,31 +334,65 @@ final class Memberlist {
         });
     }
 
-    static List<Message> memberList(Peer p) {
-        List<Message> out = new ArrayList<>();
-        for (int m = 0; m < p.members.length; m++) {
-            Member v = p.members[m];
-            if (!v.known) {
-                continue;
-            }
-            switch (v.state) {
-                case ALIVE -> out.add(new Alive(m, v.gen, v.inc));
-                case SUSPECT, DEAD -> out.add(new Suspect(m, v.gen, v.inc, -1));
-                case LEFT -> out.add(new Dead(m, v.gen, v.inc, m));
+    /**
+     * memberlist {@code mergeState}: a remote "dead" is taken as a local suspicion, never as death.
+     * An alive claim {@link #onAlive} would ignore (nothing newer than what is known) is skipped
+     * before it is made into a message: a push/pull between settled nodes is a thousand of them.
+     */
+    void merge(Peer local, MemberStates remote) {
+        for (int i = 0; i < remote.size; i++) {
+            int m = remote.member[i];
+            int gen = remote.gen[i];
+            int inc = remote.inc[i];
+            switch (remote.state[i]) {
+                case ALIVE -> {
+                    if (!stale(local, m, gen, inc)) {
+                        onAlive(local, new Alive(m, gen, inc));
+                    }
+                }
+                case SUSPECT, DEAD -> onSuspect(local, new Suspect(m, gen, inc, local.id));
+                case LEFT -> onDead(local, new Dead(m, gen, inc, m));
             }
         }
-        return out;
     }
 
-    /** memberlist {@code mergeState}: a remote "dead" is taken as a local suspicion, never as death. */
-    void merge(Peer local, List<Message> remote) {
-        for (Message m : remote) {
-            if (m instanceof Alive a) {
-                onAlive(local, a);
-            } else if (m instanceof Suspect s) {
-                onSuspect(local, new Suspect(s.member(), s.gen(), s.inc(), local.id));
-            } else if (m instanceof Dead d) {
-                onDead(local, d);
+    /** Whether {@link #onAlive} would ignore this claim without touching anything. */
+    private static boolean stale(Peer r, int member, int gen, int inc) {
+        if (member == r.id) {
+            return true;
+        }
+        if (member >= r.members.length) {
+            return false;
+        }
+        Member v = r.members[member];
+        return v.known && gen <= v.gen && (gen < v.gen || inc <= v.inc);
+    }
+
+    /** What one side of a push/pull sends: each member it knows, its state, generation and incarnation. Reused. */
+    static final class MemberStates {
+        int size;
+        int[] member = new int[0];
+        MemberState[] state = new MemberState[0];
+        int[] gen = new int[0];
+        int[] inc = new int[0];
+
+        void take(Peer p) {
+            if (member.length < p.members.length) {
+                member = new int[p.members.length];
+                state = new MemberState[p.members.length];
+                gen = new int[p.members.length];
+                inc = new int[p.members.length];
+            }
+            size = 0;
+            for (int m = 0; m < p.members.length; m++) {
+                Member v = p.members[m];
+                if (v.known) {
+                    member[size] = m;
+                    state[size] = v.state;
+                    gen[size] = v.gen;
+                    inc[size] = v.inc;
+                    size++;
+                }
             }
         }
     }
@@ -392,16 +429,17 @@ final class Memberlist {
         if (!r.running || r.gen != gen) {
             return;
         }
-        int[] failed = w.candidates(r, m -> r.members[m].known && r.members[m].state == MemberState.DEAD);
+        Ids failed = w.candidates(r, m -> r.members[m].known && r.members[m].state == MemberState.DEAD);
         boolean reachable = false;
-        for (int m : failed) {
+        for (int i = 0; i < failed.size(); i++) {
+            int m = failed.get(i);
             reachable |= w.peers[m] != null && w.peers[m].running && w.topology.canReach(r.id, m);
         }
         if (!reachable) {
             r.reconnecting = false;
             return;
         }
-        Peer f = w.peers[failed[r.gossipRandom.nextInt(failed.length)]];
+        Peer f = w.peers[failed.get(r.gossipRandom.nextInt(failed.size()))];
         long t = w.agenda.now();
         pushPull(r, f, t, true);
         w.agenda.at(t + w.config.reconnectIntervalNanos(), () -> reconnectTick(r, gen));
@@ -421,13 +459,13 @@ final class Memberlist {
             return;
         }
         long t = w.agenda.now();
-        int[] alive = w.candidates(p, m -> p.members[m].known && p.members[m].state == MemberState.ALIVE);
-        if (alive.length > 0) {
-            pushPull(p, w.peers[alive[p.gossipRandom.nextInt(alive.length)]], t, false);
+        Ids alive = w.candidates(p, m -> p.members[m].known && p.members[m].state == MemberState.ALIVE);
+        if (alive.size() > 0) {
+            pushPull(p, w.peers[alive.get(p.gossipRandom.nextInt(alive.size()))], t, false);
         }
         for (String network : new ArrayList<>(p.tables.keySet())) {
-            int[] netPeers = transport.networkAudience(p, network);
-            for (int q : World.pick(netPeers, 2, p.gossipRandom)) {
+            Ids netPeers = transport.networkAudience(p, network);
+            for (int q : netPeers.pick(2, p.gossipRandom)) {
                 if (w.peers[q].running && w.topology.canReach(p.id, q)) {
                     db.bulkSync(p, w.peers[q], network, t);
                     break;

@@ -89,26 +89,49 @@ final class NetworkDb {
      * one instant share one action on the agenda, in the same order as one action each would run.
      */
     void bulkSync(Peer a, List<Peer> peers, String network, long time) {
-        java.util.Map<Long, List<Peer>> byArrival = new java.util.LinkedHashMap<>();
+        // the groups by arrival time, in the order their first peer comes (consecutive peers mostly share one)
+        java.util.Map<Long, Integer> groupOf = new java.util.HashMap<>();
+        List<List<Peer>> groups = new java.util.ArrayList<>();
+        List<Long> arrivals = new java.util.ArrayList<>();
+        long lastArrival = -1;
+        List<Peer> last = null;
         for (Peer b : peers) {
             if (b.running && w.topology.canReach(a.id, b.id)) {
-                byArrival.computeIfAbsent(time + w.topology.latencyNanos(a.id, b.id), t -> new java.util.ArrayList<>()).add(b);
+                long arrival = time + w.topology.latencyNanos(a.id, b.id);
+                if (last == null || arrival != lastArrival) {
+                    Integer g = groupOf.get(arrival);
+                    if (g == null) {
+                        g = groups.size();
+                        groupOf.put(arrival, g);
+                        groups.add(new java.util.ArrayList<>());
+                        arrivals.add(arrival);
+                    }
+                    last = groups.get(g);
+                    lastArrival = arrival;
+                }
+                last.add(b);
             }
         }
         int ga = a.gen;
-        byArrival.forEach((arrival, group) -> {
-            int[] gens = group.stream().mapToInt(b -> b.gen).toArray();
-            w.agenda.at(arrival, () -> {
+        for (int g = 0; g < groups.size(); g++) {
+            List<Peer> group = groups.get(g);
+            int[] gens = new int[group.size()];
+            for (int i = 0; i < gens.length; i++) {
+                gens[i] = group.get(i).gen;
+            }
+            w.agenda.at(arrivals.get(g), () -> {
                 java.util.BitSet attached = w.attachedTo(network);
+                TableLog log = w.log(network);
+                Replica[] replicas = w.replicasOf(network);
                 for (int i = 0; i < group.size(); i++) {
                     Peer b = group.get(i);
                     if (a.running && b.running && a.gen == ga && b.gen == gens[i] && attached.get(a.id)
                             && attached.get(b.id)) {
-                        exchange(a, b, network);
+                        exchange(a, b, log, replicas[a.id], replicas[b.id]);
                     }
                 }
             });
-        });
+        }
     }
 
     /**
@@ -116,16 +139,19 @@ final class NetworkDb {
      * win; nothing is re-gossiped. Only what the other side does not hold can change anything there.
      */
     void exchange(Peer a, Peer b, String network) {
-        Replica ra = a.tables.get(network);
-        Replica rb = b.tables.get(network);
-        TableLog log = w.log(network);
+        exchange(a, b, w.log(network), a.tables.get(network), b.tables.get(network));
+    }
+
+    private void exchange(Peer a, Peer b, TableLog log, Replica ra, Replica rb) {
         ra.missingFrom(rb, toB);
         rb.missingFrom(ra, toA);
-        for (int i = 0; i < toB.size; i++) {
-            accept(b, log, rb, toB.items[i]);
-        }
-        for (int i = 0; i < toA.size; i++) {
-            accept(a, log, ra, toA.items[i]);
+        acceptAll(b, log, rb, toB);
+        acceptAll(a, log, ra, toA);
+    }
+
+    private void acceptAll(Peer r, TableLog log, Replica rep, Replica.Versions versions) {
+        for (int i = 0; i < versions.size; i++) {
+            accept(r, log, rep, versions.items[i]);
         }
     }
 
@@ -157,7 +183,7 @@ final class NetworkDb {
                 if (v != Replica.NONE && log.owner(v) == owner) {
                     int shown = rep.visible(k);
                     if (shown != Replica.NONE) {
-                        emit(t, r, log, k, shown, Op.REMOVED);
+                        emit(t, r, log, rep, k, shown, Op.REMOVED);
                     }
                     rep.drop(k);
                 }
@@ -198,16 +224,16 @@ final class NetworkDb {
         int shown = rep.visible(k);
         if (shown != Replica.NONE && !now) {
             rep.setVisible(k, Replica.NONE);
-            emit(t, r, log, k, shown, Op.REMOVED);
+            emit(t, r, log, rep, k, shown, Op.REMOVED);
         } else if (shown == Replica.NONE && now) {
             int v = rep.held(k);
             rep.setVisible(k, v);
-            emit(t, r, log, k, v, Op.ADDED);
+            emit(t, r, log, rep, k, v, Op.ADDED);
         } else if (now && shown != rep.held(k)) {
             int v = rep.held(k);
             rep.setVisible(k, v);
             if (!log.value(v).equals(log.value(shown))) {
-                emit(t, r, log, k, v, Op.UPDATED);
+                emit(t, r, log, rep, k, v, Op.UPDATED);
             }
         }
     }
@@ -215,13 +241,17 @@ final class NetworkDb {
     /**
      * Tells the sink that {@code r}'s view of key {@code k} changed; {@code version} is the value shown
      * after (before, when removed). For an observer that is not {@link Peer#detailed}, only that its
-     * view of the network changed.
+     * view of the network changed, once until the reader says it has read the views
+     * ({@link GossipCluster#viewsRead}): a bulk sync brings hundreds of entries, and a node learns each
+     * entry once per network, so telling it every time would be millions of calls that say nothing new.
      */
-    void emit(long t, Peer r, TableLog log, int k, int version, Op op) {
+    void emit(long t, Peer r, TableLog log, Replica rep, int k, int version, Op op) {
         if (r.detailed) {
             w.sink.accept(new EntryChanged(t, r.name, log.network, log.keyName(k), w.peers[log.owner(version)].name, op,
                     log.value(version).orElseThrow()));
-        } else {
+        } else if (!rep.signalled) {
+            rep.signalled = true;
+            w.signalled.add(rep);
             w.viewChanged.accept(r.name, log.network);
         }
     }

@@ -23,6 +23,8 @@ final class Replica {
     /** Keys in the order this replica first stored them. */
     private int[] order = new int[8];
     private int orderSize;
+    /** Its observer has been told that the view changed, and has not read it since (see {@link GossipCluster#viewsRead}). */
+    boolean signalled;
 
     int held(int key) {
         return key < held.length ? held[key] : NONE;

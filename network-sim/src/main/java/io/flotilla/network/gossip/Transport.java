@@ -115,14 +115,14 @@ final class Transport {
         long t = w.agenda.now();
         boolean anyone = false;
         if (!o.memberQueue.isEmpty()) {
-            int[] audience = w.candidates(o, m -> gossipTarget(o.members[m], t));
+            Ids audience = w.candidates(o, m -> gossipTarget(o.members[m], t));
             // memberlist's estimated node count is exactly the gossip targets and this node itself
-            anyone |= transmit(o, o.memberQueue, audience, w.config.retransmitLimit(audience.length + 1), t);
+            anyone |= transmit(o, o.memberQueue, audience, w.config.retransmitLimit(audience.size() + 1), t);
         }
         for (Map.Entry<String, List<Peer.Queued>> q : o.tableQueues.entrySet()) {
             if (!q.getValue().isEmpty()) {
-                int[] audience = networkAudience(o, q.getKey());
-                anyone |= transmit(o, q.getValue(), audience, w.config.retransmitLimit(audience.length + 1), t);
+                Ids audience = networkAudience(o, q.getKey());
+                anyone |= transmit(o, q.getValue(), audience, w.config.retransmitLimit(audience.size() + 1), t);
             }
         }
         if (anyone && o.hasQueued()) {
@@ -136,11 +136,11 @@ final class Transport {
         return v.known && (v.active() || t - v.since <= w.config.gossipToTheDeadNanos());
     }
 
-    boolean transmit(Peer o, List<Peer.Queued> queue, int[] audience, int limit, long t) {
-        if (audience.length == 0) {
+    boolean transmit(Peer o, List<Peer.Queued> queue, Ids audience, int limit, long t) {
+        if (audience.size() == 0) {
             return false;
         }
-        for (int target : World.pick(audience, w.config.gossipNodes(), o.gossipRandom)) {
+        for (int target : audience.pick(w.config.gossipNodes(), o.gossipRandom)) {
             for (Peer.Queued q : queue) {
                 send(o, w.peers[target], q.message, t);
                 q.transmits++;
@@ -150,16 +150,19 @@ final class Transport {
         return true;
     }
 
-    /** NetworkDB {@code networkNodes}: the other nodes attached to the network that this node believes active. */
-    int[] networkAudience(Peer o, String network) {
+    /**
+     * NetworkDB {@code networkNodes}: the other nodes attached to the network that this node believes
+     * active, in id order, into the shared {@link World#ids}.
+     */
+    Ids networkAudience(Peer o, String network) {
         BitSet attached = w.attachedTo(network);
-        int[] out = new int[attached.cardinality()];
-        int n = 0;
+        Ids out = w.ids;
+        out.clear();
         for (int m = attached.nextSetBit(0); m >= 0 && m < o.members.length; m = attached.nextSetBit(m + 1)) {
             if (m != o.id && o.members[m].active()) {
-                out[n++] = m;
+                out.add(m);
             }
         }
-        return java.util.Arrays.copyOf(out, n);
+        return out;
     }
 }

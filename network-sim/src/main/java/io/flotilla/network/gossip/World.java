@@ -17,6 +17,7 @@ final class World {
     private final java.util.Map<String, TableLog> logs = new java.util.HashMap<>();
     /** By network: the peers attached to it (running, with a replica of its table). */
     private final java.util.Map<String, java.util.BitSet> attachedPeers = new java.util.HashMap<>();
+    private final java.util.Map<String, Replica[]> replicas = new java.util.HashMap<>();
     long lamport;
     /** Some member changed state somewhere: probes and gossip may have to start again. */
     boolean membershipChanged;
@@ -27,9 +28,13 @@ final class World {
      * not be the one others believe alive. The rest are running the generation everyone knows.
      */
     final java.util.TreeSet<Integer> unsettled = new java.util.TreeSet<>();
+    /** The ids of the decision under way (see {@link Ids}); decisions never nest. */
+    final Ids ids = new Ids();
     /** Observers whose every entry change goes to the sink; the others' changes only to {@link #viewChanged}. */
     java.util.function.Predicate<String> detailed = observer -> true;
     java.util.function.BiConsumer<String, String> viewChanged = (observer, network) -> { };
+    /** The replicas whose observer has been told that its view changed since the reader last read them. */
+    final java.util.List<Replica> signalled = new java.util.ArrayList<>();
 
     World(GossipConfig config, Topology topology, Randomness randomness, Consumer<GossipEvent> sink) {
         this.config = config;
@@ -38,28 +43,15 @@ final class World {
         this.sink = sink;
     }
 
-    int[] candidates(Peer o, java.util.function.IntPredicate keep) {
-        int[] out = new int[o.members.length];
-        int n = 0;
+    /** The members of {@code o}'s list but itself that {@code keep} accepts, in id order, into the shared {@link #ids}. */
+    Ids candidates(Peer o, java.util.function.IntPredicate keep) {
+        ids.clear();
         for (int m = 0; m < o.members.length; m++) {
             if (m != o.id && keep.test(m)) {
-                out[n++] = m;
+                ids.add(m);
             }
         }
-        return Arrays.copyOf(out, n);
-    }
-
-    /** Up to {@code k} distinct members, uniformly at random (memberlist {@code kRandomNodes}). */
-    static int[] pick(int[] from, int k, java.util.SplittableRandom random) {
-        int[] a = from.clone();
-        int n = Math.min(k, a.length);
-        for (int i = 0; i < n; i++) {
-            int j = i + random.nextInt(a.length - i);
-            int x = a[i];
-            a[i] = a[j];
-            a[j] = x;
-        }
-        return Arrays.copyOf(a, n);
+        return ids;
     }
 
     /** The first tick of a ticker with this phase and interval strictly after {@code time}. */
@@ -97,8 +89,15 @@ final class World {
 
     /** The peer takes part in the network's table from now on, with an empty replica. */
     void attach(Peer p, String network) {
-        p.tables.put(network, new Replica());
+        Replica rep = new Replica();
+        p.tables.put(network, rep);
         attachedPeers.computeIfAbsent(network, n -> new java.util.BitSet()).set(p.id);
+        Replica[] row = replicas.getOrDefault(network, NO_REPLICAS);
+        if (p.id >= row.length) {
+            row = Arrays.copyOf(row, Math.max(p.id + 1, peers.length));
+            replicas.put(network, row);
+        }
+        row[p.id] = rep;
     }
 
     void detach(Peer p, String network) {
@@ -107,14 +106,28 @@ final class World {
         if (bits != null) {
             bits.clear(p.id);
         }
+        Replica[] row = replicas.getOrDefault(network, NO_REPLICAS);
+        if (p.id < row.length) {
+            row[p.id] = null;
+        }
     }
 
     /** The peer stopped or restarted: it is on no network any more. */
     void detachAll(Peer p) {
         for (String network : p.tables.keySet()) {
             attachedPeers.get(network).clear(p.id);
+            replicas.get(network)[p.id] = null;
         }
         p.tables.clear();
+    }
+
+    /**
+     * By peer id: the replica of the network's table each attached peer holds (null for the others),
+     * the same as each peer's own {@link Peer#tables}, for the bulk syncs that visit hundreds of peers
+     * at once; do not change it.
+     */
+    Replica[] replicasOf(String network) {
+        return replicas.getOrDefault(network, NO_REPLICAS);
     }
 
     /** The peers attached to the network, by id; do not change it. */
@@ -123,4 +136,5 @@ final class World {
     }
 
     private static final java.util.BitSet EMPTY = new java.util.BitSet();
+    private static final Replica[] NO_REPLICAS = new Replica[0];
 }

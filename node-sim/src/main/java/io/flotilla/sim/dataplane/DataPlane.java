@@ -319,6 +319,7 @@ public final class DataPlane extends AbstractBehavior<DataPlane.Command> {
         flushPending = false;
         answers.flush(plane);
         balancers.flush(plane);
+        plane.viewsLogged();
         return this;
     }
 

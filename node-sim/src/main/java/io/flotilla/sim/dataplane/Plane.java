@@ -85,6 +85,12 @@ interface Plane {
     /** The names logged per network: each service's name and its other names. */
     List<String> dnsNames(String network);
 
+    /**
+     * The logs have read every view that changed since the last time: the plane may tell each view's
+     * next change again ({@link Changes#viewChanged} once per view between two reads is enough).
+     */
+    default void viewsLogged() {}
+
     /** What {@code node} (the cluster DNS: {@code *}) holds for {@code name} on {@code network}. */
     DnsRecords records(String node, String network, String name);
 

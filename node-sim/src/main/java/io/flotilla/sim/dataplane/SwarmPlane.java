@@ -102,6 +102,8 @@ final class SwarmPlane implements Plane {
     private final Map<String, SortedMap<String, String>> vips = new HashMap<>();
     private final Map<String, SortedMap<String, String>> allocated = new HashMap<>();
     private final Map<String, Running> running = new LinkedHashMap<>();
+    /** By network: the names logged there, worked out once per set of services (every flush asks). */
+    private final Map<String, List<String>> dnsNames = new HashMap<>();
     /** By node and network: how many of the node's containers (tasks and clients) are on the network. */
     private final Map<String, Map<String, Integer>> attached = new HashMap<>();
     private boolean ingressInUse;
@@ -124,6 +126,7 @@ final class SwarmPlane implements Plane {
     @Override
     public void serviceDeclared(ServiceSpec spec, SortedMap<String, String> serviceVips, long now) {
         services.put(spec.name(), spec);
+        dnsNames.clear();
         vips.put(spec.name(), serviceVips);
         List<Integer> ingressPorts = ingressPorts(spec.task());
         plane.declareService(new ServiceDecl(spec.name(),
@@ -363,14 +366,16 @@ final class SwarmPlane implements Plane {
 
     @Override
     public List<String> dnsNames(String network) {
-        List<String> names = new ArrayList<>();
-        for (ServiceSpec s : services.values()) {
-            if (attachments(s.task()).contains(network)) {
-                names.add(s.name());
-                names.add("tasks." + s.name());
+        return dnsNames.computeIfAbsent(network, n -> {
+            List<String> names = new ArrayList<>();
+            for (ServiceSpec s : services.values()) {
+                if (attachments(s.task()).contains(n)) {
+                    names.add(s.name());
+                    names.add("tasks." + s.name());
+                }
             }
-        }
-        return names;
+            return List.copyOf(names);
+        });
     }
 
     @Override
@@ -379,6 +384,11 @@ final class SwarmPlane implements Plane {
             return plane.records(node, network, name);
         }
         return plane.records(network, name, visitor -> gossip.get().visit(node, network, visitor));
+    }
+
+    @Override
+    public void viewsLogged() {
+        gossip.ifPresent(GossipCluster::viewsRead);
     }
 
     @Override
