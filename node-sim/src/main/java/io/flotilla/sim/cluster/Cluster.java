@@ -4,6 +4,7 @@ import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeRole;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.sim.dataplane.DataPlane;
+import io.flotilla.sim.dataplane.DataPlaneSetup;
 import io.flotilla.sim.events.ActionIgnored;
 import io.flotilla.sim.kernel.EventLog;
 import io.flotilla.sim.kernel.Kernel;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -90,7 +92,7 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
                 .map(n -> n.spec().name())
                 .toList();
         Wire wire = new Wire(hosts);
-        ActorRef<DataPlane.Command> dataPlane = ctx.spawn(DataPlane.create(setup, kernel), "data-plane");
+        ActorRef<DataPlane.Command> dataPlane = ctx.spawn(DataPlane.create(dataPlaneSetup(setup, managers), kernel), "data-plane");
         fabric = ctx.spawn(Fabric.create(wire, managers, kernel.log(), kernel.random().stream("raft"), dataPlane), "fabric");
         manager = ctx.spawn(Manager.create(wire, kernel, setup, dataPlane), "manager");
         setup.nodes().forEach(n -> manager.tell(new Manager.AddNode(n.spec(), n.availability())));
@@ -199,5 +201,14 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
     private Behavior<Command> ignored(String action, String target, String reason) {
         log.append(new ActionIgnored(action, target, reason));
         return this;
+    }
+
+    /** Kubernetes' kube-proxies watch the API server on the first manager (or the first node). */
+    private static DataPlaneSetup dataPlaneSetup(ClusterSetup setup, List<String> managers) {
+        List<String> hosts = setup.nodes().stream().map(n -> n.spec().name()).toList();
+        Optional<String> apiServer = setup.orchestrator() == ClusterSetup.Orchestrator.KUBERNETES
+                ? Optional.of(managers.isEmpty() ? hosts.get(0) : managers.get(0))
+                : Optional.empty();
+        return new DataPlaneSetup(hosts, apiServer, setup.networks(), setup.traffic(), setup.dataPlane());
     }
 }

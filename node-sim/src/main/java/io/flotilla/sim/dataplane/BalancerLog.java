@@ -2,7 +2,6 @@ package io.flotilla.sim.dataplane;
 
 import io.flotilla.network.lb.Destination;
 import io.flotilla.network.request.Target;
-import io.flotilla.sim.cluster.TrafficClient;
 import io.flotilla.sim.events.LbBackendChanged;
 import io.flotilla.sim.kernel.EventLog;
 import java.util.ArrayList;

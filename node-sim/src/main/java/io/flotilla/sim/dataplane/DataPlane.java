@@ -14,9 +14,6 @@ import io.flotilla.network.topology.Topology;
 import io.flotilla.scheduler.model.NodeRole;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.Task;
-import io.flotilla.sim.cluster.ClusterSetup;
-import io.flotilla.sim.cluster.DataPlaneSettings;
-import io.flotilla.sim.cluster.TrafficClient;
 import io.flotilla.sim.control.NetworkSetup;
 import io.flotilla.sim.control.ServiceEndpoint;
 import io.flotilla.sim.events.NetworkCreated;
@@ -113,32 +110,30 @@ public final class DataPlane extends AbstractBehavior<DataPlane.Command> {
     private long wakeAt = Long.MAX_VALUE;
     private boolean flushPending;
 
-    public static Behavior<Command> create(ClusterSetup setup, Kernel kernel) {
+    public static Behavior<Command> create(DataPlaneSetup setup, Kernel kernel) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new DataPlane(ctx, setup, kernel, timers)));
     }
 
-    private DataPlane(ActorContext<Command> ctx, ClusterSetup setup, Kernel kernel, TimerScheduler<Command> timers) {
+    private DataPlane(ActorContext<Command> ctx, DataPlaneSetup setup, Kernel kernel, TimerScheduler<Command> timers) {
         super(ctx);
         this.log = kernel.log();
         this.timers = timers;
-        this.topology = new Topology(setup.nodes().stream().map(n -> n.spec().name()).toList());
+        this.topology = new Topology(setup.hosts());
         this.answers = new AnswerLog(log);
         this.balancers = new BalancerLog(log);
         Randomness randomness = kernel.random()::stream;
         Changes changes = new LogChanges();
-        if (setup.orchestrator() == ClusterSetup.Orchestrator.KUBERNETES) {
-            String apiServer = setup.nodes().stream().filter(n -> n.spec().role() == NodeRole.MANAGER)
-                    .map(n -> n.spec().name()).findFirst().orElse(setup.nodes().get(0).spec().name());
-            this.plane = new KubernetesPlane(topology, apiServer, randomness, SERVICE_NANOS, changes);
+        if (setup.kubernetesApiServer().isPresent()) {
+            this.plane = new KubernetesPlane(topology, setup.kubernetesApiServer().get(), randomness, SERVICE_NANOS, changes);
         } else {
             Networks networks = new Networks(setup.networks().stream().map(NetworkSetup::spec).toList());
             GossipConfig gossip = GossipConfig.defaults().withFailedPeerEntries(
-                    setup.dataPlane().failedPeerEntries() == DataPlaneSettings.FailedPeerEntries.DELETE
+                    setup.settings().failedPeerEntries() == DataPlaneSettings.FailedPeerEntries.DELETE
                             ? FailedPeerEntries.DELETE : FailedPeerEntries.SUSPEND);
             this.plane = new SwarmPlane(topology, networks, gossip, randomness, SERVICE_NANOS, routers(setup), changes);
             setup.networks().forEach(n -> logCreated(networks, n.name()));
         }
-        this.traffic = new Traffic(setup.traffic(), setup.dataPlane(), plane, log, balancers);
+        this.traffic = new Traffic(setup.traffic(), setup.settings(), plane, log, balancers);
         rearm();
     }
 
@@ -151,7 +146,7 @@ public final class DataPlane extends AbstractBehavior<DataPlane.Command> {
     }
 
     /** The nodes that route requests: each client's own, and those a client reaches as {@code NODE:PORT}. */
-    private static Set<String> routers(ClusterSetup setup) {
+    private static Set<String> routers(DataPlaneSetup setup) {
         Set<String> out = new TreeSet<>();
         for (TrafficClient c : setup.traffic()) {
             c.from().ifPresent(out::add);

@@ -4,7 +4,6 @@ import io.flotilla.network.request.Backends;
 import io.flotilla.network.request.Result;
 import io.flotilla.network.request.Target;
 import io.flotilla.network.topology.Topology;
-import io.flotilla.sim.cluster.TrafficClient;
 
 /**
  * Why a request ended as it did, in one sentence built from the facts the router decided on: what

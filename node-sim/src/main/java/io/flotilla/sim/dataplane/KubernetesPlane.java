@@ -22,7 +22,6 @@ import io.flotilla.scheduler.model.PortConfig;
 import io.flotilla.scheduler.model.PublishMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.Task;
-import io.flotilla.sim.cluster.TrafficClient;
 import io.flotilla.sim.control.ServiceEndpoint;
 import java.util.ArrayList;
 import java.util.HashMap;

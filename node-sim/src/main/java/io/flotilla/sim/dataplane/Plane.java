@@ -7,7 +7,6 @@ import io.flotilla.network.request.Outcome;
 import io.flotilla.network.request.Result;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.Task;
-import io.flotilla.sim.cluster.TrafficClient;
 import io.flotilla.sim.control.ServiceEndpoint;
 import java.util.List;
 import java.util.Optional;

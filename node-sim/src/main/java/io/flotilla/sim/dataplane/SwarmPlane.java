@@ -25,7 +25,6 @@ import io.flotilla.scheduler.model.PublishMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskSpec;
-import io.flotilla.sim.cluster.TrafficClient;
 import io.flotilla.sim.control.ServiceEndpoint;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -4,8 +4,6 @@ import io.flotilla.network.request.Backends;
 import io.flotilla.network.request.Outcome;
 import io.flotilla.network.request.Result;
 import io.flotilla.scheduler.time.Durations;
-import io.flotilla.sim.cluster.DataPlaneSettings;
-import io.flotilla.sim.cluster.TrafficClient;
 import io.flotilla.sim.events.RequestExplained;
 import io.flotilla.sim.events.TrafficCounted;
 import io.flotilla.sim.kernel.EventLog;

@@ -1,5 +1,6 @@
 package io.flotilla.sim.cluster;
 
+import io.flotilla.sim.dataplane.DataPlaneSettings;
 import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.EndpointMode;
 import io.flotilla.scheduler.model.NodeRole;

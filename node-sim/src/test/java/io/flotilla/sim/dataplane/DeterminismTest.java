@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.flotilla.sim.cluster.Cluster;
-import io.flotilla.sim.cluster.DataPlaneSettings;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;

@@ -55,16 +55,16 @@ class DnsConvergenceTest {
      * answers NXDOMAIN for {@code api} until the task changes.
      */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(io.flotilla.sim.cluster.DataPlaneSettings.FailedPeerEntries.class)
+    @org.junit.jupiter.params.provider.EnumSource(io.flotilla.sim.dataplane.DataPlaneSettings.FailedPeerEntries.class)
     void aShortPartitionLosesTheServiceForGoodOnlyWhenFailedPeersEntriesAreDeleted(
-            io.flotilla.sim.cluster.DataPlaneSettings.FailedPeerEntries mode) {
+            io.flotilla.sim.dataplane.DataPlaneSettings.FailedPeerEntries mode) {
         List<String> nodes = new java.util.ArrayList<>(List.of("manager-1"));
         for (int i = 1; i <= 9; i++) {
             nodes.add("worker-" + i);
         }
         List<String> rest = nodes.subList(0, 9);
         try (Net n = Net.swarm(nodes.toArray(String[]::new)).overlay("frontend")
-                .settings(new io.flotilla.sim.cluster.DataPlaneSettings(mode, java.util.Optional.empty()))
+                .settings(new io.flotilla.sim.dataplane.DataPlaneSettings(mode, java.util.Optional.empty()))
                 .service(Net.Service.named("api").on("frontend").constrained("node.hostname == worker-9"))
                 .client("c", "worker-1", "frontend", "api", 10, 5 * S, 60 * S, S)
                 .partition(20 * S, List.of(List.of("worker-9"), rest))
@@ -72,7 +72,7 @@ class DnsConvergenceTest {
                 .run(60 * S)) {
             assertEquals(1, n.all(io.flotilla.sim.events.TaskCreated.class).size(), "the manager never marked worker-9 down");
             assertEquals(List.of(), n.dns("worker-1", "frontend", "api", 29 * S), "the VIP record goes with the last backend");
-            boolean suspend = mode == io.flotilla.sim.cluster.DataPlaneSettings.FailedPeerEntries.SUSPEND;
+            boolean suspend = mode == io.flotilla.sim.dataplane.DataPlaneSettings.FailedPeerEntries.SUSPEND;
             assertEquals(suspend ? List.of("10.0.1.2") : List.of(), n.dns("worker-1", "frontend", "api", 59 * S));
             assertEquals(suspend ? Map.of("sent", 200L, "served", 200L) : Map.of("sent", 200L, "served", 0L, "nxdomain", 200L),
                     n.totals("c", 40 * S, 60 * S));

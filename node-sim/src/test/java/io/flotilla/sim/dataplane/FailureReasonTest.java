@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flotilla.network.driver.Driver;
 import io.flotilla.sim.cluster.Cluster;
-import io.flotilla.sim.cluster.DataPlaneSettings;
 import io.flotilla.sim.events.RequestExplained;
 import java.util.List;
 import java.util.Map;

@@ -11,7 +11,7 @@ import io.flotilla.scenarios.run.RunOptions;
 import io.flotilla.scenarios.run.RunResult;
 import io.flotilla.scenarios.run.ScenarioRunner;
 import io.flotilla.scheduler.time.Durations;
-import io.flotilla.sim.cluster.DataPlaneSettings.RequestProbe;
+import io.flotilla.sim.dataplane.DataPlaneSettings.RequestProbe;
 import io.flotilla.sim.events.RequestExplained;
 import io.flotilla.sim.events.TaskExplained;
 import io.flotilla.sim.kernel.LoggedEvent;

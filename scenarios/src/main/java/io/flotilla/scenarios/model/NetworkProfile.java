@@ -1,6 +1,6 @@
 package io.flotilla.scenarios.model;
 
-import io.flotilla.sim.cluster.DataPlaneSettings.FailedPeerEntries;
+import io.flotilla.sim.dataplane.DataPlaneSettings.FailedPeerEntries;
 
 /**
  * How the simulated data plane behaves where Docker versions differ (extension {@code

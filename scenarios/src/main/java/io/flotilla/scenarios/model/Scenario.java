@@ -3,7 +3,7 @@ package io.flotilla.scenarios.model;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeRole;
 import io.flotilla.scheduler.model.ServiceSpec;
-import io.flotilla.sim.cluster.DataPlaneSettings;
+import io.flotilla.sim.dataplane.DataPlaneSettings;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;

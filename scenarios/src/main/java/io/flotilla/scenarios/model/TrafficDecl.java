@@ -1,6 +1,6 @@
 package io.flotilla.scenarios.model;
 
-import io.flotilla.sim.cluster.TrafficClient;
+import io.flotilla.sim.dataplane.TrafficClient;
 import java.util.Optional;
 
 /**

@@ -3,7 +3,7 @@ package io.flotilla.scenarios.parse;
 import io.flotilla.scenarios.model.KubernetesSettings;
 import io.flotilla.scenarios.model.NetworkProfile;
 import io.flotilla.scenarios.model.SwarmSettings;
-import io.flotilla.sim.cluster.DataPlaneSettings.FailedPeerEntries;
+import io.flotilla.sim.dataplane.DataPlaneSettings.FailedPeerEntries;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;

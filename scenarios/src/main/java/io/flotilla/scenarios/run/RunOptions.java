@@ -1,7 +1,7 @@
 package io.flotilla.scenarios.run;
 
 import io.flotilla.scenarios.model.Strategy;
-import io.flotilla.sim.cluster.DataPlaneSettings.RequestProbe;
+import io.flotilla.sim.dataplane.DataPlaneSettings.RequestProbe;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;

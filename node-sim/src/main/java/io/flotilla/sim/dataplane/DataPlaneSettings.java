@@ -1,4 +1,4 @@
-package io.flotilla.sim.cluster;
+package io.flotilla.sim.dataplane;
 
 import java.util.Optional;
 
