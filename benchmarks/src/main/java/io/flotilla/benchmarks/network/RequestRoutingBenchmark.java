@@ -112,7 +112,7 @@ public class RequestRoutingBenchmark {
         for (int i = 0; i < NODES; i++) {
             vip[i] = swarm.route(hosts.get(i), Optional.of("frontend"), Target.parse("svc-" + (i % SERVICES)));
             tasks[i] = swarm.route(hosts.get(i), Optional.of("frontend"), Target.parse("tasks.svc-" + (i % SERVICES)));
-            mesh[i] = swarm.route(SwarmRouter.OUTSIDE, Optional.empty(), Target.parse(hosts.get(i) + ":8080"));
+            mesh[i] = swarm.route(Target.OUTSIDE, Optional.empty(), Target.parse(hosts.get(i) + ":8080"));
         }
 
         Backends pods = new Backends();

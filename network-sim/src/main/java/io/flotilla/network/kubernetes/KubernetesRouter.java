@@ -32,8 +32,6 @@ import java.util.SplittableRandom;
  */
 public final class KubernetesRouter {
 
-    public static final String OUTSIDE = "outside";
-
     private final KubernetesDataPlane plane;
     private final Topology topology;
     private final Backends backends;
@@ -48,7 +46,7 @@ public final class KubernetesRouter {
 
     enum Kind { CLUSTER_IP, HEADLESS, HOSTNAME, NODE_PORT, UNKNOWN, NODE_UNKNOWN }
 
-    /** A client's fixed request path: from a node (or {@link #OUTSIDE}) in a namespace, to a target. */
+    /** A client's fixed request path: from a node (or {@link Target#OUTSIDE}) in a namespace, to a target. */
     public static final class Route {
         final int client;
         final String namespace;
@@ -72,7 +70,7 @@ public final class KubernetesRouter {
     }
 
     public Route route(String from, String namespace, Target target) {
-        int client = OUTSIDE.equals(from) ? -1
+        int client = Target.OUTSIDE.equals(from) ? -1
                 : topology.indexOf(from).orElseThrow(() -> new IllegalArgumentException("no such node: " + from));
         return new Route(client, namespace, target, plane.stream("kubeproxy." + from), plane.stream("dns.shuffle." + from));
     }

@@ -9,6 +9,9 @@ import java.util.Optional;
  */
 public sealed interface Target {
 
+    /** Where a client outside the cluster sends from (a load balancer in front of the nodes). */
+    String OUTSIDE = "outside";
+
     /** A name to look up on the client's network. */
     record Name(String name) implements Target {}
 

@@ -42,9 +42,6 @@ import java.util.SplittableRandom;
  */
 public final class SwarmRouter {
 
-    /** The client outside the cluster (a load balancer in front of the nodes). */
-    public static final String OUTSIDE = "outside";
-
     private final SwarmDataPlane plane;
     private final Topology topology;
     private final Backends backends;
@@ -61,7 +58,7 @@ public final class SwarmRouter {
     enum Kind { VIP, TASKS, TASK, NODE_PORT, UNKNOWN, NODE_UNKNOWN }
 
     /**
-     * A client's fixed request path: from a node (or {@link #OUTSIDE}), on a network (empty: from the
+     * A client's fixed request path: from a node (or {@link Target#OUTSIDE}), on a network (empty: from the
      * host itself), to a target. Build it once per traffic client and send through it many times.
      */
     public static final class Route {
@@ -87,7 +84,7 @@ public final class SwarmRouter {
     }
 
     public Route route(String from, Optional<String> network, Target target) {
-        int client = OUTSIDE.equals(from) ? -1 : topology.indexOf(from)
+        int client = Target.OUTSIDE.equals(from) ? -1 : topology.indexOf(from)
                 .orElseThrow(() -> new IllegalArgumentException("no such node: " + from));
         int net = network.map(n -> plane.networkIdOf(n)
                 .orElseThrow(() -> new IllegalArgumentException("no such network: " + n))).orElse(-1);

@@ -239,7 +239,7 @@ final class KubernetesPlane implements Plane {
     @Override
     public Route route(TrafficClient client) {
         Target target = Target.parse(client.target());
-        return new KubeRoute(router.route(client.from().orElse(KubernetesRouter.OUTSIDE), NAMESPACE, target), client,
+        return new KubeRoute(router.route(client.from().orElse(Target.OUTSIDE), NAMESPACE, target), client,
                 target);
     }
 

@@ -344,7 +344,7 @@ final class SwarmPlane implements Plane {
     @Override
     public Route route(TrafficClient client) {
         Target target = Target.parse(client.target());
-        String from = client.from().orElse(SwarmRouter.OUTSIDE);
+        String from = client.from().orElse(Target.OUTSIDE);
         return new SwarmRoute(router.route(from, client.network().filter(n -> networks.driver(n).isPresent()), target),
                 client, target);
     }

@@ -3,6 +3,7 @@ package io.flotilla.sim.dataplane;
 import io.flotilla.network.request.Backends;
 import io.flotilla.network.request.Outcome;
 import io.flotilla.network.request.Result;
+import io.flotilla.network.request.Target;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.events.RequestExplained;
 import io.flotilla.sim.events.TrafficCounted;
@@ -256,7 +257,7 @@ final class Traffic {
 
     /** {@code slowAnswer}: how long the backend, which serves, would take to answer a request that timed out for it. */
     private void explained(Client c, Result r, int backend, Optional<Long> slowAnswer) {
-        String node = c.spec.from().orElse("outside");
+        String node = c.spec.from().orElse(Target.OUTSIDE);
         String network = plane.networkOf(c.spec);
         String target = c.spec.target();
         List<String> resolved = c.spec.from().isPresent() && !target.contains(":")
