@@ -1,10 +1,11 @@
 package io.flotilla.scenarios.parse;
 
+import static io.flotilla.scenarios.parse.ProblemsTest.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
+import io.flotilla.scenarios.parse.ProblemsTest.Case;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,17 +27,6 @@ class DataPlaneProblemsTest {
               web: {networks: [front], ports: ["8080:80"], healthcheck: {interval: 5s}, deploy: {replicas: 2}}
               api: {networks: [back]}
             """;
-
-    record Case(String name, String yaml, List<String> expected) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    private static Case problem(String name, String yaml, String... expected) {
-        return new Case(name, yaml, List.of(expected));
-    }
 
     static Stream<Case> problems() {
         return Stream.of(

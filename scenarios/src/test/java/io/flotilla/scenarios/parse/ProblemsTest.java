@@ -23,7 +23,7 @@ class ProblemsTest {
         }
     }
 
-    private static Case problem(String name, String yaml, String... expected) {
+    static Case problem(String name, String yaml, String... expected) {
         return new Case(name, yaml, List.of(expected));
     }
 
