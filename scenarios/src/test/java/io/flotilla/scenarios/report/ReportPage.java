@@ -11,11 +11,14 @@ import io.flotilla.scenarios.run.RunResult;
 import io.flotilla.scenarios.run.ScenarioRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.htmlunit.BrowserVersion;
+import org.htmlunit.MockWebConnection;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
@@ -26,7 +29,7 @@ import org.htmlunit.html.HtmlPage;
 import org.htmlunit.util.WebConnectionWrapper;
 
 /**
- * A report page opened in HtmlUnit as a browser would open it from a disk, with its script run:
+ * A report page opened in HtmlUnit as a browser opens it, with its script run:
  * the scrubber moved as a user moves it, and what the page shows read back. Every request the page
  * makes is recorded, so a test can tell that it asked for nothing but itself.
  */
@@ -39,6 +42,13 @@ final class ReportPage implements AutoCloseable {
     private ReportPage(Path file) throws IOException {
         browser.getOptions().setThrowExceptionOnScriptError(true);
         browser.getOptions().setCssEnabled(false);
+        // Served from memory at an address of its own, so that every request the page makes,
+        // to another file or anywhere else, passes here and is recorded (and answered with nothing).
+        URL address = new URL("http://report.invalid/" + file.getFileName());
+        MockWebConnection served = new MockWebConnection();
+        served.setResponse(address, Files.readString(file), 200, "OK", "text/html", StandardCharsets.UTF_8, List.of());
+        served.setDefaultResponse("", 404, "Not Found", "text/plain");
+        browser.setWebConnection(served);
         new WebConnectionWrapper(browser) {
             @Override
             public WebResponse getResponse(WebRequest request) throws IOException {
@@ -46,7 +56,7 @@ final class ReportPage implements AutoCloseable {
                 return super.getResponse(request);
             }
         };
-        page = browser.getPage(file.toUri().toURL());
+        page = browser.getPage(address);
         assertEquals("true", page.getBody().getAttribute("data-ready"), "the page's script ran to its end");
     }
 
