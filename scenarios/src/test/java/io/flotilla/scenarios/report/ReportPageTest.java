@@ -7,22 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.flotilla.scenarios.expect.ExpectationResult;
 import io.flotilla.scenarios.expect.Expectations;
 import io.flotilla.scenarios.expect.Views;
+import io.flotilla.scenarios.model.Scenario;
+import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.model.TrafficDecl;
 import io.flotilla.scenarios.model.TrafficTotals;
 import io.flotilla.scenarios.output.JsonResult;
 import io.flotilla.scenarios.run.RunResult;
-import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.view.ClusterView;
 import io.flotilla.sim.view.NodeView;
 import io.flotilla.sim.view.TaskView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.htmlunit.html.DomElement;
+import org.htmlunit.html.HtmlElement;
+import org.htmlunit.html.HtmlInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,9 +70,8 @@ class ReportPageTest {
     @ParameterizedTest
     @MethodSource("cases")
     void theScrubberShowsTheClusterAsTheLogHadItThen(Case c) {
-        RunResult run = ReportPage.run(ReportPage.example(c.example).with(
-                io.flotilla.scenarios.model.Strategy.valueOf(c.strategy.toUpperCase(java.util.Locale.ROOT)),
-                ReportPage.example(c.example).seed()));
+        Scenario example = ReportPage.example(c.example);
+        RunResult run = ReportPage.run(example.with(Strategy.valueOf(c.strategy.toUpperCase(Locale.ROOT)), example.seed()));
         try (ReportPage report = ReportPage.of(run, dir)) {
             for (String moment : c.moments) {
                 long nanos = Durations.parse(moment).orElseThrow();
@@ -174,11 +179,11 @@ class ReportPageTest {
                     report.all("#axis .mark").stream().map(m -> m.getAttribute("class").replace("mark ", "")).toList());
 
             try {
-                ((org.htmlunit.html.HtmlElement) rows.get(1)).click();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                ((HtmlElement) rows.get(1)).click();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            assertEquals("25000", ((org.htmlunit.html.HtmlInput) report.one("#scrub")).getValue(), "the failed one's moment");
+            assertEquals("25000", ((HtmlInput) report.one("#scrub")).getValue(), "the failed one's moment");
             assertEquals("25s", report.one("#now").getTextContent());
             assertEquals(1, report.number("#state [data-fact=nodes-down]"));
             assertTrue(rows.get(1).getAttribute("class").contains("current"));
