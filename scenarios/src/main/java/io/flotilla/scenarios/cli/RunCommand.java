@@ -6,6 +6,8 @@ import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.output.HumanReport;
 import io.flotilla.scenarios.output.JsonResult;
+import io.flotilla.scenarios.report.HtmlReport;
+import io.flotilla.scenarios.report.ReportData;
 import io.flotilla.scenarios.run.RunOptions;
 import io.flotilla.scenarios.run.RunResult;
 import io.flotilla.scenarios.run.ScenarioRunner;
@@ -50,6 +52,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--events", paramLabel = "F.jsonl", description = "Write the event log as JSON Lines.")
     Path events;
 
+    @Option(names = "--report", paramLabel = "F.html", description = "Write the run as one self-contained HTML page.")
+    Path report;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -74,6 +79,14 @@ final class RunCommand implements Callable<Integer> {
                 return ExitCodes.INVALID_INPUT;
             }
         }
+        if (report != null) {
+            try {
+                HtmlReport.write(report, ReportData.ofRun(run, results));
+            } catch (IOException e) {
+                err.println("flotilla: cannot write the report to " + report + ": " + why(e));
+                return ExitCodes.INVALID_INPUT;
+            }
+        }
         if (json) {
             out.println(JsonResult.render(JsonResult.of(run, results)));
         } else {
@@ -82,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
         return results.stream().allMatch(ExpectationResult::passed) ? ExitCodes.PASSED : ExitCodes.EXPECTATION_FAILED;
     }
 
-    private static String why(IOException e) {
+    static String why(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such directory";
         } else if (e instanceof AccessDeniedException) {
