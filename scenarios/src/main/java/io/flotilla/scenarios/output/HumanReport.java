@@ -36,7 +36,6 @@ import io.flotilla.sim.kernel.LoggedEvent;
 import io.flotilla.sim.view.ClusterView;
 import io.flotilla.sim.view.TaskView;
 import java.io.PrintWriter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,7 +56,7 @@ public final class HumanReport {
         out.printf("scenario %s  strategy %s  seed %d  until %s%n%n", run.scenario().name(),
                 run.strategy().name().toLowerCase(Locale.ROOT), run.seed(), Durations.format(run.end()));
         ClusterView view = Views.initial(run.scenario());
-        Map<String, Long> observedAt = observations(run.log().events());
+        BeliefNotes beliefs = new BeliefNotes(run.log().events());
         TrafficProgress traffic = new TrafficProgress();
         DataPlaneChanges instant = new DataPlaneChanges();
         List<LoggedEvent> events = run.log().events();
@@ -70,10 +69,11 @@ public final class HumanReport {
                 instant.lb(e, Optional.ofNullable(view.backends(e.node(), e.network(), e.service()).get(e.task())), view);
             }
             view.apply(logged);
+            beliefs.seen(logged);
             if (event instanceof TrafficCounted e) {
                 traffic.window(e, logged.time()).forEach(instant::line);
             }
-            String line = line(logged, view, observedAt);
+            String line = line(logged, view, beliefs);
             if (line != null) {
                 instant.line(line);
             }
@@ -94,25 +94,19 @@ public final class HumanReport {
         lines.forEach(line -> out.printf("%10s  %s%n", at, line));
     }
 
-    /** When the manager first learnt each task state, keyed {@code task|state}. */
-    private static Map<String, Long> observations(List<LoggedEvent> events) {
-        Map<String, Long> at = new HashMap<>();
-        for (LoggedEvent logged : events) {
-            if (logged.event() instanceof TaskObserved o) {
-                at.putIfAbsent(o.task() + "|" + o.state(), logged.time());
-            }
-        }
-        return at;
-    }
-
-    private static String line(LoggedEvent logged, ClusterView view, Map<String, Long> observedAt) {
+    private static String line(LoggedEvent logged, ClusterView view, BeliefNotes beliefs) {
         Event event = logged.event();
         if (event instanceof TaskStateChanged e) {
             TaskView t = view.task(e.task()).orElse(null);
             return row(nameOf(e.task()), e.state().lowerName(), e.node(), e.error() != null ? e.error() : e.message())
-                    + (t == null ? "" : slotOfNew(e, t) + beliefGap(e, t, logged.time(), observedAt));
+                    + (t == null ? "" : slotOfNew(e, t) + beliefs.onStop(e, t));
         } else if (event instanceof TaskDesired e) {
-            return row(nameOf(e.task()), "-> " + e.desired().lowerName(), "[manager]", e.reason());
+            return row(nameOf(e.task()), "-> " + e.desired().lowerName(), "[manager]", e.reason())
+                    + view.task(e.task()).map(t -> beliefs.onDesired(e, t)).orElse("");
+        } else if (event instanceof TaskObserved e) {
+            return view.task(e.task()).flatMap(t -> beliefs.closesGap(e, t, logged.time()))
+                    .map(state -> row(nameOf(e.task()), "reported " + state, "[manager]", e.message()))
+                    .orElse(null);
         } else if (event instanceof TaskUnplaced e) {
             return row(nameOf(e.task()), "unplaced", "[manager]", e.error());
         } else if (event instanceof TaskUnallocated e) {
@@ -166,18 +160,6 @@ public final class HumanReport {
     /** A pod's line shows its name; its first line also its slot, the name expectations use. */
     private static String slotOfNew(TaskStateChanged e, TaskView t) {
         return e.state() == TaskState.NEW && !t.name.equals(nameOf(e.task())) ? "  (slot " + t.name + ")" : "";
-    }
-
-    /** A task that really stopped while the manager thinks it runs: the gap students should see. */
-    private static String beliefGap(TaskStateChanged e, TaskView t, long now, Map<String, Long> observedAt) {
-        if (!e.state().isTerminal() || t.believed().isTerminal() || t.believed() == e.state()) {
-            return "";
-        }
-        Long learnt = observedAt.get(e.task() + "|" + e.state());
-        if (learnt == null) {
-            return "  (manager still believes " + t.believed().lowerName() + ")";
-        }
-        return learnt > now ? "  (manager believes " + t.believed().lowerName() + " until " + Durations.format(learnt) + ")" : "";
     }
 
     private static String lower(Enum<?> value) {
