@@ -53,6 +53,11 @@ public final class HumanReport {
     private HumanReport() {}
 
     public static void print(RunResult run, List<ExpectationResult> expectations, PrintWriter out) {
+        print(run, expectations, out, Palette.PLAIN);
+    }
+
+    /** The report, coloured by {@code palette}. */
+    public static void print(RunResult run, List<ExpectationResult> expectations, PrintWriter out, Palette palette) {
         out.printf("scenario %s  strategy %s  seed %d  until %s%n%n", run.scenario().name(),
                 run.strategy().name().toLowerCase(Locale.ROOT), run.seed(), Durations.format(run.end()));
         ClusterView view = Views.initial(run.scenario());
@@ -78,20 +83,20 @@ public final class HumanReport {
                 instant.line(line);
             }
             if (i + 1 == events.size() || events.get(i + 1).time() != logged.time()) {
-                print(logged.time(), instant.lines(), out);
+                print(logged.time(), instant.lines(), out, palette);
                 instant = new DataPlaneChanges();
             }
         }
-        print(run.end(), traffic.finish(run.end()), out);
+        print(run.end(), traffic.finish(run.end()), out, palette);
         out.println();
-        summary(run, expectations, view, out);
+        summary(run, expectations, view, out, palette);
         out.flush();
     }
 
     /** Times print to the millisecond: gossip's timers run on nanoseconds that no reader needs. */
-    private static void print(long time, List<String> lines, PrintWriter out) {
+    private static void print(long time, List<String> lines, PrintWriter out, Palette palette) {
         String at = Durations.format(time - Math.floorMod(time, Durations.MILLISECOND));
-        lines.forEach(line -> out.printf("%10s  %s%n", at, line));
+        lines.forEach(line -> out.printf("%10s  %s%n", at, palette.timeline(line)));
     }
 
     private static String line(LoggedEvent logged, ClusterView view, BeliefNotes beliefs) {
@@ -176,7 +181,8 @@ public final class HumanReport {
         return String.format("%-22s %-18s %-14s %s", subject, what, where == null ? "" : where, detail == null ? "" : detail).stripTrailing();
     }
 
-    private static void summary(RunResult run, List<ExpectationResult> expectations, ClusterView view, PrintWriter out) {
+    private static void summary(RunResult run, List<ExpectationResult> expectations, ClusterView view, PrintWriter out,
+            Palette palette) {
         // Under kubernetes a Terminating pod is neither running nor not running for its slot: it is counted apart.
         boolean kubernetes = run.strategy() == Strategy.KUBERNETES;
         Map<String, int[]> perService = new TreeMap<>();
@@ -199,7 +205,7 @@ public final class HumanReport {
             out.println();
             out.println("expectations:");
             for (ExpectationResult e : expectations) {
-                out.printf("  %s line %d  %-9s at %-8s %s%n", e.passed() ? "PASS" : "FAIL", e.line(), e.check(),
+                out.printf("  %s line %d  %-9s at %-8s %s%n", palette.verdict(e.passed()), e.line(), e.check(),
                         Durations.format(e.at()), e.detail());
             }
             long failed = expectations.stream().filter(e -> !e.passed()).count();
