@@ -49,7 +49,7 @@ public final class KubernetesApi {
         } else if (s == TaskState.RUNNING) {
             return "Running";
         } else if (s == TaskState.FAILED) {
-            return pod.backingOff(m.at()) ? "CrashLoopBackOff" : "Error";
+            return pod.backingOff() ? "CrashLoopBackOff" : "Error";
         } else if (s == TaskState.COMPLETE) {
             return "Completed";
         }

@@ -153,13 +153,13 @@ public final class PodDescription {
         if (s == TaskState.RUNNING || s.compareTo(TaskState.RUNNING) < 0 && pod.restarts() > 0 && pod.runningSince().isPresent()) {
             w.append(L2).append("State:\tRunning\n").append(L3).append("Started:\t")
                     .append(WallClock.rfc1123z(pod.runningSince().orElse(pod.reportedAt()))).append('\n');
-        } else if (s == TaskState.FAILED && !pod.backingOff(m.at())) {
+        } else if (s == TaskState.FAILED && !pod.backingOff()) {
             terminated(w, "State", pod);
         } else {
             String reason = s == TaskState.FAILED ? "CrashLoopBackOff" : "ContainerCreating";
             w.append(L2).append("State:\tWaiting\n").append(L3).append("Reason:\t").append(reason).append('\n');
         }
-        if (pod.restarts() > 0 || s == TaskState.FAILED && pod.backingOff(m.at())) {
+        if (pod.restarts() > 0 || s == TaskState.FAILED && pod.backingOff()) {
             terminated(w, "Last State", pod);
         }
     }

@@ -117,7 +117,7 @@ public final class RunMoment {
             }
         } else if (event instanceof ContainerBackOff e) {
             task(e.task(), logged, t -> {
-                t.backOffUntil = time + e.backOffNanos();
+                t.backingOff = true;
                 podEvents.backOff(e, t, time);
             });
         } else if (event instanceof PodEvicted e) {

@@ -44,7 +44,8 @@ public final class TaskRecord {
     int restarts;
     long lastRestartAt = -1;
     boolean ranReported;
-    long backOffUntil = -1;
+    /** The kubelet waits out a back-off before it restarts the failed container (CrashLoopBackOff). */
+    boolean backingOff;
     long lastChangeSeq;
     long updatedAt;
     /** When the current container started running, and the last container that stopped: started, finished, error. */
@@ -92,6 +93,9 @@ public final class TaskRecord {
         if (next == TaskState.STARTING && ranReported) {
             restarts++;
             lastRestartAt = time;
+        }
+        if (next.compareTo(TaskState.RUNNING) <= 0) {
+            backingOff = false;
         }
         if (next == TaskState.RUNNING) {
             ranReported = true;
@@ -205,9 +209,12 @@ public final class TaskRecord {
         return lastRestartAt < 0 ? Optional.empty() : Optional.of(lastRestartAt);
     }
 
-    /** Whether the kubelet waits out a back-off before it restarts the container, at {@code now}. */
-    public boolean backingOff(long now) {
-        return backOffUntil > now;
+    /**
+     * Whether the kubelet reported that it waits out a back-off before it restarts the failed
+     * container; the report stands until the container starts again.
+     */
+    public boolean backingOff() {
+        return backingOff;
     }
 
     /** When the container that runs now started, if one runs or ran. */
