@@ -4,6 +4,7 @@ import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scheduler.model.HealthCheck;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.PortConfig;
+import io.flotilla.scheduler.model.PublishMode;
 import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskSpec;
@@ -16,6 +17,7 @@ import io.flotilla.scheduler.placement.kubernetes.ResourceNames;
 import io.flotilla.scheduler.placement.kubernetes.Toleration;
 import io.flotilla.scheduler.time.Durations;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -133,7 +135,7 @@ public final class PodDescription {
         List<PortConfig> ports = task.ports();
         String port = ports.stream().map(p -> p.target() + "/" + p.protocol().toUpperCase(Locale.ROOT)).collect(Collectors.joining(", "));
         w.append(L2).append(port.contains(",") ? "Ports:\t" : "Port:\t").append(port.isEmpty() ? "<none>" : port).append('\n');
-        String hostPort = ports.stream().map(p -> (p.mode() == io.flotilla.scheduler.model.PublishMode.HOST ? p.published() : 0)
+        String hostPort = ports.stream().map(p -> (p.mode() == PublishMode.HOST ? p.published() : 0)
                 + "/" + p.protocol().toUpperCase(Locale.ROOT)).collect(Collectors.joining(", "));
         w.append(L2).append(hostPort.contains(",") ? "Host Ports:\t" : "Host Port:\t").append(hostPort.isEmpty() ? "<none>" : hostPort).append('\n');
         if (status) {
@@ -207,7 +209,7 @@ public final class PodDescription {
     }
 
     private static void conditions(StringBuilder w, RunMoment m, TaskRecord pod) {
-        Map<String, Boolean> conditions = new java.util.LinkedHashMap<>();
+        Map<String, Boolean> conditions = new LinkedHashMap<>();
         TaskState s = pod.reported();
         if (s.compareTo(TaskState.ACCEPTED) >= 0) {
             boolean ready = KubernetesApi.ready(m, pod);

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A run as it stood at one virtual moment, folded from its event log: every task and node with the
@@ -160,7 +161,7 @@ public final class RunMoment {
         }
     }
 
-    private void task(String id, LoggedEvent logged, java.util.function.Consumer<TaskRecord> change) {
+    private void task(String id, LoggedEvent logged, Consumer<TaskRecord> change) {
         TaskRecord t = tasks.get(id);
         if (t != null) {
             change.accept(t);

@@ -1,5 +1,6 @@
 package io.flotilla.scenarios.views;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -29,8 +30,8 @@ public final class SwarmApi {
             return s;
         }
         if (s.length() == 1) {
-            return s.toLowerCase(java.util.Locale.ROOT);
+            return s.toLowerCase(Locale.ROOT);
         }
-        return s.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + s.substring(1).toLowerCase(java.util.Locale.ROOT);
+        return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1).toLowerCase(Locale.ROOT);
     }
 }
