@@ -5,6 +5,7 @@ import io.flotilla.scenarios.expect.Expectations;
 import io.flotilla.scenarios.expect.Views;
 import io.flotilla.scenarios.model.TrafficTotals;
 import io.flotilla.scenarios.run.RunResult;
+import io.flotilla.scenarios.views.RunMoment;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.events.DnsAnswersChanged;
 import io.flotilla.sim.events.TrafficCounted;
@@ -99,6 +100,14 @@ public final class SimulatedRun {
     /** The scenario's own expectations, evaluated. */
     public List<ExpectationResult> expectations() {
         return Expectations.evaluate(result);
+    }
+
+    /**
+     * The run at this moment as the real tools' views read it (what the manager and the API server
+     * record, not the truth): {@code ServicePs.render(run.at("50s").moment(), List.of("web"))}.
+     */
+    public RunMoment moment() {
+        return RunMoment.of(result, time);
     }
 
     /** The whole event log (the truth every answer here is read from). */

@@ -36,7 +36,6 @@ import io.flotilla.sim.kernel.LoggedEvent;
 import io.flotilla.sim.view.ClusterView;
 import io.flotilla.sim.view.TaskView;
 import java.io.PrintWriter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,10 +53,15 @@ public final class HumanReport {
     private HumanReport() {}
 
     public static void print(RunResult run, List<ExpectationResult> expectations, PrintWriter out) {
+        print(run, expectations, out, Palette.PLAIN);
+    }
+
+    /** The report, coloured by {@code palette}. */
+    public static void print(RunResult run, List<ExpectationResult> expectations, PrintWriter out, Palette palette) {
         out.printf("scenario %s  strategy %s  seed %d  until %s%n%n", run.scenario().name(),
                 run.strategy().name().toLowerCase(Locale.ROOT), run.seed(), Durations.format(run.end()));
         ClusterView view = Views.initial(run.scenario());
-        Map<String, Long> observedAt = observations(run.log().events());
+        BeliefNotes beliefs = new BeliefNotes(run.log().events());
         TrafficProgress traffic = new TrafficProgress();
         DataPlaneChanges instant = new DataPlaneChanges();
         List<LoggedEvent> events = run.log().events();
@@ -70,49 +74,44 @@ public final class HumanReport {
                 instant.lb(e, Optional.ofNullable(view.backends(e.node(), e.network(), e.service()).get(e.task())), view);
             }
             view.apply(logged);
+            beliefs.seen(logged);
             if (event instanceof TrafficCounted e) {
                 traffic.window(e, logged.time()).forEach(instant::line);
             }
-            String line = line(logged, view, observedAt);
+            String line = line(logged, view, beliefs);
             if (line != null) {
                 instant.line(line);
             }
             if (i + 1 == events.size() || events.get(i + 1).time() != logged.time()) {
-                print(logged.time(), instant.lines(), out);
+                print(logged.time(), instant.lines(), out, palette);
                 instant = new DataPlaneChanges();
             }
         }
-        print(run.end(), traffic.finish(run.end()), out);
+        print(run.end(), traffic.finish(run.end()), out, palette);
         out.println();
-        summary(run, expectations, view, out);
+        summary(run, expectations, view, out, palette);
         out.flush();
     }
 
     /** Times print to the millisecond: gossip's timers run on nanoseconds that no reader needs. */
-    private static void print(long time, List<String> lines, PrintWriter out) {
+    private static void print(long time, List<String> lines, PrintWriter out, Palette palette) {
         String at = Durations.format(time - Math.floorMod(time, Durations.MILLISECOND));
-        lines.forEach(line -> out.printf("%10s  %s%n", at, line));
+        lines.forEach(line -> out.printf("%10s  %s%n", at, palette.timeline(line)));
     }
 
-    /** When the manager first learnt each task state, keyed {@code task|state}. */
-    private static Map<String, Long> observations(List<LoggedEvent> events) {
-        Map<String, Long> at = new HashMap<>();
-        for (LoggedEvent logged : events) {
-            if (logged.event() instanceof TaskObserved o) {
-                at.putIfAbsent(o.task() + "|" + o.state(), logged.time());
-            }
-        }
-        return at;
-    }
-
-    private static String line(LoggedEvent logged, ClusterView view, Map<String, Long> observedAt) {
+    private static String line(LoggedEvent logged, ClusterView view, BeliefNotes beliefs) {
         Event event = logged.event();
         if (event instanceof TaskStateChanged e) {
             TaskView t = view.task(e.task()).orElse(null);
             return row(nameOf(e.task()), e.state().lowerName(), e.node(), e.error() != null ? e.error() : e.message())
-                    + (t == null ? "" : slotOfNew(e, t) + beliefGap(e, t, logged.time(), observedAt));
+                    + (t == null ? "" : slotOfNew(e, t) + beliefs.onStop(e, t));
         } else if (event instanceof TaskDesired e) {
-            return row(nameOf(e.task()), "-> " + e.desired().lowerName(), "[manager]", e.reason());
+            return row(nameOf(e.task()), "-> " + e.desired().lowerName(), "[manager]", e.reason())
+                    + view.task(e.task()).map(t -> beliefs.onDesired(e, t)).orElse("");
+        } else if (event instanceof TaskObserved e) {
+            return view.task(e.task()).flatMap(t -> beliefs.closesGap(e, t, logged.time()))
+                    .map(state -> row(nameOf(e.task()), "reported " + state, "[manager]", e.message()))
+                    .orElse(null);
         } else if (event instanceof TaskUnplaced e) {
             return row(nameOf(e.task()), "unplaced", "[manager]", e.error());
         } else if (event instanceof TaskUnallocated e) {
@@ -168,18 +167,6 @@ public final class HumanReport {
         return e.state() == TaskState.NEW && !t.name.equals(nameOf(e.task())) ? "  (slot " + t.name + ")" : "";
     }
 
-    /** A task that really stopped while the manager thinks it runs: the gap students should see. */
-    private static String beliefGap(TaskStateChanged e, TaskView t, long now, Map<String, Long> observedAt) {
-        if (!e.state().isTerminal() || t.believed().isTerminal() || t.believed() == e.state()) {
-            return "";
-        }
-        Long learnt = observedAt.get(e.task() + "|" + e.state());
-        if (learnt == null) {
-            return "  (manager still believes " + t.believed().lowerName() + ")";
-        }
-        return learnt > now ? "  (manager believes " + t.believed().lowerName() + " until " + Durations.format(learnt) + ")" : "";
-    }
-
     private static String lower(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
     }
@@ -194,7 +181,8 @@ public final class HumanReport {
         return String.format("%-22s %-18s %-14s %s", subject, what, where == null ? "" : where, detail == null ? "" : detail).stripTrailing();
     }
 
-    private static void summary(RunResult run, List<ExpectationResult> expectations, ClusterView view, PrintWriter out) {
+    private static void summary(RunResult run, List<ExpectationResult> expectations, ClusterView view, PrintWriter out,
+            Palette palette) {
         // Under kubernetes a Terminating pod is neither running nor not running for its slot: it is counted apart.
         boolean kubernetes = run.strategy() == Strategy.KUBERNETES;
         Map<String, int[]> perService = new TreeMap<>();
@@ -217,7 +205,7 @@ public final class HumanReport {
             out.println();
             out.println("expectations:");
             for (ExpectationResult e : expectations) {
-                out.printf("  %s line %d  %-9s at %-8s %s%n", e.passed() ? "PASS" : "FAIL", e.line(), e.check(),
+                out.printf("  %s line %d  %-9s at %-8s %s%n", palette.verdict(e.passed()), e.line(), e.check(),
                         Durations.format(e.at()), e.detail());
             }
             long failed = expectations.stream().filter(e -> !e.passed()).count();
