@@ -4,6 +4,7 @@ import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.sim.events.TaskAddressed;
 import io.flotilla.sim.events.TaskCreated;
+import io.flotilla.sim.events.TaskSecrets;
 import io.flotilla.sim.events.TaskDesired;
 import io.flotilla.sim.events.TaskObserved;
 import io.flotilla.sim.events.TaskStateChanged;
@@ -82,6 +83,7 @@ final class TaskLifecycle {
         SortedMap<String, String> allocated = addresses.addressesOf(task.id());
         events.log(new TaskCreated(task.id(), name, service.name(), slot, node, service.version,
                 task.spec().image(), desired, allocated));
+        TaskSecrets.of(task.id(), task.spec()).ifPresent(events::log);
         allocated.forEach((network, address) -> events.log(new TaskAddressed(task.id(), network, address)));
         events.log(new TaskStateChanged(task.id(), node, TaskState.NEW, "created", null));
         if (failure.isPresent()) {

@@ -1,6 +1,9 @@
 package io.flotilla.scenarios.parse;
 
+import io.flotilla.scenarios.model.Strategy;
+import io.flotilla.scheduler.model.ContainerSecurity;
 import io.flotilla.scheduler.model.EndpointMode;
+import io.flotilla.scheduler.model.FileReference;
 import io.flotilla.scheduler.model.HealthCheck;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.Placement;
@@ -20,13 +23,15 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * A map of services in the compose vocabulary ({@code image}, {@code networks}, {@code ports},
- * {@code healthcheck}, {@code stop_grace_period}, {@code deploy}), at the top level or inside a
- * timeline {@code deploy}. {@code volumes} is refused: storage is not simulated yet.
+ * {@code healthcheck}, {@code stop_grace_period}, {@code deploy}, the security keys of {@link
+ * SecurityBinder}, the {@code secrets} and {@code configs} of {@link GrantsBinder}), at the top
+ * level or inside a timeline {@code deploy}. {@code volumes} is refused: storage is not simulated yet.
  */
 final class ServicesBinder {
 
     static final List<String> KEYS = List.of(
-            "image", "networks", "ports", "healthcheck", "stop_grace_period", "volumes", "deploy", "kubernetes");
+            "image", "networks", "ports", "healthcheck", "stop_grace_period", "volumes", "deploy", "kubernetes", "user",
+            "read_only", "cap_add", "cap_drop", "privileged", "security_opt", "secrets", "configs");
     static final List<String> DEPLOY_KEYS = List.of(
             "mode", "replicas", "endpoint_mode", "placement", "resources", "restart_policy", "update_config",
             "rollback_config");
@@ -41,12 +46,17 @@ final class ServicesBinder {
     /** A service, where it was written, and its Kubernetes pod inputs if it has a {@code kubernetes} key. */
     record Bound(ServiceSpec spec, Node at, List<PortsBinder.At> ports, Optional<KubernetesPodSpec> pod) {}
 
+    /** What a service may name beside itself: the networks, secrets and configs, and the file's strategy. */
+    record Scope(Set<String> networks, SecretsBinder.Declared declared, Strategy strategy) {}
+
     private final Problems problems;
     private final Set<String> networks;
+    private final Scope scope;
 
-    ServicesBinder(Problems problems, Set<String> networks) {
+    ServicesBinder(Problems problems, Scope scope) {
         this.problems = problems;
-        this.networks = networks;
+        this.networks = scope.networks();
+        this.scope = scope;
     }
 
     List<Bound> bind(Fields services) {
@@ -98,7 +108,10 @@ final class ServicesBinder {
                 .orElse(UpdateConfig.DEFAULT);
         PortRules.checkService(endpointMode, ports, problems);
         List<PortConfig> portConfigs = ports.stream().map(PortsBinder.At::port).toList();
-        TaskSpec task = new TaskSpec(image, reservations, limits, placement, portConfigs, nets, restart, healthcheck, stopGrace);
+        ContainerSecurity security = SecurityBinder.bind(f, scope.strategy());
+        List<FileReference> files = GrantsBinder.bind(f, scope.declared());
+        TaskSpec task = new TaskSpec(image, reservations, limits, placement, portConfigs, nets, restart, healthcheck, stopGrace,
+                security, files);
         ServiceSpec spec = new ServiceSpec(name, mode, global ? 0 : replicas, task, update, rollback, endpointMode);
         Optional<KubernetesPodSpec> pod = f.section("kubernetes", "kubernetes", KubernetesBinder.KEYS)
                 .map(k -> new KubernetesBinder(problems).bind(k));
