@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The secrets and configs a new task is granted, as its container will see them (logged right after
- * its {@code task.create}, only when it has any): Swarm's dispatcher sends them to the task's node
+ * The secrets and configs a new task is granted, as its container will see them (logged as it is
+ * created, after its first state, only when it has any): Swarm's dispatcher sends them to the task's node
  * with its assignment and the agent mounts each at its target; a Kubernetes pod mounts each as a
  * volume of its Secret or ConfigMap at the same path. No other task sees them.
  */

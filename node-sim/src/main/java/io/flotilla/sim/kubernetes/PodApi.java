@@ -122,8 +122,8 @@ final class PodApi implements PodControl, Eviction, Binding {
         store.add(p);
         io.log(new TaskCreated(name, slotName, d.name(), slot, daemonNode, rs.revision, rs.template.task().image(),
                 TaskState.RUNNING, new TreeMap<>()));
-        TaskSecrets.of(name, rs.template.task()).ifPresent(io::log);
         advance(p, TaskState.NEW, "created by " + (daemonNode == null ? "replica set " : "daemon set ") + rs.name);
+        TaskSecrets.of(name, rs.template.task()).ifPresent(io::log);
         advance(p, TaskState.PENDING, "waiting for the scheduler");
         watch.created(p);
         return Optional.empty();

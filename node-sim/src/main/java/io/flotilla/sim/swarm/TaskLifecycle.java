@@ -83,9 +83,9 @@ final class TaskLifecycle {
         SortedMap<String, String> allocated = addresses.addressesOf(task.id());
         events.log(new TaskCreated(task.id(), name, service.name(), slot, node, service.version,
                 task.spec().image(), desired, allocated));
-        TaskSecrets.of(task.id(), task.spec()).ifPresent(events::log);
         allocated.forEach((network, address) -> events.log(new TaskAddressed(task.id(), network, address)));
         events.log(new TaskStateChanged(task.id(), node, TaskState.NEW, "created", null));
+        TaskSecrets.of(task.id(), task.spec()).ifPresent(events::log);
         if (failure.isPresent()) {
             Task unallocated = task.withError(failure.get());
             store.put(unallocated);

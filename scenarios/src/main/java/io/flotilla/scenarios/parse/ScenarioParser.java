@@ -77,7 +77,7 @@ public final class ScenarioParser {
             Problems problems = new Problems(displayName);
             Optional<Scenario> scenario = Yaml.compose(text, problems).flatMap(root -> bind(displayName, root, problems));
             return problems.isEmpty() && scenario.isPresent()
-                    ? ParseOutcome.valid(scenario.get(), problems.warningsInFileOrder())
+                    ? ParseOutcome.valid(scenario.get(), problems.warningsInFileOrder(), problems.lintInFileOrder())
                     : ParseOutcome.invalid(
                             problems.isEmpty() ? List.of(internal(displayName, "no scenario")) : problems.inFileOrder(),
                             problems.warningsInFileOrder());

@@ -1,5 +1,9 @@
 package io.flotilla.scenarios.parse;
 
+import io.flotilla.scenarios.lint.Finding;
+import io.flotilla.scenarios.lint.LintRules;
+import io.flotilla.scenarios.lint.LintedService;
+import io.flotilla.scenarios.model.SourcePos;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scheduler.model.ContainerSecurity;
 import io.flotilla.scheduler.model.EndpointMode;
@@ -15,6 +19,7 @@ import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,7 +120,19 @@ final class ServicesBinder {
         ServiceSpec spec = new ServiceSpec(name, mode, global ? 0 : replicas, task, update, rollback, endpointMode);
         Optional<KubernetesPodSpec> pod = f.section("kubernetes", "kubernetes", KubernetesBinder.KEYS)
                 .map(k -> new KubernetesBinder(problems).bind(k));
+        lint(name, at, spec, f);
         return new Bound(spec, at, ports, pod);
+    }
+
+    /** The guide's practices the service does not follow, for {@code validate --lint}. */
+    private void lint(String name, Node at, ServiceSpec spec, Fields f) {
+        Map<String, SourcePos> written = new HashMap<>();
+        for (Fields.Entry e : f.entries()) {
+            written.put(e.name(), Yaml.pos(Yaml.isNull(e.value()) ? e.key() : e.value()));
+        }
+        for (Finding finding : LintRules.check(new LintedService(name, Yaml.pos(at), spec, written))) {
+            problems.lint(finding.at(), finding.text());
+        }
     }
 
     /** The image, or {@code <name>:latest} when the service names none (as the contract's short deploy example does). */
