@@ -38,6 +38,7 @@ import io.flotilla.sim.kernel.LoggedEvent;
 import io.flotilla.sim.view.ClusterView;
 import io.flotilla.sim.view.TaskView;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -171,7 +172,7 @@ public final class HumanReport {
 
     /** {@code db_password_v2 at /run/secrets/db_password; config nginx_conf at /etc/nginx/nginx.conf}. */
     private static String granted(TaskSecrets e) {
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         e.secrets().forEach(f -> parts.add(f.name() + " at " + f.target()));
         e.configs().forEach(f -> parts.add("config " + f.name() + " at " + f.target()));
         return String.join("; ", parts);
