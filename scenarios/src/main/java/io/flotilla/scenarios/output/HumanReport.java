@@ -25,17 +25,21 @@ import io.flotilla.sim.events.ServiceChanged;
 import io.flotilla.sim.events.TaskDesired;
 import io.flotilla.sim.events.TaskHealthChanged;
 import io.flotilla.sim.events.TaskObserved;
+import io.flotilla.sim.events.TaskSecrets;
 import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.events.TaskUnallocated;
 import io.flotilla.sim.events.TaskUnplaced;
 import io.flotilla.sim.events.TrafficCounted;
 import io.flotilla.sim.events.UpdateStatusChanged;
+import io.flotilla.sim.events.WorkloadFailedCreate;
 import io.flotilla.sim.events.ZoneStateChanged;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.LoggedEvent;
 import io.flotilla.sim.view.ClusterView;
 import io.flotilla.sim.view.TaskView;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -155,11 +159,36 @@ public final class HumanReport {
         } else if (event instanceof TaskHealthChanged e) {
             return row(nameOf(e.task()), "health " + e.status(), e.node(), e.failingStreak() == 0 ? ""
                     : e.failingStreak() + (e.failingStreak() == 1 ? " failed check" : " failed checks in a row"));
+        } else if (event instanceof TaskSecrets e) {
+            return row(nameOf(e.task()), "secrets", "", granted(e));
+        } else if (event instanceof WorkloadFailedCreate e) {
+            return row(e.object(), "FailedCreate", "[manager]", failedCreate(e));
         } else if (event instanceof ZoneStateChanged e) {
             return row("zone " + (e.zone().isEmpty() ? "\"\"" : e.zone()), e.state(), "[manager]",
                     "NoExecute tainting at " + e.evictionRate() + " nodes/s");
         }
         return null;
+    }
+
+    /** {@code db_password_v2 at /run/secrets/db_password; config nginx_conf at /etc/nginx/nginx.conf}. */
+    private static String granted(TaskSecrets e) {
+        List<String> parts = new ArrayList<>();
+        e.secrets().forEach(f -> parts.add(f.name() + " at " + f.target()));
+        e.configs().forEach(f -> parts.add("config " + f.name() + " at " + f.target()));
+        return String.join("; ", parts);
+    }
+
+    /**
+     * The first refusal in full; each retry after the back-off shortly, with how many in a row
+     * (upstream's event recorder folds the repeats into one event with a count).
+     */
+    private static String failedCreate(WorkloadFailedCreate e) {
+        if (e.count() == 1) {
+            return e.message();
+        }
+        int forbidden = e.message().indexOf(" is forbidden");
+        String brief = forbidden < 0 ? e.message() : e.message().substring(0, forbidden + " is forbidden".length());
+        return "x" + e.count() + ", after its back-off: " + brief;
     }
 
     /** A pod's line shows its name; its first line also its slot, the name expectations use. */
@@ -195,9 +224,17 @@ public final class HumanReport {
         if (kubernetes) {
             perService.forEach((s, c) -> c[2] = view.terminating(s).size());
         }
+        // A workload whose pods were all refused has no task, but it is there, and why it runs nothing is said.
+        view.failedCreates().keySet().forEach(s -> perService.computeIfAbsent(s, k -> new int[3]));
         out.println("at " + Durations.format(run.end()) + ":");
-        perService.forEach((s, c) -> out.printf("  %-20s %d running, %d not running%s%n", s, c[0], c[1],
-                kubernetes ? ", " + c[2] + " terminating" : ""));
+        perService.forEach((s, c) -> {
+            out.printf("  %-20s %d running, %d not running%s%n", s, c[0], c[1], kubernetes ? ", " + c[2] + " terminating" : "");
+            ClusterView.FailedCreates f = view.failedCreates().get(s);
+            if (f != null) {
+                out.printf("  %-20s FailedCreate x%d (%s to %s): %s%n", "", f.count(), Durations.format(f.first()),
+                        Durations.format(f.last()), f.latest().message());
+            }
+        });
         view.nodes().forEach(n -> out.printf("  %-20s %s (%s)%s%n", n.name, n.state(),
                 n.availability().name().toLowerCase(Locale.ROOT),
                 n.state().equals(n.believed()) ? "" : ", manager believes " + n.believed()));

@@ -89,7 +89,7 @@ public final class ScenarioRunner {
                 new SwarmSettings(scenario.swarm().heartbeatPeriod(), scenario.swarm().heartbeatEpsilon(),
                         scenario.swarm().missedHeartbeats()),
                 KubernetesSettings.of(scenario.kubernetes().nodeMonitorPeriod(), scenario.kubernetes().nodeMonitorGracePeriod(),
-                        scenario.kubernetes().defaultTolerationSeconds()),
+                        scenario.kubernetes().defaultTolerationSeconds()).withPodSecurity(scenario.kubernetes().podSecurity()),
                 options.explainTasks(),
                 scenario.traffic().stream().map(TrafficDecl::client).toList(),
                 scenario.dataPlane(options.explainRequest()));

@@ -53,7 +53,8 @@ class KindsTest {
             Map.entry("on", "{web.1: worker-1}"),
             Map.entry("node", "{worker-1: ready}"),
             Map.entry("dns", "{name: web, from: worker-1, network: front, answers: 1}"),
-            Map.entry("traffic", "{client: shoppers, failed: 0}"));
+            Map.entry("traffic", "{client: shoppers, failed: 0}"),
+            Map.entry("secrets", "{web.1: []}"));
 
     private static final String CLUSTER = """
             scenario: kinds
