@@ -30,6 +30,7 @@ public final class TaskView {
     TaskState desired;
     String error;
     String health;
+    boolean paused;
 
     TaskView(String id, String name, String service, int slot, int version, String image, String node, TaskState desired,
             SortedMap<String, String> addresses) {
@@ -72,6 +73,11 @@ public final class TaskView {
     /** {@code starting}, {@code healthy} or {@code unhealthy}; empty for a task that has no check (or none reported yet). */
     public Optional<String> health() {
         return Optional.ofNullable(health);
+    }
+
+    /** Whether an operator's {@code docker pause} froze its container, which still runs for its orchestrator. */
+    public boolean paused() {
+        return paused;
     }
 
     public boolean isRunning() {
