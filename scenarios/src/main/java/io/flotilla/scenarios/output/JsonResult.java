@@ -22,7 +22,8 @@ import java.util.Locale;
  * slot at the end with its address on each network, and what became of every traffic client's
  * requests. {@code state} is the truth; {@code believed} is the manager's record beside it. A task's
  * {@code name} is its slot ({@code web.3}); under the kubernetes strategy {@code pod} is the pod's
- * name ({@code web-7d4b9c8f5-x2kq9}), which is also its {@code id}.
+ * name ({@code web-7d4b9c8f5-x2kq9}), which is also its {@code id}. A task whose container an
+ * operator paused says {@code "paused": true}: it is running for its orchestrator but answers nothing.
  */
 public final class JsonResult {
 
@@ -76,6 +77,9 @@ public final class JsonResult {
             o.put("id", t.id);
             o.put("image", t.image);
             t.health().ifPresent(h -> o.put("health", h));
+            if (t.paused()) {
+                o.put("paused", true);
+            }
         }
         ArrayNode traffic = root.putArray("traffic");
         for (TrafficDecl client : run.scenario().traffic()) {
