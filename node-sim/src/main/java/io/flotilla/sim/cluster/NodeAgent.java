@@ -201,6 +201,11 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private final AgentKind kind;
     private final ActorRef<DataPlane.Command> dataPlane;
     private final Map<String, Container> containers = new LinkedHashMap<>();
+    /**
+     * The state each task name's container last ended in, once the manager no longer lists it here:
+     * what an operator's {@code docker start} of it meets.
+     */
+    private final Map<String, TaskState> ended = new HashMap<>();
     /** When each image is (or will be) on disk; a second task of the image waits for the same pull. */
     private final Map<String, Long> imageReadyAt = new HashMap<>();
     private long heartbeatPeriod;
@@ -303,6 +308,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             }
         }
         containers.clear();
+        ended.clear();
         kind.crashed();
         long now = log.now();
         imageReadyAt.values().removeIf(readyAt -> readyAt > now); // an unfinished pull is lost; pulled images stay on disk
@@ -383,7 +389,13 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 }
             }
         }
-        containers.values().removeIf(c -> c.state.isTerminal() && !listed.contains(c.task.id()) && !c.awaitingRestart);
+        containers.values().removeIf(c -> {
+            boolean gone = c.state.isTerminal() && !listed.contains(c.task.id()) && !c.awaitingRestart;
+            if (gone) {
+                ended.put(c.task.name(), c.state);
+            }
+            return gone;
+        });
         return this;
     }
 
@@ -628,12 +640,19 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      */
     private Behavior<Command> onOperate(Operate m) {
         Optional<Container> target = up ? containerOf(m.taskName()) : Optional.empty();
-        Optional<String> refusal = target.flatMap(c -> ContainerVerbs.refusal(m.verb(), new ContainerVerbs.Target(
-                m.taskName(), c.state, c.paused, c.awaitingRestart, c.stoppingByOperator), kind.restartsInPlace()));
+        Optional<ContainerVerbs.Target> seen = target.map(c -> new ContainerVerbs.Target(
+                m.taskName(), c.state, c.paused, c.awaitingRestart, c.stoppingByOperator));
+        boolean noneYet = seen.map(t -> !t.hasProcess() && !t.state().isTerminal()).orElse(true);
+        if (up && ended.containsKey(m.taskName()) && noneYet) {
+            // the exited container of the name, rather than its replacement that has none yet
+            seen = Optional.of(new ContainerVerbs.Target(m.taskName(), ended.get(m.taskName()), false, false, false));
+            target = Optional.empty();
+        }
+        Optional<String> refusal = seen.flatMap(t -> ContainerVerbs.refusal(m.verb(), t, kind.restartsInPlace()));
         if (target.isPresent() && refusal.isEmpty()) {
             operate(target.get(), m.verb());
         }
-        m.replyTo().tell(new OperateAnswer(m.request(), target.isPresent(), refusal));
+        m.replyTo().tell(new OperateAnswer(m.request(), seen.isPresent(), refusal));
         return this;
     }
 
