@@ -37,6 +37,13 @@ class HealthMonitorResumeTest {
     }
 
     @Test
+    void aProbeInFlightAtThePauseIsDropped() {
+        // hung from 8s: the probe begun at 10s would fail at 12s, but the pause at 11s stops the monitor
+        assertEquals(new HealthTimeline.Change(5 * S, HealthStatus.HEALTHY, 0),
+                HealthTimeline.stateAt(HC, 0, 0, HealthStatus.STARTING, 0, t -> t >= 8 * S, 11 * S));
+    }
+
+    @Test
     void resumingFromTheStartIsTheSameAsRunning() {
         assertEquals(HealthTimeline.run(HC, 3 * S, t -> t >= 20 * S, 100 * S),
                 HealthTimeline.resume(HC, 3 * S, 3 * S, HealthStatus.STARTING, 0, t -> t >= 20 * S, 100 * S));

@@ -11,7 +11,14 @@ import io.flotilla.sim.events.ContainerOomKilled;
 import io.flotilla.sim.events.TaskCreated;
 import io.flotilla.sim.events.TaskHealthChanged;
 import io.flotilla.sim.events.TaskStateChanged;
+import io.flotilla.scenarios.model.Scenario;
+import io.flotilla.scenarios.model.Strategy;
+import io.flotilla.sim.events.TrafficCounted;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -146,6 +153,36 @@ class ContainerLifecycleKubernetesTest {
         assertEquals(List.of(t("1s"), t("10s"), t("20s")), times(sim, pod, TaskState.STARTING));
         assertEquals(List.of(t("20s")), times(sim, pod, TaskState.COMPLETE));
         assertEquals(List.of(), sim.all(ContainerBackOff.class, e -> true));
+    }
+
+    private static Sim example(String name) {
+        Scenario scenario = ExamplesTest.load(Path.of("examples", name + ".yaml"));
+        return Sim.of(ScenarioRunner.run(scenario, new RunOptions(Optional.of(Strategy.KUBERNETES), OptionalLong.empty(), Set.of())));
+    }
+
+    /** The leak example under Kubernetes: each pod's container crash-loops in place, each wait twice the last. */
+    @Test
+    void theLeakExampleCrashLoopsEachPodInPlace() {
+        Sim sim = example("compare-memory-leak");
+        String pod = sim.all(ContainerOomKilled.class, e -> true).get(0).event().task();
+        assertEquals(List.of(t("10s"), t("20s"), t("40s"), t("1m20s")), sim.all(ContainerBackOff.class, e -> e.task().equals(pod))
+                .stream().map(a -> a.event().backOffNanos()).toList());
+        assertEquals(List.of(t("1m41.5s"), t("2m22.5s"), t("3m13.5s"), t("4m14.5s"), t("5m35.5s")),
+                times(sim, pod, TaskState.FAILED), "40s of running, then 0s, 10s, 20s, 40s of back-off and 1s to start");
+        assertEquals(6, sim.all(TaskCreated.class, e -> true).size(), "3 pods and their 3 of the new template, never replaced");
+    }
+
+    /** The pause example under Kubernetes: the readiness probe takes the paused pod out, and failures stop. */
+    @Test
+    void thePauseExampleLosesThePausedPodFromItsServiceOnlyOnceItIsNotReady() {
+        Sim sim = example("compare-pause-vs-stop");
+        TaskHealthChanged notReady = sim.expect(TaskHealthChanged.class, t("30s"), e -> e.status().equals("unhealthy"), "not ready")
+                .event();
+        assertEquals(t("44s"), sim.first(TaskHealthChanged.class, t("30s"), e -> e.status().equals("unhealthy")).orElseThrow().time());
+        assertEquals(1, sim.created(sim.at("44s").task(notReady.task()).orElseThrow().name).size(), "nobody restarts it");
+        long failedAfter = sim.all(TrafficCounted.class, w -> w.from() >= t("46s") && w.from() < t("1m30s")).stream()
+                .mapToLong(a -> a.event().failed().values().stream().mapToLong(Long::longValue).sum()).sum();
+        assertEquals(0, failedAfter, "out of the Service's endpoints once not ready");
     }
 
     /**
