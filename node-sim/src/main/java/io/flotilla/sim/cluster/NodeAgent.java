@@ -148,49 +148,6 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     /** The error of a task stopped because it was unhealthy (moby's {@code ErrContainerUnhealthy}, killed: 137). */
     static final String UNHEALTHY_ERROR = "task: non-zero exit (137): dockerexec: unhealthy container";
 
-    private static final class Container {
-        Task task;
-        TaskState state;
-        TaskState desired;
-        /** Exited, and to start again in place when its back-off is over (a kubelet's container only). */
-        boolean awaitingRestart;
-        /** The container has run since it was assigned: the data plane knows it. */
-        boolean everStarted;
-        /** Its application fails requests and probes ({@code unhealthy} in the timeline). */
-        boolean failing;
-        /** Its probe, while it runs, and the status the probe reached last. */
-        Optional<ProbeSchedule> probe = Optional.empty();
-        HealthStatus health = HealthStatus.STARTING;
-        /** Being taken out of service before it stops; {@code unhealthy}: because its probe failed. */
-        boolean stopping;
-        boolean unhealthy;
-        boolean serving;
-        /** Frozen by an operator's {@code docker pause}, since {@code pausedAt}. */
-        boolean paused;
-        long pausedAt;
-        /**
-         * When the application's own next step is due (running after its start, or its crash), and
-         * the message; a pause delays it by as long as it lasts. {@code appLeft} is what was left
-         * when it was paused, -1 if nothing.
-         */
-        long appDue = -1;
-        Command appStep;
-        long appLeft = -1;
-        /** When its memory use goes past its limit, and how much it uses then; -1 if never. */
-        long oomDue = -1;
-        long oomUsed;
-        long oomLeft = -1;
-        /** An operator's {@code docker stop} waits for the SIGKILL; {@code restartAfterStop}: it was a restart. */
-        boolean stoppingByOperator;
-        boolean restartAfterStop;
-
-        Container(Task task, TaskState desired) {
-            this.task = task;
-            this.state = TaskState.ASSIGNED;
-            this.desired = desired;
-        }
-    }
-
     private final String node;
     private final Wire wire;
     private final EventLog log;
@@ -200,7 +157,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private final TimerScheduler<Command> timers;
     private final AgentKind kind;
     private final ActorRef<DataPlane.Command> dataPlane;
-    private final Map<String, Container> containers = new LinkedHashMap<>();
+    private final Map<String, NodeContainer> containers = new LinkedHashMap<>();
     /**
      * The state each task name's container last ended in, once the manager no longer lists it here:
      * what an operator's {@code docker start} of it meets.
@@ -302,7 +259,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         up = false;
         timers.cancelAll();
         log.append(new NodeCrashed(node));
-        for (Container c : containers.values()) {
+        for (NodeContainer c : containers.values()) {
             if (!c.state.isTerminal()) {
                 log.append(new TaskStateChanged(c.task.id(), node, TaskState.FAILED, "node crashed", "node crashed"));
             }
@@ -339,7 +296,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     /** A kubelet's pod statuses carry their readiness: resent with them. */
     private void resendReadiness() {
         if (!kind.healthcheckStopsTask()) {
-            for (Container c : containers.values()) {
+            for (NodeContainer c : containers.values()) {
                 if (c.probe.isPresent() && c.state == TaskState.RUNNING) {
                     toManager(new Manager.Readiness(node, c.task.id(), c.health == HealthStatus.HEALTHY));
                 }
@@ -363,16 +320,16 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         Set<String> listed = new HashSet<>();
         for (Assignment a : m.assignments()) {
             listed.add(a.task().id());
-            Container c = containers.get(a.task().id());
+            NodeContainer c = containers.get(a.task().id());
             if (c == null) {
                 if (a.desired().compareTo(TaskState.RUNNING) <= 0 && !a.task().state().isTerminal()) {
-                    c = new Container(a.task(), a.desired());
+                    c = new NodeContainer(a.task(), a.desired());
                     containers.put(a.task().id(), c);
                     advance(c, TaskState.ACCEPTED, "accepted", null);
                     prepare(c);
                 } else if (kind.confirmsDeletionWithoutContainer() && a.desired().compareTo(TaskState.RUNNING) > 0) {
                     // a Terminating pod this kubelet runs no container for: its deletion is confirmed at once
-                    c = new Container(a.task(), a.desired());
+                    c = new NodeContainer(a.task(), a.desired());
                     containers.put(a.task().id(), c);
                     advance(c, TaskState.SHUTDOWN, "deleted", null);
                 }
@@ -382,7 +339,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             }
         }
         if (m.full()) {
-            for (Container c : List.copyOf(containers.values())) {
+            for (NodeContainer c : List.copyOf(containers.values())) {
                 if (!listed.contains(c.task.id()) && (!c.state.isTerminal() || c.awaitingRestart)) {
                     c.desired = TaskState.SHUTDOWN;
                     applyDesired(c);
@@ -399,7 +356,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         return this;
     }
 
-    private void prepare(Container c) {
+    private void prepare(NodeContainer c) {
         advance(c, TaskState.PREPARING, "preparing", null);
         Image image = images.apply(c.task.spec().image());
         long now = log.now();
@@ -412,7 +369,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         return pullBytesPerSecond <= 0 ? 0 : (long) Math.ceil(image.sizeBytes() * 1e9 / pullBytesPerSecond);
     }
 
-    private void applyDesired(Container c) {
+    private void applyDesired(NodeContainer c) {
         if (c.state.isTerminal()) {
             if (c.awaitingRestart && c.desired.compareTo(TaskState.RUNNING) > 0) {
                 c.awaitingRestart = false;
@@ -435,7 +392,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     /** The container starts: running after the image's start time, longer under a CPU limit below what it needs. */
-    private void start(Container c) {
+    private void start(NodeContainer c) {
         c.awaitingRestart = false;
         advance(c, TaskState.STARTING, "starting", null);
         Image image = images.apply(c.task.spec().image());
@@ -444,14 +401,14 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     /** Arms the application's next step, which a pause holds back. */
-    private void appStep(Container c, Command step, long delay) {
+    private void appStep(NodeContainer c, Command step, long delay) {
         c.appDue = log.now() + delay;
         c.appStep = step;
         timers.startSingleTimer(c.task.id(), step, Duration.ofNanos(delay));
     }
 
     private Behavior<Command> onStepDone(StepDone m) {
-        Container c = containers.get(m.taskId());
+        NodeContainer c = containers.get(m.taskId());
         if (c == null || c.state.isTerminal()) {
             return this;
         }
@@ -472,7 +429,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * The container runs: the data plane hears of it, and the task's service binding is activated at
      * once, or at its first healthy probe when it has a healthcheck.
      */
-    private void running(Container c) {
+    private void running(NodeContainer c) {
         c.everStarted = true;
         c.health = HealthStatus.STARTING;
         toDataPlane(c, new DataPlane.ContainerStarted(node, c.task));
@@ -495,7 +452,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * Tells the data plane about a container that has an address on some network; one without any
      * (a Swarm task that names no network and publishes no port) is nothing to DNS or a balancer.
      */
-    private void toDataPlane(Container c, DataPlane.Command message) {
+    private void toDataPlane(NodeContainer c, DataPlane.Command message) {
         TaskSpec spec = c.task.spec();
         if (kind.everyContainerHasAnAddress() || !spec.networks().isEmpty() || !spec.ports().isEmpty()) {
             dataPlane.tell(message);
@@ -503,7 +460,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     /** The truth the data plane routes by: the application answers while it runs, passes, and has been found healthy. */
-    private void updateServing(Container c) {
+    private void updateServing(NodeContainer c) {
         boolean serving = c.state == TaskState.RUNNING && !c.failing && !c.paused
                 && (c.probe.isEmpty() || c.health == HealthStatus.HEALTHY);
         if (serving != c.serving) {
@@ -512,7 +469,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         }
     }
 
-    private void scheduleProbe(Container c) {
+    private void scheduleProbe(NodeContainer c) {
         String key = "probe:" + c.task.id();
         if (c.paused && !kind.probesWhilePaused()) {
             timers.cancel(key); // the daemon's health monitor stops while the container is paused
@@ -527,7 +484,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private Behavior<Command> onProbeDue(ProbeDue m) {
-        Container c = containers.get(m.taskId());
+        NodeContainer c = containers.get(m.taskId());
         if (c == null || c.state != TaskState.RUNNING || c.probe.isEmpty()) {
             return this;
         }
@@ -563,7 +520,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * SIGTERM at once. An unhealthy task's hung application ignores it and is killed at the end of
      * the stop grace period.
      */
-    private void drain(Container c, boolean unhealthy) {
+    private void drain(NodeContainer c, boolean unhealthy) {
         c.stopping = true;
         c.unhealthy = unhealthy;
         timers.cancel("probe:" + c.task.id());
@@ -576,7 +533,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private Behavior<Command> onTerminate(Terminate m) {
-        Container c = containers.get(m.taskId());
+        NodeContainer c = containers.get(m.taskId());
         if (c == null || c.state.isTerminal() || !c.stopping) {
             return this;
         }
@@ -591,7 +548,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private Behavior<Command> onKillAfterGrace(Kill m) {
-        Container c = containers.get(m.taskId());
+        NodeContainer c = containers.get(m.taskId());
         if (c != null && !c.state.isTerminal() && c.stopping) {
             timers.cancel(c.task.id());
             if (c.unhealthy) {
@@ -604,7 +561,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     /** Whether the task's application ignores SIGTERM, so that stopping it takes the whole stop grace period. */
-    private boolean ignoresSigterm(Container c) {
+    private boolean ignoresSigterm(NodeContainer c) {
         return images.apply(c.task.spec().image()).app().sigterm().waitsForKill();
     }
 
@@ -617,7 +574,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private Behavior<Command> onSetHealth(SetHealth m) {
         boolean found = false;
         if (up) {
-            for (Container c : containers.values()) {
+            for (NodeContainer c : containers.values()) {
                 if (c.task.name().equals(m.taskName()) && !c.state.isTerminal()) {
                     found = true;
                     c.failing = !m.healthy();
@@ -639,7 +596,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * the verb did nothing, if it did nothing.
      */
     private Behavior<Command> onOperate(Operate m) {
-        Optional<Container> target = up ? containerOf(m.taskName()) : Optional.empty();
+        Optional<NodeContainer> target = up ? containerOf(m.taskName()) : Optional.empty();
         Optional<ContainerVerbs.Target> seen = target.map(c -> new ContainerVerbs.Target(
                 m.taskName(), c.state, c.paused, c.awaitingRestart, c.stoppingByOperator));
         boolean noneYet = seen.map(t -> !t.hasProcess() && !t.state().isTerminal()).orElse(true);
@@ -660,10 +617,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * The container of a task name here: one whose process runs; else the newest that has exited
      * (a replacement that is still being prepared has no process to act on); else the newest.
      */
-    private Optional<Container> containerOf(String taskName) {
-        Container exited = null;
-        Container newest = null;
-        for (Container c : containers.values()) {
+    private Optional<NodeContainer> containerOf(String taskName) {
+        NodeContainer exited = null;
+        NodeContainer newest = null;
+        for (NodeContainer c : containers.values()) {
             if (c.task.name().equals(taskName)) {
                 if (c.state == TaskState.STARTING || c.state == TaskState.RUNNING) {
                     return Optional.of(c);
@@ -677,7 +634,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         return Optional.ofNullable(exited != null ? exited : newest);
     }
 
-    private void operate(Container c, ContainerVerb verb) {
+    private void operate(NodeContainer c, ContainerVerb verb) {
         switch (verb) {
             case PAUSE -> pause(c);
             case UNPAUSE -> unpause(c, "thawed: it runs and answers again");
@@ -700,7 +657,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * running for the orchestrator, but answers nothing. Its own clock stops too: the rest of its
      * start, its crash and its growing memory wait for the unpause.
      */
-    private void pause(Container c) {
+    private void pause(NodeContainer c) {
         long now = log.now();
         boolean probed = c.probe.isPresent();
         log.append(new ContainerCommanded(c.task.id(), node, "pause", "frozen: it answers nothing"
@@ -719,13 +676,13 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         scheduleProbe(c);
     }
 
-    private void unpause(Container c, String detail) {
+    private void unpause(NodeContainer c, String detail) {
         log.append(new ContainerCommanded(c.task.id(), node, "unpause", detail));
         thaw(c);
     }
 
     /** The container runs again: its clock goes on, and Swarm's daemon starts a new health monitor. */
-    private void thaw(Container c) {
+    private void thaw(NodeContainer c) {
         long now = log.now();
         c.paused = false;
         if (c.appLeft >= 0) {
@@ -749,7 +706,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * {@code docker stop}: SIGTERM (a paused container is thawed to take it), which the application
      * answers as its image says; one that ignores it is killed at the end of the stop grace period.
      */
-    private void operatorStop(Container c, boolean restart) {
+    private void operatorStop(NodeContainer c, boolean restart) {
         Application app = images.apply(c.task.spec().image()).app();
         long grace = c.task.spec().stopGracePeriodNanos();
         String then = !restart ? "" : kind.restartsInPlace() ? "; then the same container starts again"
@@ -769,7 +726,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private Behavior<Command> onOperatorKill(OperatorKill m) {
-        Container c = containers.get(m.taskId());
+        NodeContainer c = containers.get(m.taskId());
         if (c != null && !c.state.isTerminal() && c.stoppingByOperator) {
             stoppedByOperator(c, images.apply(c.task.spec().image()).app().sigterm().exit());
         }
@@ -781,7 +738,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * at once on a kubelet (the runtime did it, not the kubelet's back-off); otherwise it exits as
      * any container does.
      */
-    private void stoppedByOperator(Container c, ExitStatus status) {
+    private void stoppedByOperator(NodeContainer c, ExitStatus status) {
         boolean restart = c.restartAfterStop;
         c.stoppingByOperator = false;
         c.restartAfterStop = false;
@@ -799,7 +756,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * {@code docker start} (or the start half of a restart) of an exited container, which only a
      * kubelet's pod has: it starts now, before its back-off is over.
      */
-    private void startAgain(Container c, ContainerVerb verb) {
+    private void startAgain(NodeContainer c, ContainerVerb verb) {
         log.append(new ContainerCommanded(c.task.id(), node, verb.keyword(), "started again before its back-off is over"));
         timers.cancel(c.task.id());
         start(c);
@@ -810,7 +767,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * then starts a new container at once, as there is no exited one left to back off from
      * ({@code kuberuntime_manager.go doBackOff}).
      */
-    private void remove(Container c) {
+    private void remove(NodeContainer c) {
         boolean running = !c.state.isTerminal();
         log.append(new ContainerCommanded(c.task.id(), node, "remove", (running ? "SIGKILL, and " : "") + "the container is gone"
                 + (kind.restartsInPlace() ? "; the kubelet starts a new one at once, with no exited container to back off from" : "")));
@@ -828,7 +785,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private Behavior<Command> onKill(KillTask m) {
-        Optional<Container> victim = !up ? Optional.empty() : containers.values().stream()
+        Optional<NodeContainer> victim = !up ? Optional.empty() : containers.values().stream()
                 .filter(c -> c.task.name().equals(m.taskName()) && !c.state.isTerminal())
                 .findFirst();
         victim.ifPresent(c -> getContext().getSelf().tell(new ContainerExit(c.task.id(), m.error())));
@@ -837,7 +794,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private Behavior<Command> onExit(ContainerExit m) {
-        Container c = containers.get(m.taskId());
+        NodeContainer c = containers.get(m.taskId());
         if (c != null && !c.state.isTerminal()) {
             exited(c, TaskState.FAILED, "exited", m.error());
         }
@@ -845,7 +802,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     /** The container's application has ended: a kubelet restarts it after its back-off, Swarm's agent leaves it ended. */
-    private void exited(Container c, TaskState state, String message, String error) {
+    private void exited(NodeContainer c, TaskState state, String message, String error) {
         timers.cancel(c.task.id());
         timers.cancel("oom:" + c.task.id());
         advance(c, state, message, error);
@@ -854,7 +811,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         }
     }
 
-    private void exited(Container c, ExitStatus status) {
+    private void exited(NodeContainer c, ExitStatus status) {
         exited(c, status.state(), status.message(), status.error().orElse(null));
     }
 
@@ -862,7 +819,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * Arms the OOM kill of a container that just started running, if its application's memory use
      * goes past the task's memory limit (none: never).
      */
-    private void watchMemory(Container c, Application app) {
+    private void watchMemory(NodeContainer c, Application app) {
         c.oomDue = -1;
         app.memoryUse().oomAfter(c.task.spec().limits().memoryBytes()).ifPresent(after -> {
             c.oomDue = log.now() + after;
@@ -872,7 +829,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private Behavior<Command> onOomKill(OomKill m) {
-        Container c = containers.get(m.taskId());
+        NodeContainer c = containers.get(m.taskId());
         if (c != null && c.state == TaskState.RUNNING) {
             log.append(new ContainerOomKilled(c.task.id(), node, m.usedBytes(), c.task.spec().limits().memoryBytes()));
             exited(c, ExitStatus.OOM_KILLED);
@@ -884,7 +841,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * The kubelet's restartPolicy Always: the same pod's container starts again after the back-off;
      * meanwhile it stays, until the pod is deleted.
      */
-    private void restartLater(Container c, long delay) {
+    private void restartLater(NodeContainer c, long delay) {
         c.awaitingRestart = true;
         if (delay > 0) {
             log.append(new ContainerBackOff(c.task.id(), node, delay,
@@ -894,14 +851,14 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private Behavior<Command> onRestart(RestartContainer m) {
-        Container c = containers.get(m.taskId());
+        NodeContainer c = containers.get(m.taskId());
         if (c != null && c.awaitingRestart) {
             start(c);
         }
         return this;
     }
 
-    private void advance(Container c, TaskState state, String message, String error) {
+    private void advance(NodeContainer c, TaskState state, String message, String error) {
         c.state = state;
         log.append(new TaskStateChanged(c.task.id(), node, state, message, error));
         if (state.isTerminal()) {
@@ -912,7 +869,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     /** The container is gone: the data plane hears of it once, and of the sandbox's end when it goes too. */
-    private void stopped(Container c) {
+    private void stopped(NodeContainer c) {
         timers.cancel("probe:" + c.task.id());
         timers.cancel("stop:" + c.task.id());
         timers.cancel("oom:" + c.task.id());

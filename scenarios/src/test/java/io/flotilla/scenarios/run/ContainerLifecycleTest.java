@@ -119,6 +119,21 @@ class ContainerLifecycleTest {
         assertEquals(c.replaced() ? 2 : 1, sim.running("web", "1m"));
     }
 
+    /**
+     * Swarm's own stop of a running task is the controller's {@code Shutdown}, a {@code docker stop}
+     * with the service's stop grace period: an application that ignores SIGTERM makes a scale-down
+     * take all of it before the task is {@code shutdown}.
+     */
+    @Test
+    void aScaleDownWaitsTheGracePeriodForAnApplicationThatIgnoresSigterm() {
+        Sim ignoring = run("sigterm: ignore", ANY, "  - {at: 20s, scale: {web: 1}}\n");
+        Sim exiting = run("sigterm: exit", ANY, "  - {at: 20s, scale: {web: 1}}\n");
+        String ignored = ignoring.created("web.2").get(0).event().task();
+        String exited = exiting.created("web.2").get(0).event().task();
+        assertEquals(t("30s"), ignoring.reached(ignored, TaskState.SHUTDOWN).orElseThrow());
+        assertEquals(t("20s"), exiting.reached(exited, TaskState.SHUTDOWN).orElseThrow());
+    }
+
     /** {@code docker rm -f} kills: 137, a failure the restart policy answers. */
     @Test
     void aRemovedContainerFailsWith137AndIsReplaced() {
