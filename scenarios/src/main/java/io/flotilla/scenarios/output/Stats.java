@@ -51,8 +51,8 @@ import java.util.Optional;
  */
 public final class Stats {
 
-    /** One container: CPU in nano-CPUs, memory in bytes; a limit of 0 is none. */
-    public record ContainerRow(String id, String name, String pod, String service, String node, String state,
+    /** One container: CPU in nano-CPUs, memory in bytes; a limit of 0 is none; {@code pod} under the kubernetes strategy. */
+    public record ContainerRow(String id, String name, Optional<String> pod, String service, String node, String state,
             long cpuReserved, long cpuLimit, long cpuUsed, long memoryReserved, long memoryLimit, long memoryUsed,
             long nodeMemory) {
 
@@ -120,7 +120,8 @@ public final class Stats {
             boolean running = t.state() == TaskState.RUNNING;
             long cpu = t.paused() ? 0 : CpuThrottle.usedNanoCpus(app.cpuNanos(), spec.limits().nanoCpus());
             long memory = running ? app.memoryUse().at(clock.runningTime(at)) : 0;
-            rows.add(new ContainerRow(containerId(t.id), t.name, kubernetes ? t.id : null, t.service, node.get().name(),
+            rows.add(new ContainerRow(containerId(t.id), t.name, kubernetes ? Optional.of(t.id) : Optional.empty(), t.service,
+                    node.get().name(),
                     t.paused() ? "paused" : t.state().lowerName(), spec.reservations().nanoCpus(), spec.limits().nanoCpus(), cpu,
                     spec.reservations().memoryBytes(), spec.limits().memoryBytes(), memory,
                     node.get().spec().resources().memoryBytes()));
@@ -211,7 +212,7 @@ public final class Stats {
         table.add(List.of("CONTAINER ID", "NAME", "NODE", "STATE", "CPU %", "CPU RESERVED", "CPU LIMIT", "MEM USAGE / LIMIT",
                 "MEM %", "MEM RESERVED"));
         for (ContainerRow r : containers) {
-            table.add(List.of(r.id(), r.pod() != null ? r.pod() : r.name(), r.node(), r.state(), percent(r.cpuUsed(), 1_000_000_000L),
+            table.add(List.of(r.id(), r.pod().orElse(r.name()), r.node(), r.state(), percent(r.cpuUsed(), 1_000_000_000L),
                     cpus(r.cpuReserved()), cpus(r.cpuLimit()),
                     Bytes.format(r.memoryUsed()) + " / " + (r.memoryCeiling() > 0 ? Bytes.format(r.memoryCeiling()) : "-"),
                     r.memoryCeiling() > 0 ? percent(r.memoryUsed(), r.memoryCeiling()) : "-", bytes(r.memoryReserved())));
@@ -241,9 +242,7 @@ public final class Stats {
             ObjectNode o = list.addObject();
             o.put("id", r.id());
             o.put("name", r.name());
-            if (r.pod() != null) {
-                o.put("pod", r.pod());
-            }
+            r.pod().ifPresent(pod -> o.put("pod", pod));
             o.put("service", r.service());
             o.put("node", r.node());
             o.put("state", r.state());
