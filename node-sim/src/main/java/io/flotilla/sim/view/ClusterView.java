@@ -3,6 +3,7 @@ package io.flotilla.sim.view;
 import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.NodeRole;
 import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.sim.events.ContainerCommanded;
 import io.flotilla.sim.events.DnsAnswersChanged;
 import io.flotilla.sim.events.LbBackendChanged;
 import io.flotilla.sim.events.NodeAvailabilityChanged;
@@ -105,6 +106,9 @@ public final class ClusterView {
                     t.error = e.error();
                 }
                 t.state = e.state();
+                if (e.state().isTerminal() || e.state() == TaskState.STARTING) {
+                    t.paused = false; // a container that exits, or starts again, is not frozen
+                }
                 if (e.node() != null) {
                     t.node = e.node();
                 }
@@ -127,6 +131,8 @@ public final class ClusterView {
             withNode(e.node(), n -> n.availability = e.availability());
         } else if (event instanceof TaskAddressed e) {
             withTask(e.task(), t -> t.addressed(e.network(), e.address()));
+        } else if (event instanceof ContainerCommanded e) {
+            withTask(e.task(), t -> t.paused = e.command().equals("pause"));
         } else if (event instanceof TaskHealthChanged e) {
             withTask(e.task(), t -> t.health = e.status());
         } else if (event instanceof DnsAnswersChanged e) {

@@ -35,6 +35,7 @@ public final class TaskView {
     String health;
     List<TaskSecrets.GrantedFile> secrets = List.of();
     List<TaskSecrets.GrantedFile> configs = List.of();
+    boolean paused;
 
     TaskView(String id, String name, String service, int slot, int version, String image, String node, TaskState desired,
             SortedMap<String, String> addresses) {
@@ -87,6 +88,11 @@ public final class TaskView {
     /** The configs the task's container sees, sorted by name. */
     public List<TaskSecrets.GrantedFile> configs() {
         return configs;
+    }
+
+    /** Whether an operator's {@code docker pause} froze its container, which still runs for its orchestrator. */
+    public boolean paused() {
+        return paused;
     }
 
     public boolean isRunning() {

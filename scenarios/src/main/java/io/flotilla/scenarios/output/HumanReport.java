@@ -5,10 +5,13 @@ import io.flotilla.scenarios.expect.Views;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.run.RunResult;
 import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.scheduler.runtime.Bytes;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.events.ActionIgnored;
 import io.flotilla.sim.events.CommandRejected;
 import io.flotilla.sim.events.ContainerBackOff;
+import io.flotilla.sim.events.ContainerCommanded;
+import io.flotilla.sim.events.ContainerOomKilled;
 import io.flotilla.sim.events.DnsAnswersChanged;
 import io.flotilla.sim.events.LbBackendChanged;
 import io.flotilla.sim.events.LeaderChanged;
@@ -152,6 +155,11 @@ public final class HumanReport {
             return row(e.node(), e.added() ? "tainted" : "untainted", "[manager]", e.taint() + " (" + e.reason() + ")");
         } else if (event instanceof PodEvicted e) {
             return row(nameOf(e.task()), "evicted", "[manager]", e.reason() + ": " + e.message());
+        } else if (event instanceof ContainerCommanded e) {
+            return row(nameOf(e.task()), "docker " + e.command(), e.node(), e.detail());
+        } else if (event instanceof ContainerOomKilled e) {
+            return row(nameOf(e.task()), "oom-killed", e.node(), "uses " + Bytes.format(e.usedBytes())
+                    + ", past its memory limit of " + Bytes.format(e.limitBytes()));
         } else if (event instanceof ContainerBackOff e) {
             return row(nameOf(e.task()), "back-off", e.node(), e.message());
         } else if (event instanceof ReplicaSetScaled e) {

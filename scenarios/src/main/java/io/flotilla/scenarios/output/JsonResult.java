@@ -25,7 +25,8 @@ import java.util.Locale;
  * name ({@code web-7d4b9c8f5-x2kq9}), which is also its {@code id}. A task granted secrets or configs
  * lists their names ({@code secrets}, {@code configs}); a workload whose pods were refused at
  * creation is in {@code failed_creates}, with the controller's last message. Both only when there
- * is something to say.
+ * is something to say. A task whose container an operator paused says {@code "paused": true}: it
+ * is running for its orchestrator but answers nothing.
  */
 public final class JsonResult {
 
@@ -86,6 +87,9 @@ public final class JsonResult {
             if (!t.configs().isEmpty()) {
                 ArrayNode configs = o.putArray("configs");
                 t.configs().forEach(f -> configs.add(f.name()));
+            }
+            if (t.paused()) {
+                o.put("paused", true);
             }
         }
         if (!view.failedCreates().isEmpty()) {

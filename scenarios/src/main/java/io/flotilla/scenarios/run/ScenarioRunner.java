@@ -98,7 +98,7 @@ public final class ScenarioRunner {
     private static Function<String, Image> images(Scenario scenario) {
         Map<String, Image> declared = new HashMap<>();
         for (ImageDecl d : scenario.images().values()) {
-            declared.put(d.name(), new Image(d.name(), d.sizeBytes(), d.startNanos(), d.crashAfterNanos()));
+            declared.put(d.name(), new Image(d.name(), d.sizeBytes(), d.startNanos(), d.crashAfterNanos(), d.app()));
         }
         return name -> declared.computeIfAbsent(
                 name, n -> new Image(n, DEFAULT_IMAGE_BYTES, DEFAULT_START_NANOS, OptionalLong.empty()));

@@ -23,7 +23,8 @@ class ExamplesTest {
 
     @Test
     void theShippedExamplesAreThere() {
-        assertEquals(List.of("compare-rolling-update.yaml", "compare-tight-taints.yaml",
+        assertEquals(List.of("compare-memory-leak.yaml", "compare-pause-vs-stop.yaml", "compare-rolling-update.yaml",
+                        "compare-tight-taints.yaml",
                         "compare-traffic-failover.yaml", "compare-worker-crash.yaml", "compare-zone-outage.yaml",
                         "dns-vip-dnsrr-tasks.yaml", "drain-maintenance.yaml", "encrypted-overlay-zones.yaml",
                         "kubernetes-node-failure.yaml", "macvlan-network.yaml", "manager-quorum-loss.yaml",

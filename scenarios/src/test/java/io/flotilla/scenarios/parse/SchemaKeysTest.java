@@ -563,6 +563,22 @@ class SchemaKeysTest {
         simulated("images.*.size", swarm(imaged.formatted("")), swarm(imaged.formatted("size: 10GB")));
         simulated("images.*.start", swarm(imaged.formatted("")), swarm(imaged.formatted("start: 20s")));
         simulated("images.*.crash_after", swarm(imaged.formatted("")), swarm(imaged.formatted("crash_after: 10s")));
+        // What an image's application does shows against its task's limits, and when it is stopped.
+        String capped = NODES + """
+                images:
+                  "nginx:1": {%s}
+                services:
+                  web: {image: "nginx:1", deploy: {replicas: 2, resources: {limits: {memory: 256M, cpus: "0.5"}}}}
+                timeline:
+                  - {at: 10s, stop: web.1}
+                """;
+        simulated("images.*.memory_use", swarm(capped.formatted("")), swarm(capped.formatted("memory_use: 512M")));
+        simulated("images.*.memory_use[].after", swarm(capped.formatted("memory_use: [{after: 0s, use: 512M}]")),
+                swarm(capped.formatted("memory_use: [{after: 5s, use: 512M}]")));
+        simulated("images.*.memory_use[].use", swarm(capped.formatted("memory_use: [{after: 5s, use: 100M}]")),
+                swarm(capped.formatted("memory_use: [{after: 5s, use: 512M}]")));
+        simulated("images.*.cpu_use", swarm(capped.formatted("")), swarm(capped.formatted("cpu_use: 2")));
+        simulated("images.*.sigterm", swarm(capped.formatted("")), swarm(capped.formatted("sigterm: ignore")));
 
         // Traffic: each client reports what became of its requests.
         simulated("#trafficClient.name", swarm(SHOPPERS.formatted("", "", "")),
@@ -625,6 +641,13 @@ class SchemaKeysTest {
                 swarm(health + "  - {at: 10s, unhealthy: web.1}\n"));
         simulated("#timelineItem.healthy", swarm(health + "  - {at: 10s, unhealthy: web.1}\n"),
                 swarm(health + "  - {at: 10s, unhealthy: web.1}\n  - {at: 30s, healthy: web.1}\n"));
+        simulated("#timelineItem.stop", swarm(WEB), swarm(timeline + "  - {at: 10s, stop: web.1}\n"));
+        simulated("#timelineItem.remove", swarm(WEB), swarm(timeline + "  - {at: 10s, remove: web.1}\n"));
+        simulated("#timelineItem.unpause", swarm(timeline + "  - {at: 10s, pause: web.1}\n"),
+                swarm(timeline + "  - {at: 10s, pause: web.1}\n  - {at: 20s, unpause: web.1}\n"));
+        // A kubelet waits 10s before the second restart of a container; a start cuts the wait short.
+        String killedTwice = timeline + "  - {at: 10s, kill_task: web.1}\n  - {at: 20s, kill_task: web.1}\n";
+        simulated("#timelineItem.start", kube(killedTwice), kube(killedTwice + "  - {at: 21s, start: web.1}\n"));
         KEYS.put("#timelineItem.deploy.statefulsets", new Refused(swarm(timeline + "  - {at: 10s, deploy: {statefulsets: {db: {}}}}\n"),
                 "statefulsets: storage, which statefulsets need, is not simulated yet"));
 
