@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs independent jobs on up to {@code threads} threads and hands their results on in the order
@@ -37,6 +38,9 @@ final class InOrder {
             jobs.forEach(job -> next.accept(job.get()));
             return;
         }
+        // Pekko logs through SLF4J, which warns on stderr when its first use races on several
+        // threads; start it here, once, before any run does.
+        LoggerFactory.getILoggerFactory();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, jobs.size()), drivers());
         try {
             int window = 2 * threads;
