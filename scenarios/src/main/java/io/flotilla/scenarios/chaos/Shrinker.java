@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import io.flotilla.scenarios.chaos.invariants.Invariants;
 
 /**
  * Makes a failing run's file smaller while the same invariant still breaks: fewer timeline items
@@ -20,11 +22,13 @@ public final class Shrinker {
 
     private final Strategy strategy;
     private final String invariant;
+    private final Function<ChaosContext, List<Invariant>> invariants;
     private int budget;
     private int tried;
 
-    private Shrinker(Strategy strategy, String invariant, int budget) {
+    private Shrinker(Strategy strategy, String invariant, int budget, Function<ChaosContext, List<Invariant>> invariants) {
         this.strategy = strategy;
+        this.invariants = invariants;
         this.invariant = invariant;
         this.budget = budget;
     }
@@ -33,7 +37,13 @@ public final class Shrinker {
     public record Shrunk(ChaosDocument document, Violation violation, int runs) {}
 
     public static Shrunk shrink(ChaosDocument failing, Strategy strategy, Violation violation, int budget) {
-        Shrinker s = new Shrinker(strategy, violation.invariant(), budget);
+        return shrink(failing, strategy, violation, budget, Invariants::all);
+    }
+
+    /** The same, judging candidates by {@code invariants} instead of every invariant. */
+    public static Shrunk shrink(ChaosDocument failing, Strategy strategy, Violation violation, int budget,
+            Function<ChaosContext, List<Invariant>> invariants) {
+        Shrinker s = new Shrinker(strategy, violation.invariant(), budget, invariants);
         ChaosDocument best = failing.copy();
         Violation last = violation;
         for (int round = 0; round < 3; round++) {
@@ -62,7 +72,7 @@ public final class Shrinker {
         }
         tried++;
         budget--;
-        return CheckedRun.of(scenario, strategy).violation().filter(v -> v.invariant().equals(invariant));
+        return CheckedRun.of(scenario, strategy, invariants).violation().filter(v -> v.invariant().equals(invariant));
     }
 
     private boolean fails(ChaosDocument doc) {

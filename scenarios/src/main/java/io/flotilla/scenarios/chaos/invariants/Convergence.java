@@ -52,8 +52,9 @@ public final class Convergence implements Invariant {
     }
 
     @Override
-    public Optional<String> after(ChaosState state, LoggedEvent last) {
-        while (next < moments.size() && moments.get(next)[1] <= last.time()) {
+    public Optional<String> before(ChaosState state, LoggedEvent coming) {
+        // Judged on the state as it was at the moment, before anything later is folded in.
+        while (next < moments.size() && moments.get(next)[1] < coming.time()) {
             Optional<String> broken = check(state, moments.get(next++)[0]);
             if (broken.isPresent()) {
                 return broken;
