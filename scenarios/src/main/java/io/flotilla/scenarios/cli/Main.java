@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         version = "flotilla 0.1.0",
         description = "A deterministic container-orchestrator simulator.",
         subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, CompareCommand.class,
-                ExamplesCommand.class})
+                ExamplesCommand.class, ImportCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -56,7 +56,8 @@ final class EventCheckBinder implements CheckBinder {
         Optional<String> task = f.string("task");
         Optional<String> service = f.string("service");
         Optional<String> node = f.string("node");
-        task.ifPresent(t -> TaskNames.check(t, scope.view, scope.nodes).ifPresent(why -> scope.problems.add(f.value("task").orElseThrow(), why)));
+        task.ifPresent(t -> TaskNames.check(t, scope.view, scope.nodes)
+                .ifPresent(why -> scope.problems.add(f.value("task").orElseThrow(), why)));
         service.ifPresent(s -> scope.view.checkWorkload(s).ifPresent(why -> scope.problems.add(f.value("service").orElseThrow(), why)));
         node.ifPresent(n -> scope.knownNode(n, f.value("node").orElseThrow()));
         kind.ifPresent(k -> {

@@ -37,7 +37,8 @@ final class ImageBinder implements CheckBinder {
                         .ifPresent(why -> scope.problems.add(e.key(), why));
             }
             Optional<String> image = Values.string(e.value(), e.name(), scope.problems);
-            image.filter(String::isBlank).ifPresent(i -> scope.problems.add(e.value(), e.name() + ": expected an image such as nginx:1.28"));
+            image.filter(String::isBlank)
+                    .ifPresent(i -> scope.problems.add(e.value(), e.name() + ": expected an image such as nginx:1.28"));
             image.filter(i -> !i.isBlank()).ifPresent(i -> (workload ? services : tasks).put(e.name(), i));
         }
         if (entries.get().isEmpty()) {
