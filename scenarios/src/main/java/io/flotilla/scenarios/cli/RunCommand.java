@@ -6,6 +6,7 @@ import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.output.HumanReport;
 import io.flotilla.scenarios.output.JsonResult;
+import io.flotilla.scenarios.output.Palette;
 import io.flotilla.scenarios.report.HtmlReport;
 import io.flotilla.scenarios.report.ReportData;
 import io.flotilla.scenarios.run.RunOptions;
@@ -28,6 +29,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -36,6 +38,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Main main;
 
     @Parameters(paramLabel = "FILE", description = "The scenario file.")
     Path file;
@@ -67,8 +72,12 @@ final class RunCommand implements Callable<Integer> {
         if (scenario.isEmpty()) {
             return ExitCodes.INVALID_INPUT;
         }
-        RunResult run = ScenarioRunner.run(scenario.get(),
-                new RunOptions(chosen, seed == null ? OptionalLong.empty() : OptionalLong.of(seed), Set.of()));
+        RunResult run;
+        try (Progress progress = Progress.on(main.terminal, err)) {
+            run = ScenarioRunner.run(scenario.get(),
+                    new RunOptions(chosen, seed == null ? OptionalLong.empty() : OptionalLong.of(seed), Set.of()),
+                    progress.listener());
+        }
         List<ExpectationResult> results = Expectations.evaluate(run);
         if (events != null) {
             try (BufferedWriter w = Files.newBufferedWriter(events, StandardCharsets.UTF_8)) {
@@ -90,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
         if (json) {
             out.println(JsonResult.render(JsonResult.of(run, results)));
         } else {
-            HumanReport.print(run, results, out);
+            HumanReport.print(run, results, out, main.terminal.colour() ? Palette.ANSI : Palette.PLAIN);
         }
         return results.stream().allMatch(ExpectationResult::passed) ? ExitCodes.PASSED : ExitCodes.EXPECTATION_FAILED;
     }

@@ -17,6 +17,7 @@ final class CheckBinders {
             new NodeConditionBinder(),
             new DnsBinder(),
             new TrafficCheckBinder(),
+            new SecretsCheckBinder(),
             new UpdateStateBinder(),
             new ImageBinder(),
             new EventCheckBinder());

@@ -18,7 +18,7 @@ final class DeclarationsBinder {
 
     static final List<String> NETWORK_KEYS = List.of("driver", "subnet", "encrypted");
     static final List<String> STORAGE_CLASS_KEYS = List.of("type", "binding");
-    static final List<String> IMAGE_KEYS = List.of("size", "start", "crash_after");
+    static final List<String> IMAGE_KEYS = concat(List.of("size", "start", "crash_after"), ApplicationBinder.KEYS);
     static final Map<String, Driver> DRIVERS =
             Values.choices("overlay", Driver.OVERLAY, "bridge", Driver.BRIDGE, "macvlan", Driver.MACVLAN);
     static final Map<String, String> VOLUME_TYPES = Values.choices("local", "local", "network", "network");
@@ -99,11 +99,17 @@ final class DeclarationsBinder {
                     long size = f.size("size").orElse(ImageDecl.DEFAULT_SIZE);
                     long start = f.duration("start", ImageDecl.DEFAULT_START);
                     OptionalLong crashAfter = f.duration("crash_after");
-                    out.put(e.name(), new ImageDecl(e.name(), size, start, crashAfter));
+                    out.put(e.name(), new ImageDecl(e.name(), size, start, crashAfter, ApplicationBinder.of(f)));
                 });
             }
         });
         return out;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
     }
 
     private static boolean isCidr(String text) {

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /**
  * What every task of a service runs and needs; each task carries the copy it was created from,
- * so an update can tell old tasks from new ones.
+ * so an update can tell old tasks from new ones. {@code security} is how its container is confined
+ * and {@code files} the secrets and configs it is granted, sorted as {@code docker stack deploy}
+ * sorts them (secrets by name, then configs by name).
  */
 public record TaskSpec(
         String image,
@@ -16,7 +18,9 @@ public record TaskSpec(
         List<String> networks,
         RestartPolicy restartPolicy,
         Optional<HealthCheck> healthcheck,
-        long stopGracePeriodNanos) {
+        long stopGracePeriodNanos,
+        ContainerSecurity security,
+        List<FileReference> files) {
 
     /** Docker's {@code stop_grace_period}: SIGTERM, then SIGKILL this long after. */
     public static final long DEFAULT_STOP_GRACE_NANOS = 10_000_000_000L;
@@ -24,6 +28,15 @@ public record TaskSpec(
     public TaskSpec {
         ports = List.copyOf(ports);
         networks = List.copyOf(networks);
+        files = List.copyOf(files);
+    }
+
+    /** A task with the engine's default confinement and no secrets or configs. */
+    public TaskSpec(String image, Resources reservations, Resources limits, Placement placement, List<PortConfig> ports,
+            List<String> networks, RestartPolicy restartPolicy, Optional<HealthCheck> healthcheck,
+            long stopGracePeriodNanos) {
+        this(image, reservations, limits, placement, ports, networks, restartPolicy, healthcheck, stopGracePeriodNanos,
+                ContainerSecurity.NONE, List.of());
     }
 
     /** A task without a health check and with the default stop grace period. */
@@ -35,13 +48,33 @@ public record TaskSpec(
 
     public TaskSpec withImage(String newImage) {
         return new TaskSpec(newImage, reservations, limits, placement, ports, networks, restartPolicy, healthcheck,
-                stopGracePeriodNanos);
+                stopGracePeriodNanos, security, files);
+    }
+
+    /** The same task with other secrets and configs. */
+    public TaskSpec withFiles(List<FileReference> newFiles) {
+        return new TaskSpec(image, reservations, limits, placement, ports, networks, restartPolicy, healthcheck,
+                stopGracePeriodNanos, security, newFiles);
+    }
+
+    /** The task as a swarm service runs it: without what {@code docker stack deploy} ignores. */
+    public TaskSpec forSwarm() {
+        ContainerSecurity swarm = security.forSwarm();
+        return swarm.equals(security) ? this
+                : new TaskSpec(image, reservations, limits, placement, ports, networks, restartPolicy, healthcheck,
+                        stopGracePeriodNanos, swarm, files);
+    }
+
+    /** The granted secrets or configs, in order. */
+    public List<FileReference> files(FileReference.Kind kind) {
+        return files.stream().filter(f -> f.kind() == kind).toList();
     }
 
     /**
-     * The fields in order, leaving out a health check that is absent and a stop grace period at its
-     * default: Kubernetes names a ReplicaSet by a hash of its printed template, and this keeps the
-     * names of templates that use neither as they were before the two fields existed.
+     * The fields in order, leaving out a health check that is absent, a stop grace period at its
+     * default, the default confinement and an empty list of secrets and configs: Kubernetes names a
+     * ReplicaSet by a hash of its printed template, and this keeps the names of templates that use
+     * none of them as they were before those fields existed.
      */
     @Override
     public String toString() {
@@ -49,6 +82,8 @@ public record TaskSpec(
                 + placement + ", ports=" + ports + ", networks=" + networks + ", restartPolicy=" + restartPolicy
                 + healthcheck.map(h -> ", healthcheck=" + h).orElse("")
                 + (stopGracePeriodNanos == DEFAULT_STOP_GRACE_NANOS ? "" : ", stopGracePeriodNanos=" + stopGracePeriodNanos)
+                + (security.equals(ContainerSecurity.NONE) ? "" : ", security=" + security)
+                + (files.isEmpty() ? "" : ", files=" + files)
                 + "]";
     }
 }
