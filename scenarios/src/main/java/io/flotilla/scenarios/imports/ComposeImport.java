@@ -11,11 +11,12 @@ import java.util.regex.Pattern;
 /**
  * A Docker stack file (compose file format version 3) as a scenario under the swarm strategy. The
  * scenario format is the stack file's own vocabulary, so what it has words for is carried as written:
- * {@code image}, {@code networks}, {@code ports}, {@code healthcheck}, {@code stop_grace_period} and
- * {@code deploy} (mode, replicas, endpoint mode, placement, resources, restart, update and rollback
- * settings). The rest is reported, each key at its position: what runs inside a container
- * (command, environment...), what {@code docker stack deploy} itself ignores (build, depends_on,
- * restart...), and what is not simulated (secrets, configs, and storage until it is).
+ * {@code image}, {@code networks}, {@code ports}, {@code healthcheck}, {@code stop_grace_period},
+ * the security keys, secrets and configs (declared and granted), and {@code deploy} (mode, replicas,
+ * endpoint mode, placement, resources, restart, update and rollback settings). The rest is reported,
+ * each key at its position: what runs inside a container (command, environment...), what
+ * {@code docker stack deploy} itself ignores (build, depends_on, restart...), and what is not
+ * simulated (logging, storage until it is).
  *
  * <p>A service without {@code networks} is put on a network named {@code default}, as {@code docker
  * stack deploy} puts it on the stack's default network.
@@ -24,7 +25,12 @@ final class ComposeImport {
 
     static final String DEFAULT_NETWORK = "default";
 
-    static final List<String> SERVICE_KEYS = List.of("image", "networks", "ports", "healthcheck", "stop_grace_period", "deploy");
+    static final List<String> SERVICE_KEYS = List.of("image", "networks", "ports", "healthcheck", "stop_grace_period", "deploy",
+            "user", "read_only", "cap_add", "cap_drop", "privileged", "security_opt", "secrets", "configs");
+    /** Keys carried as written: the format's words are compose's. */
+    static final List<String> AS_WRITTEN = List.of("stop_grace_period", "user", "read_only", "cap_add", "cap_drop", "privileged",
+            "security_opt", "secrets", "configs");
+    static final List<String> SECRET_KEYS = List.of("file", "external", "name");
     static final List<String> DEPLOY_KEYS = List.of("mode", "replicas", "endpoint_mode", "placement", "resources", "restart_policy",
             "update_config", "rollback_config");
     static final List<String> PLACEMENT_KEYS = List.of("constraints", "preferences", "max_replicas_per_node");
@@ -38,15 +44,13 @@ final class ComposeImport {
     private static final Map<String, String> SERVICE_WHY = Drops.reasons(
             "build", "images are not built; the service runs its image (NAME:latest without one)",
             "command", INSIDE, "entrypoint", INSIDE, "environment", INSIDE, "env_file", INSIDE, "working_dir", INSIDE,
-            "user", INSIDE, "tty", INSIDE, "stdin_open", INSIDE, "init", INSIDE, "stop_signal", INSIDE, "cap_add", INSIDE,
-            "cap_drop", INSIDE, "sysctls", INSIDE, "ulimits", INSIDE, "privileged", INSIDE, "read_only", INSIDE,
-            "security_opt", INSIDE, "devices", INSIDE, "tmpfs", INSIDE, "shm_size", INSIDE,
+            "tty", INSIDE, "stdin_open", INSIDE, "init", INSIDE, "stop_signal", INSIDE,
+            "sysctls", INSIDE, "ulimits", INSIDE, "devices", INSIDE, "tmpfs", INSIDE, "shm_size", INSIDE,
             "depends_on", "start order is not simulated (docker stack deploy ignores depends_on too)",
             "restart", "docker stack deploy ignores restart; deploy.restart_policy is what a service follows",
             "container_name", "docker stack deploy ignores container_name; tasks are named SERVICE.SLOT",
             "links", "docker stack deploy ignores links; services find each other by name on a shared network",
             "expose", "a task is reachable on every port of its networks; expose changes nothing",
-            "secrets", "secrets are not simulated", "configs", "configs are not simulated",
             "volumes", STORAGE, "labels", "container labels are not simulated", "logging", "logging is not simulated",
             "hostname", "a task's hostname is not simulated", "dns", "DNS servers are not simulated; the embedded DNS answers",
             "dns_search", "DNS servers are not simulated; the embedded DNS answers",
@@ -54,7 +58,7 @@ final class ComposeImport {
     private static final Map<String, String> TOP_WHY = Drops.reasons(
             "version", "the scenario format is version 3's vocabulary; it needs no version",
             "name", "the scenario is named after the file",
-            "volumes", STORAGE, "secrets", "secrets are not simulated", "configs", "configs are not simulated");
+            "volumes", STORAGE);
     private static final Pattern SHORT_PORT =
             Pattern.compile("(?:(?<ip>\\[[^\\]]*\\]|[0-9]+\\.[0-9.]+):)?(?:(?<published>[0-9-]+):)?(?<target>[0-9-]+)(?:/(?<proto>[a-z]+))?");
 
@@ -71,7 +75,8 @@ final class ComposeImport {
     /** The stack file's networks and services, into {@code scenario}; returns how many tasks of each should run. */
     static Imported read(SourceNode root, Draft.Mapping scenario, int nodes, Drops drops) {
         ComposeImport c = new ComposeImport(drops);
-        drops.unknownKeys(root, List.of("services", "networks"), TOP_WHY, "not part of a stack file's version 3 format");
+        drops.unknownKeys(root, List.of("services", "networks", "secrets", "configs"), TOP_WHY,
+                "not part of a stack file's version 3 format");
         root.get("networks").ifPresent(c::networks);
         root.get("services").ifPresent(s -> s.entries().forEach((name, service) -> c.service(name, service, nodes)));
         List<String> notes = new ArrayList<>();
@@ -82,6 +87,9 @@ final class ComposeImport {
         }
         if (!c.networks.isEmpty()) {
             scenario.put("networks", c.networks);
+        }
+        for (String kind : List.of("secrets", "configs")) {
+            root.get(kind).ifPresent(section -> scenario.put(kind, c.declarations(section), section.origin()));
         }
         scenario.put("services", c.services);
         return new Imported(c.running, notes);
@@ -147,7 +155,7 @@ final class ComposeImport {
             drops.unknownKeys(h, HEALTHCHECK_KEYS, Map.of("start_interval", "start_interval is not simulated yet"), "not simulated");
             out.put("healthcheck", check, h.origin());
         });
-        s.get("stop_grace_period").ifPresent(g -> out.put("stop_grace_period", Values.copy(g), g.origin()));
+        Values.copyKeys(s, out, AS_WRITTEN);
         boolean global = false;
         int replicas = 1;
         Optional<SourceNode> deploy = s.get("deploy");
@@ -170,6 +178,18 @@ final class ComposeImport {
         } else if (replicas >= 0) {
             running.put(name, (long) replicas);
         }
+    }
+
+    /** Top-level secrets or configs: each {@code file}, {@code external} and {@code name}, as written. */
+    private Draft.Mapping declarations(SourceNode section) {
+        Draft.Mapping out = new Draft.Mapping();
+        section.entries().forEach((key, declared) -> {
+            Draft.Mapping d = new Draft.Mapping();
+            Values.copyKeys(declared, d, SECRET_KEYS);
+            drops.unknownKeys(declared, SECRET_KEYS, Map.of(), "not simulated");
+            out.put(key, d, declared.origin());
+        });
+        return out;
     }
 
     private Draft.Mapping deploy(SourceNode d) {

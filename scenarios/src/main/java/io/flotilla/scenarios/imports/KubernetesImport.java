@@ -36,9 +36,17 @@ final class KubernetesImport {
             "livenessProbe", "liveness probes are not simulated (a readiness probe is)",
             "startupProbe", "startup probes are not simulated",
             "volumeMounts", STORAGE);
-    private static final List<String> CONTAINER_KEYS = List.of("name", "image", "resources", "ports", "readinessProbe");
+    private static final List<String> CONTAINER_KEYS = List.of("name", "image", "resources", "ports", "readinessProbe",
+            "securityContext");
     private static final List<String> POD_KEYS = List.of("containers", "nodeSelector", "tolerations", "affinity",
-            "topologySpreadConstraints", "priority", "priorityClassName", "preemptionPolicy", "terminationGracePeriodSeconds");
+            "topologySpreadConstraints", "priority", "priorityClassName", "preemptionPolicy", "terminationGracePeriodSeconds",
+            "securityContext");
+    /** The pod's security context fields that are its containers' defaults. */
+    private static final List<String> POD_DEFAULTS = List.of("runAsUser", "runAsGroup", "runAsNonRoot", "seccompProfile",
+            "appArmorProfile");
+    private static final List<String> SECURITY_KEYS = List.of("runAsUser", "runAsGroup", "runAsNonRoot", "readOnlyRootFilesystem",
+            "capabilities", "privileged", "allowPrivilegeEscalation", "seccompProfile", "appArmorProfile");
+    static final String ENFORCE = "pod-security.kubernetes.io/enforce";
     private static final Map<String, String> POD_WHY = Map.of(
             "volumes", STORAGE,
             "initContainers", "init containers are not simulated",
@@ -77,6 +85,7 @@ final class KubernetesImport {
             }
         }
         objects.stream().filter(o -> kind(o).equals("PriorityClass")).forEach(k::priorityClass);
+        objects.stream().filter(o -> kind(o).equals("Namespace")).forEach(o -> k.namespace(o, scenario));
         objects.stream().filter(o -> kind(o).equals("Node")).forEach(k::node);
         for (SourceNode o : objects) {
             switch (kind(o)) {
@@ -85,7 +94,10 @@ final class KubernetesImport {
                         "StatefulSet: storage, which statefulsets need, is not simulated yet");
                 case "PersistentVolumeClaim", "StorageClass", "PersistentVolume" -> drops.drop(o.get("kind").orElse(o),
                         kind(o) + ": " + STORAGE);
-                case "Service", "Node", "PriorityClass" -> { }
+                case "Service", "Node", "PriorityClass", "Namespace" -> { }
+                case "Secret", "ConfigMap" -> drops.drop(o.get("kind").orElse(o), kind(o) + ": a scenario declares secrets and "
+                        + "configs in compose's words (top-level secrets and configs, a service's grants); the import does not "
+                        + "read them from manifests");
                 default -> drops.drop(o.get("kind").orElse(o), "kind " + kind(o) + " is not simulated");
             }
         }
@@ -119,6 +131,28 @@ final class KubernetesImport {
     private void priorityClass(SourceNode o) {
         o.get("value").map(Values::scalar).filter(Long.class::isInstance)
                 .ifPresent(v -> priorityClasses.put(name(o), (Long) v));
+    }
+
+    /**
+     * A namespace's Pod Security level ({@code pod-security.kubernetes.io/enforce}) is the scenario's
+     * {@code kubernetes.pod_security}: the scenario has one namespace, so the first level met wins.
+     */
+    private void namespace(SourceNode o, Draft.Mapping scenario) {
+        Map<String, SourceNode> labels = o.get("metadata").flatMap(m -> m.get("labels")).map(SourceNode::entries).orElse(Map.of());
+        labels.forEach((key, value) -> {
+            if (key.equals(ENFORCE) && !scenario.mapping("kubernetes").has("pod_security")) {
+                scenario.mapping("kubernetes").put("pod_security", Values.copy(value), value.origin());
+            } else if (key.equals(ENFORCE)) {
+                drops.drop(value, "the scenario has one namespace, whose level is the first one met");
+            } else if (key.startsWith("pod-security.kubernetes.io/") && !key.equals(ENFORCE + "-version")) {
+                drops.drop(value, "only the enforced Pod Security level is simulated");
+            } else if (key.equals(ENFORCE + "-version") && !value.text().orElse("").equals("latest")) {
+                drops.drop(value, "the levels are simulated as of version latest");
+            }
+        });
+        if (!scenario.mapping("kubernetes").has("pod_security")) {
+            scenario.entries.remove("kubernetes");
+        }
     }
 
     // ---- nodes ----------------------------------------------------------------------------
@@ -220,7 +254,7 @@ final class KubernetesImport {
             running.put(name, replicas.map(Values::scalar).filter(Long.class::isInstance).map(Long.class::cast).orElse(1L));
         }
         o.get("metadata").flatMap(m -> m.get("namespace")).filter(ns -> !ns.text().orElse("").equals("default"))
-                .ifPresent(ns -> drops.drop(ns, "namespaces are not simulated; every object is in one"));
+                .ifPresent(ns -> drops.drop(ns, "the scenario has one namespace; every object is in it"));
         drops.unknownKeys(spec, List.of("replicas", "selector", "template", "strategy", "updateStrategy"),
                 Map.of("minReadySeconds", "minReadySeconds is not simulated (0)",
                         "progressDeadlineSeconds", "progressDeadlineSeconds is not simulated"), "not simulated");
@@ -248,6 +282,7 @@ final class KubernetesImport {
                 + containers.get(0).text("name").orElse("") + ", is kept"));
         if (!containers.isEmpty()) {
             container(name, containers.get(0), service, deploy);
+            security(containers.get(0), pod.get("securityContext"), service);
         }
         pod.get("terminationGracePeriodSeconds").ifPresent(t -> service.put("stop_grace_period", seconds(t), t.origin()));
         podScheduling(pod, kubernetes);
@@ -330,6 +365,63 @@ final class KubernetesImport {
             service.put("ports", hostPorts);
         }
         c.get("readinessProbe").ifPresent(p -> service.put("healthcheck", probe(p), p.origin()));
+    }
+
+    /**
+     * The container's security context (its pod's for the fields a pod sets for all its containers)
+     * in the compose words the kubernetes strategy writes back into it: the reverse of the format's
+     * table of the security keys.
+     */
+    private void security(SourceNode container, Optional<SourceNode> pod, Draft.Mapping service) {
+        Map<String, SourceNode> fields = new LinkedHashMap<>();
+        pod.ifPresent(p -> {
+            p.entries().forEach((k, v) -> {
+                if (POD_DEFAULTS.contains(k)) {
+                    fields.put(k, v);
+                }
+            });
+            drops.unknownKeys(p, POD_DEFAULTS, Map.of(), "not simulated");
+        });
+        container.get("securityContext").ifPresent(c -> {
+            fields.putAll(c.entries());
+            drops.unknownKeys(c, SECURITY_KEYS, Map.of(), "not simulated");
+        });
+        SourceNode user = fields.get("runAsUser");
+        SourceNode group = fields.get("runAsGroup");
+        if (user != null) {
+            service.put("user", Values.scalar(user) + (group == null ? "" : ":" + Values.scalar(group)), user.origin());
+        } else if (group != null) {
+            drops.drop(group, "a group without a user: compose's user is USER[:GROUP]");
+        }
+        SourceNode nonRoot = fields.get("runAsNonRoot");
+        if (nonRoot != null && Boolean.TRUE.equals(Values.scalar(nonRoot)) && (user == null || Long.valueOf(0).equals(Values.scalar(user)))) {
+            drops.drop(nonRoot, "runAsNonRoot is written as a numeric user other than 0 (user: \"1000\")");
+        }
+        Optional.ofNullable(fields.get("readOnlyRootFilesystem")).ifPresent(r -> service.put("read_only", Values.copy(r), r.origin()));
+        Optional.ofNullable(fields.get("privileged")).ifPresent(p -> service.put("privileged", Values.copy(p), p.origin()));
+        Optional.ofNullable(fields.get("capabilities")).ifPresent(c -> {
+            c.get("add").ifPresent(a -> service.put("cap_add", Values.copy(a), a.origin()));
+            c.get("drop").ifPresent(d -> service.put("cap_drop", Values.copy(d), d.origin()));
+        });
+        Draft.Seq options = new Draft.Seq();
+        Optional.ofNullable(fields.get("allowPrivilegeEscalation")).ifPresent(a ->
+                options.add("no-new-privileges:" + !Boolean.TRUE.equals(Values.scalar(a)), a.origin()));
+        Optional.ofNullable(fields.get("seccompProfile")).ifPresent(p -> profile(p, "seccomp", "builtin", options));
+        Optional.ofNullable(fields.get("appArmorProfile")).ifPresent(p -> profile(p, "apparmor", "docker-default", options));
+        if (!options.isEmpty()) {
+            service.put("security_opt", options);
+        }
+    }
+
+    /** {@code {type: RuntimeDefault}} is Docker's own profile, {@code Unconfined} none, {@code Localhost} the one named. */
+    private void profile(SourceNode p, String option, String runtimeDefault, Draft.Seq options) {
+        String type = p.text("type").orElse("");
+        switch (type) {
+            case "RuntimeDefault" -> options.add(option + "=" + runtimeDefault, p.origin());
+            case "Unconfined" -> options.add(option + "=unconfined", p.origin());
+            case "Localhost" -> options.add(option + "=" + p.text("localhostProfile").orElse(""), p.origin());
+            default -> drops.drop(p, option + " profile type " + type + " is not simulated");
+        }
     }
 
     /** A readiness probe as the health check the kubernetes strategy reads as one (its defaults written out). */

@@ -49,7 +49,6 @@ class ImportTest {
                 new Case("the voting app's stack: five services on a front and a back tier", List.of(VOTING), Strategy.SWARM, List.of(
                         VOTING + ":5:1: dropped version: the scenario format is version 3's vocabulary; it needs no version",
                         VOTING + ":28:5: dropped services.db.environment: what runs inside a container is not simulated",
-                        VOTING + ":31:5: dropped services.db.secrets: secrets are not simulated",
                         VOTING + ":33:5: dropped services.db.volumes: storage is not simulated yet",
                         VOTING + ":50:5: dropped services.vote.command: what runs inside a container is not simulated",
                         VOTING + ":55:5: dropped services.vote.depends_on: start order is not simulated (docker stack deploy "
@@ -59,8 +58,7 @@ class ImportTest {
                         VOTING + ":85:5: dropped services.worker.depends_on: start order is not simulated (docker stack deploy "
                                 + "ignores depends_on too)",
                         VOTING + ":91:7: dropped services.worker.deploy.labels: service labels are not simulated",
-                        VOTING + ":112:1: dropped volumes: storage is not simulated yet",
-                        VOTING + ":115:1: dropped secrets: secrets are not simulated")),
+                        VOTING + ":112:1: dropped volumes: storage is not simulated yet")),
                 new Case("the guestbook: a front end, a Redis leader and followers, and their Services", List.of(FRONTEND, REDIS),
                         Strategy.KUBERNETES, List.of(
                         FRONTEND + ":21:11: dropped Deployment frontend: spec.template.spec.containers[0].env: what runs inside a "
@@ -68,16 +66,21 @@ class ImportTest {
                 new Case("Nodes, a DaemonSet, priorities, a spread and storage", List.of(NODES, WORKLOADS), Strategy.KUBERNETES, List.of(
                         NODES + ":25:7: dropped Node worker-a: spec.podCIDR: not simulated",
                         NODES + ":27:64: dropped Node worker-a: status.allocatable.ephemeral-storage: ephemeral-storage is not simulated",
-                        WORKLOADS + ":8:34: dropped Deployment api: metadata.namespace: namespaces are not simulated; every object is in one",
-                        WORKLOADS + ":30:11: dropped Deployment api: spec.template.spec.containers[0].livenessProbe: liveness probes "
+                        WORKLOADS + ":7:38: dropped Namespace shop: metadata.labels.pod-security.kubernetes.io/warn: only the "
+                                + "enforced Pod Security level is simulated",
+                        WORKLOADS + ":16:34: dropped Deployment api: metadata.namespace: the scenario has one namespace; every "
+                                + "object is in it",
+                        WORKLOADS + ":42:11: dropped Deployment api: spec.template.spec.containers[0].livenessProbe: liveness probes "
                                 + "are not simulated (a readiness probe is)",
-                        WORKLOADS + ":32:11: dropped Deployment api: spec.template.spec.containers[1]: a pod runs one container in the "
+                        WORKLOADS + ":48:11: dropped Deployment api: spec.template.spec.containers[1]: a pod runs one container in the "
                                 + "scenario; the first one, api, is kept",
-                        WORKLOADS + ":37:18: dropped Service api-internal: metadata.name: the scenario reaches api by its own name; the "
+                        WORKLOADS + ":53:18: dropped Service api-internal: metadata.name: the scenario reaches api by its own name; the "
                                 + "Service's name api-internal is not simulated",
-                        WORKLOADS + ":59:7: dropped StatefulSet db: kind: StatefulSet: storage, which statefulsets need, is not simulated yet",
-                        WORKLOADS + ":74:7: dropped StorageClass local-ssd: kind: StorageClass: storage is not simulated yet",
-                        WORKLOADS + ":80:7: dropped ConfigMap settings: kind: kind ConfigMap is not simulated")));
+                        WORKLOADS + ":75:7: dropped StatefulSet db: kind: StatefulSet: storage, which statefulsets need, is not simulated yet",
+                        WORKLOADS + ":90:7: dropped StorageClass local-ssd: kind: StorageClass: storage is not simulated yet",
+                        WORKLOADS + ":96:7: dropped ConfigMap settings: kind: ConfigMap: a scenario declares secrets and configs in "
+                                + "compose's words (top-level secrets and configs, a service's grants); the import does not read them "
+                                + "from manifests")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -102,6 +105,8 @@ class ImportTest {
                 "  front-tier: {}",
                 "    networks: [front-tier, back-tier]",
                 "    ports: [\"5000:80\"]",
+                "    file: \"./db_password.txt\"",
+                "    secrets: [db_password]",
                 "    healthcheck: {test: [CMD, redis-cli, ping], interval: 5s, timeout: 3s, retries: 3}",
                 "    deploy: {placement: {constraints: [\"node.role == manager\"]}}",
                 "      resources: {reservations: {cpus: \"0.25\", memory: 128M}, limits: {cpus: \"0.5\", memory: 256M}}",
@@ -161,10 +166,15 @@ class ImportTest {
     }
 
     @Test
-    void nodesComeFromTheManifestsAndMemoryIsWrittenInBytesWhereKubernetesIsDecimal() throws Exception {
+    void nodesPodSecurityAndSecurityContextsComeFromTheManifestsAndMemoryIsInBytesWhereKubernetesIsDecimal() throws Exception {
         String s = Imports.of(List.of(Path.of(NODES), Path.of(WORKLOADS)), 3).scenario();
         for (String line : List.of(
                 "# The cluster is the manifests' Node objects.",
+                "  pod_security: restricted",
+                "    user: \"1000:1000\"",
+                "    read_only: true",
+                "    cap_drop: [ALL]",
+                "    security_opt: [\"no-new-privileges:true\", \"seccomp=builtin\"]",
                 "  - name: cp-1",
                 "    role: manager",
                 "    taints: [\"node-role.kubernetes.io/control-plane:NoSchedule\"]",
