@@ -44,6 +44,11 @@ final class CompareCommand implements Callable<Integer> {
             description = "Write the strategies' runs (the first seed's) on one time axis as one self-contained HTML page.")
     Path report;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Runs to simulate at once, each on its own thread (default: the number of processors). "
+                    + "The output is the same whatever N.")
+    Integer threads;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -67,6 +72,10 @@ final class CompareCommand implements Callable<Integer> {
                 return ExitCodes.INVALID_INPUT;
             }
         }
+        if (threads != null && threads < 1) {
+            err.println("flotilla: --threads must be at least 1, not " + threads);
+            return ExitCodes.INVALID_INPUT;
+        }
         Optional<Scenario> scenario = Loading.load(file, err);
         if (scenario.isEmpty()) {
             return ExitCodes.INVALID_INPUT;
@@ -74,7 +83,8 @@ final class CompareCommand implements Callable<Integer> {
         ComparisonReport page = new ComparisonReport();
         Comparison comparison = Comparison.run(scenario.get(), chosen,
                 seeds == null ? List.of(scenario.get().seed()) : seedList, scenario.get()::unrunnableUnder,
-                report == null ? run -> {} : page);
+                report == null ? run -> {} : page,
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads);
         if (report != null && comparison.anyRan()) {
             try {
                 page.write(report, comparison);
