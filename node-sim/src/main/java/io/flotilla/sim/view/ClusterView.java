@@ -20,6 +20,7 @@ import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.events.TaskUnallocated;
 import io.flotilla.sim.events.TaskUnplaced;
 import io.flotilla.sim.events.TrafficCounted;
+import io.flotilla.sim.events.UpdateStatusChanged;
 import io.flotilla.sim.events.WorkloadFailedCreate;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.LoggedEvent;
@@ -40,7 +41,9 @@ import java.util.TreeSet;
  *
  * <p>Beside the truth about nodes and tasks it keeps each node's beliefs about the data plane (the
  * newest DNS answer per name and network, the load balancers' backends) and every traffic window
- * logged so far; and the pod creations each workload's controller had refused (kubernetes strategy).
+ * logged so far; the pod creations each workload's controller had refused (kubernetes strategy); and
+ * each service's newest update status. Asked to, it keeps every event it applied ({@link #keepHistory}),
+ * for the questions of what happened when.
  */
 public final class ClusterView {
 
@@ -54,6 +57,9 @@ public final class ClusterView {
     private final Map<String, Map<DnsKey, DnsEntry>> dns = new HashMap<>();
     private final Map<LbKey, Map<String, Integer>> backends = new HashMap<>();
     private final Map<String, List<TrafficCounted>> traffic = new LinkedHashMap<>();
+    private final Map<String, UpdateStatusChanged> updates = new HashMap<>();
+    /** Every event applied since {@link #keepHistory}; empty while nobody asked (most readers never do). */
+    private Optional<List<LoggedEvent>> history = Optional.empty();
     private final Map<String, FailedCreates> failedCreates = new TreeMap<>();
     private long time;
     private long applied;
@@ -91,9 +97,18 @@ public final class ClusterView {
         return i;
     }
 
+    /** From now on, keeps every event applied, for {@link #history}; returns this view. */
+    public ClusterView keepHistory() {
+        if (history.isEmpty()) {
+            history = Optional.of(new ArrayList<>());
+        }
+        return this;
+    }
+
     public void apply(LoggedEvent logged) {
         time = logged.time();
         applied++;
+        history.ifPresent(h -> h.add(logged));
         Event event = logged.event();
         if (event instanceof TaskCreated e) {
             TaskView t = new TaskView(e.task(), e.name(), e.service(), e.slot(), e.version(), e.image(), e.node(), e.desired(), e.addresses());
@@ -148,6 +163,8 @@ public final class ClusterView {
             }
         } else if (event instanceof TrafficCounted e) {
             traffic.computeIfAbsent(e.client(), c -> new ArrayList<>()).add(e);
+        } else if (event instanceof UpdateStatusChanged e) {
+            updates.put(e.service(), e);
         } else if (event instanceof TaskSecrets e) {
             withTask(e.task(), t -> {
                 t.secrets = e.secrets();
@@ -279,6 +296,24 @@ public final class ClusterView {
     /** Every traffic window of {@code client} logged so far, in log order. */
     public List<TrafficCounted> traffic(String client) {
         return Collections.unmodifiableList(traffic.getOrDefault(client, List.of()));
+    }
+
+    /**
+     * The newest status of the service's rolling update or rollback ({@code updating}, {@code paused},
+     * {@code completed}, {@code rollback_started}, ...); empty while it has had none.
+     */
+    public Optional<UpdateStatusChanged> updateStatus(String service) {
+        return Optional.ofNullable(updates.get(service));
+    }
+
+    /**
+     * Every event applied since {@link #keepHistory} was called, in log order.
+     *
+     * @throws IllegalStateException when the view was not asked to keep them
+     */
+    public List<LoggedEvent> history() {
+        return Collections.unmodifiableList(history.orElseThrow(() -> new IllegalStateException(
+                "this view keeps no history; call keepHistory() before applying events")));
     }
 
     private int nodeOrder(String node) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
 
 /**
  * Flotilla from Java, for tests that assert scheduling outcomes:
@@ -44,6 +46,26 @@ public final class Flotilla {
     /** Parses and runs scenario text under the given strategy and seed. */
     public static SimulatedRun runYaml(String yaml, Strategy strategy, long seed) {
         return run(load(new ScenarioParser().parse("scenario.yaml", yaml)), Optional.of(strategy), OptionalLong.of(seed));
+    }
+
+    /**
+     * A scenario file's expectations as JUnit tests, or, for a folder, a container of them per
+     * scenario file (and per sub-folder): return it from a {@code @TestFactory}.
+     *
+     * <pre>{@code
+     * @TestFactory
+     * Stream<DynamicNode> scenarios() {
+     *     return Flotilla.dynamicTests(Path.of("src/test/scenarios"));
+     * }
+     * }</pre>
+     *
+     * Each test is named after its expectation ({@code line 60 placement at 4m}); a scenario runs once,
+     * when its first test runs. A failure prints the expectation, what was found, and the
+     * {@code ./flotilla explain ...} command that shows why. A file with problems is one failing test
+     * that lists them. JUnit Jupiter (5 or 6) comes from the test project.
+     */
+    public static Stream<DynamicNode> dynamicTests(Path fileOrFolder) {
+        return ScenarioTests.of(fileOrFolder);
     }
 
     private static SimulatedRun run(Scenario scenario, Optional<Strategy> strategy, OptionalLong seed) {

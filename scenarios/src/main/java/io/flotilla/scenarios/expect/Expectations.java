@@ -14,7 +14,8 @@ import java.util.List;
  * (the end when none is given). Every check speaks of what is really true: a task on a crashed
  * node is not running, whatever the manager still believes. A check about requests sent before its
  * time ({@link Check#readsLaterEvents}) reads the whole log, since a request's fate is logged after
- * it is sent.
+ * it is sent. A check that asks what happened when ({@link Check#readsHistory}) has the view keep
+ * every event it applied.
  */
 public final class Expectations {
 
@@ -29,6 +30,9 @@ public final class Expectations {
         order.sort(Comparator.comparingLong(i -> timeOf(expectations.get(i), run)));
         ExpectationResult[] results = new ExpectationResult[expectations.size()];
         ClusterView view = Views.initial(run.scenario());
+        if (expectations.stream().anyMatch(e -> e.check().readsHistory())) {
+            view.keepHistory();
+        }
         List<LoggedEvent> log = run.log().events();
         int next = 0;
         for (int i : order) {

@@ -3,6 +3,8 @@ package io.flotilla.scenarios.model;
 import io.flotilla.scheduler.model.NodeStatus;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.events.DnsAnswersChanged;
+import io.flotilla.sim.events.UpdateStatusChanged;
+import io.flotilla.sim.kernel.LoggedEvent;
 import io.flotilla.sim.view.ClusterView;
 import io.flotilla.sim.view.NodeView;
 import io.flotilla.sim.view.TaskView;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +45,14 @@ public sealed interface Check {
      * is evaluated on the view of the whole run and knows its own time.
      */
     default boolean readsLaterEvents() {
+        return false;
+    }
+
+    /**
+     * True when the check asks what happened when, and so reads every event before its time: its
+     * view must {@linkplain ClusterView#keepHistory keep them}.
+     */
+    default boolean readsHistory() {
         return false;
     }
 
@@ -106,14 +117,32 @@ public sealed interface Check {
     }
 
     /**
-     * The multiset of running-task counts over the nodes that hold at least one, per service;
-     * stored sorted in descending order ({@code [2, 2, 1]}), so it compares with {@code equals}.
+     * The multiset of running-task counts per service over the nodes that hold at least one, or,
+     * {@linkplain Over#label over a label}, over the values of that label among the nodes that hold
+     * any (the nodes without the label are one more group, as swarmkit's spread preference groups
+     * them). Counts compare in any order; they are stored largest first ({@code [2, 2, 1]}).
      */
-    record Spread(SortedMap<String, List<Integer>> counts) implements Check {
+    record Spread(SortedMap<String, Over> wanted) implements Check {
         public Spread {
-            TreeMap<String, List<Integer>> copy = new TreeMap<>();
-            counts.forEach((k, v) -> copy.put(k, v.stream().sorted(Collections.reverseOrder()).toList()));
-            counts = Collections.unmodifiableSortedMap(copy);
+            wanted = Collections.unmodifiableSortedMap(new TreeMap<>(wanted));
+        }
+
+        /**
+         * The counts wanted over nodes ({@code label} empty), or over the values of a node label
+         * ({@code node.labels.zone}), with {@code groupOf} giving each node's value.
+         */
+        public record Over(Optional<String> label, SortedMap<String, String> groupOf, List<Integer> counts) {
+            public Over {
+                groupOf = Collections.unmodifiableSortedMap(new TreeMap<>(groupOf));
+                counts = counts.stream().sorted(Collections.reverseOrder()).toList();
+            }
+
+            public static Over nodes(List<Integer> counts) {
+                return new Over(Optional.empty(), new TreeMap<>(), counts);
+            }
+
+            /** The group of the nodes without the label. */
+            public static final String UNLABELLED = "";
         }
 
         public String keyword() {
@@ -121,12 +150,21 @@ public sealed interface Check {
         }
 
         public Outcome evaluate(ClusterView view) {
-            return each(counts, (service, want) -> {
-                List<Integer> got = view.runningPerNode(service).values().stream().sorted(Comparator.reverseOrder()).toList();
-                List<Integer> expected = want.stream().sorted(Comparator.reverseOrder()).toList();
-                boolean ok = got.equals(expected);
-                return new Outcome(ok, service + ": spread " + got + (ok ? "" : ", expected " + expected));
+            return each(wanted, (service, want) -> {
+                Map<String, Integer> perGroup = new TreeMap<>();
+                view.runningPerNode(service).forEach((node, n) -> perGroup.merge(
+                        want.label().isEmpty() ? node : want.groupOf().getOrDefault(node, Over.UNLABELLED), n, Integer::sum));
+                List<Integer> got = perGroup.values().stream().sorted(Comparator.reverseOrder()).toList();
+                boolean ok = got.equals(want.counts());
+                String found = want.label().isEmpty() ? "spread " + got : "spread over " + want.label().get() + " " + groups(perGroup);
+                return new Outcome(ok, service + ": " + found + (ok ? "" : ", expected " + want.counts()));
             });
+        }
+
+        private static String groups(Map<String, Integer> perGroup) {
+            List<String> parts = new ArrayList<>();
+            perGroup.forEach((group, n) -> parts.add((group.equals(Over.UNLABELLED) ? "(no label)" : group) + ": " + n));
+            return "{" + String.join(", ", parts) + "}";
         }
     }
 
@@ -336,6 +374,159 @@ public sealed interface Check {
                     : "sent before " + Durations.format(span.to());
             return new Outcome(wrong.isEmpty(), client + ", requests " + sent + ": " + totals
                     + (wrong.isEmpty() ? "" : "; expected " + String.join(", ", wrong)));
+        }
+    }
+
+    /**
+     * The state of each service's newest rolling update or rollback, in swarmkit's words
+     * ({@code UpdateStatus.State}): {@code updating}, {@code paused}, {@code completed},
+     * {@code rollback_started}, {@code rollback_paused}, {@code rollback_completed}, or {@code none}
+     * for a service that has had none. A Kubernetes Deployment's rollout is {@code updating} while
+     * its condition Progressing says ReplicaSetUpdated and {@code completed} once NewReplicaSetAvailable;
+     * {@code progressing} and {@code complete} are accepted as its words for those two, and a rollout
+     * never pauses or rolls back by itself.
+     */
+    record UpdateState(SortedMap<String, String> states) implements Check {
+        public static final String NONE = "none";
+        /** Every state, in the order an update goes through them. */
+        public static final List<String> STATES = List.of(NONE, "updating", "paused", "completed",
+                "rollback_started", "rollback_paused", "rollback_completed");
+        /** Kubernetes' words for the rollout states, and the state each one is. */
+        public static final Map<String, String> ROLLOUT_WORDS = rolloutWords();
+
+        public UpdateState {
+            states = Collections.unmodifiableSortedMap(new TreeMap<>(states));
+        }
+
+        /** The state a word names: itself, or the swarmkit state of a Kubernetes word. */
+        public static String canonical(String word) {
+            return ROLLOUT_WORDS.getOrDefault(word, word);
+        }
+
+        public String keyword() {
+            return "update";
+        }
+
+        public Outcome evaluate(ClusterView view) {
+            return each(states, (service, want) -> {
+                Optional<UpdateStatusChanged> status = view.updateStatus(service);
+                String got = status.map(UpdateStatusChanged::state).orElse(NONE);
+                boolean ok = got.equals(canonical(want));
+                return new Outcome(ok, service + ": update " + got + status.map(s -> " (" + s.message() + ")").orElse("")
+                        + (ok ? "" : ", expected " + want));
+            });
+        }
+
+        private static Map<String, String> rolloutWords() {
+            Map<String, String> words = new LinkedHashMap<>();
+            words.put("progressing", "updating");
+            words.put("complete", "completed");
+            return Collections.unmodifiableMap(words);
+        }
+    }
+
+    /**
+     * The image a task runs ({@code tasks}: its newest running task of that name), or that every
+     * running task of a service runs ({@code services}, at least one running). An image without a
+     * tag is {@code :latest}, as Docker reads it.
+     */
+    record Image(SortedMap<String, String> tasks, SortedMap<String, String> services) implements Check {
+        public Image {
+            tasks = Collections.unmodifiableSortedMap(new TreeMap<>(tasks));
+            services = Collections.unmodifiableSortedMap(new TreeMap<>(services));
+        }
+
+        public String keyword() {
+            return "image";
+        }
+
+        /** {@code nginx} is {@code nginx:latest}; a tag or a digest is kept as written. */
+        public static String normalized(String image) {
+            int slash = image.lastIndexOf('/');
+            return image.contains("@") || image.indexOf(':', slash + 1) >= 0 ? image : image + ":latest";
+        }
+
+        public Outcome evaluate(ClusterView view) {
+            Outcome byTask = each(tasks, (task, want) -> {
+                Optional<TaskView> newest = view.allTasks().stream()
+                        .filter(t -> t.name.equals(task) && t.isRunning())
+                        .reduce((first, second) -> second);
+                if (newest.isEmpty()) {
+                    return new Outcome(false, task + ": not running, expected " + want);
+                }
+                boolean ok = normalized(newest.get().image).equals(normalized(want));
+                return new Outcome(ok, task + ": runs " + newest.get().image + (ok ? "" : ", expected " + want));
+            });
+            Outcome byService = each(services, (service, want) -> {
+                Map<String, Integer> images = new TreeMap<>();
+                view.running(service).forEach(t -> images.merge(t.image, 1, Integer::sum));
+                boolean ok = !images.isEmpty() && images.keySet().stream().allMatch(i -> normalized(i).equals(normalized(want)));
+                List<String> found = new ArrayList<>();
+                images.forEach((image, n) -> found.add(n + " running " + image));
+                return new Outcome(ok, service + ": " + (found.isEmpty() ? "none running" : String.join(", ", found))
+                        + (ok ? "" : ", expected all " + want));
+            });
+            if (tasks.isEmpty() || services.isEmpty()) {
+                return tasks.isEmpty() ? byService : byTask;
+            }
+            return new Outcome(byTask.passed() && byService.passed(), byTask.detail() + "; " + byService.detail());
+        }
+    }
+
+    /**
+     * Whether something of a {@link EventKind kind} happened, or never did: before the expectation's
+     * time (its end included), or, with {@code between}, from its start (included) to its end
+     * (excluded). {@code task}, {@code service} and {@code node} narrow it to what they name (a task
+     * name is its slot, whichever of its tasks it was).
+     */
+    record Happened(EventKind kind, Optional<String> task, Optional<String> service, Optional<String> node,
+            Optional<Traffic.Span> between, boolean happened) implements Check {
+
+        public String keyword() {
+            return "event";
+        }
+
+        @Override
+        public boolean readsHistory() {
+            return true;
+        }
+
+        public Outcome evaluate(ClusterView view) {
+            List<Long> times = new ArrayList<>();
+            for (LoggedEvent e : view.history()) {
+                boolean inSpan = between.map(s -> e.time() >= s.from() && e.time() < s.to()).orElse(e.time() <= view.time());
+                if (inSpan && kind.match().apply(e.event()).filter(subject -> narrows(subject, view)).isPresent()) {
+                    times.add(e.time());
+                }
+            }
+            String what = kind.name() + subjectWords();
+            String when = between.map(s -> "from " + Durations.format(s.from()) + " to " + Durations.format(s.to()))
+                    .orElse("by " + Durations.format(view.time()));
+            if (times.isEmpty()) {
+                return new Outcome(!happened, what + ": none " + when + (happened ? ", expected at least one" : ""));
+            }
+            String found = what + ": at " + Durations.format(times.get(0))
+                    + (times.size() == 1 ? "" : " and " + (times.size() - 1) + " more time" + (times.size() == 2 ? "" : "s"));
+            return new Outcome(happened, found + (happened ? "" : ", expected none " + when));
+        }
+
+        private boolean narrows(String subject, ClusterView view) {
+            if (kind.subject() != EventKind.Subject.TASK) {
+                return (service.isEmpty() || service.get().equals(subject)) && (node.isEmpty() || node.get().equals(subject));
+            }
+            Optional<TaskView> t = view.task(subject);
+            return t.isPresent()
+                    && task.map(n -> n.equals(t.get().name)).orElse(true)
+                    && service.map(s -> s.equals(t.get().service)).orElse(true)
+                    && node.map(n -> t.get().node().filter(n::equals).isPresent()).orElse(true);
+        }
+
+        private String subjectWords() {
+            List<String> parts = new ArrayList<>();
+            task.ifPresent(t -> parts.add(t));
+            service.ifPresent(s -> parts.add((kind.subject() == EventKind.Subject.TASK ? "service " : "") + s));
+            node.ifPresent(n -> parts.add((kind.subject() == EventKind.Subject.TASK ? "on " : "") + n));
+            return parts.isEmpty() ? "" : " of " + String.join(" ", parts);
         }
     }
 

@@ -17,7 +17,10 @@ final class CheckBinders {
             new NodeConditionBinder(),
             new DnsBinder(),
             new TrafficCheckBinder(),
-            new SecretsCheckBinder());
+            new SecretsCheckBinder(),
+            new UpdateStateBinder(),
+            new ImageBinder(),
+            new EventCheckBinder());
 
     /** The keys that introduce a check, in order. */
     static final List<String> KEYWORDS = ALL.stream().map(CheckBinder::keyword).toList();

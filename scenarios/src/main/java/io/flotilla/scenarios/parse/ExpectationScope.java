@@ -3,6 +3,7 @@ package io.flotilla.scenarios.parse;
 import io.flotilla.scenarios.model.NetworkDecl;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.model.TrafficDecl;
+import io.flotilla.scheduler.model.NodeSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +14,10 @@ import java.util.function.Function;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * What a check's binder reads against: the cluster's nodes and networks, the services and
- * statefulsets of the expectation's moment, the traffic clients, the strategy, the expectation item
- * itself (for keys beside the check, such as {@code reason}) and its time, and where to report.
+ * What a check's binder reads against: the cluster's nodes (and their labels) and networks, the
+ * services and statefulsets of the expectation's moment, the traffic clients, the strategy, the
+ * expectation item itself (for keys beside the check, such as {@code reason}) and its time, and
+ * where to report.
  */
 final class ExpectationScope {
 
@@ -24,6 +26,8 @@ final class ExpectationScope {
 
     final Problems problems;
     final Set<String> nodes;
+    /** The nodes as declared, in file order, for what a check reads of them (their labels). */
+    final List<NodeSpec> nodeSpecs;
     final Workloads.View view;
     final Fields item;
     /** The expectation's time; empty for the end of the run, not known while the file is read. */
@@ -34,10 +38,11 @@ final class ExpectationScope {
     final Strategy strategy;
     private Optional<NotAfterEnd> notAfterEnd = Optional.empty();
 
-    ExpectationScope(Problems problems, Set<String> nodes, Workloads.View view, Fields item, OptionalLong at,
+    ExpectationScope(Problems problems, Set<String> nodes, List<NodeSpec> nodeSpecs, Workloads.View view, Fields item, OptionalLong at,
             Map<String, NetworkDecl> networks, Map<String, TrafficDecl> traffic, Strategy strategy) {
         this.problems = problems;
         this.nodes = nodes;
+        this.nodeSpecs = nodeSpecs;
         this.view = view;
         this.item = item;
         this.at = at;

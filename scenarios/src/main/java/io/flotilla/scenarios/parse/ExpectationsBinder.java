@@ -3,10 +3,13 @@ package io.flotilla.scenarios.parse;
 import io.flotilla.scenarios.model.Check;
 import io.flotilla.scenarios.model.Expectation;
 import io.flotilla.scenarios.model.NetworkDecl;
+import io.flotilla.scenarios.model.NodeDecl;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.model.TrafficDecl;
+import io.flotilla.scheduler.model.NodeSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,16 +37,18 @@ final class ExpectationsBinder {
     record Bound(Expectation expectation, Optional<Node> atNode, Optional<ExpectationScope.NotAfterEnd> until) {}
 
     private final Problems problems;
-    private final Set<String> nodes;
+    private final Set<String> nodes = new LinkedHashSet<>();
+    private final List<NodeSpec> nodeSpecs;
     private final Workloads workloads;
     private final Map<String, NetworkDecl> networks;
     private final Map<String, TrafficDecl> traffic = new LinkedHashMap<>();
     private final Strategy strategy;
 
-    ExpectationsBinder(Problems problems, Set<String> nodes, Workloads workloads, Map<String, NetworkDecl> networks,
+    ExpectationsBinder(Problems problems, List<NodeDecl> nodes, Workloads workloads, Map<String, NetworkDecl> networks,
             List<TrafficDecl> traffic, Strategy strategy) {
         this.problems = problems;
-        this.nodes = nodes;
+        nodes.forEach(n -> this.nodes.add(n.name()));
+        this.nodeSpecs = nodes.stream().map(NodeDecl::spec).toList();
         this.workloads = workloads;
         this.networks = networks;
         traffic.forEach(c -> this.traffic.put(c.name(), c));
@@ -81,7 +86,7 @@ final class ExpectationsBinder {
             problems.add(f.key("reason").orElseThrow(), "reason: only a 'pending' check takes a reason");
         }
         // Every check is read, even in a broken item, so that the problems inside it are reported too.
-        ExpectationScope scope = new ExpectationScope(problems, nodes,
+        ExpectationScope scope = new ExpectationScope(problems, nodes, nodeSpecs,
                 at.isPresent() ? workloads.at(at.getAsLong()) : workloads.atEnd(), f, at, networks, traffic, strategy);
         Optional<Check> check = Optional.empty();
         for (CheckBinder binder : present) {

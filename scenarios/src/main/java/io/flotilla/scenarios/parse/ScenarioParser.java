@@ -156,7 +156,7 @@ public final class ScenarioParser {
         long end = until.orElseGet(() -> timelineBinder.lastAt().orElse(0) + TAIL);
 
         List<TrafficDecl> traffic = new TrafficBinder(problems, nodeNames, networks, workloads, strategy, end).bind(top);
-        List<ExpectationsBinder.Bound> expectations = new ExpectationsBinder(problems, nodeNames, workloads, networks,
+        List<ExpectationsBinder.Bound> expectations = new ExpectationsBinder(problems, nodes, workloads, networks,
                 traffic, strategy).bind(top);
         checkWithinRun(timeline, expectations, end, problems);
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class HelpTest {
 
     static List<String> commands() {
-        return List.of("run", "validate", "explain", "compare", "examples", "ps", "nodes", "inspect", "kubectl", "new", "stats", "chaos");
+        return List.of("run", "validate", "explain", "compare", "examples", "ps", "nodes", "inspect", "kubectl", "new", "stats", "chaos", "import");
     }
 
     @ParameterizedTest

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flotilla.scenarios.model.Action;
 import io.flotilla.scenarios.model.Check;
+import io.flotilla.scenarios.model.EventKind;
 import io.flotilla.scenarios.model.Scenario;
 import java.nio.file.Files;
 import java.util.Arrays;
@@ -66,7 +67,10 @@ class KindsTest {
             Map.entry("node", "{worker-1: ready}"),
             Map.entry("dns", "{name: web, from: worker-1, network: front, answers: 1}"),
             Map.entry("traffic", "{client: shoppers, failed: 0}"),
-            Map.entry("secrets", "{web.1: []}"));
+            Map.entry("secrets", "{web.1: []}"),
+            Map.entry("update", "{web: none}"),
+            Map.entry("image", "{web.1: nginx}"),
+            Map.entry("event", "{kind: task.running}"));
 
     private static final String CLUSTER = """
             scenario: kinds
@@ -145,6 +149,19 @@ class KindsTest {
         keys.removeAll(Set.of("at", "reason"));
         assertEquals(new TreeSet<>(CheckBinders.KEYWORDS), keys, "expectation properties");
         assertEquals(CheckBinders.KEYWORDS, required(item.path("oneOf")), "expectation oneOf, in order");
+    }
+
+    @Test
+    void theSchemaAndTheFormatPageListEveryEventKindInOrder() throws Exception {
+        JsonNode kinds = schema().path("$defs").path("expectation").path("properties").path("event").path("properties")
+                .path("kind").path("enum");
+        List<String> listed = StreamSupport.stream(kinds.spliterator(), false).map(JsonNode::asText).toList();
+        assertEquals(List.copyOf(EventKind.ALL.keySet()), listed, "the schema's event kinds");
+        String events = section(Files.readString(SchemaFixture.root().resolve("docs/scenario-format.md")), "## Expectations");
+        for (String kind : EventKind.ALL.keySet()) {
+            assertTrue(events.lines().anyMatch(l -> l.startsWith("| ") && l.contains("`" + kind + "`")),
+                    "no row for " + kind + " in the table of event kinds");
+        }
     }
 
     @Test

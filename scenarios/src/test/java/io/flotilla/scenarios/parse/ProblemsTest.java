@@ -172,7 +172,7 @@ class ProblemsTest {
                           - running: {web: 1}
                             reason: x
                         """,
-                        "5:5: expectation has no check; expected one of running, placement, spread, pending, on, node, dns, traffic, secrets",
+                        "5:5: expectation has no check; expected one of running, placement, spread, pending, on, node, dns, traffic, secrets, update, image, event",
                         "7:5: expectation has 2 checks (running, spread); give each check its own item",
                         "9:5: reason: only a 'pending' check takes a reason"),
                 problem("the inside of a broken item is checked too", """

@@ -245,7 +245,7 @@ class ScenarioParserTest {
         assertEquals(OptionalLong.empty(), e.get(1).at());
         assertEquals(full.until(), e.get(1).effectiveAt(full.until()));
         assertEquals("placement", e.get(1).check().keyword());
-        assertEquals(List.of(2, 2, 2, 1), ((Check.Spread) e.get(2).check()).counts().get("web"), "stored largest first");
+        assertEquals(List.of(2, 2, 2, 1), ((Check.Spread) e.get(2).check()).wanted().get("web").counts(), "stored largest first");
         assertEquals(OptionalLong.empty(), e.get(3).at(), "at: end is the default");
         assertEquals(Optional.of("no suitable node (insufficient resources on 3 nodes)"), ((Check.Pending) e.get(3).check()).reason());
         Check.On on = (Check.On) e.get(4).check();

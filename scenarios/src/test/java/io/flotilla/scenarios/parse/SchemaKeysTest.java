@@ -662,6 +662,26 @@ class SchemaKeysTest {
         simulated("#expectation.pending", swarm(WEB), swarm(expect + "  - {pending: {big: 1}}\n"));
         simulated("#expectation.on", swarm(WEB), swarm(expect + "  - {on: {web.1: worker-1}}\n"));
         simulated("#expectation.node", swarm(WEB), swarm(expect + "  - {node: {worker-1: ready}}\n"));
+        String spreadOver = ZONES + "services:\n  web: {deploy: {replicas: 3}}\nexpect:\n  - {spread: {web: %s}}\n";
+        simulated("#expectation.spread.*.by", swarm(spreadOver.formatted("[1, 1, 1]")),
+                swarm(spreadOver.formatted("{by: node.labels.zone, counts: [1, 1, 1]}")));
+        simulated("#expectation.spread.*.counts", swarm(spreadOver.formatted("{by: node.labels.zone, counts: [2, 1]}")),
+                swarm(spreadOver.formatted("{by: node.labels.zone, counts: [3]}")));
+        simulated("#expectation.update", swarm(WEB), swarm(expect + "  - {update: {web: none}}\n"));
+        simulated("#expectation.image", swarm(WEB), swarm(expect + "  - {image: {web.1: \"nginx:1\"}}\n"));
+        String happened = CRASH + "expect:\n  - {event: {%s}}\n";
+        simulated("#expectation.event.kind", swarm(happened.formatted("kind: node.crash")),
+                swarm(happened.formatted("kind: node.boot")));
+        simulated("#expectation.event.task", swarm(happened.formatted("kind: task.failed")),
+                swarm(happened.formatted("kind: task.failed, task: web.1")));
+        simulated("#expectation.event.service", swarm(happened.formatted("kind: service.create")),
+                swarm(happened.formatted("kind: service.create, service: web")));
+        simulated("#expectation.event.node", swarm(happened.formatted("kind: node.crash")),
+                swarm(happened.formatted("kind: node.crash, node: worker-2")));
+        simulated("#expectation.event.between", swarm(happened.formatted("kind: node.crash")),
+                swarm(happened.formatted("kind: node.crash, between: [0s, 10s]")));
+        simulated("#expectation.event.happened", swarm(happened.formatted("kind: node.crash")),
+                swarm(happened.formatted("kind: node.crash, happened: false")));
         String asked = SHOPPERS.formatted("", "", "  back: {}\n") + "expect:\n  - {dns: {%s}}\n";
         String dns = "name: tasks.web, from: worker-1, network: front, answers: 0";
         simulated("#expectation.dns.name", swarm(asked.formatted(dns)), swarm(asked.formatted(dns.replace("tasks.web", "web.1"))));
