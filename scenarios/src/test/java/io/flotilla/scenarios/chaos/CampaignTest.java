@@ -37,7 +37,6 @@ class CampaignTest {
         StringWriter stderr = new StringWriter();
         int code = Main.execute(new String[] {"chaos", BASE.toString(), "--runs", String.valueOf(RUNS), "--seed", "1",
                 "--out", out.toString()}, new PrintWriter(stdout), new PrintWriter(stderr));
-        System.out.println(stdout);
         assertEquals(0, code, stdout + "\n" + stderr);
         assertTrue(stdout.toString().contains("swarm: " + RUNS + " runs, no invariant broke"), stdout.toString());
         assertTrue(stdout.toString().contains("kubernetes: " + RUNS + " runs, no invariant broke"), stdout.toString());
