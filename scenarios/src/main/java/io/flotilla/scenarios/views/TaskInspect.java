@@ -3,6 +3,7 @@ package io.flotilla.scenarios.views;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flotilla.scheduler.model.FileReference;
 import io.flotilla.scheduler.model.HealthCheck;
 import io.flotilla.scheduler.model.Placement;
 import io.flotilla.scheduler.model.Platform;
@@ -14,6 +15,7 @@ import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.sim.events.NetworkCreated;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -22,7 +24,7 @@ import java.util.regex.Pattern;
 /**
  * {@code docker inspect} of a task: the manager's record as the Engine API's {@code swarm.Task}
  * serializes it, field for field in its order: ID, Version, CreatedAt, UpdatedAt, Name, Labels,
- * Spec, ServiceID, Slot, NodeID, Status (Timestamp, State, Message, Err, ContainerStatus,
+ * Spec (with the secrets and configs the task is granted), ServiceID, Slot, NodeID, Status (Timestamp, State, Message, Err, ContainerStatus,
  * PortStatus), DesiredState, NetworksAttachments (each network with the task's address in it, as
  * far as the data plane gave it one) and Volumes.
  *
@@ -86,6 +88,10 @@ public final class TaskInspect {
         spec.ifPresent(ts -> container.put("StopGracePeriod", ts.stopGracePeriodNanos()));
         spec.flatMap(TaskSpec::healthcheck).ifPresent(h -> container.set("Healthcheck", healthcheck(h)));
         container.putObject("DNSConfig");
+        spec.ifPresent(ts -> {
+            files(ts, FileReference.Kind.SECRET).ifPresent(list -> container.set("Secrets", list));
+            files(ts, FileReference.Kind.CONFIG).ifPresent(list -> container.set("Configs", list));
+        });
         container.put("Isolation", "default");
         ObjectNode resources = s.putObject("Resources");
         resources.set("Limits", resources(spec.map(TaskSpec::limits).orElse(Resources.NONE), false));
@@ -102,6 +108,40 @@ public final class TaskInspect {
         }
         s.put("ForceUpdate", 0);
         return s;
+    }
+
+    /**
+     * The task's secret or config references as the Engine API's {@code SecretReference} and
+     * {@code ConfigReference}: File (Name, UID, GID, Mode as a number, Go's {@code os.FileMode}),
+     * then the object's ID and name; absent when there are none ({@code omitempty}). A secret's
+     * Name is its target relative to {@code /run/secrets/}, as {@code docker stack deploy} sends it
+     * and the daemon resolves it; a config's is its path.
+     */
+    private static Optional<ArrayNode> files(TaskSpec spec, FileReference.Kind kind) {
+        List<FileReference> files = spec.files(kind);
+        if (files.isEmpty()) {
+            return Optional.empty();
+        }
+        String word = kind == FileReference.Kind.SECRET ? "Secret" : "Config";
+        ArrayNode list = JSON.arrayNode();
+        for (FileReference f : files) {
+            ObjectNode reference = list.addObject();
+            ObjectNode file = reference.putObject("File");
+            file.put("Name", fileName(f));
+            file.put("UID", f.uid());
+            file.put("GID", f.gid());
+            file.put("Mode", f.mode());
+            reference.put(word + "ID", f.id());
+            reference.put(word + "Name", f.name());
+        }
+        return Optional.of(list);
+    }
+
+    private static String fileName(FileReference f) {
+        String directory = FileReference.Kind.SECRET.directory();
+        return f.kind() == FileReference.Kind.SECRET && f.target().startsWith(directory)
+                ? f.target().substring(directory.length())
+                : f.target();
     }
 
     private static ObjectNode healthcheck(HealthCheck h) {

@@ -164,4 +164,124 @@ class TaskInspectTest {
         assertEquals("running", old.get("Status").get("State").asText(), "the dead node never reported otherwise");
         assertEquals(Optional.empty(), TaskInspect.render(Runs.at(run, "2m"), "web.9"));
     }
+
+    /**
+     * A task's secrets and configs in its ContainerSpec, as {@code docker inspect} shows them: a
+     * secret's File.Name relative to /run/secrets/ (as docker stack deploy sends a target), a config's
+     * its path, the mode as Go's os.FileMode number (0400 is 256, 0444 is 292), and a task granted
+     * nothing has neither field.
+     */
+    @Test
+    void aTaskSeesItsSecretsAndConfigs() throws Exception {
+        RunResult granted = Runs.run("""
+                scenario: granted
+                seed: 1
+                until: 30s
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker-1}
+                secrets:
+                  db_password: {file: ./db_password.txt}
+                  tls_key: {external: true}
+                configs:
+                  api_settings: {file: ./api.toml}
+                services:
+                  api:
+                    image: "shop/api:2"
+                    secrets:
+                      - {source: db_password, target: db, uid: "1000", gid: "1000", mode: 0400}
+                      - tls_key
+                    configs:
+                      - {source: api_settings, target: /etc/api/settings.toml}
+                  web: {image: "nginx:1.27"}
+                """);
+        assertEquals("""
+                [
+                    {
+                        "ID": "quddvi43snq73miiqzzoxjc6u",
+                        "Version": {
+                            "Index": 35
+                        },
+                        "CreatedAt": "1970-01-01T00:00:00Z",
+                        "UpdatedAt": "1970-01-01T00:00:02.05Z",
+                        "Name": "api.1",
+                        "Labels": {},
+                        "Spec": {
+                            "ContainerSpec": {
+                                "Image": "shop/api:2",
+                                "Init": false,
+                                "StopGracePeriod": 10000000000,
+                                "DNSConfig": {},
+                                "Secrets": [
+                                    {
+                                        "File": {
+                                            "Name": "db",
+                                            "UID": "1000",
+                                            "GID": "1000",
+                                            "Mode": 256
+                                        },
+                                        "SecretID": "6t564kw4my033rbtqzxe1iv08",
+                                        "SecretName": "db_password"
+                                    },
+                                    {
+                                        "File": {
+                                            "Name": "tls_key",
+                                            "UID": "0",
+                                            "GID": "0",
+                                            "Mode": 292
+                                        },
+                                        "SecretID": "c5l0oohzv3o9mvfanyz7q87me",
+                                        "SecretName": "tls_key"
+                                    }
+                                ],
+                                "Configs": [
+                                    {
+                                        "File": {
+                                            "Name": "/etc/api/settings.toml",
+                                            "UID": "0",
+                                            "GID": "0",
+                                            "Mode": 292
+                                        },
+                                        "ConfigID": "7o4bokwsdu8u56z753a1muvio",
+                                        "ConfigName": "api_settings"
+                                    }
+                                ],
+                                "Isolation": "default"
+                            },
+                            "Resources": {
+                                "Limits": {},
+                                "Reservations": {}
+                            },
+                            "RestartPolicy": {
+                                "Condition": "any",
+                                "Delay": 5000000000,
+                                "MaxAttempts": 0
+                            },
+                            "Placement": {},
+                            "ForceUpdate": 0
+                        },
+                        "ServiceID": "l8vuvwl1ho6wld5ud5mx1vk77",
+                        "Slot": 1,
+                        "NodeID": "lua6tv5aqc2091syvr40u69kp",
+                        "Status": {
+                            "Timestamp": "1970-01-01T00:00:02.05Z",
+                            "State": "running",
+                            "Message": "started",
+                            "ContainerStatus": {
+                                "ContainerID": "1669db55bba4b5f31e5aaae3af5173b0d4cfb3e500c89c28618a2fe1eba5d905",
+                                "PID": 52053,
+                                "ExitCode": 0
+                            },
+                            "PortStatus": {}
+                        },
+                        "DesiredState": "running",
+                        "Volumes": null
+                    }
+                ]
+                """, TaskInspect.render(Runs.at(granted, "20s"), "api.1").orElseThrow() + "\n");
+        JsonNode web = new ObjectMapper().readTree(TaskInspect.render(Runs.at(granted, "20s"), "web.1").orElseThrow()).get(0);
+        List<String> fields = new ArrayList<>();
+        web.get("Spec").get("ContainerSpec").fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("Image", "Init", "StopGracePeriod", "DNSConfig", "Isolation"), fields, "web is granted nothing");
+    }
 }
