@@ -16,7 +16,8 @@ public record TaskSpec(
         List<String> networks,
         RestartPolicy restartPolicy,
         Optional<HealthCheck> healthcheck,
-        long stopGracePeriodNanos) {
+        long stopGracePeriodNanos,
+        Optional<PullPolicy> pullPolicy) {
 
     /** Docker's {@code stop_grace_period}: SIGTERM, then SIGKILL this long after. */
     public static final long DEFAULT_STOP_GRACE_NANOS = 10_000_000_000L;
@@ -24,6 +25,13 @@ public record TaskSpec(
     public TaskSpec {
         ports = List.copyOf(ports);
         networks = List.copyOf(networks);
+    }
+
+    /** A task whose pull policy is its strategy's default. */
+    public TaskSpec(String image, Resources reservations, Resources limits, Placement placement, List<PortConfig> ports,
+            List<String> networks, RestartPolicy restartPolicy, Optional<HealthCheck> healthcheck, long stopGracePeriodNanos) {
+        this(image, reservations, limits, placement, ports, networks, restartPolicy, healthcheck, stopGracePeriodNanos,
+                Optional.empty());
     }
 
     /** A task without a health check and with the default stop grace period. */
@@ -35,13 +43,19 @@ public record TaskSpec(
 
     public TaskSpec withImage(String newImage) {
         return new TaskSpec(newImage, reservations, limits, placement, ports, networks, restartPolicy, healthcheck,
-                stopGracePeriodNanos);
+                stopGracePeriodNanos, pullPolicy);
+    }
+
+    /** The same task with compose's {@code pull_policy} (empty: the strategy's default). */
+    public TaskSpec withPullPolicy(Optional<PullPolicy> policy) {
+        return new TaskSpec(image, reservations, limits, placement, ports, networks, restartPolicy, healthcheck,
+                stopGracePeriodNanos, policy);
     }
 
     /**
-     * The fields in order, leaving out a health check that is absent and a stop grace period at its
-     * default: Kubernetes names a ReplicaSet by a hash of its printed template, and this keeps the
-     * names of templates that use neither as they were before the two fields existed.
+     * The fields in order, leaving out a health check and a pull policy that are absent and a stop
+     * grace period at its default: Kubernetes names a ReplicaSet by a hash of its printed template,
+     * and this keeps the names of templates that use none as they were before those fields existed.
      */
     @Override
     public String toString() {
@@ -49,6 +63,7 @@ public record TaskSpec(
                 + placement + ", ports=" + ports + ", networks=" + networks + ", restartPolicy=" + restartPolicy
                 + healthcheck.map(h -> ", healthcheck=" + h).orElse("")
                 + (stopGracePeriodNanos == DEFAULT_STOP_GRACE_NANOS ? "" : ", stopGracePeriodNanos=" + stopGracePeriodNanos)
+                + pullPolicy.map(p -> ", pullPolicy=" + p).orElse("")
                 + "]";
     }
 }
