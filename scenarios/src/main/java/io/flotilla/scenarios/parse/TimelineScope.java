@@ -22,6 +22,8 @@ final class TimelineScope {
     final Set<String> storageClasses;
     /** Every image a deploy or update names, for the scenario's image table. */
     final Set<String> images;
+    /** The registries images are pulled from, {@code hub} among them; shared by every item's scope. */
+    final Set<String> registries;
     /** The item's time (virtual nanoseconds) and its place in the file, which orders items at one time. */
     final long at;
     final int seq;
@@ -33,8 +35,8 @@ final class TimelineScope {
     private final boolean valid;
 
     private TimelineScope(Problems problems, Set<String> nodes, Map<String, List<String>> zones, Workloads workloads,
-            Set<String> networks, Set<String> storageClasses, Set<String> images, TimelineState state, long at, int seq,
-            boolean valid) {
+            Set<String> networks, Set<String> storageClasses, Set<String> images, Set<String> registries, TimelineState state,
+            long at, int seq, boolean valid) {
         this.problems = problems;
         this.nodes = nodes;
         this.zones = zones;
@@ -42,6 +44,7 @@ final class TimelineScope {
         this.networks = networks;
         this.storageClasses = storageClasses;
         this.images = images;
+        this.registries = registries;
         this.state = state;
         this.at = at;
         this.seq = seq;
@@ -52,13 +55,14 @@ final class TimelineScope {
     /** The scope of a file's timeline, before any item. */
     static TimelineScope of(Problems problems, Set<String> nodes, Map<String, List<String>> zones, Workloads workloads,
             Set<String> networks, Set<String> storageClasses, Set<String> images, TimelineState state) {
-        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, images, state, 0, 0, true);
+        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, images,
+                new java.util.TreeSet<>(), state, 0, 0, true);
     }
 
     /** The same file, at the item {@code seq} of the file, at time {@code at}. */
     TimelineScope item(long itemAt, int itemSeq, boolean itemValid) {
-        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, images, state, itemAt, itemSeq,
-                itemValid);
+        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, images, registries, state,
+                itemAt, itemSeq, itemValid);
     }
 
     /** An action the file shows to do nothing: legal, but probably not meant. */

@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * What the timeline has done so far, as far as the file tells it: which nodes are down (crashed
  * and not restarted since), which links are down, which tasks' health checks it made fail, and how
- * many replicas each replicated workload asks for. Items are bound
+ * many replicas each replicated workload asks for, and which registries are down. Items are bound
  * in time order, so each binder meets the state its item meets; the warnings about actions that
  * can be seen to do nothing are made of it.
  */
@@ -25,6 +25,7 @@ final class TimelineState {
     private final Map<String, Integer> replicas = new HashMap<>();
     private final Map<Set<String>, Long> linksDown = new HashMap<>();
     private final Map<String, Long> unhealthyAt = new HashMap<>();
+    private final Map<String, Long> registriesDown = new HashMap<>();
 
     /** The state at time 0: every node up, the file's services and statefulsets at their replica counts. */
     static TimelineState of(List<ServiceSpec> services, List<StatefulSetDecl> statefulsets) {
@@ -86,6 +87,21 @@ final class TimelineState {
     /** When the timeline made the task's check fail, if it has not made it pass since. */
     OptionalLong unhealthySince(String task) {
         Long at = unhealthyAt.get(task);
+        return at == null ? OptionalLong.empty() : OptionalLong.of(at);
+    }
+
+    /** The timeline takes a registry down ({@code up} false) or brings it up. */
+    void registry(String registry, boolean up, long at) {
+        if (up) {
+            registriesDown.remove(registry);
+        } else {
+            registriesDown.putIfAbsent(registry, at);
+        }
+    }
+
+    /** When the registry went down, if it is down now. */
+    OptionalLong registryDownSince(String registry) {
+        Long at = registriesDown.get(registry);
         return at == null ? OptionalLong.empty() : OptionalLong.of(at);
     }
 
