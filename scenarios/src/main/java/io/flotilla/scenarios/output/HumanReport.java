@@ -10,6 +10,9 @@ import io.flotilla.sim.events.ActionIgnored;
 import io.flotilla.sim.events.CommandRejected;
 import io.flotilla.sim.events.ContainerBackOff;
 import io.flotilla.sim.events.DnsAnswersChanged;
+import io.flotilla.sim.events.ImagePullFailed;
+import io.flotilla.sim.events.ImagePullStarted;
+import io.flotilla.sim.events.ImagePulled;
 import io.flotilla.sim.events.LbBackendChanged;
 import io.flotilla.sim.events.LeaderChanged;
 import io.flotilla.sim.events.NetworkChanged;
@@ -20,6 +23,7 @@ import io.flotilla.sim.events.NodeCrashed;
 import io.flotilla.sim.events.NodeStatusChanged;
 import io.flotilla.sim.events.NodeTaintChanged;
 import io.flotilla.sim.events.PodEvicted;
+import io.flotilla.sim.events.RegistryStateChanged;
 import io.flotilla.sim.events.ReplicaSetScaled;
 import io.flotilla.sim.events.ServiceChanged;
 import io.flotilla.sim.events.TaskDesired;
@@ -28,6 +32,7 @@ import io.flotilla.sim.events.TaskObserved;
 import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.events.TaskUnallocated;
 import io.flotilla.sim.events.TaskUnplaced;
+import io.flotilla.sim.events.TaskWaiting;
 import io.flotilla.sim.events.TrafficCounted;
 import io.flotilla.sim.events.UpdateStatusChanged;
 import io.flotilla.sim.events.ZoneStateChanged;
@@ -60,6 +65,7 @@ public final class HumanReport {
         Map<String, Long> observedAt = observations(run.log().events());
         TrafficProgress traffic = new TrafficProgress();
         DataPlaneChanges instant = new DataPlaneChanges();
+        ArchitecturePath path = new ArchitecturePath(run.scenario(), run.strategy());
         List<LoggedEvent> events = run.log().events();
         for (int i = 0; i < events.size(); i++) {
             LoggedEvent logged = events.get(i);
@@ -70,6 +76,7 @@ public final class HumanReport {
                 instant.lb(e, Optional.ofNullable(view.backends(e.node(), e.network(), e.service()).get(e.task())), view);
             }
             view.apply(logged);
+            path.before(logged, taskName(event, view)).forEach(instant::line);
             if (event instanceof TrafficCounted e) {
                 traffic.window(e, logged.time()).forEach(instant::line);
             }
@@ -156,11 +163,29 @@ public final class HumanReport {
         } else if (event instanceof TaskHealthChanged e) {
             return row(nameOf(e.task()), "health " + e.status(), e.node(), e.failingStreak() == 0 ? ""
                     : e.failingStreak() + (e.failingStreak() == 1 ? " failed check" : " failed checks in a row"));
+        } else if (event instanceof ImagePullStarted e) {
+            return row(e.node(), "pulling", e.registry(), e.image() + ": " + e.layers() + " layers, " + e.present()
+                    + " already present" + (e.waiting() > 0 ? ", " + e.waiting() + " on their way" : "") + ", "
+                    + ByteSizes.format(e.fetchBytes()) + " to fetch");
+        } else if (event instanceof ImagePulled e) {
+            return row(e.node(), "pulled", "", e.image() + " in " + Durations.format(e.tookNanos()));
+        } else if (event instanceof ImagePullFailed e) {
+            return row(e.node(), "pull failed", e.registry(), e.image() + ": " + e.error()
+                    + (e.usingLocal() ? "; runs the image it has" : ""));
+        } else if (event instanceof RegistryStateChanged e) {
+            return row("registry " + e.registry(), e.up() ? "up" : "down", "", e.up() ? "answers pulls again" : "every pull from it fails");
+        } else if (event instanceof TaskWaiting e) {
+            return row(nameOf(e.task()), "waiting", e.node(), e.reason() + ": " + e.message());
         } else if (event instanceof ZoneStateChanged e) {
             return row("zone " + (e.zone().isEmpty() ? "\"\"" : e.zone()), e.state(), "[manager]",
                     "NoExecute tainting at " + e.evictionRate() + " nodes/s");
         }
         return null;
+    }
+
+    /** The slot name of the task an event is about, for the architecture path. */
+    private static String taskName(Event event, ClusterView view) {
+        return event instanceof TaskStateChanged e ? view.task(e.task()).map(t -> t.name).orElse(nameOf(e.task())) : "";
     }
 
     /** A pod's line shows its name; its first line also its slot, the name expectations use. */
