@@ -1,5 +1,6 @@
 package io.flotilla.scenarios.output;
 
+import io.flotilla.scenarios.model.ByteSizes;
 import io.flotilla.scenarios.model.ImageDecl;
 import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.Strategy;

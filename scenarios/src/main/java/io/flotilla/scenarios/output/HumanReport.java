@@ -2,6 +2,7 @@ package io.flotilla.scenarios.output;
 
 import io.flotilla.scenarios.expect.ExpectationResult;
 import io.flotilla.scenarios.expect.Views;
+import io.flotilla.scenarios.model.ByteSizes;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.run.RunResult;
 import io.flotilla.scheduler.model.TaskState;

@@ -1,5 +1,6 @@
 package io.flotilla.scenarios.parse;
 
+import io.flotilla.scenarios.model.ByteSizes;
 import io.flotilla.scenarios.model.ImageDecl;
 import io.flotilla.scheduler.image.Layer;
 import io.flotilla.scheduler.image.Registry;
@@ -218,7 +219,7 @@ final class ImagesBinder {
                 Layer layer = new Layer(d, size.getAsLong());
                 Layer first = digests.putIfAbsent(d, layer);
                 if (first != null && first.sizeBytes() != layer.sizeBytes()) {
-                    problems.add(l.value("size").orElseThrow(), "layer '" + d + "' is " + first.sizeBytes() + " bytes in image '"
+                    problems.add(l.value("size").orElseThrow(), "layer '" + d + "' is " + ByteSizes.format(first.sizeBytes()) + " in image '"
                             + digestImage.get(d) + "'; a digest names one content, of one size");
                     return;
                 }

@@ -43,7 +43,9 @@ class KindsTest {
             Map.entry("zone_down", "a"),
             Map.entry("zone_up", "a"),
             Map.entry("unhealthy", "web.1"),
-            Map.entry("healthy", "web.1"));
+            Map.entry("healthy", "web.1"),
+            Map.entry("registry_down", "hub"),
+            Map.entry("registry_up", "hub"));
 
     static final Map<String, String> CHECK_EXAMPLES = Map.ofEntries(
             Map.entry("running", "{web: 2}"),

@@ -1,4 +1,4 @@
-package io.flotilla.scenarios.output;
+package io.flotilla.scenarios.model;
 
 import java.util.Locale;
 
