@@ -3,6 +3,7 @@ package io.flotilla.scenarios.output;
 import io.flotilla.scenarios.expect.ExpectationResult;
 import io.flotilla.scenarios.expect.Views;
 import io.flotilla.scenarios.model.ByteSizes;
+import io.flotilla.scenarios.model.ImageDecl;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.run.RunResult;
 import io.flotilla.scheduler.model.TaskState;
@@ -206,6 +207,12 @@ public final class HumanReport {
         return learnt > now ? "  (manager believes " + t.believed().lowerName() + " until " + Durations.format(learnt) + ")" : "";
     }
 
+    /** The node's images and what their layers take on its disk, when the scenario describes images by their layers. */
+    private static String disk(RunResult run, java.util.Collection<String> images) {
+        return ", " + images.size() + (images.size() == 1 ? " image, " : " images, ")
+                + ByteSizes.format(JsonResult.diskBytes(run, images)) + " on disk";
+    }
+
     private static String lower(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
     }
@@ -236,9 +243,11 @@ public final class HumanReport {
         out.println("at " + Durations.format(run.end()) + ":");
         perService.forEach((s, c) -> out.printf("  %-20s %d running, %d not running%s%n", s, c[0], c[1],
                 kubernetes ? ", " + c[2] + " terminating" : ""));
-        view.nodes().forEach(n -> out.printf("  %-20s %s (%s)%s%n", n.name, n.state(),
+        boolean layered = run.scenario().images().values().stream().anyMatch(ImageDecl::layered);
+        view.nodes().forEach(n -> out.printf("  %-20s %s (%s)%s%s%n", n.name, n.state(),
                 n.availability().name().toLowerCase(Locale.ROOT),
-                n.state().equals(n.believed()) ? "" : ", manager believes " + n.believed()));
+                n.state().equals(n.believed()) ? "" : ", manager believes " + n.believed(),
+                layered && !n.images().isEmpty() ? disk(run, n.images()) : ""));
         if (!expectations.isEmpty()) {
             out.println();
             out.println("expectations:");
