@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,11 +34,11 @@ final class NodeImages {
         final boolean failing;
         final List<String> fetched;
         /** Pulls this one waits for, for layers they fetch. */
-        final Set<Pull> waitsFor;
+        final List<Pull> waitsFor;
         /** Task ids of the containers waiting for this pull, in the order they came. */
-        final Set<String> waiters = new LinkedHashSet<>();
+        final List<String> waiters = new ArrayList<>(1);
 
-        Pull(long id, Image image, long startedAt, long endsAt, boolean failing, List<String> fetched, Set<Pull> waitsFor) {
+        Pull(long id, Image image, long startedAt, long endsAt, boolean failing, List<String> fetched, List<Pull> waitsFor) {
             this.id = id;
             this.image = image;
             this.startedAt = startedAt;
@@ -79,7 +78,7 @@ final class NodeImages {
         pulls.values().removeIf(p -> !p.failing && p.endsAt <= now && forget(p));
         long id = ++lastPull;
         if (!registryUp) {
-            Pull p = new Pull(id, image, now, now + registry.latencyNanos(), true, List.of(), Set.of());
+            Pull p = new Pull(id, image, now, now + registry.latencyNanos(), true, List.of(), List.of());
             pulls.put(id, p);
             imagePull.put(image.name(), p);
             return p;
@@ -87,10 +86,12 @@ final class NodeImages {
         PullPlan plan = PullPlan.of(image.layers(), registry, nodeBytesPerSecond,
                 d -> readyBy(layerReadyAt, d, now), d -> layerPull.containsKey(d) && layerPull.get(d).endsAt > now);
         long endsAt = now + plan.nanos();
-        Set<Pull> waitsFor = new LinkedHashSet<>();
+        List<Pull> waitsFor = new ArrayList<>(plan.inFlight().size());
         for (Layer l : plan.inFlight()) {
             Pull other = layerPull.get(l.digest());
-            waitsFor.add(other);
+            if (!waitsFor.contains(other)) {
+                waitsFor.add(other);
+            }
             endsAt = Math.max(endsAt, other.endsAt);
         }
         List<String> fetched = plan.fetched().stream().map(Layer::digest).toList();
