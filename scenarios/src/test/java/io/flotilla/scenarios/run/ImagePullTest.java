@@ -150,6 +150,27 @@ class ImagePullTest {
         assertEquals(List.of(), sim.all(TaskStateChanged.class, e -> e.state() == TaskState.REJECTED));
     }
 
+    /** {@code always}: the image is on the node, but its tag is pulled again; the manifest check costs the latency. */
+    @Test
+    void alwaysPullsAnImageTheNodeHasAtTheCostOfTheLatency() {
+        String yaml = "scenario: again\nuntil: 40s\n" + WORKER + """
+                registries:
+                  hub: {latency: 200ms}
+                services:
+                  web: {image: "nginx:1.28"%s}
+                timeline:
+                  - {at: 20s, kill_task: web.1}
+                """;
+        Sim missing = Sim.run("missing", yaml.formatted(""));
+        Sim always = Sim.run("always", yaml.formatted(", pull_policy: always"));
+        String first = missing.created("web.1").get(0).event().task();
+        assertEquals(t("1.25s"), missing.reached(first, TaskState.READY).orElseThrow(), "200ms, then 100MB at 100MB/s");
+        assertEquals(t("1.25s"), always.reached(first, TaskState.READY).orElseThrow());
+        // The replacement lands on worker-1 again, where the image is.
+        assertEquals(t("20.05s"), missing.reached(missing.created("web.1").get(1).event().task(), TaskState.READY).orElseThrow());
+        assertEquals(t("20.25s"), always.reached(always.created("web.1").get(1).event().task(), TaskState.READY).orElseThrow());
+    }
+
     @Test
     void pullPolicyNeverRejectsATaskWhoseImageIsNotThere() {
         Sim sim = Sim.run("never", "scenario: never\nuntil: 20s\n" + WORKER + """
