@@ -71,4 +71,11 @@ interface AgentKind {
 
     /** A pull of {@code image} for {@code taskId} failed at {@code now}. */
     void pullFailed(String taskId, String image, long now);
+
+    /**
+     * Whether the container's probe keeps running while the container is paused: a kubelet's
+     * readiness probe does (and times out on the frozen application), Swarm's daemon stops a paused
+     * container's health monitor ({@code updateHealthMonitor}) and starts a new one at unpause.
+     */
+    boolean probesWhilePaused();
 }

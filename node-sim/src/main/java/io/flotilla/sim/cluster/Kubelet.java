@@ -99,4 +99,9 @@ final class Kubelet implements AgentKind {
     public void pullFailed(String taskId, String image, long now) {
         imageBackOff.failed(ImagePullBackOff.key(taskId, image), now);
     }
+
+    @Override
+    public boolean probesWhilePaused() {
+        return true;
+    }
 }

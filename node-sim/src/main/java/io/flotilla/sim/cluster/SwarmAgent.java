@@ -73,4 +73,9 @@ enum SwarmAgent implements AgentKind {
 
     @Override
     public void pullFailed(String taskId, String image, long now) {}
+
+    @Override
+    public boolean probesWhilePaused() {
+        return false;
+    }
 }

@@ -78,7 +78,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         this.settings = settings;
         this.imageSizes = imageSizes;
         ControllerEffects io = controllerEffects(effects);
-        this.pods = new PodApi(store, io, settings.defaultTolerationSeconds(), random.apply("pod-uids"),
+        this.pods = new PodApi(store, io, settings.defaultTolerationSeconds(), settings.podSecurity(), random.apply("pod-uids"),
                 random.apply("pod-names"), new PodEvents());
         this.lifecycle = new NodeLifecycleController(settings, store, io, new NodeEvents());
         this.evictions = new TaintEvictionController(store, io, pods);
@@ -270,6 +270,8 @@ public final class ControlPlane implements ControlPlaneInputs {
             lifecycle.taintingPass();
         } else if (timer instanceof KubeTimer.Evict e) {
             evictions.due(e.podId());
+        } else if (timer instanceof KubeTimer.CreateRetry r) {
+            dirty.add(r.service()); // the workload's sync tries its creations again
         }
         settle(); // runs the scheduler, which takes the pods whose wait is over (SchedulerWake)
     }

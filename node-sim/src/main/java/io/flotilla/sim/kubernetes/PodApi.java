@@ -1,5 +1,9 @@
 package io.flotilla.sim.kubernetes;
 
+import io.flotilla.scheduler.admission.kubernetes.ComposeSecurityContext;
+import io.flotilla.scheduler.admission.kubernetes.PodSecurityAdmission;
+import io.flotilla.scheduler.admission.kubernetes.PodSecurityLevel;
+import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.orchestrator.kubernetes.GeneratedNames;
 import io.flotilla.scheduler.orchestrator.kubernetes.PodFromTemplate;
@@ -10,7 +14,9 @@ import io.flotilla.sim.events.PodEvicted;
 import io.flotilla.sim.events.TaskCreated;
 import io.flotilla.sim.events.TaskDesired;
 import io.flotilla.sim.events.TaskObserved;
+import io.flotilla.sim.events.TaskSecrets;
 import io.flotilla.sim.events.TaskStateChanged;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -20,6 +26,11 @@ import java.util.TreeSet;
  * The API server's pod writes: creation (a name, admission, the scheduling queue), binding, graceful
  * deletion, eviction and removal. Each write is logged as the shared task events and told to the
  * {@link PodWatch}, which the control plane passes on to the parts that react.
+ *
+ * <p>Admission at creation is Pod Security, at the namespace's level ({@link #admit}), and
+ * DefaultTolerationSeconds ({@link PodFromTemplate}). A refused pod gets a name, as the API server
+ * gives one before admission runs, and nothing else: it is never stored, logged or scheduled;
+ * its controller reports the error.
  */
 final class PodApi implements PodControl, Eviction, Binding {
 
@@ -31,27 +42,30 @@ final class PodApi implements PodControl, Eviction, Binding {
     private final ApiStore store;
     private final ControllerEffects io;
     private final long defaultTolerationSeconds;
+    private final PodSecurityLevel podSecurity;
     private final SplittableRandom uids;
     private final SplittableRandom names;
     private final PodWatch watch;
 
     /**
      * @param defaultTolerationSeconds the DefaultTolerationSeconds admission plugin's setting
+     * @param podSecurity the Pod Security level the namespace enforces
      * @param uids the stream the pods' UIDs are drawn from
      * @param names the stream the random part of the pods' names is drawn from
      */
-    PodApi(ApiStore store, ControllerEffects io, long defaultTolerationSeconds, SplittableRandom uids,
-            SplittableRandom names, PodWatch watch) {
+    PodApi(ApiStore store, ControllerEffects io, long defaultTolerationSeconds, PodSecurityLevel podSecurity,
+            SplittableRandom uids, SplittableRandom names, PodWatch watch) {
         this.store = store;
         this.io = io;
         this.defaultTolerationSeconds = defaultTolerationSeconds;
+        this.podSecurity = podSecurity;
         this.uids = uids;
         this.names = names;
         this.watch = watch;
     }
 
     @Override
-    public void createPod(DeploymentState d, ReplicaSetState rs) {
+    public Optional<String> createPod(DeploymentState d, ReplicaSetState rs) {
         Set<Integer> used = new TreeSet<>();
         for (PodState p : store.podsOf(d.name())) {
             if (!p.deleting) {
@@ -62,12 +76,21 @@ final class PodApi implements PodControl, Eviction, Binding {
         while (used.contains(slot)) {
             slot++;
         }
-        create(d, rs, slot, null);
+        return create(d, rs, slot, null);
     }
 
     @Override
-    public void createDaemonPod(DeploymentState d, ReplicaSetState revision, String node) {
-        create(d, revision, 0, node);
+    public Optional<String> createDaemonPod(DeploymentState d, ReplicaSetState revision, String node) {
+        return create(d, revision, 0, node);
+    }
+
+    /**
+     * Pod Security admission of a pod of the workload (its one container is named after it): the
+     * API server's error when the namespace's level forbids it. Every controller's creation goes
+     * through here.
+     */
+    Optional<String> admit(String podName, String workload, TaskSpec spec) {
+        return PodSecurityAdmission.forbidden(podSecurity, ComposeSecurityContext.pod(podName, workload, spec));
     }
 
     @Override
@@ -87,17 +110,23 @@ final class PodApi implements PodControl, Eviction, Binding {
                 : PodFromTemplate.daemonPod(base, rs.template.inputs(), defaultTolerationSeconds, daemonNode);
     }
 
-    private void create(DeploymentState d, ReplicaSetState rs, int slot, String daemonNode) {
+    private Optional<String> create(DeploymentState d, ReplicaSetState rs, int slot, String daemonNode) {
         String slotName = d.name() + "." + (daemonNode == null ? Integer.toString(slot) : daemonNode);
         String name = generateName((daemonNode == null ? rs.name : d.name()) + "-");
+        Optional<String> refused = admit(name, d.name(), rs.template.task());
+        if (refused.isPresent()) {
+            return refused;
+        }
         PodState p = new PodState(name, slotName, d.name(), slot, daemonNode, rs, podFor(d, rs, name, daemonNode),
                 io.now(), uids.nextLong());
         store.add(p);
         io.log(new TaskCreated(name, slotName, d.name(), slot, daemonNode, rs.revision, rs.template.task().image(),
                 TaskState.RUNNING, new TreeMap<>()));
         advance(p, TaskState.NEW, "created by " + (daemonNode == null ? "replica set " : "daemon set ") + rs.name);
+        TaskSecrets.of(name, rs.template.task()).ifPresent(io::log);
         advance(p, TaskState.PENDING, "waiting for the scheduler");
         watch.created(p);
+        return Optional.empty();
     }
 
     /**

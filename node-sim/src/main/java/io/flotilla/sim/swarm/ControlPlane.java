@@ -175,7 +175,9 @@ public final class ControlPlane implements ControlPlaneInputs {
 
     /** Creates the service, or updates it to {@code spec}; the Kubernetes-only {@code pods} mean nothing to Swarm. */
     @Override
-    public void deploy(ServiceSpec spec, KubernetesPodSpec pods) {
+    public void deploy(ServiceSpec given, KubernetesPodSpec pods) {
+        // docker stack deploy leaves out what a swarm service cannot have (privileged, security_opt)
+        ServiceSpec spec = given.withTask(given.task().forSwarm());
         ServiceRecord existing = store.services.get(spec.name());
         if (existing != null) {
             updateService(spec.name(), spec, false);

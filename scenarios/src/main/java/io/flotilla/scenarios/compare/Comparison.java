@@ -3,12 +3,14 @@ package io.flotilla.scenarios.compare;
 import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.run.RunOptions;
+import io.flotilla.scenarios.run.RunResult;
 import io.flotilla.scenarios.run.ScenarioRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -41,6 +43,12 @@ public record Comparison(Scenario scenario, List<Long> seeds, List<Fault> faults
      */
     public static Comparison run(
             Scenario scenario, List<Strategy> strategies, List<Long> seeds, Function<Strategy, Optional<String>> refusal) {
+        return run(scenario, strategies, seeds, refusal, run -> {});
+    }
+
+    /** The same, handing each run to {@code eachRun} once it is measured (a report keeps some). */
+    public static Comparison run(Scenario scenario, List<Strategy> strategies, List<Long> seeds,
+            Function<Strategy, Optional<String>> refusal, Consumer<RunResult> eachRun) {
         List<Column> columns = new ArrayList<>();
         for (Strategy strategy : strategies) {
             Optional<String> refused = refusal.apply(strategy);
@@ -48,7 +56,9 @@ public record Comparison(Scenario scenario, List<Long> seeds, List<Fault> faults
             if (refused.isEmpty()) {
                 for (long seed : seeds) {
                     RunOptions options = new RunOptions(Optional.of(strategy), OptionalLong.of(seed), Set.of());
-                    runs.add(Metrics.of(ScenarioRunner.run(scenario, options)));
+                    RunResult run = ScenarioRunner.run(scenario, options);
+                    runs.add(Metrics.of(run));
+                    eachRun.accept(run);
                 }
             }
             columns.add(new Column(strategy, refused, runs));

@@ -2,6 +2,7 @@ package io.flotilla.scenarios.model;
 
 import io.flotilla.scheduler.image.Layer;
 import io.flotilla.scheduler.image.Registry;
+import io.flotilla.scheduler.runtime.Application;
 import io.flotilla.sim.cluster.Image;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,8 @@ import java.util.OptionalLong;
  * What the simulator knows of an image: the registry it is pulled from, its layers (a node fetches
  * only the layers it lacks, and images that list a digest share that layer), how long a container
  * takes from start to running, and, to let a rolling update go bad, how long after reaching running
- * its containers exit with an error (empty = they never crash).
+ * its containers exit with an error (empty = they never crash); and what its application does once
+ * it runs ({@code app}: the memory it uses, the CPU it needs, what it does with SIGTERM).
  *
  * <p>{@code layered} is whether the file described the image by its {@code layers}, a {@code from}
  * or a {@code build}: its pulls are then logged layer by layer. An image given by its {@code size}
@@ -19,7 +21,7 @@ import java.util.OptionalLong;
  * is the multi-stage build the image is the result of, kept to be shown.
  */
 public record ImageDecl(String name, Registry registry, List<Layer> layers, boolean layered, long startNanos,
-        OptionalLong crashAfterNanos, Optional<Build> build) {
+        OptionalLong crashAfterNanos, Optional<Build> build, Application app) {
 
     public static final long DEFAULT_SIZE = 100L * 1024 * 1024;
     public static final long DEFAULT_START = 1_000_000_000L;
@@ -28,9 +30,20 @@ public record ImageDecl(String name, Registry registry, List<Layer> layers, bool
         layers = List.copyOf(layers);
     }
 
+    /** An image whose application declares nothing: no memory or CPU use, a clean exit at SIGTERM. */
+    public ImageDecl(String name, Registry registry, List<Layer> layers, boolean layered, long startNanos,
+            OptionalLong crashAfterNanos, Optional<Build> build) {
+        this(name, registry, layers, layered, startNanos, crashAfterNanos, build, Application.DEFAULT);
+    }
+
     /** An image given by its size alone, from the default {@code hub}. */
+    public ImageDecl(String name, long sizeBytes, long startNanos, OptionalLong crashAfterNanos, Application app) {
+        this(name, Registry.HUB, oneLayer(name, sizeBytes), false, startNanos, crashAfterNanos, Optional.empty(), app);
+    }
+
+    /** An image given by its size alone, from the default {@code hub}, whose application declares nothing. */
     public ImageDecl(String name, long sizeBytes, long startNanos, OptionalLong crashAfterNanos) {
-        this(name, Registry.HUB, oneLayer(name, sizeBytes), false, startNanos, crashAfterNanos, Optional.empty());
+        this(name, sizeBytes, startNanos, crashAfterNanos, Application.DEFAULT);
     }
 
     /** The image as it is when the scenario does not list it: 100MB, 1s to start, never crashes, from {@code hub}. */
@@ -56,7 +69,7 @@ public record ImageDecl(String name, Registry registry, List<Layer> layers, bool
 
     /** The image as the simulation pulls and runs it. */
     public Image image() {
-        return new Image(name, registry, layers, layered, startNanos, crashAfterNanos);
+        return new Image(name, registry, layers, layered, startNanos, crashAfterNanos, app);
     }
 
     /**

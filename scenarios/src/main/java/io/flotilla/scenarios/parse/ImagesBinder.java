@@ -4,6 +4,7 @@ import io.flotilla.scenarios.model.ByteSizes;
 import io.flotilla.scenarios.model.ImageDecl;
 import io.flotilla.scheduler.image.Layer;
 import io.flotilla.scheduler.image.Registry;
+import io.flotilla.scheduler.runtime.Application;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,12 +29,15 @@ import org.yaml.snakeyaml.nodes.Node;
  * image it is built {@code from} plus its own {@code layers}, or as the result of a multi-stage
  * {@code build}: its {@code stages} (each {@code {name, from, layers}}, {@code from} an image or an
  * earlier stage) and the {@code final} one (the last by default), whose layers alone make the image.
- * A digest names one content: listed twice with two sizes, it is an error.
+ * A digest names one content: listed twice with two sizes, it is an error. Whatever it is made of,
+ * an image also says what its application does ({@link ApplicationBinder}: {@code memory_use},
+ * {@code cpu_use}, {@code sigterm}).
  */
 final class ImagesBinder {
 
     static final List<String> REGISTRY_KEYS = List.of("bandwidth", "latency");
-    static final List<String> KEYS = List.of("size", "start", "crash_after", "registry", "layers", "from", "build");
+    static final List<String> KEYS = concat(List.of("size", "start", "crash_after", "registry", "layers", "from", "build"),
+            ApplicationBinder.KEYS);
     static final List<String> LAYER_KEYS = List.of("digest", "size");
     static final List<String> BUILD_KEYS = List.of("stages", "final");
     static final List<String> STAGE_KEYS = List.of("name", "from", "layers");
@@ -120,6 +124,7 @@ final class ImagesBinder {
         long start = f.duration("start", ImageDecl.DEFAULT_START);
         OptionalLong crashAfter = f.duration("crash_after");
         Registry registry = registry(f);
+        Application app = ApplicationBinder.of(f);
         Optional<ImageDecl.Build> build = f.section("build", "build", BUILD_KEYS).flatMap(b -> build(w.name(), b));
         boolean layered = f.has("layers") || f.has("from") || f.has("build");
         if (f.has("size") && layered) {
@@ -136,9 +141,9 @@ final class ImagesBinder {
         if (!layered) {
             long size = f.size("size").orElse(ImageDecl.DEFAULT_SIZE);
             return Optional.of(new ImageDecl(w.name(), registry, ImageDecl.oneLayer(w.name(), size), false, start, crashAfter,
-                    Optional.empty()));
+                    Optional.empty(), app));
         }
-        return Optional.of(new ImageDecl(w.name(), registry, layers, true, start, crashAfter, build));
+        return Optional.of(new ImageDecl(w.name(), registry, layers, true, start, crashAfter, build, app));
     }
 
     private Registry registry(Fields f) {
@@ -266,4 +271,9 @@ final class ImagesBinder {
         return Optional.of(new ImageDecl.Build(List.copyOf(stages.values()), last.orElse(names.get(names.size() - 1))));
     }
 
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
+    }
 }

@@ -1,6 +1,13 @@
 package io.flotilla.scenarios.parse;
 
+import io.flotilla.scenarios.lint.Finding;
+import io.flotilla.scenarios.lint.LintRules;
+import io.flotilla.scenarios.lint.LintedService;
+import io.flotilla.scenarios.model.SourcePos;
+import io.flotilla.scenarios.model.Strategy;
+import io.flotilla.scheduler.model.ContainerSecurity;
 import io.flotilla.scheduler.model.EndpointMode;
+import io.flotilla.scheduler.model.FileReference;
 import io.flotilla.scheduler.model.HealthCheck;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.Placement;
@@ -13,6 +20,7 @@ import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,13 +29,15 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * A map of services in the compose vocabulary ({@code image}, {@code pull_policy}, {@code networks},
- * {@code ports}, {@code healthcheck}, {@code stop_grace_period}, {@code deploy}), at the top level or
- * inside a timeline {@code deploy}. {@code volumes} is refused: storage is not simulated yet.
+ * {@code ports}, {@code healthcheck}, {@code stop_grace_period}, {@code deploy}, the security keys of
+ * {@link SecurityBinder}, the {@code secrets} and {@code configs} of {@link GrantsBinder}), at the top
+ * level or inside a timeline {@code deploy}. {@code volumes} is refused: storage is not simulated yet.
  */
 final class ServicesBinder {
 
     static final List<String> KEYS = List.of(
-            "image", "pull_policy", "networks", "ports", "healthcheck", "stop_grace_period", "volumes", "deploy", "kubernetes");
+            "image", "pull_policy", "networks", "ports", "healthcheck", "stop_grace_period", "volumes", "deploy", "kubernetes",
+            "user", "read_only", "cap_add", "cap_drop", "privileged", "security_opt", "secrets", "configs");
     static final List<String> DEPLOY_KEYS = List.of(
             "mode", "replicas", "endpoint_mode", "placement", "resources", "restart_policy", "update_config",
             "rollback_config");
@@ -47,12 +57,17 @@ final class ServicesBinder {
     /** A service, where it was written, and its Kubernetes pod inputs if it has a {@code kubernetes} key. */
     record Bound(ServiceSpec spec, Node at, List<PortsBinder.At> ports, Optional<KubernetesPodSpec> pod) {}
 
+    /** What a service may name beside itself: the networks, secrets and configs, and the file's strategy. */
+    record Scope(Set<String> networks, SecretsBinder.Declared declared, Strategy strategy) {}
+
     private final Problems problems;
     private final Set<String> networks;
+    private final Scope scope;
 
-    ServicesBinder(Problems problems, Set<String> networks) {
+    ServicesBinder(Problems problems, Scope scope) {
         this.problems = problems;
-        this.networks = networks;
+        this.networks = scope.networks();
+        this.scope = scope;
     }
 
     List<Bound> bind(Fields services) {
@@ -104,12 +119,26 @@ final class ServicesBinder {
                 .orElse(UpdateConfig.DEFAULT);
         PortRules.checkService(endpointMode, ports, problems);
         List<PortConfig> portConfigs = ports.stream().map(PortsBinder.At::port).toList();
-        TaskSpec task = new TaskSpec(image, reservations, limits, placement, portConfigs, nets, restart, healthcheck, stopGrace)
-                .withPullPolicy(pullPolicy(f));
+        ContainerSecurity security = SecurityBinder.bind(f, scope.strategy());
+        List<FileReference> files = GrantsBinder.bind(f, scope.declared());
+        TaskSpec task = new TaskSpec(image, reservations, limits, placement, portConfigs, nets, restart, healthcheck, stopGrace,
+                security, files, pullPolicy(f));
         ServiceSpec spec = new ServiceSpec(name, mode, global ? 0 : replicas, task, update, rollback, endpointMode);
         Optional<KubernetesPodSpec> pod = f.section("kubernetes", "kubernetes", KubernetesBinder.KEYS)
                 .map(k -> new KubernetesBinder(problems).bind(k));
+        lint(name, at, spec, f);
         return new Bound(spec, at, ports, pod);
+    }
+
+    /** The guide's practices the service does not follow, for {@code validate --lint}. */
+    private void lint(String name, Node at, ServiceSpec spec, Fields f) {
+        Map<String, SourcePos> written = new HashMap<>();
+        for (Fields.Entry e : f.entries()) {
+            written.put(e.name(), Yaml.pos(Yaml.isNull(e.value()) ? e.key() : e.value()));
+        }
+        for (Finding finding : LintRules.check(new LintedService(name, Yaml.pos(at), spec, written))) {
+            problems.lint(finding.at(), finding.text());
+        }
     }
 
     /** The image, or {@code <name>:latest} when the service names none (as the contract's short deploy example does). */

@@ -44,9 +44,9 @@ final class TimelineBinder {
     private OptionalLong lastAt = OptionalLong.empty();
 
     TimelineBinder(Problems problems, Set<String> nodes, Map<String, List<String>> zones, Workloads workloads,
-            Set<String> networks, Set<String> storageClasses, TimelineState start) {
+            Set<String> networks, Set<String> storageClasses, ServicesBinder.Scope services, TimelineState start) {
         this.problems = problems;
-        this.scope = TimelineScope.of(problems, nodes, zones, workloads, networks, storageClasses, images, start);
+        this.scope = TimelineScope.of(problems, nodes, zones, workloads, networks, storageClasses, services, images, start);
     }
 
     /** The items in time order, each with the {@code at} node (for the check against {@code until}). */

@@ -20,6 +20,8 @@ final class TimelineScope {
     final Workloads workloads;
     final Set<String> networks;
     final Set<String> storageClasses;
+    /** What a deployed service may name: the networks, the secrets and configs, the file's strategy. */
+    final ServicesBinder.Scope services;
     /** Every image a deploy or update names, for the scenario's image table. */
     final Set<String> images;
     /** The registries images are pulled from, {@code hub} among them; shared by every item's scope. */
@@ -35,14 +37,15 @@ final class TimelineScope {
     private final boolean valid;
 
     private TimelineScope(Problems problems, Set<String> nodes, Map<String, List<String>> zones, Workloads workloads,
-            Set<String> networks, Set<String> storageClasses, Set<String> images, Set<String> registries, TimelineState state,
-            long at, int seq, boolean valid) {
+            Set<String> networks, Set<String> storageClasses, ServicesBinder.Scope services, Set<String> images,
+            Set<String> registries, TimelineState state, long at, int seq, boolean valid) {
         this.problems = problems;
         this.nodes = nodes;
         this.zones = zones;
         this.workloads = workloads;
         this.networks = networks;
         this.storageClasses = storageClasses;
+        this.services = services;
         this.images = images;
         this.registries = registries;
         this.state = state;
@@ -54,15 +57,16 @@ final class TimelineScope {
 
     /** The scope of a file's timeline, before any item. */
     static TimelineScope of(Problems problems, Set<String> nodes, Map<String, List<String>> zones, Workloads workloads,
-            Set<String> networks, Set<String> storageClasses, Set<String> images, TimelineState state) {
-        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, images,
+            Set<String> networks, Set<String> storageClasses, ServicesBinder.Scope services, Set<String> images,
+            TimelineState state) {
+        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, services, images,
                 new java.util.TreeSet<>(), state, 0, 0, true);
     }
 
     /** The same file, at the item {@code seq} of the file, at time {@code at}. */
     TimelineScope item(long itemAt, int itemSeq, boolean itemValid) {
-        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, images, registries, state,
-                itemAt, itemSeq, itemValid);
+        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, services, images, registries,
+                state, itemAt, itemSeq, itemValid);
     }
 
     /** An action the file shows to do nothing: legal, but probably not meant. */

@@ -44,8 +44,20 @@ class KindsTest {
             Map.entry("zone_up", "a"),
             Map.entry("unhealthy", "web.1"),
             Map.entry("healthy", "web.1"),
+            Map.entry("stop", "web.1"),
+            Map.entry("start", "web.1"),
+            Map.entry("unpause", "web.1"),
+            Map.entry("remove", "web.1"),
             Map.entry("registry_down", "hub"),
             Map.entry("registry_up", "hub"));
+
+    /**
+     * For a key whose target decides the action, an example of each target, in the order of its
+     * binder's {@code kinds()}: the node first, then the task.
+     */
+    static final Map<String, List<String>> TARGET_EXAMPLES = Map.of(
+            "pause", List.of("worker-1", "web.1"),
+            "restart", List.of("worker-1", "web.1"));
 
     static final Map<String, String> CHECK_EXAMPLES = Map.ofEntries(
             Map.entry("running", "{web: 2}"),
@@ -55,7 +67,8 @@ class KindsTest {
             Map.entry("on", "{web.1: worker-1}"),
             Map.entry("node", "{worker-1: ready}"),
             Map.entry("dns", "{name: web, from: worker-1, network: front, answers: 1}"),
-            Map.entry("traffic", "{client: shoppers, failed: 0}"));
+            Map.entry("traffic", "{client: shoppers, failed: 0}"),
+            Map.entry("secrets", "{web.1: []}"));
 
     private static final String CLUSTER = """
             scenario: kinds
@@ -67,8 +80,8 @@ class KindsTest {
 
     @Test
     void everyActionRecordHasABinder() {
-        assertEquals(permitted(Action.class),
-                ActionBinders.ALL.stream().map(b -> b.kind().getSimpleName()).collect(Collectors.toCollection(TreeSet::new)));
+        assertEquals(permitted(Action.class), ActionBinders.ALL.stream().flatMap(b -> b.kinds().stream())
+                .map(Class::getSimpleName).collect(Collectors.toCollection(TreeSet::new)));
     }
 
     @Test
@@ -87,6 +100,23 @@ class KindsTest {
             assertEquals(binder.kind(), action.getClass(), binder.keyword());
             assertEquals(binder.keyword(), action.keyword());
             assertTrue(!action.commands().isEmpty() && !action.describe().isBlank(), binder.keyword());
+        }
+    }
+
+    @Test
+    void aKeyWhoseTargetDecidesBindsEachTargetToItsRecord() {
+        for (ActionBinder binder : ActionBinders.ALL) {
+            if (binder.kinds().size() == 1) {
+                continue;
+            }
+            List<String> examples = TARGET_EXAMPLES.get(binder.keyword());
+            assertEquals(binder.kinds().size(), examples == null ? 0 : examples.size(), binder.keyword());
+            for (int i = 0; i < examples.size(); i++) {
+                Scenario s = parse(CLUSTER + "timeline:\n  - {at: 1s, " + binder.keyword() + ": " + examples.get(i) + "}\n");
+                Action action = s.timeline().get(0).action();
+                assertEquals(binder.kinds().get(i), action.getClass(), binder.keyword() + ": " + examples.get(i));
+                assertEquals(binder.keyword(), action.keyword());
+            }
         }
     }
 
