@@ -6,6 +6,7 @@ import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.sim.dataplane.DataPlane;
 import io.flotilla.sim.dataplane.DataPlaneSetup;
 import io.flotilla.sim.events.ActionIgnored;
+import io.flotilla.sim.events.RegistryStateChanged;
 import io.flotilla.sim.kernel.EventLog;
 import io.flotilla.sim.kernel.Kernel;
 import java.util.HashMap;
@@ -25,11 +26,11 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
  * The root of a simulated cluster: it builds the data plane, the fabric, the manager and one agent
- * per node, and takes the scenario's timeline: faults go to the nodes and the network, operator
- * commands to the manager. A fault that changes nothing (a crash of a node already down, a restart
- * of a node that is up, a kill or a health change of a task no node runs, a pause of a paused
- * container) is logged as {@link ActionIgnored}, so that a timeline that does less than it says
- * shows it.
+ * per node, and takes the scenario's timeline: faults go to the nodes and the network (and the
+ * registries the nodes pull from), operator commands to the manager. A fault that changes nothing
+ * (a crash of a node already down, a restart of a node that is up, a kill or a health change of a
+ * task no node runs, a pause of a paused container) is logged as {@link ActionIgnored}, so that a
+ * timeline that does less than it says shows it.
  */
 public final class Cluster extends AbstractBehavior<Cluster.Command> {
 
@@ -48,6 +49,9 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
     public record Health(String taskName, boolean healthy) implements Command {}
 
     public record Network(Fabric.Command change) implements Command {}
+
+    /** A registry stops answering ({@code up} false) or answers again; every node hears of it. */
+    public record Registry(String registry, boolean up) implements Command {}
 
     public record Operator(Manager.Command command) implements Command {}
 
@@ -82,6 +86,8 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
     private final Map<String, ActorRef<NodeAgent.Command>> agents = new LinkedHashMap<>();
     /** The nodes crashed and not restarted since: every node starts up, and only this actor crashes and boots them. */
     private final Set<String> down = new HashSet<>();
+    /** The registries that are down: every registry starts up. */
+    private final Set<String> registriesDown = new HashSet<>();
     private final ActorRef<NodeAgent.KillAnswer> killAnswers;
     private final ActorRef<NodeAgent.HealthAnswer> healthAnswers;
     private final ActorRef<NodeAgent.OperateAnswer> operateAnswers;
@@ -135,6 +141,7 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
                 .onMessage(OperateContainer.class, this::onOperateContainer)
                 .onMessage(Operated.class, this::onOperated)
                 .onMessage(Network.class, this::onNetwork)
+                .onMessage(Registry.class, this::onRegistry)
                 .onMessage(Operator.class, this::onOperator)
                 .onMessage(Deploy.class, this::onDeploy)
                 .build();
@@ -142,6 +149,18 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
 
     private Behavior<Command> onNetwork(Network m) {
         fabric.tell(m.change());
+        return this;
+    }
+
+    /** Logged, then told to every node, up or down: a node that boots later pulls as the registry is then. */
+    private Behavior<Command> onRegistry(Registry m) {
+        boolean changed = m.up() ? registriesDown.remove(m.registry()) : registriesDown.add(m.registry());
+        if (!changed) {
+            return ignored(m.up() ? "registry_up" : "registry_down", m.registry(),
+                    m.registry() + " is already " + (m.up() ? "up" : "down"));
+        }
+        log.append(new RegistryStateChanged(m.registry(), m.up()));
+        agents.values().forEach(a -> a.tell(new NodeAgent.RegistryChanged(m.registry(), m.up())));
         return this;
     }
 

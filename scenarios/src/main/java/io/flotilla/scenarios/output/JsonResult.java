@@ -20,7 +20,8 @@ import java.util.Locale;
 /**
  * The {@code run --json} result: the run, each expectation, every node, the newest task of every
  * slot at the end with its address on each network, and what became of every traffic client's
- * requests. {@code state} is the truth; {@code believed} is the manager's record beside it. A task's
+ * requests. Each node lists the images on its disk and what their layers take there
+ * ({@code image_bytes}, each shared layer once). {@code state} is the truth; {@code believed} is the manager's record beside it. A task's
  * {@code name} is its slot ({@code web.3}); under the kubernetes strategy {@code pod} is the pod's
  * name ({@code web-7d4b9c8f5-x2kq9}), which is also its {@code id}. A task granted secrets or configs
  * lists their names ({@code secrets}, {@code configs}); a workload whose pods were refused at
@@ -60,6 +61,9 @@ public final class JsonResult {
             o.put("state", n.state());
             o.put("availability", n.availability().name().toLowerCase(Locale.ROOT));
             o.put("believed", n.believed());
+            ArrayNode images = o.putArray("images");
+            n.images().forEach(images::add);
+            o.put("image_bytes", diskBytes(run, n.images()));
         }
         boolean kubernetes = run.strategy() == Strategy.KUBERNETES;
         ArrayNode tasks = root.putArray("tasks");
@@ -123,6 +127,13 @@ public final class JsonResult {
             totals.servedBy().forEach(servedBy::put);
         }
         return root;
+    }
+
+    /** What the images take on a node's disk: each layer once, however many images share it. */
+    static long diskBytes(RunResult run, java.util.Collection<String> images) {
+        java.util.Map<String, Long> layers = new java.util.HashMap<>();
+        images.forEach(i -> run.scenario().image(i).layers().forEach(l -> layers.put(l.digest(), l.sizeBytes())));
+        return layers.values().stream().mapToLong(Long::longValue).sum();
     }
 
     public static String render(ObjectNode node) {

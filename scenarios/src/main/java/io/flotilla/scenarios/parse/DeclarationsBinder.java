@@ -1,24 +1,24 @@
 package io.flotilla.scenarios.parse;
 
 import io.flotilla.network.driver.Driver;
-import io.flotilla.scenarios.model.ImageDecl;
 import io.flotilla.scenarios.model.NetworkDecl;
 import io.flotilla.scenarios.model.StorageClassDecl;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The named declarations other sections refer to: {@code networks}, {@code storage_classes}, {@code images}. */
+/**
+ * The named declarations other sections refer to: {@code networks}, {@code storage_classes}
+ * ({@code registries} and {@code images} are {@link ImagesBinder}'s).
+ */
 final class DeclarationsBinder {
 
     static final List<String> NETWORK_KEYS = List.of("driver", "subnet", "encrypted");
     static final List<String> STORAGE_CLASS_KEYS = List.of("type", "binding");
-    static final List<String> IMAGE_KEYS = concat(List.of("size", "start", "crash_after"), ApplicationBinder.KEYS);
     static final Map<String, Driver> DRIVERS =
             Values.choices("overlay", Driver.OVERLAY, "bridge", Driver.BRIDGE, "macvlan", Driver.MACVLAN);
     static final Map<String, String> VOLUME_TYPES = Values.choices("local", "local", "network", "network");
@@ -86,30 +86,6 @@ final class DeclarationsBinder {
             }
         });
         return out;
-    }
-
-    static TreeMap<String, ImageDecl> images(Fields top) {
-        TreeMap<String, ImageDecl> out = new TreeMap<>();
-        top.section("images", "images", null).ifPresent(map -> {
-            for (Fields.Entry e : map.entries()) {
-                if (!Names.PLAIN.matcher(e.name()).matches()) {
-                    map.problems().add(e.key(), "image name '" + e.name() + "' may not hold spaces");
-                }
-                Fields.of(e.value(), e.name(), "image '" + e.name() + "'", map.problems(), IMAGE_KEYS).ifPresent(f -> {
-                    long size = f.size("size").orElse(ImageDecl.DEFAULT_SIZE);
-                    long start = f.duration("start", ImageDecl.DEFAULT_START);
-                    OptionalLong crashAfter = f.duration("crash_after");
-                    out.put(e.name(), new ImageDecl(e.name(), size, start, crashAfter, ApplicationBinder.of(f)));
-                });
-            }
-        });
-        return out;
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> out = new java.util.ArrayList<>(a);
-        out.addAll(b);
-        return List.copyOf(out);
     }
 
     private static boolean isCidr(String text) {

@@ -15,9 +15,9 @@ import java.util.Set;
 /**
  * What the timeline has done so far, as far as the file tells it: which nodes are down (crashed
  * and not restarted since), which links are down, which tasks' health checks it made fail, which
- * tasks' containers it paused or ended, and how many replicas each replicated workload asks for. Items are bound
- * in time order, so each binder meets the state its item meets; the warnings about actions that
- * can be seen to do nothing are made of it.
+ * tasks' containers it paused or ended, how many replicas each replicated workload asks for, and
+ * which registries are down. Items are bound in time order, so each binder meets the state its item
+ * meets; the warnings about actions that can be seen to do nothing are made of it.
  */
 final class TimelineState {
 
@@ -26,6 +26,7 @@ final class TimelineState {
     private final Map<String, Integer> replicas = new HashMap<>();
     private final Map<Set<String>, Long> linksDown = new HashMap<>();
     private final Map<String, Long> unhealthyAt = new HashMap<>();
+    private final Map<String, Long> registriesDown = new HashMap<>();
     private final Map<String, Long> pausedAt = new HashMap<>();
     private final Set<String> ended = new HashSet<>();
 
@@ -89,6 +90,21 @@ final class TimelineState {
     /** When the timeline made the task's check fail, if it has not made it pass since. */
     OptionalLong unhealthySince(String task) {
         Long at = unhealthyAt.get(task);
+        return at == null ? OptionalLong.empty() : OptionalLong.of(at);
+    }
+
+    /** The timeline takes a registry down ({@code up} false) or brings it up. */
+    void registry(String registry, boolean up, long at) {
+        if (up) {
+            registriesDown.remove(registry);
+        } else {
+            registriesDown.putIfAbsent(registry, at);
+        }
+    }
+
+    /** When the registry went down, if it is down now. */
+    OptionalLong registryDownSince(String registry) {
+        Long at = registriesDown.get(registry);
         return at == null ? OptionalLong.empty() : OptionalLong.of(at);
     }
 

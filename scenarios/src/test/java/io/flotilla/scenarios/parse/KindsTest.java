@@ -48,7 +48,9 @@ class KindsTest {
             Map.entry("stop", "web.1"),
             Map.entry("start", "web.1"),
             Map.entry("unpause", "web.1"),
-            Map.entry("remove", "web.1"));
+            Map.entry("remove", "web.1"),
+            Map.entry("registry_down", "hub"),
+            Map.entry("registry_up", "hub"));
 
     /**
      * For a key whose target decides the action, an example of each target, in the order of its

@@ -7,7 +7,8 @@ import java.util.Optional;
  * What every task of a service runs and needs; each task carries the copy it was created from,
  * so an update can tell old tasks from new ones. {@code security} is how its container is confined
  * and {@code files} the secrets and configs it is granted, sorted as {@code docker stack deploy}
- * sorts them (secrets by name, then configs by name).
+ * sorts them (secrets by name, then configs by name). {@code pullPolicy} is compose's
+ * {@code pull_policy}; empty means the strategy's default.
  */
 public record TaskSpec(
         String image,
@@ -20,7 +21,8 @@ public record TaskSpec(
         Optional<HealthCheck> healthcheck,
         long stopGracePeriodNanos,
         ContainerSecurity security,
-        List<FileReference> files) {
+        List<FileReference> files,
+        Optional<PullPolicy> pullPolicy) {
 
     /** Docker's {@code stop_grace_period}: SIGTERM, then SIGKILL this long after. */
     public static final long DEFAULT_STOP_GRACE_NANOS = 10_000_000_000L;
@@ -31,7 +33,18 @@ public record TaskSpec(
         files = List.copyOf(files);
     }
 
-    /** A task with the engine's default confinement and no secrets or configs. */
+    /** A task whose pull policy is its strategy's default. */
+    public TaskSpec(String image, Resources reservations, Resources limits, Placement placement, List<PortConfig> ports,
+            List<String> networks, RestartPolicy restartPolicy, Optional<HealthCheck> healthcheck,
+            long stopGracePeriodNanos, ContainerSecurity security, List<FileReference> files) {
+        this(image, reservations, limits, placement, ports, networks, restartPolicy, healthcheck, stopGracePeriodNanos,
+                security, files, Optional.empty());
+    }
+
+    /**
+     * A task with the engine's default confinement, no secrets or configs and its strategy's
+     * default pull policy.
+     */
     public TaskSpec(String image, Resources reservations, Resources limits, Placement placement, List<PortConfig> ports,
             List<String> networks, RestartPolicy restartPolicy, Optional<HealthCheck> healthcheck,
             long stopGracePeriodNanos) {
@@ -48,13 +61,19 @@ public record TaskSpec(
 
     public TaskSpec withImage(String newImage) {
         return new TaskSpec(newImage, reservations, limits, placement, ports, networks, restartPolicy, healthcheck,
-                stopGracePeriodNanos, security, files);
+                stopGracePeriodNanos, security, files, pullPolicy);
+    }
+
+    /** The same task with compose's {@code pull_policy} (empty: the strategy's default). */
+    public TaskSpec withPullPolicy(Optional<PullPolicy> policy) {
+        return new TaskSpec(image, reservations, limits, placement, ports, networks, restartPolicy, healthcheck,
+                stopGracePeriodNanos, security, files, policy);
     }
 
     /** The same task with other secrets and configs. */
     public TaskSpec withFiles(List<FileReference> newFiles) {
         return new TaskSpec(image, reservations, limits, placement, ports, networks, restartPolicy, healthcheck,
-                stopGracePeriodNanos, security, newFiles);
+                stopGracePeriodNanos, security, newFiles, pullPolicy);
     }
 
     /** The task as a swarm service runs it: without what {@code docker stack deploy} ignores. */
@@ -62,7 +81,7 @@ public record TaskSpec(
         ContainerSecurity swarm = security.forSwarm();
         return swarm.equals(security) ? this
                 : new TaskSpec(image, reservations, limits, placement, ports, networks, restartPolicy, healthcheck,
-                        stopGracePeriodNanos, swarm, files);
+                        stopGracePeriodNanos, swarm, files, pullPolicy);
     }
 
     /** The granted secrets or configs, in order. */
@@ -72,9 +91,9 @@ public record TaskSpec(
 
     /**
      * The fields in order, leaving out a health check that is absent, a stop grace period at its
-     * default, the default confinement and an empty list of secrets and configs: Kubernetes names a
-     * ReplicaSet by a hash of its printed template, and this keeps the names of templates that use
-     * none of them as they were before those fields existed.
+     * default, the default confinement, an empty list of secrets and configs and a pull policy that
+     * is absent: Kubernetes names a ReplicaSet by a hash of its printed template, and this keeps the
+     * names of templates that use none of them as they were before those fields existed.
      */
     @Override
     public String toString() {
@@ -84,6 +103,7 @@ public record TaskSpec(
                 + (stopGracePeriodNanos == DEFAULT_STOP_GRACE_NANOS ? "" : ", stopGracePeriodNanos=" + stopGracePeriodNanos)
                 + (security.equals(ContainerSecurity.NONE) ? "" : ", security=" + security)
                 + (files.isEmpty() ? "" : ", files=" + files)
+                + pullPolicy.map(p -> ", pullPolicy=" + p).orElse("")
                 + "]";
     }
 }
