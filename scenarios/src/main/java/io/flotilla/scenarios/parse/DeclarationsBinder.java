@@ -36,8 +36,9 @@ final class DeclarationsBinder {
             for (Fields.Entry e : map.entries()) {
                 if (e.name().equals("ingress")) {
                     map.problems().add(e.key(), "network name 'ingress' is taken by the routing mesh's own network");
-                } else if (!Names.PLAIN.matcher(e.name()).matches()) {
-                    map.problems().add(e.key(), "network name '" + e.name() + "' may not hold spaces");
+                } else {
+                    Names.swarm(e.name()).ifPresent(why -> map.problems().add(e.key(),
+                            "network name '" + e.name() + "' is invalid: " + why + " (" + Names.SWARM_RULE + ")"));
                 }
                 Optional<Fields> f = Fields.of(e.value(), e.name(), "network '" + e.name() + "'", map.problems(), NETWORK_KEYS);
                 f.ifPresent(n -> {
@@ -93,7 +94,7 @@ final class DeclarationsBinder {
         top.section("images", "images", null).ifPresent(map -> {
             for (Fields.Entry e : map.entries()) {
                 if (!Names.PLAIN.matcher(e.name()).matches()) {
-                    map.problems().add(e.key(), "image name '" + e.name() + "' may not hold spaces");
+                    map.problems().add(e.key(), "image name '" + e.name() + "' may not hold spaces or control characters");
                 }
                 Fields.of(e.value(), e.name(), "image '" + e.name() + "'", map.problems(), IMAGE_KEYS).ifPresent(f -> {
                     long size = f.size("size").orElse(ImageDecl.DEFAULT_SIZE);

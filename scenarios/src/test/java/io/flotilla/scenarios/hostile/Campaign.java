@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * A property campaign: {@code tries} inputs drawn from a generator, each judged by {@link Verdict},
@@ -45,8 +45,9 @@ final class Campaign {
     }
 
     /** Runs {@code tries} inputs of {@code generator} through {@link Verdict#judge}; fails with every kind of failure. */
-    static void run(String property, int defaultTries, Function<Random, Input> generator) {
+    static void run(String property, int defaultTries, BiFunction<Integer, Random, Input> generator) {
         int tries = tries(defaultTries);
+        java.util.Arrays.fill(Verdict.TALLY, 0);
         Optional<Integer> only = Optional.ofNullable(Integer.getInteger(ONLY));
         Map<String, String> failures = new LinkedHashMap<>();
         List<String> reports = new ArrayList<>();
@@ -55,7 +56,7 @@ final class Campaign {
                 continue;
             }
             Random random = new Random(seed() * 31 + property.hashCode() * 1_000_003L + i);
-            Input input = generator.apply(random);
+            Input input = generator.apply(i, random);
             Optional<String> failure = Verdict.judge(input.what(), input.yaml());
             if (failure.isPresent()) {
                 String kind = kind(failure.get());
@@ -68,6 +69,8 @@ final class Campaign {
                 }
             }
         }
+        System.out.printf("%s: %d tries, %d refused, %d valid and too big to run here, %d run (seed %d)%n", property,
+                tries, Verdict.TALLY[0], Verdict.TALLY[1], Verdict.TALLY[2], seed());
         if (!failures.isEmpty()) {
             fail(property + ": " + failures.size() + " kind(s) of failure with seed " + seed() + " (repeat one with -D"
                     + ONLY + "=TRY)\n" + String.join("\n\n", reports));

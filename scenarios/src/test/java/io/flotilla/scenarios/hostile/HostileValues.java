@@ -21,7 +21,7 @@ final class HostileValues {
             "\"<script>alert(1)</script>\"", "\"a\\\"b'c\"", "\"line\\n     10s  web.1  running  forged\"",
             "\"\\e[31mred\\e[0m\"", "\"\\u202Eevil\"", "\"\\uD800\"", "\"\\uDC00x\"", "\"\\0\"", "\"\\x07bell\"",
             "\"😀\"", "\"ß\\u00A0\\u2028\\u2029\"", "'*'", "'%'", "\"\"", "' '", "\"\\t\"", "\"null\"",
-            "'" + "a".repeat(5000) + "'", "[" + "1, ".repeat(300) + "1]");
+            "'" + "a".repeat(5000) + "'", "'" + "a-".repeat(3000) + "!'", "'" + "0".repeat(400) + "'", "[" + "1, ".repeat(300) + "1]");
 
     static final List<String> DURATIONS = List.of(
             "0", "0s", "-1s", "1ns", "1us", "1µs", "9223372036s", "9223372037s", "2562047h47m16.854775807s",

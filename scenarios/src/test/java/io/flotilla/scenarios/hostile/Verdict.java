@@ -38,10 +38,10 @@ final class Verdict {
 
     static final long BOUND_SECONDS = 60;
     /** A run is only attempted below these sizes, so that a campaign stays in seconds. */
-    static final int MAX_NODES = 40;
-    static final long MAX_TASKS = 200;
-    static final long MAX_UNTIL = 10 * Durations.MINUTE;
-    static final double MAX_REQUESTS = 5_000;
+    static final int MAX_NODES = 12;
+    static final long MAX_TASKS = 60;
+    static final long MAX_UNTIL = 5 * Durations.MINUTE;
+    static final double MAX_REQUESTS = 2_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ExecutorService COMMANDS = Executors.newCachedThreadPool(r -> {
@@ -52,6 +52,9 @@ final class Verdict {
     private static final Path DIR = directory();
 
     record Outcome(int code, String out, String err) {}
+
+    /** How the inputs of a campaign fared: refused, valid but too big to run here, run. */
+    static final int[] TALLY = new int[3];
 
     private Verdict() {}
 
@@ -69,8 +72,10 @@ final class Verdict {
             Outcome validate = command("validate", file.toString());
             Optional<String> wrong = problemsOnly(validate, file, List.of(0, 2));
             if (wrong.isPresent() || validate.code() != 0 || !small(file)) {
+                TALLY[validate.code() != 0 ? 0 : 1]++;
                 return wrong;
             }
+            TALLY[2]++;
             Outcome run = command("run", file.toString(), "--json", "--events", events.toString());
             wrong = problemsOnly(run, file, List.of(0, 1, 2));
             if (wrong.isPresent() || run.code() == 2) {
