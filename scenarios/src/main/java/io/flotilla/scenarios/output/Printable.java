@@ -40,7 +40,7 @@ public final class Printable {
     }
 
     private static int firstToEscape(String text) {
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
             char c = text.charAt(i);
             if ((c < 0x20 || c >= 0x7f) && escaped(text, i)) {
                 return i;

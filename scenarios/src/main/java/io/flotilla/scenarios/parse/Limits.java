@@ -108,12 +108,12 @@ public final class Limits {
         }
     }
 
-    /** Refuses a run longer than {@link #MAX_UNTIL}, at {@code until} or else at the last timeline item. */
-    static void until(long end, Optional<Node> at, Problems problems) {
+    /** Refuses a run longer than {@link #MAX_UNTIL}, at {@code until}, or else at the last timeline item's {@code at}. */
+    static void until(long end, Optional<Node> until, Optional<Node> lastItem, Problems problems) {
         if (end > MAX_UNTIL) {
-            problems.add(at.map(Yaml::pos).orElse(io.flotilla.scenarios.model.SourcePos.START), "until: a run of "
-                    + Durations.format(end) + " is longer than the " + Durations.format(MAX_UNTIL) + " a scenario may run"
-                    + (at.isPresent() ? "" : " (until is the last timeline item + 2m)"));
+            problems.add(until.or(() -> lastItem).map(Yaml::pos).orElse(io.flotilla.scenarios.model.SourcePos.START),
+                    "until: a run of " + Durations.format(end) + " is longer than the " + Durations.format(MAX_UNTIL)
+                            + " a scenario may run" + (until.isPresent() ? "" : " (until is the last timeline item + 2m)"));
         }
     }
 

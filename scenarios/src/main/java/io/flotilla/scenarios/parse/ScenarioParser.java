@@ -153,7 +153,7 @@ public final class ScenarioParser {
         List<TimelineBinder.Bound> timeline = timelineBinder.bind(top);
         // Saturated: a last item near the largest duration must not wrap around to a negative end.
         long end = until.orElseGet(() -> Math.min(Long.MAX_VALUE - TAIL, timelineBinder.lastAt().orElse(0)) + TAIL);
-        Limits.until(end, top.value("until").or(() -> lastItem(timeline)), problems);
+        Limits.until(end, top.value("until"), lastItem(timeline), problems);
 
         List<TrafficDecl> traffic = new TrafficBinder(problems, nodeNames, networks, workloads, strategy, end).bind(top);
         List<ExpectationsBinder.Bound> expectations = new ExpectationsBinder(problems, nodeNames, workloads, networks,

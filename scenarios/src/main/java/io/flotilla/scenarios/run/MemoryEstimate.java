@@ -89,7 +89,7 @@ public record MemoryEstimate(long bytes, int nodes, long tasks, long viewEntries
         }
         return Optional.of("this run needs about " + gib(bytes) + " of memory (" + nodes + " nodes, " + tasks + " tasks, "
                 + viewEntries + " entries in the nodes' network views) and this JVM may use " + gib(maxMemory)
-                + "; give it more (JDK_JAVA_OPTIONS=-Xmx" + Math.max(1, (bytes * 2 >> 30) + 1)
+                + "; give it more (JDK_JAVA_OPTIONS=-Xmx" + ((bytes >> 30) + 1)
                 + "g) or make the scenario smaller (docs/scenario-format.md, Limits)");
     }
 

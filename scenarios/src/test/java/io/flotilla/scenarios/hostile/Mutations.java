@@ -86,8 +86,12 @@ final class Mutations {
                 return replaceScalarWith(text, random, nest);
             }
             case 11 -> {
-                what.append(" alias-bomb");
-                return bomb(2 + random.nextInt(8), 2 + random.nextInt(8)) + replaceScalarWith(text, random, "*l0");
+                if (random.nextBoolean()) {
+                    what.append(" alias-bomb");
+                    return bomb(2 + random.nextInt(8), 2 + random.nextInt(8)) + replaceScalarWith(text, random, "*l0");
+                }
+                what.append(" merge-bomb");
+                return mergeBomb(2 + random.nextInt(8), 2 + random.nextInt(8)) + replaceScalarWith(text, random, "{<<: *m0}");
             }
             case 12 -> {
                 what.append(" oddity");
@@ -109,6 +113,16 @@ final class Mutations {
         for (int i = levels - 1; i >= 0; i--) {
             out.append("x-l").append(i).append(": &l").append(i).append(" [")
                     .append(String.join(", ", java.util.Collections.nCopies(width, "*l" + (i + 1)))).append("]\n");
+        }
+        return out.toString();
+    }
+
+    /** {@code levels} anchored mappings, each merging {@code width} copies of the one before. */
+    static String mergeBomb(int levels, int width) {
+        StringBuilder out = new StringBuilder("x-m" + levels + ": &m" + levels + " {a: 1}\n");
+        for (int i = levels - 1; i >= 0; i--) {
+            out.append("x-m").append(i).append(": &m").append(i).append(" {<<: [")
+                    .append(String.join(", ", java.util.Collections.nCopies(width, "*m" + (i + 1)))).append("]}\n");
         }
         return out.toString();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flotilla.scenarios.cli.Main;
 import io.flotilla.scenarios.model.Scenario;
+import io.flotilla.scenarios.output.Printable;
 import io.flotilla.scenarios.parse.ParseOutcome;
 import io.flotilla.scenarios.parse.ScenarioParser;
 import io.flotilla.scheduler.model.ServiceMode;
@@ -118,7 +119,7 @@ final class Verdict {
         if (!codes.contains(outcome.code())) {
             return Optional.of("exit " + outcome.code() + ", expected one of " + codes + "\n" + outcome.err());
         }
-        Pattern line = Pattern.compile(Pattern.quote(file.toString()) + ":\\d+:\\d+: \\S.*");
+        Pattern line = Pattern.compile(Pattern.quote(file.toString()) + ":\\d+:\\d+: .+");
         for (String l : outcome.err().lines().toList()) {
             if (l.contains("internal error") || l.contains("Exception") || l.startsWith("\tat ")) {
                 return Optional.of("internal error: " + l);
@@ -181,18 +182,11 @@ final class Verdict {
         }
     }
 
-    /** Every line of the timeline starts with a time or belongs to the summary; none holds a control character. */
+    /** No line of the human report holds a character that would not print as itself (a line end within a line, an escape). */
     static Optional<String> timeline(String out) {
         for (String line : out.split("\n", -1)) {
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                        || Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < line.length()
-                                && Character.isLowSurrogate(line.charAt(i + 1)))
-                                && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(line.charAt(i - 1)))) {
-                    return Optional.of("the human report shows a control character U+"
-                            + String.format("%04X", (int) c) + " raw: " + line);
-                }
+            if (!Printable.visible(line).equals(line)) {
+                return Optional.of("the human report shows a control character raw: " + Printable.visible(line));
             }
         }
         return Optional.empty();
