@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * Every key docs/scenario.schema.json allows, as a path into a document ({@code services * deploy
  * replicas}, {@code timeline [] crash}: {@code *} is any name of a map, {@code []} any item of a
- * list), with the schema of its value and the name of the shared definition it uses, if any.
+ * list), with the schema of its value and the name of the shared definition it uses, if any. A key
+ * of a shared definition (a service's keys, reached from {@code services} and from a timeline
+ * {@code deploy}) is listed once, at the first path that reaches it: one binder reads it.
  */
 final class SchemaPaths {
 
@@ -37,7 +39,7 @@ final class SchemaPaths {
             try {
                 JsonNode schema = new ObjectMapper().readTree(Corpus.root().resolve("docs/scenario.schema.json").toFile());
                 SchemaPaths walk = new SchemaPaths(schema.path("$defs"));
-                walk.walk(schema, List.of(), List.of());
+                walk.walk(schema, List.of(), List.of(), "");
                 all = List.copyOf(walk.found.values());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -46,30 +48,31 @@ final class SchemaPaths {
         return all;
     }
 
-    private void walk(JsonNode node, List<String> path, List<String> refs) {
+    /** {@code where} names the key by where the schema defines it: {@code #deploy.replicas}, {@code .seed}. */
+    private void walk(JsonNode node, List<String> path, List<String> refs, String where) {
         String ref = refOf(node);
         if (!ref.isEmpty() && node.has("$ref")) {
             if (!refs.contains(ref)) {
-                walk(defs.path(ref), path, plus(refs, ref));
+                walk(defs.path(ref), path, plus(refs, ref), "#" + ref);
             }
             return;
         }
         for (String combinator : List.of("allOf", "anyOf", "oneOf")) {
-            node.path(combinator).forEach(alternative -> walk(alternative, path, refs));
+            node.path(combinator).forEach(alternative -> walk(alternative, path, refs, where));
         }
         node.path("properties").fields().forEachRemaining(p -> {
             List<String> child = plus(path, p.getKey());
-            found.putIfAbsent(String.join(".", child), new KeyPath(child, p.getValue(), refOf(p.getValue())));
-            walk(p.getValue(), child, refs);
+            found.putIfAbsent(where + "." + p.getKey(), new KeyPath(child, p.getValue(), refOf(p.getValue())));
+            walk(p.getValue(), child, refs, where + "." + p.getKey());
         });
         JsonNode additional = node.path("additionalProperties");
         if (additional.isObject()) {
             List<String> child = plus(path, "*");
-            found.putIfAbsent(String.join(".", child), new KeyPath(child, additional, refOf(additional)));
-            walk(additional, child, refs);
+            found.putIfAbsent(where + ".*", new KeyPath(child, additional, refOf(additional)));
+            walk(additional, child, refs, where + ".*");
         }
         if (node.path("items").isObject()) {
-            walk(node.path("items"), plus(path, "[]"), refs);
+            walk(node.path("items"), plus(path, "[]"), refs, where + "[]");
         }
     }
 
