@@ -1,5 +1,6 @@
 package io.flotilla.scenarios.cli;
 
+import io.flotilla.scenarios.output.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ final class ExamplesCommand implements Callable<Integer> {
         }
         int width = paths.stream().mapToInt(String::length).max().orElse(0);
         for (int i = 0; i < paths.size(); i++) {
-            out.println((paths.get(i) + " ".repeat(width - paths.get(i).length()) + "  " + descriptions.get(i)).stripTrailing());
+            out.println((paths.get(i) + " ".repeat(width - paths.get(i).length()) + "  " + Printable.visible(descriptions.get(i))).stripTrailing());
         }
         return ExitCodes.PASSED;
     }

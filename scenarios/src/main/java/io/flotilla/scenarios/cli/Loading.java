@@ -2,7 +2,9 @@ package io.flotilla.scenarios.cli;
 
 import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.Strategy;
+import io.flotilla.scenarios.run.MemoryEstimate;
 import io.flotilla.scenarios.parse.ParseOutcome;
+import io.flotilla.scenarios.parse.Problem;
 import io.flotilla.scenarios.parse.ScenarioParser;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -10,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Loads a scenario for a command, printing every problem, then every warning, as
- * FILE:LINE:COLUMN: message; a scenario its strategy cannot run is a problem too.
+ * FILE:LINE:COLUMN: message; a scenario its strategy cannot run is a problem too, and so is a run
+ * that would need more heap than this JVM may use ({@link MemoryEstimate}).
  */
 final class Loading {
 
@@ -34,7 +37,9 @@ final class Loading {
             outcome.lint().forEach(w -> err.println(w));
         }
         Optional<Scenario> scenario = outcome.problems().isEmpty() ? outcome.scenario() : Optional.empty();
-        Optional<String> unrunnable = scenario.flatMap(s -> s.unrunnableUnder(strategy.orElse(s.strategy())));
+        Optional<String> unrunnable = scenario.flatMap(s -> s.unrunnableUnder(strategy.orElse(s.strategy()))
+                .or(() -> MemoryEstimate.of(s).refusal(Runtime.getRuntime().maxMemory())
+                        .map(why -> new Problem(file, 1, 1, why).toString())));
         unrunnable.ifPresent(err::println);
         err.flush();
         return unrunnable.isEmpty() ? scenario : Optional.empty();

@@ -109,10 +109,13 @@ public final class HumanReport {
         out.flush();
     }
 
-    /** Times print to the millisecond: gossip's timers run on nanoseconds that no reader needs. */
+    /**
+     * Times print to the millisecond: gossip's timers run on nanoseconds that no reader needs. A
+     * line holds names from the scenario; {@link Printable} keeps each change on one line.
+     */
     private static void print(long time, List<String> lines, PrintWriter out, Palette palette) {
         String at = Durations.format(time - Math.floorMod(time, Durations.MILLISECOND));
-        lines.forEach(line -> out.printf("%10s  %s%n", at, palette.timeline(line)));
+        lines.forEach(line -> out.printf("%10s  %s%n", at, palette.timeline(Printable.visible(line))));
     }
 
     private static String line(LoggedEvent logged, ClusterView view, BeliefNotes beliefs) {
@@ -286,7 +289,7 @@ public final class HumanReport {
             out.println("expectations:");
             for (ExpectationResult e : expectations) {
                 out.printf("  %s line %d  %-9s at %-8s %s%n", palette.verdict(e.passed()), e.line(), e.check(),
-                        Durations.format(e.at()), e.detail());
+                        Durations.format(e.at()), Printable.visible(e.detail()));
             }
             long failed = expectations.stream().filter(e -> !e.passed()).count();
             out.println(failed == 0 ? "all " + expectations.size() + " expectations held" : failed + " of " + expectations.size() + " expectations failed");

@@ -36,8 +36,9 @@ final class DeclarationsBinder {
             for (Fields.Entry e : map.entries()) {
                 if (e.name().equals("ingress")) {
                     map.problems().add(e.key(), "network name 'ingress' is taken by the routing mesh's own network");
-                } else if (!Names.PLAIN.matcher(e.name()).matches()) {
-                    map.problems().add(e.key(), "network name '" + e.name() + "' may not hold spaces");
+                } else {
+                    Names.swarm(e.name()).ifPresent(why -> map.problems().add(e.key(),
+                            "network name '" + e.name() + "' is invalid: " + why + " (" + Names.SWARM_RULE + ")"));
                 }
                 Optional<Fields> f = Fields.of(e.value(), e.name(), "network '" + e.name() + "'", map.problems(), NETWORK_KEYS);
                 f.ifPresent(n -> {

@@ -2,11 +2,13 @@ package io.flotilla.scenarios.parse;
 
 import io.flotilla.scenarios.model.SourcePos;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -135,15 +137,20 @@ final class Fields {
             }
         }
         List<NodeTuple> all = new ArrayList<>(own);
+        // A set, not a search of the list: two merged mappings of many keys would take quadratic time.
+        Set<String> keys = new HashSet<>();
+        own.forEach(t -> keyText(t).ifPresent(keys::add));
         for (NodeTuple tuple : merged) {
-            boolean shadowed = all.stream().anyMatch(t -> Yaml.isScalar(t.getKeyNode())
-                    && Yaml.isScalar(tuple.getKeyNode())
-                    && Yaml.text(t.getKeyNode()).equals(Yaml.text(tuple.getKeyNode())));
-            if (!shadowed) {
+            Optional<String> key = keyText(tuple);
+            if (key.isEmpty() || keys.add(key.get())) {
                 all.add(tuple);
             }
         }
         return all;
+    }
+
+    private static Optional<String> keyText(NodeTuple tuple) {
+        return Yaml.isScalar(tuple.getKeyNode()) ? Optional.of(Yaml.text(tuple.getKeyNode())) : Optional.empty();
     }
 
     Node node() {

@@ -92,7 +92,7 @@ final class ImagesBinder {
         top.section("images", "images", null).ifPresent(map -> {
             for (Fields.Entry e : map.entries()) {
                 if (!Names.PLAIN.matcher(e.name()).matches()) {
-                    map.problems().add(e.key(), "image name '" + e.name() + "' may not hold spaces");
+                    map.problems().add(e.key(), "image name '" + e.name() + "' may not hold spaces or control characters");
                 }
                 Fields.of(e.value(), e.name(), "image '" + e.name() + "'", map.problems(), KEYS)
                         .ifPresent(f -> binder.written.put(e.name(), new Written(e.name(), e.key(), f)));

@@ -61,12 +61,10 @@ final class NodesBinder {
     private List<NodeDecl> bindItem(Fields f) {
         Optional<Node> nameNode = f.required("name");
         Optional<String> name = f.string("name");
-        name.ifPresent(n -> {
-            if (!Names.NODE.matcher(n).matches()) {
-                problems.add(nameNode.get(), "name: '" + n + "' is not a node name (" + Names.NODE_RULE + ")");
-            }
-        });
         int count = f.integer("count", 1, 1, MAX_COUNT);
+        // The longest name it makes: NAME-COUNT with a count.
+        name.flatMap(n -> Names.node(n, f.has("count") ? n + "-" + count : n))
+                .ifPresent(why -> problems.add(nameNode.get(), "name: " + why));
         NodeRole role = f.choice("role", ROLES, NodeRole.WORKER);
         Resources resources = f.section("resources", "resources", ResourcesBinder.KEYS)
                 .map(ResourcesBinder::node)

@@ -114,6 +114,7 @@ public final class ScenarioParser {
         Optional<Long> until = top.value("until").map(n -> SettingsBinder.positive(top, "until", 0));
 
         List<NodeDecl> nodes = new NodesBinder(problems).bind(top);
+        Limits.nodes(nodes, problems);
         Set<String> nodeNames = new LinkedHashSet<>();
         nodes.forEach(n -> nodeNames.add(n.name()));
         Map<String, List<String>> zones = new LinkedHashMap<>();
@@ -135,6 +136,7 @@ public final class ScenarioParser {
         List<StatefulSetsBinder.Bound> sets = top.section("statefulsets", "statefulsets", null)
                 .map(s -> new StatefulSetsBinder(problems, networks.keySet(), storageClasses.keySet()).bind(s))
                 .orElse(List.of());
+        Limits.tasks(services, nodes.size(), problems);
         List<ServiceSpec> specs = new ArrayList<>();
         for (ServicesBinder.Bound s : services) {
             PortRules.checkConflicts(s.spec().name(), s.ports(), specs, problems);
@@ -156,11 +158,14 @@ public final class ScenarioParser {
                 storageClasses.keySet(), serviceScope, TimelineState.of(specs, sets.stream().map(StatefulSetsBinder.Bound::decl).toList()));
         timelineBinder.registries(registries.keySet());
         List<TimelineBinder.Bound> timeline = timelineBinder.bind(top);
-        long end = until.orElseGet(() -> timelineBinder.lastAt().orElse(0) + TAIL);
+        // Saturated: a last item near the largest duration must not wrap around to a negative end.
+        long end = until.orElseGet(() -> Math.min(Long.MAX_VALUE - TAIL, timelineBinder.lastAt().orElse(0)) + TAIL);
+        Limits.until(end, top.value("until"), lastItem(timeline), problems);
 
         List<TrafficDecl> traffic = new TrafficBinder(problems, nodeNames, networks, workloads, strategy, end).bind(top);
         List<ExpectationsBinder.Bound> expectations = new ExpectationsBinder(problems, nodes, workloads, networks,
                 traffic, strategy).bind(top);
+        Limits.requests(traffic, end, problems);
         checkWithinRun(timeline, expectations, end, problems);
 
         TreeMap<String, ImageDecl> images = new TreeMap<>(declaredImages);
@@ -181,6 +186,14 @@ public final class ScenarioParser {
                 expectations.stream().map(ExpectationsBinder.Bound::expectation).toList(),
                 problems.kubernetesOnlyInFileOrder().stream().map(Problem::toString).toList(),
                 problems.swarmOnlyInFileOrder().stream().map(Problem::toString).toList()));
+    }
+
+    /** The {@code at} of the last timeline item, where a default {@code until} comes from. */
+    private static Optional<Node> lastItem(List<TimelineBinder.Bound> timeline) {
+        return timeline.stream()
+                .filter(b -> b.atNode() != null)
+                .max(java.util.Comparator.comparingLong((TimelineBinder.Bound b) -> b.item().at()))
+                .map(TimelineBinder.Bound::atNode);
     }
 
     /** The Kubernetes pod inputs of the workloads that have a {@code kubernetes} key, by name. */

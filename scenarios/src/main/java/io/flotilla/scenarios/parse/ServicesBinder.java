@@ -73,9 +73,8 @@ final class ServicesBinder {
     List<Bound> bind(Fields services) {
         List<Bound> out = new ArrayList<>();
         for (Fields.Entry e : services.entries()) {
-            if (!Names.WORKLOAD.matcher(e.name()).matches()) {
-                problems.add(e.key(), "service name '" + e.name() + "' is invalid: it must be " + Names.WORKLOAD_RULE);
-            }
+            Names.swarm(e.name()).ifPresent(why -> problems.add(e.key(),
+                    "service name '" + e.name() + "' is invalid: " + why + " (" + Names.WORKLOAD_RULE + ")"));
             Fields.withExtensions(e.value(), e.name(), "service '" + e.name() + "'", problems, KEYS)
                     .ifPresent(f -> out.add(bindOne(e.name(), e.key(), f)));
         }

@@ -8,6 +8,10 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -24,9 +28,16 @@ final class Yaml {
 
     /** The one document of {@code text}, or empty after reporting why there is none. */
     static Optional<Node> compose(String text, Problems problems) {
+        if (text.length() > Limits.MAX_FILE_BYTES) {
+            problems.add(SourcePos.START, "the file holds " + text.length() + " characters; a scenario file is at most "
+                    + Limits.MAX_FILE_BYTES + " (8 MiB)");
+            return Optional.empty();
+        }
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(true); // reported by Fields, with both positions
-        options.setMaxAliasesForCollections(200);
+        options.setMaxAliasesForCollections(Limits.MAX_ALIASES);
+        options.setNestingDepthLimit(Limits.MAX_NESTING);
+        options.setCodePointLimit(Limits.MAX_FILE_BYTES);
         try {
             Iterator<Node> documents = new org.yaml.snakeyaml.Yaml(options).composeAll(new StringReader(text)).iterator();
             if (!documents.hasNext()) {
@@ -38,6 +49,12 @@ final class Yaml {
                 Node second = documents.next();
                 problems.add(second, "a scenario file holds one YAML document; this is a second one");
             }
+            Optional<Node> bomb = Limits.bomb(root);
+            if (bomb.isPresent()) {
+                problems.add(bomb.get(), "this value stands for more than " + Limits.MAX_VALUES
+                        + " values once its aliases are followed (an alias bomb?)");
+                return Optional.empty();
+            }
             return Optional.of(root);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -45,9 +62,49 @@ final class Yaml {
             problems.add(pos, "invalid YAML: " + describe(e));
             return Optional.empty();
         } catch (YAMLException e) {
-            problems.add(SourcePos.START, "invalid YAML: " + e.getMessage());
+            // The limits of LoaderOptions come without a position: find where the file crosses them.
+            LimitCrossed crossed = crossed(text);
+            problems.add(crossed.at(), "invalid YAML: " + crossed.message().orElse(e.getMessage()));
             return Optional.empty();
         }
+    }
+
+    private record LimitCrossed(SourcePos at, Optional<String> message) {}
+
+    /** Where {@code text} nests too deeply or uses too many aliases of collections, read as events (no recursion). */
+    private static LimitCrossed crossed(String text) {
+        LoaderOptions loose = new LoaderOptions();
+        loose.setNestingDepthLimit(Integer.MAX_VALUE);
+        loose.setCodePointLimit(Limits.MAX_FILE_BYTES);
+        int depth = 0;
+        int aliases = 0;
+        java.util.Set<String> collections = new java.util.HashSet<>();
+        try {
+            for (Event event : new org.yaml.snakeyaml.Yaml(loose).parse(new StringReader(text))) {
+                if (event instanceof CollectionStartEvent start) {
+                    if (++depth > Limits.MAX_NESTING) {
+                        return new LimitCrossed(at(event.getStartMark()), Optional.of("collections nest deeper than "
+                                + Limits.MAX_NESTING + " levels (a scenario needs fewer than ten)"));
+                    }
+                    if (start.getAnchor() != null) {
+                        collections.add(start.getAnchor());
+                    }
+                } else if (event instanceof CollectionEndEvent) {
+                    depth--;
+                } else if (event instanceof AliasEvent alias && collections.contains(alias.getAnchor())
+                        && ++aliases > Limits.MAX_ALIASES) {
+                    return new LimitCrossed(at(event.getStartMark()), Optional.of("more than " + Limits.MAX_ALIASES
+                            + " aliases of lists and mappings"));
+                }
+            }
+        } catch (YAMLException e) {
+            // Reported as it is.
+        }
+        return new LimitCrossed(SourcePos.START, Optional.empty());
+    }
+
+    private static SourcePos at(Mark mark) {
+        return mark == null ? SourcePos.START : new SourcePos(mark.getLine() + 1, mark.getColumn() + 1);
     }
 
     private static String describe(MarkedYAMLException e) {

@@ -8,15 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flotilla.scenarios.HandLog;
 import io.flotilla.scenarios.cli.Main;
+import io.flotilla.scenarios.model.NetworkDecl;
 import io.flotilla.scenarios.model.NodeDecl;
 import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.run.RunResult;
 import io.flotilla.scheduler.model.NodeSpec;
+import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.sim.events.NodeCrashed;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -94,17 +99,26 @@ class ReportSafetyTest {
                   - {name: worker, count: 2, labels: {zone: "%s"}}
                   - {name: far, labels: {zone: "%s"}}
                 networks:
-                  "%s": {}
+                  front: {}
                 services:
-                  web: {image: nginx, networks: ["%s"], deploy: {replicas: 2}}
+                  web: {image: nginx, networks: [front], deploy: {replicas: 2}}
                 timeline:
                   - {at: 20s, crash: worker-1}
-                """.formatted(HOSTILE_ZONE.replace("\"", "\\\""), RIGHT_TO_LEFT, HOSTILE_NETWORK, HOSTILE_NETWORK));
-        // A node name the parser would refuse, as a log written by hand can still hold one.
+                """.formatted(HOSTILE_ZONE.replace("\"", "\\\""), RIGHT_TO_LEFT));
+        // A node name and a network name the parser would refuse, as a log written by hand can still hold them.
         List<NodeDecl> nodes = parsed.nodes().stream().map(n -> n.name().equals("worker-2") ? renamed(n, HOSTILE_NODE) : n).toList();
+        NetworkDecl front = parsed.networks().get("front");
+        ServiceSpec web = parsed.services().get(0);
+        TaskSpec task = web.task();
+        ServiceSpec hostileWeb = new ServiceSpec(web.name(), web.mode(), web.replicas(), new TaskSpec(task.image(),
+                task.reservations(), task.limits(), task.placement(), task.ports(), List.of(HOSTILE_NETWORK), task.restartPolicy(),
+                task.healthcheck(), task.stopGracePeriodNanos()),
+                web.update(), web.rollback(), web.endpointMode());
         Scenario scenario = new Scenario(parsed.file(), parsed.name(), parsed.description(), parsed.seed(), parsed.strategy(),
-                parsed.until(), parsed.swarm(), parsed.kubernetes(), parsed.networkProfile(), nodes, parsed.networks(),
-                parsed.services(), parsed.statefulsets(), parsed.storageClasses(), parsed.images(), parsed.pods(), parsed.traffic(),
+                parsed.until(), parsed.swarm(), parsed.kubernetes(), parsed.networkProfile(), nodes,
+                new TreeMap<>(Map.of(HOSTILE_NETWORK, new NetworkDecl(HOSTILE_NETWORK, front.driver(), front.subnet(), front.encrypted(),
+                        front.pos()))),
+                List.of(hostileWeb), parsed.statefulsets(), parsed.storageClasses(), parsed.images(), parsed.pods(), parsed.traffic(),
                 parsed.timeline(), parsed.expectations(), parsed.kubernetesProblems(), parsed.swarmProblems());
         RunResult run = new HandLog()
                 .at("0s").add(running("web.1#1", "web", 1, HOSTILE_NODE))
