@@ -146,7 +146,7 @@ class LimitsTest {
         try (Stream<Path> bench = Files.list(SchemaFixture.root().resolve("scenarios/bench"))) {
             files = Stream.concat(SchemaFixture.examples().stream(), bench.filter(p -> p.toString().endsWith(".yaml"))).toList();
         }
-        assertEquals(23, files.size());
+        assertTrue(files.size() > SchemaFixture.examples().size(), "the benchmarks are read too");
         for (Path file : files) {
             ParseOutcome outcome = new ScenarioParser().parse(file);
             assertTrue(outcome.isValid(), () -> file + ": " + outcome.problems());
