@@ -78,4 +78,11 @@ interface AgentKind {
      * container's health monitor ({@code updateHealthMonitor}) and starts a new one at unpause.
      */
     boolean probesWhilePaused();
+
+    /**
+     * Whether the node hears of changed assignments only once its session is open: a swarmkit agent
+     * gets them on the dispatcher's {@code Assignments} stream, which needs the session its
+     * registration opens, while a kubelet watches its pods whether or not its node status is posted.
+     */
+    boolean assignmentsNeedSession();
 }

@@ -104,4 +104,9 @@ final class Kubelet implements AgentKind {
     public boolean probesWhilePaused() {
         return true;
     }
+
+    @Override
+    public boolean assignmentsNeedSession() {
+        return false;
+    }
 }

@@ -249,7 +249,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         return newReceiveBuilder()
                 .onMessageEquals(Crash.INSTANCE, this::onCrash)
                 .onMessageEquals(Boot.INSTANCE, () -> up ? this : boot(true, 0))
-                .onMessage(Assign.class, m -> up ? onAssign(m) : this)
+                .onMessage(Assign.class, m -> up && inSession(m) ? onAssign(m) : this)
                 .onMessage(HeartbeatAck.class, m -> up ? onAck(m) : this)
                 .onMessage(KillTask.class, this::onKill)
                 .onMessage(SetHealth.class, this::onSetHealth)
@@ -342,6 +342,17 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         List<TaskReport> all = new ArrayList<>();
         containers.values().forEach(c -> all.add(new TaskReport(c.task.id(), c.state, "", null)));
         return all;
+    }
+
+    /**
+     * Whether the assignments reach the node: a full set always does (it answers a registration or a
+     * heartbeat), changes only once the registration after a boot is answered when the
+     * {@link AgentKind} says so. Without this a rebooted node, empty, would start a task that the
+     * manager still records on it from before the crash (prepared, waiting for its restart delay)
+     * before the registration that reports it lost.
+     */
+    private boolean inSession(Assign m) {
+        return m.full() || registered || !kind.assignmentsNeedSession();
     }
 
     private Behavior<Command> onAssign(Assign m) {

@@ -78,4 +78,16 @@ enum SwarmAgent implements AgentKind {
     public boolean probesWhilePaused() {
         return false;
     }
+
+    /**
+     * Yes: swarmkit's dispatcher serves a node's {@code Assignments} stream only on the session its
+     * registration opened. A rebooted node whose registration is not yet answered (the managers had
+     * no leader) hears nothing of the tasks the manager still records on it; it learns of them in
+     * the full set that answers its registration, after the manager has marked lost what it no
+     * longer runs.
+     */
+    @Override
+    public boolean assignmentsNeedSession() {
+        return true;
+    }
 }

@@ -11,6 +11,8 @@ import io.flotilla.scheduler.model.NodeStatus;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.sim.events.NodeStatusChanged;
 import io.flotilla.sim.events.TaskCreated;
+import io.flotilla.sim.events.TaskObserved;
+import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.view.ClusterView;
 import io.flotilla.sim.view.TaskView;
 import java.util.List;
@@ -158,6 +160,56 @@ class CrashAndRestartTest {
         assertEquals(t("25s"), replacement.time());
         assertEquals(t("30s"), sim.desired(replacement.event().task(), TaskState.RUNNING).orElseThrow());
         assertEquals(2, sim.running("web", "1m"));
+    }
+
+    /**
+     * Found by chaos ({@code scenarios/chaos/regressions/swarm-ready-task-restarts-after-failing.yaml}).
+     * The only manager's node crashes while two replacements it placed on itself wait at {@code
+     * ready} for their restart delay; it boots at 2m49.8s with no leader to answer its registration
+     * until 3m5.8s. The new leader moves them to {@code -> running} at once, but a node with no
+     * session hears no changed assignments (swarmkit's dispatcher serves {@code Assignments} only on
+     * an open session): the registration that opens it, at 3m9.801s, reports them lost, and new
+     * tasks take their slots. Before, the empty node started them under the same ids.
+     */
+    @Test
+    void tasksWaitingAtReadyOnACrashedNodeAreLostWhenItBootsNotStartedAgain() {
+        Sim sim = Sim.run("ready-on-crashed-node", """
+                scenario: ready-on-crashed-node
+                seed: 401558837
+                until: 5m14.5s
+                nodes:
+                  - {name: manager-1, role: manager, resources: {cpus: 2, memory: 4GiB}, labels: {zone: a}}
+                  - {name: worker-b, count: 1, resources: {cpus: 2, memory: 4GiB}, labels: {zone: b}}
+                networks:
+                  backend: {driver: overlay}
+                services:
+                  web:
+                    image: nginx:1.27
+                    networks: [backend]
+                    deploy: {replicas: 4, resources: {reservations: {cpus: '0.5', memory: 1GiB}}}
+                strategy: swarm
+                timeline:
+                  - {at: 1m23.8s, crash: worker-b-1}
+                  - {at: 1m36.2s, crash: manager-1}
+                  - {at: 2m49.8s, zone_up: a}
+                """);
+        for (String slot : List.of("web.2", "web.4")) {
+            String waiting = sim.created(slot).get(1).event().task();
+            assertEquals(t("1m35.765s"), sim.reached(waiting, TaskState.READY).orElseThrow(), waiting);
+            assertEquals(t("1m36.2s"), sim.reached(waiting, TaskState.FAILED).orElseThrow(), waiting + " died with its node");
+            assertEquals(List.of(t("1m36.2s")),
+                    sim.all(TaskStateChanged.class, e -> e.task().equals(waiting)).stream()
+                            .map(Sim.At::time).filter(time -> time >= t("1m36.2s")).toList(),
+                    waiting + " is never started again");
+            assertEquals(t("3m5.8s"), sim.desired(waiting, TaskState.RUNNING).orElseThrow(), "the new leader lets it start");
+            Sim.At<TaskObserved> lost = sim.expect(TaskObserved.class, t("3m5.8s"),
+                    e -> e.task().equals(waiting) && e.state() == TaskState.FAILED, waiting + " reported lost");
+            assertEquals(t("3m9.801s"), lost.time(), "at the registration the new leader answers");
+            assertEquals("task lost when its node restarted", lost.event().message());
+            Sim.At<TaskCreated> replacement = sim.created(slot).get(2);
+            assertEquals(t("3m9.801s"), replacement.time());
+            assertTrue(sim.reached(replacement.event().task(), TaskState.RUNNING).isPresent(), slot + " runs again");
+        }
     }
 
     /**
