@@ -51,7 +51,7 @@ public record Volume(
         return attachedTo;
     }
 
-    /** Whether a task writes to it now. */
+    /** Whether a task mounts it now. */
     public boolean inUse() {
         return !mounts.isEmpty();
     }
@@ -60,7 +60,8 @@ public record Volume(
     public Map<String, List<Span>> contentAt(long now) {
         Map<String, List<Span>> out = new TreeMap<>();
         held.forEach((lineage, spans) -> out.put(lineage, new ArrayList<>(spans)));
-        mounts.values().forEach(m -> out.computeIfAbsent(m.lineage(), l -> new ArrayList<>()).add(new Span(m.since(), Math.max(m.since(), now))));
+        mounts.values().stream().filter(Mount::writes)
+                .forEach(m -> out.computeIfAbsent(m.lineage(), l -> new ArrayList<>()).add(new Span(m.since(), Math.max(m.since(), now))));
         out.replaceAll((lineage, spans) -> Span.merged(spans));
         return out;
     }
@@ -73,7 +74,9 @@ public record Volume(
         Map<String, Mount> m = new TreeMap<>(mounts);
         m.put(task, mount);
         Set<String> w = new TreeSet<>(writers);
-        w.add(mount.lineage());
+        if (mount.writes()) {
+            w.add(mount.lineage());
+        }
         return new Volume(key, spec, place, state, attachedTo, created, held, m, w);
     }
 
@@ -82,6 +85,9 @@ public record Volume(
         Mount mount = mounts.get(task);
         Map<String, Mount> m = new TreeMap<>(mounts);
         m.remove(task);
+        if (!mount.writes()) {
+            return new Volume(key, spec, place, state, attachedTo, created, held, m, writers);
+        }
         Map<String, List<Span>> h = new TreeMap<>(held);
         List<Span> spans = new ArrayList<>(h.getOrDefault(mount.lineage(), List.of()));
         spans.add(new Span(mount.since(), Math.max(mount.since(), at)));

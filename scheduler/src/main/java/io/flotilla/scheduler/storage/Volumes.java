@@ -102,6 +102,16 @@ public final class Volumes {
      * is lost.
      */
     public Outcome mounted(String name, Writer writer, String node, long at) {
+        return mounted(name, writer, node, at, true);
+    }
+
+    /**
+     * As {@link #mounted(String, Writer, String, long)}, for a mount that writes or, read-only, only
+     * holds the volume on its node. A network volume that is detached is attached by the mount
+     * (Docker's plugins attach on mount); a control plane that attaches first (Kubernetes' attach/detach
+     * controller) calls {@link #attach} before.
+     */
+    public Outcome mounted(String name, Writer writer, String node, long at, boolean writes) {
         VolumeSpec spec = specs.get(name);
         if (spec == null) {
             return Outcome.refused(Refusal.Kind.UNKNOWN_VOLUME, "no volume named " + name + " is declared");
@@ -127,7 +137,7 @@ public final class Volumes {
             volume = volume.withState(VolumeState.ATTACHED, Optional.of(node));
             changes.add(new VolumeChange.Attached(volume));
         }
-        volume = volume.withMount(writer.task(), new Mount(writer.lineage(), node, at));
+        volume = volume.withMount(writer.task(), new Mount(writer.lineage(), node, at, writes));
         volumes.put(key, volume);
         return Outcome.of(changes);
     }
@@ -298,27 +308,44 @@ public final class Volumes {
      * since the writes in between are gone for good.
      */
     public OptionalLong dataThrough(VolumeKey key, long now) {
+        return dataThrough(key).at(now);
+    }
+
+    /**
+     * {@link #dataThrough(VolumeKey, long)} as a rule that holds until the next change: none, a fixed
+     * time, or now (the volume holds every write so far and its writers keep writing to it).
+     */
+    public DataThrough dataThrough(VolumeKey key) {
         Volume volume = volumes.get(key);
         if (volume == null || volume.writers().isEmpty()) {
-            return OptionalLong.empty();
+            return DataThrough.NONE;
         }
-        Map<String, List<Span>> held = volume.contentAt(now);
+        // Evaluated at two instants past every change so far: a lineage writing to this copy now
+        // reaches each of them, one whose writes stopped or go elsewhere stays where it stopped.
+        long later = Long.MAX_VALUE / 4;
+        Map<String, List<Span>> held = volume.contentAt(later);
+        Map<String, List<Span>> heldLater = volume.contentAt(later + 1);
         long through = Long.MAX_VALUE;
+        boolean current = true;
         for (String lineage : volume.writers()) {
-            OptionalLong end = prefixEnd(madeBy(volume.name(), lineage, now), held.getOrDefault(lineage, List.of()));
+            OptionalLong end = prefixEnd(madeBy(volume.name(), lineage, later), held.getOrDefault(lineage, List.of()));
+            OptionalLong endLater = prefixEnd(madeBy(volume.name(), lineage, later + 1), heldLater.getOrDefault(lineage, List.of()));
             if (end.isEmpty()) {
-                return OptionalLong.empty();
+                return DataThrough.NONE;
             }
-            through = Math.min(through, end.getAsLong());
+            if (endLater.equals(end)) {
+                current = false;
+                through = Math.min(through, end.getAsLong());
+            }
         }
-        return OptionalLong.of(through);
+        return current ? DataThrough.NOW : DataThrough.upTo(through);
     }
 
     private List<Span> madeBy(String name, String lineage, long now) {
         List<Span> spans = new ArrayList<>(made.getOrDefault(new Lineage(name, lineage), List.of()));
         for (Volume v : volumes.values()) {
             if (v.name().equals(name)) {
-                v.mounts().values().stream().filter(m -> m.lineage().equals(lineage))
+                v.mounts().values().stream().filter(m -> m.writes() && m.lineage().equals(lineage))
                         .forEach(m -> spans.add(new Span(m.since(), Math.max(m.since(), now))));
             }
         }
@@ -347,8 +374,12 @@ public final class Volumes {
         for (Map.Entry<String, Mount> e : volume.mounts().entrySet()) {
             if (which.test(e.getKey())) {
                 Mount m = e.getValue();
-                made.computeIfAbsent(new Lineage(volume.name(), m.lineage()), l -> new ArrayList<>()).add(new Span(m.since(), Math.max(m.since(), at)));
-                made.put(new Lineage(volume.name(), m.lineage()), new ArrayList<>(Span.merged(made.get(new Lineage(volume.name(), m.lineage())))));
+                if (m.writes()) {
+                    Lineage lineage = new Lineage(volume.name(), m.lineage());
+                    List<Span> spans = new ArrayList<>(made.getOrDefault(lineage, List.of()));
+                    spans.add(new Span(m.since(), Math.max(m.since(), at)));
+                    made.put(lineage, Span.merged(spans));
+                }
                 now = now.withoutMount(e.getKey(), at);
             }
         }

@@ -105,6 +105,14 @@ class VolumesTest {
                     v.delete(VolumeKey.of("data-db-0"), 40 * S);
                     v.mounted("data-db-0", w("uid-2", "db-0"), "w2", 50 * S);
                 }, VolumeKey.of("data-db-0"), 60 * S, "w2", VolumeState.ATTACHED, "none"),
+                new Case("a read-only mount holds the volume on its node and writes nothing", v -> {
+                    v.mounted("files", w("web.1#1", "web.1"), "w1", 2 * S, false);
+                }, VolumeKey.of("files"), 60 * S, "w1", VolumeState.ATTACHED, "none"),
+                new Case("a reader beside a writer: the writer's writes count", v -> {
+                    v.mounted("cache", w("web.1#1", "web.1"), "w1", 2 * S);
+                    v.mounted("cache", w("report.1#1", "report.1"), "w1", 5 * S, false);
+                    v.unmounted("web.1#1", 20 * S);
+                }, VolumeKey.on("cache", "w1"), 60 * S, "w1", VolumeState.ATTACHED, "20"),
                 new Case("a volume nobody wrote to holds nothing", v -> {
                     v.provision("files", Optional.empty(), 0);
                 }, VolumeKey.of("files"), 60 * S, null, VolumeState.DETACHED, "none"));
@@ -201,6 +209,44 @@ class VolumesTest {
         c.steps().accept(v);
         assertEquals(c.expected(), c.last().apply(v).stream()
                 .map(change -> change.getClass().getSimpleName() + " " + change.volume().key()).toList());
+    }
+
+    record Rule(String name, Consumer<Volumes> steps, VolumeKey key, DataThrough expected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Rule> rules() {
+        return Stream.of(
+                new Rule("written now: now", v -> v.mounted("cache", w("web.1#1", "web.1"), "w1", 0),
+                        VolumeKey.on("cache", "w1"), DataThrough.NOW),
+                new Rule("its writer stopped: a fixed time", v -> {
+                    v.mounted("cache", w("web.1#1", "web.1"), "w1", 0);
+                    v.unmounted("web.1#1", 7 * S);
+                }, VolumeKey.on("cache", "w1"), DataThrough.upTo(7 * S)),
+                new Rule("its lineage writes elsewhere now: fixed where it stopped", v -> {
+                    v.mounted("cache", w("web.1#1", "web.1"), "w1", 0);
+                    v.nodeDown("w1", 7 * S);
+                    v.mounted("cache", w("web.1#2", "web.1"), "w2", 9 * S);
+                }, VolumeKey.on("cache", "w1"), DataThrough.upTo(7 * S)),
+                new Rule("written again after a restore: still the backup's time", v -> {
+                    v.mounted("files", w("db.1#1", "db.1"), "w1", 0);
+                    v.backup(VolumeKey.of("files"), "b", 3 * S);
+                    v.unmounted("db.1#1", 5 * S);
+                    v.restore(VolumeKey.of("files"), "b", 6 * S);
+                    v.mounted("files", w("db.1#2", "db.1"), "w1", 7 * S);
+                }, VolumeKey.of("files"), DataThrough.upTo(3 * S)),
+                new Rule("never written: none", v -> v.provision("files", Optional.empty(), 0), VolumeKey.of("files"), DataThrough.NONE));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void rule(Rule r) {
+        Volumes v = volumes();
+        r.steps().accept(v);
+        assertEquals(r.expected(), v.dataThrough(r.key()));
     }
 
     record Prefix(String name, List<Span> made, List<Span> held, String expected) {
