@@ -16,7 +16,8 @@ public record TaskSpec(
         List<String> networks,
         RestartPolicy restartPolicy,
         Optional<HealthCheck> healthcheck,
-        long stopGracePeriodNanos) {
+        long stopGracePeriodNanos,
+        List<VolumeMount> mounts) {
 
     /** Docker's {@code stop_grace_period}: SIGTERM, then SIGKILL this long after. */
     public static final long DEFAULT_STOP_GRACE_NANOS = 10_000_000_000L;
@@ -24,6 +25,14 @@ public record TaskSpec(
     public TaskSpec {
         ports = List.copyOf(ports);
         networks = List.copyOf(networks);
+        mounts = List.copyOf(mounts);
+    }
+
+    /** A task without volumes. */
+    public TaskSpec(String image, Resources reservations, Resources limits, Placement placement, List<PortConfig> ports,
+            List<String> networks, RestartPolicy restartPolicy, Optional<HealthCheck> healthcheck, long stopGracePeriodNanos) {
+        this(image, reservations, limits, placement, ports, networks, restartPolicy, healthcheck, stopGracePeriodNanos,
+                List.of());
     }
 
     /** A task without a health check and with the default stop grace period. */
@@ -35,13 +44,20 @@ public record TaskSpec(
 
     public TaskSpec withImage(String newImage) {
         return new TaskSpec(newImage, reservations, limits, placement, ports, networks, restartPolicy, healthcheck,
-                stopGracePeriodNanos);
+                stopGracePeriodNanos, mounts);
+    }
+
+    /** The same task with its placement replaced (a statefulset's ordinal pinned to its volume's node). */
+    public TaskSpec withPlacement(Placement newPlacement) {
+        return new TaskSpec(image, reservations, limits, newPlacement, ports, networks, restartPolicy, healthcheck,
+                stopGracePeriodNanos, mounts);
     }
 
     /**
-     * The fields in order, leaving out a health check that is absent and a stop grace period at its
-     * default: Kubernetes names a ReplicaSet by a hash of its printed template, and this keeps the
-     * names of templates that use neither as they were before the two fields existed.
+     * The fields in order, leaving out a health check that is absent, a stop grace period at its
+     * default and an empty list of mounts: Kubernetes names a ReplicaSet by a hash of its printed
+     * template, and this keeps the names of templates that use none as they were before these fields
+     * existed.
      */
     @Override
     public String toString() {
@@ -49,6 +65,7 @@ public record TaskSpec(
                 + placement + ", ports=" + ports + ", networks=" + networks + ", restartPolicy=" + restartPolicy
                 + healthcheck.map(h -> ", healthcheck=" + h).orElse("")
                 + (stopGracePeriodNanos == DEFAULT_STOP_GRACE_NANOS ? "" : ", stopGracePeriodNanos=" + stopGracePeriodNanos)
+                + (mounts.isEmpty() ? "" : ", mounts=" + mounts)
                 + "]";
     }
 }
