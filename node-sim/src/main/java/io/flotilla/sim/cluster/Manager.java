@@ -4,6 +4,8 @@ import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeSpec;
 import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.model.StatefulSetSpec;
+import io.flotilla.scheduler.model.StorageClassSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
 import io.flotilla.sim.control.Assignment;
 import io.flotilla.sim.control.ControlPlaneEffects;
@@ -18,6 +20,7 @@ import io.flotilla.sim.swarm.ControlTimer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -67,10 +70,27 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
 
     /**
      * {@code docker service update}: a new image and update settings, each optional, applied to the
-     * service as the manager knows it (a deploy it rejected changed nothing).
+     * service as the manager knows it (a deploy it rejected changed nothing); for a statefulset, a new
+     * rolling-update {@code partition} if given.
      */
-    public record Update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force)
-            implements Command {}
+    public record Update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force,
+            OptionalInt partition) implements Command {
+        public Update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force) {
+            this(service, image, config, force, OptionalInt.empty());
+        }
+    }
+
+    /** Creates a statefulset or replaces its spec; {@code pods} are its Kubernetes-only pod inputs. */
+    public record DeployStatefulSet(StatefulSetSpec set, KubernetesPodSpec pods) implements Command {}
+
+    /** Kubernetes: {@code kubectl apply} of a StorageClass. */
+    public record CreateStorageClass(StorageClassSpec spec) implements Command {}
+
+    /** Kubernetes: {@code kubectl delete pod NAME --force --grace-period=0}. */
+    public record ForceDelete(String task) implements Command {}
+
+    /** Kubernetes: {@code kubectl taint nodes NODE node.kubernetes.io/out-of-service=nodeshutdown:NoExecute}. */
+    public record OutOfService(String node) implements Command {}
 
     private record TimerFired(ControlPlaneTimer timer) implements Command {}
 
@@ -126,6 +146,10 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
                 .onMessage(Deploy.class, this::onDeploy)
                 .onMessage(Scale.class, this::onScale)
                 .onMessage(Update.class, this::onUpdate)
+                .onMessage(DeployStatefulSet.class, this::onDeployStatefulSet)
+                .onMessage(CreateStorageClass.class, this::onCreateStorageClass)
+                .onMessage(ForceDelete.class, this::onForceDelete)
+                .onMessage(OutOfService.class, this::onOutOfService)
                 .build();
     }
 
@@ -168,7 +192,24 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
     }
 
     private Behavior<Command> onUpdate(Update m) {
-        return operator("update " + m.service(), () -> plane.update(m.service(), m.image(), m.config(), m.force()));
+        return operator("update " + m.service(),
+                () -> plane.update(m.service(), m.image(), m.config(), m.force(), m.partition()));
+    }
+
+    private Behavior<Command> onDeployStatefulSet(DeployStatefulSet m) {
+        return operator("deploy " + m.set().name(), () -> plane.deployStatefulSet(m.set(), m.pods()));
+    }
+
+    private Behavior<Command> onCreateStorageClass(CreateStorageClass m) {
+        return operator("create storageclass " + m.spec().name(), () -> plane.createStorageClass(m.spec()));
+    }
+
+    private Behavior<Command> onForceDelete(ForceDelete m) {
+        return operator("force_delete " + m.task(), () -> plane.forceDelete(m.task()));
+    }
+
+    private Behavior<Command> onOutOfService(OutOfService m) {
+        return operator("out_of_service " + m.node(), () -> plane.outOfService(m.node()));
     }
 
     /** An operator command runs only with a leader; without one it is rejected. */

@@ -1,5 +1,6 @@
 package io.flotilla.scenarios.parse;
 
+import io.flotilla.scenarios.model.Strategy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,8 @@ final class TimelineScope {
     final Workloads workloads;
     final Set<String> networks;
     final Set<String> storageClasses;
+    /** The strategy the file names: what only the other strategy cannot run is reported for it alone. */
+    final Strategy strategy;
     /** Every image a deploy or update names, for the scenario's image table. */
     final Set<String> images;
     /** The item's time (virtual nanoseconds) and its place in the file, which orders items at one time. */
@@ -33,14 +36,15 @@ final class TimelineScope {
     private final boolean valid;
 
     private TimelineScope(Problems problems, Set<String> nodes, Map<String, List<String>> zones, Workloads workloads,
-            Set<String> networks, Set<String> storageClasses, Set<String> images, TimelineState state, long at, int seq,
-            boolean valid) {
+            Set<String> networks, Set<String> storageClasses, Strategy strategy, Set<String> images, TimelineState state,
+            long at, int seq, boolean valid) {
         this.problems = problems;
         this.nodes = nodes;
         this.zones = zones;
         this.workloads = workloads;
         this.networks = networks;
         this.storageClasses = storageClasses;
+        this.strategy = strategy;
         this.images = images;
         this.state = state;
         this.at = at;
@@ -51,14 +55,15 @@ final class TimelineScope {
 
     /** The scope of a file's timeline, before any item. */
     static TimelineScope of(Problems problems, Set<String> nodes, Map<String, List<String>> zones, Workloads workloads,
-            Set<String> networks, Set<String> storageClasses, Set<String> images, TimelineState state) {
-        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, images, state, 0, 0, true);
+            Set<String> networks, Set<String> storageClasses, Strategy strategy, Set<String> images, TimelineState state) {
+        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, strategy, images, state, 0, 0,
+                true);
     }
 
     /** The same file, at the item {@code seq} of the file, at time {@code at}. */
     TimelineScope item(long itemAt, int itemSeq, boolean itemValid) {
-        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, images, state, itemAt, itemSeq,
-                itemValid);
+        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, strategy, images, state, itemAt,
+                itemSeq, itemValid);
     }
 
     /** An action the file shows to do nothing: legal, but probably not meant. */
