@@ -7,6 +7,7 @@ import io.flotilla.scheduler.model.PublishMode;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.scheduler.model.VolumeMount;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.control.Assignment;
 import io.flotilla.sim.control.TaskReport;
@@ -17,6 +18,7 @@ import io.flotilla.sim.events.NodeCrashed;
 import io.flotilla.sim.events.TaskHealthChanged;
 import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.kernel.EventLog;
+import io.flotilla.sim.storage.Storage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -112,6 +114,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     /** SIGKILL, at the end of the stop grace period. */
     private record Kill(String taskId) implements Command {}
 
+    /** The storage's answer to the container's mounts: empty error when every named volume is mounted. */
+    private record Mounted(String taskId, Optional<String> error) implements Command {}
+
     /** The error of a task stopped because it was unhealthy (moby's {@code ErrContainerUnhealthy}, killed: 137). */
     static final String UNHEALTHY_ERROR = "task: non-zero exit (137): dockerexec: unhealthy container";
 
@@ -132,6 +137,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         boolean stopping;
         boolean unhealthy;
         boolean serving;
+        /** Its named volumes are mounted (the storage was told, and said yes). */
+        boolean mounted;
 
         Container(Task task, TaskState desired) {
             this.task = task;
@@ -149,6 +156,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private final TimerScheduler<Command> timers;
     private final AgentKind kind;
     private final ActorRef<DataPlane.Command> dataPlane;
+    private final ActorRef<Storage.Command> storage;
+    private final ActorRef<Storage.MountAnswer> mountAnswers;
     private final Map<String, Container> containers = new LinkedHashMap<>();
     /** When each image is (or will be) on disk; a second task of the image waits for the same pull. */
     private final Map<String, Long> imageReadyAt = new HashMap<>();
@@ -165,25 +174,28 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     public static Behavior<Command> create(
             String node, Wire wire, EventLog log, Function<String, Image> images,
-            long pullBytesPerSecond, long heartbeatPeriod, long firstHeartbeatDelay, ActorRef<DataPlane.Command> dataPlane) {
+            long pullBytesPerSecond, long heartbeatPeriod, long firstHeartbeatDelay, ActorRef<DataPlane.Command> dataPlane,
+            ActorRef<Storage.Command> storage) {
         return create(node, wire, log, images, pullBytesPerSecond, heartbeatPeriod, firstHeartbeatDelay,
-                () -> SwarmAgent.INSTANCE, dataPlane);
+                () -> SwarmAgent.INSTANCE, dataPlane, storage);
     }
 
     /** The agent as a Kubernetes kubelet: containers restart in place (see the class comment). */
     public static Behavior<Command> kubelet(
             String node, Wire wire, EventLog log, Function<String, Image> images,
-            long pullBytesPerSecond, long statusPeriod, long firstStatusDelay, ActorRef<DataPlane.Command> dataPlane) {
-        return create(node, wire, log, images, pullBytesPerSecond, statusPeriod, firstStatusDelay, Kubelet::new, dataPlane);
+            long pullBytesPerSecond, long statusPeriod, long firstStatusDelay, ActorRef<DataPlane.Command> dataPlane,
+            ActorRef<Storage.Command> storage) {
+        return create(node, wire, log, images, pullBytesPerSecond, statusPeriod, firstStatusDelay, Kubelet::new, dataPlane,
+                storage);
     }
 
     private static Behavior<Command> create(
             String node, Wire wire, EventLog log, Function<String, Image> images,
             long pullBytesPerSecond, long heartbeatPeriod, long firstHeartbeatDelay, Supplier<AgentKind> kind,
-            ActorRef<DataPlane.Command> dataPlane) {
+            ActorRef<DataPlane.Command> dataPlane, ActorRef<Storage.Command> storage) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             NodeAgent agent = new NodeAgent(ctx, node, wire, log, images, pullBytesPerSecond, heartbeatPeriod, timers,
-                    kind.get(), dataPlane);
+                    kind.get(), dataPlane, storage);
             agent.boot(false, firstHeartbeatDelay);
             return agent;
         }));
@@ -192,9 +204,12 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private NodeAgent(
             ActorContext<Command> ctx, String node, Wire wire, EventLog log,
             Function<String, Image> images, long pullBytesPerSecond, long heartbeatPeriod,
-            TimerScheduler<Command> timers, AgentKind kind, ActorRef<DataPlane.Command> dataPlane) {
+            TimerScheduler<Command> timers, AgentKind kind, ActorRef<DataPlane.Command> dataPlane,
+            ActorRef<Storage.Command> storage) {
         super(ctx);
         this.dataPlane = dataPlane;
+        this.storage = storage;
+        this.mountAnswers = ctx.messageAdapter(Storage.MountAnswer.class, a -> new Mounted(a.task(), a.error()));
         this.node = node;
         this.wire = wire;
         this.log = log;
@@ -221,6 +236,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 .onMessage(ProbeDue.class, m -> up ? onProbeDue(m) : this)
                 .onMessage(Terminate.class, m -> up ? onTerminate(m) : this)
                 .onMessage(Kill.class, m -> up ? onKillAfterGrace(m) : this)
+                .onMessage(Mounted.class, this::onMounted)
                 .build();
     }
 
@@ -368,11 +384,47 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         }
     }
 
+    /**
+     * The container is created: a task with named volumes has them mounted first (the storage
+     * answers at once, in {@link #onMounted}), then it starts.
+     */
     private void start(Container c) {
         c.awaitingRestart = false;
+        if (c.task.spec().mounts().stream().anyMatch(m -> m.type() == VolumeMount.Type.VOLUME)) {
+            storage.tell(new Storage.Mount(c.task.id(), c.task.name(), node, c.task.spec().mounts(), mountAnswers));
+            return;
+        }
+        starting(c);
+    }
+
+    private void starting(Container c) {
         advance(c, TaskState.STARTING, "starting", null);
         Image image = images.apply(c.task.spec().image());
         timers.startSingleTimer(c.task.id(), new StepDone(c.task.id(), TaskState.RUNNING), Duration.ofNanos(image.startNanos()));
+    }
+
+    /**
+     * The storage mounted the container's volumes, or could not: then the container fails to start
+     * with the engine's error, and its restart policy (or the kubelet's back-off) follows. A container
+     * gone in the meantime (a crash, a stop) gives its mounts back.
+     */
+    private Behavior<Command> onMounted(Mounted m) {
+        Container c = up ? containers.get(m.taskId()) : null;
+        boolean startable = c != null && !c.mounted && c.desired == TaskState.RUNNING
+                && (c.state == TaskState.READY || c.state.isTerminal() && kind.restartsInPlace());
+        if (!startable) {
+            if (m.error().isEmpty() && (c == null || !c.mounted)) {
+                storage.tell(new Storage.Unmount(m.taskId()));
+            }
+            return this;
+        }
+        if (m.error().isPresent()) {
+            exited(c, m.error().get());
+            return this;
+        }
+        c.mounted = true;
+        starting(c);
+        return this;
     }
 
     private Behavior<Command> onStepDone(StepDone m) {
@@ -556,13 +608,17 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private Behavior<Command> onExit(ContainerExit m) {
         Container c = containers.get(m.taskId());
         if (c != null && !c.state.isTerminal()) {
-            timers.cancel(c.task.id());
-            advance(c, TaskState.FAILED, "exited", m.error());
-            if (c.desired == TaskState.RUNNING) {
-                kind.restartDelay(c.task.id(), log.now()).ifPresent(delay -> restartLater(c, delay));
-            }
+            exited(c, m.error());
         }
         return this;
+    }
+
+    private void exited(Container c, String error) {
+        timers.cancel(c.task.id());
+        advance(c, TaskState.FAILED, "exited", error);
+        if (c.desired == TaskState.RUNNING) {
+            kind.restartDelay(c.task.id(), log.now()).ifPresent(delay -> restartLater(c, delay));
+        }
     }
 
     /**
@@ -598,6 +654,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     /** The container is gone: the data plane hears of it once, and of the sandbox's end when it goes too. */
     private void stopped(Container c) {
+        if (c.mounted) {
+            c.mounted = false;
+            storage.tell(new Storage.Unmount(c.task.id()));
+        }
         timers.cancel("probe:" + c.task.id());
         timers.cancel("stop:" + c.task.id());
         c.probe = Optional.empty();

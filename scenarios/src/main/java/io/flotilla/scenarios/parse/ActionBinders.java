@@ -27,7 +27,9 @@ final class ActionBinders {
             new ZoneBinder(false),
             new ZoneBinder(true),
             new HealthBinder(false),
-            new HealthBinder(true));
+            new HealthBinder(true),
+            new BackupBinder(),
+            new RestoreBinder());
 
     /** The keys that introduce an action, in order. */
     static final List<String> KEYWORDS = ALL.stream().map(ActionBinder::keyword).toList();

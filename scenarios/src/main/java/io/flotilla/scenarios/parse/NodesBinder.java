@@ -78,8 +78,7 @@ final class NodesBinder {
                 .map(PlatformBinder::node)
                 .orElse(Platform.LINUX_AMD64);
         List<String> taints = taints(f);
-        // Both belong to storage: refused at their keys rather than unknown.
-        f.key("plugins").ifPresent(k -> problems.notSimulated(k, "plugins", "storage, which volume plugins serve,"));
+        List<String> plugins = plugins(f);
         f.key("storage_driver").ifPresent(k -> problems.notSimulated(k, "storage_driver", "a node's storage driver"));
         long bandwidth = f.value("pull_bandwidth")
                 .map(n -> Values.bandwidth(n, "pull_bandwidth", problems))
@@ -98,7 +97,7 @@ final class NodesBinder {
         for (int i = 1; i <= count; i++) {
             String nodeName = counted ? name.get() + "-" + i : name.get();
             noteName(nodeName, nameNode.get(), counted);
-            NodeSpec spec = new NodeSpec(nodeName, role, resources, labels, engineLabels, platform, taints);
+            NodeSpec spec = new NodeSpec(nodeName, role, resources, labels, engineLabels, platform, taints, plugins);
             out.add(new NodeDecl(spec, availability, bandwidth, f.pos()));
         }
         return out;
@@ -124,6 +123,26 @@ final class NodesBinder {
                 }
             }
         });
+        return out;
+    }
+
+    /**
+     * The volume plugins installed on the node ({@code docker plugin install}), by name, with an
+     * optional tag; {@code local} is built in and needs no listing.
+     */
+    private List<String> plugins(Fields f) {
+        List<String> out = new ArrayList<>();
+        for (Node item : f.list("plugins")) {
+            Values.string(item, "plugins", problems).ifPresent(p -> {
+                if (!Names.PLAIN.matcher(p).matches()) {
+                    problems.add(item, "plugins: '" + p + "' is not a plugin name such as azurefile or vieux/sshfs:latest");
+                } else if (out.contains(p)) {
+                    problems.add(item, "plugins: '" + p + "' is listed twice");
+                } else {
+                    out.add(p);
+                }
+            });
+        }
         return out;
     }
 

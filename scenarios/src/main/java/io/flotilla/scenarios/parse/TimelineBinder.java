@@ -44,9 +44,9 @@ final class TimelineBinder {
     private OptionalLong lastAt = OptionalLong.empty();
 
     TimelineBinder(Problems problems, Set<String> nodes, Map<String, List<String>> zones, Workloads workloads,
-            Set<String> networks, Set<String> storageClasses, TimelineState start) {
+            Set<String> networks, Set<String> storageClasses, VolumeNames volumes, TimelineState start) {
         this.problems = problems;
-        this.scope = TimelineScope.of(problems, nodes, zones, workloads, networks, storageClasses, images, start);
+        this.scope = TimelineScope.of(problems, nodes, zones, workloads, networks, storageClasses, volumes, images, start);
     }
 
     /** The items in time order, each with the {@code at} node (for the check against {@code until}). */
@@ -114,8 +114,6 @@ final class TimelineBinder {
         out.put("remove_node", "removing a node during a run");
         out.put("out_of_service", "the out-of-service taint, which lets storage move,");
         out.put("force_delete", "a forced deletion, which matters for statefulsets,");
-        out.put("backup", "storage");
-        out.put("restore", "storage");
         return java.util.Collections.unmodifiableMap(out);
     }
 

@@ -11,6 +11,8 @@ import io.flotilla.sim.cluster.Cluster;
 import io.flotilla.sim.cluster.ClusterSetup;
 import io.flotilla.sim.cluster.Image;
 import io.flotilla.sim.cluster.NodeSetup;
+import io.flotilla.sim.storage.StorageSetup;
+import io.flotilla.scenarios.model.VolumeDecl;
 import io.flotilla.sim.control.NetworkSetup;
 import io.flotilla.sim.kernel.Simulation;
 import io.flotilla.sim.kubernetes.KubernetesSettings;
@@ -74,7 +76,9 @@ public final class ScenarioRunner {
                         scenario.kubernetes().defaultTolerationSeconds()),
                 options.explainTasks(),
                 scenario.traffic().stream().map(TrafficDecl::client).toList(),
-                scenario.dataPlane(options.explainRequest()));
+                scenario.dataPlane(options.explainRequest()),
+                new StorageSetup(scenario.volumes().values().stream().map(VolumeDecl::spec).toList(),
+                        StorageSetup.Attachment.ON_MOUNT));
     }
 
     private static Function<String, Image> images(Scenario scenario) {
