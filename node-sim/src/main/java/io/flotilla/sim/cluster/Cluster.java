@@ -3,6 +3,7 @@ package io.flotilla.sim.cluster;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeRole;
 import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.storage.NodeDisk;
 import io.flotilla.sim.dataplane.DataPlane;
 import io.flotilla.sim.dataplane.DataPlaneSetup;
 import io.flotilla.sim.events.ActionIgnored;
@@ -111,9 +112,9 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
             String name = n.spec().name();
             agents.put(name, ctx.spawn(kube
                     ? NodeAgent.kubelet(name, wire, kernel.log(), setup.images(), n.pullBytesPerSecond(), period, firstBeat,
-                            dataPlane, storage)
+                            dataPlane, storage, new NodeDisk(n.disk(), n.storageDriver()))
                     : NodeAgent.create(name, wire, kernel.log(), setup.images(), n.pullBytesPerSecond(), period, firstBeat,
-                            dataPlane, storage),
+                            dataPlane, storage, new NodeDisk(n.disk(), n.storageDriver())),
                     "node-" + name));
         }
         wire.attach(manager, agents);

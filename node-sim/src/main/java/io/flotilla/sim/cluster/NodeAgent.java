@@ -19,6 +19,8 @@ import io.flotilla.sim.events.TaskHealthChanged;
 import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.kernel.EventLog;
 import io.flotilla.sim.storage.Storage;
+import io.flotilla.scheduler.storage.NodeDisk;
+import java.util.SortedMap;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -115,7 +117,18 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private record Kill(String taskId) implements Command {}
 
     /** The storage's answer to the container's mounts: empty error when every named volume is mounted. */
-    private record Mounted(String taskId, Optional<String> error) implements Command {}
+    private record Mounted(String taskId, Optional<String> error, SortedMap<String, Long> created) implements Command {}
+
+    /** Keys of what takes room on the disk. */
+    private static final String IMAGE = "image:";
+    private static final String CONTAINER = "container:";
+    private static final String VOLUME = "volume:";
+
+    /** The engine's error when an image's layers do not fit on the disk. */
+    static final String PULL_DISK_FULL = "failed to register layer: " + NodeDisk.FULL;
+
+    /** The engine's error when the container's own layer (vfs: a copy of the image) does not fit. */
+    static final String CREATE_DISK_FULL = "failed to create container: " + NodeDisk.FULL;
 
     /** The error of a task stopped because it was unhealthy (moby's {@code ErrContainerUnhealthy}, killed: 137). */
     static final String UNHEALTHY_ERROR = "task: non-zero exit (137): dockerexec: unhealthy container";
@@ -158,6 +171,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private final ActorRef<DataPlane.Command> dataPlane;
     private final ActorRef<Storage.Command> storage;
     private final ActorRef<Storage.MountAnswer> mountAnswers;
+    /** What takes space on the node's disk: images, containers' own layers, local volumes. */
+    private final NodeDisk disk;
     private final Map<String, Container> containers = new LinkedHashMap<>();
     /** When each image is (or will be) on disk; a second task of the image waits for the same pull. */
     private final Map<String, Long> imageReadyAt = new HashMap<>();
@@ -175,27 +190,27 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     public static Behavior<Command> create(
             String node, Wire wire, EventLog log, Function<String, Image> images,
             long pullBytesPerSecond, long heartbeatPeriod, long firstHeartbeatDelay, ActorRef<DataPlane.Command> dataPlane,
-            ActorRef<Storage.Command> storage) {
+            ActorRef<Storage.Command> storage, NodeDisk disk) {
         return create(node, wire, log, images, pullBytesPerSecond, heartbeatPeriod, firstHeartbeatDelay,
-                () -> SwarmAgent.INSTANCE, dataPlane, storage);
+                () -> SwarmAgent.INSTANCE, dataPlane, storage, disk);
     }
 
     /** The agent as a Kubernetes kubelet: containers restart in place (see the class comment). */
     public static Behavior<Command> kubelet(
             String node, Wire wire, EventLog log, Function<String, Image> images,
             long pullBytesPerSecond, long statusPeriod, long firstStatusDelay, ActorRef<DataPlane.Command> dataPlane,
-            ActorRef<Storage.Command> storage) {
+            ActorRef<Storage.Command> storage, NodeDisk disk) {
         return create(node, wire, log, images, pullBytesPerSecond, statusPeriod, firstStatusDelay, Kubelet::new, dataPlane,
-                storage);
+                storage, disk);
     }
 
     private static Behavior<Command> create(
             String node, Wire wire, EventLog log, Function<String, Image> images,
             long pullBytesPerSecond, long heartbeatPeriod, long firstHeartbeatDelay, Supplier<AgentKind> kind,
-            ActorRef<DataPlane.Command> dataPlane, ActorRef<Storage.Command> storage) {
+            ActorRef<DataPlane.Command> dataPlane, ActorRef<Storage.Command> storage, NodeDisk disk) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             NodeAgent agent = new NodeAgent(ctx, node, wire, log, images, pullBytesPerSecond, heartbeatPeriod, timers,
-                    kind.get(), dataPlane, storage);
+                    kind.get(), dataPlane, storage, disk);
             agent.boot(false, firstHeartbeatDelay);
             return agent;
         }));
@@ -205,11 +220,12 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             ActorContext<Command> ctx, String node, Wire wire, EventLog log,
             Function<String, Image> images, long pullBytesPerSecond, long heartbeatPeriod,
             TimerScheduler<Command> timers, AgentKind kind, ActorRef<DataPlane.Command> dataPlane,
-            ActorRef<Storage.Command> storage) {
+            ActorRef<Storage.Command> storage, NodeDisk disk) {
         super(ctx);
         this.dataPlane = dataPlane;
         this.storage = storage;
-        this.mountAnswers = ctx.messageAdapter(Storage.MountAnswer.class, a -> new Mounted(a.task(), a.error()));
+        this.disk = disk;
+        this.mountAnswers = ctx.messageAdapter(Storage.MountAnswer.class, a -> new Mounted(a.task(), a.error(), a.created()));
         this.node = node;
         this.wire = wire;
         this.log = log;
@@ -267,7 +283,14 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         containers.clear();
         kind.crashed();
         long now = log.now();
-        imageReadyAt.values().removeIf(readyAt -> readyAt > now); // an unfinished pull is lost; pulled images stay on disk
+        imageReadyAt.entrySet().removeIf(e -> {
+            boolean unfinished = e.getValue() > now; // an unfinished pull is lost; pulled images stay on disk
+            if (unfinished) {
+                disk.free(IMAGE + e.getKey());
+            }
+            return unfinished;
+        });
+        disk.freeAll(CONTAINER); // the node boots empty
         return this;
     }
 
@@ -349,13 +372,40 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         return this;
     }
 
+    /**
+     * Pulls the image if the node has not, and creates the container (swarmkit's Prepare): the image
+     * and the container's own layer take their room on the disk first, or the task is rejected with
+     * the engine's words. The storage driver says what the container's layer takes and how long its
+     * creation lasts (overlay2: nothing, at once; vfs: a copy of the whole image).
+     */
     private void prepare(Container c) {
         advance(c, TaskState.PREPARING, "preparing", null);
         Image image = images.apply(c.task.spec().image());
         long now = log.now();
+        boolean pulled = imageReadyAt.containsKey(image.name());
+        long layer = disk.driver().containerBytes(image.sizeBytes());
+        if (!disk.fits((pulled ? 0 : image.sizeBytes()) + layer)) {
+            rejected(c, !pulled && !disk.fits(image.sizeBytes()) ? PULL_DISK_FULL : CREATE_DISK_FULL);
+            return;
+        }
+        if (!pulled) {
+            disk.take(IMAGE + image.name(), image.sizeBytes());
+        }
+        if (layer > 0) {
+            disk.take(CONTAINER + c.task.id(), layer);
+        }
         long readyAt = imageReadyAt.computeIfAbsent(image.name(), name -> now + pullNanos(image));
-        long pull = Math.max(0, readyAt - now);
+        long pull = Math.max(0, readyAt - now) + disk.driver().createNanos(image.sizeBytes());
         timers.startSingleTimer(c.task.id(), new StepDone(c.task.id(), TaskState.READY), Duration.ofNanos(pull));
+    }
+
+    /** Swarmkit rejects a task whose Prepare failed; a kubelet's pod fails and backs off, as for an exit. */
+    private void rejected(Container c, String error) {
+        if (kind.restartsInPlace()) {
+            exited(c, error);
+        } else {
+            advance(c, TaskState.REJECTED, "rejected", error);
+        }
     }
 
     private long pullNanos(Image image) {
@@ -391,7 +441,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private void start(Container c) {
         c.awaitingRestart = false;
         if (c.task.spec().mounts().stream().anyMatch(m -> m.type() == VolumeMount.Type.VOLUME)) {
-            storage.tell(new Storage.Mount(c.task.id(), c.task.name(), node, c.task.spec().mounts(), mountAnswers));
+            storage.tell(new Storage.Mount(c.task.id(), c.task.name(), node, c.task.spec().mounts(), disk.free(), mountAnswers));
             return;
         }
         starting(c);
@@ -423,6 +473,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             return this;
         }
         c.mounted = true;
+        m.created().forEach((volume, bytes) -> disk.take(VOLUME + volume, bytes));
         starting(c);
         return this;
     }
@@ -663,6 +714,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         c.probe = Optional.empty();
         c.stopping = false;
         c.serving = false;
+        if (c.state == TaskState.SHUTDOWN || !kind.restartsInPlace()) {
+            disk.free(CONTAINER + c.task.id()); // the container is removed with its layer
+        }
         if (c.everStarted) {
             boolean removed = c.state == TaskState.SHUTDOWN || !kind.restartsInPlace();
             toDataPlane(c, new DataPlane.ContainerStopped(node, c.task.id(), removed));

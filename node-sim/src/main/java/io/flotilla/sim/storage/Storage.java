@@ -23,7 +23,12 @@ import io.flotilla.sim.events.VolumeRestored;
 import io.flotilla.sim.kernel.EventLog;
 import io.flotilla.sim.kernel.Kernel;
 import java.time.Duration;
+import io.flotilla.scheduler.storage.NodeDisk;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.OptionalLong;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,11 +56,14 @@ public final class Storage extends AbstractBehavior<Storage.Command> {
      * on {@code node} with these mounts: all its named volumes are mounted, or none and the answer
      * says why. Bind mounts are the node's own directories: nothing to mount here.
      */
-    public record Mount(String task, String lineage, String node, List<VolumeMount> mounts, ActorRef<MountAnswer> replyTo)
-            implements Command {}
+    public record Mount(String task, String lineage, String node, List<VolumeMount> mounts, OptionalLong freeDisk,
+            ActorRef<MountAnswer> replyTo) implements Command {}
 
-    /** Whether {@link Mount} succeeded: empty, or why not in the engine's words. */
-    public record MountAnswer(String task, Optional<String> error) {}
+    /**
+     * Whether {@link Mount} succeeded: empty, or why not in the engine's words; {@code created} are the
+     * volumes it made on the node's disk, with the bytes each takes there.
+     */
+    public record MountAnswer(String task, Optional<String> error, SortedMap<String, Long> created) {}
 
     /** The container of {@code task} stopped: it writes no more. */
     public record Unmount(String task) implements Command {}
@@ -88,6 +96,8 @@ public final class Storage extends AbstractBehavior<Storage.Command> {
 
     /** The engine's words for a mount that failed ({@code docker run} with a volume plugin). */
     static final String MOUNT_ERROR = "starting container failed: error while mounting volume '%s': %s";
+
+    private static final SortedMap<String, Long> EMPTY = Collections.unmodifiableSortedMap(new TreeMap<>());
 
     private final EventLog log;
     private final StorageSetup setup;
@@ -125,6 +135,17 @@ public final class Storage extends AbstractBehavior<Storage.Command> {
     private Behavior<Command> onMount(Mount m) {
         long now = log.now();
         List<VolumeMount> named = m.mounts().stream().filter(v -> v.type() == VolumeMount.Type.VOLUME).toList();
+        TreeMap<String, Long> created = new TreeMap<>();
+        for (VolumeMount v : named) {
+            volumes.spec(v.source()).filter(VolumeSpec::onNode)
+                    .filter(spec -> volumes.volume(volumes.keyFor(v.source(), m.node())).isEmpty())
+                    .ifPresent(spec -> created.put(spec.name(), spec.sizeBytes()));
+        }
+        long needed = created.values().stream().mapToLong(Long::longValue).sum();
+        if (m.freeDisk().isPresent() && needed > m.freeDisk().getAsLong()) {
+            m.replyTo().tell(new MountAnswer(m.task(), Optional.of(MOUNT_ERROR.formatted(created.firstKey(), NodeDisk.FULL)), EMPTY));
+            return this;
+        }
         for (VolumeMount v : named) {
             Optional<Refusal> refusal = volumes.cannotMount(v.source(), m.node());
             if (refusal.isPresent() && takesOver(refusal.get(), v.source(), m.node())) {
@@ -132,14 +153,14 @@ public final class Storage extends AbstractBehavior<Storage.Command> {
                 refusal = volumes.cannotMount(v.source(), m.node());
             }
             if (refusal.isPresent()) {
-                m.replyTo().tell(new MountAnswer(m.task(), Optional.of(MOUNT_ERROR.formatted(v.source(), refusal.get().text()))));
+                m.replyTo().tell(new MountAnswer(m.task(), Optional.of(MOUNT_ERROR.formatted(v.source(), refusal.get().text())), EMPTY));
                 return this;
             }
         }
         for (VolumeMount v : named) {
             changed(volumes.mounted(v.source(), new Writer(m.task(), m.lineage()), m.node(), now, v.writes()).changes());
         }
-        m.replyTo().tell(new MountAnswer(m.task(), Optional.empty()));
+        m.replyTo().tell(new MountAnswer(m.task(), Optional.empty(), Collections.unmodifiableSortedMap(created)));
         return this;
     }
 

@@ -17,6 +17,6 @@ public record VolumeDecl(String name, String driver, long sizeBytes, SourcePos p
 
     /** The volume as the storage model declares it. */
     public VolumeSpec spec() {
-        return local() ? VolumeSpec.local(name) : VolumeSpec.network(name, driver);
+        return (local() ? VolumeSpec.local(name) : VolumeSpec.network(name, driver)).withSize(sizeBytes);
     }
 }

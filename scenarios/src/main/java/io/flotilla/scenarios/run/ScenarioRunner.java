@@ -62,7 +62,8 @@ public final class ScenarioRunner {
     public static ClusterSetup setup(Scenario scenario, Strategy strategy, RunOptions options) {
         return new ClusterSetup(
                 scenario.nodes().stream()
-                        .map(n -> new NodeSetup(n.spec(), n.availability(), n.pullBandwidthBytesPerSecond()))
+                        .map(n -> new NodeSetup(n.spec(), n.availability(), n.pullBandwidthBytesPerSecond(), n.disk(),
+                                n.storageDriver()))
                         .toList(),
                 scenario.networks().values().stream()
                         .sorted(Comparator.comparingInt((NetworkDecl n) -> n.pos().line()).thenComparingInt(n -> n.pos().column()))

@@ -307,7 +307,8 @@ public final class Volumes {
             return Outcome.refused(Refusal.Kind.LOST, "volume " + key + " is lost: its node is down");
         }
         if (volume.inUse()) {
-            return Outcome.refused(Refusal.Kind.IN_USE, "volume " + key + " is in use by " + String.join(", ", volume.mounts().keySet()));
+            return Outcome.refused(Refusal.Kind.IN_USE, "volume " + key + " is in use by " + String.join(", ", volume.mounts().keySet())
+                    + ": stop the tasks that mount it first");
         }
         Volume restored = volume.withContent(backup.content());
         volumes.put(key, restored);
