@@ -7,6 +7,7 @@ import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.StatefulSetSpec;
 import io.flotilla.scheduler.model.StorageClassSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
+import io.flotilla.scheduler.storage.VolumeSpec;
 import io.flotilla.sim.control.Assignment;
 import io.flotilla.sim.control.ControlPlaneEffects;
 import io.flotilla.sim.control.ControlPlaneInputs;
@@ -16,6 +17,7 @@ import io.flotilla.sim.control.TaskReport;
 import io.flotilla.sim.dataplane.DataPlane;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.Kernel;
+import io.flotilla.sim.storage.Storage;
 import io.flotilla.sim.swarm.ControlTimer;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +37,8 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * ({@link io.flotilla.sim.swarm.ControlPlane}) or Kubernetes' API server, controllers and
  * kube-scheduler ({@link io.flotilla.sim.kubernetes.ControlPlane}). It turns messages and timers
  * into {@link ControlPlaneInputs} calls, and the control plane's effects into timers and messages
- * over the wire. A kubelet's status post arrives as a heartbeat and its pod statuses as task
+ * over the wire, and the Kubernetes storage's provisions, attaches and detaches into commands to the
+ * {@link Storage}. A kubelet's status post arrives as a heartbeat and its pod statuses as task
  * reports, so the wire, the fabric and the node agents are the same for both.
  *
  * <p>Without a leader (raft's for Swarm, a quorum of etcd members for Kubernetes) it rejects
@@ -103,16 +106,20 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
     private final Leadership leadership;
     private final ControlPlaneInputs plane;
     private final ActorRef<DataPlane.Command> dataPlane;
+    private final ActorRef<Storage.Command> storage;
 
-    public static Behavior<Command> create(Wire wire, Kernel kernel, ClusterSetup setup, ActorRef<DataPlane.Command> dataPlane) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Manager(ctx, wire, kernel, setup, timers, dataPlane)));
+    public static Behavior<Command> create(Wire wire, Kernel kernel, ClusterSetup setup, ActorRef<DataPlane.Command> dataPlane,
+            ActorRef<Storage.Command> storage) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Manager(ctx, wire, kernel, setup, timers, dataPlane,
+                storage)));
     }
 
     private Manager(ActorContext<Command> ctx, Wire wire, Kernel kernel, ClusterSetup setup,
-            TimerScheduler<Command> timers, ActorRef<DataPlane.Command> dataPlane) {
+            TimerScheduler<Command> timers, ActorRef<DataPlane.Command> dataPlane, ActorRef<Storage.Command> storage) {
         super(ctx);
         this.wire = wire;
         this.dataPlane = dataPlane;
+        this.storage = storage;
         this.kernel = kernel;
         this.timers = timers;
         if (setup.orchestrator() == ClusterSetup.Orchestrator.KUBERNETES) {
@@ -282,6 +289,27 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
         @Override
         public void endpointsChanged(String service, List<ServiceEndpoint> endpoints) {
             dataPlane.tell(new DataPlane.EndpointsChanged(service, endpoints));
+        }
+
+        @Override
+        public void volumeProvisioned(VolumeSpec spec, Optional<String> node) {
+            storage.tell(new Storage.Declare(spec));
+            storage.tell(new Storage.Provision(spec.name(), node));
+        }
+
+        @Override
+        public void volumeAttached(String volume, String node) {
+            storage.tell(new Storage.Attach(volume, node));
+        }
+
+        @Override
+        public void volumeDetached(String volume) {
+            storage.tell(new Storage.Detach(volume, Optional.empty()));
+        }
+
+        @Override
+        public void volumeDeleted(String volume) {
+            storage.tell(new Storage.Delete(volume, Optional.empty()));
         }
     }
 }

@@ -7,6 +7,7 @@ import io.flotilla.scheduler.model.PublishMode;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.scheduler.model.VolumeMount;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.control.Assignment;
 import io.flotilla.sim.control.TaskReport;
@@ -17,6 +18,9 @@ import io.flotilla.sim.events.NodeCrashed;
 import io.flotilla.sim.events.TaskHealthChanged;
 import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.kernel.EventLog;
+import io.flotilla.sim.storage.Storage;
+import io.flotilla.scheduler.storage.NodeDisk;
+import java.util.SortedMap;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -112,6 +116,20 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     /** SIGKILL, at the end of the stop grace period. */
     private record Kill(String taskId) implements Command {}
 
+    /** The storage's answer to the container's mounts: empty error when every named volume is mounted. */
+    private record Mounted(String taskId, Optional<String> error, SortedMap<String, Long> created) implements Command {}
+
+    /** Keys of what takes room on the disk. */
+    private static final String IMAGE = "image:";
+    private static final String CONTAINER = "container:";
+    private static final String VOLUME = "volume:";
+
+    /** The engine's error when an image's layers do not fit on the disk. */
+    static final String PULL_DISK_FULL = "failed to register layer: " + NodeDisk.FULL;
+
+    /** The engine's error when the container's own layer (vfs: a copy of the image) does not fit. */
+    static final String CREATE_DISK_FULL = "failed to create container: " + NodeDisk.FULL;
+
     /** The error of a task stopped because it was unhealthy (moby's {@code ErrContainerUnhealthy}, killed: 137). */
     static final String UNHEALTHY_ERROR = "task: non-zero exit (137): dockerexec: unhealthy container";
 
@@ -132,6 +150,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         boolean stopping;
         boolean unhealthy;
         boolean serving;
+        /** Its named volumes are mounted (the storage was told, and said yes). */
+        boolean mounted;
 
         Container(Task task, TaskState desired) {
             this.task = task;
@@ -149,6 +169,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private final TimerScheduler<Command> timers;
     private final AgentKind kind;
     private final ActorRef<DataPlane.Command> dataPlane;
+    private final ActorRef<Storage.Command> storage;
+    private final ActorRef<Storage.MountAnswer> mountAnswers;
+    /** What takes space on the node's disk: images, containers' own layers, local volumes. */
+    private final NodeDisk disk;
     private final Map<String, Container> containers = new LinkedHashMap<>();
     /** When each image is (or will be) on disk; a second task of the image waits for the same pull. */
     private final Map<String, Long> imageReadyAt = new HashMap<>();
@@ -165,25 +189,28 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     public static Behavior<Command> create(
             String node, Wire wire, EventLog log, Function<String, Image> images,
-            long pullBytesPerSecond, long heartbeatPeriod, long firstHeartbeatDelay, ActorRef<DataPlane.Command> dataPlane) {
+            long pullBytesPerSecond, long heartbeatPeriod, long firstHeartbeatDelay, ActorRef<DataPlane.Command> dataPlane,
+            ActorRef<Storage.Command> storage, NodeDisk disk) {
         return create(node, wire, log, images, pullBytesPerSecond, heartbeatPeriod, firstHeartbeatDelay,
-                () -> SwarmAgent.INSTANCE, dataPlane);
+                () -> SwarmAgent.INSTANCE, dataPlane, storage, disk);
     }
 
     /** The agent as a Kubernetes kubelet: containers restart in place (see the class comment). */
     public static Behavior<Command> kubelet(
             String node, Wire wire, EventLog log, Function<String, Image> images,
-            long pullBytesPerSecond, long statusPeriod, long firstStatusDelay, ActorRef<DataPlane.Command> dataPlane) {
-        return create(node, wire, log, images, pullBytesPerSecond, statusPeriod, firstStatusDelay, Kubelet::new, dataPlane);
+            long pullBytesPerSecond, long statusPeriod, long firstStatusDelay, ActorRef<DataPlane.Command> dataPlane,
+            ActorRef<Storage.Command> storage, NodeDisk disk) {
+        return create(node, wire, log, images, pullBytesPerSecond, statusPeriod, firstStatusDelay, Kubelet::new, dataPlane,
+                storage, disk);
     }
 
     private static Behavior<Command> create(
             String node, Wire wire, EventLog log, Function<String, Image> images,
             long pullBytesPerSecond, long heartbeatPeriod, long firstHeartbeatDelay, Supplier<AgentKind> kind,
-            ActorRef<DataPlane.Command> dataPlane) {
+            ActorRef<DataPlane.Command> dataPlane, ActorRef<Storage.Command> storage, NodeDisk disk) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             NodeAgent agent = new NodeAgent(ctx, node, wire, log, images, pullBytesPerSecond, heartbeatPeriod, timers,
-                    kind.get(), dataPlane);
+                    kind.get(), dataPlane, storage, disk);
             agent.boot(false, firstHeartbeatDelay);
             return agent;
         }));
@@ -192,9 +219,13 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private NodeAgent(
             ActorContext<Command> ctx, String node, Wire wire, EventLog log,
             Function<String, Image> images, long pullBytesPerSecond, long heartbeatPeriod,
-            TimerScheduler<Command> timers, AgentKind kind, ActorRef<DataPlane.Command> dataPlane) {
+            TimerScheduler<Command> timers, AgentKind kind, ActorRef<DataPlane.Command> dataPlane,
+            ActorRef<Storage.Command> storage, NodeDisk disk) {
         super(ctx);
         this.dataPlane = dataPlane;
+        this.storage = storage;
+        this.disk = disk;
+        this.mountAnswers = ctx.messageAdapter(Storage.MountAnswer.class, a -> new Mounted(a.task(), a.error(), a.created()));
         this.node = node;
         this.wire = wire;
         this.log = log;
@@ -221,6 +252,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 .onMessage(ProbeDue.class, m -> up ? onProbeDue(m) : this)
                 .onMessage(Terminate.class, m -> up ? onTerminate(m) : this)
                 .onMessage(Kill.class, m -> up ? onKillAfterGrace(m) : this)
+                .onMessage(Mounted.class, this::onMounted)
                 .build();
     }
 
@@ -251,7 +283,14 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         containers.clear();
         kind.crashed();
         long now = log.now();
-        imageReadyAt.values().removeIf(readyAt -> readyAt > now); // an unfinished pull is lost; pulled images stay on disk
+        imageReadyAt.entrySet().removeIf(e -> {
+            boolean unfinished = e.getValue() > now; // an unfinished pull is lost; pulled images stay on disk
+            if (unfinished) {
+                disk.free(IMAGE + e.getKey());
+            }
+            return unfinished;
+        });
+        disk.freeAll(CONTAINER); // the node boots empty
         return this;
     }
 
@@ -333,13 +372,40 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         return this;
     }
 
+    /**
+     * Pulls the image if the node has not, and creates the container (swarmkit's Prepare): the image
+     * and the container's own layer take their room on the disk first, or the task is rejected with
+     * the engine's words. The storage driver says what the container's layer takes and how long its
+     * creation lasts (overlay2: nothing, at once; vfs: a copy of the whole image).
+     */
     private void prepare(Container c) {
         advance(c, TaskState.PREPARING, "preparing", null);
         Image image = images.apply(c.task.spec().image());
         long now = log.now();
+        boolean pulled = imageReadyAt.containsKey(image.name());
+        long layer = disk.driver().containerBytes(image.sizeBytes());
+        if (!disk.fits((pulled ? 0 : image.sizeBytes()) + layer)) {
+            rejected(c, !pulled && !disk.fits(image.sizeBytes()) ? PULL_DISK_FULL : CREATE_DISK_FULL);
+            return;
+        }
+        if (!pulled) {
+            disk.take(IMAGE + image.name(), image.sizeBytes());
+        }
+        if (layer > 0) {
+            disk.take(CONTAINER + c.task.id(), layer);
+        }
         long readyAt = imageReadyAt.computeIfAbsent(image.name(), name -> now + pullNanos(image));
-        long pull = Math.max(0, readyAt - now);
+        long pull = Math.max(0, readyAt - now) + disk.driver().createNanos(image.sizeBytes());
         timers.startSingleTimer(c.task.id(), new StepDone(c.task.id(), TaskState.READY), Duration.ofNanos(pull));
+    }
+
+    /** Swarmkit rejects a task whose Prepare failed; a kubelet's pod fails and backs off, as for an exit. */
+    private void rejected(Container c, String error) {
+        if (kind.restartsInPlace()) {
+            exited(c, error);
+        } else {
+            advance(c, TaskState.REJECTED, "rejected", error);
+        }
     }
 
     private long pullNanos(Image image) {
@@ -368,11 +434,48 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         }
     }
 
+    /**
+     * The container is created: a task with named volumes has them mounted first (the storage
+     * answers at once, in {@link #onMounted}), then it starts.
+     */
     private void start(Container c) {
         c.awaitingRestart = false;
+        if (c.task.spec().mounts().stream().anyMatch(m -> m.type() == VolumeMount.Type.VOLUME)) {
+            storage.tell(new Storage.Mount(c.task.id(), c.task.name(), node, c.task.spec().mounts(), disk.free(), mountAnswers));
+            return;
+        }
+        starting(c);
+    }
+
+    private void starting(Container c) {
         advance(c, TaskState.STARTING, "starting", null);
         Image image = images.apply(c.task.spec().image());
         timers.startSingleTimer(c.task.id(), new StepDone(c.task.id(), TaskState.RUNNING), Duration.ofNanos(image.startNanos()));
+    }
+
+    /**
+     * The storage mounted the container's volumes, or could not: then the container fails to start
+     * with the engine's error, and its restart policy (or the kubelet's back-off) follows. A container
+     * gone in the meantime (a crash, a stop) gives its mounts back.
+     */
+    private Behavior<Command> onMounted(Mounted m) {
+        Container c = up ? containers.get(m.taskId()) : null;
+        boolean startable = c != null && !c.mounted && c.desired == TaskState.RUNNING
+                && (c.state == TaskState.READY || c.state.isTerminal() && kind.restartsInPlace());
+        if (!startable) {
+            if (m.error().isEmpty() && (c == null || !c.mounted)) {
+                storage.tell(new Storage.Unmount(m.taskId()));
+            }
+            return this;
+        }
+        if (m.error().isPresent()) {
+            exited(c, m.error().get());
+            return this;
+        }
+        c.mounted = true;
+        m.created().forEach((volume, bytes) -> disk.take(VOLUME + volume, bytes));
+        starting(c);
+        return this;
     }
 
     private Behavior<Command> onStepDone(StepDone m) {
@@ -556,13 +659,17 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private Behavior<Command> onExit(ContainerExit m) {
         Container c = containers.get(m.taskId());
         if (c != null && !c.state.isTerminal()) {
-            timers.cancel(c.task.id());
-            advance(c, TaskState.FAILED, "exited", m.error());
-            if (c.desired == TaskState.RUNNING) {
-                kind.restartDelay(c.task.id(), log.now()).ifPresent(delay -> restartLater(c, delay));
-            }
+            exited(c, m.error());
         }
         return this;
+    }
+
+    private void exited(Container c, String error) {
+        timers.cancel(c.task.id());
+        advance(c, TaskState.FAILED, "exited", error);
+        if (c.desired == TaskState.RUNNING) {
+            kind.restartDelay(c.task.id(), log.now()).ifPresent(delay -> restartLater(c, delay));
+        }
     }
 
     /**
@@ -598,11 +705,18 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     /** The container is gone: the data plane hears of it once, and of the sandbox's end when it goes too. */
     private void stopped(Container c) {
+        if (c.mounted) {
+            c.mounted = false;
+            storage.tell(new Storage.Unmount(c.task.id()));
+        }
         timers.cancel("probe:" + c.task.id());
         timers.cancel("stop:" + c.task.id());
         c.probe = Optional.empty();
         c.stopping = false;
         c.serving = false;
+        if (c.state == TaskState.SHUTDOWN || !kind.restartsInPlace()) {
+            disk.free(CONTAINER + c.task.id()); // the container is removed with its layer
+        }
         if (c.everStarted) {
             boolean removed = c.state == TaskState.SHUTDOWN || !kind.restartsInPlace();
             toDataPlane(c, new DataPlane.ContainerStopped(node, c.task.id(), removed));

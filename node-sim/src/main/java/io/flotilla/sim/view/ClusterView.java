@@ -18,6 +18,12 @@ import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.events.TaskUnallocated;
 import io.flotilla.sim.events.TaskUnplaced;
 import io.flotilla.sim.events.TrafficCounted;
+import io.flotilla.sim.events.VolumeAttached;
+import io.flotilla.sim.events.VolumeCreated;
+import io.flotilla.sim.events.VolumeData;
+import io.flotilla.sim.events.VolumeDeleted;
+import io.flotilla.sim.events.VolumeDetached;
+import io.flotilla.sim.events.VolumeLost;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.LoggedEvent;
 import java.util.ArrayList;
@@ -36,7 +42,7 @@ import java.util.TreeMap;
  *
  * <p>Beside the truth about nodes and tasks it keeps each node's beliefs about the data plane (the
  * newest DNS answer per name and network, the load balancers' backends) and every traffic window
- * logged so far.
+ * logged so far, and every volume: where it is, its state and up to when it holds every write.
  */
 public final class ClusterView {
 
@@ -50,6 +56,8 @@ public final class ClusterView {
     private final Map<String, Map<DnsKey, DnsEntry>> dns = new HashMap<>();
     private final Map<LbKey, Map<String, Integer>> backends = new HashMap<>();
     private final Map<String, List<TrafficCounted>> traffic = new LinkedHashMap<>();
+    /** By name, then by the node whose disk holds it ("" for network storage). */
+    private final TreeMap<String, TreeMap<String, VolumeView>> volumes = new TreeMap<>();
     private long time;
     private long applied;
 
@@ -132,6 +140,37 @@ public final class ClusterView {
             }
         } else if (event instanceof TrafficCounted e) {
             traffic.computeIfAbsent(e.client(), c -> new ArrayList<>()).add(e);
+        } else if (event instanceof VolumeCreated e) {
+            volumes.computeIfAbsent(e.volume(), n -> new TreeMap<>())
+                    .put(onKey(e.on()), new VolumeView(e.volume(), Optional.ofNullable(e.on())));
+        } else if (event instanceof VolumeAttached e) {
+            withVolume(e.volume(), e.on(), v -> {
+                v.state = "attached";
+                v.node = Optional.ofNullable(e.node());
+            });
+        } else if (event instanceof VolumeDetached e) {
+            withVolume(e.volume(), e.on(), v -> {
+                v.state = "detached";
+                v.node = v.on;
+            });
+        } else if (event instanceof VolumeLost e) {
+            withVolume(e.volume(), e.on(), v -> {
+                v.state = "lost";
+                v.node = v.on;
+            });
+        } else if (event instanceof VolumeData e) {
+            withVolume(e.volume(), e.on(), v -> {
+                v.holds = e.holds();
+                v.through = e.through() == null ? 0 : e.through().toNanos();
+            });
+        } else if (event instanceof VolumeDeleted e) {
+            Map<String, VolumeView> copies = volumes.get(e.volume());
+            if (copies != null) {
+                copies.remove(onKey(e.on()));
+                if (copies.isEmpty()) {
+                    volumes.remove(e.volume());
+                }
+            }
         }
     }
 
@@ -234,6 +273,29 @@ public final class ClusterView {
     /** Every traffic window of {@code client} logged so far, in log order. */
     public List<TrafficCounted> traffic(String client) {
         return Collections.unmodifiableList(traffic.getOrDefault(client, List.of()));
+    }
+
+    /** Every volume, by name, then by the node whose disk holds it (network ones first). */
+    public List<VolumeView> volumes() {
+        List<VolumeView> out = new ArrayList<>();
+        volumes.values().forEach(copies -> out.addAll(copies.values()));
+        return out;
+    }
+
+    /** The copies of the volume named {@code name}: one per node for Docker's local driver, else at most one. */
+    public List<VolumeView> volumes(String name) {
+        return List.copyOf(volumes.getOrDefault(name, new TreeMap<>()).values());
+    }
+
+    private static String onKey(String on) {
+        return on == null ? "" : on;
+    }
+
+    private void withVolume(String name, String on, java.util.function.Consumer<VolumeView> change) {
+        VolumeView v = volumes.getOrDefault(name, new TreeMap<>()).get(onKey(on));
+        if (v != null) {
+            change.accept(v);
+        }
     }
 
     private int nodeOrder(String node) {

@@ -7,6 +7,7 @@ import io.flotilla.scheduler.model.UpdateConfig;
 import io.flotilla.sim.cluster.Cluster;
 import io.flotilla.sim.cluster.Fabric;
 import io.flotilla.sim.cluster.Manager;
+import io.flotilla.sim.storage.Storage;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -303,6 +304,24 @@ public sealed interface Action {
     }
 
     /**
+     * A snapshot named {@code name} of the volume's content as it is now ({@code node}: which copy of
+     * a {@code local} volume, when it has copies on several nodes).
+     */
+    record Backup(String volume, Optional<String> node, String name) implements Action {
+        public String keyword() {
+            return "backup";
+        }
+
+        public List<Cluster.Command> commands() {
+            return List.of(new Cluster.Volumes(new Storage.Backup(volume, node, name)));
+        }
+
+        public String describe() {
+            return "backup " + volume + node.map(n -> " on " + n).orElse("") + " as " + name;
+        }
+    }
+
+    /**
      * {@code kubectl delete pod --force --grace-period=0} of the task's newest pod ({@code db-1},
      * {@code web.2}): the object goes without waiting for its kubelet, so its controller may replace it.
      */
@@ -317,6 +336,24 @@ public sealed interface Action {
 
         public String describe() {
             return "force_delete " + task;
+        }
+    }
+
+    /**
+     * The volume's content becomes the backup's: the writes made since the backup are gone. Refused
+     * at run time, with the reason in the timeline, while a task uses the volume.
+     */
+    record Restore(String volume, Optional<String> node, String from) implements Action {
+        public String keyword() {
+            return "restore";
+        }
+
+        public List<Cluster.Command> commands() {
+            return List.of(new Cluster.Volumes(new Storage.Restore(volume, node, from)));
+        }
+
+        public String describe() {
+            return "restore " + volume + node.map(n -> " on " + n).orElse("") + " from " + from;
         }
     }
 }

@@ -34,6 +34,14 @@ import io.flotilla.sim.events.TrafficCounted;
 import io.flotilla.sim.events.UpdateStatusChanged;
 import io.flotilla.sim.events.VolumeOperation;
 import io.flotilla.sim.events.VolumeProvisioned;
+import io.flotilla.sim.events.VolumeAttached;
+import io.flotilla.sim.events.VolumeBackedUp;
+import io.flotilla.sim.events.VolumeCreated;
+import io.flotilla.sim.events.VolumeDeleted;
+import io.flotilla.sim.events.VolumeDetached;
+import io.flotilla.sim.events.VolumeLost;
+import io.flotilla.sim.events.VolumeRefused;
+import io.flotilla.sim.events.VolumeRestored;
 import io.flotilla.sim.events.ZoneStateChanged;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.LoggedEvent;
@@ -169,6 +177,24 @@ public final class HumanReport {
                     + ", " + e.binding() + ", " + e.topology() + ")");
         } else if (event instanceof VolumeOperation e) {
             return row(e.claim(), e.operation().replace('_', ' '), e.node(), e.message());
+        } else if (event instanceof VolumeCreated e) {
+            return row(e.volume(), "created", e.on(), e.driver() + (e.on() == null ? " volume, empty, on network storage"
+                    : " volume, empty, on " + e.on() + "'s disk"));
+        } else if (event instanceof VolumeAttached e) {
+            return row(e.volume(), "attached", e.node(), e.on() == null ? "" : "in use on its node");
+        } else if (event instanceof VolumeDetached e) {
+            return row(e.volume(), "detached", e.node(), e.on() == null ? "" : "its data waits on " + e.on());
+        } else if (event instanceof VolumeLost e) {
+            return row(e.volume(), "lost", e.on(), "its node is down: its data is out of reach");
+        } else if (event instanceof VolumeBackedUp e) {
+            return row(e.volume(), "backed up", e.on(), "snapshot '" + e.backup() + "'");
+        } else if (event instanceof VolumeRestored e) {
+            return row(e.volume(), "restored", e.on(), "from '" + e.backup() + "' taken at " + Durations.format(e.taken().toNanos())
+                    + ": the writes since are gone");
+        } else if (event instanceof VolumeDeleted e) {
+            return row(e.volume(), "deleted", e.on(), "with its data");
+        } else if (event instanceof VolumeRefused e) {
+            return row(e.target(), e.action() + " refused", "", e.reason());
         } else if (event instanceof ZoneStateChanged e) {
             return row("zone " + (e.zone().isEmpty() ? "\"\"" : e.zone()), e.state(), "[manager]",
                     "NoExecute tainting at " + e.evictionRate() + " nodes/s");

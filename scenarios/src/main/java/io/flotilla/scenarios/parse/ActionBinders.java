@@ -29,7 +29,9 @@ final class ActionBinders {
             new HealthBinder(false),
             new HealthBinder(true),
             new OutOfServiceBinder(),
-            new ForceDeleteBinder());
+            new ForceDeleteBinder(),
+            new BackupBinder(),
+            new RestoreBinder());
 
     /** The keys that introduce an action, in order. */
     static final List<String> KEYWORDS = ALL.stream().map(ActionBinder::keyword).toList();

@@ -16,7 +16,8 @@ final class CheckBinders {
             new OnBinder(),
             new NodeConditionBinder(),
             new DnsBinder(),
-            new TrafficCheckBinder());
+            new TrafficCheckBinder(),
+            new VolumeCheckBinder());
 
     /** The keys that introduce a check, in order. */
     static final List<String> KEYWORDS = ALL.stream().map(CheckBinder::keyword).toList();

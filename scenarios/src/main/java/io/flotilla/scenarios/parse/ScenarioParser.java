@@ -122,13 +122,13 @@ public final class ScenarioParser {
         nodes.forEach(n -> n.zone().ifPresent(z -> zones.computeIfAbsent(z, k -> new ArrayList<>()).add(n.name())));
         NetworkProfile networkProfile = SettingsBinder.networkProfile(top);
         var networks = DeclarationsBinder.networks(top);
-        top.key("volumes").ifPresent(k -> problems.notSimulated(k, "volumes", "storage"));
+        var volumes = VolumesBinder.declared(top);
         var storageClasses = DeclarationsBinder.storageClasses(top, nodes);
         var declaredImages = DeclarationsBinder.images(top);
 
         Workloads workloads = new Workloads();
         List<ServicesBinder.Bound> services = top.section("services", "services", null)
-                .map(s -> new ServicesBinder(problems, networks.keySet()).bind(s))
+                .map(s -> new ServicesBinder(problems, networks.keySet(), volumes).bind(s))
                 .orElse(List.of());
         List<StatefulSetsBinder.Bound> sets = top.section("statefulsets", "statefulsets", null)
                 .map(s -> new StatefulSetsBinder(problems, networks.keySet(), storageClasses.keySet()).bind(s))
@@ -157,14 +157,15 @@ public final class ScenarioParser {
             workloads.addStatefulSetAtStart(s.decl().name());
         }
 
+        VolumeNames volumeNames = new VolumeNames(volumes, sets.stream().map(StatefulSetsBinder.Bound::decl).toList());
         TimelineBinder timelineBinder = new TimelineBinder(problems, nodeNames, zones, workloads, networks.keySet(),
-                storageClasses.keySet(), strategy, TimelineState.of(specs, sets.stream().map(StatefulSetsBinder.Bound::decl).toList()));
+                storageClasses.keySet(), volumeNames, strategy, TimelineState.of(specs, sets.stream().map(StatefulSetsBinder.Bound::decl).toList()));
         List<TimelineBinder.Bound> timeline = timelineBinder.bind(top);
         long end = until.orElseGet(() -> timelineBinder.lastAt().orElse(0) + TAIL);
 
         List<TrafficDecl> traffic = new TrafficBinder(problems, nodeNames, networks, workloads, strategy, end).bind(top);
         List<ExpectationsBinder.Bound> expectations = new ExpectationsBinder(problems, nodeNames, workloads, networks,
-                traffic, strategy).bind(top);
+                traffic, strategy, volumeNames).bind(top);
         checkWithinRun(timeline, expectations, end, problems);
 
         TreeMap<String, ImageDecl> images = new TreeMap<>(declaredImages);
@@ -178,7 +179,7 @@ public final class ScenarioParser {
         return Optional.of(new Scenario(
                 file, name, description, seed, strategy, end,
                 SettingsBinder.swarm(top), SettingsBinder.kubernetes(top), networkProfile,
-                nodes, networks, specs, sets.stream().map(StatefulSetsBinder.Bound::decl).toList(),
+                nodes, networks, volumes, specs, sets.stream().map(StatefulSetsBinder.Bound::decl).toList(),
                 storageClasses, images, pods(services, sets), traffic,
                 timeline.stream().map(TimelineBinder.Bound::item).toList(),
                 expectations.stream().map(ExpectationsBinder.Bound::expectation).toList(),

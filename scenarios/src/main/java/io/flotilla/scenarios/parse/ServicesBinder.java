@@ -11,6 +11,8 @@ import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
+import io.flotilla.scheduler.model.VolumeMount;
+import io.flotilla.scenarios.model.VolumeDecl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,8 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * A map of services in the compose vocabulary ({@code image}, {@code networks}, {@code ports},
- * {@code healthcheck}, {@code stop_grace_period}, {@code deploy}), at the top level or inside a
- * timeline {@code deploy}. {@code volumes} is refused: storage is not simulated yet.
+ * {@code healthcheck}, {@code stop_grace_period}, {@code volumes}, {@code deploy}), at the top level or
+ * inside a timeline {@code deploy}.
  */
 final class ServicesBinder {
 
@@ -43,10 +45,12 @@ final class ServicesBinder {
 
     private final Problems problems;
     private final Set<String> networks;
+    private final Map<String, VolumeDecl> volumes;
 
-    ServicesBinder(Problems problems, Set<String> networks) {
+    ServicesBinder(Problems problems, Set<String> networks, Map<String, VolumeDecl> volumes) {
         this.problems = problems;
         this.networks = networks;
+        this.volumes = volumes;
     }
 
     List<Bound> bind(Fields services) {
@@ -68,7 +72,9 @@ final class ServicesBinder {
         Optional<HealthCheck> healthcheck = f.section("healthcheck", "healthcheck", HealthcheckBinder.KEYS)
                 .flatMap(HealthcheckBinder::bind);
         long stopGrace = f.duration("stop_grace_period", TaskSpec.DEFAULT_STOP_GRACE_NANOS);
-        f.key("volumes").ifPresent(k -> problems.notSimulated(k, "volumes", "storage"));
+        List<VolumeMount> mounts = VolumesBinder.mounts(f, volumes);
+        f.key("volumes").ifPresent(k -> problems.addForKubernetes(k, "volumes: a service's compose volumes run under the swarm "
+                + "strategy; under kubernetes a statefulset's volume_claim_templates give pods their volumes"));
         Fields deploy = f.section("deploy", "deploy", DEPLOY_KEYS).orElseGet(() -> Fields.empty("deploy", problems));
         ServiceMode mode = deploy.choice("mode", MODES, ServiceMode.REPLICATED);
         boolean global = mode == ServiceMode.GLOBAL;
@@ -98,7 +104,8 @@ final class ServicesBinder {
                 .orElse(UpdateConfig.DEFAULT);
         PortRules.checkService(endpointMode, ports, problems);
         List<PortConfig> portConfigs = ports.stream().map(PortsBinder.At::port).toList();
-        TaskSpec task = new TaskSpec(image, reservations, limits, placement, portConfigs, nets, restart, healthcheck, stopGrace);
+        TaskSpec task = new TaskSpec(image, reservations, limits, placement, portConfigs, nets, restart, healthcheck, stopGrace,
+                mounts);
         ServiceSpec spec = new ServiceSpec(name, mode, global ? 0 : replicas, task, update, rollback, endpointMode);
         Optional<KubernetesPodSpec> pod = f.section("kubernetes", "kubernetes", KubernetesBinder.KEYS)
                 .map(k -> new KubernetesBinder(problems).bind(k));

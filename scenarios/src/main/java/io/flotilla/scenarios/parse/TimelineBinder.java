@@ -45,9 +45,10 @@ final class TimelineBinder {
     private OptionalLong lastAt = OptionalLong.empty();
 
     TimelineBinder(Problems problems, Set<String> nodes, Map<String, List<String>> zones, Workloads workloads,
-            Set<String> networks, Set<String> storageClasses, Strategy strategy, TimelineState start) {
+            Set<String> networks, Set<String> storageClasses, VolumeNames volumes, Strategy strategy, TimelineState start) {
         this.problems = problems;
-        this.scope = TimelineScope.of(problems, nodes, zones, workloads, networks, storageClasses, strategy, images, start);
+        this.scope = TimelineScope.of(problems, nodes, zones, workloads, networks, storageClasses, volumes, strategy, images,
+                start);
     }
 
     /** The items in time order, each with the {@code at} node (for the check against {@code until}). */
@@ -113,8 +114,6 @@ final class TimelineBinder {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("add_node", "adding a node during a run");
         out.put("remove_node", "removing a node during a run");
-        out.put("backup", "storage");
-        out.put("restore", "storage");
         return java.util.Collections.unmodifiableMap(out);
     }
 

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * What a timeline action's binder reads against: the file's nodes (and their zones), networks and storage classes,
+ * What a timeline action's binder reads against: the file's nodes (and their zones), networks, storage classes and volumes,
  * the workloads deployed before the item, and where to report. Items are bound in time order, so
  * a {@code deploy} adds to {@code workloads} for the items after it.
  */
@@ -21,6 +21,8 @@ final class TimelineScope {
     final Workloads workloads;
     final Set<String> networks;
     final Set<String> storageClasses;
+    /** The volumes items may name: declared ones and statefulsets' claims. */
+    final VolumeNames volumes;
     /** The strategy the file names: what only the other strategy cannot run is reported for it alone. */
     final Strategy strategy;
     /** Every image a deploy or update names, for the scenario's image table. */
@@ -36,14 +38,15 @@ final class TimelineScope {
     private final boolean valid;
 
     private TimelineScope(Problems problems, Set<String> nodes, Map<String, List<String>> zones, Workloads workloads,
-            Set<String> networks, Set<String> storageClasses, Strategy strategy, Set<String> images, TimelineState state,
-            long at, int seq, boolean valid) {
+            Set<String> networks, Set<String> storageClasses, VolumeNames volumes, Strategy strategy, Set<String> images,
+            TimelineState state, long at, int seq, boolean valid) {
         this.problems = problems;
         this.nodes = nodes;
         this.zones = zones;
         this.workloads = workloads;
         this.networks = networks;
         this.storageClasses = storageClasses;
+        this.volumes = volumes;
         this.strategy = strategy;
         this.images = images;
         this.state = state;
@@ -55,15 +58,16 @@ final class TimelineScope {
 
     /** The scope of a file's timeline, before any item. */
     static TimelineScope of(Problems problems, Set<String> nodes, Map<String, List<String>> zones, Workloads workloads,
-            Set<String> networks, Set<String> storageClasses, Strategy strategy, Set<String> images, TimelineState state) {
-        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, strategy, images, state, 0, 0,
-                true);
+            Set<String> networks, Set<String> storageClasses, VolumeNames volumes, Strategy strategy, Set<String> images,
+            TimelineState state) {
+        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, volumes, strategy, images, state,
+                0, 0, true);
     }
 
     /** The same file, at the item {@code seq} of the file, at time {@code at}. */
     TimelineScope item(long itemAt, int itemSeq, boolean itemValid) {
-        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, strategy, images, state, itemAt,
-                itemSeq, itemValid);
+        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, volumes, strategy, images,
+                state, itemAt, itemSeq, itemValid);
     }
 
     /** An action the file shows to do nothing: legal, but probably not meant. */

@@ -14,6 +14,8 @@ import io.flotilla.sim.cluster.ClusterSetup;
 import io.flotilla.sim.cluster.Image;
 import io.flotilla.sim.cluster.Manager;
 import io.flotilla.sim.cluster.NodeSetup;
+import io.flotilla.sim.storage.StorageSetup;
+import io.flotilla.scenarios.model.VolumeDecl;
 import io.flotilla.sim.control.NetworkSetup;
 import io.flotilla.sim.kernel.Simulation;
 import io.flotilla.sim.kubernetes.KubernetesSettings;
@@ -69,7 +71,8 @@ public final class ScenarioRunner {
     public static ClusterSetup setup(Scenario scenario, Strategy strategy, RunOptions options) {
         return new ClusterSetup(
                 scenario.nodes().stream()
-                        .map(n -> new NodeSetup(n.spec(), n.availability(), n.pullBandwidthBytesPerSecond()))
+                        .map(n -> new NodeSetup(n.spec(), n.availability(), n.pullBandwidthBytesPerSecond(), n.disk(),
+                                n.storageDriver()))
                         .toList(),
                 scenario.networks().values().stream()
                         .sorted(Comparator.comparingInt((NetworkDecl n) -> n.pos().line()).thenComparingInt(n -> n.pos().column()))
@@ -83,7 +86,10 @@ public final class ScenarioRunner {
                         scenario.kubernetes().defaultTolerationSeconds()),
                 options.explainTasks(),
                 scenario.traffic().stream().map(TrafficDecl::client).toList(),
-                scenario.dataPlane(options.explainRequest()));
+                scenario.dataPlane(options.explainRequest()),
+                new StorageSetup(scenario.volumes().values().stream().map(VolumeDecl::spec).toList(),
+                        // Kubernetes' attach/detach controller attaches network volumes; Docker's plugins on mount
+                        strategy == Strategy.KUBERNETES ? StorageSetup.Attachment.CONTROLLER : StorageSetup.Attachment.ON_MOUNT));
     }
 
     private static Function<String, Image> images(Scenario scenario) {

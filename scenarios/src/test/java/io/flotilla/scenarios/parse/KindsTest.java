@@ -43,7 +43,12 @@ class KindsTest {
             Map.entry("zone_down", "a"),
             Map.entry("zone_up", "a"),
             Map.entry("unhealthy", "web.1"),
-            Map.entry("healthy", "web.1"));
+            Map.entry("healthy", "web.1"),
+            Map.entry("backup", "{volume: cache, name: nightly}"),
+            Map.entry("restore", "{volume: cache, from: nightly}"));
+
+    /** Items an example needs before it: a restore needs a backup taken by an earlier item. */
+    static final Map<String, String> ACTION_PRELUDES = Map.of("restore", "  - {at: 0s, backup: {volume: cache, name: nightly}}\n");
 
     static final Map<String, String> CHECK_EXAMPLES = Map.ofEntries(
             Map.entry("running", "{web: 2}"),
@@ -53,12 +58,14 @@ class KindsTest {
             Map.entry("on", "{web.1: worker-1}"),
             Map.entry("node", "{worker-1: ready}"),
             Map.entry("dns", "{name: web, from: worker-1, network: front, answers: 1}"),
-            Map.entry("traffic", "{client: shoppers, failed: 0}"));
+            Map.entry("traffic", "{client: shoppers, failed: 0}"),
+            Map.entry("volume", "{cache: {node: worker-1, state: attached, data_through: 1m}}"));
 
     private static final String CLUSTER = """
             scenario: kinds
             nodes: [{name: manager-1, role: manager}, {name: worker, count: 2, labels: {zone: a}}]
             networks: {front: {}}
+            volumes: {cache: {}}
             services: {web: {networks: [front], healthcheck: {interval: 5s}, deploy: {replicas: 2}}}
             traffic: [{name: shoppers, from: manager-1, network: front, to: web, rate: 1/s}]
             """;
@@ -79,9 +86,9 @@ class KindsTest {
     void everyActionBindsToItsRecord() {
         assertEquals(new TreeSet<>(ActionBinders.KEYWORDS), new TreeSet<>(ACTION_EXAMPLES.keySet()));
         for (ActionBinder binder : ActionBinders.ALL) {
-            Scenario s = parse(CLUSTER + "timeline:\n  - {at: 1s, " + binder.keyword() + ": "
-                    + ACTION_EXAMPLES.get(binder.keyword()) + "}\n");
-            Action action = s.timeline().get(0).action();
+            Scenario s = parse(CLUSTER + "timeline:\n" + ACTION_PRELUDES.getOrDefault(binder.keyword(), "")
+                    + "  - {at: 1s, " + binder.keyword() + ": " + ACTION_EXAMPLES.get(binder.keyword()) + "}\n");
+            Action action = s.timeline().get(s.timeline().size() - 1).action();
             assertEquals(binder.kind(), action.getClass(), binder.keyword());
             assertEquals(binder.keyword(), action.keyword());
             assertTrue(!action.commands().isEmpty() && !action.describe().isBlank(), binder.keyword());

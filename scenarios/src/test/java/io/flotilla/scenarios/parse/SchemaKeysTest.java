@@ -570,6 +570,41 @@ class SchemaKeysTest {
                 swarm(health + "  - {at: 10s, unhealthy: web.1}\n"));
         simulated("#timelineItem.healthy", swarm(health + "  - {at: 10s, unhealthy: web.1}\n"),
                 swarm(health + "  - {at: 10s, unhealthy: web.1}\n  - {at: 30s, healthy: web.1}\n"));
+        // Storage: one service on worker-1 writing to a local volume, and a plugin volume beside it.
+        String stored = """
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker, count: 2, plugins: [azurefile]}
+                volumes: {cache: {}, files: {driver: azurefile}}
+                services:
+                  db: {volumes: ["cache:/data", "files:/files"], deploy: {placement: {constraints: [node.hostname == worker-1]}}}
+                timeline:
+                """;
+        simulated("#timelineItem.backup.volume", swarm(stored + "  - {at: 10s, backup: {volume: cache, name: b}}\n"),
+                swarm(stored + "  - {at: 10s, backup: {volume: files, name: b}}\n"));
+        simulated("#timelineItem.backup.name", swarm(stored + "  - {at: 10s, backup: {volume: cache, name: b}}\n"),
+                swarm(stored + "  - {at: 10s, backup: {volume: cache, name: nightly}}\n"));
+        // A global service: a copy of cache on each worker.
+        String twoCopies = """
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker, count: 2}
+                volumes: {cache: {}}
+                services:
+                  db: {volumes: ["cache:/data"], deploy: {mode: global}}
+                timeline:
+                """;
+        simulated("#timelineItem.backup.node", swarm(twoCopies + "  - {at: 10s, backup: {volume: cache, name: b}}\n"),
+                swarm(twoCopies + "  - {at: 10s, backup: {volume: cache, name: b, node: worker-2}}\n"));
+        String restored = stored + "  - {at: 10s, backup: {volume: cache, name: b}}\n  - {at: 15s, backup: {volume: files, name: f}}\n"
+                + "  - {at: 20s, scale: {db: 0}}\n";
+        simulated("#timelineItem.restore.volume", swarm(restored + "  - {at: 30s, restore: {volume: cache, from: b}}\n"),
+                swarm(restored + "  - {at: 30s, restore: {volume: files, from: b}}\n"));
+        simulated("#timelineItem.restore.from", swarm(restored + "  - {at: 30s, restore: {volume: cache, from: b}}\n"),
+                swarm(restored + "  - {at: 30s, restore: {volume: cache, from: f}}\n"));
+        String drained = twoCopies + "  - {at: 10s, backup: {volume: cache, name: b, node: worker-1}}\n  - {at: 20s, drain: worker-1}\n";
+        simulated("#timelineItem.restore.node", swarm(drained + "  - {at: 30s, restore: {volume: cache, from: b}}\n"),
+                swarm(drained + "  - {at: 30s, restore: {volume: cache, from: b, node: worker-1}}\n"));
         KEYS.put("#timelineItem.deploy.statefulsets", new Refused(swarm(timeline + "  - {at: 10s, deploy: {statefulsets: {db: {}}}}\n"),
                 "statefulsets: storage, which statefulsets need, is not simulated yet"));
 
@@ -604,6 +639,47 @@ class SchemaKeysTest {
         simulated("#countRange.at_least", swarm(counted.formatted("sent: {at_most: 1000000}")),
                 swarm(counted.formatted("sent: {at_least: 1000000}")));
         simulated("#countRange.at_most", swarm(counted.formatted("sent: 1000000")), swarm(counted.formatted("sent: {at_most: 1000000}")));
+        String volumeCheck = stored.replace("timeline:\n", "expect:\n  - {volume: {cache: {%s}}}\n");
+        simulated("#expectation.volume.*.node", swarm(volumeCheck.formatted("state: attached")),
+                swarm(volumeCheck.formatted("state: attached, node: worker-2")));
+        simulated("#expectation.volume.*.state", swarm(volumeCheck.formatted("node: worker-1")),
+                swarm(volumeCheck.formatted("node: worker-1, state: lost")));
+        simulated("#expectation.volume.*.data_through", swarm(volumeCheck.formatted("node: worker-1")),
+                swarm(volumeCheck.formatted("node: worker-1, data_through: none")));
+
+        // The node's disk and storage driver: a 1GiB disk holds one 600MB image; vfs copies it into each container.
+        String disky = """
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker, count: 2%s}
+                images: {"big:1": {size: 600MB}}
+                services:
+                  big: {image: "big:1", deploy: {replicas: 2}}
+                """;
+        simulated("#node.disk", swarm(disky.formatted("")), swarm(disky.formatted(", disk: 500MB")));
+        simulated("#node.storage_driver", swarm(disky.formatted(", disk: 1GiB")), swarm(disky.formatted(", disk: 1GiB, storage_driver: vfs")));
+        // Volumes and mounts.
+        String mounted = """
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker, count: 2%s}
+                volumes: {cache: {%s}, logs: {}}
+                services:
+                  db: {volumes: [%s]}
+                """;
+        String plain = "{type: volume, source: cache, target: /data}";
+        simulated("#node.plugins", swarm(mounted.formatted("", "driver: azurefile", plain)),
+                swarm(mounted.formatted(", plugins: [azurefile]", "driver: azurefile", plain)));
+        simulated("#volume.driver", swarm(mounted.formatted("", "", plain)), swarm(mounted.formatted("", "driver: azurefile", plain)));
+        simulated("#volume.size", swarm(mounted.formatted(", disk: 1GiB", "", plain)),
+                swarm(mounted.formatted(", disk: 1GiB", "size: 2GiB", plain)));
+        simulated("#volumeMount.type", swarm(mounted.formatted("", "", plain.replace("type: volume, source: cache", "type: bind, source: /srv"))),
+                swarm(mounted.formatted("", "", plain)));
+        simulated("#volumeMount.source", swarm(mounted.formatted("", "", plain)),
+                swarm(mounted.formatted("", "", plain.replace("source: cache", "source: logs"))));
+        KEYS.put("#volumeMount.target", new NotARun("where the container sees the volume; a simulated container reads and writes no path"));
+        simulated("#volumeMount.read_only", swarm(mounted.formatted("", "", plain)),
+                swarm(mounted.formatted("", "", plain.replace("}", ", read_only: true}"))));
     }
 
     @Test

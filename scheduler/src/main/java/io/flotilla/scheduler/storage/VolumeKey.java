@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Which volume: its name, and for a volume of Docker's {@code local} driver the node it is on
- * (each node has its own {@code cache}). Prints as {@code cache@worker-1} or {@code files}.
+ * (each node has its own {@code cache}). Prints as {@code cache on worker-1} or {@code files}.
  */
 public record VolumeKey(String name, Optional<String> node) implements Comparable<VolumeKey> {
 
@@ -26,6 +26,6 @@ public record VolumeKey(String name, Optional<String> node) implements Comparabl
 
     @Override
     public String toString() {
-        return node.map(n -> name + "@" + n).orElse(name);
+        return node.map(n -> name + " on " + n).orElse(name);
     }
 }

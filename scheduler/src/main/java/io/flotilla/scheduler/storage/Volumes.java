@@ -97,6 +97,34 @@ public final class Volumes {
     }
 
     /**
+     * Why a task on {@code node} could not mount {@code name} now, if it could not: the question
+     * {@link #mounted} answers, asked without changing anything, so that a task with several volumes
+     * mounts all or none.
+     */
+    public Optional<Refusal> cannotMount(String name, String node) {
+        VolumeSpec spec = specs.get(name);
+        if (spec == null) {
+            return Optional.of(new Refusal(Refusal.Kind.UNKNOWN_VOLUME, "no volume named " + name + " is declared"));
+        }
+        VolumeKey key = keyFor(name, node);
+        Volume volume = volumes.get(key);
+        if (volume == null) {
+            return Optional.empty();
+        }
+        if (volume.state() == VolumeState.LOST) {
+            return Optional.of(new Refusal(Refusal.Kind.LOST, "volume " + key + " is lost: its node is down"));
+        }
+        if (volume.place() instanceof Place.OnNode on && !on.node().equals(node)) {
+            return Optional.of(new Refusal(Refusal.Kind.ON_OTHER_NODE, "volume " + name + " is on " + on.node()));
+        }
+        Optional<String> holder = volume.node();
+        if (volume.state() == VolumeState.ATTACHED && holder.isPresent() && !holder.get().equals(node)) {
+            return Optional.of(new Refusal(Refusal.Kind.ATTACHED_ELSEWHERE, "volume " + key + " is attached to " + holder.get()));
+        }
+        return Optional.empty();
+    }
+
+    /**
      * {@code writer} starts writing to {@code name} on {@code node} at {@code at}: the copy is made
      * if needed, attached to the node if it is detached, and refused if another node has it or it
      * is lost.
@@ -279,7 +307,8 @@ public final class Volumes {
             return Outcome.refused(Refusal.Kind.LOST, "volume " + key + " is lost: its node is down");
         }
         if (volume.inUse()) {
-            return Outcome.refused(Refusal.Kind.IN_USE, "volume " + key + " is in use by " + String.join(", ", volume.mounts().keySet()));
+            return Outcome.refused(Refusal.Kind.IN_USE, "volume " + key + " is in use by " + String.join(", ", volume.mounts().keySet())
+                    + ": stop the tasks that mount it first");
         }
         Volume restored = volume.withContent(backup.content());
         volumes.put(key, restored);

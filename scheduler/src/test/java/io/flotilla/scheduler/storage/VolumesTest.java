@@ -152,7 +152,7 @@ class VolumesTest {
                     v.mounted("files", w("db.1#1", "db.1"), "w1", 0);
                     v.backup(VolumeKey.of("files"), "nightly", S);
                 }, v -> v.restore(VolumeKey.of("files"), "nightly", 2 * S), Refusal.Kind.IN_USE,
-                        "volume files is in use by db.1#1"),
+                        "volume files is in use by db.1#1: stop the tasks that mount it first"),
                 new Refused("restore from a backup never taken", v -> {
                     v.provision("files", Optional.empty(), 0);
                 }, v -> v.restore(VolumeKey.of("files"), "weekly", S), Refusal.Kind.UNKNOWN_BACKUP, "no backup named weekly"),
@@ -160,10 +160,10 @@ class VolumesTest {
                     v.mounted("cache", w("web.1#1", "web.1"), "w1", 0);
                     v.nodeDown("w1", S);
                 }, v -> v.backup(VolumeKey.on("cache", "w1"), "b", 2 * S), Refusal.Kind.LOST,
-                        "volume cache@w1 is lost: its node is down"),
+                        "volume cache on w1 is lost: its node is down"),
                 new Refused("delete while in use", v -> {
                     v.mounted("cache", w("web.1#1", "web.1"), "w1", 0);
-                }, v -> v.delete(VolumeKey.on("cache", "w1"), S), Refusal.Kind.IN_USE, "volume cache@w1 is in use by web.1#1"));
+                }, v -> v.delete(VolumeKey.on("cache", "w1"), S), Refusal.Kind.IN_USE, "volume cache on w1 is in use by web.1#1"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -187,19 +187,19 @@ class VolumesTest {
     static Stream<Changes> changes() {
         return Stream.of(
                 new Changes("first mount of a local volume: created, then attached", v -> {},
-                        v -> v.mounted("cache", w("web.1#1", "web.1"), "w1", 0).changes(), List.of("Created cache@w1", "Attached cache@w1")),
+                        v -> v.mounted("cache", w("web.1#1", "web.1"), "w1", 0).changes(), List.of("Created cache on w1", "Attached cache on w1")),
                 new Changes("a second task on the same node changes nothing", v -> v.mounted("cache", w("web.1#1", "web.1"), "w1", 0),
                         v -> v.mounted("cache", w("web.2#1", "web.2"), "w1", S).changes(), List.of()),
                 new Changes("the last task stops: a local volume is detached", v -> v.mounted("cache", w("web.1#1", "web.1"), "w1", 0),
-                        v -> v.unmounted("web.1#1", S), List.of("Detached cache@w1")),
+                        v -> v.unmounted("web.1#1", S), List.of("Detached cache on w1")),
                 new Changes("the last task stops: a network volume stays attached", v -> v.mounted("files", w("web.1#1", "web.1"), "w1", 0),
                         v -> v.unmounted("web.1#1", S), List.of()),
                 new Changes("a node down: its local volume is lost, not detached", v -> v.mounted("cache", w("web.1#1", "web.1"), "w1", 0),
-                        v -> v.nodeDown("w1", S), List.of("Lost cache@w1")),
+                        v -> v.nodeDown("w1", S), List.of("Lost cache on w1")),
                 new Changes("a node back: its lost volume is detached", v -> {
                     v.mounted("cache", w("web.1#1", "web.1"), "w1", 0);
                     v.nodeDown("w1", S);
-                }, v -> v.nodeUp("w1", 2 * S), List.of("Detached cache@w1")));
+                }, v -> v.nodeUp("w1", 2 * S), List.of("Detached cache on w1")));
     }
 
     @ParameterizedTest(name = "{0}")
