@@ -448,8 +448,12 @@ public final class ControlPlane implements ControlPlaneInputs {
         if (image.isPresent()) {
             next = next.withTask(next.task().withImage(image.get()));
         }
-        if (partition.isPresent()) {
+        if (partition.isPresent() && partition.getAsInt() != next.partition()) {
+            effects.log(new UpdateStatusChanged(service, "updating", "partition " + next.partition() + " -> "
+                    + partition.getAsInt() + (partition.getAsInt() < next.partition() ? ": the update goes on down to ordinal "
+                    + partition.getAsInt() : "")));
             next = next.withPartition(partition.getAsInt());
+            set.partitionedDone = false;
         }
         ReplicaSetState.Template before = set.template();
         if (force) {

@@ -65,6 +65,13 @@ final class StatefulSetController {
                 set.rollingOut = false;
                 io.log(new UpdateStatusChanged(set.name(), "completed",
                         "statefulset rolling update complete " + set.spec.replicas() + " pods at revision " + update.name));
+            } else if (set.rollingOut && !set.partitionedDone && set.spec.partition() > 0 && !set.spec.onDelete()
+                    && status.updatedReplicas() == Math.max(0, set.spec.replicas() - set.spec.partition())
+                    && status.readyReplicas() == set.spec.replicas()) {
+                // kubectl rollout status's words for an update that stops at its partition
+                set.partitionedDone = true;
+                io.log(new UpdateStatusChanged(set.name(), "partitioned", "partitioned roll out complete: "
+                        + status.updatedReplicas() + " new pods have been updated"));
             }
             if (!acted) {
                 return;

@@ -26,6 +26,8 @@ final class StatefulSetState {
     /** The set's generation as events show it (1 at creation, +1 per template change). */
     int version = 1;
     boolean rollingOut;
+    /** The rolling update has reached the partition (said once, as {@code kubectl rollout status} says it). */
+    boolean partitionedDone;
     OptionalInt collisionCount = OptionalInt.empty();
     final List<ReplicaSetState> revisions = new ArrayList<>();
     ReplicaSetState current;
