@@ -58,7 +58,8 @@ final class Scheduler {
      */
     Scheduler(ApiStore store, ControllerEffects io, Binding binding, Eviction eviction, SplittableRandom random,
             Set<String> explainNames, VolumeController volumes) {
-        this.placement = new KubernetesPlacement(Profile.defaults().withVolumeBinder(new ClaimBinder(volumes, volumes)));
+        this.placement = new KubernetesPlacement(Profile.defaults().withVolumeBinder(new ClaimBinder(volumes, volumes))
+                .withVolumeLimits(volumes, volumes));
         this.store = store;
         this.io = io;
         this.binding = binding;

@@ -11,14 +11,17 @@ import io.flotilla.scheduler.placement.kubernetes.volume.PersistentVolume;
 import io.flotilla.scheduler.placement.kubernetes.volume.PersistentVolumeClaim;
 import io.flotilla.scheduler.placement.kubernetes.volume.StorageClass;
 import io.flotilla.scheduler.placement.kubernetes.volume.VolumeCatalog;
+import io.flotilla.scheduler.placement.kubernetes.volume.VolumeLimits;
 import io.flotilla.scheduler.placement.kubernetes.volume.VolumeWrites;
 import io.flotilla.scheduler.storage.VolumeSpec;
 import io.flotilla.sim.events.ClaimChanged;
 import io.flotilla.sim.events.VolumeProvisioned;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -35,9 +38,13 @@ import java.util.function.Predicate;
  * it is gone its volume, whose reclaim policy is Delete, is deleted too as soon as no node has it
  * attached. It is also the scheduler's {@link VolumeCatalog} and takes its {@link VolumeWrites}.
  */
-final class VolumeController implements VolumeCatalog, VolumeWrites {
+final class VolumeController implements VolumeCatalog, VolumeWrites, VolumeLimits {
 
-    /** The provisioner name of each class type, as a StorageClass names its CSI driver. */
+    /**
+     * The provisioner name of each class type, as a StorageClass names its CSI driver; each network
+     * class has a driver of its own ({@code <class>.network.csi.flotilla.io}), whose attach limit is the
+     * class's {@code max_volumes_per_node}.
+     */
     static final String LOCAL_PROVISIONER = "local.csi.flotilla.io";
     static final String NETWORK_PROVISIONER = "network.csi.flotilla.io";
 
@@ -95,8 +102,29 @@ final class VolumeController implements VolumeCatalog, VolumeWrites {
         List<NodeSelectorTerm> topologies = c.zones().isEmpty()
                 ? List.of()
                 : List.of(NodeSelectorTerm.of(NodeSelectorRequirement.in(c.zoneLabel(), c.zones().toArray(new String[0]))));
-        return new StorageClass(c.name(), c.type() == StorageClassSpec.Type.LOCAL ? LOCAL_PROVISIONER : NETWORK_PROVISIONER,
+        return new StorageClass(c.name(), driverOf(c),
                 c.waitForFirstConsumer() ? BindingMode.WAIT_FOR_FIRST_CONSUMER : BindingMode.IMMEDIATE, topologies);
+    }
+
+    static String driverOf(StorageClassSpec c) {
+        return c.type() == StorageClassSpec.Type.LOCAL ? LOCAL_PROVISIONER : c.name() + "." + NETWORK_PROVISIONER;
+    }
+
+    // ---- NodeVolumeLimits' reading -------------------------------------------------------------
+
+    /**
+     * Every node's CSINode: each network class with a {@code max_volumes_per_node} limits its driver to
+     * it; other drivers (local volumes among them) have no limit.
+     */
+    @Override
+    public Map<String, Long> allocatable(KubeNode node) {
+        Map<String, Long> out = new TreeMap<>();
+        for (StorageClassSpec c : store.storageClasses.values()) {
+            if (c.attachable() && c.maxVolumesPerNode() > 0) {
+                out.put(driverOf(c), (long) c.maxVolumesPerNode());
+            }
+        }
+        return out;
     }
 
     // ---- claims --------------------------------------------------------------------------------

@@ -22,7 +22,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class DeclarationsBinder {
 
     static final List<String> NETWORK_KEYS = List.of("driver", "subnet", "encrypted");
-    static final List<String> STORAGE_CLASS_KEYS = List.of("type", "binding", "zones", "attach_delay", "detach_delay");
+    static final List<String> STORAGE_CLASS_KEYS =
+            List.of("type", "binding", "zones", "attach_delay", "detach_delay", "max_volumes_per_node");
     static final List<String> IMAGE_KEYS = List.of("size", "start", "crash_after");
     static final Map<String, Driver> DRIVERS =
             Values.choices("overlay", Driver.OVERLAY, "bridge", Driver.BRIDGE, "macvlan", Driver.MACVLAN);
@@ -85,7 +86,7 @@ final class DeclarationsBinder {
     /**
      * {@code storage_classes}: {@code type}, {@code binding}, and for a network class the {@code zones}
      * its volumes may be used in (zones some node of {@code nodes} is in, as {@code zone_down} reads
-     * them) and its {@code attach_delay} and {@code detach_delay}.
+     * them), its {@code attach_delay} and {@code detach_delay} and its {@code max_volumes_per_node}.
      */
     static TreeMap<String, StorageClassDecl> storageClasses(Fields top, List<NodeDecl> nodes) {
         TreeMap<String, StorageClassDecl> out = new TreeMap<>();
@@ -118,16 +119,18 @@ final class DeclarationsBinder {
                             }
                             long attach = f.duration("attach_delay", StorageClassSpec.DEFAULT_ATTACH_NANOS);
                             long detach = f.duration("detach_delay", StorageClassSpec.DEFAULT_DETACH_NANOS);
+                            int maxPerNode = f.integer("max_volumes_per_node", 0, 1, 1_000_000);
                             if (type.isPresent() && type.get().equals("local")) {
-                                for (String key : List.of("zones", "attach_delay", "detach_delay")) {
+                                for (String key : List.of("zones", "attach_delay", "detach_delay", "max_volumes_per_node")) {
                                     f.key(key).ifPresent(k -> f.problems().add(k, key + ": only a network class has "
-                                            + (key.equals("zones") ? "zones" : "attach and detach delays")
+                                            + (key.equals("zones") ? "zones" : key.equals("max_volumes_per_node")
+                                                    ? "an attach limit" : "attach and detach delays")
                                             + "; a local volume is on its node's disk and is never attached"));
                                 }
                             }
                             String label = zoneLabel;
                             type.ifPresent(t -> out.put(e.name(), new StorageClassDecl(e.name(), t, binding, zones, label,
-                                    attach, detach, Yaml.pos(e.key()))));
+                                    attach, detach, maxPerNode, Yaml.pos(e.key()))));
                         });
             }
         });

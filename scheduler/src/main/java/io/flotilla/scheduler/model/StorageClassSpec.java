@@ -7,10 +7,11 @@ import java.util.List;
  * the pods that use it to that node. {@code NETWORK}: one copy on network storage, attachable to one
  * node at a time, from any node, or only from nodes in {@code zones} (the zone read from node label
  * {@code zoneLabel}). {@code waitForFirstConsumer} is Kubernetes' volume binding mode; attaching and
- * detaching a network volume take {@code attachNanos} and {@code detachNanos}.
+ * detaching a network volume take {@code attachNanos} and {@code detachNanos}; a node takes at most
+ * {@code maxVolumesPerNode} of its volumes (its CSI driver's attach limit; 0: no limit).
  */
 public record StorageClassSpec(String name, Type type, boolean waitForFirstConsumer, List<String> zones, String zoneLabel,
-        long attachNanos, long detachNanos) {
+        long attachNanos, long detachNanos, int maxVolumesPerNode) {
 
     public enum Type {
         LOCAL,
@@ -24,6 +25,12 @@ public record StorageClassSpec(String name, Type type, boolean waitForFirstConsu
 
     public StorageClassSpec {
         zones = List.copyOf(zones);
+    }
+
+    /** A class without an attach limit. */
+    public StorageClassSpec(String name, Type type, boolean waitForFirstConsumer, List<String> zones, String zoneLabel,
+            long attachNanos, long detachNanos) {
+        this(name, type, waitForFirstConsumer, zones, zoneLabel, attachNanos, detachNanos, 0);
     }
 
     public boolean attachable() {

@@ -376,7 +376,7 @@ class KubernetesPlacementTest {
     @Test
     void profileListsThePluginsAndWeightsInUpstreamOrder() {
         assertEquals(List.of("NodeUnschedulable", "NodeName", "TaintToleration", "NodeAffinity", "NodePorts",
-                "NodeResourcesFit", "VolumeBinding", "PodTopologySpread", "InterPodAffinity", "DefaultPreemption",
+                "NodeResourcesFit", "NodeVolumeLimits", "VolumeBinding", "PodTopologySpread", "InterPodAffinity", "DefaultPreemption",
                 "NodeResourcesBalancedAllocation", "ImageLocality"), Profile.defaults().pluginNames());
         assertEquals(Map.of("TaintToleration", 3, "NodeAffinity", 2, "NodeResourcesFit", 1, "PodTopologySpread", 2,
                 "InterPodAffinity", 2, "NodeResourcesBalancedAllocation", 1, "ImageLocality", 1),
