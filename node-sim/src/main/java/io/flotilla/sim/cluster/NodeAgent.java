@@ -152,6 +152,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         boolean serving;
         /** Its named volumes are mounted (the storage was told, and said yes). */
         boolean mounted;
+        /** Its image is pulled and the container created (Prepare succeeded). */
+        boolean prepared;
 
         Container(Task task, TaskState desired) {
             this.task = task;
@@ -484,6 +486,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             return this;
         }
         if (m.reached() == TaskState.READY && c.state == TaskState.PREPARING) {
+            c.prepared = true;
             advance(c, TaskState.READY, "prepared", null);
             applyDesired(c);
         } else if (m.reached() == TaskState.RUNNING && c.state == TaskState.STARTING) {
@@ -688,7 +691,12 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private Behavior<Command> onRestart(RestartContainer m) {
         Container c = containers.get(m.taskId());
         if (c != null && c.awaitingRestart) {
-            start(c);
+            if (c.prepared) {
+                start(c);
+            } else {
+                c.awaitingRestart = false;
+                prepare(c); // a pod whose container could not be created: the kubelet tries again
+            }
         }
         return this;
     }
