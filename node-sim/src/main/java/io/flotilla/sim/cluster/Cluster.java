@@ -101,8 +101,8 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
         Wire wire = new Wire(hosts);
         ActorRef<DataPlane.Command> dataPlane = ctx.spawn(DataPlane.create(dataPlaneSetup(setup, managers), kernel), "data-plane");
         fabric = ctx.spawn(Fabric.create(wire, managers, kernel.log(), kernel.random().stream("raft"), dataPlane), "fabric");
-        manager = ctx.spawn(Manager.create(wire, kernel, setup, dataPlane), "manager");
         storage = ctx.spawn(Storage.create(setup.storage(), kernel), "storage");
+        manager = ctx.spawn(Manager.create(wire, kernel, setup, dataPlane, storage), "manager");
         setup.nodes().forEach(n -> manager.tell(new Manager.AddNode(n.spec(), n.availability())));
         SplittableRandom offsets = kernel.random().stream("heartbeat-offsets");
         boolean kube = setup.orchestrator() == ClusterSetup.Orchestrator.KUBERNETES;

@@ -7,6 +7,7 @@ import io.flotilla.scenarios.run.RunResult;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.events.ActionIgnored;
+import io.flotilla.sim.events.ClaimChanged;
 import io.flotilla.sim.events.CommandRejected;
 import io.flotilla.sim.events.ContainerBackOff;
 import io.flotilla.sim.events.DnsAnswersChanged;
@@ -20,6 +21,7 @@ import io.flotilla.sim.events.NodeCrashed;
 import io.flotilla.sim.events.NodeStatusChanged;
 import io.flotilla.sim.events.NodeTaintChanged;
 import io.flotilla.sim.events.PodEvicted;
+import io.flotilla.sim.events.PodForceDeleted;
 import io.flotilla.sim.events.ReplicaSetScaled;
 import io.flotilla.sim.events.ServiceChanged;
 import io.flotilla.sim.events.TaskDesired;
@@ -30,6 +32,8 @@ import io.flotilla.sim.events.TaskUnallocated;
 import io.flotilla.sim.events.TaskUnplaced;
 import io.flotilla.sim.events.TrafficCounted;
 import io.flotilla.sim.events.UpdateStatusChanged;
+import io.flotilla.sim.events.VolumeOperation;
+import io.flotilla.sim.events.VolumeProvisioned;
 import io.flotilla.sim.events.VolumeAttached;
 import io.flotilla.sim.events.VolumeBackedUp;
 import io.flotilla.sim.events.VolumeCreated;
@@ -164,6 +168,15 @@ public final class HumanReport {
         } else if (event instanceof TaskHealthChanged e) {
             return row(nameOf(e.task()), "health " + e.status(), e.node(), e.failingStreak() == 0 ? ""
                     : e.failingStreak() + (e.failingStreak() == 1 ? " failed check" : " failed checks in a row"));
+        } else if (event instanceof PodForceDeleted e) {
+            return row(nameOf(e.task()), "force deleted", "[manager]", e.by() + ": " + e.message());
+        } else if (event instanceof ClaimChanged e) {
+            return row(e.claim(), "claim " + e.change(), "[manager]", claimDetail(e));
+        } else if (event instanceof VolumeProvisioned e) {
+            return row(e.claim(), "provisioned", e.node() == null ? "[manager]" : e.node(), e.volume() + " (" + e.storageClass()
+                    + ", " + e.binding() + ", " + e.topology() + ")");
+        } else if (event instanceof VolumeOperation e) {
+            return row(e.claim(), e.operation().replace('_', ' '), e.node(), e.message());
         } else if (event instanceof VolumeCreated e) {
             return row(e.volume(), "created", e.on(), e.driver() + (e.on() == null ? " volume, empty, on network storage"
                     : " volume, empty, on " + e.on() + "'s disk"));
@@ -187,6 +200,28 @@ public final class HumanReport {
                     "NoExecute tainting at " + e.evictionRate() + " nodes/s");
         }
         return null;
+    }
+
+    /** A claim's line: its size and class when made, its volume when bound, why when it goes. */
+    private static String claimDetail(ClaimChanged e) {
+        return switch (e.change()) {
+            case "create" -> size(e.sizeBytes()) + " of " + e.storageClass()
+                    + (e.owner() == null ? "" : ", deleted with " + e.owner());
+            case "bound" -> "bound to " + e.volume();
+            default -> e.message();
+        };
+    }
+
+    /** A size in the largest binary unit that divides it: {@code 10Gi}, {@code 512Mi}. */
+    static String size(long bytes) {
+        String[] units = {"Ei", "Pi", "Ti", "Gi", "Mi", "Ki"};
+        for (int i = 0; i < units.length; i++) {
+            long unit = 1L << (10 * (units.length - i));
+            if (bytes >= unit && bytes % unit == 0) {
+                return bytes / unit + units[i];
+            }
+        }
+        return bytes + "B";
     }
 
     /** A pod's line shows its name; its first line also its slot, the name expectations use. */

@@ -28,6 +28,8 @@ final class ActionBinders {
             new ZoneBinder(true),
             new HealthBinder(false),
             new HealthBinder(true),
+            new OutOfServiceBinder(),
+            new ForceDeleteBinder(),
             new BackupBinder(),
             new RestoreBinder());
 

@@ -3,8 +3,12 @@ package io.flotilla.scenarios.parse;
 import io.flotilla.network.driver.Driver;
 import io.flotilla.scenarios.model.ImageDecl;
 import io.flotilla.scenarios.model.NetworkDecl;
+import io.flotilla.scenarios.model.NodeDecl;
 import io.flotilla.scenarios.model.StorageClassDecl;
+import io.flotilla.scheduler.model.StorageClassSpec;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,12 +16,13 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.Node;
 
 /** The named declarations other sections refer to: {@code networks}, {@code storage_classes}, {@code images}. */
 final class DeclarationsBinder {
 
     static final List<String> NETWORK_KEYS = List.of("driver", "subnet", "encrypted");
-    static final List<String> STORAGE_CLASS_KEYS = List.of("type", "binding");
+    static final List<String> STORAGE_CLASS_KEYS = List.of("type", "binding", "zones", "attach_delay", "detach_delay");
     static final List<String> IMAGE_KEYS = List.of("size", "start", "crash_after");
     static final Map<String, Driver> DRIVERS =
             Values.choices("overlay", Driver.OVERLAY, "bridge", Driver.BRIDGE, "macvlan", Driver.MACVLAN);
@@ -74,14 +79,55 @@ final class DeclarationsBinder {
     }
 
     static TreeMap<String, StorageClassDecl> storageClasses(Fields top) {
+        return storageClasses(top, List.of());
+    }
+
+    /**
+     * {@code storage_classes}: {@code type}, {@code binding}, and for a network class the {@code zones}
+     * its volumes may be used in (zones some node of {@code nodes} is in, as {@code zone_down} reads
+     * them) and its {@code attach_delay} and {@code detach_delay}.
+     */
+    static TreeMap<String, StorageClassDecl> storageClasses(Fields top, List<NodeDecl> nodes) {
         TreeMap<String, StorageClassDecl> out = new TreeMap<>();
+        Map<String, String> zoneLabels = new LinkedHashMap<>();
+        for (NodeDecl n : nodes) {
+            n.zone().ifPresent(z -> zoneLabels.putIfAbsent(z, n.spec().labels().containsKey(NodeDecl.ZONE_LABEL)
+                    ? NodeDecl.ZONE_LABEL : NodeDecl.KUBERNETES_ZONE_LABEL));
+        }
         top.section("storage_classes", "storage_classes", null).ifPresent(map -> {
             for (Fields.Entry e : map.entries()) {
                 Fields.of(e.value(), e.name(), "storage class '" + e.name() + "'", map.problems(), STORAGE_CLASS_KEYS)
                         .ifPresent(f -> {
                             Optional<String> type = f.required("type").flatMap(n -> Values.choice(n, "type", VOLUME_TYPES, f.problems()));
                             String binding = f.choice("binding", BINDINGS, "Immediate");
-                            type.ifPresent(t -> out.put(e.name(), new StorageClassDecl(e.name(), t, binding, Yaml.pos(e.key()))));
+                            List<String> zones = new ArrayList<>();
+                            String zoneLabel = NodeDecl.ZONE_LABEL;
+                            for (Node z : f.list("zones")) {
+                                Optional<String> zone = Values.string(z, "zones", f.problems());
+                                if (zone.isEmpty()) {
+                                    continue;
+                                }
+                                if (!zoneLabels.containsKey(zone.get())) {
+                                    f.problems().add(z, "unknown zone '" + zone.get() + "'" + (zoneLabels.isEmpty()
+                                            ? "; no node has a zone: give nodes labels: {zone: " + zone.get() + "}"
+                                            : "; the zones are " + String.join(", ", zoneLabels.keySet())));
+                                } else {
+                                    zones.add(zone.get());
+                                    zoneLabel = zoneLabels.get(zone.get());
+                                }
+                            }
+                            long attach = f.duration("attach_delay", StorageClassSpec.DEFAULT_ATTACH_NANOS);
+                            long detach = f.duration("detach_delay", StorageClassSpec.DEFAULT_DETACH_NANOS);
+                            if (type.isPresent() && type.get().equals("local")) {
+                                for (String key : List.of("zones", "attach_delay", "detach_delay")) {
+                                    f.key(key).ifPresent(k -> f.problems().add(k, key + ": only a network class has "
+                                            + (key.equals("zones") ? "zones" : "attach and detach delays")
+                                            + "; a local volume is on its node's disk and is never attached"));
+                                }
+                            }
+                            String label = zoneLabel;
+                            type.ifPresent(t -> out.put(e.name(), new StorageClassDecl(e.name(), t, binding, zones, label,
+                                    attach, detach, Yaml.pos(e.key()))));
                         });
             }
         });

@@ -2,6 +2,7 @@ package io.flotilla.scenarios.parse;
 
 import io.flotilla.scenarios.model.Action;
 import io.flotilla.scenarios.model.StatefulSetDecl;
+import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import java.util.ArrayList;
@@ -41,7 +42,8 @@ final class DeployBinder implements ActionBinder {
         List<StatefulSetsBinder.Bound> sets = f.section("statefulsets", "statefulsets", null)
                 .map(s -> new StatefulSetsBinder(problems, scope.networks, scope.storageClasses).bind(s))
                 .orElse(List.of());
-        f.key("statefulsets").ifPresent(k -> problems.notSimulated(k, "statefulsets", ScenarioParser.STATEFULSETS));
+        f.key("statefulsets").ifPresent(k -> problems.addFor(Strategy.SWARM, scope.strategy, k,
+                ScenarioParser.STATEFULSETS_UNDER_SWARM));
         if (services.isEmpty() && sets.isEmpty()) {
             problems.add(value, "deploy: expected services and/or statefulsets to deploy");
             return Optional.empty();

@@ -46,8 +46,12 @@ public final class ScenarioParser {
             "networks", "volumes", "services", "statefulsets", "storage_classes", "images", "traffic", "timeline", "expect");
     static final Map<String, Strategy> STRATEGIES =
             Values.choices("swarm", Strategy.SWARM, "kubernetes", Strategy.KUBERNETES);
-    /** What a file with statefulsets is told (they need storage, which is not simulated yet). */
-    static final String STATEFULSETS = "storage, which statefulsets need,";
+    /** What a file with statefulsets is told when it runs under the swarm strategy. */
+    static final String STATEFULSETS_UNDER_SWARM =
+            "statefulsets are not simulated under the swarm strategy yet (strategy: kubernetes runs them)";
+    /** What a file with storage classes is told when it runs under the swarm strategy. */
+    static final String STORAGE_CLASSES_UNDER_SWARM =
+            "storage classes are not simulated under the swarm strategy yet (strategy: kubernetes runs them)";
     /** The run goes on this long after the last timeline item when {@code until} is not given. */
     static final long TAIL = 2 * Durations.MINUTE;
 
@@ -119,7 +123,7 @@ public final class ScenarioParser {
         NetworkProfile networkProfile = SettingsBinder.networkProfile(top);
         var networks = DeclarationsBinder.networks(top);
         var volumes = VolumesBinder.declared(top);
-        var storageClasses = DeclarationsBinder.storageClasses(top);
+        var storageClasses = DeclarationsBinder.storageClasses(top, nodes);
         var declaredImages = DeclarationsBinder.images(top);
 
         Workloads workloads = new Workloads();
@@ -135,20 +139,27 @@ public final class ScenarioParser {
             specs.add(s.spec());
             workloads.addServiceAtStart(s.spec());
         }
-        // Statefulsets and storage classes are read and checked as written, then refused: storage is next.
-        top.key("statefulsets").ifPresent(k -> problems.notSimulated(k, "statefulsets", STATEFULSETS));
-        top.key("storage_classes").ifPresent(k -> problems.notSimulated(k, "storage_classes", "storage"));
+        // The kubernetes strategy runs statefulsets and storage classes; the swarm strategy does not yet.
+        top.key("statefulsets").ifPresent(k -> problems.addFor(Strategy.SWARM, strategy, k, STATEFULSETS_UNDER_SWARM));
+        top.key("storage_classes").ifPresent(k -> problems.addFor(Strategy.SWARM, strategy, k,
+                STORAGE_CLASSES_UNDER_SWARM));
         for (StatefulSetsBinder.Bound s : sets) {
             if (specs.stream().anyMatch(x -> x.name().equals(s.decl().name()))) {
                 problems.add(s.at(), "statefulset '" + s.decl().name()
                         + "' has the name of a service; services and statefulsets share names");
+            }
+            String service = s.decl().service();
+            if (!service.equals(s.decl().name()) && (specs.stream().anyMatch(x -> x.name().equals(service))
+                    || sets.stream().anyMatch(x -> x != s && (x.decl().name().equals(service) || x.decl().service().equals(service))))) {
+                problems.add(s.at(), "statefulset '" + s.decl().name() + "': its service '" + service
+                        + "' is the name of another workload's Service");
             }
             workloads.addStatefulSetAtStart(s.decl().name());
         }
 
         VolumeNames volumeNames = new VolumeNames(volumes, sets.stream().map(StatefulSetsBinder.Bound::decl).toList());
         TimelineBinder timelineBinder = new TimelineBinder(problems, nodeNames, zones, workloads, networks.keySet(),
-                storageClasses.keySet(), volumeNames, TimelineState.of(specs, sets.stream().map(StatefulSetsBinder.Bound::decl).toList()));
+                storageClasses.keySet(), volumeNames, strategy, TimelineState.of(specs, sets.stream().map(StatefulSetsBinder.Bound::decl).toList()));
         List<TimelineBinder.Bound> timeline = timelineBinder.bind(top);
         long end = until.orElseGet(() -> timelineBinder.lastAt().orElse(0) + TAIL);
 

@@ -1,6 +1,7 @@
 package io.flotilla.scenarios.parse;
 
 import io.flotilla.scenarios.model.Action;
+import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.model.TimelineItem;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,9 +45,10 @@ final class TimelineBinder {
     private OptionalLong lastAt = OptionalLong.empty();
 
     TimelineBinder(Problems problems, Set<String> nodes, Map<String, List<String>> zones, Workloads workloads,
-            Set<String> networks, Set<String> storageClasses, VolumeNames volumes, TimelineState start) {
+            Set<String> networks, Set<String> storageClasses, VolumeNames volumes, Strategy strategy, TimelineState start) {
         this.problems = problems;
-        this.scope = TimelineScope.of(problems, nodes, zones, workloads, networks, storageClasses, volumes, images, start);
+        this.scope = TimelineScope.of(problems, nodes, zones, workloads, networks, storageClasses, volumes, strategy, images,
+                start);
     }
 
     /** The items in time order, each with the {@code at} node (for the check against {@code until}). */
@@ -112,8 +114,6 @@ final class TimelineBinder {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("add_node", "adding a node during a run");
         out.put("remove_node", "removing a node during a run");
-        out.put("out_of_service", "the out-of-service taint, which lets storage move,");
-        out.put("force_delete", "a forced deletion, which matters for statefulsets,");
         return java.util.Collections.unmodifiableMap(out);
     }
 

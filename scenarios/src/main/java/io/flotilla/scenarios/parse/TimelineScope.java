@@ -1,5 +1,6 @@
 package io.flotilla.scenarios.parse;
 
+import io.flotilla.scenarios.model.Strategy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,8 @@ final class TimelineScope {
     final Set<String> storageClasses;
     /** The volumes items may name: declared ones and statefulsets' claims. */
     final VolumeNames volumes;
+    /** The strategy the file names: what only the other strategy cannot run is reported for it alone. */
+    final Strategy strategy;
     /** Every image a deploy or update names, for the scenario's image table. */
     final Set<String> images;
     /** The item's time (virtual nanoseconds) and its place in the file, which orders items at one time. */
@@ -35,8 +38,8 @@ final class TimelineScope {
     private final boolean valid;
 
     private TimelineScope(Problems problems, Set<String> nodes, Map<String, List<String>> zones, Workloads workloads,
-            Set<String> networks, Set<String> storageClasses, VolumeNames volumes, Set<String> images, TimelineState state,
-            long at, int seq, boolean valid) {
+            Set<String> networks, Set<String> storageClasses, VolumeNames volumes, Strategy strategy, Set<String> images,
+            TimelineState state, long at, int seq, boolean valid) {
         this.problems = problems;
         this.nodes = nodes;
         this.zones = zones;
@@ -44,6 +47,7 @@ final class TimelineScope {
         this.networks = networks;
         this.storageClasses = storageClasses;
         this.volumes = volumes;
+        this.strategy = strategy;
         this.images = images;
         this.state = state;
         this.at = at;
@@ -54,14 +58,16 @@ final class TimelineScope {
 
     /** The scope of a file's timeline, before any item. */
     static TimelineScope of(Problems problems, Set<String> nodes, Map<String, List<String>> zones, Workloads workloads,
-            Set<String> networks, Set<String> storageClasses, VolumeNames volumes, Set<String> images, TimelineState state) {
-        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, volumes, images, state, 0, 0, true);
+            Set<String> networks, Set<String> storageClasses, VolumeNames volumes, Strategy strategy, Set<String> images,
+            TimelineState state) {
+        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, volumes, strategy, images, state,
+                0, 0, true);
     }
 
     /** The same file, at the item {@code seq} of the file, at time {@code at}. */
     TimelineScope item(long itemAt, int itemSeq, boolean itemValid) {
-        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, volumes, images, state, itemAt,
-                itemSeq, itemValid);
+        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, volumes, strategy, images,
+                state, itemAt, itemSeq, itemValid);
     }
 
     /** An action the file shows to do nothing: legal, but probably not meant. */

@@ -3,6 +3,7 @@ package io.flotilla.scheduler.placement.kubernetes;
 import io.flotilla.scheduler.placement.kubernetes.framework.ScorePlugin;
 import io.flotilla.scheduler.placement.kubernetes.framework.WeightedPlugin;
 import io.flotilla.scheduler.placement.kubernetes.plugins.DefaultPlugins;
+import io.flotilla.scheduler.placement.kubernetes.volume.VolumeBinder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

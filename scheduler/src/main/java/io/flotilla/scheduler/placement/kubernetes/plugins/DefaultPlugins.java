@@ -1,7 +1,7 @@
 package io.flotilla.scheduler.placement.kubernetes.plugins;
 
 import io.flotilla.scheduler.placement.kubernetes.ScoringStrategy;
-import io.flotilla.scheduler.placement.kubernetes.VolumeBinder;
+import io.flotilla.scheduler.placement.kubernetes.volume.VolumeBinder;
 import io.flotilla.scheduler.placement.kubernetes.framework.WeightedPlugin;
 import io.flotilla.scheduler.placement.kubernetes.plugins.noderesources.NodeResourcesBalancedAllocation;
 import io.flotilla.scheduler.placement.kubernetes.plugins.noderesources.NodeResourcesFit;
