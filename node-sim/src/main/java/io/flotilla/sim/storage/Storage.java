@@ -135,6 +135,13 @@ public final class Storage extends AbstractBehavior<Storage.Command> {
     private Behavior<Command> onMount(Mount m) {
         long now = log.now();
         List<VolumeMount> named = m.mounts().stream().filter(v -> v.type() == VolumeMount.Type.VOLUME).toList();
+        for (VolumeMount v : named) {
+            if (volumes.spec(v.source()).isEmpty()) {
+                // As the engine does for a mount of a volume it does not have: made with the mount's driver.
+                volumes.declare(v.driver().equals(VolumeMount.LOCAL) || v.driver().isEmpty()
+                        ? VolumeSpec.local(v.source()) : VolumeSpec.network(v.source(), v.driver()));
+            }
+        }
         TreeMap<String, Long> created = new TreeMap<>();
         for (VolumeMount v : named) {
             volumes.spec(v.source()).filter(VolumeSpec::onNode)
