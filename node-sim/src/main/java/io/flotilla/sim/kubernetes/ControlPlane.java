@@ -369,7 +369,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         if (availability == Availability.DRAIN) {
             for (PodState p : store.podsOn(name)) {
                 if (p.daemonNode == null) { // kubectl drain --ignore-daemonsets
-                    pods.evict(p, "Evicted", "Evicting pod default/" + p.id + " (drain)", "node drained");
+                    pods.evict(p, "Evicted", "Evicting pod " + p.pod.key() + " (drain)", "node drained");
                 }
             }
         }

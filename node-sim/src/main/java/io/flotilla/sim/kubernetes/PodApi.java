@@ -143,7 +143,7 @@ final class PodApi implements PodControl, Eviction, Binding {
         TaskSpec spec = new TaskSpec(template.image(), template.reservations(), template.limits(), template.placement(),
                 template.ports(), template.networks(), template.restartPolicy(), template.healthcheck(),
                 template.stopGracePeriodNanos(), mounts);
-        Pod.Builder b = ModelTranslation.pod(set.name(), id, template).toBuilder()
+        Pod.Builder b = ModelTranslation.pod(set.name(), name, template).toBuilder()
                 .label(CONTROLLER_REVISION_HASH, revision.hash)
                 .label(STATEFULSET_POD_NAME, name)
                 .label(POD_INDEX, Integer.toString(ordinal));
@@ -169,7 +169,7 @@ final class PodApi implements PodControl, Eviction, Binding {
     public void bind(PodState p, String node) {
         p.node = node;
         p.error = null;
-        advance(p, TaskState.ASSIGNED, "Successfully assigned default/" + p.id + " to " + node);
+        advance(p, TaskState.ASSIGNED, "Successfully assigned " + p.pod.key() + " to " + node);
         watch.bound(p);
     }
 

@@ -175,7 +175,7 @@ final class Scheduler {
         for (String key : victims) {
             for (PodState victim : store.podsOn(node)) {
                 if (victim.pod.key().equals(key)) {
-                    eviction.evict(victim, "Preempted", "Preempted by default/" + preemptor.id + " on node " + node,
+                    eviction.evict(victim, "Preempted", "Preempted by " + preemptor.pod.key() + " on node " + node,
                             "preempted by " + preemptor.id);
                 }
             }

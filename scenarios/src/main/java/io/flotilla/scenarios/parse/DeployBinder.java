@@ -65,7 +65,7 @@ final class DeployBinder implements ActionBinder {
             scope.view.get(s.decl().name()).filter(w -> !w.statefulset()).ifPresent(w -> problems.add(s.at(),
                     "statefulset '" + s.decl().name() + "' has the name of a service; services and statefulsets share names"));
             scope.images.add(s.decl().task().image());
-            scope.workloads.addStatefulSet(s.decl().name(), scope.at, scope.seq);
+            scope.workloads.addStatefulSet(s.decl(), scope.at, scope.seq);
         }
         if (problems.count() != before) {
             return Optional.empty();

@@ -88,15 +88,21 @@ final class DnsBinder implements CheckBinder {
     }
 
     /**
-     * The name a service or task answers to ({@code web}, {@code tasks.web}, {@code web.2}); a VIP
+     * The name a service or task answers to ({@code web}, {@code tasks.web}, {@code web.2}, a
+     * statefulset's pod under its headless Service: {@code db-0.db}); a VIP
      * service's own name answers with its virtual IP, which names no task, on a network that has
      * virtual IPs.
      */
     private static void checkName(String name, Node at, int count, boolean listed, boolean vips, ExpectationScope scope) {
         boolean tasksOf = name.startsWith("tasks.");
         String rest = tasksOf ? name.substring("tasks.".length()) : name;
-        Optional<String> why = rest.contains(".") && !tasksOf
-                ? TaskNames.check(rest, scope.view, scope.nodes)
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        // a statefulset's headless Service (db) or one of its pods under it (db-0.db)
+        boolean hostname = !tasksOf && (scope.view.statefulSetServing(rest).isPresent()
+                || TaskNames.statefulSetHostname(rest, scope.view, wrong::add).isPresent());
+        Optional<String> why = !wrong.isEmpty() ? Optional.of(wrong.get(0))
+                : hostname ? Optional.empty()
+                : rest.contains(".") && !tasksOf ? TaskNames.check(rest, scope.view, scope.nodes)
                 : scope.view.checkWorkload(rest);
         if (why.isPresent()) {
             if (count > 0) {

@@ -145,7 +145,7 @@ public final class ScenarioParser {
                 problems.add(s.at(), "statefulset '" + s.decl().name() + "': its service '" + service
                         + "' is the name of another workload's Service");
             }
-            workloads.addStatefulSetAtStart(s.decl().name());
+            workloads.addStatefulSetAtStart(s.decl());
         }
 
         VolumeNames volumeNames = new VolumeNames(volumes, sets.stream().map(StatefulSetsBinder.Bound::decl).toList());

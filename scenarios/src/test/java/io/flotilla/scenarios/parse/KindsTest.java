@@ -45,7 +45,12 @@ class KindsTest {
             Map.entry("unhealthy", "web.1"),
             Map.entry("healthy", "web.1"),
             Map.entry("backup", "{volume: cache, name: nightly}"),
-            Map.entry("restore", "{volume: cache, from: nightly}"));
+            Map.entry("restore", "{volume: cache, from: nightly}"),
+            Map.entry("out_of_service", "worker-1"),
+            Map.entry("force_delete", "web.1"));
+
+    /** Actions only the kubernetes strategy runs: their examples are read in a kubernetes scenario. */
+    static final Set<String> KUBERNETES_ONLY = Set.of("out_of_service", "force_delete");
 
     /** Items an example needs before it: a restore needs a backup taken by an earlier item. */
     static final Map<String, String> ACTION_PRELUDES = Map.of("restore", "  - {at: 0s, backup: {volume: cache, name: nightly}}\n");
@@ -70,6 +75,13 @@ class KindsTest {
             traffic: [{name: shoppers, from: manager-1, network: front, to: web, rate: 1/s}]
             """;
 
+    private static final String KUBERNETES_CLUSTER = """
+            scenario: kinds
+            strategy: kubernetes
+            nodes: [{name: manager-1, role: manager}, {name: worker, count: 2, labels: {zone: a}}]
+            services: {web: {deploy: {replicas: 2}}}
+            """;
+
     @Test
     void everyActionRecordHasABinder() {
         assertEquals(permitted(Action.class),
@@ -86,7 +98,8 @@ class KindsTest {
     void everyActionBindsToItsRecord() {
         assertEquals(new TreeSet<>(ActionBinders.KEYWORDS), new TreeSet<>(ACTION_EXAMPLES.keySet()));
         for (ActionBinder binder : ActionBinders.ALL) {
-            Scenario s = parse(CLUSTER + "timeline:\n" + ACTION_PRELUDES.getOrDefault(binder.keyword(), "")
+            String cluster = KUBERNETES_ONLY.contains(binder.keyword()) ? KUBERNETES_CLUSTER : CLUSTER;
+            Scenario s = parse(cluster + "timeline:\n" + ACTION_PRELUDES.getOrDefault(binder.keyword(), "")
                     + "  - {at: 1s, " + binder.keyword() + ": " + ACTION_EXAMPLES.get(binder.keyword()) + "}\n");
             Action action = s.timeline().get(s.timeline().size() - 1).action();
             assertEquals(binder.kind(), action.getClass(), binder.keyword());

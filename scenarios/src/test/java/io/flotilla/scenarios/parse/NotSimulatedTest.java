@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the format names but a run would not honour yet is refused, each at its position, never
- * silently ignored; the statefulset and storage class sections are still read and checked as
- * written, ready for when storage is simulated.
+ * silently ignored. Statefulsets, storage classes and the Kubernetes-only actions run under the
+ * kubernetes strategy; a file that runs them under the swarm strategy is refused at each of them.
  */
 class NotSimulatedTest {
 
@@ -24,12 +24,12 @@ class NotSimulatedTest {
     private static final long GI = 1024 * MI;
 
     @Test
-    void statefulsetsAndStorageClassesAreRefusedAtTheirPositions() throws Exception {
+    void statefulsetsAndStorageClassesAreRefusedUnderSwarmAtTheirPositions() throws Exception {
         ParseOutcome outcome = new ScenarioParser().parse(ScenarioParserTest.resource("not-simulated.yaml"));
         assertEquals(List.of(
-                        "11:1: statefulsets: storage, which statefulsets need, is not simulated yet",
-                        "26:1: storage_classes: storage is not simulated yet",
-                        "33:7: statefulsets: storage, which statefulsets need, is not simulated yet"),
+                        "11:1: " + ScenarioParser.STATEFULSETS_UNDER_SWARM,
+                        "26:1: " + ScenarioParser.STORAGE_CLASSES_UNDER_SWARM,
+                        "33:7: " + ScenarioParser.STATEFULSETS_UNDER_SWARM),
                 outcome.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList());
     }
 
@@ -43,11 +43,11 @@ class NotSimulatedTest {
     void theDataPlaneContractIsAcceptedButForStorageAndNodeChanges() throws Exception {
         ParseOutcome outcome = new ScenarioParser().parse(ScenarioParserTest.resource("contract-data-plane.yaml"));
         assertEquals(List.of(
-                        "28:1: statefulsets: storage, which statefulsets need, is not simulated yet",
-                        "34:1: storage_classes: storage is not simulated yet",
+                        "28:1: " + ScenarioParser.STATEFULSETS_UNDER_SWARM,
+                        "34:1: " + ScenarioParser.STORAGE_CLASSES_UNDER_SWARM,
                         "51:14: add_node: adding a node during a run is not simulated yet",
-                        "52:14: out_of_service: the out-of-service taint, which lets storage move, is not simulated yet",
-                        "53:14: force_delete: a forced deletion, which matters for statefulsets, is not simulated yet"),
+                        "52:30: " + OutOfServiceBinder.UNDER_SWARM,
+                        "53:28: " + ForceDeleteBinder.UNDER_SWARM),
                 outcome.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList());
         assertEquals(List.of(), outcome.warnings());
     }

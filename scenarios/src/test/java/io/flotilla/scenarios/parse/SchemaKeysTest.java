@@ -129,10 +129,6 @@ class SchemaKeysTest {
         simulated("kubernetes.node_monitor_period", kube(CRASH), kube("kubernetes: {node_monitor_period: 1s}\n" + CRASH));
         simulated("kubernetes.node_monitor_grace_period", kube(CRASH), kube("kubernetes: {node_monitor_grace_period: 20s}\n" + CRASH));
         simulated("kubernetes.default_toleration_seconds", kube(CRASH), kube("kubernetes: {default_toleration_seconds: 10}\n" + CRASH));
-        KEYS.put("statefulsets", new Refused(swarm(NODES + "statefulsets: {db: {replicas: 3}}\n"),
-                "statefulsets: storage, which statefulsets need, is not simulated yet"));
-        KEYS.put("storage_classes", new Refused(swarm(NODES + "storage_classes: {ssd: {type: local}}\n"),
-                "storage_classes: storage is not simulated yet"));
 
         // Nodes.
         simulated("#node.name", swarm(WEB), swarm(WEB.replace("{name: worker, count: 2}", "{name: node, count: 2}")));
@@ -605,8 +601,9 @@ class SchemaKeysTest {
         String drained = twoCopies + "  - {at: 10s, backup: {volume: cache, name: b, node: worker-1}}\n  - {at: 20s, drain: worker-1}\n";
         simulated("#timelineItem.restore.node", swarm(drained + "  - {at: 30s, restore: {volume: cache, from: b}}\n"),
                 swarm(drained + "  - {at: 30s, restore: {volume: cache, from: b, node: worker-1}}\n"));
-        KEYS.put("#timelineItem.deploy.statefulsets", new Refused(swarm(timeline + "  - {at: 10s, deploy: {statefulsets: {db: {}}}}\n"),
-                "statefulsets: storage, which statefulsets need, is not simulated yet"));
+        simulated("#timelineItem.deploy.statefulsets", kube(timeline + "  - {at: 10s, deploy: {services: {api: {}}}}\n"),
+                kube(timeline + "  - {at: 10s, deploy: {services: {api: {}}, statefulsets: {db2: {}}}}\n"));
+        statefulSets();
 
         // Expectations: each changes the run's result.
         String expect = WEB + "  big: {deploy: {resources: {reservations: {cpus: 100}}}}\nexpect:\n";
@@ -680,6 +677,92 @@ class SchemaKeysTest {
         KEYS.put("#volumeMount.target", new NotARun("where the container sees the volume; a simulated container reads and writes no path"));
         simulated("#volumeMount.read_only", swarm(mounted.formatted("", "", plain)),
                 swarm(mounted.formatted("", "", plain.replace("}", ", read_only: true}"))));
+    }
+
+    /**
+     * Statefulsets and storage classes, under the kubernetes strategy (the swarm strategy refuses them
+     * yet): a set {@code db} on the two workers, on network {@code front}, with a claim template when
+     * the case needs one.
+     */
+    private static void statefulSets() {
+        String set = NODES + """
+                networks: {front: {}}
+                storage_classes:
+                  ssd: {type: local, binding: WaitForFirstConsumer}
+                  disk: {type: network, binding: WaitForFirstConsumer}
+                statefulsets:
+                  db: {networks: [front], %s}
+                """;
+        String claims = "volume_claim_templates: [{name: data, storage_class: ssd, size: 1Gi}], ";
+        simulated("#statefulset.image", kube(set.formatted("")), kube(set.formatted("image: \"postgres:16\"")));
+        simulated("#statefulset.replicas", kube(set.formatted("")), kube(set.formatted("replicas: 2")));
+        simulated("#statefulset.service", kube(set.formatted("")), kube(set.formatted("service: dbh")));
+        simulated("#statefulset.pod_management_policy", kube(set.formatted("replicas: 2")),
+                kube(set.formatted("replicas: 2, pod_management_policy: Parallel")));
+        simulated("#statefulset.networks", kube(set.formatted("").replace("networks: [front], ", "")), kube(set.formatted("")));
+        String probed = set + "timeline:\n  - {at: 20s, unhealthy: db-0}\n";
+        simulated("#statefulset.readiness.period", kube(probed.formatted("readiness: {}")),
+                kube(probed.formatted("readiness: {period: 2s}")));
+        simulated("#statefulset.readiness.timeout", kube(probed.formatted("readiness: {}")),
+                kube(probed.formatted("readiness: {timeout: 4s}")));
+        simulated("#statefulset.readiness.failure_threshold", kube(probed.formatted("readiness: {}")),
+                kube(probed.formatted("readiness: {failure_threshold: 1}")));
+        simulated("#statefulset.readiness.initial_delay", kube(probed.formatted("readiness: {}")),
+                kube(probed.formatted("readiness: {initial_delay: 5s}")));
+        KEYS.put("#statefulset.readiness.success_threshold", new Refused(kube(set.formatted("readiness: {success_threshold: 2}")),
+                "success_threshold: a readiness probe that needs more than one success in a row is not simulated yet"));
+        String updated = set + "timeline:\n  - {at: 30s, update: {service: db, image: \"postgres:17\"}}\n";
+        simulated("#statefulset.update_strategy.type", kube(updated.formatted("replicas: 2")),
+                kube(updated.formatted("replicas: 2, update_strategy: {type: OnDelete}")));
+        simulated("#statefulset.update_strategy.partition", kube(updated.formatted("replicas: 2")),
+                kube(updated.formatted("replicas: 2, update_strategy: {partition: 1}")));
+        String scaled = set + "timeline:\n  - {at: 30s, scale: {db: 1}}\n";
+        simulated("#statefulset.persistent_volume_claim_retention_policy.when_scaled",
+                kube(scaled.formatted(claims + "replicas: 2")),
+                kube(scaled.formatted(claims + "replicas: 2, persistent_volume_claim_retention_policy: {when_scaled: Delete}")));
+        simulated("#statefulset.persistent_volume_claim_retention_policy.when_deleted", kube(set.formatted(claims)),
+                kube(set.formatted(claims + "persistent_volume_claim_retention_policy: {when_deleted: Delete}")));
+        simulated("#statefulset.volume_claim_templates[].name", kube(set.formatted(claims)),
+                kube(set.formatted(claims.replace("name: data", "name: logs"))));
+        simulated("#statefulset.volume_claim_templates[].storage_class", kube(set.formatted(claims)),
+                kube(set.formatted(claims.replace("storage_class: ssd", "storage_class: disk"))));
+        simulated("#statefulset.volume_claim_templates[].size", kube(set.formatted(claims)),
+                kube(set.formatted(claims.replace("size: 1Gi", "size: 2Gi"))));
+        simulated("#statefulset.deploy.resources", kube(set.formatted("")),
+                kube(set.formatted("deploy: {resources: {reservations: {memory: 1G}}}")));
+        simulated("#statefulset.deploy.placement", kube(set.formatted("")),
+                kube(set.formatted("deploy: {placement: {constraints: [node.hostname == worker-2]}}")));
+        KEYS.put("#statefulset.deploy.restart_policy", new NotARun("a statefulset's pods restart in place as every pod of a "
+                + "workload controller does (restartPolicy Always, the kubelet's CrashLoopBackOff); the swarm strategy, which "
+                + "would read it, runs no statefulsets yet"));
+        simulated("#statefulset.kubernetes", kube(set.formatted("")),
+                kube(set.formatted("kubernetes: {node_selector: {kubernetes.io/hostname: worker-2}}")));
+
+        // Storage classes: a claim of each, and what its class changes.
+        String classed = ZONES + """
+                storage_classes:
+                  c: {%s}
+                statefulsets:
+                  db: {replicas: 2, volume_claim_templates: [{name: data, storage_class: c, size: 1Gi}]}
+                timeline:
+                  - {at: 1m, scale: {db: 1}}
+                """;
+        simulated("storage_classes.*.type", kube(classed.formatted("type: local")), kube(classed.formatted("type: network")));
+        simulated("storage_classes.*.binding", kube(classed.formatted("type: network")),
+                kube(classed.formatted("type: network, binding: WaitForFirstConsumer")));
+        simulated("storage_classes.*.zones", kube(classed.formatted("type: network")),
+                kube(classed.formatted("type: network, zones: [b]")));
+        simulated("storage_classes.*.attach_delay", kube(classed.formatted("type: network")),
+                kube(classed.formatted("type: network, attach_delay: 1s")));
+        simulated("storage_classes.*.detach_delay", kube(classed.formatted("type: network")),
+                kube(classed.formatted("type: network, detach_delay: 1s")));
+
+        // The Kubernetes-only actions and an update's partition.
+        String lost = set.formatted("replicas: 2") + "timeline:\n  - {at: 20s, crash: worker-1}\n";
+        simulated("#timelineItem.out_of_service", kube(lost), kube(lost + "  - {at: 2m, out_of_service: worker-1}\n"));
+        simulated("#timelineItem.force_delete", kube(lost), kube(lost + "  - {at: 2m, force_delete: db-0}\n"));
+        simulated("#timelineItem.update.partition", kube(updated.formatted("replicas: 2")),
+                kube(updated.formatted("replicas: 2").replace("image: \"postgres:17\"", "image: \"postgres:17\", partition: 1")));
     }
 
     @Test
