@@ -1,6 +1,7 @@
 package io.flotilla.sim.swarm;
 
 import io.flotilla.scheduler.model.Availability;
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeSpec;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.StatefulSetSpec;
@@ -8,7 +9,6 @@ import io.flotilla.scheduler.model.StorageClassSpec;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.model.UpdateConfig;
-import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.sim.control.Assignment;
 import io.flotilla.sim.control.ControlPlaneEffects;
 import io.flotilla.sim.control.ControlPlaneInputs;

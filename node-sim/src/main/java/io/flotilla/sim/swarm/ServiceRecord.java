@@ -1,10 +1,10 @@
 package io.flotilla.sim.swarm;
 
 import io.flotilla.scheduler.model.NodeSpec;
+import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.placement.swarm.Constraint;
-import io.flotilla.scheduler.model.ServiceSpec;
 import java.util.Optional;
 
 /** A service in the store: its current spec and version, the one before it, and any update in flight. */
