@@ -1,8 +1,8 @@
 package io.flotilla.sim.cluster;
 
+import io.flotilla.sim.control.NetworkSetup;
 import io.flotilla.sim.dataplane.DataPlaneSettings;
 import io.flotilla.sim.dataplane.TrafficClient;
-import io.flotilla.sim.control.NetworkSetup;
 import io.flotilla.sim.kubernetes.KubernetesSettings;
 import io.flotilla.sim.storage.StorageSetup;
 import io.flotilla.sim.swarm.SwarmSettings;

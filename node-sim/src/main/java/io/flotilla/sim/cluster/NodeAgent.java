@@ -8,6 +8,7 @@ import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.model.VolumeMount;
+import io.flotilla.scheduler.storage.NodeDisk;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.control.Assignment;
 import io.flotilla.sim.control.TaskReport;
@@ -19,8 +20,6 @@ import io.flotilla.sim.events.TaskHealthChanged;
 import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.kernel.EventLog;
 import io.flotilla.sim.storage.Storage;
-import io.flotilla.scheduler.storage.NodeDisk;
-import java.util.SortedMap;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -152,6 +152,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         boolean serving;
         /** Its named volumes are mounted (the storage was told, and said yes). */
         boolean mounted;
+        /** Its image is pulled and the container created (Prepare succeeded). */
+        boolean prepared;
 
         Container(Task task, TaskState desired) {
             this.task = task;
@@ -484,6 +486,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             return this;
         }
         if (m.reached() == TaskState.READY && c.state == TaskState.PREPARING) {
+            c.prepared = true;
             advance(c, TaskState.READY, "prepared", null);
             applyDesired(c);
         } else if (m.reached() == TaskState.RUNNING && c.state == TaskState.STARTING) {
@@ -688,7 +691,12 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private Behavior<Command> onRestart(RestartContainer m) {
         Container c = containers.get(m.taskId());
         if (c != null && c.awaitingRestart) {
-            start(c);
+            if (c.prepared) {
+                start(c);
+            } else {
+                c.awaitingRestart = false;
+                prepare(c); // a pod whose container could not be created: the kubelet tries again
+            }
         }
         return this;
     }

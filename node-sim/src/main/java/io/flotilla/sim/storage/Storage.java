@@ -2,6 +2,7 @@ package io.flotilla.sim.storage;
 
 import io.flotilla.scheduler.model.VolumeMount;
 import io.flotilla.scheduler.storage.DataThrough;
+import io.flotilla.scheduler.storage.NodeDisk;
 import io.flotilla.scheduler.storage.Outcome;
 import io.flotilla.scheduler.storage.Place;
 import io.flotilla.scheduler.storage.Refusal;
@@ -23,16 +24,15 @@ import io.flotilla.sim.events.VolumeRestored;
 import io.flotilla.sim.kernel.EventLog;
 import io.flotilla.sim.kernel.Kernel;
 import java.time.Duration;
-import io.flotilla.scheduler.storage.NodeDisk;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.OptionalLong;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -135,6 +135,13 @@ public final class Storage extends AbstractBehavior<Storage.Command> {
     private Behavior<Command> onMount(Mount m) {
         long now = log.now();
         List<VolumeMount> named = m.mounts().stream().filter(v -> v.type() == VolumeMount.Type.VOLUME).toList();
+        for (VolumeMount v : named) {
+            if (volumes.spec(v.source()).isEmpty()) {
+                // As the engine does for a mount of a volume it does not have: made with the mount's driver.
+                volumes.declare(v.driver().equals(VolumeMount.LOCAL) || v.driver().isEmpty()
+                        ? VolumeSpec.local(v.source()) : VolumeSpec.network(v.source(), v.driver()));
+            }
+        }
         TreeMap<String, Long> created = new TreeMap<>();
         for (VolumeMount v : named) {
             volumes.spec(v.source()).filter(VolumeSpec::onNode)

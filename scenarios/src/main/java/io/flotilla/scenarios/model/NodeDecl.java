@@ -3,8 +3,8 @@ package io.flotilla.scenarios.model;
 import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.NodeSpec;
 import io.flotilla.scheduler.storage.StorageDriver;
-import java.util.OptionalLong;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One node of the cluster, after {@code count} expansion ({@code worker} with {@code count: 3}

@@ -15,9 +15,9 @@ import io.flotilla.sim.view.ClusterView;
 import io.flotilla.sim.view.NodeView;
 import io.flotilla.sim.view.TaskView;
 import io.flotilla.sim.view.VolumeView;
-import java.util.OptionalLong;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * The {@code run --json} result: the run, each expectation, every node, the newest task of every

@@ -42,8 +42,6 @@ final class DeployBinder implements ActionBinder {
         List<StatefulSetsBinder.Bound> sets = f.section("statefulsets", "statefulsets", null)
                 .map(s -> new StatefulSetsBinder(problems, scope.networks, scope.storageClasses).bind(s))
                 .orElse(List.of());
-        f.key("statefulsets").ifPresent(k -> problems.addFor(Strategy.SWARM, scope.strategy, k,
-                ScenarioParser.STATEFULSETS_UNDER_SWARM));
         if (services.isEmpty() && sets.isEmpty()) {
             problems.add(value, "deploy: expected services and/or statefulsets to deploy");
             return Optional.empty();

@@ -46,12 +46,6 @@ public final class ScenarioParser {
             "networks", "volumes", "services", "statefulsets", "storage_classes", "images", "traffic", "timeline", "expect");
     static final Map<String, Strategy> STRATEGIES =
             Values.choices("swarm", Strategy.SWARM, "kubernetes", Strategy.KUBERNETES);
-    /** What a file with statefulsets is told when it runs under the swarm strategy. */
-    static final String STATEFULSETS_UNDER_SWARM =
-            "statefulsets are not simulated under the swarm strategy yet (strategy: kubernetes runs them)";
-    /** What a file with storage classes is told when it runs under the swarm strategy. */
-    static final String STORAGE_CLASSES_UNDER_SWARM =
-            "storage classes are not simulated under the swarm strategy yet (strategy: kubernetes runs them)";
     /** The run goes on this long after the last timeline item when {@code until} is not given. */
     static final long TAIL = 2 * Durations.MINUTE;
 
@@ -139,10 +133,7 @@ public final class ScenarioParser {
             specs.add(s.spec());
             workloads.addServiceAtStart(s.spec());
         }
-        // The kubernetes strategy runs statefulsets and storage classes; the swarm strategy does not yet.
-        top.key("statefulsets").ifPresent(k -> problems.addFor(Strategy.SWARM, strategy, k, STATEFULSETS_UNDER_SWARM));
-        top.key("storage_classes").ifPresent(k -> problems.addFor(Strategy.SWARM, strategy, k,
-                STORAGE_CLASSES_UNDER_SWARM));
+        // Both strategies run statefulsets: the swarm strategy as one service per ordinal (docs/swarm.md).
         for (StatefulSetsBinder.Bound s : sets) {
             if (specs.stream().anyMatch(x -> x.name().equals(s.decl().name()))) {
                 problems.add(s.at(), "statefulset '" + s.decl().name()

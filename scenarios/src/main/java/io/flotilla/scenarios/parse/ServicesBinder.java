@@ -1,5 +1,6 @@
 package io.flotilla.scenarios.parse;
 
+import io.flotilla.scenarios.model.VolumeDecl;
 import io.flotilla.scheduler.model.EndpointMode;
 import io.flotilla.scheduler.model.HealthCheck;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
@@ -12,7 +13,6 @@ import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
 import io.flotilla.scheduler.model.VolumeMount;
-import io.flotilla.scenarios.model.VolumeDecl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

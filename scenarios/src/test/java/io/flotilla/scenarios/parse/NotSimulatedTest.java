@@ -24,27 +24,21 @@ class NotSimulatedTest {
     private static final long GI = 1024 * MI;
 
     @Test
-    void statefulsetsAndStorageClassesAreRefusedUnderSwarmAtTheirPositions() throws Exception {
+    void statefulsetsAndStorageClassesRunUnderSwarmToo() throws Exception {
         ParseOutcome outcome = new ScenarioParser().parse(ScenarioParserTest.resource("not-simulated.yaml"));
-        assertEquals(List.of(
-                        "11:1: " + ScenarioParser.STATEFULSETS_UNDER_SWARM,
-                        "26:1: " + ScenarioParser.STORAGE_CLASSES_UNDER_SWARM,
-                        "33:7: " + ScenarioParser.STATEFULSETS_UNDER_SWARM),
-                outcome.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList());
+        assertEquals(List.of(), outcome.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList());
     }
 
     /**
-     * The contract's network, traffic, health and storage example: statefulsets and storage classes,
-     * the Kubernetes node actions, and nodes that come and go, are refused at their keys; everything
-     * else (volumes, plugins, the storage driver, backup, restore, the volume check) is accepted as
-     * written.
+     * The contract's network, traffic, health and storage example under its swarm strategy: the
+     * Kubernetes node actions, and nodes that come and go, are refused at their keys; everything else
+     * (statefulsets, storage classes, volumes, plugins, the storage driver, backup, restore, the
+     * volume check) is accepted as written.
      */
     @Test
     void theDataPlaneContractIsAcceptedButForStorageAndNodeChanges() throws Exception {
         ParseOutcome outcome = new ScenarioParser().parse(ScenarioParserTest.resource("contract-data-plane.yaml"));
         assertEquals(List.of(
-                        "28:1: " + ScenarioParser.STATEFULSETS_UNDER_SWARM,
-                        "34:1: " + ScenarioParser.STORAGE_CLASSES_UNDER_SWARM,
                         "51:14: add_node: adding a node during a run is not simulated yet",
                         "52:30: " + OutOfServiceBinder.UNDER_SWARM,
                         "53:28: " + ForceDeleteBinder.UNDER_SWARM),

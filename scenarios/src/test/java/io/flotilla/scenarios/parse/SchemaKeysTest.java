@@ -732,9 +732,18 @@ class SchemaKeysTest {
                 kube(set.formatted("deploy: {resources: {reservations: {memory: 1G}}}")));
         simulated("#statefulset.deploy.placement", kube(set.formatted("")),
                 kube(set.formatted("deploy: {placement: {constraints: [node.hostname == worker-2]}}")));
-        KEYS.put("#statefulset.deploy.restart_policy", new NotARun("a statefulset's pods restart in place as every pod of a "
-                + "workload controller does (restartPolicy Always, the kubelet's CrashLoopBackOff); the swarm strategy, which "
-                + "would read it, runs no statefulsets yet"));
+        String ordinal = """
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker, count: 2}
+                storage_classes: {ssd: {type: local}}
+                statefulsets:
+                  db: {volume_claim_templates: [{name: data, storage_class: ssd, size: 1Gi}]%s}
+                timeline:
+                  - {at: 10s, kill_task: db-0}
+                """;
+        simulated("#statefulset.deploy.restart_policy", swarm(ordinal.formatted("")),
+                swarm(ordinal.formatted(", deploy: {restart_policy: {condition: none}}")));
         simulated("#statefulset.kubernetes", kube(set.formatted("")),
                 kube(set.formatted("kubernetes: {node_selector: {kubernetes.io/hostname: worker-2}}")));
 
