@@ -229,6 +229,29 @@ class StatefulSetTest {
         assertEquals(List.of("11s attach", "220s force_detach", "220s multi_attach_error", "225s attach"), ops);
     }
 
+    /**
+     * NodeVolumeLimits: a network class whose driver attaches at most one volume per node fits one pod
+     * per node; the third waits, Unschedulable (preemption finds no victim of a lower priority). A pod
+     * force-deleted frees its node's room, and its replacement, queued ahead of the pod backing off,
+     * takes it: its own volume counts once there, where any other node is full.
+     */
+    @Test
+    void anAttachLimitKeepsAPodPendingWhileEveryNodeIsFull() {
+        StorageClassSpec limited = new StorageClassSpec("disk", StorageClassSpec.Type.NETWORK, true, List.of(), "zone",
+                10 * S, 5 * S, 1);
+        FakeWorld w = world(2, limited, set(3, StatefulSetSpec.PodManagementPolicy.PARALLEL, "disk"));
+        w.runUntil(30 * S);
+        assertEquals("0/2 nodes are available: 2 node(s) exceed max volume count. preemption: 0/2 nodes are available: "
+                + "2 No preemption victims found for incoming pod.", w.all(TaskUnplaced.class).get(0).error());
+        assertEquals(TaskState.PENDING, w.plane.store.pods.get("db-2").state);
+        String node = nodeOf(w, "db-0");
+        w.at(40 * S, () -> w.plane.forceDelete("db-0"));
+        w.runUntil(80 * S);
+        assertEquals(node, nodeOf(w, "db-0#2"));
+        assertEquals(TaskState.RUNNING, w.plane.store.pods.get("db-0#2").state);
+        assertEquals(TaskState.PENDING, w.plane.store.pods.get("db-2").state);
+    }
+
     /** whenScaled: Delete: a scale-down deletes the removed ordinal's claim once its pod is gone, and its volume. */
     @Test
     void whenScaledDeleteDeletesTheClaimsOfTheRemovedOrdinals() {

@@ -5,6 +5,7 @@ import io.flotilla.scenarios.model.ImageDecl;
 import io.flotilla.scenarios.model.NetworkDecl;
 import io.flotilla.scenarios.model.NodeDecl;
 import io.flotilla.scenarios.model.StorageClassDecl;
+import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scheduler.model.StorageClassSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,10 @@ final class DeclarationsBinder {
     static final List<String> NETWORK_KEYS = List.of("driver", "subnet", "encrypted");
     static final List<String> STORAGE_CLASS_KEYS =
             List.of("type", "binding", "zones", "attach_delay", "detach_delay", "max_volumes_per_node");
+    /** What {@code max_volumes_per_node} is told under the swarm strategy. */
+    static final String MAX_VOLUMES_UNDER_SWARM = "max_volumes_per_node: the swarm strategy runs a network class as a "
+            + "volume plugin, and Flotilla gives a plugin no attach limit; this is the attach limit a Kubernetes CSI "
+            + "driver reports in its CSINode, which the NodeVolumeLimits plugin reads";
     static final List<String> IMAGE_KEYS = List.of("size", "start", "crash_after");
     static final Map<String, Driver> DRIVERS =
             Values.choices("overlay", Driver.OVERLAY, "bridge", Driver.BRIDGE, "macvlan", Driver.MACVLAN);
@@ -80,7 +85,7 @@ final class DeclarationsBinder {
     }
 
     static TreeMap<String, StorageClassDecl> storageClasses(Fields top) {
-        return storageClasses(top, List.of());
+        return storageClasses(top, List.of(), Strategy.KUBERNETES);
     }
 
     /**
@@ -88,7 +93,7 @@ final class DeclarationsBinder {
      * its volumes may be used in (zones some node of {@code nodes} is in, as {@code zone_down} reads
      * them), its {@code attach_delay} and {@code detach_delay} and its {@code max_volumes_per_node}.
      */
-    static TreeMap<String, StorageClassDecl> storageClasses(Fields top, List<NodeDecl> nodes) {
+    static TreeMap<String, StorageClassDecl> storageClasses(Fields top, List<NodeDecl> nodes, Strategy strategy) {
         TreeMap<String, StorageClassDecl> out = new TreeMap<>();
         Map<String, String> zoneLabels = new LinkedHashMap<>();
         for (NodeDecl n : nodes) {
@@ -120,6 +125,8 @@ final class DeclarationsBinder {
                             long attach = f.duration("attach_delay", StorageClassSpec.DEFAULT_ATTACH_NANOS);
                             long detach = f.duration("detach_delay", StorageClassSpec.DEFAULT_DETACH_NANOS);
                             int maxPerNode = f.integer("max_volumes_per_node", 0, 1, 1_000_000);
+                            f.key("max_volumes_per_node").ifPresent(k -> f.problems().addFor(Strategy.SWARM,
+                                    strategy, k, MAX_VOLUMES_UNDER_SWARM));
                             if (type.isPresent() && type.get().equals("local")) {
                                 for (String key : List.of("zones", "attach_delay", "detach_delay", "max_volumes_per_node")) {
                                     f.key(key).ifPresent(k -> f.problems().add(k, key + ": only a network class has "

@@ -117,7 +117,7 @@ public final class ScenarioParser {
         NetworkProfile networkProfile = SettingsBinder.networkProfile(top);
         var networks = DeclarationsBinder.networks(top);
         var volumes = VolumesBinder.declared(top);
-        var storageClasses = DeclarationsBinder.storageClasses(top, nodes);
+        var storageClasses = DeclarationsBinder.storageClasses(top, nodes, strategy);
         var declaredImages = DeclarationsBinder.images(top);
 
         Workloads workloads = new Workloads();

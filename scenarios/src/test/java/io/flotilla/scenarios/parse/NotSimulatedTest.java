@@ -62,6 +62,24 @@ class NotSimulatedTest {
                 outcome.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList());
     }
 
+    /** An attach limit is a CSI driver's, read by kube-scheduler: the swarm strategy says so at the key. */
+    @Test
+    void anAttachLimitIsKubernetesOwn() {
+        String file = """
+                scenario: limits
+                strategy: %s
+                nodes: [{name: manager-1, role: manager}, {name: worker-1}]
+                storage_classes:
+                  shared: {type: network, max_volumes_per_node: 2}
+                """;
+        ParseOutcome swarm = new ScenarioParser().parse("limits.yaml", file.formatted("swarm"));
+        assertEquals(List.of("5:27: " + DeclarationsBinder.MAX_VOLUMES_UNDER_SWARM),
+                swarm.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList());
+        ParseOutcome kube = new ScenarioParser().parse("limits.yaml", file.formatted("kubernetes"));
+        assertEquals(List.of(), kube.problems());
+        assertEquals(2, kube.scenario().orElseThrow().storageClasses().get("shared").maxVolumesPerNode());
+    }
+
     @Test
     void theStatefulSetSectionIsStillReadAsWritten() throws Exception {
         Path file = ScenarioParserTest.resource("not-simulated.yaml");

@@ -765,6 +765,17 @@ class SchemaKeysTest {
                 kube(classed.formatted("type: network, attach_delay: 1s")));
         simulated("storage_classes.*.detach_delay", kube(classed.formatted("type: network")),
                 kube(classed.formatted("type: network, detach_delay: 1s")));
+        String oneWorker = """
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker-1}
+                storage_classes:
+                  c: {%s}
+                statefulsets:
+                  db: {replicas: 2, volume_claim_templates: [{name: data, storage_class: c, size: 1Gi}]}
+                """;
+        simulated("storage_classes.*.max_volumes_per_node", kube(oneWorker.formatted("type: network")),
+                kube(oneWorker.formatted("type: network, max_volumes_per_node: 1")));
 
         // The Kubernetes-only actions and an update's partition.
         String lost = set.formatted("replicas: 2") + "timeline:\n  - {at: 20s, crash: worker-1}\n";

@@ -7,6 +7,7 @@
  * volumeBinder} over a {@link io.flotilla.scheduler.placement.kubernetes.volume.VolumeCatalog} (the
  * API objects) with its assume caches: which bound claims a node can use, which available volume each
  * unbound claim would bind to, which claims would be provisioned there, and the writes that make
- * a decision real in PreBind.
+ * a decision real in PreBind; and the nodes' attach limits per CSI driver ({@link
+ * io.flotilla.scheduler.placement.kubernetes.volume.VolumeLimits}) that NodeVolumeLimits reads.
  */
 package io.flotilla.scheduler.placement.kubernetes.volume;
