@@ -28,8 +28,9 @@ class ExamplesTest {
                         "dns-vip-dnsrr-tasks.yaml", "drain-maintenance.yaml", "encrypted-overlay-zones.yaml",
                         "kubernetes-node-failure.yaml", "macvlan-network.yaml", "manager-quorum-loss.yaml",
                         "network-isolation.yaml", "partition-duplicates.yaml", "resource-exhaustion.yaml",
-                        "rolling-update.yaml", "routing-mesh-vs-host-ports.yaml", "storage-driver-disk.yaml", "traffic-vip-failover.yaml",
-                        "unhealthy-out-of-rotation.yaml", "volume-backup-restore.yaml", "volume-failover.yaml",
+                        "rolling-update.yaml", "routing-mesh-vs-host-ports.yaml", "statefulset-local-volume.yaml",
+                        "storage-driver-disk.yaml", "traffic-vip-failover.yaml", "unhealthy-out-of-rotation.yaml",
+                        "volume-backup-restore.yaml", "volume-failover.yaml",
                         "worker-failover.yaml", "zone-spread.yaml"),
                 SchemaFixture.examples().stream().map(p -> p.getFileName().toString()).toList());
     }
