@@ -32,10 +32,39 @@ public final class HealthTimeline {
      * probe begun at a time fails.
      */
     public static List<Change> run(Healthcheck hc, long startedAt, LongPredicate failing, long until) {
+        return probe(hc, startedAt, startedAt, HealthStatus.STARTING, 0, failing, until, false);
+    }
+
+    /**
+     * Every status change after the monitor starts again at {@code resumedAt} with the status and
+     * failing streak it had: moby stops a container's health monitor while it is paused
+     * ({@code updateHealthMonitor}: it runs only while running and not paused) and starts a new one
+     * at unpause, whose first probe comes one interval later; the status and streak are the
+     * container's and survive the pause.
+     */
+    public static List<Change> resume(Healthcheck hc, long startedAt, long resumedAt, HealthStatus status, int streak,
+            LongPredicate failing, long until) {
+        return probe(hc, startedAt, resumedAt, status, streak, failing, until, false);
+    }
+
+    /**
+     * The status and failing streak after the last probe that ended at or before {@code at}, of a
+     * monitor that started at {@code monitorFrom} with {@code status} and {@code streak} (a probe
+     * still running at {@code at} does not count: a monitor stopped then drops it); the time is
+     * when that probe ended, or {@code monitorFrom} if none did.
+     */
+    public static Change stateAt(Healthcheck hc, long startedAt, long monitorFrom, HealthStatus status, int streak,
+            LongPredicate failing, long at) {
+        List<Change> probes = probe(hc, startedAt, monitorFrom, status, streak, failing, at, true);
+        return probes.isEmpty() ? new Change(monitorFrom, status, streak) : probes.get(probes.size() - 1);
+    }
+
+    private static List<Change> probe(Healthcheck hc, long startedAt, long monitorFrom, HealthStatus initial, int initialStreak,
+            LongPredicate failing, long until, boolean everyProbe) {
         List<Change> out = new ArrayList<>();
-        HealthStatus status = HealthStatus.STARTING;
-        int streak = 0;
-        long start = startedAt + interval(hc, startedAt, startedAt, status);
+        HealthStatus status = initial;
+        int streak = initialStreak;
+        long start = monitorFrom + interval(hc, startedAt, monitorFrom, status);
         while (start <= until) {
             boolean fails = failing.test(start);
             long end = fails && hc.failureMode() == Healthcheck.FailureMode.HANGS ? start + hc.timeoutNanos() : start;
@@ -49,7 +78,7 @@ public final class HealthTimeline {
                     status = HealthStatus.UNHEALTHY;
                 }
             }
-            if (status != before && end <= until) {
+            if ((everyProbe || status != before) && end <= until) {
                 out.add(new Change(end, status, streak));
             }
             start = end + interval(hc, startedAt, end, status);

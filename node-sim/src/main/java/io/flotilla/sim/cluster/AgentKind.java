@@ -47,4 +47,11 @@ interface AgentKind {
      * while a Swarm task is only on the networks it names, and the ingress network if it publishes ports.
      */
     boolean everyContainerHasAnAddress();
+
+    /**
+     * Whether the container's probe keeps running while the container is paused: a kubelet's
+     * readiness probe does (and times out on the frozen application), Swarm's daemon stops a paused
+     * container's health monitor ({@code updateHealthMonitor}) and starts a new one at unpause.
+     */
+    boolean probesWhilePaused();
 }

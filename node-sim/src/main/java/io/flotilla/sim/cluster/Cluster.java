@@ -30,8 +30,9 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * one agent per node, and takes the scenario's timeline: faults go to the nodes, the network and the
  * storage (a node's crash takes its disk with it), operator commands to the manager, backups and
  * restores to the storage. A fault that changes nothing (a crash of a node already down, a restart
- * of a node that is up, a kill or a health change of a task no node runs) is logged as {@link
- * ActionIgnored}, so that a timeline that does less than it says shows it.
+ * of a node that is up, a kill or a health change of a task no node runs, a pause of a paused
+ * container) is logged as {@link ActionIgnored}, so that a timeline that does less than it says
+ * shows it.
  */
 public final class Cluster extends AbstractBehavior<Cluster.Command> {
 
@@ -42,6 +43,9 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
     public record Boot(String node) implements Command {}
 
     public record KillTask(String taskName) implements Command {}
+
+    /** An operator runs {@code docker VERB} on the container of the task, on whichever node runs it. */
+    public record OperateContainer(String taskName, ContainerVerb verb) implements Command {}
 
     /** The task's health check (readiness probe) starts failing ({@code healthy} false) or passes again. */
     public record Health(String taskName, boolean healthy) implements Command {}
@@ -58,12 +62,16 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
 
     private record Answered(long request, boolean found) implements Command {}
 
+    private record Operated(long request, boolean found, Optional<String> refusal) implements Command {}
+
     /** A {@code kill_task}, {@code unhealthy} or {@code healthy} waiting for every node's answer. */
     private static final class PendingAsk {
         final String action;
         final String task;
         int unanswered;
         boolean found;
+        /** Why a node that has the container did nothing with it; the first node's reason wins. */
+        Optional<String> refusal = Optional.empty();
 
         PendingAsk(String action, String task, int nodes) {
             this.action = action;
@@ -83,6 +91,7 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
     private final Set<String> down = new HashSet<>();
     private final ActorRef<NodeAgent.KillAnswer> killAnswers;
     private final ActorRef<NodeAgent.HealthAnswer> healthAnswers;
+    private final ActorRef<NodeAgent.OperateAnswer> operateAnswers;
     private final Map<Long, PendingAsk> asks = new HashMap<>();
     private long lastAsk;
 
@@ -120,6 +129,7 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
         wire.attach(manager, agents);
         killAnswers = ctx.messageAdapter(NodeAgent.KillAnswer.class, a -> new Answered(a.request(), a.killed()));
         healthAnswers = ctx.messageAdapter(NodeAgent.HealthAnswer.class, a -> new Answered(a.request(), a.found()));
+        operateAnswers = ctx.messageAdapter(NodeAgent.OperateAnswer.class, a -> new Operated(a.request(), a.found(), a.refusal()));
     }
 
     @Override
@@ -130,6 +140,8 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
                 .onMessage(KillTask.class, this::onKill)
                 .onMessage(Health.class, this::onHealth)
                 .onMessage(Answered.class, this::onAnswered)
+                .onMessage(OperateContainer.class, this::onOperateContainer)
+                .onMessage(Operated.class, this::onOperated)
                 .onMessage(Network.class, this::onNetwork)
                 .onMessage(Volumes.class, this::onVolumes)
                 .onMessage(Operator.class, this::onOperator)
@@ -196,6 +208,32 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
         long request = ask(action, m.taskName());
         agents.values().forEach(a -> a.tell(new NodeAgent.SetHealth(request, m.taskName(), m.healthy(), healthAnswers)));
         return this;
+    }
+
+    /** Every node is asked; the container is wherever its task runs. */
+    private Behavior<Command> onOperateContainer(OperateContainer m) {
+        String action = m.verb().keyword();
+        if (agents.isEmpty()) {
+            return ignored(action, m.taskName(), "no node runs " + m.taskName());
+        }
+        long request = ask(action, m.taskName());
+        agents.values().forEach(a -> a.tell(new NodeAgent.Operate(request, m.taskName(), m.verb(), operateAnswers)));
+        return this;
+    }
+
+    /** The verb did something if some node acted; else the reason of the first node that has the container. */
+    private Behavior<Command> onOperated(Operated m) {
+        PendingAsk pending = asks.get(m.request());
+        pending.found |= m.found() && m.refusal().isEmpty();
+        if (pending.refusal.isEmpty()) {
+            pending.refusal = m.refusal();
+        }
+        if (--pending.unanswered > 0) {
+            return this;
+        }
+        asks.remove(m.request());
+        return pending.found ? this : ignored(pending.action, pending.task,
+                pending.refusal.orElse("no node runs " + pending.task));
     }
 
     private long ask(String action, String task) {

@@ -51,4 +51,9 @@ final class Kubelet implements AgentKind {
     public boolean everyContainerHasAnAddress() {
         return true;
     }
+
+    @Override
+    public boolean probesWhilePaused() {
+        return true;
+    }
 }

@@ -8,12 +8,17 @@ import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.model.VolumeMount;
+import io.flotilla.scheduler.runtime.Application;
+import io.flotilla.scheduler.runtime.CpuThrottle;
+import io.flotilla.scheduler.runtime.ExitStatus;
 import io.flotilla.scheduler.storage.NodeDisk;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.control.Assignment;
 import io.flotilla.sim.control.TaskReport;
 import io.flotilla.sim.dataplane.DataPlane;
 import io.flotilla.sim.events.ContainerBackOff;
+import io.flotilla.sim.events.ContainerCommanded;
+import io.flotilla.sim.events.ContainerOomKilled;
 import io.flotilla.sim.events.NodeBooted;
 import io.flotilla.sim.events.NodeCrashed;
 import io.flotilla.sim.events.TaskHealthChanged;
@@ -63,6 +68,15 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * pod it has no container for. It runs a healthcheck as the pod's readiness probe and posts the
  * pod's readiness; it never stops a container for it, and stops a container at once. What differs is
  * its {@link AgentKind}.
+ *
+ * <p>Its containers live in their cgroups: a CPU limit below what the application needs stretches
+ * the start ({@link CpuThrottle}); an application whose memory use goes past the memory limit is
+ * OOM-killed (exit 137, {@code OOMKilled}), and then the task fails (Swarm's restart policy decides)
+ * or the kubelet restarts it after its back-off. An operator on the node may run {@code docker
+ * VERB} on a container ({@link Operate}): a paused container's processes are frozen (its task still
+ * runs, it answers nothing; Swarm's daemon stops its health monitor, a kubelet's probe times out),
+ * a stopped one exits as its application answers SIGTERM, a removed one is killed; see
+ * {@link ContainerVerbs} for when a verb changes nothing.
  */
 public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
@@ -99,6 +113,19 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     /** Whether the node runs a container of the task that the {@link SetHealth} {@code request} was for. */
     public record HealthAnswer(long request, boolean found) {}
 
+    /**
+     * An operator on the node runs {@code docker VERB} on the container of the named task; either way
+     * the node answers {@code replyTo}.
+     */
+    public record Operate(long request, String taskName, ContainerVerb verb, ActorRef<OperateAnswer> replyTo)
+            implements Command {}
+
+    /**
+     * Whether the node has a container of the task the {@link Operate} {@code request} was for, and
+     * if so why the verb changed nothing ({@code refusal}; empty when it acted).
+     */
+    public record OperateAnswer(long request, boolean found, Optional<String> refusal) {}
+
     private enum SendHeartbeat implements Command { INSTANCE }
 
     private record StepDone(String taskId, TaskState reached) implements Command {}
@@ -116,6 +143,11 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     /** SIGKILL, at the end of the stop grace period. */
     private record Kill(String taskId) implements Command {}
 
+    /** The application's memory use goes past the container's limit: the kernel kills it. */
+    private record OomKill(String taskId, long usedBytes) implements Command {}
+
+    /** SIGKILL at the end of an operator's {@code docker stop}, for an application that ignored SIGTERM. */
+    private record OperatorKill(String taskId) implements Command {}
     /** The storage's answer to the container's mounts: empty error when every named volume is mounted. */
     private record Mounted(String taskId, Optional<String> error, SortedMap<String, Long> created) implements Command {}
 
@@ -133,35 +165,6 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     /** The error of a task stopped because it was unhealthy (moby's {@code ErrContainerUnhealthy}, killed: 137). */
     static final String UNHEALTHY_ERROR = "task: non-zero exit (137): dockerexec: unhealthy container";
 
-    private static final class Container {
-        Task task;
-        TaskState state;
-        TaskState desired;
-        /** Exited, and to start again in place when its back-off is over (a kubelet's container only). */
-        boolean awaitingRestart;
-        /** The container has run since it was assigned: the data plane knows it. */
-        boolean everStarted;
-        /** Its application fails requests and probes ({@code unhealthy} in the timeline). */
-        boolean failing;
-        /** Its probe, while it runs, and the status the probe reached last. */
-        Optional<ProbeSchedule> probe = Optional.empty();
-        HealthStatus health = HealthStatus.STARTING;
-        /** Being taken out of service before it stops; {@code unhealthy}: because its probe failed. */
-        boolean stopping;
-        boolean unhealthy;
-        boolean serving;
-        /** Its named volumes are mounted (the storage was told, and said yes). */
-        boolean mounted;
-        /** Its image is pulled and the container created (Prepare succeeded). */
-        boolean prepared;
-
-        Container(Task task, TaskState desired) {
-            this.task = task;
-            this.state = TaskState.ASSIGNED;
-            this.desired = desired;
-        }
-    }
-
     private final String node;
     private final Wire wire;
     private final EventLog log;
@@ -175,7 +178,12 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private final ActorRef<Storage.MountAnswer> mountAnswers;
     /** What takes space on the node's disk: images, containers' own layers, local volumes. */
     private final NodeDisk disk;
-    private final Map<String, Container> containers = new LinkedHashMap<>();
+        private final Map<String, NodeContainer> containers = new LinkedHashMap<>();
+    /**
+     * The state each task name's container last ended in, once the manager no longer lists it here:
+     * what an operator's {@code docker start} of it meets.
+     */
+    private final Map<String, TaskState> ended = new HashMap<>();
     /** When each image is (or will be) on disk; a second task of the image waits for the same pull. */
     private final Map<String, Long> imageReadyAt = new HashMap<>();
     private long heartbeatPeriod;
@@ -247,6 +255,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 .onMessage(HeartbeatAck.class, m -> up ? onAck(m) : this)
                 .onMessage(KillTask.class, this::onKill)
                 .onMessage(SetHealth.class, this::onSetHealth)
+                .onMessage(Operate.class, this::onOperate)
                 .onMessageEquals(SendHeartbeat.INSTANCE, () -> up ? sendHeartbeat() : this)
                 .onMessage(StepDone.class, m -> up ? onStepDone(m) : this)
                 .onMessage(ContainerExit.class, m -> up ? onExit(m) : this)
@@ -255,6 +264,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 .onMessage(Terminate.class, m -> up ? onTerminate(m) : this)
                 .onMessage(Kill.class, m -> up ? onKillAfterGrace(m) : this)
                 .onMessage(Mounted.class, this::onMounted)
+                .onMessage(OomKill.class, m -> up ? onOomKill(m) : this)
+                .onMessage(OperatorKill.class, m -> up ? onOperatorKill(m) : this)
                 .build();
     }
 
@@ -277,12 +288,13 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         up = false;
         timers.cancelAll();
         log.append(new NodeCrashed(node));
-        for (Container c : containers.values()) {
+        for (NodeContainer c : containers.values()) {
             if (!c.state.isTerminal()) {
                 log.append(new TaskStateChanged(c.task.id(), node, TaskState.FAILED, "node crashed", "node crashed"));
             }
         }
         containers.clear();
+        ended.clear();
         kind.crashed();
         long now = log.now();
         imageReadyAt.entrySet().removeIf(e -> {
@@ -320,7 +332,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     /** A kubelet's pod statuses carry their readiness: resent with them. */
     private void resendReadiness() {
         if (!kind.healthcheckStopsTask()) {
-            for (Container c : containers.values()) {
+            for (NodeContainer c : containers.values()) {
                 if (c.probe.isPresent() && c.state == TaskState.RUNNING) {
                     toManager(new Manager.Readiness(node, c.task.id(), c.health == HealthStatus.HEALTHY));
                 }
@@ -344,16 +356,16 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         Set<String> listed = new HashSet<>();
         for (Assignment a : m.assignments()) {
             listed.add(a.task().id());
-            Container c = containers.get(a.task().id());
+            NodeContainer c = containers.get(a.task().id());
             if (c == null) {
                 if (a.desired().compareTo(TaskState.RUNNING) <= 0 && !a.task().state().isTerminal()) {
-                    c = new Container(a.task(), a.desired());
+                    c = new NodeContainer(a.task(), a.desired());
                     containers.put(a.task().id(), c);
                     advance(c, TaskState.ACCEPTED, "accepted", null);
                     prepare(c);
                 } else if (kind.confirmsDeletionWithoutContainer() && a.desired().compareTo(TaskState.RUNNING) > 0) {
                     // a Terminating pod this kubelet runs no container for: its deletion is confirmed at once
-                    c = new Container(a.task(), a.desired());
+                    c = new NodeContainer(a.task(), a.desired());
                     containers.put(a.task().id(), c);
                     advance(c, TaskState.SHUTDOWN, "deleted", null);
                 }
@@ -363,14 +375,20 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             }
         }
         if (m.full()) {
-            for (Container c : List.copyOf(containers.values())) {
+            for (NodeContainer c : List.copyOf(containers.values())) {
                 if (!listed.contains(c.task.id()) && (!c.state.isTerminal() || c.awaitingRestart)) {
                     c.desired = TaskState.SHUTDOWN;
                     applyDesired(c);
                 }
             }
         }
-        containers.values().removeIf(c -> c.state.isTerminal() && !listed.contains(c.task.id()) && !c.awaitingRestart);
+        containers.values().removeIf(c -> {
+            boolean gone = c.state.isTerminal() && !listed.contains(c.task.id()) && !c.awaitingRestart;
+            if (gone) {
+                ended.put(c.task.name(), c.state);
+            }
+            return gone;
+        });
         return this;
     }
 
@@ -380,7 +398,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * the engine's words. The storage driver says what the container's layer takes and how long its
      * creation lasts (overlay2: nothing, at once; vfs: a copy of the whole image).
      */
-    private void prepare(Container c) {
+    private void prepare(NodeContainer c) {
         advance(c, TaskState.PREPARING, "preparing", null);
         Image image = images.apply(c.task.spec().image());
         long now = log.now();
@@ -402,9 +420,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     /** Swarmkit rejects a task whose Prepare failed; a kubelet's pod fails and backs off, as for an exit. */
-    private void rejected(Container c, String error) {
+    private void rejected(NodeContainer c, String error) {
         if (kind.restartsInPlace()) {
-            exited(c, error);
+            exited(c, TaskState.FAILED, "exited", error);
         } else {
             advance(c, TaskState.REJECTED, "rejected", error);
         }
@@ -414,7 +432,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         return pullBytesPerSecond <= 0 ? 0 : (long) Math.ceil(image.sizeBytes() * 1e9 / pullBytesPerSecond);
     }
 
-    private void applyDesired(Container c) {
+    private void applyDesired(NodeContainer c) {
         if (c.state.isTerminal()) {
             if (c.awaitingRestart && c.desired.compareTo(TaskState.RUNNING) > 0) {
                 c.awaitingRestart = false;
@@ -425,7 +443,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             return;
         }
         if (c.desired.compareTo(TaskState.RUNNING) > 0) {
-            if (c.state == TaskState.RUNNING && kind.drainsBeforeStop() && hasServiceBinding(c.task)) {
+            if (c.state == TaskState.RUNNING && kind.drainsBeforeStop() && (hasServiceBinding(c.task) || ignoresSigterm(c))) {
                 drain(c, false);
                 return;
             }
@@ -440,7 +458,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * The container is created: a task with named volumes has them mounted first (the storage
      * answers at once, in {@link #onMounted}), then it starts.
      */
-    private void start(Container c) {
+    private void start(NodeContainer c) {
         c.awaitingRestart = false;
         if (c.task.spec().mounts().stream().anyMatch(m -> m.type() == VolumeMount.Type.VOLUME)) {
             storage.tell(new Storage.Mount(c.task.id(), c.task.name(), node, c.task.spec().mounts(), disk.free(), mountAnswers));
@@ -449,10 +467,19 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         starting(c);
     }
 
-    private void starting(Container c) {
+    /** The container starts: running after the image's start time, longer under a CPU limit below what it needs. */
+    private void starting(NodeContainer c) {
         advance(c, TaskState.STARTING, "starting", null);
         Image image = images.apply(c.task.spec().image());
-        timers.startSingleTimer(c.task.id(), new StepDone(c.task.id(), TaskState.RUNNING), Duration.ofNanos(image.startNanos()));
+        long startNanos = CpuThrottle.startNanos(image.startNanos(), image.app().cpuNanos(), c.task.spec().limits().nanoCpus());
+        appStep(c, new StepDone(c.task.id(), TaskState.RUNNING), startNanos);
+    }
+
+    /** Arms the application's next step, which a pause holds back. */
+    private void appStep(NodeContainer c, Command step, long delay) {
+        c.appDue = log.now() + delay;
+        c.appStep = step;
+        timers.startSingleTimer(c.task.id(), step, Duration.ofNanos(delay));
     }
 
     /**
@@ -461,7 +488,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * gone in the meantime (a crash, a stop) gives its mounts back.
      */
     private Behavior<Command> onMounted(Mounted m) {
-        Container c = up ? containers.get(m.taskId()) : null;
+        NodeContainer c = up ? containers.get(m.taskId()) : null;
         boolean startable = c != null && !c.mounted && c.desired == TaskState.RUNNING
                 && (c.state == TaskState.READY || c.state.isTerminal() && kind.restartsInPlace());
         if (!startable) {
@@ -471,7 +498,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             return this;
         }
         if (m.error().isPresent()) {
-            exited(c, m.error().get());
+            exited(c, TaskState.FAILED, "exited", m.error().get());
             return this;
         }
         c.mounted = true;
@@ -481,7 +508,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private Behavior<Command> onStepDone(StepDone m) {
-        Container c = containers.get(m.taskId());
+        NodeContainer c = containers.get(m.taskId());
         if (c == null || c.state.isTerminal()) {
             return this;
         }
@@ -491,8 +518,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             applyDesired(c);
         } else if (m.reached() == TaskState.RUNNING && c.state == TaskState.STARTING) {
             advance(c, TaskState.RUNNING, "started", null);
-            images.apply(c.task.spec().image()).crashAfterNanos().ifPresent(after -> timers.startSingleTimer(
-                    c.task.id(), new ContainerExit(c.task.id(), "task: non-zero exit (1)"), Duration.ofNanos(after)));
+            Image image = images.apply(c.task.spec().image());
+            image.crashAfterNanos().ifPresent(after -> appStep(c, new ContainerExit(c.task.id(), "task: non-zero exit (1)"), after));
+            watchMemory(c, image.app());
             running(c);
         }
         return this;
@@ -502,7 +530,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * The container runs: the data plane hears of it, and the task's service binding is activated at
      * once, or at its first healthy probe when it has a healthcheck.
      */
-    private void running(Container c) {
+    private void running(NodeContainer c) {
         c.everStarted = true;
         c.health = HealthStatus.STARTING;
         toDataPlane(c, new DataPlane.ContainerStarted(node, c.task));
@@ -511,7 +539,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             long now = log.now();
             ProbeSchedule probe = kind.healthcheckStopsTask() ? ProbeSchedule.healthcheck(hc.get(), now)
                     : ProbeSchedule.readiness(hc.get(), now);
-            probe.setFailing(now, c.failing);
+            probe.setFailing(now, c.failing || c.paused);
             c.probe = Optional.of(probe);
             log.append(new TaskHealthChanged(c.task.id(), node, HealthStatus.STARTING.key(), 0));
             scheduleProbe(c);
@@ -525,7 +553,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * Tells the data plane about a container that has an address on some network; one without any
      * (a Swarm task that names no network and publishes no port) is nothing to DNS or a balancer.
      */
-    private void toDataPlane(Container c, DataPlane.Command message) {
+    private void toDataPlane(NodeContainer c, DataPlane.Command message) {
         TaskSpec spec = c.task.spec();
         if (kind.everyContainerHasAnAddress() || !spec.networks().isEmpty() || !spec.ports().isEmpty()) {
             dataPlane.tell(message);
@@ -533,8 +561,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     /** The truth the data plane routes by: the application answers while it runs, passes, and has been found healthy. */
-    private void updateServing(Container c) {
-        boolean serving = c.state == TaskState.RUNNING && !c.failing
+    private void updateServing(NodeContainer c) {
+        boolean serving = c.state == TaskState.RUNNING && !c.failing && !c.paused
                 && (c.probe.isEmpty() || c.health == HealthStatus.HEALTHY);
         if (serving != c.serving) {
             c.serving = serving;
@@ -542,8 +570,12 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         }
     }
 
-    private void scheduleProbe(Container c) {
+    private void scheduleProbe(NodeContainer c) {
         String key = "probe:" + c.task.id();
+        if (c.paused && !kind.probesWhilePaused()) {
+            timers.cancel(key); // the daemon's health monitor stops while the container is paused
+            return;
+        }
         Optional<ProbeSchedule.Change> next = c.probe.flatMap(p -> p.next(log.now()));
         if (next.isPresent()) {
             timers.startSingleTimer(key, new ProbeDue(c.task.id()), Duration.ofNanos(Math.max(0, next.get().time() - log.now())));
@@ -553,7 +585,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private Behavior<Command> onProbeDue(ProbeDue m) {
-        Container c = containers.get(m.taskId());
+        NodeContainer c = containers.get(m.taskId());
         if (c == null || c.state != TaskState.RUNNING || c.probe.isEmpty()) {
             return this;
         }
@@ -589,7 +621,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * SIGTERM at once. An unhealthy task's hung application ignores it and is killed at the end of
      * the stop grace period.
      */
-    private void drain(Container c, boolean unhealthy) {
+    private void drain(NodeContainer c, boolean unhealthy) {
         c.stopping = true;
         c.unhealthy = unhealthy;
         timers.cancel("probe:" + c.task.id());
@@ -602,11 +634,11 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private Behavior<Command> onTerminate(Terminate m) {
-        Container c = containers.get(m.taskId());
+        NodeContainer c = containers.get(m.taskId());
         if (c == null || c.state.isTerminal() || !c.stopping) {
             return this;
         }
-        if (c.unhealthy) {
+        if (c.unhealthy || ignoresSigterm(c)) {
             timers.startSingleTimer("stop:" + c.task.id(), new Kill(c.task.id()),
                     Duration.ofNanos(c.task.spec().stopGracePeriodNanos()));
             return this;
@@ -617,12 +649,21 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private Behavior<Command> onKillAfterGrace(Kill m) {
-        Container c = containers.get(m.taskId());
+        NodeContainer c = containers.get(m.taskId());
         if (c != null && !c.state.isTerminal() && c.stopping) {
             timers.cancel(c.task.id());
-            advance(c, TaskState.FAILED, "exited", UNHEALTHY_ERROR);
+            if (c.unhealthy) {
+                advance(c, TaskState.FAILED, "exited", UNHEALTHY_ERROR);
+            } else {
+                advance(c, TaskState.SHUTDOWN, "shutdown", null); // killed: the controller's Shutdown returns
+            }
         }
         return this;
+    }
+
+    /** Whether the task's application ignores SIGTERM, so that stopping it takes the whole stop grace period. */
+    private boolean ignoresSigterm(NodeContainer c) {
+        return images.apply(c.task.spec().image()).app().sigterm().waitsForKill();
     }
 
     /** moby's {@code hasServiceBinding}: the task is on a network (the ingress network counts). */
@@ -634,11 +675,11 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private Behavior<Command> onSetHealth(SetHealth m) {
         boolean found = false;
         if (up) {
-            for (Container c : containers.values()) {
+            for (NodeContainer c : containers.values()) {
                 if (c.task.name().equals(m.taskName()) && !c.state.isTerminal()) {
                     found = true;
                     c.failing = !m.healthy();
-                    c.probe.ifPresent(p -> p.setFailing(log.now(), c.failing));
+                    c.probe.ifPresent(p -> p.setFailing(log.now(), c.failing || c.paused));
                     if (c.state == TaskState.RUNNING && !c.stopping) {
                         updateServing(c);
                         scheduleProbe(c);
@@ -650,8 +691,202 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         return this;
     }
 
+    /**
+     * {@code docker VERB} on the container of the named task: the one that runs (or, for a verb
+     * that starts an exited container, the newest); the answer says whether there was one and why
+     * the verb did nothing, if it did nothing.
+     */
+    private Behavior<Command> onOperate(Operate m) {
+        Optional<NodeContainer> target = up ? containerOf(m.taskName()) : Optional.empty();
+        Optional<ContainerVerbs.Target> seen = target.map(c -> new ContainerVerbs.Target(
+                m.taskName(), c.state, c.paused, c.awaitingRestart, c.stoppingByOperator));
+        boolean noneYet = seen.map(t -> !t.hasProcess() && !t.state().isTerminal()).orElse(true);
+        if (up && ended.containsKey(m.taskName()) && noneYet) {
+            // the exited container of the name, rather than its replacement that has none yet
+            seen = Optional.of(new ContainerVerbs.Target(m.taskName(), ended.get(m.taskName()), false, false, false));
+            target = Optional.empty();
+        }
+        Optional<String> refusal = seen.flatMap(t -> ContainerVerbs.refusal(m.verb(), t, kind.restartsInPlace()));
+        if (target.isPresent() && refusal.isEmpty()) {
+            operate(target.get(), m.verb());
+        }
+        m.replyTo().tell(new OperateAnswer(m.request(), seen.isPresent(), refusal));
+        return this;
+    }
+
+    /**
+     * The container of a task name here: one whose process runs; else the newest that has exited
+     * (a replacement that is still being prepared has no process to act on); else the newest.
+     */
+    private Optional<NodeContainer> containerOf(String taskName) {
+        NodeContainer exited = null;
+        NodeContainer newest = null;
+        for (NodeContainer c : containers.values()) {
+            if (c.task.name().equals(taskName)) {
+                if (c.state == TaskState.STARTING || c.state == TaskState.RUNNING) {
+                    return Optional.of(c);
+                }
+                if (c.state.isTerminal()) {
+                    exited = c;
+                }
+                newest = c;
+            }
+        }
+        return Optional.ofNullable(exited != null ? exited : newest);
+    }
+
+    private void operate(NodeContainer c, ContainerVerb verb) {
+        switch (verb) {
+            case PAUSE -> pause(c);
+            case UNPAUSE -> unpause(c, "thawed: it runs and answers again");
+            case STOP -> operatorStop(c, false);
+            case RESTART -> {
+                if (c.state.isTerminal()) {
+                    startAgain(c, verb);
+                } else {
+                    operatorStop(c, true);
+                }
+            }
+            case START -> startAgain(c, verb);
+            case REMOVE -> remove(c);
+            default -> throw new IllegalStateException(verb.toString());
+        }
+    }
+
+    /**
+     * The cgroup freezer stops every process: the container keeps its memory and its task stays
+     * running for the orchestrator, but answers nothing. Its own clock stops too: the rest of its
+     * start, its crash and its growing memory wait for the unpause.
+     */
+    private void pause(NodeContainer c) {
+        long now = log.now();
+        boolean probed = c.probe.isPresent();
+        log.append(new ContainerCommanded(c.task.id(), node, "pause", "frozen: it answers nothing"
+                + (!probed ? "" : kind.probesWhilePaused() ? ", and its readiness probe times out" : ", and its health monitor stops")
+                + "; the " + (kind.restartsInPlace() ? "pod" : "task") + " still runs"));
+        c.paused = true;
+        c.pausedAt = now;
+        c.appLeft = c.appDue > now ? c.appDue - now : -1;
+        c.oomLeft = c.oomDue > now ? c.oomDue - now : -1;
+        if (c.appLeft >= 0) {
+            timers.cancel(c.task.id());
+        }
+        timers.cancel("oom:" + c.task.id());
+        c.probe.ifPresent(p -> p.setFailing(now, true));
+        updateServing(c);
+        scheduleProbe(c);
+    }
+
+    private void unpause(NodeContainer c, String detail) {
+        log.append(new ContainerCommanded(c.task.id(), node, "unpause", detail));
+        thaw(c);
+    }
+
+    /** The container runs again: its clock goes on, and Swarm's daemon starts a new health monitor. */
+    private void thaw(NodeContainer c) {
+        long now = log.now();
+        c.paused = false;
+        if (c.appLeft >= 0) {
+            appStep(c, c.appStep, c.appLeft);
+        }
+        if (c.oomLeft >= 0) {
+            c.oomDue = now + c.oomLeft;
+            timers.startSingleTimer("oom:" + c.task.id(), new OomKill(c.task.id(), c.oomUsed), Duration.ofNanos(c.oomLeft));
+        }
+        c.appLeft = -1;
+        c.oomLeft = -1;
+        c.probe.ifPresent(p -> p.setFailing(now, c.failing));
+        if (!kind.probesWhilePaused()) {
+            c.probe = c.probe.map(p -> p.resumed(c.pausedAt, now));
+        }
+        updateServing(c);
+        scheduleProbe(c);
+    }
+
+    /**
+     * {@code docker stop}: SIGTERM (a paused container is thawed to take it), which the application
+     * answers as its image says; one that ignores it is killed at the end of the stop grace period.
+     */
+    private void operatorStop(NodeContainer c, boolean restart) {
+        Application app = images.apply(c.task.spec().image()).app();
+        long grace = c.task.spec().stopGracePeriodNanos();
+        String then = !restart ? "" : kind.restartsInPlace() ? "; then the same container starts again"
+                : "; the task ends, and the container started again would run outside the service";
+        log.append(new ContainerCommanded(c.task.id(), node, restart ? "restart" : "stop",
+                (c.paused ? "thawed, " : "") + ContainerVerbs.sigterm(app.sigterm(), grace) + then));
+        if (c.paused) {
+            thaw(c);
+        }
+        c.restartAfterStop = restart;
+        if (app.sigterm().waitsForKill()) {
+            c.stoppingByOperator = true;
+            timers.startSingleTimer("stop:" + c.task.id(), new OperatorKill(c.task.id()), Duration.ofNanos(grace));
+        } else {
+            stoppedByOperator(c, app.sigterm().exit());
+        }
+    }
+
+    private Behavior<Command> onOperatorKill(OperatorKill m) {
+        NodeContainer c = containers.get(m.taskId());
+        if (c != null && !c.state.isTerminal() && c.stoppingByOperator) {
+            stoppedByOperator(c, images.apply(c.task.spec().image()).app().sigterm().exit());
+        }
+        return this;
+    }
+
+    /**
+     * The container exited because of an operator's stop: a restart starts the same container again
+     * at once on a kubelet (the runtime did it, not the kubelet's back-off); otherwise it exits as
+     * any container does.
+     */
+    private void stoppedByOperator(NodeContainer c, ExitStatus status) {
+        boolean restart = c.restartAfterStop;
+        c.stoppingByOperator = false;
+        c.restartAfterStop = false;
+        if (restart && kind.restartsInPlace()) {
+            timers.cancel(c.task.id());
+            timers.cancel("oom:" + c.task.id());
+            advance(c, status.state(), status.message(), status.error().orElse(null));
+            start(c);
+        } else {
+            exited(c, status);
+        }
+    }
+
+    /**
+     * {@code docker start} (or the start half of a restart) of an exited container, which only a
+     * kubelet's pod has: it starts now, before its back-off is over.
+     */
+    private void startAgain(NodeContainer c, ContainerVerb verb) {
+        log.append(new ContainerCommanded(c.task.id(), node, verb.keyword(), "started again before its back-off is over"));
+        timers.cancel(c.task.id());
+        startInPlace(c);
+    }
+
+    /**
+     * {@code docker rm -f}: SIGKILL, and the container is gone. The task fails with 137; a kubelet
+     * then starts a new container at once, as there is no exited one left to back off from
+     * ({@code kuberuntime_manager.go doBackOff}).
+     */
+    private void remove(NodeContainer c) {
+        boolean running = !c.state.isTerminal();
+        log.append(new ContainerCommanded(c.task.id(), node, "remove", (running ? "SIGKILL, and " : "") + "the container is gone"
+                + (kind.restartsInPlace() ? "; the kubelet starts a new one at once, with no exited container to back off from" : "")));
+        timers.cancel(c.task.id());
+        if (running) {
+            c.stoppingByOperator = false;
+            c.restartAfterStop = false;
+            timers.cancel("oom:" + c.task.id());
+            ExitStatus killed = ExitStatus.of(137);
+            advance(c, killed.state(), killed.message(), killed.error().orElse(null));
+        }
+        if (kind.restartsInPlace() && c.desired == TaskState.RUNNING) {
+            startInPlace(c);
+        }
+    }
+
     private Behavior<Command> onKill(KillTask m) {
-        Optional<Container> victim = !up ? Optional.empty() : containers.values().stream()
+        Optional<NodeContainer> victim = !up ? Optional.empty() : containers.values().stream()
                 .filter(c -> c.task.name().equals(m.taskName()) && !c.state.isTerminal())
                 .findFirst();
         victim.ifPresent(c -> getContext().getSelf().tell(new ContainerExit(c.task.id(), m.error())));
@@ -660,26 +895,54 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private Behavior<Command> onExit(ContainerExit m) {
-        Container c = containers.get(m.taskId());
+        NodeContainer c = containers.get(m.taskId());
         if (c != null && !c.state.isTerminal()) {
-            exited(c, m.error());
+            exited(c, TaskState.FAILED, "exited", m.error());
         }
         return this;
     }
 
-    private void exited(Container c, String error) {
+    /** The container's application has ended: a kubelet restarts it after its back-off, Swarm's agent leaves it ended. */
+    private void exited(NodeContainer c, TaskState state, String message, String error) {
         timers.cancel(c.task.id());
-        advance(c, TaskState.FAILED, "exited", error);
+        timers.cancel("oom:" + c.task.id());
+        advance(c, state, message, error);
         if (c.desired == TaskState.RUNNING) {
             kind.restartDelay(c.task.id(), log.now()).ifPresent(delay -> restartLater(c, delay));
         }
+    }
+
+    private void exited(NodeContainer c, ExitStatus status) {
+        exited(c, status.state(), status.message(), status.error().orElse(null));
+    }
+
+    /**
+     * Arms the OOM kill of a container that just started running, if its application's memory use
+     * goes past the task's memory limit (none: never).
+     */
+    private void watchMemory(NodeContainer c, Application app) {
+        c.oomDue = -1;
+        app.memoryUse().oomAfter(c.task.spec().limits().memoryBytes()).ifPresent(after -> {
+            c.oomDue = log.now() + after;
+            c.oomUsed = app.memoryUse().at(after);
+            timers.startSingleTimer("oom:" + c.task.id(), new OomKill(c.task.id(), c.oomUsed), Duration.ofNanos(after));
+        });
+    }
+
+    private Behavior<Command> onOomKill(OomKill m) {
+        NodeContainer c = containers.get(m.taskId());
+        if (c != null && c.state == TaskState.RUNNING) {
+            log.append(new ContainerOomKilled(c.task.id(), node, m.usedBytes(), c.task.spec().limits().memoryBytes()));
+            exited(c, ExitStatus.OOM_KILLED);
+        }
+        return this;
     }
 
     /**
      * The kubelet's restartPolicy Always: the same pod's container starts again after the back-off;
      * meanwhile it stays, until the pod is deleted.
      */
-    private void restartLater(Container c, long delay) {
+    private void restartLater(NodeContainer c, long delay) {
         c.awaitingRestart = true;
         if (delay > 0) {
             log.append(new ContainerBackOff(c.task.id(), node, delay,
@@ -689,19 +952,24 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private Behavior<Command> onRestart(RestartContainer m) {
-        Container c = containers.get(m.taskId());
+        NodeContainer c = containers.get(m.taskId());
         if (c != null && c.awaitingRestart) {
-            if (c.prepared) {
-                start(c);
-            } else {
-                c.awaitingRestart = false;
-                prepare(c); // a pod whose container could not be created: the kubelet tries again
-            }
+            startInPlace(c);
         }
         return this;
     }
 
-    private void advance(Container c, TaskState state, String message, String error) {
+    /** A kubelet's pod starts its container again, or tries again to create one it could not create. */
+    private void startInPlace(NodeContainer c) {
+        if (c.prepared) {
+            start(c);
+        } else {
+            c.awaitingRestart = false;
+            prepare(c); // a pod whose container could not be created: the kubelet tries again
+        }
+    }
+
+    private void advance(NodeContainer c, TaskState state, String message, String error) {
         c.state = state;
         log.append(new TaskStateChanged(c.task.id(), node, state, message, error));
         if (state.isTerminal()) {
@@ -712,19 +980,22 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     /** The container is gone: the data plane hears of it once, and of the sandbox's end when it goes too. */
-    private void stopped(Container c) {
+    private void stopped(NodeContainer c) {
         if (c.mounted) {
             c.mounted = false;
             storage.tell(new Storage.Unmount(c.task.id()));
         }
         timers.cancel("probe:" + c.task.id());
         timers.cancel("stop:" + c.task.id());
+        timers.cancel("oom:" + c.task.id());
         c.probe = Optional.empty();
         c.stopping = false;
         c.serving = false;
         if (c.state == TaskState.SHUTDOWN || !kind.restartsInPlace()) {
             disk.free(CONTAINER + c.task.id()); // the container is removed with its layer
         }
+        c.paused = false;
+        c.stoppingByOperator = false;
         if (c.everStarted) {
             boolean removed = c.state == TaskState.SHUTDOWN || !kind.restartsInPlace();
             toDataPlane(c, new DataPlane.ContainerStopped(node, c.task.id(), removed));

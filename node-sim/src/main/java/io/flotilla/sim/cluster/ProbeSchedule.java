@@ -33,15 +33,27 @@ final class ProbeSchedule {
     private final Healthcheck healthcheck;
     private final Optional<ReadinessProbe> readiness;
     private final long startedAt;
+    /** When the daemon's monitor (re)started, and the status and failing streak it started with. */
+    private final long monitorFrom;
+    private final HealthStatus initialStatus;
+    private final int initialStreak;
     /** When the application started or stopped failing: even entries start failing, odd ones stop. */
     private final List<Long> toggles = new ArrayList<>();
     private long applied;
 
     private ProbeSchedule(Healthcheck healthcheck, Optional<ReadinessProbe> readiness, long startedAt) {
+        this(healthcheck, readiness, startedAt, startedAt, HealthStatus.STARTING, 0);
+    }
+
+    private ProbeSchedule(Healthcheck healthcheck, Optional<ReadinessProbe> readiness, long startedAt, long monitorFrom,
+            HealthStatus initialStatus, int initialStreak) {
         this.healthcheck = healthcheck;
         this.readiness = readiness;
         this.startedAt = startedAt;
-        this.applied = startedAt - 1;
+        this.monitorFrom = monitorFrom;
+        this.initialStatus = initialStatus;
+        this.initialStreak = initialStreak;
+        this.applied = monitorFrom - 1;
     }
 
     /** Swarm's daemon: the healthcheck as compose gives it. */
@@ -89,12 +101,28 @@ final class ProbeSchedule {
             }
             return Optional.empty();
         }
-        for (HealthTimeline.Change c : HealthTimeline.run(healthcheck, startedAt, this::failingAt, horizon)) {
+        for (HealthTimeline.Change c : HealthTimeline.resume(healthcheck, startedAt, monitorFrom, initialStatus, initialStreak,
+                this::failingAt, horizon)) {
             if (c.time() > applied) {
                 return Optional.of(new Change(c.time(), c.status(), c.failingStreak()));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The daemon's monitor of a container that was paused at {@code pausedAt} (moby stops it: no
+     * probe runs while the container is frozen, and one in flight is dropped) and is unpaused at
+     * {@code now}: a new monitor, whose first probe comes an interval later, carrying on from the
+     * status and failing streak the probes had reached. Only Swarm's daemon pauses its monitor; a
+     * kubelet keeps probing a paused container.
+     */
+    ProbeSchedule resumed(long pausedAt, long now) {
+        HealthTimeline.Change state = HealthTimeline.stateAt(healthcheck, startedAt, monitorFrom, initialStatus, initialStreak,
+                this::failingAt, pausedAt);
+        ProbeSchedule next = new ProbeSchedule(healthcheck, readiness, startedAt, now, state.status(), state.failingStreak());
+        next.toggles.addAll(toggles);
+        return next;
     }
 
     void applied(Change c) {

@@ -41,4 +41,9 @@ enum SwarmAgent implements AgentKind {
     public boolean everyContainerHasAnAddress() {
         return false;
     }
+
+    @Override
+    public boolean probesWhilePaused() {
+        return false;
+    }
 }

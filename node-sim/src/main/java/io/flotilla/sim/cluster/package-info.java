@@ -6,6 +6,8 @@
  * (and drops what the network would drop), and the {@link io.flotilla.sim.cluster.Manager}, one
  * actor shell around either strategy's control plane ({@code io.flotilla.sim.swarm},
  * {@code io.flotilla.sim.kubernetes}), which it drives through {@code io.flotilla.sim.control}.
- * {@link io.flotilla.sim.cluster.Cluster} builds them all and takes the scenario's timeline.
+ * {@link io.flotilla.sim.cluster.Cluster} builds them all and takes the scenario's timeline, an
+ * operator's {@code docker VERB} on a container ({@link io.flotilla.sim.cluster.ContainerVerb}) among
+ * it; the agent holds each of its containers ({@code NodeContainer}) to its cgroup's limits.
  */
 package io.flotilla.sim.cluster;

@@ -4,6 +4,8 @@
  * after what the manager records ({@link TaskObserved}, {@link NodeStatusChanged}) are its
  * belief, which lags the truth while messages are lost or heartbeats are still awaited.
  * {@link ActionIgnored} is neither: a timeline action that found nothing to change.
+ * {@link ContainerCommanded} (an operator's {@code docker pause}, {@code stop}...) and
+ * {@link ContainerOomKilled} are truth about one container.
  *
  * <p>The data plane's events follow the same split: {@link TaskAddressed}, {@link TaskHealthChanged}
  * and {@link TrafficCounted} are truth; {@link DnsAnswersChanged} and {@link LbBackendChanged} are

@@ -96,7 +96,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         this.settings = settings;
         this.imageSizes = imageSizes;
         ControllerEffects io = controllerEffects(effects);
-        this.pods = new PodApi(store, io, settings.defaultTolerationSeconds(), random.apply("pod-uids"),
+        this.pods = new PodApi(store, io, settings.defaultTolerationSeconds(), settings.podSecurity(), random.apply("pod-uids"),
                 random.apply("pod-names"), new PodEvents());
         this.lifecycle = new NodeLifecycleController(settings, store, io, new NodeEvents());
         this.evictions = new TaintEvictionController(store, io, pods);
@@ -342,6 +342,8 @@ public final class ControlPlane implements ControlPlaneInputs {
             attachDetach.detachDone(d.claim());
         } else if (timer == KubeTimer.PodGcTick.INSTANCE) {
             podGc.tick();
+        } else if (timer instanceof KubeTimer.CreateRetry r) {
+            dirty.add(r.service()); // the workload's sync tries its creations again
         }
         // a ForceDetach timer needs nothing more: the attach/detach controller's pass in settle acts on it
         settle(); // runs the scheduler, which takes the pods whose wait is over (SchedulerWake)
@@ -522,6 +524,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         boolean scaled = set.spec.replicas() != next.replicas();
         set.spec = next;
         set.inputs = inputs;
+        set.retryCreatesAt = 0; // a StatefulSet update is synced at once, back-off or not
         if (!before.equals(set.template())) {
             set.version++;
             set.rollingOut = true;

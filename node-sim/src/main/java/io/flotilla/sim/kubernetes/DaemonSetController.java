@@ -4,13 +4,16 @@ import io.flotilla.scheduler.placement.kubernetes.DaemonSetPredicates;
 import io.flotilla.sim.events.UpdateStatusChanged;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The DaemonSet controller (upstream {@code pkg/controller/daemon}) for global services: one pod per
  * node that {@link DaemonSetPredicates} says should run one, pinned to it and placed by the scheduler;
  * a pod on a node that should no longer keep it is deleted. A new template rolls out with the
  * defaults, maxUnavailable 1 and maxSurge 0: an old pod that is not available is replaced at once,
- * otherwise one old pod at a time, nodes in scenario order (upstream walks a Go map).
+ * otherwise one old pod at a time, nodes in scenario order (upstream walks a Go map). A pod the API
+ * server refuses stops the sync's creations and is tried again after the work queue's back-off
+ * ({@link CreateFailures}).
  */
 final class DaemonSetController {
 
@@ -29,6 +32,9 @@ final class DaemonSetController {
         int unavailable = 0;
         List<PodState> replace = new ArrayList<>();
         List<PodState> candidates = new ArrayList<>();
+        // After a refused creation the revision waits out its back-off, and a sync stops at the first refusal.
+        boolean mayCreate = io.now() >= current.retryCreatesAt;
+        boolean created = false;
         for (NodeState node : store.nodes.values()) {
             List<PodState> onNode = store.podsOf(d.name()).stream()
                     .filter(p -> !p.deleting && node.name().equals(p.daemonNode))
@@ -36,8 +42,16 @@ final class DaemonSetController {
             DaemonSetPredicates.Verdict v = DaemonSetPredicates.nodeShouldRunDaemonPod(
                     pods.daemonPod(d, current, node.name()), node.kubeNode());
             if (onNode.isEmpty()) {
-                if (v.shouldRun()) {
-                    pods.createDaemonPod(d, current, node.name());
+                if (v.shouldRun() && mayCreate) {
+                    Optional<String> refused = pods.createDaemonPod(d, current, node.name());
+                    if (refused.isPresent()) {
+                        CreateFailures.failed(io, d, current, "DaemonSet", d.name(), "Error creating: " + refused.get());
+                        mayCreate = false;
+                    } else {
+                        created = true;
+                    }
+                    unavailable++;
+                } else if (v.shouldRun()) {
                     unavailable++;
                 }
                 continue;
@@ -55,6 +69,9 @@ final class DaemonSetController {
             } else {
                 candidates.add(pod);
             }
+        }
+        if (created && mayCreate) {
+            current.failedCreates = 0;
         }
         int remaining = Math.max(0, Math.min(1 - unavailable, candidates.size()));
         replace.addAll(candidates.subList(0, remaining));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The deployment and ReplicaSet controllers (upstream {@code pkg/controller/deployment} and
@@ -172,6 +173,7 @@ final class DeploymentController {
         }
         io.log(new ReplicaSetScaled(d.name(), rs.name, rs.replicas, size));
         rs.replicas = size;
+        rs.retryCreatesAt = 0; // a ReplicaSet update is synced at once, back-off or not
         return true;
     }
 
@@ -231,10 +233,11 @@ final class DeploymentController {
             }
         }
         int diff = mine.size() - rs.replicas;
-        for (int i = diff; i < 0; i++) {
-            pods.createPod(d, rs);
+        if (diff < 0) {
+            createPods(d, rs, -diff);
+            return;
         }
-        if (diff <= 0) {
+        if (diff == 0) {
             return;
         }
         Map<String, Integer> perNode = new HashMap<>();
@@ -254,6 +257,25 @@ final class DeploymentController {
         for (PodRanking.Ranked victim : ranked.subList(0, diff)) {
             pods.delete(byId.get(victim.id()), "deleted by replica set " + rs.name + " (scale down)");
         }
+    }
+
+    /**
+     * Creates the missing pods, unless a refusal's back-off is still running. The first refusal ends
+     * the sync, as upstream's {@code slowStartBatch} stops at a failed batch (its first batch is one
+     * pod): one {@code FailedCreate} per attempt, and the work queue's back-off before the next.
+     */
+    private void createPods(DeploymentState d, ReplicaSetState rs, int missing) {
+        if (io.now() < rs.retryCreatesAt) {
+            return;
+        }
+        for (int i = 0; i < missing; i++) {
+            Optional<String> refused = pods.createPod(d, rs);
+            if (refused.isPresent()) {
+                CreateFailures.failed(io, d, rs, "ReplicaSet", rs.name, "Error creating: " + refused.get());
+                return;
+            }
+        }
+        rs.failedCreates = 0;
     }
 
     private PodRanking.Ranked ranked(PodState p, int rank) {

@@ -18,6 +18,12 @@ public sealed interface KubeTimer extends ControlPlaneTimer {
     /** A pod's toleration of its node's NoExecute taint runs out. */
     record Evict(String podId) implements KubeTimer {}
 
+    /**
+     * A workload controller whose pod creation failed syncs again ({@code object}: the ReplicaSet,
+     * or the DaemonSet's revision), after its work queue's back-off.
+     */
+    record CreateRetry(String service, String object) implements KubeTimer {}
+
     /** Unschedulable pods whose back-off ended, or that waited 5 minutes, go back to the scheduling queue. */
     enum SchedulerWake implements KubeTimer {
         INSTANCE

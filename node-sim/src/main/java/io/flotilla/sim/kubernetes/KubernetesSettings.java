@@ -1,5 +1,6 @@
 package io.flotilla.sim.kubernetes;
 
+import io.flotilla.scheduler.admission.kubernetes.PodSecurityLevel;
 import io.flotilla.scheduler.orchestrator.kubernetes.ZoneDisruption;
 
 /**
@@ -18,6 +19,8 @@ import io.flotilla.scheduler.orchestrator.kubernetes.ZoneDisruption;
  * @param unhealthyZoneThreshold share of not-Ready nodes (with more than 2 of them) that makes a zone
  *     partially disrupted (0.55)
  * @param largeClusterSizeThreshold zone size above which the secondary rate applies (50)
+ * @param podSecurity the Pod Security level the namespace enforces at pod creation (privileged:
+ *     nothing is refused)
  */
 public record KubernetesSettings(
         long nodeMonitorPeriod,
@@ -27,13 +30,15 @@ public record KubernetesSettings(
         double evictionRate,
         double secondaryEvictionRate,
         double unhealthyZoneThreshold,
-        int largeClusterSizeThreshold) {
+        int largeClusterSizeThreshold,
+        PodSecurityLevel podSecurity) {
 
     private static final long SECOND = 1_000_000_000L;
 
     /** kube-controller-manager and kubelet defaults (v1.32 and later). */
     public static final KubernetesSettings DEFAULT =
-            new KubernetesSettings(5 * SECOND, 50 * SECOND, 300, 10 * SECOND, 0.1, 0.01, 0.55, 50);
+            new KubernetesSettings(5 * SECOND, 50 * SECOND, 300, 10 * SECOND, 0.1, 0.01, 0.55, 50,
+                    PodSecurityLevel.PRIVILEGED);
 
     /** The zone judgement and tainting rates these settings give the node lifecycle controller. */
     public ZoneDisruption zoneDisruption() {
@@ -44,6 +49,13 @@ public record KubernetesSettings(
     public static KubernetesSettings of(long nodeMonitorPeriod, long nodeMonitorGracePeriod, long defaultTolerationSeconds) {
         return new KubernetesSettings(nodeMonitorPeriod, nodeMonitorGracePeriod, defaultTolerationSeconds,
                 DEFAULT.nodeStatusUpdateFrequency, DEFAULT.evictionRate, DEFAULT.secondaryEvictionRate,
-                DEFAULT.unhealthyZoneThreshold, DEFAULT.largeClusterSizeThreshold);
+                DEFAULT.unhealthyZoneThreshold, DEFAULT.largeClusterSizeThreshold, DEFAULT.podSecurity);
+    }
+
+    /** These settings in a namespace that enforces {@code level}. */
+    public KubernetesSettings withPodSecurity(PodSecurityLevel level) {
+        return new KubernetesSettings(nodeMonitorPeriod, nodeMonitorGracePeriod, defaultTolerationSeconds,
+                nodeStatusUpdateFrequency, evictionRate, secondaryEvictionRate, unhealthyZoneThreshold,
+                largeClusterSizeThreshold, level);
     }
 }

@@ -1,12 +1,15 @@
 package io.flotilla.sim.kubernetes;
 
+import io.flotilla.scheduler.admission.kubernetes.ComposeSecurityContext;
+import io.flotilla.scheduler.admission.kubernetes.PodSecurityAdmission;
+import io.flotilla.scheduler.admission.kubernetes.PodSecurityLevel;
 import io.flotilla.scheduler.model.StatefulSetSpec;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.model.VolumeMount;
-import io.flotilla.scheduler.orchestrator.kubernetes.StatefulSetNames;
 import io.flotilla.scheduler.orchestrator.kubernetes.GeneratedNames;
 import io.flotilla.scheduler.orchestrator.kubernetes.PodFromTemplate;
+import io.flotilla.scheduler.orchestrator.kubernetes.StatefulSetNames;
 import io.flotilla.scheduler.placement.kubernetes.LabelSelector;
 import io.flotilla.scheduler.placement.kubernetes.ModelTranslation;
 import io.flotilla.scheduler.placement.kubernetes.Pod;
@@ -14,9 +17,11 @@ import io.flotilla.sim.events.PodEvicted;
 import io.flotilla.sim.events.TaskCreated;
 import io.flotilla.sim.events.TaskDesired;
 import io.flotilla.sim.events.TaskObserved;
+import io.flotilla.sim.events.TaskSecrets;
 import io.flotilla.sim.events.TaskStateChanged;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -26,6 +31,11 @@ import java.util.TreeSet;
  * The API server's pod writes: creation (a name, admission, the scheduling queue), binding, graceful
  * deletion, eviction and removal. Each write is logged as the shared task events and told to the
  * {@link PodWatch}, which the control plane passes on to the parts that react.
+ *
+ * <p>Admission at creation is Pod Security, at the namespace's level ({@link #admit}), and
+ * DefaultTolerationSeconds ({@link PodFromTemplate}). A refused pod gets a name, as the API server
+ * gives one before admission runs, and nothing else: it is never stored, logged or scheduled;
+ * its controller reports the error.
  */
 final class PodApi implements PodControl, Eviction, Binding {
 
@@ -40,27 +50,30 @@ final class PodApi implements PodControl, Eviction, Binding {
     private final ApiStore store;
     private final ControllerEffects io;
     private final long defaultTolerationSeconds;
+    private final PodSecurityLevel podSecurity;
     private final SplittableRandom uids;
     private final SplittableRandom names;
     private final PodWatch watch;
 
     /**
      * @param defaultTolerationSeconds the DefaultTolerationSeconds admission plugin's setting
+     * @param podSecurity the Pod Security level the namespace enforces
      * @param uids the stream the pods' UIDs are drawn from
      * @param names the stream the random part of the pods' names is drawn from
      */
-    PodApi(ApiStore store, ControllerEffects io, long defaultTolerationSeconds, SplittableRandom uids,
-            SplittableRandom names, PodWatch watch) {
+    PodApi(ApiStore store, ControllerEffects io, long defaultTolerationSeconds, PodSecurityLevel podSecurity,
+            SplittableRandom uids, SplittableRandom names, PodWatch watch) {
         this.store = store;
         this.io = io;
         this.defaultTolerationSeconds = defaultTolerationSeconds;
+        this.podSecurity = podSecurity;
         this.uids = uids;
         this.names = names;
         this.watch = watch;
     }
 
     @Override
-    public void createPod(DeploymentState d, ReplicaSetState rs) {
+    public Optional<String> createPod(DeploymentState d, ReplicaSetState rs) {
         Set<Integer> used = new TreeSet<>();
         for (PodState p : store.podsOf(d.name())) {
             if (!p.deleting) {
@@ -71,12 +84,21 @@ final class PodApi implements PodControl, Eviction, Binding {
         while (used.contains(slot)) {
             slot++;
         }
-        create(d, rs, slot, null);
+        return create(d, rs, slot, null);
     }
 
     @Override
-    public void createDaemonPod(DeploymentState d, ReplicaSetState revision, String node) {
-        create(d, revision, 0, node);
+    public Optional<String> createDaemonPod(DeploymentState d, ReplicaSetState revision, String node) {
+        return create(d, revision, 0, node);
+    }
+
+    /**
+     * Pod Security admission of a pod of the workload (its one container is named after it): the
+     * API server's error when the namespace's level forbids it. Every controller's creation goes
+     * through here.
+     */
+    Optional<String> admit(String podName, String workload, TaskSpec spec) {
+        return PodSecurityAdmission.forbidden(podSecurity, ComposeSecurityContext.pod(podName, workload, spec));
     }
 
     @Override
@@ -96,17 +118,23 @@ final class PodApi implements PodControl, Eviction, Binding {
                 : PodFromTemplate.daemonPod(base, rs.template.inputs(), defaultTolerationSeconds, daemonNode);
     }
 
-    private void create(DeploymentState d, ReplicaSetState rs, int slot, String daemonNode) {
+    private Optional<String> create(DeploymentState d, ReplicaSetState rs, int slot, String daemonNode) {
         String slotName = d.name() + "." + (daemonNode == null ? Integer.toString(slot) : daemonNode);
         String name = generateName((daemonNode == null ? rs.name : d.name()) + "-");
+        Optional<String> refused = admit(name, d.name(), rs.template.task());
+        if (refused.isPresent()) {
+            return refused;
+        }
         PodState p = new PodState(name, slotName, d.name(), slot, daemonNode, rs, podFor(d, rs, name, daemonNode),
                 io.now(), uids.nextLong());
         store.add(p);
         io.log(new TaskCreated(name, slotName, d.name(), slot, daemonNode, rs.revision, rs.template.task().image(),
                 TaskState.RUNNING, new TreeMap<>()));
         advance(p, TaskState.NEW, "created by " + (daemonNode == null ? "replica set " : "daemon set ") + rs.name);
+        TaskSecrets.of(name, rs.template.task()).ifPresent(io::log);
         advance(p, TaskState.PENDING, "waiting for the scheduler");
         watch.created(p);
+        return Optional.empty();
     }
 
     /**
@@ -125,24 +153,28 @@ final class PodApi implements PodControl, Eviction, Binding {
     /**
      * A StatefulSet's pod: named {@code <set>-<ordinal>} (its slot), labelled with its name, its index and
      * its revision's hash as upstream's are, selected by the set's {@code app} label, mounting its
-     * claims (each at {@code /<template>}).
+     * claims (each at {@code /<template>}). Admission sees the pod under its name before the name is
+     * taken: a refused pod never exists, and the ordinal's next pod has the name it would have had.
      */
     @Override
-    public void createStatefulPod(StatefulSetState set, ReplicaSetState revision, int ordinal, List<String> claims) {
+    public Optional<String> createStatefulPod(StatefulSetState set, ReplicaSetState revision, int ordinal,
+            List<String> claims) {
         String name = StatefulSetNames.podName(set.name(), ordinal);
-        String id = set.nextId(name, ordinal);
-        while (!store.claimPodName(id)) {
-            id = set.nextId(name, ordinal);
-        }
         TaskSpec template = revision.template.task();
         List<VolumeMount> mounts = new ArrayList<>(template.mounts());
         for (StatefulSetSpec.ClaimTemplate t : set.spec.claimTemplates()) {
             mounts.add(VolumeMount.volume(StatefulSetNames.claimName(t.name(), set.name(), ordinal), "/" + t.name(), false,
                     t.storageClass()));
         }
-        TaskSpec spec = new TaskSpec(template.image(), template.reservations(), template.limits(), template.placement(),
-                template.ports(), template.networks(), template.restartPolicy(), template.healthcheck(),
-                template.stopGracePeriodNanos(), mounts);
+        TaskSpec spec = template.withMounts(mounts);
+        Optional<String> refused = admit(name, set.name(), spec);
+        if (refused.isPresent()) {
+            return refused;
+        }
+        String id = set.nextId(name, ordinal);
+        while (!store.claimPodName(id)) {
+            id = set.nextId(name, ordinal);
+        }
         Pod.Builder b = ModelTranslation.pod(set.name(), name, template).toBuilder()
                 .label(CONTROLLER_REVISION_HASH, revision.hash)
                 .label(STATEFULSET_POD_NAME, name)
@@ -154,8 +186,10 @@ final class PodApi implements PodControl, Eviction, Binding {
         io.log(new TaskCreated(id, name, set.name(), ordinal, null, revision.revision, template.image(), TaskState.RUNNING,
                 new TreeMap<>()));
         advance(p, TaskState.NEW, "create Pod " + name + " in StatefulSet " + set.name() + " successful");
+        TaskSecrets.of(id, spec).ifPresent(io::log);
         advance(p, TaskState.PENDING, "waiting for the scheduler");
         watch.created(p);
+        return Optional.empty();
     }
 
     /** A change the control plane itself makes is both the truth and its belief. */

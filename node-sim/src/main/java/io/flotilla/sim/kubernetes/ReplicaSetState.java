@@ -24,6 +24,9 @@ final class ReplicaSetState {
     int replicas;
     int desiredAnnotation;
     int maxAnnotation;
+    /** Pod creations refused in a row (the work queue's failure count), and when it may try again. */
+    int failedCreates;
+    long retryCreatesAt;
 
     ReplicaSetState(String name, String hash, Template template, long created, int revision) {
         this.name = name;

@@ -18,6 +18,10 @@ import java.util.Optional;
  * created until it is gone (upstream's "stale claim"), so a pod created again never mounts a claim
  * on its way out. The claims' owners follow the retention policy: a condemned pod owns its claims
  * when {@code whenScaled} is Delete (they go with it), the set owns them when {@code whenDeleted} is.
+ *
+ * <p>A pod the API server refuses (Pod Security admission) ends the sync's creations: the set records
+ * {@code FailedCreate} and waits out the work queue's back-off before it creates again
+ * ({@link CreateFailures}), as a ReplicaSet does; its claims, created first, stay.
  */
 final class StatefulSetController {
 
@@ -36,6 +40,9 @@ final class StatefulSetController {
     void sync(StatefulSetState set) {
         ReplicaSetState update = set.updateRevision(io.now());
         fixClaimOwners(set);
+        // After a refused creation the set waits out its back-off, and a sync stops at the first refusal.
+        boolean mayCreate = io.now() >= set.retryCreatesAt;
+        boolean created = false;
         for (int steps = 0; steps < 10_000; steps++) {
             List<PodState> existing = podsOf(set);
             List<StatefulSetControl.Replica> replicas = new ArrayList<>();
@@ -46,8 +53,11 @@ final class StatefulSetController {
                     replicas);
             boolean acted = false;
             for (StatefulSetControl.Action a : sync.actions()) {
-                if (a instanceof StatefulSetControl.Create c) {
-                    acted |= create(set, c.ordinal(), c.revision() == update.revision ? update : set.current);
+                if (a instanceof StatefulSetControl.Create c && mayCreate) {
+                    Creation made = create(set, c.ordinal(), c.revision() == update.revision ? update : set.current);
+                    acted |= made == Creation.CREATED;
+                    created |= made == Creation.CREATED;
+                    mayCreate = made != Creation.REFUSED;
                 } else if (a instanceof StatefulSetControl.Delete d) {
                     existing.stream().filter(p -> p.slot == d.ordinal()).findFirst().ifPresent(p -> {
                         pods.delete(p, "deleted by statefulset " + set.name() + " (" + d.reason().words() + ")");
@@ -74,6 +84,9 @@ final class StatefulSetController {
                         + status.updatedReplicas() + " new pods have been updated"));
             }
             if (!acted) {
+                if (created && mayCreate) {
+                    set.failedCreates = 0;
+                }
                 return;
             }
         }
@@ -94,22 +107,35 @@ final class StatefulSetController {
         return new StatefulSetControl.Replica(p.slot, p.revision, ready, false, p.deleting);
     }
 
-    /** Creates the ordinal's claims that are missing, then its pod; false when a claim on its way out holds it back. */
-    private boolean create(StatefulSetState set, int ordinal, ReplicaSetState revision) {
+    /** What became of one creation the sync asked for. */
+    private enum Creation {
+        CREATED,
+        /** A claim on its way out holds the pod back until it is gone. */
+        WAITING,
+        /** The API server refused the pod. */
+        REFUSED
+    }
+
+    /** Creates the ordinal's claims that are missing, then its pod. */
+    private Creation create(StatefulSetState set, int ordinal, ReplicaSetState revision) {
         List<String> claims = new ArrayList<>();
         for (StatefulSetSpec.ClaimTemplate t : set.spec.claimTemplates()) {
             String name = StatefulSetNames.claimName(t.name(), set.name(), ordinal);
             Optional<PersistentVolumeClaim> existing = Optional.ofNullable(store.claims.get(name));
             if (existing.isPresent() && existing.get().deleting()) {
-                return false; // upstream: the claim is stale; the pod waits until it is gone
+                return Creation.WAITING; // upstream: the claim is stale; the pod waits until it is gone
             }
             if (existing.isEmpty()) {
                 volumes.create(name, t.storageClass(), t.sizeBytes(), owner(set, ordinal, null));
             }
             claims.add(name);
         }
-        pods.createStatefulPod(set, revision, ordinal, claims);
-        return true;
+        Optional<String> refused = pods.createStatefulPod(set, revision, ordinal, claims);
+        if (refused.isPresent()) {
+            CreateFailures.failed(io, set, StatefulSetNames.podName(set.name(), ordinal), refused.get());
+            return Creation.REFUSED;
+        }
+        return Creation.CREATED;
     }
 
     /** Upstream {@code updateClaimOwnerRefForSetAndPod} for every pod of the set. */

@@ -32,6 +32,9 @@ final class StatefulSetState {
     final List<ReplicaSetState> revisions = new ArrayList<>();
     ReplicaSetState current;
     ReplicaSetState update;
+    /** Pod creations refused in a row (the work queue's failure count for the set), and when it may try again. */
+    int failedCreates;
+    long retryCreatesAt;
     /** Pods created so far per ordinal. */
     final Map<Integer, Integer> incarnations = new HashMap<>();
 

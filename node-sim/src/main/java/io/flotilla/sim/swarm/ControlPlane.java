@@ -182,11 +182,15 @@ public final class ControlPlane implements ControlPlaneInputs {
 
     /** Creates the service, or updates it to {@code spec}; the Kubernetes-only {@code pods} mean nothing to Swarm. */
     @Override
-    public void deploy(ServiceSpec spec, KubernetesPodSpec pods) {
-        deploy(spec, Optional.empty());
+    public void deploy(ServiceSpec given, KubernetesPodSpec pods) {
+        // docker stack deploy leaves out what a swarm service cannot have (privileged, security_opt)
+        deploy(given.withTask(given.task().forSwarm()), Optional.empty());
     }
 
-    /** {@link #deploy(ServiceSpec, KubernetesPodSpec)}, for a service that runs an ordinal of {@code statefulSet}. */
+    /**
+     * {@link #deploy(ServiceSpec, KubernetesPodSpec)} of a spec as Swarm runs it, for a service that runs
+     * an ordinal of {@code statefulSet} when there is one.
+     */
     private void deploy(ServiceSpec spec, Optional<String> statefulSet) {
         ServiceRecord existing = store.services.get(spec.name());
         if (existing != null) {
@@ -215,9 +219,11 @@ public final class ControlPlane implements ControlPlaneInputs {
     @Override
     public void deployStatefulSet(StatefulSetSpec spec, KubernetesPodSpec pods) {
         int before = statefulSets.get(spec.name()).map(StatefulSetSpec::replicas).orElse(0);
-        statefulSets.put(spec);
-        for (int i = 0; i < Math.max(before, spec.replicas()); i++) {
-            deployOrdinal(spec, i);
+        // as for a service, what a swarm service cannot have is left out, once for every ordinal
+        StatefulSetSpec swarm = spec.withTask(spec.task().forSwarm());
+        statefulSets.put(swarm);
+        for (int i = 0; i < Math.max(before, swarm.replicas()); i++) {
+            deployOrdinal(swarm, i);
         }
     }
 

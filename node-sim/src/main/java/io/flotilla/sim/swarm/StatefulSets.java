@@ -88,8 +88,7 @@ final class StatefulSets {
         Optional.ofNullable(pins.get(name)).flatMap(p -> p).ifPresent(node -> constraints.add(pin(node)));
         Placement placement = new Placement(constraints, task.placement().spreadPreferences(), task.placement().maxReplicas(),
                 task.placement().platforms());
-        TaskSpec ordinalTask = new TaskSpec(task.image(), task.reservations(), task.limits(), placement, task.ports(),
-                task.networks(), task.restartPolicy(), task.healthcheck(), task.stopGracePeriodNanos(), mounts);
+        TaskSpec ordinalTask = task.withPlacement(placement).withMounts(mounts);
         return new ServiceSpec(name, ServiceMode.REPLICATED, replicas, ordinalTask, UpdateConfig.DEFAULT, UpdateConfig.DEFAULT,
                 EndpointMode.VIP);
     }

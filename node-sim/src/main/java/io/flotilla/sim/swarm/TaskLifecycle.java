@@ -4,6 +4,7 @@ import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.sim.events.TaskAddressed;
 import io.flotilla.sim.events.TaskCreated;
+import io.flotilla.sim.events.TaskSecrets;
 import io.flotilla.sim.events.TaskDesired;
 import io.flotilla.sim.events.TaskObserved;
 import io.flotilla.sim.events.TaskStateChanged;
@@ -84,6 +85,7 @@ final class TaskLifecycle {
                 task.spec().image(), desired, allocated));
         allocated.forEach((network, address) -> events.log(new TaskAddressed(task.id(), network, address)));
         events.log(new TaskStateChanged(task.id(), node, TaskState.NEW, "created", null));
+        TaskSecrets.of(task.id(), task.spec()).ifPresent(events::log);
         if (failure.isPresent()) {
             Task unallocated = task.withError(failure.get());
             store.put(unallocated);

@@ -3,6 +3,7 @@ package io.flotilla.sim.view;
 import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.NodeRole;
 import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.sim.events.ContainerCommanded;
 import io.flotilla.sim.events.DnsAnswersChanged;
 import io.flotilla.sim.events.LbBackendChanged;
 import io.flotilla.sim.events.NodeAvailabilityChanged;
@@ -14,6 +15,7 @@ import io.flotilla.sim.events.TaskCreated;
 import io.flotilla.sim.events.TaskDesired;
 import io.flotilla.sim.events.TaskHealthChanged;
 import io.flotilla.sim.events.TaskObserved;
+import io.flotilla.sim.events.TaskSecrets;
 import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.events.TaskUnallocated;
 import io.flotilla.sim.events.TaskUnplaced;
@@ -24,6 +26,7 @@ import io.flotilla.sim.events.VolumeData;
 import io.flotilla.sim.events.VolumeDeleted;
 import io.flotilla.sim.events.VolumeDetached;
 import io.flotilla.sim.events.VolumeLost;
+import io.flotilla.sim.events.WorkloadFailedCreate;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.LoggedEvent;
 import java.util.ArrayList;
@@ -35,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The cluster folded from the event log up to some moment. Feed it events in log order with
@@ -42,7 +46,8 @@ import java.util.TreeMap;
  *
  * <p>Beside the truth about nodes and tasks it keeps each node's beliefs about the data plane (the
  * newest DNS answer per name and network, the load balancers' backends) and every traffic window
- * logged so far, and every volume: where it is, its state and up to when it holds every write.
+ * logged so far, and every volume: where it is, its state and up to when it holds every write; and
+ * the pod creations each workload's controller had refused (kubernetes strategy).
  */
 public final class ClusterView {
 
@@ -58,6 +63,7 @@ public final class ClusterView {
     private final Map<String, List<TrafficCounted>> traffic = new LinkedHashMap<>();
     /** By name, then by the node whose disk holds it ("" for network storage). */
     private final TreeMap<String, TreeMap<String, VolumeView>> volumes = new TreeMap<>();
+    private final Map<String, FailedCreates> failedCreates = new TreeMap<>();
     private long time;
     private long applied;
 
@@ -67,6 +73,12 @@ public final class ClusterView {
     private record DnsEntry(DnsAnswersChanged answer, long order) {}
 
     private record LbKey(String node, String network, String service) {}
+
+    /**
+     * A workload whose controller had pod creations refused: how many in all, the first and last
+     * time, and the last refusal (its {@code count} is how many in a row).
+     */
+    public record FailedCreates(int count, long first, long last, WorkloadFailedCreate latest) {}
 
     private final Map<String, Integer> nodeOrder = new HashMap<>();
 
@@ -103,6 +115,9 @@ public final class ClusterView {
                     t.error = e.error();
                 }
                 t.state = e.state();
+                if (e.state().isTerminal() || e.state() == TaskState.STARTING) {
+                    t.paused = false; // a container that exits, or starts again, is not frozen
+                }
                 if (e.node() != null) {
                     t.node = e.node();
                 }
@@ -125,6 +140,8 @@ public final class ClusterView {
             withNode(e.node(), n -> n.availability = e.availability());
         } else if (event instanceof TaskAddressed e) {
             withTask(e.task(), t -> t.addressed(e.network(), e.address()));
+        } else if (event instanceof ContainerCommanded e) {
+            withTask(e.task(), t -> t.paused = e.command().equals("pause"));
         } else if (event instanceof TaskHealthChanged e) {
             withTask(e.task(), t -> t.health = e.status());
         } else if (event instanceof DnsAnswersChanged e) {
@@ -171,6 +188,15 @@ public final class ClusterView {
                     volumes.remove(e.volume());
                 }
             }
+        } else if (event instanceof TaskSecrets e) {
+            withTask(e.task(), t -> {
+                t.secrets = e.secrets();
+                t.configs = e.configs();
+            });
+        } else if (event instanceof WorkloadFailedCreate e) {
+            FailedCreates before = failedCreates.get(e.service());
+            failedCreates.put(e.service(), before == null ? new FailedCreates(1, time, time, e)
+                    : new FailedCreates(before.count() + 1, before.first(), time, e));
         }
     }
 
@@ -268,6 +294,26 @@ public final class ClusterView {
      */
     public Map<String, Integer> backends(String node, String network, String service) {
         return Collections.unmodifiableMap(backends.getOrDefault(new LbKey(node, network, service), Map.of()));
+    }
+
+    /** The refused pod creations of each workload that had any, by workload name. */
+    public Map<String, FailedCreates> failedCreates() {
+        return Collections.unmodifiableMap(failedCreates);
+    }
+
+    /**
+     * The names of the secrets {@code node} holds: those of the tasks assigned to it that have not
+     * ended, as Swarm's dispatcher sends a node only the secrets of its own tasks and a kubelet
+     * reads only the Secrets of the pods bound to it.
+     */
+    public List<String> secretsOn(String node) {
+        TreeSet<String> names = new TreeSet<>();
+        for (TaskView t : tasks.values()) {
+            if (node.equals(t.node) && t.state.compareTo(TaskState.ASSIGNED) >= 0 && !t.state.isTerminal()) {
+                t.secrets.forEach(s -> names.add(s.name()));
+            }
+        }
+        return List.copyOf(names);
     }
 
     /** Every traffic window of {@code client} logged so far, in log order. */

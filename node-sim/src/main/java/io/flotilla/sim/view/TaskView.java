@@ -1,7 +1,9 @@
 package io.flotilla.sim.view;
 
 import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.sim.events.TaskSecrets;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -9,7 +11,8 @@ import java.util.TreeMap;
 /**
  * One task as the log tells it: {@code state} is what is really true, {@code believed} what the
  * manager records; {@code error} is the failure or, while pending, why it is not placed;
- * {@code health} the result of its health check or readiness probe, once it has one.
+ * {@code health} the result of its health check or readiness probe, once it has one; {@code
+ * secrets} and {@code configs} what it is granted, as its container sees them.
  */
 public final class TaskView {
     public final String id;
@@ -30,6 +33,9 @@ public final class TaskView {
     TaskState desired;
     String error;
     String health;
+    List<TaskSecrets.GrantedFile> secrets = List.of();
+    List<TaskSecrets.GrantedFile> configs = List.of();
+    boolean paused;
 
     TaskView(String id, String name, String service, int slot, int version, String image, String node, TaskState desired,
             SortedMap<String, String> addresses) {
@@ -72,6 +78,21 @@ public final class TaskView {
     /** {@code starting}, {@code healthy} or {@code unhealthy}; empty for a task that has no check (or none reported yet). */
     public Optional<String> health() {
         return Optional.ofNullable(health);
+    }
+
+    /** The secrets the task's container sees, sorted by name; empty for a task granted none. */
+    public List<TaskSecrets.GrantedFile> secrets() {
+        return secrets;
+    }
+
+    /** The configs the task's container sees, sorted by name. */
+    public List<TaskSecrets.GrantedFile> configs() {
+        return configs;
+    }
+
+    /** Whether an operator's {@code docker pause} froze its container, which still runs for its orchestrator. */
+    public boolean paused() {
+        return paused;
     }
 
     public boolean isRunning() {

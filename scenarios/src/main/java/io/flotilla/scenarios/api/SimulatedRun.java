@@ -5,8 +5,10 @@ import io.flotilla.scenarios.expect.Expectations;
 import io.flotilla.scenarios.expect.Views;
 import io.flotilla.scenarios.model.TrafficTotals;
 import io.flotilla.scenarios.run.RunResult;
+import io.flotilla.scenarios.views.RunMoment;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.events.DnsAnswersChanged;
+import io.flotilla.sim.events.TaskSecrets;
 import io.flotilla.sim.events.TrafficCounted;
 import io.flotilla.sim.kernel.EventLog;
 import io.flotilla.sim.view.ClusterView;
@@ -96,9 +98,44 @@ public final class SimulatedRun {
         return TrafficTotals.of(windows, Long.MIN_VALUE, time);
     }
 
+    /**
+     * The secrets the task ({@code web.1}, {@code web.worker-1}) sees: those granted to the newest
+     * task of the slot, each with its id and the file its container mounts; empty for a task granted
+     * none, or no such task.
+     */
+    public List<TaskSecrets.GrantedFile> secretsOf(String task) {
+        return view.newest(task).map(TaskView::secrets).orElse(List.of());
+    }
+
+    /** The configs the task sees, as {@link #secretsOf} the secrets. */
+    public List<TaskSecrets.GrantedFile> configsOf(String task) {
+        return view.newest(task).map(TaskView::configs).orElse(List.of());
+    }
+
+    /** The names of the secrets {@code node} holds: those of its tasks that have not ended. */
+    public List<String> secretsOn(String node) {
+        return view.secretsOn(node);
+    }
+
+    /**
+     * Under the kubernetes strategy, the last refused pod creation of the workload's controller
+     * ({@code Error creating: pods "..." is forbidden: ...}); empty when none was refused.
+     */
+    public Optional<String> failedCreate(String workload) {
+        return Optional.ofNullable(view.failedCreates().get(workload)).map(f -> f.latest().message());
+    }
+
     /** The scenario's own expectations, evaluated. */
     public List<ExpectationResult> expectations() {
         return Expectations.evaluate(result);
+    }
+
+    /**
+     * The run at this moment as the real tools' views read it (what the manager and the API server
+     * record, not the truth): {@code ServicePs.render(run.at("50s").moment(), List.of("web"))}.
+     */
+    public RunMoment moment() {
+        return RunMoment.of(result, time);
     }
 
     /** The whole event log (the truth every answer here is read from). */

@@ -6,6 +6,8 @@ import io.flotilla.scenarios.compare.Comparison;
 import io.flotilla.scenarios.compare.Seeds;
 import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.Strategy;
+import io.flotilla.scenarios.report.ComparisonReport;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +40,15 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the comparison as JSON.")
     boolean json;
 
+    @Option(names = "--report", paramLabel = "F.html",
+            description = "Write the strategies' runs (the first seed's) on one time axis as one self-contained HTML page.")
+    Path report;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Runs to simulate at once, each on its own thread (default: the number of processors). "
+                    + "The output is the same whatever N.")
+    Integer threads;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -61,12 +72,27 @@ final class CompareCommand implements Callable<Integer> {
                 return ExitCodes.INVALID_INPUT;
             }
         }
+        if (threads != null && threads < 1) {
+            err.println("flotilla: --threads must be at least 1, not " + threads);
+            return ExitCodes.INVALID_INPUT;
+        }
         Optional<Scenario> scenario = Loading.load(file, err);
         if (scenario.isEmpty()) {
             return ExitCodes.INVALID_INPUT;
         }
+        ComparisonReport page = new ComparisonReport();
         Comparison comparison = Comparison.run(scenario.get(), chosen,
-                seeds == null ? List.of(scenario.get().seed()) : seedList, scenario.get()::unrunnableUnder);
+                seeds == null ? List.of(scenario.get().seed()) : seedList, scenario.get()::unrunnableUnder,
+                report == null ? run -> {} : page,
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+        if (report != null && comparison.anyRan()) {
+            try {
+                page.write(report, comparison);
+            } catch (IOException e) {
+                err.println("flotilla: cannot write the report to " + report + ": " + RunCommand.why(e));
+                return ExitCodes.INVALID_INPUT;
+            }
+        }
         if (json) {
             out.println(CompareJson.render(CompareJson.of(comparison)));
         } else {

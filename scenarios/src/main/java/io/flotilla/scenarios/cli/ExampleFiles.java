@@ -22,6 +22,12 @@ public final class ExampleFiles {
         }
     }
 
+    /** The file's path as {@code examples} prints it: relative to {@code here} when it lies under it, else absolute. */
+    public static String shown(Path file, Path here) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(here) ? here.relativize(absolute).toString() : absolute.toString();
+    }
+
     /** The {@code description:} line of the file, or its first comment line. */
     public static String description(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file);

@@ -4,6 +4,8 @@ package io.flotilla.scenarios.cli;
 final class ExitCodes {
     static final int PASSED = 0;
     static final int EXPECTATION_FAILED = 1;
+    /** A view's cluster could not answer, as the real tool would fail (no raft leader, no such pod). */
+    static final int NO_ANSWER = 1;
     static final int INVALID_INPUT = 2;
     static final int INTERNAL_ERROR = 3;
 

@@ -22,9 +22,17 @@ final class Loading {
 
     /** Checked under {@code strategy} (a command-line override), or else the scenario's own. */
     static Optional<Scenario> load(Path file, PrintWriter err, Optional<Strategy> strategy) {
+        return load(file, err, strategy, false);
+    }
+
+    /** The same, printing also the practices the services do not follow ({@code validate --lint}) when {@code lint}. */
+    static Optional<Scenario> load(Path file, PrintWriter err, Optional<Strategy> strategy, boolean lint) {
         ParseOutcome outcome = new ScenarioParser().parse(file);
         outcome.problems().forEach(p -> err.println(p));
         outcome.warnings().forEach(w -> err.println(w));
+        if (lint) {
+            outcome.lint().forEach(w -> err.println(w));
+        }
         Optional<Scenario> scenario = outcome.problems().isEmpty() ? outcome.scenario() : Optional.empty();
         Optional<String> unrunnable = scenario.flatMap(s -> s.unrunnableUnder(strategy.orElse(s.strategy())));
         unrunnable.ifPresent(err::println);

@@ -4,18 +4,30 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The entry point: picocli dispatches to one class per subcommand. */
+/**
+ * The entry point: picocli dispatches to one class per subcommand. Every subcommand answers
+ * {@code --help} (the help options are inherited), and {@code help COMMAND} prints the same.
+ */
 @Command(
         name = "flotilla",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
         version = "flotilla 0.1.0",
         description = "A deterministic container-orchestrator simulator.",
         subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, CompareCommand.class,
-                ExamplesCommand.class})
+                ExamplesCommand.class, PsCommand.class, NodesCommand.class, InspectCommand.class, KubectlCommand.class,
+                NewCommand.class, StatsCommand.class, ChaosCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Where the output goes: whether to colour it and show progress. */
+    final Terminal terminal;
+
+    Main(Terminal terminal) {
+        this.terminal = terminal;
+    }
 
     @Override
     public void run() {
@@ -23,12 +35,17 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), Terminal.detect()));
+    }
+
+    /** Runs one command line on streams that are not terminals (no colour, no progress). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return execute(args, out, err, Terminal.NONE);
     }
 
     /** Runs one command line; never throws: an unexpected failure is exit 3 with a one-line message. */
-    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+    static int execute(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
+        CommandLine cli = new CommandLine(new Main(terminal));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

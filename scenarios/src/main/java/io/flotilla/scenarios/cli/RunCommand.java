@@ -6,6 +6,9 @@ import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.output.HumanReport;
 import io.flotilla.scenarios.output.JsonResult;
+import io.flotilla.scenarios.output.Palette;
+import io.flotilla.scenarios.report.HtmlReport;
+import io.flotilla.scenarios.report.ReportData;
 import io.flotilla.scenarios.run.RunOptions;
 import io.flotilla.scenarios.run.RunResult;
 import io.flotilla.scenarios.run.ScenarioRunner;
@@ -26,6 +29,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -34,6 +38,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Main main;
 
     @Parameters(paramLabel = "FILE", description = "The scenario file.")
     Path file;
@@ -50,6 +57,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--events", paramLabel = "F.jsonl", description = "Write the event log as JSON Lines.")
     Path events;
 
+    @Option(names = "--report", paramLabel = "F.html", description = "Write the run as one self-contained HTML page.")
+    Path report;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -62,8 +72,12 @@ final class RunCommand implements Callable<Integer> {
         if (scenario.isEmpty()) {
             return ExitCodes.INVALID_INPUT;
         }
-        RunResult run = ScenarioRunner.run(scenario.get(),
-                new RunOptions(chosen, seed == null ? OptionalLong.empty() : OptionalLong.of(seed), Set.of()));
+        RunResult run;
+        try (Progress progress = Progress.on(main.terminal, err)) {
+            run = ScenarioRunner.run(scenario.get(),
+                    new RunOptions(chosen, seed == null ? OptionalLong.empty() : OptionalLong.of(seed), Set.of()),
+                    progress.listener());
+        }
         List<ExpectationResult> results = Expectations.evaluate(run);
         if (events != null) {
             try (BufferedWriter w = Files.newBufferedWriter(events, StandardCharsets.UTF_8)) {
@@ -74,15 +88,23 @@ final class RunCommand implements Callable<Integer> {
                 return ExitCodes.INVALID_INPUT;
             }
         }
+        if (report != null) {
+            try {
+                HtmlReport.write(report, ReportData.ofRun(run, results));
+            } catch (IOException e) {
+                err.println("flotilla: cannot write the report to " + report + ": " + why(e));
+                return ExitCodes.INVALID_INPUT;
+            }
+        }
         if (json) {
             out.println(JsonResult.render(JsonResult.of(run, results)));
         } else {
-            HumanReport.print(run, results, out);
+            HumanReport.print(run, results, out, main.terminal.colour() ? Palette.ANSI : Palette.PLAIN);
         }
         return results.stream().allMatch(ExpectationResult::passed) ? ExitCodes.PASSED : ExitCodes.EXPECTATION_FAILED;
     }
 
-    private static String why(IOException e) {
+    static String why(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such directory";
         } else if (e instanceof AccessDeniedException) {

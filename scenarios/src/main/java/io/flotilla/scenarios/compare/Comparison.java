@@ -3,13 +3,16 @@ package io.flotilla.scenarios.compare;
 import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.run.RunOptions;
+import io.flotilla.scenarios.run.RunResult;
 import io.flotilla.scenarios.run.ScenarioRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One scenario run under each strategy and each seed: a column of {@link RunMetrics} per strategy,
@@ -41,20 +44,53 @@ public record Comparison(Scenario scenario, List<Long> seeds, List<Fault> faults
      */
     public static Comparison run(
             Scenario scenario, List<Strategy> strategies, List<Long> seeds, Function<Strategy, Optional<String>> refusal) {
-        List<Column> columns = new ArrayList<>();
+        return run(scenario, strategies, seeds, refusal, run -> {});
+    }
+
+    /** The same, handing each run to {@code eachRun} once it is measured (a report keeps some). */
+    public static Comparison run(Scenario scenario, List<Strategy> strategies, List<Long> seeds,
+            Function<Strategy, Optional<String>> refusal, Consumer<RunResult> eachRun) {
+        return run(scenario, strategies, seeds, refusal, eachRun, 1);
+    }
+
+    /**
+     * The same on up to {@code threads} threads, one simulation per thread at a time. Runs are
+     * measured where they ran, then handed to {@code eachRun} and gathered in strategy and seed
+     * order, so the comparison is the same whatever the thread count.
+     */
+    public static Comparison run(Scenario scenario, List<Strategy> strategies, List<Long> seeds,
+            Function<Strategy, Optional<String>> refusal, Consumer<RunResult> eachRun, int threads) {
+        List<Optional<String>> refusals = new ArrayList<>();
+        List<List<RunMetrics>> runs = new ArrayList<>();
+        List<Supplier<Measured>> jobs = new ArrayList<>();
         for (Strategy strategy : strategies) {
             Optional<String> refused = refusal.apply(strategy);
-            List<RunMetrics> runs = new ArrayList<>();
+            refusals.add(refused);
+            runs.add(new ArrayList<>());
+            int column = runs.size() - 1;
             if (refused.isEmpty()) {
                 for (long seed : seeds) {
                     RunOptions options = new RunOptions(Optional.of(strategy), OptionalLong.of(seed), Set.of());
-                    runs.add(Metrics.of(ScenarioRunner.run(scenario, options)));
+                    jobs.add(() -> {
+                        RunResult run = ScenarioRunner.run(scenario, options);
+                        return new Measured(column, run, Metrics.of(run));
+                    });
                 }
             }
-            columns.add(new Column(strategy, refused, runs));
+        }
+        InOrder.run(jobs, threads, measured -> {
+            runs.get(measured.column()).add(measured.metrics());
+            eachRun.accept(measured.run());
+        });
+        List<Column> columns = new ArrayList<>();
+        for (int i = 0; i < strategies.size(); i++) {
+            columns.add(new Column(strategies.get(i), refusals.get(i), runs.get(i)));
         }
         return new Comparison(scenario, seeds, Fault.of(scenario), columns);
     }
+
+    /** One run and its metrics, and the column it belongs to. */
+    private record Measured(int column, RunResult run, RunMetrics metrics) {}
 
     /** True when at least one strategy ran. */
     public boolean anyRan() {

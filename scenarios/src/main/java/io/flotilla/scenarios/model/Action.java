@@ -5,6 +5,7 @@ import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
 import io.flotilla.sim.cluster.Cluster;
+import io.flotilla.sim.cluster.ContainerVerb;
 import io.flotilla.sim.cluster.Fabric;
 import io.flotilla.sim.cluster.Manager;
 import io.flotilla.sim.storage.Storage;
@@ -260,6 +261,26 @@ public sealed interface Action {
 
         public String describe() {
             return keyword() + " " + task;
+        }
+    }
+
+    /**
+     * An operator on the task's node runs {@code docker VERB} on its container ({@code pause},
+     * {@code unpause}, {@code stop}, {@code start}, {@code restart}, {@code remove}), outside its
+     * orchestrator, which reacts in its own way: a paused container's task still runs for it; a
+     * stopped or removed one has exited, and Swarm's restart policy or the kubelet's back-off decides.
+     */
+    record Container(String task, ContainerVerb verb) implements Action {
+        public String keyword() {
+            return verb.keyword();
+        }
+
+        public List<Cluster.Command> commands() {
+            return List.of(new Cluster.OperateContainer(task, verb));
+        }
+
+        public String describe() {
+            return verb.keyword() + " container " + task;
         }
     }
 

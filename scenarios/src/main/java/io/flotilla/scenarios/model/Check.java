@@ -187,6 +187,36 @@ public sealed interface Check {
         }
     }
 
+    /**
+     * The secrets a task sees: the names of those granted to the newest task of the slot ({@code
+     * web.1}, {@code web.worker-1}), the files its container mounts, compared as sets. An empty list
+     * says the task sees none.
+     */
+    record Secrets(SortedMap<String, List<String>> tasks) implements Check {
+        public Secrets {
+            TreeMap<String, List<String>> copy = new TreeMap<>();
+            tasks.forEach((k, v) -> copy.put(k, v.stream().sorted().distinct().toList()));
+            tasks = Collections.unmodifiableSortedMap(copy);
+        }
+
+        public String keyword() {
+            return "secrets";
+        }
+
+        public Outcome evaluate(ClusterView view) {
+            return each(tasks, (task, expected) -> {
+                Optional<TaskView> t = view.newest(task);
+                if (t.isEmpty()) {
+                    return new Outcome(false, task + ": no such task");
+                }
+                List<String> seen = t.get().secrets().stream().map(s -> s.name()).sorted().toList();
+                boolean ok = seen.equals(expected);
+                return new Outcome(ok, task + " sees " + (seen.isEmpty() ? "no secret" : String.join(", ", seen))
+                        + (ok ? "" : ", expected " + (expected.isEmpty() ? "none" : String.join(", ", expected))));
+            });
+        }
+    }
+
     /** The node's real condition: {@code READY}, {@code DOWN} or {@code UNKNOWN} (and {@code DISCONNECTED}). */
     record NodeCondition(SortedMap<String, NodeStatus> states) implements Check {
         public NodeCondition {

@@ -5,11 +5,14 @@ import io.flotilla.scenarios.expect.Views;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.run.RunResult;
 import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.scheduler.runtime.Bytes;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.events.ActionIgnored;
 import io.flotilla.sim.events.ClaimChanged;
 import io.flotilla.sim.events.CommandRejected;
 import io.flotilla.sim.events.ContainerBackOff;
+import io.flotilla.sim.events.ContainerCommanded;
+import io.flotilla.sim.events.ContainerOomKilled;
 import io.flotilla.sim.events.DnsAnswersChanged;
 import io.flotilla.sim.events.LbBackendChanged;
 import io.flotilla.sim.events.LeaderChanged;
@@ -27,6 +30,7 @@ import io.flotilla.sim.events.ServiceChanged;
 import io.flotilla.sim.events.TaskDesired;
 import io.flotilla.sim.events.TaskHealthChanged;
 import io.flotilla.sim.events.TaskObserved;
+import io.flotilla.sim.events.TaskSecrets;
 import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.events.TaskUnallocated;
 import io.flotilla.sim.events.TaskUnplaced;
@@ -42,12 +46,14 @@ import io.flotilla.sim.events.VolumeOperation;
 import io.flotilla.sim.events.VolumeProvisioned;
 import io.flotilla.sim.events.VolumeRefused;
 import io.flotilla.sim.events.VolumeRestored;
+import io.flotilla.sim.events.WorkloadFailedCreate;
 import io.flotilla.sim.events.ZoneStateChanged;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.LoggedEvent;
 import io.flotilla.sim.view.ClusterView;
 import io.flotilla.sim.view.TaskView;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,10 +72,15 @@ public final class HumanReport {
     private HumanReport() {}
 
     public static void print(RunResult run, List<ExpectationResult> expectations, PrintWriter out) {
+        print(run, expectations, out, Palette.PLAIN);
+    }
+
+    /** The report, coloured by {@code palette}. */
+    public static void print(RunResult run, List<ExpectationResult> expectations, PrintWriter out, Palette palette) {
         out.printf("scenario %s  strategy %s  seed %d  until %s%n%n", run.scenario().name(),
                 run.strategy().name().toLowerCase(Locale.ROOT), run.seed(), Durations.format(run.end()));
         ClusterView view = Views.initial(run.scenario());
-        Map<String, Long> observedAt = observations(run.log().events());
+        BeliefNotes beliefs = new BeliefNotes(run.log().events());
         TrafficProgress traffic = new TrafficProgress();
         DataPlaneChanges instant = new DataPlaneChanges();
         List<LoggedEvent> events = run.log().events();
@@ -82,49 +93,44 @@ public final class HumanReport {
                 instant.lb(e, Optional.ofNullable(view.backends(e.node(), e.network(), e.service()).get(e.task())), view);
             }
             view.apply(logged);
+            beliefs.seen(logged);
             if (event instanceof TrafficCounted e) {
                 traffic.window(e, logged.time()).forEach(instant::line);
             }
-            String line = line(logged, view, observedAt);
+            String line = line(logged, view, beliefs);
             if (line != null) {
                 instant.line(line);
             }
             if (i + 1 == events.size() || events.get(i + 1).time() != logged.time()) {
-                print(logged.time(), instant.lines(), out);
+                print(logged.time(), instant.lines(), out, palette);
                 instant = new DataPlaneChanges();
             }
         }
-        print(run.end(), traffic.finish(run.end()), out);
+        print(run.end(), traffic.finish(run.end()), out, palette);
         out.println();
-        summary(run, expectations, view, out);
+        summary(run, expectations, view, out, palette);
         out.flush();
     }
 
     /** Times print to the millisecond: gossip's timers run on nanoseconds that no reader needs. */
-    private static void print(long time, List<String> lines, PrintWriter out) {
+    private static void print(long time, List<String> lines, PrintWriter out, Palette palette) {
         String at = Durations.format(time - Math.floorMod(time, Durations.MILLISECOND));
-        lines.forEach(line -> out.printf("%10s  %s%n", at, line));
+        lines.forEach(line -> out.printf("%10s  %s%n", at, palette.timeline(line)));
     }
 
-    /** When the manager first learnt each task state, keyed {@code task|state}. */
-    private static Map<String, Long> observations(List<LoggedEvent> events) {
-        Map<String, Long> at = new HashMap<>();
-        for (LoggedEvent logged : events) {
-            if (logged.event() instanceof TaskObserved o) {
-                at.putIfAbsent(o.task() + "|" + o.state(), logged.time());
-            }
-        }
-        return at;
-    }
-
-    private static String line(LoggedEvent logged, ClusterView view, Map<String, Long> observedAt) {
+    private static String line(LoggedEvent logged, ClusterView view, BeliefNotes beliefs) {
         Event event = logged.event();
         if (event instanceof TaskStateChanged e) {
             TaskView t = view.task(e.task()).orElse(null);
             return row(nameOf(e.task()), e.state().lowerName(), e.node(), e.error() != null ? e.error() : e.message())
-                    + (t == null ? "" : slotOfNew(e, t) + beliefGap(e, t, logged.time(), observedAt));
+                    + (t == null ? "" : slotOfNew(e, t) + beliefs.onStop(e, t));
         } else if (event instanceof TaskDesired e) {
-            return row(nameOf(e.task()), "-> " + e.desired().lowerName(), "[manager]", e.reason());
+            return row(nameOf(e.task()), "-> " + e.desired().lowerName(), "[manager]", e.reason())
+                    + view.task(e.task()).map(t -> beliefs.onDesired(e, t)).orElse("");
+        } else if (event instanceof TaskObserved e) {
+            return view.task(e.task()).flatMap(t -> beliefs.closesGap(e, t, logged.time()))
+                    .map(state -> row(nameOf(e.task()), "reported " + state, "[manager]", e.message()))
+                    .orElse(null);
         } else if (event instanceof TaskUnplaced e) {
             return row(nameOf(e.task()), "unplaced", "[manager]", e.error());
         } else if (event instanceof TaskUnallocated e) {
@@ -161,6 +167,11 @@ public final class HumanReport {
             return row(e.node(), e.added() ? "tainted" : "untainted", "[manager]", e.taint() + " (" + e.reason() + ")");
         } else if (event instanceof PodEvicted e) {
             return row(nameOf(e.task()), "evicted", "[manager]", e.reason() + ": " + e.message());
+        } else if (event instanceof ContainerCommanded e) {
+            return row(nameOf(e.task()), "docker " + e.command(), e.node(), e.detail());
+        } else if (event instanceof ContainerOomKilled e) {
+            return row(nameOf(e.task()), "oom-killed", e.node(), "uses " + Bytes.format(e.usedBytes())
+                    + ", past its memory limit of " + Bytes.format(e.limitBytes()));
         } else if (event instanceof ContainerBackOff e) {
             return row(nameOf(e.task()), "back-off", e.node(), e.message());
         } else if (event instanceof ReplicaSetScaled e) {
@@ -195,6 +206,10 @@ public final class HumanReport {
             return row(e.volume(), "deleted", e.on(), "with its data");
         } else if (event instanceof VolumeRefused e) {
             return row(e.target(), e.action() + " refused", "", e.reason());
+        } else if (event instanceof TaskSecrets e) {
+            return row(nameOf(e.task()), "secrets", "", granted(e));
+        } else if (event instanceof WorkloadFailedCreate e) {
+            return row(e.object(), "FailedCreate", "[manager]", failedCreate(e));
         } else if (event instanceof ZoneStateChanged e) {
             return row("zone " + (e.zone().isEmpty() ? "\"\"" : e.zone()), e.state(), "[manager]",
                     "NoExecute tainting at " + e.evictionRate() + " nodes/s");
@@ -224,21 +239,30 @@ public final class HumanReport {
         return bytes + "B";
     }
 
+    /** {@code db_password_v2 at /run/secrets/db_password; config nginx_conf at /etc/nginx/nginx.conf}. */
+    private static String granted(TaskSecrets e) {
+        List<String> parts = new ArrayList<>();
+        e.secrets().forEach(f -> parts.add(f.name() + " at " + f.target()));
+        e.configs().forEach(f -> parts.add("config " + f.name() + " at " + f.target()));
+        return String.join("; ", parts);
+    }
+
+    /**
+     * The first refusal in full; each retry after the back-off shortly, with how many in a row
+     * (upstream's event recorder folds the repeats into one event with a count).
+     */
+    private static String failedCreate(WorkloadFailedCreate e) {
+        if (e.count() == 1) {
+            return e.message();
+        }
+        int forbidden = e.message().indexOf(" is forbidden");
+        String brief = forbidden < 0 ? e.message() : e.message().substring(0, forbidden + " is forbidden".length());
+        return "x" + e.count() + ", after its back-off: " + brief;
+    }
+
     /** A pod's line shows its name; its first line also its slot, the name expectations use. */
     private static String slotOfNew(TaskStateChanged e, TaskView t) {
         return e.state() == TaskState.NEW && !t.name.equals(nameOf(e.task())) ? "  (slot " + t.name + ")" : "";
-    }
-
-    /** A task that really stopped while the manager thinks it runs: the gap students should see. */
-    private static String beliefGap(TaskStateChanged e, TaskView t, long now, Map<String, Long> observedAt) {
-        if (!e.state().isTerminal() || t.believed().isTerminal() || t.believed() == e.state()) {
-            return "";
-        }
-        Long learnt = observedAt.get(e.task() + "|" + e.state());
-        if (learnt == null) {
-            return "  (manager still believes " + t.believed().lowerName() + ")";
-        }
-        return learnt > now ? "  (manager believes " + t.believed().lowerName() + " until " + Durations.format(learnt) + ")" : "";
     }
 
     private static String lower(Enum<?> value) {
@@ -255,7 +279,8 @@ public final class HumanReport {
         return String.format("%-22s %-18s %-14s %s", subject, what, where == null ? "" : where, detail == null ? "" : detail).stripTrailing();
     }
 
-    private static void summary(RunResult run, List<ExpectationResult> expectations, ClusterView view, PrintWriter out) {
+    private static void summary(RunResult run, List<ExpectationResult> expectations, ClusterView view, PrintWriter out,
+            Palette palette) {
         // Under kubernetes a Terminating pod is neither running nor not running for its slot: it is counted apart.
         boolean kubernetes = run.strategy() == Strategy.KUBERNETES;
         Map<String, int[]> perService = new TreeMap<>();
@@ -268,9 +293,17 @@ public final class HumanReport {
         if (kubernetes) {
             perService.forEach((s, c) -> c[2] = view.terminating(s).size());
         }
+        // A workload whose pods were all refused has no task, but it is there, and why it runs nothing is said.
+        view.failedCreates().keySet().forEach(s -> perService.computeIfAbsent(s, k -> new int[3]));
         out.println("at " + Durations.format(run.end()) + ":");
-        perService.forEach((s, c) -> out.printf("  %-20s %d running, %d not running%s%n", s, c[0], c[1],
-                kubernetes ? ", " + c[2] + " terminating" : ""));
+        perService.forEach((s, c) -> {
+            out.printf("  %-20s %d running, %d not running%s%n", s, c[0], c[1], kubernetes ? ", " + c[2] + " terminating" : "");
+            ClusterView.FailedCreates f = view.failedCreates().get(s);
+            if (f != null) {
+                out.printf("  %-20s FailedCreate x%d (%s to %s): %s%n", "", f.count(), Durations.format(f.first()),
+                        Durations.format(f.last()), f.latest().message());
+            }
+        });
         view.nodes().forEach(n -> out.printf("  %-20s %s (%s)%s%n", n.name, n.state(),
                 n.availability().name().toLowerCase(Locale.ROOT),
                 n.state().equals(n.believed()) ? "" : ", manager believes " + n.believed()));
@@ -278,7 +311,7 @@ public final class HumanReport {
             out.println();
             out.println("expectations:");
             for (ExpectationResult e : expectations) {
-                out.printf("  %s line %d  %-9s at %-8s %s%n", e.passed() ? "PASS" : "FAIL", e.line(), e.check(),
+                out.printf("  %s line %d  %-9s at %-8s %s%n", palette.verdict(e.passed()), e.line(), e.check(),
                         Durations.format(e.at()), e.detail());
             }
             long failed = expectations.stream().filter(e -> !e.passed()).count();

@@ -25,7 +25,11 @@ import java.util.OptionalLong;
  * it holds every write; {@code on} is the node whose disk holds a {@code local} volume), and what
  * became of every traffic client's requests. {@code state} is the truth; {@code believed} is the manager's record beside it. A task's
  * {@code name} is its slot ({@code web.3}); under the kubernetes strategy {@code pod} is the pod's
- * name ({@code web-7d4b9c8f5-x2kq9}), which is also its {@code id}.
+ * name ({@code web-7d4b9c8f5-x2kq9}), which is also its {@code id}. A task granted secrets or configs
+ * lists their names ({@code secrets}, {@code configs}); a workload whose pods were refused at
+ * creation is in {@code failed_creates}, with the controller's last message. Both only when there
+ * is something to say. A task whose container an operator paused says {@code "paused": true}: it
+ * is running for its orchestrator but answers nothing.
  */
 public final class JsonResult {
 
@@ -79,6 +83,30 @@ public final class JsonResult {
             o.put("id", t.id);
             o.put("image", t.image);
             t.health().ifPresent(h -> o.put("health", h));
+            if (!t.secrets().isEmpty()) {
+                ArrayNode secrets = o.putArray("secrets");
+                t.secrets().forEach(f -> secrets.add(f.name()));
+            }
+            if (!t.configs().isEmpty()) {
+                ArrayNode configs = o.putArray("configs");
+                t.configs().forEach(f -> configs.add(f.name()));
+            }
+            if (t.paused()) {
+                o.put("paused", true);
+            }
+        }
+        if (!view.failedCreates().isEmpty()) {
+            ArrayNode failed = root.putArray("failed_creates");
+            view.failedCreates().forEach((service, f) -> {
+                ObjectNode o = failed.addObject();
+                o.put("service", service);
+                o.put("kind", f.latest().kind());
+                o.put("object", f.latest().object());
+                o.put("count", f.count());
+                o.put("first", Durations.format(f.first()));
+                o.put("last", Durations.format(f.last()));
+                o.put("message", f.latest().message());
+            });
         }
         ArrayNode volumes = root.putArray("volumes");
         for (VolumeView v : view.volumes()) {

@@ -1,6 +1,7 @@
 package io.flotilla.scenarios.parse;
 
 import io.flotilla.scenarios.model.Action;
+import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -16,6 +17,14 @@ interface ActionBinder {
 
     /** The record this binder makes, so that a test can find a binder for every kind of action. */
     Class<? extends Action> kind();
+
+    /**
+     * Every record this binder makes: its {@link #kind()}, and for a key whose target decides the
+     * action ({@code pause: worker-1} or {@code pause: web.1}) the other one too.
+     */
+    default List<Class<? extends Action>> kinds() {
+        return List.of(kind());
+    }
 
     /**
      * The action written as {@code value}, or empty when it is wrong; every problem is reported at

@@ -1,20 +1,22 @@
 package io.flotilla.scenarios.parse;
 
 import io.flotilla.scheduler.model.Availability;
+import io.flotilla.sim.cluster.ContainerVerb;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Every timeline action the format knows, in the order messages list them ("expected one of
- * crash, restart, ..."). A new action is a record in {@code Action}, its binder, and one line here.
+ * crash, restart, ..."). A new action is a record in {@code Action}, its binder, and one line here; a
+ * key whose target (a node or a task) decides the action is a {@link NodeOrTaskBinder} of two.
  */
 final class ActionBinders {
 
     static final List<ActionBinder> ALL = List.of(
             new CrashBinder(),
-            new RestartBinder(),
+            new NodeOrTaskBinder(new RestartBinder(), new ContainerBinder(ContainerVerb.RESTART)),
             new AvailabilityBinder("drain", Availability.DRAIN),
-            new AvailabilityBinder("pause", Availability.PAUSE),
+            new NodeOrTaskBinder(new AvailabilityBinder("pause", Availability.PAUSE), new ContainerBinder(ContainerVerb.PAUSE)),
             new AvailabilityBinder("activate", Availability.ACTIVE),
             new PartitionBinder(),
             new HealBinder(),
@@ -31,7 +33,11 @@ final class ActionBinders {
             new OutOfServiceBinder(),
             new ForceDeleteBinder(),
             new BackupBinder(),
-            new RestoreBinder());
+            new RestoreBinder(),
+            new ContainerBinder(ContainerVerb.STOP),
+            new ContainerBinder(ContainerVerb.START),
+            new ContainerBinder(ContainerVerb.UNPAUSE),
+            new ContainerBinder(ContainerVerb.REMOVE));
 
     /** The keys that introduce an action, in order. */
     static final List<String> KEYWORDS = ALL.stream().map(ActionBinder::keyword).toList();

@@ -17,7 +17,8 @@ final class CheckBinders {
             new NodeConditionBinder(),
             new DnsBinder(),
             new TrafficCheckBinder(),
-            new VolumeCheckBinder());
+            new VolumeCheckBinder(),
+            new SecretsCheckBinder());
 
     /** The keys that introduce a check, in order. */
     static final List<String> KEYWORDS = ALL.stream().map(CheckBinder::keyword).toList();

@@ -29,7 +29,7 @@ final class DeclarationsBinder {
     static final String MAX_VOLUMES_UNDER_SWARM = "max_volumes_per_node: the swarm strategy runs a network class as a "
             + "volume plugin, and Flotilla gives a plugin no attach limit; this is the attach limit a Kubernetes CSI "
             + "driver reports in its CSINode, which the NodeVolumeLimits plugin reads";
-    static final List<String> IMAGE_KEYS = List.of("size", "start", "crash_after");
+    static final List<String> IMAGE_KEYS = concat(List.of("size", "start", "crash_after"), ApplicationBinder.KEYS);
     static final Map<String, Driver> DRIVERS =
             Values.choices("overlay", Driver.OVERLAY, "bridge", Driver.BRIDGE, "macvlan", Driver.MACVLAN);
     static final Map<String, String> VOLUME_TYPES = Values.choices("local", "local", "network", "network");
@@ -155,11 +155,17 @@ final class DeclarationsBinder {
                     long size = f.size("size").orElse(ImageDecl.DEFAULT_SIZE);
                     long start = f.duration("start", ImageDecl.DEFAULT_START);
                     OptionalLong crashAfter = f.duration("crash_after");
-                    out.put(e.name(), new ImageDecl(e.name(), size, start, crashAfter));
+                    out.put(e.name(), new ImageDecl(e.name(), size, start, crashAfter, ApplicationBinder.of(f)));
                 });
             }
         });
         return out;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
     }
 
     private static boolean isCidr(String text) {

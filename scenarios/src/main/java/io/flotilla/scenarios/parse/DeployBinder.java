@@ -37,7 +37,7 @@ final class DeployBinder implements ActionBinder {
         Fields f = fields.get();
         int before = problems.count();
         List<ServicesBinder.Bound> services = f.section("services", "services", null)
-                .map(s -> new ServicesBinder(problems, scope.networks, scope.volumes.declared()).bind(s))
+                .map(s -> new ServicesBinder(problems, scope.services).bind(s))
                 .orElse(List.of());
         List<StatefulSetsBinder.Bound> sets = f.section("statefulsets", "statefulsets", null)
                 .map(s -> new StatefulSetsBinder(problems, scope.networks, scope.storageClasses).bind(s))

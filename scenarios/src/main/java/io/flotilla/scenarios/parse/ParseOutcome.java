@@ -8,12 +8,20 @@ import java.util.Optional;
  * Either a valid scenario or every problem found in the file, in file order; never both, never
  * neither. {@code warnings} (in file order too) do not make a file invalid: they point at
  * something that is legal but probably not meant, such as a timeline item after {@code until}.
+ * {@code lint} holds the practices of {@code io.flotilla.scenarios.lint} the services do not
+ * follow, as warnings that only {@code validate --lint} prints.
  */
-public record ParseOutcome(Optional<Scenario> scenario, List<Problem> problems, List<Problem> warnings) {
+public record ParseOutcome(Optional<Scenario> scenario, List<Problem> problems, List<Problem> warnings,
+        List<Problem> lint) {
+
+    public ParseOutcome(Optional<Scenario> scenario, List<Problem> problems, List<Problem> warnings) {
+        this(scenario, problems, warnings, List.of());
+    }
 
     public ParseOutcome {
         problems = List.copyOf(problems);
         warnings = List.copyOf(warnings);
+        lint = List.copyOf(lint);
         if (scenario.isPresent() == !problems.isEmpty()) {
             throw new IllegalArgumentException("a scenario or problems, exactly one of them");
         }
@@ -21,6 +29,11 @@ public record ParseOutcome(Optional<Scenario> scenario, List<Problem> problems, 
 
     public static ParseOutcome valid(Scenario scenario, List<Problem> warnings) {
         return new ParseOutcome(Optional.of(scenario), List.of(), warnings);
+    }
+
+    /** A valid scenario, with the practices its services do not follow. */
+    public static ParseOutcome valid(Scenario scenario, List<Problem> warnings, List<Problem> lint) {
+        return new ParseOutcome(Optional.of(scenario), List.of(), warnings, lint);
     }
 
     public static ParseOutcome invalid(List<Problem> problems, List<Problem> warnings) {

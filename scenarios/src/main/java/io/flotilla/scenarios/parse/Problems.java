@@ -16,6 +16,7 @@ final class Problems {
     private final List<Problem> warnings = new ArrayList<>();
     private final List<Problem> kubernetesOnly = new ArrayList<>();
     private final List<Problem> swarmOnly = new ArrayList<>();
+    private final List<Problem> lint = new ArrayList<>();
 
     Problems(Path file) {
         this.file = file;
@@ -40,6 +41,15 @@ final class Problems {
     /** Something legal but probably not meant; the message is printed after {@code warning: }. */
     void warn(Node at, String message) {
         warnings.add(problem(at, "warning: " + message));
+    }
+
+    /** A practice the file does not follow ({@code validate --lint}); the text starts with {@code warning: }. */
+    void lint(SourcePos at, String text) {
+        lint.add(new Problem(file, at.line(), at.column(), text));
+    }
+
+    List<Problem> lintInFileOrder() {
+        return sorted(lint);
     }
 
     /** Something only the Kubernetes strategy cannot run: a problem when the scenario runs under it. */

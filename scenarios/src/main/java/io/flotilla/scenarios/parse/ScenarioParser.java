@@ -43,7 +43,8 @@ public final class ScenarioParser {
 
     static final List<String> TOP_KEYS = List.of(
             "scenario", "description", "seed", "strategy", "until", "swarm", "kubernetes", "network_profile", "nodes",
-            "networks", "volumes", "services", "statefulsets", "storage_classes", "images", "traffic", "timeline", "expect");
+            "networks", "volumes", "secrets", "configs", "services", "statefulsets", "storage_classes", "images", "traffic",
+            "timeline", "expect");
     static final Map<String, Strategy> STRATEGIES =
             Values.choices("swarm", Strategy.SWARM, "kubernetes", Strategy.KUBERNETES);
     /** The run goes on this long after the last timeline item when {@code until} is not given. */
@@ -74,7 +75,7 @@ public final class ScenarioParser {
             Problems problems = new Problems(displayName);
             Optional<Scenario> scenario = Yaml.compose(text, problems).flatMap(root -> bind(displayName, root, problems));
             return problems.isEmpty() && scenario.isPresent()
-                    ? ParseOutcome.valid(scenario.get(), problems.warningsInFileOrder())
+                    ? ParseOutcome.valid(scenario.get(), problems.warningsInFileOrder(), problems.lintInFileOrder())
                     : ParseOutcome.invalid(
                             problems.isEmpty() ? List.of(internal(displayName, "no scenario")) : problems.inFileOrder(),
                             problems.warningsInFileOrder());
@@ -120,9 +121,12 @@ public final class ScenarioParser {
         var storageClasses = DeclarationsBinder.storageClasses(top, nodes, strategy);
         var declaredImages = DeclarationsBinder.images(top);
 
+        SecretsBinder.Declared declared = SecretsBinder.bind(top);
+        ServicesBinder.Scope serviceScope = new ServicesBinder.Scope(networks.keySet(), declared, volumes, strategy);
+
         Workloads workloads = new Workloads();
         List<ServicesBinder.Bound> services = top.section("services", "services", null)
-                .map(s -> new ServicesBinder(problems, networks.keySet(), volumes).bind(s))
+                .map(s -> new ServicesBinder(problems, serviceScope).bind(s))
                 .orElse(List.of());
         List<StatefulSetsBinder.Bound> sets = top.section("statefulsets", "statefulsets", null)
                 .map(s -> new StatefulSetsBinder(problems, networks.keySet(), storageClasses.keySet()).bind(s))
@@ -150,7 +154,8 @@ public final class ScenarioParser {
 
         VolumeNames volumeNames = new VolumeNames(volumes, sets.stream().map(StatefulSetsBinder.Bound::decl).toList());
         TimelineBinder timelineBinder = new TimelineBinder(problems, nodeNames, zones, workloads, networks.keySet(),
-                storageClasses.keySet(), volumeNames, strategy, TimelineState.of(specs, sets.stream().map(StatefulSetsBinder.Bound::decl).toList()));
+                storageClasses.keySet(), volumeNames, serviceScope,
+                TimelineState.of(specs, sets.stream().map(StatefulSetsBinder.Bound::decl).toList()));
         List<TimelineBinder.Bound> timeline = timelineBinder.bind(top);
         long end = until.orElseGet(() -> timelineBinder.lastAt().orElse(0) + TAIL);
 

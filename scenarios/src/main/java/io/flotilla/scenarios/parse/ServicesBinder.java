@@ -1,7 +1,14 @@
 package io.flotilla.scenarios.parse;
 
+import io.flotilla.scenarios.lint.Finding;
+import io.flotilla.scenarios.lint.LintRules;
+import io.flotilla.scenarios.lint.LintedService;
+import io.flotilla.scenarios.model.SourcePos;
+import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.model.VolumeDecl;
+import io.flotilla.scheduler.model.ContainerSecurity;
 import io.flotilla.scheduler.model.EndpointMode;
+import io.flotilla.scheduler.model.FileReference;
 import io.flotilla.scheduler.model.HealthCheck;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.Placement;
@@ -14,6 +21,7 @@ import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
 import io.flotilla.scheduler.model.VolumeMount;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,13 +30,15 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * A map of services in the compose vocabulary ({@code image}, {@code networks}, {@code ports},
- * {@code healthcheck}, {@code stop_grace_period}, {@code volumes}, {@code deploy}), at the top level or
- * inside a timeline {@code deploy}.
+ * {@code healthcheck}, {@code stop_grace_period}, {@code volumes} (see {@link VolumesBinder}), {@code
+ * deploy}, the security keys of {@link SecurityBinder}, the {@code secrets} and {@code configs} of
+ * {@link GrantsBinder}), at the top level or inside a timeline {@code deploy}.
  */
 final class ServicesBinder {
 
     static final List<String> KEYS = List.of(
-            "image", "networks", "ports", "healthcheck", "stop_grace_period", "volumes", "deploy", "kubernetes");
+            "image", "networks", "ports", "healthcheck", "stop_grace_period", "volumes", "deploy", "kubernetes", "user",
+            "read_only", "cap_add", "cap_drop", "privileged", "security_opt", "secrets", "configs");
     static final List<String> DEPLOY_KEYS = List.of(
             "mode", "replicas", "endpoint_mode", "placement", "resources", "restart_policy", "update_config",
             "rollback_config");
@@ -43,14 +53,17 @@ final class ServicesBinder {
     /** A service, where it was written, and its Kubernetes pod inputs if it has a {@code kubernetes} key. */
     record Bound(ServiceSpec spec, Node at, List<PortsBinder.At> ports, Optional<KubernetesPodSpec> pod) {}
 
+    /** What a service may name beside itself: the networks, secrets and configs, volumes, and the file's strategy. */
+    record Scope(Set<String> networks, SecretsBinder.Declared declared, Map<String, VolumeDecl> volumes, Strategy strategy) {}
+
     private final Problems problems;
     private final Set<String> networks;
-    private final Map<String, VolumeDecl> volumes;
+    private final Scope scope;
 
-    ServicesBinder(Problems problems, Set<String> networks, Map<String, VolumeDecl> volumes) {
+    ServicesBinder(Problems problems, Scope scope) {
         this.problems = problems;
-        this.networks = networks;
-        this.volumes = volumes;
+        this.networks = scope.networks();
+        this.scope = scope;
     }
 
     List<Bound> bind(Fields services) {
@@ -72,7 +85,7 @@ final class ServicesBinder {
         Optional<HealthCheck> healthcheck = f.section("healthcheck", "healthcheck", HealthcheckBinder.KEYS)
                 .flatMap(HealthcheckBinder::bind);
         long stopGrace = f.duration("stop_grace_period", TaskSpec.DEFAULT_STOP_GRACE_NANOS);
-        List<VolumeMount> mounts = VolumesBinder.mounts(f, volumes);
+        List<VolumeMount> mounts = VolumesBinder.mounts(f, scope.volumes());
         f.key("volumes").ifPresent(k -> problems.addForKubernetes(k, "volumes: a service's compose volumes run under the swarm "
                 + "strategy; under kubernetes a statefulset's volume_claim_templates give pods their volumes"));
         Fields deploy = f.section("deploy", "deploy", DEPLOY_KEYS).orElseGet(() -> Fields.empty("deploy", problems));
@@ -104,12 +117,26 @@ final class ServicesBinder {
                 .orElse(UpdateConfig.DEFAULT);
         PortRules.checkService(endpointMode, ports, problems);
         List<PortConfig> portConfigs = ports.stream().map(PortsBinder.At::port).toList();
+        ContainerSecurity security = SecurityBinder.bind(f, scope.strategy());
+        List<FileReference> files = GrantsBinder.bind(f, scope.declared());
         TaskSpec task = new TaskSpec(image, reservations, limits, placement, portConfigs, nets, restart, healthcheck, stopGrace,
-                mounts);
+                security, files, mounts);
         ServiceSpec spec = new ServiceSpec(name, mode, global ? 0 : replicas, task, update, rollback, endpointMode);
         Optional<KubernetesPodSpec> pod = f.section("kubernetes", "kubernetes", KubernetesBinder.KEYS)
                 .map(k -> new KubernetesBinder(problems).bind(k));
+        lint(name, at, spec, f);
         return new Bound(spec, at, ports, pod);
+    }
+
+    /** The guide's practices the service does not follow, for {@code validate --lint}. */
+    private void lint(String name, Node at, ServiceSpec spec, Fields f) {
+        Map<String, SourcePos> written = new HashMap<>();
+        for (Fields.Entry e : f.entries()) {
+            written.put(e.name(), Yaml.pos(Yaml.isNull(e.value()) ? e.key() : e.value()));
+        }
+        for (Finding finding : LintRules.check(new LintedService(name, Yaml.pos(at), spec, written))) {
+            problems.lint(finding.at(), finding.text());
+        }
     }
 
     /** The image, or {@code <name>:latest} when the service names none (as the contract's short deploy example does). */

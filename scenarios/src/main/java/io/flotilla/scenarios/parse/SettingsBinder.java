@@ -3,6 +3,7 @@ package io.flotilla.scenarios.parse;
 import io.flotilla.scenarios.model.KubernetesSettings;
 import io.flotilla.scenarios.model.NetworkProfile;
 import io.flotilla.scenarios.model.SwarmSettings;
+import io.flotilla.scheduler.admission.kubernetes.PodSecurityLevel;
 import io.flotilla.sim.dataplane.DataPlaneSettings.FailedPeerEntries;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +11,16 @@ import java.util.OptionalLong;
 
 /**
  * The per-scenario settings: the timing overrides {@code swarm} and {@code kubernetes}, starting from
- * upstream defaults, and the data plane's {@code network_profile}.
+ * upstream defaults, the namespace's Pod Security level ({@code kubernetes.pod_security}), and the
+ * data plane's {@code network_profile}.
  */
 final class SettingsBinder {
 
     static final List<String> SWARM_KEYS = List.of("heartbeat_period", "heartbeat_epsilon", "missed_heartbeats");
     static final List<String> KUBERNETES_KEYS =
-            List.of("node_monitor_period", "node_monitor_grace_period", "default_toleration_seconds");
+            List.of("node_monitor_period", "node_monitor_grace_period", "default_toleration_seconds", "pod_security");
+    static final Map<String, PodSecurityLevel> POD_SECURITY = Values.choices("privileged", PodSecurityLevel.PRIVILEGED,
+            "baseline", PodSecurityLevel.BASELINE, "restricted", PodSecurityLevel.RESTRICTED);
 
     static final List<String> NETWORK_PROFILE_KEYS = List.of("failed_peer_entries");
     static final Map<String, FailedPeerEntries> FAILED_PEER_ENTRIES =
@@ -58,7 +62,8 @@ final class SettingsBinder {
         return new KubernetesSettings(
                 positive(f, "node_monitor_period", d.nodeMonitorPeriod()),
                 positive(f, "node_monitor_grace_period", d.nodeMonitorGracePeriod()),
-                f.integer("default_toleration_seconds", 0, Integer.MAX_VALUE).orElse(d.defaultTolerationSeconds()));
+                f.integer("default_toleration_seconds", 0, Integer.MAX_VALUE).orElse(d.defaultTolerationSeconds()),
+                f.choice("pod_security", POD_SECURITY, d.podSecurity()));
     }
 
     static long positive(Fields f, String key, long fallback) {

@@ -45,9 +45,10 @@ final class TimelineBinder {
     private OptionalLong lastAt = OptionalLong.empty();
 
     TimelineBinder(Problems problems, Set<String> nodes, Map<String, List<String>> zones, Workloads workloads,
-            Set<String> networks, Set<String> storageClasses, VolumeNames volumes, Strategy strategy, TimelineState start) {
+            Set<String> networks, Set<String> storageClasses, VolumeNames volumes, ServicesBinder.Scope services,
+            TimelineState start) {
         this.problems = problems;
-        this.scope = TimelineScope.of(problems, nodes, zones, workloads, networks, storageClasses, volumes, strategy, images,
+        this.scope = TimelineScope.of(problems, nodes, zones, workloads, networks, storageClasses, volumes, services, images,
                 start);
     }
 

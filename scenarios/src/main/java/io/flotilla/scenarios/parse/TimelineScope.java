@@ -23,6 +23,8 @@ final class TimelineScope {
     final Set<String> storageClasses;
     /** The volumes items may name: declared ones and statefulsets' claims. */
     final VolumeNames volumes;
+    /** What a deployed service may name: the networks, the secrets and configs, the file's strategy. */
+    final ServicesBinder.Scope services;
     /** The strategy the file names: what only the other strategy cannot run is reported for it alone. */
     final Strategy strategy;
     /** Every image a deploy or update names, for the scenario's image table. */
@@ -38,7 +40,8 @@ final class TimelineScope {
     private final boolean valid;
 
     private TimelineScope(Problems problems, Set<String> nodes, Map<String, List<String>> zones, Workloads workloads,
-            Set<String> networks, Set<String> storageClasses, VolumeNames volumes, Strategy strategy, Set<String> images,
+            Set<String> networks, Set<String> storageClasses, VolumeNames volumes, ServicesBinder.Scope services,
+            Set<String> images,
             TimelineState state, long at, int seq, boolean valid) {
         this.problems = problems;
         this.nodes = nodes;
@@ -47,7 +50,8 @@ final class TimelineScope {
         this.networks = networks;
         this.storageClasses = storageClasses;
         this.volumes = volumes;
-        this.strategy = strategy;
+        this.services = services;
+        this.strategy = services.strategy();
         this.images = images;
         this.state = state;
         this.at = at;
@@ -58,15 +62,15 @@ final class TimelineScope {
 
     /** The scope of a file's timeline, before any item. */
     static TimelineScope of(Problems problems, Set<String> nodes, Map<String, List<String>> zones, Workloads workloads,
-            Set<String> networks, Set<String> storageClasses, VolumeNames volumes, Strategy strategy, Set<String> images,
-            TimelineState state) {
-        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, volumes, strategy, images, state,
+            Set<String> networks, Set<String> storageClasses, VolumeNames volumes, ServicesBinder.Scope services,
+            Set<String> images, TimelineState state) {
+        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, volumes, services, images, state,
                 0, 0, true);
     }
 
     /** The same file, at the item {@code seq} of the file, at time {@code at}. */
     TimelineScope item(long itemAt, int itemSeq, boolean itemValid) {
-        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, volumes, strategy, images,
+        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, volumes, services, images,
                 state, itemAt, itemSeq, itemValid);
     }
 

@@ -4,6 +4,7 @@ import io.flotilla.scenarios.model.StatefulSetDecl;
 import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +14,8 @@ import java.util.Set;
 
 /**
  * What the timeline has done so far, as far as the file tells it: which nodes are down (crashed
- * and not restarted since), which links are down, which tasks' health checks it made fail, and how
- * many replicas each replicated workload asks for. Items are bound
+ * and not restarted since), which links are down, which tasks' health checks it made fail, which
+ * tasks' containers it paused or ended, and how many replicas each replicated workload asks for. Items are bound
  * in time order, so each binder meets the state its item meets; the warnings about actions that
  * can be seen to do nothing are made of it.
  */
@@ -30,6 +31,8 @@ final class TimelineState {
 
     /** A backup the timeline takes. */
     record Backup(String volume, long at) {}
+    private final Map<String, Long> pausedAt = new HashMap<>();
+    private final Set<String> ended = new HashSet<>();
 
     /** The state at time 0: every node up, the file's services and statefulsets at their replica counts. */
     static TimelineState of(List<ServiceSpec> services, List<StatefulSetDecl> statefulsets) {
@@ -106,6 +109,35 @@ final class TimelineState {
     /** The names of the backups taken so far. */
     Set<String> backups() {
         return backups.keySet();
+    }
+
+    /** The timeline paused the task's container ({@code docker pause}), or thawed it. */
+    void paused(String task, boolean paused, long at) {
+        if (paused) {
+            pausedAt.putIfAbsent(task, at);
+        } else {
+            pausedAt.remove(task);
+        }
+    }
+
+    /** When the timeline paused the task's container, if nothing has thawed or ended it since. */
+    OptionalLong pausedSince(String task) {
+        Long at = pausedAt.get(task);
+        return at == null ? OptionalLong.empty() : OptionalLong.of(at);
+    }
+
+    /**
+     * The timeline ended the task's container ({@code stop}, {@code remove}, {@code kill_task}): it is
+     * no longer paused, and a later {@code start} may find it stopped.
+     */
+    void ended(String task) {
+        pausedAt.remove(task);
+        ended.add(task);
+    }
+
+    /** Whether the timeline ever ended the task's container before this item. */
+    boolean everEnded(String task) {
+        return ended.contains(task);
     }
 
     void deployed(ServiceSpec service) {

@@ -36,10 +36,17 @@ public final class ScenarioRunner {
     /** Images a scenario does not describe: 100MB, one second from start to running. */
     static final long DEFAULT_IMAGE_BYTES = 100L * 1024 * 1024;
     static final long DEFAULT_START_NANOS = 1_000_000_000L;
+    /** How many steps a run with a progress listener is cut into. */
+    static final int PROGRESS_STEPS = 500;
 
     private ScenarioRunner() {}
 
     public static RunResult run(Scenario scenario, RunOptions options) {
+        return run(scenario, options, RunProgress.NONE);
+    }
+
+    /** Runs the scenario, telling {@code progress} how far it got every 1/{@value #PROGRESS_STEPS} of its time. */
+    public static RunResult run(Scenario scenario, RunOptions options, RunProgress progress) {
         Strategy strategy = options.strategy().orElse(scenario.strategy());
         long seed = options.seed().orElse(scenario.seed());
         ClusterSetup setup = setup(scenario, strategy, options);
@@ -58,7 +65,18 @@ public final class ScenarioRunner {
                     sim.tellAt(item.at(), sim.root(), command);
                 }
             }
-            sim.runUntil(scenario.until());
+            if (progress == RunProgress.NONE) {
+                sim.runUntil(scenario.until());
+            } else {
+                long step = Math.max(1, scenario.until() / PROGRESS_STEPS);
+                for (long now = Math.min(step, scenario.until()); ; now = Math.min(now + step, scenario.until())) {
+                    sim.runUntil(now);
+                    progress.reached(now, scenario.until(), sim.log());
+                    if (now == scenario.until()) {
+                        break;
+                    }
+                }
+            }
             return new RunResult(scenario, strategy, seed, scenario.until(), sim.log());
         }
     }
@@ -83,7 +101,7 @@ public final class ScenarioRunner {
                 new SwarmSettings(scenario.swarm().heartbeatPeriod(), scenario.swarm().heartbeatEpsilon(),
                         scenario.swarm().missedHeartbeats()),
                 KubernetesSettings.of(scenario.kubernetes().nodeMonitorPeriod(), scenario.kubernetes().nodeMonitorGracePeriod(),
-                        scenario.kubernetes().defaultTolerationSeconds()),
+                        scenario.kubernetes().defaultTolerationSeconds()).withPodSecurity(scenario.kubernetes().podSecurity()),
                 options.explainTasks(),
                 scenario.traffic().stream().map(TrafficDecl::client).toList(),
                 scenario.dataPlane(options.explainRequest()),
@@ -95,7 +113,7 @@ public final class ScenarioRunner {
     private static Function<String, Image> images(Scenario scenario) {
         Map<String, Image> declared = new HashMap<>();
         for (ImageDecl d : scenario.images().values()) {
-            declared.put(d.name(), new Image(d.name(), d.sizeBytes(), d.startNanos(), d.crashAfterNanos()));
+            declared.put(d.name(), new Image(d.name(), d.sizeBytes(), d.startNanos(), d.crashAfterNanos(), d.app()));
         }
         return name -> declared.computeIfAbsent(
                 name, n -> new Image(n, DEFAULT_IMAGE_BYTES, DEFAULT_START_NANOS, OptionalLong.empty()));

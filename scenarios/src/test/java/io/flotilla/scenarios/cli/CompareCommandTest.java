@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,5 +107,31 @@ class CompareCommandTest {
         assertEquals(ExitCodes.INVALID_INPUT, o.code());
         assertTrue(o.err().startsWith(bad + ":5:18: unknown key 'replcas'"), o.err());
         assertEquals("", o.out());
+    }
+
+    /** Runs finish in any order on several threads; the output must not show it. */
+    @Test
+    void theOutputIsTheSameWhateverTheThreadCount() {
+        String example = "examples/compare-zone-outage.yaml";
+        for (String[] format : new String[][] {{}, {"--json"}}) {
+            Outcome one = compare(join(new String[] {example, "--seeds", "1..4", "--threads", "1"}, format));
+            Outcome four = compare(join(new String[] {example, "--seeds", "1..4", "--threads", "4"}, format));
+            assertEquals(ExitCodes.PASSED, one.code(), one.err());
+            assertEquals(one, four);
+        }
+    }
+
+    @Test
+    void noThreadsIsInvalidInput() {
+        Outcome o = compare(scenario.toString(), "--threads", "0");
+        assertEquals(ExitCodes.INVALID_INPUT, o.code());
+        assertEquals("flotilla: --threads must be at least 1, not 0\n", o.err());
+        assertEquals("", o.out());
+    }
+
+    private static String[] join(String[] first, String[] then) {
+        String[] all = Arrays.copyOf(first, first.length + then.length);
+        System.arraycopy(then, 0, all, first.length, then.length);
+        return all;
     }
 }

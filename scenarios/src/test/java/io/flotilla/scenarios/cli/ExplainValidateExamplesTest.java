@@ -156,14 +156,29 @@ class ExplainValidateExamplesTest {
         List<String> lines = run.out().lines().toList();
         assertEquals(files.size(), lines.size(), run.out());
         assertTrue(files.size() >= 6);
+        int column = -1;
         for (int i = 0; i < files.size(); i++) {
             String description = Files.readAllLines(files.get(i)).stream()
                     .filter(l -> l.startsWith("description:"))
                     .map(l -> l.substring("description:".length()).trim().replaceAll("^\"|\"$", ""))
                     .findFirst().orElseThrow();
             String line = lines.get(i);
-            assertTrue(line.startsWith("scenarios/examples/" + files.get(i).getFileName() + " "), line);
+            // The tests run in the scenarios module: the examples lie under it, so the paths are relative to it.
+            String path = line.substring(0, line.indexOf(' '));
+            assertEquals("examples/" + files.get(i).getFileName(), path, line);
+            assertTrue(Files.isRegularFile(Path.of(path)), "a path that works from here: " + path);
             assertTrue(line.endsWith(" " + description), line + " should end with " + description);
+            int starts = line.length() - description.length();
+            assertTrue(column < 0 || column == starts, "every description starts in one column: " + line);
+            column = starts;
         }
+    }
+
+    /** From a directory the examples do not lie under, the paths are absolute. */
+    @Test
+    void examplesPrintsAbsolutePathsFromElsewhere() {
+        Path example = Path.of("examples", "worker-failover.yaml").toAbsolutePath();
+        assertEquals(example.toString(), ExampleFiles.shown(example, Path.of("/somewhere/else")));
+        assertEquals("examples/worker-failover.yaml", ExampleFiles.shown(example, example.getParent().getParent()));
     }
 }

@@ -70,4 +70,48 @@ class HumanReportTest {
                         "1m  network                link_up                           worker-1 <-> manager-1: linked again"),
                 lines(run, "network"));
     }
+
+    /**
+     * A worker's crash: its task fails at once while the manager still wants it running and was
+     * last told it runs; once the node is marked down the manager wants it shut down, still last
+     * told it runs; the node's report of the failure comes only when it is back.
+     */
+    @Test
+    void desiredAndLastReportedStatesAreShownApart() {
+        ParseOutcome outcome = new ScenarioParser().parse("crash.yaml", """
+                scenario: crash
+                seed: 7
+                until: 1m30s
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker, count: 2}
+                services:
+                  web: {image: nginx:1.27, deploy: {replicas: 2}}
+                timeline:
+                  - {at: 20s, crash: worker-1}
+                  - {at: 1m, restart: worker-1}
+                """);
+        RunResult run = ScenarioRunner.run(outcome.scenario().orElseThrow(), RunOptions.DEFAULT);
+        List<String> lines = lines(run, "web.1 ").stream().filter(l -> l.contains("reported")).toList();
+        assertEquals(List.of(
+                        "20s  web.1                  failed             worker-1       node crashed"
+                                + "  (manager: desired running, last reported running until 1m)",
+                        "34.756s  web.1                  -> shutdown        [manager]      node down"
+                                + "  (desired shutdown, last reported running; really failed since 20s)",
+                        "1m  web.1                  reported failed    [manager]      task lost when its node restarted"),
+                lines);
+    }
+
+    @Test
+    void onATerminalFailuresAreRedAndVerdictsColoured() {
+        assertEquals("\033[31mweb.1  failed  worker-1  node crashed\033[0m", Palette.ANSI.timeline("web.1  failed  worker-1  node crashed"));
+        assertEquals("\033[36mweb.1  -> shutdown  [manager]  node down\033[0m",
+                Palette.ANSI.timeline("web.1  -> shutdown  [manager]  node down"));
+        assertEquals("\033[32mweb.1  running  worker-1  started\033[0m", Palette.ANSI.timeline("web.1  running  worker-1  started"));
+        assertEquals("web.1  preparing  worker-1  preparing", Palette.ANSI.timeline("web.1  preparing  worker-1  preparing"));
+        assertEquals("\033[32mPASS\033[0m", Palette.ANSI.verdict(true));
+        assertEquals("\033[31mFAIL\033[0m", Palette.ANSI.verdict(false));
+        assertEquals("web.1  failed  worker-1  node crashed", Palette.PLAIN.timeline("web.1  failed  worker-1  node crashed"));
+        assertEquals("FAIL", Palette.PLAIN.verdict(false));
+    }
 }

@@ -47,13 +47,25 @@ class KindsTest {
             Map.entry("backup", "{volume: cache, name: nightly}"),
             Map.entry("restore", "{volume: cache, from: nightly}"),
             Map.entry("out_of_service", "worker-1"),
-            Map.entry("force_delete", "web.1"));
+            Map.entry("force_delete", "web.1"),
+            Map.entry("stop", "web.1"),
+            Map.entry("start", "web.1"),
+            Map.entry("unpause", "web.1"),
+            Map.entry("remove", "web.1"));
 
     /** Actions only the kubernetes strategy runs: their examples are read in a kubernetes scenario. */
     static final Set<String> KUBERNETES_ONLY = Set.of("out_of_service", "force_delete");
 
     /** Items an example needs before it: a restore needs a backup taken by an earlier item. */
     static final Map<String, String> ACTION_PRELUDES = Map.of("restore", "  - {at: 0s, backup: {volume: cache, name: nightly}}\n");
+
+    /**
+     * For a key whose target decides the action, an example of each target, in the order of its
+     * binder's {@code kinds()}: the node first, then the task.
+     */
+    static final Map<String, List<String>> TARGET_EXAMPLES = Map.of(
+            "pause", List.of("worker-1", "web.1"),
+            "restart", List.of("worker-1", "web.1"));
 
     static final Map<String, String> CHECK_EXAMPLES = Map.ofEntries(
             Map.entry("running", "{web: 2}"),
@@ -64,7 +76,8 @@ class KindsTest {
             Map.entry("node", "{worker-1: ready}"),
             Map.entry("dns", "{name: web, from: worker-1, network: front, answers: 1}"),
             Map.entry("traffic", "{client: shoppers, failed: 0}"),
-            Map.entry("volume", "{cache: {node: worker-1, state: attached, data_through: 1m}}"));
+            Map.entry("volume", "{cache: {node: worker-1, state: attached, data_through: 1m}}"),
+            Map.entry("secrets", "{web.1: []}"));
 
     private static final String CLUSTER = """
             scenario: kinds
@@ -84,8 +97,8 @@ class KindsTest {
 
     @Test
     void everyActionRecordHasABinder() {
-        assertEquals(permitted(Action.class),
-                ActionBinders.ALL.stream().map(b -> b.kind().getSimpleName()).collect(Collectors.toCollection(TreeSet::new)));
+        assertEquals(permitted(Action.class), ActionBinders.ALL.stream().flatMap(b -> b.kinds().stream())
+                .map(Class::getSimpleName).collect(Collectors.toCollection(TreeSet::new)));
     }
 
     @Test
@@ -105,6 +118,23 @@ class KindsTest {
             assertEquals(binder.kind(), action.getClass(), binder.keyword());
             assertEquals(binder.keyword(), action.keyword());
             assertTrue(!action.commands().isEmpty() && !action.describe().isBlank(), binder.keyword());
+        }
+    }
+
+    @Test
+    void aKeyWhoseTargetDecidesBindsEachTargetToItsRecord() {
+        for (ActionBinder binder : ActionBinders.ALL) {
+            if (binder.kinds().size() == 1) {
+                continue;
+            }
+            List<String> examples = TARGET_EXAMPLES.get(binder.keyword());
+            assertEquals(binder.kinds().size(), examples == null ? 0 : examples.size(), binder.keyword());
+            for (int i = 0; i < examples.size(); i++) {
+                Scenario s = parse(CLUSTER + "timeline:\n  - {at: 1s, " + binder.keyword() + ": " + examples.get(i) + "}\n");
+                Action action = s.timeline().get(0).action();
+                assertEquals(binder.kinds().get(i), action.getClass(), binder.keyword() + ": " + examples.get(i));
+                assertEquals(binder.keyword(), action.keyword());
+            }
         }
     }
 

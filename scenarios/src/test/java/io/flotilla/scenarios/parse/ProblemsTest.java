@@ -158,7 +158,7 @@ class ProblemsTest {
                             restart: n1
                           - crash: n1
                         """,
-                        "4:5: timeline item has no action; expected one of crash, restart, drain, pause, activate, partition, heal, scale, update, kill_task, deploy, link_down, link_up, zone_down, zone_up, unhealthy, healthy, out_of_service, force_delete, backup, restore",
+                        "4:5: timeline item has no action; expected one of crash, restart, drain, pause, activate, partition, heal, scale, update, kill_task, deploy, link_down, link_up, zone_down, zone_up, unhealthy, healthy, out_of_service, force_delete, backup, restore, stop, start, unpause, remove",
                         "7:5: timeline item has 2 actions (crash, restart); give each action its own item",
                         "8:5: missing key 'at' in timeline item"),
                 problem("expectations with no check, two checks, a stray reason", """
@@ -172,7 +172,7 @@ class ProblemsTest {
                           - running: {web: 1}
                             reason: x
                         """,
-                        "5:5: expectation has no check; expected one of running, placement, spread, pending, on, node, dns, traffic, volume",
+                        "5:5: expectation has no check; expected one of running, placement, spread, pending, on, node, dns, traffic, volume, secrets",
                         "7:5: expectation has 2 checks (running, spread); give each check its own item",
                         "9:5: reason: only a 'pending' check takes a reason"),
                 problem("the inside of a broken item is checked too", """

@@ -9,6 +9,7 @@ import io.flotilla.scenarios.model.Check;
 import io.flotilla.scenarios.model.Expectation;
 import io.flotilla.scenarios.model.ImageDecl;
 import io.flotilla.scenarios.model.KubernetesSettings;
+import io.flotilla.scheduler.admission.kubernetes.PodSecurityLevel;
 import io.flotilla.scenarios.model.NodeDecl;
 import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.SourcePos;
@@ -78,7 +79,7 @@ class ScenarioParserTest {
         assertEquals(20 * Durations.MINUTE, full.until());
         assertEquals(new SwarmSettings(2 * S, 100 * Durations.MILLISECOND, 4), full.swarm());
         assertEquals(8 * S, full.swarm().gracePeriod());
-        assertEquals(new KubernetesSettings(2 * S, 40 * S, 60), full.kubernetes());
+        assertEquals(new KubernetesSettings(2 * S, 40 * S, 60, PodSecurityLevel.PRIVILEGED), full.kubernetes());
     }
 
     @Test

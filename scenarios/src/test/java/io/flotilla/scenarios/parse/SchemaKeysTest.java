@@ -496,6 +496,61 @@ class SchemaKeysTest {
                 """;
         simulated("#kubernetesPod.topology_spread_constraints[].match_label_keys", kube(keyed.formatted("")),
                 kube(keyed.formatted(", match_label_keys: [app]")));
+        // Security: in a restricted namespace each key the level demands decides whether web's pods exist.
+        String hardened = NODES + """
+                kubernetes: {pod_security: %s}
+                services:
+                  web: {image: "nginx:1", %sdeploy: {replicas: 2}}
+                """;
+        String user = "user: \"1000\", ";
+        String dropAll = "cap_drop: [ALL], ";
+        String options = "security_opt: [\"no-new-privileges:true\", \"seccomp=builtin\"], ";
+        simulated("#service.user", kube(hardened.formatted("restricted", dropAll + options)),
+                kube(hardened.formatted("restricted", user + dropAll + options)));
+        simulated("#service.cap_drop", kube(hardened.formatted("restricted", user + options)),
+                kube(hardened.formatted("restricted", user + dropAll + options)));
+        simulated("#service.security_opt", kube(hardened.formatted("restricted", user + dropAll)),
+                kube(hardened.formatted("restricted", user + dropAll + options)));
+        simulated("#service.cap_add", kube(hardened.formatted("restricted", user + dropAll + options)),
+                kube(hardened.formatted("restricted", user + dropAll + options + "cap_add: [NET_ADMIN], ")));
+        simulated("#service.privileged", kube(hardened.formatted("baseline", "")),
+                kube(hardened.formatted("baseline", "privileged: true, ")));
+        simulated("kubernetes.pod_security", kube(hardened.formatted("privileged", "")),
+                kube(hardened.formatted("restricted", "")));
+        // No level reads it; it is part of the pod template, whose hash names the ReplicaSet and its pods.
+        simulated("#service.read_only", kube(hardened.formatted("privileged", "")),
+                kube(hardened.formatted("privileged", "read_only: true, ")));
+
+        // Secrets and configs: what each new task is granted is in its task.secrets event.
+        String granted = NODES + """
+                secrets:
+                  db: {%s}
+                  tls: {external: true}
+                configs:
+                  app: {file: ./app.toml}
+                services:
+                  web: {image: "nginx:1", secrets: [%s], %sdeploy: {replicas: 2}}
+                """;
+        String db = "file: ./db.txt";
+        simulated("#fileObject.file", swarm(granted.formatted(db, "db", "")), swarm(granted.formatted("file: ./db.v2.txt", "db", "")));
+        simulated("#fileObject.external", swarm(granted.formatted(db, "db", "")), swarm(granted.formatted("external: true", "db", "")));
+        simulated("#fileObject.name", swarm(granted.formatted(db, "db", "")), swarm(granted.formatted(db + ", name: db_v2", "db", "")));
+        simulated("#fileGrant.source", swarm(granted.formatted(db, "{source: db, target: x}", "")),
+                swarm(granted.formatted(db, "{source: tls, target: x}", "")));
+        simulated("#fileGrant.target", swarm(granted.formatted(db, "{source: db}", "")),
+                swarm(granted.formatted(db, "{source: db, target: password}", "")));
+        simulated("#fileGrant.uid", swarm(granted.formatted(db, "{source: db}", "")),
+                swarm(granted.formatted(db, "{source: db, uid: \"1000\"}", "")));
+        simulated("#fileGrant.gid", swarm(granted.formatted(db, "{source: db}", "")),
+                swarm(granted.formatted(db, "{source: db, gid: \"1000\"}", "")));
+        simulated("#fileGrant.mode", swarm(granted.formatted(db, "{source: db}", "")),
+                swarm(granted.formatted(db, "{source: db, mode: 0400}", "")));
+        simulated("#service.configs", swarm(granted.formatted(db, "db", "")), swarm(granted.formatted(db, "db", "configs: [app], ")));
+        simulated("configs", swarm(WEB), swarm(WEB.replace("services:", "configs: {app: {file: ./app.toml}}\nservices:")
+                .replace("{image: \"nginx:1\", ", "{image: \"nginx:1\", configs: [app], ")));
+        simulated("#expectation.secrets", swarm(granted.formatted(db, "db", "")),
+                swarm(granted.formatted(db, "db", "") + "expect:\n  - {secrets: {web.1: [db]}}\n"));
+
         // Images.
         String imaged = WEB + """
                 images:
@@ -504,6 +559,22 @@ class SchemaKeysTest {
         simulated("images.*.size", swarm(imaged.formatted("")), swarm(imaged.formatted("size: 10GB")));
         simulated("images.*.start", swarm(imaged.formatted("")), swarm(imaged.formatted("start: 20s")));
         simulated("images.*.crash_after", swarm(imaged.formatted("")), swarm(imaged.formatted("crash_after: 10s")));
+        // What an image's application does shows against its task's limits, and when it is stopped.
+        String capped = NODES + """
+                images:
+                  "nginx:1": {%s}
+                services:
+                  web: {image: "nginx:1", deploy: {replicas: 2, resources: {limits: {memory: 256M, cpus: "0.5"}}}}
+                timeline:
+                  - {at: 10s, stop: web.1}
+                """;
+        simulated("images.*.memory_use", swarm(capped.formatted("")), swarm(capped.formatted("memory_use: 512M")));
+        simulated("images.*.memory_use[].after", swarm(capped.formatted("memory_use: [{after: 0s, use: 512M}]")),
+                swarm(capped.formatted("memory_use: [{after: 5s, use: 512M}]")));
+        simulated("images.*.memory_use[].use", swarm(capped.formatted("memory_use: [{after: 5s, use: 100M}]")),
+                swarm(capped.formatted("memory_use: [{after: 5s, use: 512M}]")));
+        simulated("images.*.cpu_use", swarm(capped.formatted("")), swarm(capped.formatted("cpu_use: 2")));
+        simulated("images.*.sigterm", swarm(capped.formatted("")), swarm(capped.formatted("sigterm: ignore")));
 
         // Traffic: each client reports what became of its requests.
         simulated("#trafficClient.name", swarm(SHOPPERS.formatted("", "", "")),
@@ -604,6 +675,13 @@ class SchemaKeysTest {
         simulated("#timelineItem.deploy.statefulsets", kube(timeline + "  - {at: 10s, deploy: {services: {api: {}}}}\n"),
                 kube(timeline + "  - {at: 10s, deploy: {services: {api: {}}, statefulsets: {db2: {}}}}\n"));
         statefulSets();
+        simulated("#timelineItem.stop", swarm(WEB), swarm(timeline + "  - {at: 10s, stop: web.1}\n"));
+        simulated("#timelineItem.remove", swarm(WEB), swarm(timeline + "  - {at: 10s, remove: web.1}\n"));
+        simulated("#timelineItem.unpause", swarm(timeline + "  - {at: 10s, pause: web.1}\n"),
+                swarm(timeline + "  - {at: 10s, pause: web.1}\n  - {at: 20s, unpause: web.1}\n"));
+        // A kubelet waits 10s before the second restart of a container; a start cuts the wait short.
+        String killedTwice = timeline + "  - {at: 10s, kill_task: web.1}\n  - {at: 20s, kill_task: web.1}\n";
+        simulated("#timelineItem.start", kube(killedTwice), kube(killedTwice + "  - {at: 21s, start: web.1}\n"));
 
         // Expectations: each changes the run's result.
         String expect = WEB + "  big: {deploy: {resources: {reservations: {cpus: 100}}}}\nexpect:\n";

@@ -225,7 +225,7 @@ final class Fixtures {
         Task build() {
             Placement placement = new Placement(constraints, spread, maxReplicas, platforms);
             TaskSpec spec = new TaskSpec("app:1", reservations, Resources.NONE, placement, ports, List.of(), RestartPolicy.DEFAULT,
-                    java.util.Optional.empty(), TaskSpec.DEFAULT_STOP_GRACE_NANOS, mounts);
+                    java.util.Optional.empty(), TaskSpec.DEFAULT_STOP_GRACE_NANOS).withMounts(mounts);
             return new Task(id, id, service, 0, specVersion, spec, node, state, desired, null);
         }
     }

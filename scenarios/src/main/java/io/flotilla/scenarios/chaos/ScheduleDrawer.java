@@ -1,0 +1,217 @@
+package io.flotilla.scenarios.chaos;
+
+import io.flotilla.scenarios.model.Action;
+import io.flotilla.scenarios.model.NodeDecl;
+import io.flotilla.scenarios.model.Scenario;
+import io.flotilla.scheduler.model.Availability;
+import io.flotilla.scheduler.model.ServiceMode;
+import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.time.Durations;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Draws one run's fault schedule from a random stream: how many faults (uniform from 1 to twice the
+ * mix's rate over the window), when (uniform in the window, in whole tenths of a second, from 5s),
+ * and which, among the kinds that make sense at that moment: it follows what the schedule has
+ * done so far, so it restarts only nodes it crashed, heals only what it cut, and never writes an
+ * action the format would warn does nothing.
+ */
+public final class ScheduleDrawer {
+
+    static final long FIRST = Durations.seconds(5);
+    static final long STEP = Durations.millis(100);
+
+    private final Scenario base;
+    private final FaultMix mix;
+    private final SplittableRandom random;
+    private final Set<String> down = new TreeSet<>();
+    private final Set<List<String>> linksDown = new LinkedHashSet<>();
+    private final Map<String, Availability> availability = new LinkedHashMap<>();
+    private final Map<String, Integer> replicas = new TreeMap<>();
+    private final Map<String, List<String>> zones = new TreeMap<>();
+    private boolean partitioned;
+    private int images;
+
+    private ScheduleDrawer(Scenario base, FaultMix mix, SplittableRandom random) {
+        this.base = base;
+        this.mix = mix;
+        this.random = random;
+        for (NodeDecl n : base.nodes()) {
+            availability.put(n.name(), n.availability());
+            n.zone().ifPresent(z -> zones.computeIfAbsent(z, k -> new ArrayList<>()).add(n.name()));
+        }
+        for (ServiceSpec s : base.services()) {
+            if (s.mode() == ServiceMode.REPLICATED) {
+                replicas.put(s.name(), s.replicas());
+            }
+        }
+    }
+
+    /** The faults of one run over {@code [5s, window)}, in time order. */
+    public static List<Fault> draw(Scenario base, FaultMix mix, long window, SplittableRandom random) {
+        return new ScheduleDrawer(base, mix, random).draw(window);
+    }
+
+    private List<Fault> draw(long window) {
+        long steps = Math.max(1, (window - FIRST) / STEP);
+        double minutes = window / (double) Durations.MINUTE;
+        int most = Math.max(1, (int) Math.round(2 * mix.perMinute() * minutes));
+        int count = 1 + random.nextInt(most);
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            times.add(FIRST + random.nextLong(steps) * STEP);
+        }
+        Collections.sort(times);
+        List<Fault> faults = new ArrayList<>();
+        for (long at : times) {
+            pick().flatMap(this::make).ifPresent(f -> faults.add(new Fault(at, f.kind(), f.action())));
+        }
+        return faults;
+    }
+
+    private Optional<FaultKind> pick() {
+        int total = 0;
+        List<FaultKind> possible = new ArrayList<>();
+        for (Map.Entry<FaultKind, Integer> w : mix.weights().entrySet()) {
+            if (w.getValue() > 0 && possible(w.getKey())) {
+                possible.add(w.getKey());
+                total += w.getValue();
+            }
+        }
+        if (total == 0) {
+            return Optional.empty();
+        }
+        int r = random.nextInt(total);
+        for (FaultKind k : possible) {
+            r -= mix.weights().get(k);
+            if (r < 0) {
+                return Optional.of(k);
+            }
+        }
+        throw new IllegalStateException("weights add up");
+    }
+
+    private boolean possible(FaultKind kind) {
+        return switch (kind) {
+            case CRASH -> down.size() < base.nodes().size();
+            case RESTART -> !down.isEmpty();
+            case PARTITION, LINK -> base.nodes().size() >= 2;
+            case HEAL -> partitioned || !linksDown.isEmpty();
+            case ZONE -> !zones.isEmpty();
+            case DRAIN -> true;
+            case KILL, UPDATE -> !base.services().isEmpty();
+            case SCALE -> !replicas.isEmpty();
+        };
+    }
+
+    /** A record and its kind, before it has a time. */
+    private record Drawn(FaultKind kind, Action action) {}
+
+    private Optional<Drawn> make(FaultKind kind) {
+        List<String> nodes = base.nodes().stream().map(NodeDecl::name).toList();
+        Action action = switch (kind) {
+            case CRASH -> {
+                String n = any(nodes.stream().filter(x -> !down.contains(x)).toList());
+                down.add(n);
+                yield new Action.Crash(n);
+            }
+            case RESTART -> {
+                String n = any(List.copyOf(down));
+                down.remove(n);
+                yield new Action.Restart(n);
+            }
+            case PARTITION -> {
+                List<String> shuffled = new ArrayList<>(nodes);
+                Collections.shuffle(shuffled, new java.util.Random(random.nextLong()));
+                int cut = 1 + random.nextInt(nodes.size() - 1);
+                List<String> group = shuffled.subList(0, cut).stream().sorted(byDeclaration(nodes)).toList();
+                List<String> rest = nodes.stream().filter(x -> !group.contains(x)).toList();
+                partitioned = true;
+                yield new Action.Partition(List.of(group, rest));
+            }
+            case HEAL -> {
+                partitioned = false;
+                linksDown.clear();
+                yield new Action.Heal();
+            }
+            case LINK -> {
+                int i = random.nextInt(nodes.size());
+                int j = random.nextInt(nodes.size() - 1);
+                j = j >= i ? j + 1 : j;
+                List<String> pair = List.of(nodes.get(Math.min(i, j)), nodes.get(Math.max(i, j)));
+                boolean up = linksDown.remove(pair);
+                if (!up) {
+                    linksDown.add(pair);
+                }
+                yield new Action.Link(pair.get(0), pair.get(1), up);
+            }
+            case ZONE -> {
+                String zone = any(List.copyOf(zones.keySet()));
+                List<String> members = zones.get(zone);
+                boolean up = down.containsAll(members);
+                if (up) {
+                    down.removeAll(members);
+                } else {
+                    down.addAll(members);
+                }
+                yield new Action.Zone(zone, members, up);
+            }
+            case DRAIN -> {
+                String n = any(nodes);
+                List<Availability> others = new ArrayList<>(List.of(Availability.values()));
+                others.remove(availability.get(n));
+                Availability a = any(others);
+                availability.put(n, a);
+                yield new Action.SetAvailability(n, a);
+            }
+            case KILL -> {
+                ServiceSpec s = any(base.services());
+                if (s.mode() == ServiceMode.REPLICATED) {
+                    int r = replicas.get(s.name());
+                    if (r == 0) {
+                        yield null;
+                    }
+                    yield new Action.KillTask(s.name() + "." + (1 + random.nextInt(r)));
+                }
+                List<String> up = nodes.stream().filter(x -> !down.contains(x)).toList();
+                yield up.isEmpty() ? null : new Action.KillTask(s.name() + "." + any(up));
+            }
+            case SCALE -> {
+                String s = any(List.copyOf(replicas.keySet()));
+                int deployed = base.services().stream().filter(x -> x.name().equals(s)).findFirst().orElseThrow().replicas();
+                int to = 1 + random.nextInt(deployed + 2);
+                if (to == replicas.get(s)) {
+                    yield null;
+                }
+                replicas.put(s, to);
+                yield new Action.Scale(new TreeMap<>(Map.of(s, to)));
+            }
+            case UPDATE -> {
+                ServiceSpec s = any(base.services());
+                if (random.nextBoolean()) {
+                    yield new Action.Update(s.name(), Optional.empty(), Optional.empty(), true);
+                }
+                yield new Action.Update(s.name(), Optional.of(s.task().image() + "-chaos" + (++images)), Optional.empty(), false);
+            }
+        };
+        return Optional.ofNullable(action).map(a -> new Drawn(kind, a));
+    }
+
+    private static java.util.Comparator<String> byDeclaration(List<String> nodes) {
+        return java.util.Comparator.comparingInt(nodes::indexOf);
+    }
+
+    private <T> T any(List<T> from) {
+        return from.get(random.nextInt(from.size()));
+    }
+}

@@ -1,0 +1,74 @@
+package io.flotilla.scenarios.chaos.invariants;
+
+import io.flotilla.scenarios.chaos.ChaosState;
+import io.flotilla.scheduler.model.Availability;
+import io.flotilla.scheduler.model.RestartPolicy;
+import io.flotilla.scheduler.model.ServiceMode;
+import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.sim.events.ZoneStateChanged;
+import io.flotilla.sim.view.NodeView;
+import io.flotilla.sim.view.TaskView;
+import java.util.Optional;
+
+/**
+ * Why a service may rightly be short of its desired count at a moment, as the log records it: no
+ * raft leader; no node that is up, ready and active; a task of it waiting with the scheduler's or
+ * the allocator's error (no room, no address); a controller's refused creations; a rolling update
+ * that paused or rolls back; a zone whose evictions stopped (kubernetes); a restart policy that
+ * may give up; a statefulset's ordinal whose pod is on a node that is down or not ready (it is
+ * never run twice, so it waits for that node, or for its pod to be gone). Empty when none holds, and the service should be whole.
+ */
+final class RecordedReasons {
+
+    private RecordedReasons() {}
+
+    static Optional<String> why(ChaosState state, String service) {
+        if (!state.hasLeader()) {
+            return Optional.of("no raft leader");
+        }
+        boolean room = false;
+        for (NodeView n : state.view().nodes()) {
+            room |= n.isUp() && n.believed().equals("ready") && n.availability() == Availability.ACTIVE;
+        }
+        if (!room) {
+            return Optional.of("no node is up, ready and active");
+        }
+        if (state.isStatefulSet(service)) {
+            // an ordinal is never run twice: its pod waits for a node that is gone (its local volume's)
+            for (TaskView t : state.view().newestTasks()) {
+                Optional<NodeView> node = t.node().flatMap(n -> state.view().node(n));
+                if (t.service.equals(service) && node.isPresent()
+                        && !(node.get().isUp() && node.get().believed().equals("ready"))) {
+                    return Optional.of(t.name + " waits for its node " + node.get().name + ", which is " + node.get().state());
+                }
+            }
+        }
+        ServiceSpec spec = state.specOf(service, state.time());
+        RestartPolicy restart = spec.task().restartPolicy();
+        if (restart.condition() != RestartPolicy.Condition.ANY || restart.maxAttempts() > 0) {
+            return Optional.of("its restart policy may leave a stopped task stopped");
+        }
+        for (TaskView t : state.view().pending(service)) {
+            if (t.error().isPresent()) {
+                return Optional.of(t.name + " waits: " + t.error().get());
+            }
+        }
+        if (state.view().failedCreates().containsKey(service)) {
+            return Optional.of("its controller's pod creations were refused");
+        }
+        Optional<String> update = state.updateState(service);
+        if (update.isPresent() && (update.get().contains("paused") || update.get().contains("rollback"))) {
+            return Optional.of("its update is " + update.get());
+        }
+        for (ZoneStateChanged z : state.zones().values()) {
+            if (!z.state().equals("normal") && z.evictionRate() == 0) {
+                return Optional.of("zone '" + z.zone() + "' is in " + z.state() + ": evictions stopped");
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean replicated(ChaosState state, String service) {
+        return state.specOf(service, state.time()).mode() == ServiceMode.REPLICATED;
+    }
+}

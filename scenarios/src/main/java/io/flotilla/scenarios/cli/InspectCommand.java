@@ -1,0 +1,54 @@
+package io.flotilla.scenarios.cli;
+
+import io.flotilla.scenarios.views.RunMoment;
+import io.flotilla.scenarios.views.TaskInspect;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "inspect", description = "Show a task of a Swarm run as docker inspect does (JSON), at the end of the run or --at a moment.")
+final class InspectCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    RunSelection selection;
+
+    @Option(names = "--task", paramLabel = "NAME", required = true,
+            description = "The task: its slot's name (web.2, agent.worker-1) for the newest task there, or its id (web.2#1).")
+    String task;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<RunSelection.Chosen> chosen = selection.choose(err);
+        if (chosen.isEmpty()) {
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (SwarmViews.wrongStrategy("inspect", chosen.get().strategy(), err)) {
+            return ExitCodes.INVALID_INPUT;
+        }
+        RunMoment m = selection.run(chosen.get(), main.terminal, err);
+        Optional<Integer> failed = SwarmViews.noLeader(m, err);
+        if (failed.isPresent()) {
+            return failed.get();
+        }
+        Optional<String> json = TaskInspect.render(m, task);
+        if (json.isEmpty()) {
+            err.println("Error: No such object: " + task);
+            return ExitCodes.NO_ANSWER;
+        }
+        spec.commandLine().getOut().println(json.get());
+        return ExitCodes.PASSED;
+    }
+}

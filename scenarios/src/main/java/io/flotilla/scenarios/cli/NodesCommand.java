@@ -1,0 +1,44 @@
+package io.flotilla.scenarios.cli;
+
+import io.flotilla.scenarios.views.NodeList;
+import io.flotilla.scenarios.views.RunMoment;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "nodes", description = "List the nodes of a Swarm run as docker node ls does, at the end of the run or --at a moment.")
+final class NodesCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    RunSelection selection;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<RunSelection.Chosen> chosen = selection.choose(err);
+        if (chosen.isEmpty()) {
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (SwarmViews.wrongStrategy("nodes", chosen.get().strategy(), err)) {
+            return ExitCodes.INVALID_INPUT;
+        }
+        RunMoment m = selection.run(chosen.get(), main.terminal, err);
+        Optional<Integer> failed = SwarmViews.noLeader(m, err);
+        if (failed.isPresent()) {
+            return failed.get();
+        }
+        spec.commandLine().getOut().print(NodeList.render(m));
+        return ExitCodes.PASSED;
+    }
+}

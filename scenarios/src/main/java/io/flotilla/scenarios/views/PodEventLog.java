@@ -1,0 +1,139 @@
+package io.flotilla.scenarios.views;
+
+import io.flotilla.scenarios.model.Scenario;
+import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.sim.events.ContainerBackOff;
+import io.flotilla.sim.events.PodEvicted;
+import io.flotilla.sim.events.TaskHealthChanged;
+import io.flotilla.sim.events.TaskStateChanged;
+import io.flotilla.sim.events.TaskUnplaced;
+import io.flotilla.scheduler.time.Durations;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The events Kubernetes' components record about each pod, derived from the run's log as they
+ * would have recorded them, with their real reasons, sources and messages: the scheduler's
+ * {@code Scheduled} and {@code FailedScheduling}; the kubelet's {@code Pulling}, {@code Pulled},
+ * {@code Created}, {@code Started}, {@code Killing}, {@code BackOff} and {@code Unhealthy}; the
+ * taint eviction controller's {@code TaintManagerEviction}; the scheduler's {@code Preempted}; the
+ * node lifecycle controller's {@code NodeNotReady}. Repeats of one event (same type, reason,
+ * source and message) are counted into it, as client-go's event correlator does.
+ *
+ * <p>The container is named after the service. A drain's eviction records no event (the eviction
+ * API records none); the kubelet's {@code Killing} follows it.
+ */
+final class PodEventLog {
+
+    static final String SCHEDULER = "default-scheduler";
+    static final String KUBELET = "kubelet";
+    static final String TAINT_EVICTION = "taint-eviction-controller";
+    static final String NODE_CONTROLLER = "node-controller";
+
+    private final Scenario scenario;
+    private final DisplayIds ids;
+    private final Map<String, List<KubeEvent>> events = new HashMap<>();
+    private final Map<String, Long> preparingAt = new HashMap<>();
+    private final Map<String, TaskState> lastTruth = new HashMap<>();
+
+    PodEventLog(Scenario scenario, DisplayIds ids) {
+        this.scenario = scenario;
+        this.ids = ids;
+    }
+
+    void unplaced(TaskUnplaced e, long time) {
+        record(e.task(), time, KubeEvent.WARNING, "FailedScheduling", SCHEDULER, e.error());
+    }
+
+    void truth(TaskStateChanged e, TaskRecord pod, long time) {
+        TaskState before = lastTruth.getOrDefault(e.task(), TaskState.NEW);
+        lastTruth.put(e.task(), e.state());
+        String container = pod.service();
+        String image = pod.image();
+        switch (e.state()) {
+            case ASSIGNED -> record(e.task(), time, KubeEvent.NORMAL, "Scheduled", SCHEDULER, e.message());
+            case PREPARING -> preparingAt.put(e.task(), time);
+            case READY -> pulled(e.task(), image, preparingAt.getOrDefault(e.task(), time), time);
+            case STARTING -> {
+                if (before != TaskState.READY) {
+                    // a restart in place: the kubelet finds the image there and creates the container again
+                    record(e.task(), time, KubeEvent.NORMAL, "Pulled", KUBELET, alreadyPresent(image));
+                }
+                record(e.task(), time, KubeEvent.NORMAL, "Created", KUBELET, "Created container: " + container);
+            }
+            case RUNNING -> record(e.task(), time, KubeEvent.NORMAL, "Started", KUBELET, "Started container " + container);
+            case SHUTDOWN -> {
+                if ("shutdown".equals(e.message())) {
+                    record(e.task(), time, KubeEvent.NORMAL, "Killing", KUBELET, "Stopping container " + container);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void pulled(String pod, String image, long from, long to) {
+        if (to > from) {
+            record(pod, from, KubeEvent.NORMAL, "Pulling", KUBELET, "Pulling image \"" + image + "\"");
+            String took = HumanDurations.go(to - from);
+            record(pod, to, KubeEvent.NORMAL, "Pulled", KUBELET, "Successfully pulled image \"" + image + "\" in " + took
+                    + " (" + took + " including waiting). Image size: " + scenario.image(image).sizeBytes() + " bytes.");
+        } else {
+            record(pod, to, KubeEvent.NORMAL, "Pulled", KUBELET, alreadyPresent(image));
+        }
+    }
+
+    private static String alreadyPresent(String image) {
+        return "Container image \"" + image + "\" already present on machine";
+    }
+
+    void backOff(ContainerBackOff e, TaskRecord pod, long time) {
+        record(e.task(), time, KubeEvent.WARNING, "BackOff", KUBELET, "Back-off restarting failed container "
+                + pod.service() + " in pod " + pod.id() + "_default(" + ids.uid("pod", pod.id()) + ")");
+    }
+
+    void health(TaskHealthChanged e, long time) {
+        if (e.status().equals("unhealthy")) {
+            record(e.task(), time, KubeEvent.WARNING, "Unhealthy", KUBELET, "Readiness probe failed: command timed out");
+        }
+    }
+
+    void evicted(PodEvicted e, long time) {
+        if (e.reason().equals("TaintManagerEviction")) {
+            record(e.task(), time, KubeEvent.NORMAL, e.reason(), TAINT_EVICTION, e.message());
+        } else if (e.reason().equals("Preempted")) {
+            record(e.task(), time, KubeEvent.NORMAL, e.reason(), SCHEDULER, e.message());
+        }
+    }
+
+    /** The node lifecycle controller marked the pod not ready because its node stopped reporting. */
+    void nodeNotReady(String pod, long time) {
+        record(pod, time, KubeEvent.WARNING, "NodeNotReady", NODE_CONTROLLER, "Node is not ready");
+    }
+
+    private void record(String pod, long time, String type, String reason, String from, String message) {
+        List<KubeEvent> list = events.computeIfAbsent(pod, k -> new ArrayList<>());
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).sameAs(type, reason, from, message)) {
+                list.set(i, list.get(i).again(time));
+                return;
+            }
+        }
+        list.add(new KubeEvent(type, reason, from, message, time, time, 1));
+    }
+
+    /**
+     * The pod's events that are still kept at {@code now} (the API server keeps an event for an
+     * hour after its last occurrence), oldest last occurrence first, as kubectl sorts them.
+     */
+    List<KubeEvent> of(String pod, long now) {
+        Collection<KubeEvent> all = events.getOrDefault(pod, List.of());
+        return all.stream()
+                .filter(e -> e.last() + Durations.HOUR > now)
+                .sorted(Comparator.comparingLong(KubeEvent::last))
+                .toList();
+    }
+}
