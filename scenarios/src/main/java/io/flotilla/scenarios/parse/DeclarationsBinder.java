@@ -29,6 +29,23 @@ final class DeclarationsBinder {
     static final String MAX_VOLUMES_UNDER_SWARM = "max_volumes_per_node: the swarm strategy runs a network class as a "
             + "volume plugin, and Flotilla gives a plugin no attach limit; this is the attach limit a Kubernetes CSI "
             + "driver reports in its CSINode, which the NodeVolumeLimits plugin reads";
+    /**
+     * What the rest of a network class's Kubernetes-only keys are told under the swarm strategy, by
+     * key: Swarm runs the class as a volume plugin, which Flotilla lets any node with the plugin
+     * mount at once, so they would change nothing there.
+     */
+    static final Map<String, String> KUBERNETES_ONLY_CLASS_KEYS = Map.of(
+            "zones", "zones: the swarm strategy runs a network class as a volume plugin, which any node with the plugin "
+                    + "mounts, in any zone; these are a Kubernetes StorageClass's allowedTopologies "
+                    + "(topology.kubernetes.io/zone), where its provisioner makes volumes and which pins their pods to a zone",
+            "attach_delay", "attach_delay: the swarm strategy runs a network class as a volume plugin, which Flotilla "
+                    + "mounts at once as the container starts; this is how long a Kubernetes CSI driver's "
+                    + "ControllerPublishVolume takes, the attach the attach/detach controller waits for before the "
+                    + "kubelet mounts",
+            "detach_delay", "detach_delay: the swarm strategy runs a network class as a volume plugin, which Flotilla "
+                    + "unmounts at once as the container stops; this is how long a Kubernetes CSI driver's "
+                    + "ControllerUnpublishVolume takes, the detach the attach/detach controller waits for before it "
+                    + "attaches the volume elsewhere");
     static final List<String> IMAGE_KEYS = concat(List.of("size", "start", "crash_after"), ApplicationBinder.KEYS);
     static final Map<String, Driver> DRIVERS =
             Values.choices("overlay", Driver.OVERLAY, "bridge", Driver.BRIDGE, "macvlan", Driver.MACVLAN);
@@ -91,7 +108,8 @@ final class DeclarationsBinder {
     /**
      * {@code storage_classes}: {@code type}, {@code binding}, and for a network class the {@code zones}
      * its volumes may be used in (zones some node of {@code nodes} is in, as {@code zone_down} reads
-     * them), its {@code attach_delay} and {@code detach_delay} and its {@code max_volumes_per_node}.
+     * them), its {@code attach_delay} and {@code detach_delay} and its {@code max_volumes_per_node}:
+     * those four are the Kubernetes strategy's, and refused under the swarm strategy at their key.
      */
     static TreeMap<String, StorageClassDecl> storageClasses(Fields top, List<NodeDecl> nodes, Strategy strategy) {
         TreeMap<String, StorageClassDecl> out = new TreeMap<>();
@@ -127,6 +145,11 @@ final class DeclarationsBinder {
                             int maxPerNode = f.integer("max_volumes_per_node", 0, 1, 1_000_000);
                             f.key("max_volumes_per_node").ifPresent(k -> f.problems().addFor(Strategy.SWARM,
                                     strategy, k, MAX_VOLUMES_UNDER_SWARM));
+                            boolean network = type.isPresent() && type.get().equals("network");
+                            for (String key : List.of("zones", "attach_delay", "detach_delay")) {
+                                f.key(key).filter(k -> network).ifPresent(k -> f.problems().addFor(Strategy.SWARM,
+                                        strategy, k, KUBERNETES_ONLY_CLASS_KEYS.get(key)));
+                            }
                             if (type.isPresent() && type.get().equals("local")) {
                                 for (String key : List.of("zones", "attach_delay", "detach_delay", "max_volumes_per_node")) {
                                     f.key(key).ifPresent(k -> f.problems().add(k, key + ": only a network class has "

@@ -1,6 +1,7 @@
 package io.flotilla.scenarios.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scenarios.model.PodManagementPolicy;
@@ -78,6 +79,35 @@ class NotSimulatedTest {
         ParseOutcome kube = new ScenarioParser().parse("limits.yaml", file.formatted("kubernetes"));
         assertEquals(List.of(), kube.problems());
         assertEquals(2, kube.scenario().orElseThrow().storageClasses().get("shared").maxVolumesPerNode());
+    }
+
+    /**
+     * A network class's zones and attach and detach delays are Kubernetes' (a StorageClass's
+     * allowedTopologies, a CSI driver's ControllerPublishVolume and ControllerUnpublishVolume): the
+     * swarm strategy, whose volume plugins mount anywhere at once, refuses each at its key, saying so.
+     */
+    @Test
+    void zonesAndAttachDelaysAreKubernetesOwn() {
+        String file = """
+                scenario: delays
+                strategy: %s
+                nodes: [{name: manager-1, role: manager}, {name: worker-1, labels: {zone: a}}]
+                storage_classes:
+                  shared: {type: network, zones: [a], attach_delay: 20s, detach_delay: 10s}
+                  plain: {type: network}
+                """;
+        ParseOutcome swarm = new ScenarioParser().parse("delays.yaml", file.formatted("swarm"));
+        assertEquals(List.of(
+                        "5:27: " + DeclarationsBinder.KUBERNETES_ONLY_CLASS_KEYS.get("zones"),
+                        "5:39: " + DeclarationsBinder.KUBERNETES_ONLY_CLASS_KEYS.get("attach_delay"),
+                        "5:58: " + DeclarationsBinder.KUBERNETES_ONLY_CLASS_KEYS.get("detach_delay")),
+                swarm.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList());
+        assertTrue(swarm.problems().get(1).message().startsWith("attach_delay: the swarm strategy runs a network class as a "
+                + "volume plugin"), swarm.problems().get(1).message());
+        ParseOutcome kube = new ScenarioParser().parse("delays.yaml", file.formatted("kubernetes"));
+        assertEquals(List.of(), kube.problems());
+        assertEquals(20_000_000_000L, kube.scenario().orElseThrow().storageClasses().get("shared").attachNanos());
+        assertEquals(3, kube.scenario().orElseThrow().swarmProblems().size(), "compare and --strategy swarm refuse it too");
     }
 
     @Test
