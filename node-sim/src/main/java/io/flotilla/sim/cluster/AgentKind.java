@@ -1,5 +1,7 @@
 package io.flotilla.sim.cluster;
 
+import io.flotilla.scheduler.model.PullPolicy;
+import io.flotilla.scheduler.model.TaskSpec;
 import java.util.OptionalLong;
 
 /**
@@ -47,6 +49,28 @@ interface AgentKind {
      * while a Swarm task is only on the networks it names, and the ingress network if it publishes ports.
      */
     boolean everyContainerHasAnAddress();
+
+    /** The task's pull policy: its service's {@code pull_policy}, else the strategy's default. */
+    PullPolicy pullPolicy(TaskSpec spec);
+
+    /**
+     * Whether a failed pull leaves the container waiting to be tried again (a kubelet's
+     * {@code ErrImagePull}, then {@code ImagePullBackOff}) rather than failing the task (Swarm's
+     * agent rejects it).
+     */
+    boolean retriesPulls();
+
+    /**
+     * Whether a node whose pull failed runs the image it already has: moby's Swarm executor logs the
+     * failed pull and creates the container from the local image; a kubelet told to pull does not.
+     */
+    boolean runsLocalImageWhenPullFails();
+
+    /** Whether a pull of {@code image} for {@code taskId} at {@code now} is held back by an earlier failure. */
+    boolean pullHeldBack(String taskId, String image, long now);
+
+    /** A pull of {@code image} for {@code taskId} failed at {@code now}. */
+    void pullFailed(String taskId, String image, long now);
 
     /**
      * Whether the container's probe keeps running while the container is paused: a kubelet's

@@ -7,6 +7,7 @@ import io.flotilla.scheduler.storage.NodeDisk;
 import io.flotilla.sim.dataplane.DataPlane;
 import io.flotilla.sim.dataplane.DataPlaneSetup;
 import io.flotilla.sim.events.ActionIgnored;
+import io.flotilla.sim.events.RegistryStateChanged;
 import io.flotilla.sim.kernel.EventLog;
 import io.flotilla.sim.kernel.Kernel;
 import io.flotilla.sim.storage.Storage;
@@ -27,12 +28,12 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
  * The root of a simulated cluster: it builds the data plane, the fabric, the manager, the storage and
- * one agent per node, and takes the scenario's timeline: faults go to the nodes, the network and the
- * storage (a node's crash takes its disk with it), operator commands to the manager, backups and
- * restores to the storage. A fault that changes nothing (a crash of a node already down, a restart
- * of a node that is up, a kill or a health change of a task no node runs, a pause of a paused
- * container) is logged as {@link ActionIgnored}, so that a timeline that does less than it says
- * shows it.
+ * one agent per node, and takes the scenario's timeline: faults go to the nodes, the network (and
+ * the registries the nodes pull from) and the storage (a node's crash takes its disk with it),
+ * operator commands to the manager, backups and restores to the storage. A fault that changes
+ * nothing (a crash of a node already down, a restart of a node that is up, a kill or a health
+ * change of a task no node runs, a pause of a paused container) is logged as {@link
+ * ActionIgnored}, so that a timeline that does less than it says shows it.
  */
 public final class Cluster extends AbstractBehavior<Cluster.Command> {
 
@@ -54,6 +55,8 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
 
     /** A storage operation of the timeline ({@code backup}, {@code restore}). */
     public record Volumes(Storage.Command command) implements Command {}
+    /** A registry stops answering ({@code up} false) or answers again; every node hears of it. */
+    public record Registry(String registry, boolean up) implements Command {}
 
     public record Operator(Manager.Command command) implements Command {}
 
@@ -89,6 +92,8 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
     private final Map<String, ActorRef<NodeAgent.Command>> agents = new LinkedHashMap<>();
     /** The nodes crashed and not restarted since: every node starts up, and only this actor crashes and boots them. */
     private final Set<String> down = new HashSet<>();
+    /** The registries that are down: every registry starts up. */
+    private final Set<String> registriesDown = new HashSet<>();
     private final ActorRef<NodeAgent.KillAnswer> killAnswers;
     private final ActorRef<NodeAgent.HealthAnswer> healthAnswers;
     private final ActorRef<NodeAgent.OperateAnswer> operateAnswers;
@@ -144,6 +149,7 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
                 .onMessage(Operated.class, this::onOperated)
                 .onMessage(Network.class, this::onNetwork)
                 .onMessage(Volumes.class, this::onVolumes)
+                .onMessage(Registry.class, this::onRegistry)
                 .onMessage(Operator.class, this::onOperator)
                 .onMessage(Deploy.class, this::onDeploy)
                 .build();
@@ -156,6 +162,18 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
 
     private Behavior<Command> onVolumes(Volumes m) {
         storage.tell(m.command());
+        return this;
+    }
+
+    /** Logged, then told to every node, up or down: a node that boots later pulls as the registry is then. */
+    private Behavior<Command> onRegistry(Registry m) {
+        boolean changed = m.up() ? registriesDown.remove(m.registry()) : registriesDown.add(m.registry());
+        if (!changed) {
+            return ignored(m.up() ? "registry_up" : "registry_down", m.registry(),
+                    m.registry() + " is already " + (m.up() ? "up" : "down"));
+        }
+        log.append(new RegistryStateChanged(m.registry(), m.up()));
+        agents.values().forEach(a -> a.tell(new NodeAgent.RegistryChanged(m.registry(), m.up())));
         return this;
     }
 

@@ -2,6 +2,8 @@ package io.flotilla.sim.cluster;
 
 import io.flotilla.network.health.GracefulStop;
 import io.flotilla.network.health.HealthStatus;
+import io.flotilla.scheduler.image.PullPlan;
+import io.flotilla.scheduler.image.PullRules;
 import io.flotilla.scheduler.model.HealthCheck;
 import io.flotilla.scheduler.model.PublishMode;
 import io.flotilla.scheduler.model.Task;
@@ -19,10 +21,14 @@ import io.flotilla.sim.dataplane.DataPlane;
 import io.flotilla.sim.events.ContainerBackOff;
 import io.flotilla.sim.events.ContainerCommanded;
 import io.flotilla.sim.events.ContainerOomKilled;
+import io.flotilla.sim.events.ImagePullFailed;
+import io.flotilla.sim.events.ImagePullStarted;
+import io.flotilla.sim.events.ImagePulled;
 import io.flotilla.sim.events.NodeBooted;
 import io.flotilla.sim.events.NodeCrashed;
 import io.flotilla.sim.events.TaskHealthChanged;
 import io.flotilla.sim.events.TaskStateChanged;
+import io.flotilla.sim.events.TaskWaiting;
 import io.flotilla.sim.kernel.EventLog;
 import io.flotilla.sim.storage.Storage;
 import java.time.Duration;
@@ -50,6 +56,12 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * through swarmkit's agent states (accepted, preparing while the image is pulled, ready,
  * starting, running), reports every change, and stops them when told. A crash kills every
  * container at once and silences the node until it boots again, empty.
+ *
+ * <p>Preparing a task is getting its image ({@link NodeImages}): under the task's pull policy the
+ * node pulls from the image's registry the layers it lacks, or finds the image on its disk. A pull
+ * from a registry that is down fails: Swarm's agent rejects the task ({@code No such image}) unless
+ * it has the image, which it then runs; a kubelet keeps the pod waiting ({@code ErrImagePull}, then
+ * {@code ImagePullBackOff}) and tries again as its pod worker syncs the pod.
  *
  * <p>It is also the node's daemon for the data plane: it tells the {@link DataPlane} when a container
  * starts (its sandbox joins the task's networks) and stops, when the task's service binding is
@@ -126,6 +138,18 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      */
     public record OperateAnswer(long request, boolean found, Optional<String> refusal) {}
 
+    /** A registry stops answering ({@code up} false) or answers again; a pull from it on its way fails. */
+    public record RegistryChanged(String registry, boolean up) implements Command {}
+
+    /** A pull's end: a failing pull fails, a pull of an image described by its layers is logged done. */
+    private record PullEnded(long pullId) implements Command {}
+
+    /** The kubelet syncs a pod that waits for its image again. */
+    private record ImageSync(String taskId) implements Command {}
+
+    /** The image of a container to start again in place is on the node. */
+    private record ImageReady(String taskId) implements Command {}
+
     private enum SendHeartbeat implements Command { INSTANCE }
 
     private record StepDone(String taskId, TaskState reached) implements Command {}
@@ -152,7 +176,6 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private record Mounted(String taskId, Optional<String> error, SortedMap<String, Long> created) implements Command {}
 
     /** Keys of what takes room on the disk. */
-    private static final String IMAGE = "image:";
     private static final String CONTAINER = "container:";
     private static final String VOLUME = "volume:";
 
@@ -176,16 +199,21 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private final ActorRef<DataPlane.Command> dataPlane;
     private final ActorRef<Storage.Command> storage;
     private final ActorRef<Storage.MountAnswer> mountAnswers;
-    /** What takes space on the node's disk: images, containers' own layers, local volumes. */
+    /**
+     * What takes space on the node's disk, one disk for all: images' layers (through {@link #imageStore}),
+     * containers' own layers, local volumes.
+     */
     private final NodeDisk disk;
-        private final Map<String, NodeContainer> containers = new LinkedHashMap<>();
+    private final Map<String, NodeContainer> containers = new LinkedHashMap<>();
     /**
      * The state each task name's container last ended in, once the manager no longer lists it here:
      * what an operator's {@code docker start} of it meets.
      */
     private final Map<String, TaskState> ended = new HashMap<>();
-    /** When each image is (or will be) on disk; a second task of the image waits for the same pull. */
-    private final Map<String, Long> imageReadyAt = new HashMap<>();
+    /** The images and layers on the node's disk, and its pulls; a second task of an image waits for the same pull. */
+    private final NodeImages imageStore;
+    /** Registries that are down, as the node last heard. */
+    private final Set<String> registriesDown = new HashSet<>();
     private long heartbeatPeriod;
     private long reportsSent;
     private long assignmentsSeen;
@@ -235,6 +263,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         this.dataPlane = dataPlane;
         this.storage = storage;
         this.disk = disk;
+        this.imageStore = new NodeImages(disk);
         this.mountAnswers = ctx.messageAdapter(Storage.MountAnswer.class, a -> new Mounted(a.task(), a.error(), a.created()));
         this.node = node;
         this.wire = wire;
@@ -266,6 +295,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 .onMessage(Mounted.class, this::onMounted)
                 .onMessage(OomKill.class, m -> up ? onOomKill(m) : this)
                 .onMessage(OperatorKill.class, m -> up ? onOperatorKill(m) : this)
+                .onMessage(RegistryChanged.class, this::onRegistryChanged)
+                .onMessage(PullEnded.class, m -> up ? onPullEnded(m) : this)
+                .onMessage(ImageSync.class, m -> up ? onImageSync(m) : this)
+                .onMessage(ImageReady.class, m -> up ? onImageReady(m) : this)
                 .build();
     }
 
@@ -296,14 +329,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         containers.clear();
         ended.clear();
         kind.crashed();
-        long now = log.now();
-        imageReadyAt.entrySet().removeIf(e -> {
-            boolean unfinished = e.getValue() > now; // an unfinished pull is lost; pulled images stay on disk
-            if (unfinished) {
-                disk.free(IMAGE + e.getKey());
-            }
-            return unfinished;
-        });
+        imageStore.crashed(log.now()); // an unfinished pull is lost; pulled images stay on disk
         disk.freeAll(CONTAINER); // the node boots empty
         return this;
     }
@@ -400,23 +426,81 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      */
     private void prepare(NodeContainer c) {
         advance(c, TaskState.PREPARING, "preparing", null);
-        Image image = images.apply(c.task.spec().image());
+        ensureImage(c, false);
+    }
+
+    /**
+     * Gets the container's image onto the node before it is created ({@code restart} false: it is
+     * then prepared) or started again in place (a kubelet's restart: the kubelet asks for the image
+     * at every start): found on the disk, or pulled (joining a pull of it that is on its way), as the
+     * pull policy says; a failure goes to {@link #imageFailed}.
+     */
+    private void ensureImage(NodeContainer c, boolean restart) {
+        String name = c.task.spec().image();
+        Image image = images.apply(name);
         long now = log.now();
-        boolean pulled = imageReadyAt.containsKey(image.name());
-        long layer = disk.driver().containerBytes(image.sizeBytes());
-        if (!disk.fits((pulled ? 0 : image.sizeBytes()) + layer)) {
-            rejected(c, !pulled && !disk.fits(image.sizeBytes()) ? PULL_DISK_FULL : CREATE_DISK_FULL);
+        c.startAfterImage = restart;
+        c.imageWait = true;
+        boolean present = imageStore.has(image.name(), now);
+        boolean pulls = PullRules.shouldPull(kind.pullPolicy(c.task.spec()), present);
+        if (!pulls && !present) {
+            imageFailed(c, PullErrors.ERR_IMAGE_NEVER_PULL, PullErrors.neverPull(name));
             return;
         }
-        if (!pulled) {
-            disk.take(IMAGE + image.name(), image.sizeBytes());
+        if (!restart && !roomToCreate(c, image, pulls)) {
+            return;
+        }
+        if (!pulls) {
+            imageReady(c, 0);
+            return;
+        }
+        if (kind.pullHeldBack(c.task.id(), name, now)) {
+            waitForImage(c, PullErrors.IMAGE_PULL_BACK_OFF, PullErrors.backOff(name), Kubelet.RESYNC_NANOS);
+            return;
+        }
+        NodeImages.Pull pull = imageStore.pulling(image.name(), now).orElseGet(() -> startPull(image, now));
+        pull.waiters.add(c.task.id());
+        c.pullId = pull.id;
+        if (!pull.failing) {
+            imageReady(c, pull.endsAt - now);
+        }
+    }
+
+    private NodeImages.Pull startPull(Image image, long now) {
+        boolean registryUp = !registriesDown.contains(image.registry().name());
+        NodeImages.Pull pull = imageStore.start(image, registryUp, pullBytesPerSecond, now, this::logPull);
+        if (pull.failing || image.layered()) {
+            timers.startSingleTimer("pull:" + pull.id, new PullEnded(pull.id), Duration.ofNanos(pull.endsAt - now));
+        }
+        return pull;
+    }
+
+    /** A pull of an image described by its layers is logged, with what it finds on the disk. */
+    private void logPull(NodeImages.Pull pull, PullPlan plan) {
+        if (pull.image.layered()) {
+            log.append(new ImagePullStarted(node, pull.image.name(), pull.image.registry().name(), pull.image.layers().size(),
+                    plan.present().size(), plan.inFlight().size(), plan.fetchBytes(), pull.fetched));
+        }
+    }
+
+    /**
+     * The room a container about to be created needs on the disk: the layers of its image the pull
+     * would bring, and its own layer (the storage driver's: overlay2 nothing, vfs a copy of the
+     * image). Taken, or the task is rejected with the engine's words.
+     */
+    private boolean roomToCreate(NodeContainer c, Image image, boolean pull) {
+        long missing = pull ? imageStore.missingBytes(image) : 0;
+        String key = CONTAINER + c.task.id();
+        long layer = disk.has(key) ? 0 : disk.driver().containerBytes(image.sizeBytes());
+        if (!disk.fits(missing + layer)) {
+            c.imageWait = false;
+            rejected(c, missing > 0 && !disk.fits(missing) ? PULL_DISK_FULL : CREATE_DISK_FULL);
+            return false;
         }
         if (layer > 0) {
-            disk.take(CONTAINER + c.task.id(), layer);
+            disk.take(key, layer);
         }
-        long readyAt = imageReadyAt.computeIfAbsent(image.name(), name -> now + pullNanos(image));
-        long pull = Math.max(0, readyAt - now) + disk.driver().createNanos(image.sizeBytes());
-        timers.startSingleTimer(c.task.id(), new StepDone(c.task.id(), TaskState.READY), Duration.ofNanos(pull));
+        return true;
     }
 
     /** Swarmkit rejects a task whose Prepare failed; a kubelet's pod fails and backs off, as for an exit. */
@@ -428,8 +512,113 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         }
     }
 
-    private long pullNanos(Image image) {
-        return pullBytesPerSecond <= 0 ? 0 : (long) Math.ceil(image.sizeBytes() * 1e9 / pullBytesPerSecond);
+    /**
+     * The image will be on the disk {@code delay} from now: the container is prepared (created, as
+     * long as its storage driver takes), or started again, then.
+     */
+    private void imageReady(NodeContainer c, long delay) {
+        if (!c.startAfterImage) {
+            long create = disk.driver().createNanos(images.apply(c.task.spec().image()).sizeBytes());
+            timers.startSingleTimer(c.task.id(), new StepDone(c.task.id(), TaskState.READY), Duration.ofNanos(delay + create));
+        } else if (delay == 0) {
+            start(c);
+        } else {
+            timers.startSingleTimer(c.task.id(), new ImageReady(c.task.id()), Duration.ofNanos(delay));
+        }
+    }
+
+    private Behavior<Command> onImageReady(ImageReady m) {
+        NodeContainer c = containers.get(m.taskId());
+        if (c != null && c.awaitingRestart && c.imageWait) {
+            start(c);
+        }
+        return this;
+    }
+
+    private Behavior<Command> onPullEnded(PullEnded m) {
+        imageStore.pull(m.pullId()).ifPresent(pull -> {
+            if (pull.failing) {
+                pullFailed(pull, PullErrors.registryDown(pull.image.name(), pull.image.registry().name()));
+            } else {
+                log.append(new ImagePulled(node, pull.image.name(), pull.endsAt - pull.startedAt));
+            }
+        });
+        return this;
+    }
+
+    private Behavior<Command> onRegistryChanged(RegistryChanged m) {
+        if (m.up()) {
+            registriesDown.remove(m.registry());
+            return this;
+        }
+        registriesDown.add(m.registry());
+        if (up) {
+            for (NodeImages.Pull pull : imageStore.inFlightFrom(m.registry(), log.now())) {
+                if (imageStore.pull(pull.id).isPresent()) {
+                    pullFailed(pull, PullErrors.registryDown(pull.image.name(), m.registry()));
+                }
+            }
+        }
+        return this;
+    }
+
+    /**
+     * A pull failed, and with it every pull that waited for a layer it fetched: each is logged, and
+     * each container waiting for one fails to get its image, unless the node runs the image it has.
+     */
+    private void pullFailed(NodeImages.Pull failed, String error) {
+        long now = log.now();
+        for (NodeImages.Pull pull : imageStore.fail(failed)) {
+            timers.cancel("pull:" + pull.id);
+            String image = pull.image.name();
+            boolean usingLocal = kind.runsLocalImageWhenPullFails() && imageStore.has(image, now);
+            log.append(new ImagePullFailed(node, image, pull.image.registry().name(), error, usingLocal));
+            for (String taskId : pull.waiters) {
+                NodeContainer c = containers.get(taskId);
+                if (c == null || c.pullId != pull.id || !c.imageWait) {
+                    continue;
+                }
+                c.pullId = 0;
+                timers.cancel(c.task.id());
+                if (usingLocal) {
+                    imageReady(c, 0);
+                } else {
+                    kind.pullFailed(c.task.id(), c.task.spec().image(), now);
+                    imageFailed(c, PullErrors.ERR_IMAGE_PULL, error);
+                }
+            }
+        }
+    }
+
+    /**
+     * The container cannot have its image: Swarm's agent rejects the task with the engine's error;
+     * a kubelet reports the reason and syncs the pod again after its back-off period.
+     */
+    private void imageFailed(NodeContainer c, String reason, String message) {
+        if (kind.retriesPulls()) {
+            waitForImage(c, reason, message, Kubelet.SYNC_AFTER_ERROR_NANOS);
+        } else {
+            c.imageWait = false;
+            advance(c, TaskState.REJECTED, "preparing", PullErrors.noSuchImage(c.task.spec().image()));
+        }
+    }
+
+    /** The kubelet's container waits with {@code reason}; the pod is synced again {@code syncIn} from now. */
+    private void waitForImage(NodeContainer c, String reason, String message, long syncIn) {
+        String waiting = reason + ": " + message;
+        if (!waiting.equals(c.waiting)) {
+            c.waiting = waiting;
+            log.append(new TaskWaiting(c.task.id(), node, reason, message));
+        }
+        timers.startSingleTimer(c.task.id(), new ImageSync(c.task.id()), Duration.ofNanos(syncIn));
+    }
+
+    private Behavior<Command> onImageSync(ImageSync m) {
+        NodeContainer c = containers.get(m.taskId());
+        if (c != null && c.imageWait && (c.awaitingRestart || !c.state.isTerminal())) {
+            ensureImage(c, c.startAfterImage);
+        }
+        return this;
     }
 
     private void applyDesired(NodeContainer c) {
@@ -460,6 +649,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      */
     private void start(NodeContainer c) {
         c.awaitingRestart = false;
+        c.imageWait = false;
+        c.waiting = "";
         if (c.task.spec().mounts().stream().anyMatch(m -> m.type() == VolumeMount.Type.VOLUME)) {
             storage.tell(new Storage.Mount(c.task.id(), c.task.name(), node, c.task.spec().mounts(), disk.free(), mountAnswers));
             return;
@@ -514,6 +705,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         }
         if (m.reached() == TaskState.READY && c.state == TaskState.PREPARING) {
             c.prepared = true;
+            c.imageWait = false;
+            c.waiting = "";
             advance(c, TaskState.READY, "prepared", null);
             applyDesired(c);
         } else if (m.reached() == TaskState.RUNNING && c.state == TaskState.STARTING) {
@@ -860,13 +1053,17 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private void startAgain(NodeContainer c, ContainerVerb verb) {
         log.append(new ContainerCommanded(c.task.id(), node, verb.keyword(), "started again before its back-off is over"));
         timers.cancel(c.task.id());
-        startInPlace(c);
+        if (c.prepared) {
+            start(c); // the runtime starts the container it has: no kubelet asks for the image
+        } else {
+            startInPlace(c);
+        }
     }
 
     /**
      * {@code docker rm -f}: SIGKILL, and the container is gone. The task fails with 137; a kubelet
      * then starts a new container at once, as there is no exited one left to back off from
-     * ({@code kuberuntime_manager.go doBackOff}).
+     * ({@code kuberuntime_manager.go doBackOff}), once it has the image its pull policy asks for.
      */
     private void remove(NodeContainer c) {
         boolean running = !c.state.isTerminal();
@@ -881,6 +1078,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             advance(c, killed.state(), killed.message(), killed.error().orElse(null));
         }
         if (kind.restartsInPlace() && c.desired == TaskState.RUNNING) {
+            // a new container: the kubelet asks for its image first, as at every start it makes
+            c.awaitingRestart = true;
             startInPlace(c);
         }
     }
@@ -959,10 +1158,13 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         return this;
     }
 
-    /** A kubelet's pod starts its container again, or tries again to create one it could not create. */
+    /**
+     * A kubelet's pod starts its container again once it has the image its pull policy asks for (the
+     * kubelet asks at every start), or tries again to create one it could not create.
+     */
     private void startInPlace(NodeContainer c) {
         if (c.prepared) {
-            start(c);
+            ensureImage(c, true);
         } else {
             c.awaitingRestart = false;
             prepare(c); // a pod whose container could not be created: the kubelet tries again

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * One container as its {@link NodeAgent} tracks it: the task it runs, its state and the state it
- * is told to reach, its probe, whether its volumes are mounted, and what an operator or the kernel has done to it (paused, being
- * stopped, its application's next step and its OOM kill, which a pause holds back).
+ * is told to reach, its probe, whether its volumes are mounted, and what an operator or the kernel
+ * has done to it (paused, being stopped, its application's next step and its OOM kill, which a
+ * pause holds back), and the image it waits for before it is created or started again.
  */
 final class NodeContainer {
     Task task;
@@ -49,6 +50,12 @@ final class NodeContainer {
     /** An operator's {@code docker stop} waits for the SIGKILL; {@code restartAfterStop}: it was a restart. */
     boolean stoppingByOperator;
     boolean restartAfterStop;
+    /** The pull it waits for (0: none), whether it waits for its image at all, and whether to start again after. */
+    long pullId;
+    boolean imageWait;
+    boolean startAfterImage;
+    /** Its last waiting reason and message, so that an unchanged one is not logged again. */
+    String waiting = "";
 
     NodeContainer(Task task, TaskState desired) {
         this.task = task;

@@ -1,8 +1,13 @@
 package io.flotilla.sim.cluster;
 
+import io.flotilla.scheduler.model.PullPolicy;
+import io.flotilla.scheduler.model.TaskSpec;
 import java.util.OptionalLong;
 
-/** Swarm's agent: an exited task stays exited, and a task it never ran needs no word from it. */
+/**
+ * Swarm's agent: an exited task stays exited, and a task it never ran needs no word from it. A task
+ * whose image cannot be had is rejected; the restart supervisor replaces it.
+ */
 enum SwarmAgent implements AgentKind {
     INSTANCE;
 
@@ -41,6 +46,33 @@ enum SwarmAgent implements AgentKind {
     public boolean everyContainerHasAnAddress() {
         return false;
     }
+
+    /**
+     * {@code missing} unless the service says otherwise: {@code docker service create} pins the image
+     * to its digest, and the executor skips the pull of a pinned image it has ({@code pullImage}).
+     */
+    @Override
+    public PullPolicy pullPolicy(TaskSpec spec) {
+        return spec.pullPolicy().orElse(PullPolicy.IF_NOT_PRESENT);
+    }
+
+    @Override
+    public boolean retriesPulls() {
+        return false;
+    }
+
+    @Override
+    public boolean runsLocalImageWhenPullFails() {
+        return true;
+    }
+
+    @Override
+    public boolean pullHeldBack(String taskId, String image, long now) {
+        return false;
+    }
+
+    @Override
+    public void pullFailed(String taskId, String image, long now) {}
 
     @Override
     public boolean probesWhilePaused() {

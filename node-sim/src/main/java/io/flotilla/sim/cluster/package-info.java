@@ -8,6 +8,9 @@
  * {@code io.flotilla.sim.kubernetes}), which it drives through {@code io.flotilla.sim.control}.
  * {@link io.flotilla.sim.cluster.Cluster} builds them all and takes the scenario's timeline, an
  * operator's {@code docker VERB} on a container ({@link io.flotilla.sim.cluster.ContainerVerb}) among
- * it; the agent holds each of its containers ({@code NodeContainer}) to its cgroup's limits.
+ * it; the agent holds each of its containers ({@code NodeContainer}) to its cgroup's limits. Each
+ * agent keeps its node's disk ({@link io.flotilla.sim.cluster.NodeImages}: the layers and images
+ * it has, and its pulls), pulls as {@code io.flotilla.scheduler.image} plans, and hears from the
+ * cluster when a registry goes down or comes back.
  */
 package io.flotilla.sim.cluster;

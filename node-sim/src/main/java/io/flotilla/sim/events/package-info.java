@@ -11,5 +11,9 @@
  * and {@link TrafficCounted} are truth; {@link DnsAnswersChanged} and {@link LbBackendChanged} are
  * what one node believes (its DNS and load balancer, from its own view); {@link RequestExplained}
  * sets one request's belief (what its node resolved and picked) against the truth it met.
+ *
+ * <p>Images: {@link ImagePullStarted}, {@link ImagePulled} and {@link ImagePullFailed} are what a
+ * node's daemon really did, {@link TaskWaiting} is a pod's container waiting for its image (the
+ * kubelet's reason), and {@link RegistryStateChanged} a registry going down or coming back.
  */
 package io.flotilla.sim.events;

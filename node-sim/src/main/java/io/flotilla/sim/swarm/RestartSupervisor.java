@@ -17,6 +17,13 @@ import java.util.Map;
  * new task at once, held at READY until the restart delay has passed and the old task has
  * stopped (or its node is down or gone, or a minute went by); then it is told to run. It hears
  * of ended tasks as a {@link TaskWatcher} and of lost nodes as {@link NodeEvents}.
+ *
+ * <p>A task that stops while it is itself a replacement still in its restart delay (a task
+ * rejected because its image cannot be pulled is rejected at once) is not replaced at once: its
+ * restart waits for its own delay to end, then it is let run, as every delayed task is, and
+ * replaced ({@code Restart}'s "wait for its restart delay to elapse, to avoid tight restart
+ * loops", {@code waitRestart}). So a slot whose image is missing gets a new task every restart
+ * delay, not a storm of them.
  */
 final class RestartSupervisor implements TaskWatcher, NodeEvents {
 
@@ -26,6 +33,8 @@ final class RestartSupervisor implements TaskWatcher, NodeEvents {
     private final Map<String, Waiting> waiting = new LinkedHashMap<>();
     /** Restart times per slot and spec version, for max_attempts and window. */
     private final Map<String, List<Long>> history = new HashMap<>();
+    /** Replacements that stopped during their own delay, and why: restarted once it is over. */
+    private final Map<String, String> restartAfterDelay = new LinkedHashMap<>();
 
     private record Waiting(String oldTaskId, boolean delayOver) {}
 
@@ -38,6 +47,10 @@ final class RestartSupervisor implements TaskWatcher, NodeEvents {
     /** Stops the task and, if its restart policy allows, puts a replacement in its slot. */
     void restart(Task task, String reason) {
         if (task.desired().compareTo(TaskState.RUNNING) > 0) {
+            return;
+        }
+        if (waiting.containsKey(task.id())) {
+            restartAfterDelay.putIfAbsent(task.id(), reason);
             return;
         }
         tasks.setDesired(task, TaskState.SHUTDOWN, reason);
@@ -128,5 +141,9 @@ final class RestartSupervisor implements TaskWatcher, NodeEvents {
         store.task(taskId)
                 .filter(t -> t.desired() == TaskState.READY)
                 .ifPresent(t -> tasks.setDesired(t, TaskState.RUNNING, "ready to start"));
+        String reason = restartAfterDelay.remove(taskId);
+        if (reason != null) {
+            store.task(taskId).ifPresent(t -> restart(t, reason));
+        }
     }
 }

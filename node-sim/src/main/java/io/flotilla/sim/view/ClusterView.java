@@ -5,11 +5,13 @@ import io.flotilla.scheduler.model.NodeRole;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.sim.events.ContainerCommanded;
 import io.flotilla.sim.events.DnsAnswersChanged;
+import io.flotilla.sim.events.ImagePulled;
 import io.flotilla.sim.events.LbBackendChanged;
 import io.flotilla.sim.events.NodeAvailabilityChanged;
 import io.flotilla.sim.events.NodeBooted;
 import io.flotilla.sim.events.NodeCrashed;
 import io.flotilla.sim.events.NodeStatusChanged;
+import io.flotilla.sim.events.RegistryStateChanged;
 import io.flotilla.sim.events.TaskAddressed;
 import io.flotilla.sim.events.TaskCreated;
 import io.flotilla.sim.events.TaskDesired;
@@ -19,6 +21,7 @@ import io.flotilla.sim.events.TaskSecrets;
 import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.events.TaskUnallocated;
 import io.flotilla.sim.events.TaskUnplaced;
+import io.flotilla.sim.events.TaskWaiting;
 import io.flotilla.sim.events.TrafficCounted;
 import io.flotilla.sim.events.VolumeAttached;
 import io.flotilla.sim.events.VolumeCreated;
@@ -37,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -46,8 +50,10 @@ import java.util.TreeSet;
  *
  * <p>Beside the truth about nodes and tasks it keeps each node's beliefs about the data plane (the
  * newest DNS answer per name and network, the load balancers' backends) and every traffic window
- * logged so far, and every volume: where it is, its state and up to when it holds every write; and
- * the pod creations each workload's controller had refused (kubernetes strategy).
+ * logged so far, and every volume: where it is, its state and up to when it holds every write; the
+ * images each node has on its disk (an image a task of it was prepared with, or a logged pull
+ * brought), and the registries that are down; and the pod creations each workload's controller
+ * had refused (kubernetes strategy).
  */
 public final class ClusterView {
 
@@ -63,6 +69,7 @@ public final class ClusterView {
     private final Map<String, List<TrafficCounted>> traffic = new LinkedHashMap<>();
     /** By name, then by the node whose disk holds it ("" for network storage). */
     private final TreeMap<String, TreeMap<String, VolumeView>> volumes = new TreeMap<>();
+    private final Set<String> registriesDown = new TreeSet<>();
     private final Map<String, FailedCreates> failedCreates = new TreeMap<>();
     private long time;
     private long applied;
@@ -121,7 +128,21 @@ public final class ClusterView {
                 if (e.node() != null) {
                     t.node = e.node();
                 }
+                // A task prepared (or further) on a node: its image is on that node's disk, which a crash keeps.
+                if (t.node != null && e.state().compareTo(TaskState.READY) >= 0 && !e.state().isTerminal()) {
+                    withNode(t.node, n -> n.images.add(t.image));
+                }
             });
+        } else if (event instanceof TaskWaiting e) {
+            withTask(e.task(), t -> t.error = e.reason() + ": " + e.message());
+        } else if (event instanceof ImagePulled e) {
+            withNode(e.node(), n -> n.images.add(e.image()));
+        } else if (event instanceof RegistryStateChanged e) {
+            if (e.up()) {
+                registriesDown.remove(e.registry());
+            } else {
+                registriesDown.add(e.registry());
+            }
         } else if (event instanceof TaskObserved e) {
             withTask(e.task(), t -> t.believed = e.state());
         } else if (event instanceof TaskDesired e) {
@@ -202,6 +223,11 @@ public final class ClusterView {
 
     public long time() {
         return time;
+    }
+
+    /** The registries that are down now, by name. */
+    public Set<String> registriesDown() {
+        return Collections.unmodifiableSet(registriesDown);
     }
 
     public Collection<NodeView> nodes() {

@@ -239,6 +239,32 @@ class RestartSupervisorTest {
     }
 
     /**
+     * Swarmkit's {@code Restart} ({@code restart.go}): a task that stops while it is itself a
+     * replacement still in its restart delay (rejected at once, its image missing) is restarted only
+     * when its delay is over, after it was let run as {@code StartNow} lets every delayed task: "to
+     * avoid tight restart loops (for example, when the image doesn't exist)".
+     */
+    @Test
+    void aReplacementRejectedDuringItsDelayIsRestartedWhenTheDelayIsOver() {
+        PartsRig rig = rig(RestartPolicy.DEFAULT, 1);
+        ends(rig, 10 * S, "web.1#1", TaskState.FAILED);
+        ends(rig, 11 * S, "web.1#2", TaskState.REJECTED);
+        ends(rig, 16 * S, "web.1#3", TaskState.REJECTED);
+        rig.clock.runUntil(HOUR);
+
+        assertEquals(List.of(
+                "10.000 web.1#1 desired shutdown (task failed)",
+                "10.000 web.1#2 created nginx desired ready",
+                "15.000 web.1#2 desired running (ready to start)",
+                "15.000 web.1#2 desired shutdown (task rejected)",
+                "15.000 web.1#3 created nginx desired ready",
+                "20.000 web.1#3 desired running (ready to start)",
+                "20.000 web.1#3 desired shutdown (task rejected)",
+                "20.000 web.1#4 created nginx desired ready",
+                "25.000 web.1#4 desired running (ready to start)"), decisions(rig));
+    }
+
+    /**
      * Swarmkit's global TestNodeAvailability: a global task that fails on a paused node is shut
      * down, not restarted; the node gets a new task once it is active again.
      */

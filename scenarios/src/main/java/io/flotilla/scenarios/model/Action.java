@@ -377,4 +377,22 @@ public sealed interface Action {
             return "restore " + volume + node.map(n -> " on " + n).orElse("") + " from " + from;
         }
     }
+
+    /**
+     * A registry stops answering ({@code registry_down}) or answers again ({@code registry_up}): a
+     * pull from it fails meanwhile, as each strategy fails it.
+     */
+    record Registry(String registry, boolean up) implements Action {
+        public String keyword() {
+            return up ? "registry_up" : "registry_down";
+        }
+
+        public List<Cluster.Command> commands() {
+            return List.of(new Cluster.Registry(registry, up));
+        }
+
+        public String describe() {
+            return keyword() + " " + registry;
+        }
+    }
 }

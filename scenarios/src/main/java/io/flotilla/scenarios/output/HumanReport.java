@@ -2,6 +2,8 @@ package io.flotilla.scenarios.output;
 
 import io.flotilla.scenarios.expect.ExpectationResult;
 import io.flotilla.scenarios.expect.Views;
+import io.flotilla.scenarios.model.ByteSizes;
+import io.flotilla.scenarios.model.ImageDecl;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.run.RunResult;
 import io.flotilla.scheduler.model.TaskState;
@@ -14,6 +16,9 @@ import io.flotilla.sim.events.ContainerBackOff;
 import io.flotilla.sim.events.ContainerCommanded;
 import io.flotilla.sim.events.ContainerOomKilled;
 import io.flotilla.sim.events.DnsAnswersChanged;
+import io.flotilla.sim.events.ImagePullFailed;
+import io.flotilla.sim.events.ImagePullStarted;
+import io.flotilla.sim.events.ImagePulled;
 import io.flotilla.sim.events.LbBackendChanged;
 import io.flotilla.sim.events.LeaderChanged;
 import io.flotilla.sim.events.NetworkChanged;
@@ -25,6 +30,7 @@ import io.flotilla.sim.events.NodeStatusChanged;
 import io.flotilla.sim.events.NodeTaintChanged;
 import io.flotilla.sim.events.PodEvicted;
 import io.flotilla.sim.events.PodForceDeleted;
+import io.flotilla.sim.events.RegistryStateChanged;
 import io.flotilla.sim.events.ReplicaSetScaled;
 import io.flotilla.sim.events.ServiceChanged;
 import io.flotilla.sim.events.TaskDesired;
@@ -34,6 +40,7 @@ import io.flotilla.sim.events.TaskSecrets;
 import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.events.TaskUnallocated;
 import io.flotilla.sim.events.TaskUnplaced;
+import io.flotilla.sim.events.TaskWaiting;
 import io.flotilla.sim.events.TrafficCounted;
 import io.flotilla.sim.events.UpdateStatusChanged;
 import io.flotilla.sim.events.VolumeAttached;
@@ -83,6 +90,7 @@ public final class HumanReport {
         BeliefNotes beliefs = new BeliefNotes(run.log().events());
         TrafficProgress traffic = new TrafficProgress();
         DataPlaneChanges instant = new DataPlaneChanges();
+        ArchitecturePath path = new ArchitecturePath(run.scenario(), run.strategy());
         List<LoggedEvent> events = run.log().events();
         for (int i = 0; i < events.size(); i++) {
             LoggedEvent logged = events.get(i);
@@ -93,6 +101,7 @@ public final class HumanReport {
                 instant.lb(e, Optional.ofNullable(view.backends(e.node(), e.network(), e.service()).get(e.task())), view);
             }
             view.apply(logged);
+            path.before(logged, taskName(event, view)).forEach(instant::line);
             beliefs.seen(logged);
             if (event instanceof TrafficCounted e) {
                 traffic.window(e, logged.time()).forEach(instant::line);
@@ -206,6 +215,19 @@ public final class HumanReport {
             return row(e.volume(), "deleted", e.on(), "with its data");
         } else if (event instanceof VolumeRefused e) {
             return row(e.target(), e.action() + " refused", "", e.reason());
+        } else if (event instanceof ImagePullStarted e) {
+            return row(e.node(), "pulling", e.registry(), e.image() + ": " + e.layers() + " layers, " + e.present()
+                    + " already present" + (e.waiting() > 0 ? ", " + e.waiting() + " on their way" : "") + ", "
+                    + ByteSizes.format(e.fetchBytes()) + " to fetch");
+        } else if (event instanceof ImagePulled e) {
+            return row(e.node(), "pulled", "", e.image() + " in " + Durations.format(e.tookNanos()));
+        } else if (event instanceof ImagePullFailed e) {
+            return row(e.node(), "pull failed", e.registry(), e.image() + ": " + e.error()
+                    + (e.usingLocal() ? "; runs the image it has" : ""));
+        } else if (event instanceof RegistryStateChanged e) {
+            return row("registry " + e.registry(), e.up() ? "up" : "down", "", e.up() ? "answers pulls again" : "every pull from it fails");
+        } else if (event instanceof TaskWaiting e) {
+            return row(nameOf(e.task()), "waiting", e.node(), e.reason() + ": " + e.message());
         } else if (event instanceof TaskSecrets e) {
             return row(nameOf(e.task()), "secrets", "", granted(e));
         } else if (event instanceof WorkloadFailedCreate e) {
@@ -239,6 +261,11 @@ public final class HumanReport {
         return bytes + "B";
     }
 
+    /** The slot name of the task an event is about, for the architecture path. */
+    private static String taskName(Event event, ClusterView view) {
+        return event instanceof TaskStateChanged e ? view.task(e.task()).map(t -> t.name).orElse(nameOf(e.task())) : "";
+    }
+
     /** {@code db_password_v2 at /run/secrets/db_password; config nginx_conf at /etc/nginx/nginx.conf}. */
     private static String granted(TaskSecrets e) {
         List<String> parts = new ArrayList<>();
@@ -263,6 +290,12 @@ public final class HumanReport {
     /** A pod's line shows its name; its first line also its slot, the name expectations use. */
     private static String slotOfNew(TaskStateChanged e, TaskView t) {
         return e.state() == TaskState.NEW && !t.name.equals(nameOf(e.task())) ? "  (slot " + t.name + ")" : "";
+    }
+
+    /** The node's images and what their layers take on its disk, when the scenario describes images by their layers. */
+    private static String disk(RunResult run, java.util.Collection<String> images) {
+        return ", " + images.size() + (images.size() == 1 ? " image, " : " images, ")
+                + ByteSizes.format(JsonResult.diskBytes(run, images)) + " on disk";
     }
 
     private static String lower(Enum<?> value) {
@@ -304,9 +337,11 @@ public final class HumanReport {
                         Durations.format(f.last()), f.latest().message());
             }
         });
-        view.nodes().forEach(n -> out.printf("  %-20s %s (%s)%s%n", n.name, n.state(),
+        boolean layered = run.scenario().images().values().stream().anyMatch(ImageDecl::layered);
+        view.nodes().forEach(n -> out.printf("  %-20s %s (%s)%s%s%n", n.name, n.state(),
                 n.availability().name().toLowerCase(Locale.ROOT),
-                n.state().equals(n.believed()) ? "" : ", manager believes " + n.believed()));
+                n.state().equals(n.believed()) ? "" : ", manager believes " + n.believed(),
+                layered && !n.images().isEmpty() ? disk(run, n.images()) : ""));
         if (!expectations.isEmpty()) {
             out.println();
             out.println("expectations:");

@@ -23,7 +23,9 @@ import java.util.OptionalLong;
  * The {@code run --json} result: the run, each expectation, every node, the newest task of every
  * slot at the end with its address on each network, every volume (its node, state and up to when
  * it holds every write; {@code on} is the node whose disk holds a {@code local} volume), and what
- * became of every traffic client's requests. {@code state} is the truth; {@code believed} is the manager's record beside it. A task's
+ * became of every traffic client's requests. Each node lists the images on its disk and what their
+ * layers take there ({@code image_bytes}, each shared layer once). {@code state} is the truth;
+ * {@code believed} is the manager's record beside it. A task's
  * {@code name} is its slot ({@code web.3}); under the kubernetes strategy {@code pod} is the pod's
  * name ({@code web-7d4b9c8f5-x2kq9}), which is also its {@code id}. A task granted secrets or configs
  * lists their names ({@code secrets}, {@code configs}); a workload whose pods were refused at
@@ -63,6 +65,9 @@ public final class JsonResult {
             o.put("state", n.state());
             o.put("availability", n.availability().name().toLowerCase(Locale.ROOT));
             o.put("believed", n.believed());
+            ArrayNode images = o.putArray("images");
+            n.images().forEach(images::add);
+            o.put("image_bytes", diskBytes(run, n.images()));
         }
         boolean kubernetes = run.strategy() == Strategy.KUBERNETES;
         ArrayNode tasks = root.putArray("tasks");
@@ -136,6 +141,13 @@ public final class JsonResult {
             totals.servedBy().forEach(servedBy::put);
         }
         return root;
+    }
+
+    /** What the images take on a node's disk: each layer once, however many images share it. */
+    static long diskBytes(RunResult run, java.util.Collection<String> images) {
+        java.util.Map<String, Long> layers = new java.util.HashMap<>();
+        images.forEach(i -> run.scenario().image(i).layers().forEach(l -> layers.put(l.digest(), l.sizeBytes())));
+        return layers.values().stream().mapToLong(Long::longValue).sum();
     }
 
     public static String render(ObjectNode node) {

@@ -37,7 +37,9 @@ final class ActionBinders {
             new ContainerBinder(ContainerVerb.STOP),
             new ContainerBinder(ContainerVerb.START),
             new ContainerBinder(ContainerVerb.UNPAUSE),
-            new ContainerBinder(ContainerVerb.REMOVE));
+            new ContainerBinder(ContainerVerb.REMOVE),
+            new RegistryBinder(false),
+            new RegistryBinder(true));
 
     /** The keys that introduce an action, in order. */
     static final List<String> KEYWORDS = ALL.stream().map(ActionBinder::keyword).toList();

@@ -1,7 +1,6 @@
 package io.flotilla.scenarios.parse;
 
 import io.flotilla.network.driver.Driver;
-import io.flotilla.scenarios.model.ImageDecl;
 import io.flotilla.scenarios.model.NetworkDecl;
 import io.flotilla.scenarios.model.NodeDecl;
 import io.flotilla.scenarios.model.StorageClassDecl;
@@ -13,13 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** The named declarations other sections refer to: {@code networks}, {@code storage_classes}, {@code images}. */
+/**
+ * The named declarations other sections refer to: {@code networks}, {@code storage_classes}
+ * ({@code registries} and {@code images} are {@link ImagesBinder}'s).
+ */
 final class DeclarationsBinder {
 
     static final List<String> NETWORK_KEYS = List.of("driver", "subnet", "encrypted");
@@ -46,7 +47,6 @@ final class DeclarationsBinder {
                     + "unmounts at once as the container stops; this is how long a Kubernetes CSI driver's "
                     + "ControllerUnpublishVolume takes, the detach the attach/detach controller waits for before it "
                     + "attaches the volume elsewhere");
-    static final List<String> IMAGE_KEYS = concat(List.of("size", "start", "crash_after"), ApplicationBinder.KEYS);
     static final Map<String, Driver> DRIVERS =
             Values.choices("overlay", Driver.OVERLAY, "bridge", Driver.BRIDGE, "macvlan", Driver.MACVLAN);
     static final Map<String, String> VOLUME_TYPES = Values.choices("local", "local", "network", "network");
@@ -165,30 +165,6 @@ final class DeclarationsBinder {
             }
         });
         return out;
-    }
-
-    static TreeMap<String, ImageDecl> images(Fields top) {
-        TreeMap<String, ImageDecl> out = new TreeMap<>();
-        top.section("images", "images", null).ifPresent(map -> {
-            for (Fields.Entry e : map.entries()) {
-                if (!Names.PLAIN.matcher(e.name()).matches()) {
-                    map.problems().add(e.key(), "image name '" + e.name() + "' may not hold spaces");
-                }
-                Fields.of(e.value(), e.name(), "image '" + e.name() + "'", map.problems(), IMAGE_KEYS).ifPresent(f -> {
-                    long size = f.size("size").orElse(ImageDecl.DEFAULT_SIZE);
-                    long start = f.duration("start", ImageDecl.DEFAULT_START);
-                    OptionalLong crashAfter = f.duration("crash_after");
-                    out.put(e.name(), new ImageDecl(e.name(), size, start, crashAfter, ApplicationBinder.of(f)));
-                });
-            }
-        });
-        return out;
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> out = new java.util.ArrayList<>(a);
-        out.addAll(b);
-        return List.copyOf(out);
     }
 
     private static boolean isCidr(String text) {

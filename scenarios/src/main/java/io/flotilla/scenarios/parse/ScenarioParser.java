@@ -9,6 +9,7 @@ import io.flotilla.scenarios.model.SourcePos;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.model.TimelineItem;
 import io.flotilla.scenarios.model.TrafficDecl;
+import io.flotilla.scheduler.image.Registry;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.time.Durations;
@@ -43,8 +44,8 @@ public final class ScenarioParser {
 
     static final List<String> TOP_KEYS = List.of(
             "scenario", "description", "seed", "strategy", "until", "swarm", "kubernetes", "network_profile", "nodes",
-            "networks", "volumes", "secrets", "configs", "services", "statefulsets", "storage_classes", "images", "traffic",
-            "timeline", "expect");
+            "networks", "volumes", "secrets", "configs", "services", "statefulsets", "storage_classes", "registries", "images",
+            "traffic", "timeline", "expect");
     static final Map<String, Strategy> STRATEGIES =
             Values.choices("swarm", Strategy.SWARM, "kubernetes", Strategy.KUBERNETES);
     /** The run goes on this long after the last timeline item when {@code until} is not given. */
@@ -119,7 +120,8 @@ public final class ScenarioParser {
         var networks = DeclarationsBinder.networks(top);
         var volumes = VolumesBinder.declared(top);
         var storageClasses = DeclarationsBinder.storageClasses(top, nodes, strategy);
-        var declaredImages = DeclarationsBinder.images(top);
+        var registries = ImagesBinder.registries(top);
+        var declaredImages = ImagesBinder.images(top, registries);
 
         SecretsBinder.Declared declared = SecretsBinder.bind(top);
         ServicesBinder.Scope serviceScope = new ServicesBinder.Scope(networks.keySet(), declared, volumes, strategy);
@@ -156,6 +158,7 @@ public final class ScenarioParser {
         TimelineBinder timelineBinder = new TimelineBinder(problems, nodeNames, zones, workloads, networks.keySet(),
                 storageClasses.keySet(), volumeNames, serviceScope,
                 TimelineState.of(specs, sets.stream().map(StatefulSetsBinder.Bound::decl).toList()));
+        timelineBinder.registries(registries.keySet());
         List<TimelineBinder.Bound> timeline = timelineBinder.bind(top);
         long end = until.orElseGet(() -> timelineBinder.lastAt().orElse(0) + TAIL);
 
@@ -165,9 +168,10 @@ public final class ScenarioParser {
         checkWithinRun(timeline, expectations, end, problems);
 
         TreeMap<String, ImageDecl> images = new TreeMap<>(declaredImages);
-        specs.forEach(s -> images.putIfAbsent(s.task().image(), ImageDecl.defaults(s.task().image())));
-        sets.forEach(s -> images.putIfAbsent(s.decl().task().image(), ImageDecl.defaults(s.decl().task().image())));
-        timelineBinder.images.forEach(i -> images.putIfAbsent(i, ImageDecl.defaults(i)));
+        Registry hub = registries.get(Registry.DEFAULT_NAME);
+        specs.forEach(s -> images.putIfAbsent(s.task().image(), ImageDecl.defaults(s.task().image(), hub)));
+        sets.forEach(s -> images.putIfAbsent(s.decl().task().image(), ImageDecl.defaults(s.decl().task().image(), hub)));
+        timelineBinder.images.forEach(i -> images.putIfAbsent(i, ImageDecl.defaults(i, hub)));
 
         if (!problems.isEmpty()) {
             return Optional.empty();

@@ -13,6 +13,7 @@ import io.flotilla.scheduler.model.HealthCheck;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.Placement;
 import io.flotilla.scheduler.model.PortConfig;
+import io.flotilla.scheduler.model.PullPolicy;
 import io.flotilla.scheduler.model.Resources;
 import io.flotilla.scheduler.model.RestartPolicy;
 import io.flotilla.scheduler.model.ServiceMode;
@@ -29,16 +30,16 @@ import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * A map of services in the compose vocabulary ({@code image}, {@code networks}, {@code ports},
- * {@code healthcheck}, {@code stop_grace_period}, {@code volumes} (see {@link VolumesBinder}), {@code
- * deploy}, the security keys of {@link SecurityBinder}, the {@code secrets} and {@code configs} of
- * {@link GrantsBinder}), at the top level or inside a timeline {@code deploy}.
+ * A map of services in the compose vocabulary ({@code image}, {@code pull_policy}, {@code networks},
+ * {@code ports}, {@code healthcheck}, {@code stop_grace_period}, {@code volumes} (see {@link
+ * VolumesBinder}), {@code deploy}, the security keys of {@link SecurityBinder}, the {@code secrets}
+ * and {@code configs} of {@link GrantsBinder}), at the top level or inside a timeline {@code deploy}.
  */
 final class ServicesBinder {
 
     static final List<String> KEYS = List.of(
-            "image", "networks", "ports", "healthcheck", "stop_grace_period", "volumes", "deploy", "kubernetes", "user",
-            "read_only", "cap_add", "cap_drop", "privileged", "security_opt", "secrets", "configs");
+            "image", "pull_policy", "networks", "ports", "healthcheck", "stop_grace_period", "volumes", "deploy", "kubernetes",
+            "user", "read_only", "cap_add", "cap_drop", "privileged", "security_opt", "secrets", "configs");
     static final List<String> DEPLOY_KEYS = List.of(
             "mode", "replicas", "endpoint_mode", "placement", "resources", "restart_policy", "update_config",
             "rollback_config");
@@ -49,6 +50,11 @@ final class ServicesBinder {
             Values.choices("replicated", ServiceMode.REPLICATED, "global", ServiceMode.GLOBAL);
     static final Map<String, EndpointMode> ENDPOINT_MODES =
             Values.choices("vip", EndpointMode.VIP, "dnsrr", EndpointMode.DNSRR);
+    /** Compose's words ({@code if_not_present} is its alias of {@code missing}), then Kubernetes' {@code imagePullPolicy}. */
+    static final Map<String, PullPolicy> PULL_POLICIES = Values.choices(
+            "always", PullPolicy.ALWAYS, "missing", PullPolicy.IF_NOT_PRESENT, "if_not_present", PullPolicy.IF_NOT_PRESENT,
+            "never", PullPolicy.NEVER, "Always", PullPolicy.ALWAYS, "IfNotPresent", PullPolicy.IF_NOT_PRESENT,
+            "Never", PullPolicy.NEVER);
 
     /** A service, where it was written, and its Kubernetes pod inputs if it has a {@code kubernetes} key. */
     record Bound(ServiceSpec spec, Node at, List<PortsBinder.At> ports, Optional<KubernetesPodSpec> pod) {}
@@ -120,7 +126,7 @@ final class ServicesBinder {
         ContainerSecurity security = SecurityBinder.bind(f, scope.strategy());
         List<FileReference> files = GrantsBinder.bind(f, scope.declared());
         TaskSpec task = new TaskSpec(image, reservations, limits, placement, portConfigs, nets, restart, healthcheck, stopGrace,
-                security, files, mounts);
+                security, files, mounts, pullPolicy(f));
         ServiceSpec spec = new ServiceSpec(name, mode, global ? 0 : replicas, task, update, rollback, endpointMode);
         Optional<KubernetesPodSpec> pod = f.section("kubernetes", "kubernetes", KubernetesBinder.KEYS)
                 .map(k -> new KubernetesBinder(problems).bind(k));
@@ -148,6 +154,23 @@ final class ServicesBinder {
             }
         });
         return image.orElse(name + ":latest");
+    }
+
+    /**
+     * {@code pull_policy}; compose's {@code build} and its timed policies ({@code daily},
+     * {@code weekly}, {@code every_12h}) need a builder or a clock of their own and are refused.
+     */
+    static Optional<PullPolicy> pullPolicy(Fields f) {
+        Optional<Node> value = f.value("pull_policy");
+        if (value.isPresent() && Yaml.isScalar(value.get())) {
+            String word = Yaml.text(value.get());
+            if (word.equals("build") || word.equals("daily") || word.equals("weekly") || word.startsWith("every_")) {
+                f.problems().add(value.get(), "pull_policy: '" + word + "' is compose's, and not simulated: images come from "
+                        + "registries; use always, missing (if_not_present) or never");
+                return Optional.empty();
+            }
+        }
+        return value.flatMap(n -> Values.choice(n, "pull_policy", PULL_POLICIES, f.problems()));
     }
 
     /** {@code networks: [frontend]}, each one declared under the top-level {@code networks}. */

@@ -85,6 +85,11 @@ final class TimelineBinder {
         return out;
     }
 
+    /** The registries a {@code registry_down} or {@code registry_up} may name; call before {@link #bind}. */
+    void registries(Set<String> names) {
+        scope.registries.addAll(names);
+    }
+
     /** The latest time of any item; call after {@link #bind}. */
     OptionalLong lastAt() {
         return lastAt;

@@ -29,6 +29,8 @@ final class TimelineScope {
     final Strategy strategy;
     /** Every image a deploy or update names, for the scenario's image table. */
     final Set<String> images;
+    /** The registries images are pulled from, {@code hub} among them; shared by every item's scope. */
+    final Set<String> registries;
     /** The item's time (virtual nanoseconds) and its place in the file, which orders items at one time. */
     final long at;
     final int seq;
@@ -41,8 +43,7 @@ final class TimelineScope {
 
     private TimelineScope(Problems problems, Set<String> nodes, Map<String, List<String>> zones, Workloads workloads,
             Set<String> networks, Set<String> storageClasses, VolumeNames volumes, ServicesBinder.Scope services,
-            Set<String> images,
-            TimelineState state, long at, int seq, boolean valid) {
+            Set<String> images, Set<String> registries, TimelineState state, long at, int seq, boolean valid) {
         this.problems = problems;
         this.nodes = nodes;
         this.zones = zones;
@@ -53,6 +54,7 @@ final class TimelineScope {
         this.services = services;
         this.strategy = services.strategy();
         this.images = images;
+        this.registries = registries;
         this.state = state;
         this.at = at;
         this.seq = seq;
@@ -64,13 +66,14 @@ final class TimelineScope {
     static TimelineScope of(Problems problems, Set<String> nodes, Map<String, List<String>> zones, Workloads workloads,
             Set<String> networks, Set<String> storageClasses, VolumeNames volumes, ServicesBinder.Scope services,
             Set<String> images, TimelineState state) {
-        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, volumes, services, images, state,
-                0, 0, true);
+        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, volumes, services, images,
+                new java.util.TreeSet<>(), state, 0, 0, true);
     }
 
     /** The same file, at the item {@code seq} of the file, at time {@code at}. */
     TimelineScope item(long itemAt, int itemSeq, boolean itemValid) {
         return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, volumes, services, images,
+                registries,
                 state, itemAt, itemSeq, itemValid);
     }
 

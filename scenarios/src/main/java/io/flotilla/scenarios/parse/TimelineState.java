@@ -15,9 +15,9 @@ import java.util.Set;
 /**
  * What the timeline has done so far, as far as the file tells it: which nodes are down (crashed
  * and not restarted since), which links are down, which tasks' health checks it made fail, which
- * tasks' containers it paused or ended, and how many replicas each replicated workload asks for. Items are bound
- * in time order, so each binder meets the state its item meets; the warnings about actions that
- * can be seen to do nothing are made of it.
+ * tasks' containers it paused or ended, how many replicas each replicated workload asks for, and
+ * which registries are down. Items are bound in time order, so each binder meets the state its item
+ * meets; the warnings about actions that can be seen to do nothing are made of it.
  */
 final class TimelineState {
 
@@ -31,6 +31,7 @@ final class TimelineState {
 
     /** A backup the timeline takes. */
     record Backup(String volume, long at) {}
+    private final Map<String, Long> registriesDown = new HashMap<>();
     private final Map<String, Long> pausedAt = new HashMap<>();
     private final Set<String> ended = new HashSet<>();
 
@@ -109,6 +110,21 @@ final class TimelineState {
     /** The names of the backups taken so far. */
     Set<String> backups() {
         return backups.keySet();
+    }
+
+    /** The timeline takes a registry down ({@code up} false) or brings it up. */
+    void registry(String registry, boolean up, long at) {
+        if (up) {
+            registriesDown.remove(registry);
+        } else {
+            registriesDown.putIfAbsent(registry, at);
+        }
+    }
+
+    /** When the registry went down, if it is down now. */
+    OptionalLong registryDownSince(String registry) {
+        Long at = registriesDown.get(registry);
+        return at == null ? OptionalLong.empty() : OptionalLong.of(at);
     }
 
     /** The timeline paused the task's container ({@code docker pause}), or thawed it. */

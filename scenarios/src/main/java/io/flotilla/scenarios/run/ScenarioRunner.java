@@ -110,10 +110,11 @@ public final class ScenarioRunner {
                         strategy == Strategy.KUBERNETES ? StorageSetup.Attachment.CONTROLLER : StorageSetup.Attachment.ON_MOUNT));
     }
 
+    /** Every image the scenario names, with its registry and layers; any other name gets the defaults. */
     private static Function<String, Image> images(Scenario scenario) {
         Map<String, Image> declared = new HashMap<>();
         for (ImageDecl d : scenario.images().values()) {
-            declared.put(d.name(), new Image(d.name(), d.sizeBytes(), d.startNanos(), d.crashAfterNanos(), d.app()));
+            declared.put(d.name(), d.image());
         }
         return name -> declared.computeIfAbsent(
                 name, n -> new Image(n, DEFAULT_IMAGE_BYTES, DEFAULT_START_NANOS, OptionalLong.empty()));

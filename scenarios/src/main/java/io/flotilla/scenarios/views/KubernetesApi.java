@@ -48,12 +48,16 @@ public final class KubernetesApi {
 
     /**
      * kubectl's STATUS column: {@code Terminating} once deletion was asked, else the container's
-     * waiting or terminated reason ({@code ContainerCreating}, {@code CrashLoopBackOff}, {@code Error},
-     * {@code Completed}), else the phase ({@code Pending}, {@code Running}).
+     * waiting or terminated reason ({@code ErrImagePull}, {@code ImagePullBackOff}, {@code
+     * ContainerCreating}, {@code CrashLoopBackOff}, {@code Error}, {@code Completed}), else the phase
+     * ({@code Pending}, {@code Running}).
      */
     public static String status(RunMoment m, TaskRecord pod) {
         if (deleting(pod)) {
             return "Terminating";
+        }
+        if (pod.imageWaiting().isPresent()) {
+            return pod.imageWaiting().get();
         }
         TaskState s = pod.reported();
         if (s.compareTo(TaskState.ASSIGNED) <= 0) {

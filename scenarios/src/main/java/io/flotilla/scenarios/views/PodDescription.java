@@ -189,13 +189,13 @@ public final class PodDescription {
         if (s == TaskState.RUNNING || s.compareTo(TaskState.RUNNING) < 0 && pod.restarts() > 0 && pod.runningSince().isPresent()) {
             w.append(L2).append("State:\tRunning\n").append(L3).append("Started:\t")
                     .append(WallClock.rfc1123z(pod.runningSince().orElse(pod.reportedAt()))).append('\n');
-        } else if (s == TaskState.FAILED && !pod.backingOff()) {
+        } else if (s == TaskState.FAILED && !pod.backingOff() && pod.imageWaiting().isEmpty()) {
             terminated(w, "State", pod);
         } else {
-            String reason = s == TaskState.FAILED ? "CrashLoopBackOff" : "ContainerCreating";
+            String reason = pod.imageWaiting().orElse(s == TaskState.FAILED ? "CrashLoopBackOff" : "ContainerCreating");
             w.append(L2).append("State:\tWaiting\n").append(L3).append("Reason:\t").append(reason).append('\n');
         }
-        if (pod.restarts() > 0 || s == TaskState.FAILED && pod.backingOff()) {
+        if (pod.restarts() > 0 || s == TaskState.FAILED && (pod.backingOff() || pod.imageWaiting().isPresent())) {
             terminated(w, "Last State", pod);
         }
     }

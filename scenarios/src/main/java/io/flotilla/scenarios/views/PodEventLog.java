@@ -7,6 +7,7 @@ import io.flotilla.sim.events.PodEvicted;
 import io.flotilla.sim.events.TaskHealthChanged;
 import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.events.TaskUnplaced;
+import io.flotilla.sim.events.TaskWaiting;
 import io.flotilla.scheduler.time.Durations;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,13 +20,17 @@ import java.util.Map;
  * The events Kubernetes' components record about each pod, derived from the run's log as they
  * would have recorded them, with their real reasons, sources and messages: the scheduler's
  * {@code Scheduled} and {@code FailedScheduling}; the kubelet's {@code Pulling}, {@code Pulled},
- * {@code Created}, {@code Started}, {@code Killing}, {@code BackOff} and {@code Unhealthy}; the
+ * {@code Created}, {@code Started}, {@code Killing}, {@code BackOff}, {@code Unhealthy}, and for an
+ * image it cannot get {@code Failed} and {@code ErrImageNeverPull}; the
  * taint eviction controller's {@code TaintManagerEviction}; the scheduler's {@code Preempted}; the
  * node lifecycle controller's {@code NodeNotReady}. Repeats of one event (same type, reason,
  * source and message) are counted into it, as client-go's event correlator does.
  *
  * <p>The container is named after the service. A drain's eviction records no event (the eviction
- * API records none); the kubelet's {@code Killing} follows it.
+ * API records none); the kubelet's {@code Killing} follows it. The image events follow the run's
+ * changes of a container's waiting reason: a failed pull right after another, with no held-back
+ * sync between them, is counted once; and a pod that waited for its image counts its successful
+ * pull from its first attempt.
  */
 final class PodEventLog {
 
@@ -93,6 +98,25 @@ final class PodEventLog {
     void backOff(ContainerBackOff e, TaskRecord pod, long time) {
         record(e.task(), time, KubeEvent.WARNING, "BackOff", KUBELET, "Back-off restarting failed container "
                 + pod.service() + " in pod " + pod.id() + "_default(" + ids.uid("pod", pod.id()) + ")");
+    }
+
+    /**
+     * The kubelet's container waits for its image: the image manager's event for the failed pull,
+     * the held-back pull or the absent image ({@code EnsureImageExists}), then the container
+     * start's {@code Failed} with the reason ({@code Error: ErrImagePull}).
+     */
+    void imageWaiting(TaskWaiting e, TaskRecord pod, long time) {
+        String image = pod.image();
+        switch (e.reason()) {
+            case "ErrImagePull" -> {
+                record(e.task(), time, KubeEvent.NORMAL, "Pulling", KUBELET, "Pulling image \"" + image + "\"");
+                record(e.task(), time, KubeEvent.WARNING, "Failed", KUBELET,
+                        "Failed to pull image \"" + image + "\": " + e.message());
+            }
+            case "ImagePullBackOff" -> record(e.task(), time, KubeEvent.NORMAL, "BackOff", KUBELET, e.message());
+            default -> record(e.task(), time, KubeEvent.WARNING, e.reason(), KUBELET, e.message());
+        }
+        record(e.task(), time, KubeEvent.WARNING, "Failed", KUBELET, "Error: " + e.reason());
     }
 
     void health(TaskHealthChanged e, long time) {

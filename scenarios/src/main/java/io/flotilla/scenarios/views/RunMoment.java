@@ -25,6 +25,7 @@ import io.flotilla.sim.events.TaskObserved;
 import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.events.TaskUnallocated;
 import io.flotilla.sim.events.TaskUnplaced;
+import io.flotilla.sim.events.TaskWaiting;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.LoggedEvent;
 import java.util.Collection;
@@ -120,6 +121,11 @@ public final class RunMoment {
             task(e.task(), logged, t -> {
                 t.backingOff = true;
                 podEvents.backOff(e, t, time);
+            });
+        } else if (event instanceof TaskWaiting e) {
+            task(e.task(), logged, t -> {
+                t.imageWaiting = e.reason();
+                podEvents.imageWaiting(e, t, time);
             });
         } else if (event instanceof PodEvicted e) {
             podEvents.evicted(e, time);

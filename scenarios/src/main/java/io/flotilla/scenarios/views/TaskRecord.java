@@ -46,6 +46,8 @@ public final class TaskRecord {
     boolean ranReported;
     /** The kubelet waits out a back-off before it restarts the failed container (CrashLoopBackOff). */
     boolean backingOff;
+    /** Why the kubelet's container waits for its image ({@code ErrImagePull}, {@code ImagePullBackOff}, ...); null once it has it. */
+    String imageWaiting;
     long lastChangeSeq;
     long updatedAt;
     /** When the current container started running, and the last container that stopped: started, finished, error. */
@@ -82,6 +84,9 @@ public final class TaskRecord {
         } else if (next.isTerminal() && runningSince >= 0) {
             lastTermination = new long[] {runningSince, time};
             lastTerminationError = error;
+        }
+        if (next == TaskState.READY || next == TaskState.STARTING || next == TaskState.SHUTDOWN) {
+            imageWaiting = null; // the kubelet has the image and creates the container, or the pod is gone
         }
         state = next;
         stateAt = time;
@@ -215,6 +220,14 @@ public final class TaskRecord {
      */
     public boolean backingOff() {
         return backingOff;
+    }
+
+    /**
+     * Why the kubelet's container waits for its image ({@code ErrImagePull}, {@code ImagePullBackOff},
+     * {@code ErrImageNeverPull}), until the kubelet has it; empty when it does not wait for one.
+     */
+    public Optional<String> imageWaiting() {
+        return Optional.ofNullable(imageWaiting);
     }
 
     /** When the container that runs now started, if one runs or ran. */

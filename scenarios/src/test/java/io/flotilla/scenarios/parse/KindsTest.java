@@ -51,7 +51,9 @@ class KindsTest {
             Map.entry("stop", "web.1"),
             Map.entry("start", "web.1"),
             Map.entry("unpause", "web.1"),
-            Map.entry("remove", "web.1"));
+            Map.entry("remove", "web.1"),
+            Map.entry("registry_down", "hub"),
+            Map.entry("registry_up", "hub"));
 
     /** Actions only the kubernetes strategy runs: their examples are read in a kubernetes scenario. */
     static final Set<String> KUBERNETES_ONLY = Set.of("out_of_service", "force_delete");

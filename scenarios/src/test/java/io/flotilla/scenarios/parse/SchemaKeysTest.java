@@ -559,6 +559,36 @@ class SchemaKeysTest {
         simulated("images.*.size", swarm(imaged.formatted("")), swarm(imaged.formatted("size: 10GB")));
         simulated("images.*.start", swarm(imaged.formatted("")), swarm(imaged.formatted("start: 20s")));
         simulated("images.*.crash_after", swarm(imaged.formatted("")), swarm(imaged.formatted("crash_after: 10s")));
+        // Registries, layers and builds: each changes what a pull fetches, from where, and how long it takes.
+        simulated("registries.*.bandwidth", swarm(WEB + "registries: {hub: {}}\n"), swarm(WEB + "registries: {hub: {bandwidth: 1MB/s}}\n"));
+        simulated("registries.*.latency", swarm(WEB + "registries: {hub: {}}\n"), swarm(WEB + "registries: {hub: {latency: 1s}}\n"));
+        String slow = WEB + "registries: {slow: {bandwidth: 1MB/s}}\n";
+        simulated("images.*.registry", swarm(slow + "images: {\"nginx:1\": {}}\n"),
+                swarm(slow + "images: {\"nginx:1\": {registry: slow}}\n"));
+        String layered = WEB + """
+                  api: {image: "api:1", deploy: {replicas: 2}}
+                images:
+                  "nginx:1": {layers: [{digest: base, size: 50MB}]}
+                  "api:1": {%s}
+                """;
+        simulated("#imageLayers[].digest", swarm(layered.formatted("layers: [{digest: own, size: 50MB}]")),
+                swarm(layered.formatted("layers: [{digest: base, size: 50MB}]")));
+        simulated("#imageLayers[].size", swarm(layered.formatted("layers: [{digest: own, size: 50MB}]")),
+                swarm(layered.formatted("layers: [{digest: own, size: 5MB}]")));
+        simulated("images.*.from", swarm(layered.formatted("layers: [{digest: own, size: 50MB}]")),
+                swarm(layered.formatted("from: \"nginx:1\", layers: [{digest: own, size: 50MB}]")));
+        String built = "build: {stages: [{name: fat, from: \"nginx:1\", layers: [{digest: modules, size: 500MB}]}, "
+                + "{name: slim, from: %s, layers: [{digest: dist, size: 1MB}]}]%s}";
+        simulated("images.*.build.stages[].name", swarm(layered.formatted(built.formatted("\"nginx:1\"", ""))),
+                swarm(layered.formatted(built.formatted("\"nginx:1\"", ", final: fat"))));
+        simulated("images.*.build.final", swarm(layered.formatted(built.formatted("\"nginx:1\"", ", final: slim"))),
+                swarm(layered.formatted(built.formatted("\"nginx:1\"", ", final: fat"))));
+        simulated("images.*.build.stages[].from", swarm(layered.formatted(built.formatted("\"nginx:1\"", ""))),
+                swarm(layered.formatted(built.formatted("fat", ""))));
+        simulated("images.*.build.stages[].layers", swarm(layered.formatted(built.formatted("\"nginx:1\"", ""))),
+                swarm(layered.formatted(built.formatted("\"nginx:1\"", "").replace("{digest: dist, size: 1MB}",
+                        "{digest: dist, size: 1MB}, {digest: assets, size: 100MB}"))));
+        simulated("#service.pull_policy", swarm(WEB), swarm(WEB.replace("{image: \"nginx:1\", ", "{image: \"nginx:1\", pull_policy: never, ")));
         // What an image's application does shows against its task's limits, and when it is stopped.
         String capped = NODES + """
                 images:
@@ -675,6 +705,9 @@ class SchemaKeysTest {
         simulated("#timelineItem.deploy.statefulsets", kube(timeline + "  - {at: 10s, deploy: {services: {api: {}}}}\n"),
                 kube(timeline + "  - {at: 10s, deploy: {services: {api: {}}, statefulsets: {db2: {}}}}\n"));
         statefulSets();
+        simulated("#timelineItem.registry_down", swarm(WEB), swarm(timeline + "  - {at: 0s, registry_down: hub}\n"));
+        simulated("#timelineItem.registry_up", swarm(timeline + "  - {at: 0s, registry_down: hub}\n"),
+                swarm(timeline + "  - {at: 0s, registry_down: hub}\n  - {at: 20s, registry_up: hub}\n"));
         simulated("#timelineItem.stop", swarm(WEB), swarm(timeline + "  - {at: 10s, stop: web.1}\n"));
         simulated("#timelineItem.remove", swarm(WEB), swarm(timeline + "  - {at: 10s, remove: web.1}\n"));
         simulated("#timelineItem.unpause", swarm(timeline + "  - {at: 10s, pause: web.1}\n"),

@@ -152,7 +152,42 @@ class StorageTest {
                           - {name: worker-1, disk: 50MB}
                         services:
                           db: {deploy: {restart_policy: {max_attempts: 1}}}
-                        """, "50ms", "failed to register layer: no space left on device"));
+                        """, "50ms", "failed to register layer: no space left on device"),
+                new Said("image layers and a local volume share one disk: the layers leave no room for the volume", """
+                        scenario: storage
+                        nodes:
+                          - {name: manager-1, role: manager, availability: drain}
+                          - {name: worker-1, disk: 300MB}
+                        images:
+                          "db:1": {layers: [{digest: base, size: 200MB}, {digest: db, size: 50MB}]}
+                        volumes: {cache: {size: 100MB}}
+                        services:
+                          db: {image: "db:1", volumes: ["cache:/data"], deploy: {restart_policy: {max_attempts: 1}}}
+                        """, "2.55s", "starting container failed: error while mounting volume 'cache': no space left on device"));
+    }
+
+    /**
+     * Two images that share their base layer take it once on a node's disk: 250MB each by their
+     * sizes, 300MB together, on a 300MB disk.
+     */
+    @org.junit.jupiter.api.Test
+    void imagesSharingALayerTakeItOnceOnTheDisk() {
+        Sim sim = Sim.run("storage", """
+                scenario: storage
+                until: 1m
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker-1, disk: 300MB}
+                images:
+                  "a:1": {layers: [{digest: base, size: 200MB}, {digest: a, size: 50MB}]}
+                  "b:1": {layers: [{digest: base, size: 200MB}, {digest: b, size: 50MB}]}
+                services:
+                  a: {image: "a:1"}
+                  b: {image: "b:1"}
+                """);
+        assertEquals(1, sim.running("a", "1m"));
+        assertEquals(1, sim.running("b", "1m"));
+        assertEquals(List.of(), sim.all(TaskStateChanged.class, e -> e.error() != null));
     }
 
     @ParameterizedTest(name = "{0}")

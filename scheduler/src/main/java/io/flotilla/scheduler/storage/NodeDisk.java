@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * One node's disk: its size (none: it never fills) and what takes space on it, images (once per
- * node, kept across a crash), containers' own layers (as the {@link StorageDriver} makes them) and
+ * One node's disk: its size (none: it never fills) and what takes space on it, images' layers
+ * (each layer once per node, kept across a crash), containers' own layers (as the {@link StorageDriver} makes them) and
  * local volumes. Mutable, owned by the node; pure arithmetic, no clock.
  */
 public final class NodeDisk {
@@ -45,7 +45,7 @@ public final class NodeDisk {
         return used.containsKey(what);
     }
 
-    /** Takes {@code bytes} for {@code what} ({@code image:nginx:1.27}, {@code container:web.1#1}, {@code volume:cache}). */
+    /** Takes {@code bytes} for {@code what} ({@code layer:sha256:...}, {@code container:web.1#1}, {@code volume:cache}). */
     public void take(String what, long bytes) {
         used.put(what, bytes);
     }

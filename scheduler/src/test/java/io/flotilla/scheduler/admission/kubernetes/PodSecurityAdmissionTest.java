@@ -99,7 +99,7 @@ class PodSecurityAdmissionTest {
     @MethodSource("cases")
     void refusesWithUpstreamWords(Case c) {
         TaskSpec task = new TaskSpec("nginx:1.27", Resources.NONE, Resources.NONE, Placement.NONE, c.ports(), List.of(),
-                RestartPolicy.DEFAULT, Optional.empty(), TaskSpec.DEFAULT_STOP_GRACE_NANOS, c.security(), List.of(), List.of());
+                RestartPolicy.DEFAULT, Optional.empty(), TaskSpec.DEFAULT_STOP_GRACE_NANOS, c.security(), List.of());
         assertEquals(c.expected(),
                 PodSecurityAdmission.forbidden(c.level(), ComposeSecurityContext.pod("web-1", "web", task)));
     }

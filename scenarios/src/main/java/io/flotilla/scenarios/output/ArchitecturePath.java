@@ -1,0 +1,116 @@
+package io.flotilla.scenarios.output;
+
+import io.flotilla.scenarios.model.ByteSizes;
+import io.flotilla.scenarios.model.ImageDecl;
+import io.flotilla.scenarios.model.Scenario;
+import io.flotilla.scenarios.model.Strategy;
+import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.scheduler.time.Durations;
+import io.flotilla.sim.events.ImagePullStarted;
+import io.flotilla.sim.events.ServiceChanged;
+import io.flotilla.sim.events.TaskCreated;
+import io.flotilla.sim.events.TaskStateChanged;
+import io.flotilla.sim.kernel.Event;
+import io.flotilla.sim.kernel.LoggedEvent;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The path one {@code docker service create} (or {@code kubectl apply}) takes, told beside the
+ * timeline so that the parts of the architecture show: the client asks the manager (the API
+ * server), the manager hands each task to a node, the node gets the image from its registry (or
+ * finds it on its disk), then starts the container. The first {@link #TRACED} tasks of each
+ * service version are followed; one line says that the others take the same path.
+ */
+final class ArchitecturePath {
+
+    /** Tasks followed per service and version; the rest are summed up. */
+    static final int TRACED = 3;
+
+    private final Scenario scenario;
+    private final boolean kubernetes;
+    /** Traced task ids, and the service version each belongs to. */
+    private final Map<String, String> traced = new HashMap<>();
+    private final Map<String, Integer> tracedPerVersion = new HashMap<>();
+    private final Set<String> summarised = new HashSet<>();
+    private final Map<String, String> versionOf = new HashMap<>();
+    private final Map<String, Long> preparingAt = new HashMap<>();
+    private final Map<String, String> images = new HashMap<>();
+    /** The newest logged pull of each image on each node, keyed {@code node|image}. */
+    private final Map<String, ImagePullStarted> pulls = new HashMap<>();
+
+    ArchitecturePath(Scenario scenario, Strategy strategy) {
+        this.scenario = scenario;
+        this.kubernetes = strategy == Strategy.KUBERNETES;
+    }
+
+    /** The path's lines that come just before {@code logged}'s own line. */
+    List<String> before(LoggedEvent logged, String taskName) {
+        Event event = logged.event();
+        if (event instanceof ServiceChanged e && (e.change().equals("create") || e.change().equals("update"))) {
+            return List.of(row(kubernetes ? "client -> api server" : "client -> manager",
+                    kubernetes ? (e.change().equals("create") ? "kubectl apply" : "kubectl set image")
+                            : "docker service " + e.change(),
+                    (kubernetes ? "deployment " : "") + e.service() + ": " + e.replicas() + " replicas of " + e.image()));
+        }
+        if (event instanceof TaskCreated e) {
+            String version = e.service() + "@" + e.version();
+            versionOf.put(e.task(), version);
+            images.put(e.task(), e.image());
+            int count = tracedPerVersion.merge(version, 1, Integer::sum);
+            if (count <= TRACED) {
+                traced.put(e.task(), version);
+            }
+            return List.of();
+        }
+        if (event instanceof ImagePullStarted e) {
+            pulls.put(e.node() + "|" + e.image(), e);
+            return List.of();
+        }
+        if (!(event instanceof TaskStateChanged e)) {
+            return List.of();
+        }
+        if (!traced.containsKey(e.task())) {
+            String version = versionOf.get(e.task());
+            if (e.state() == TaskState.ASSIGNED && version != null && summarised.add(version)) {
+                return List.of(row(kubernetes ? "api server -> nodes" : "manager -> nodes", "", "the other tasks of "
+                        + version.substring(0, version.indexOf('@')) + " take the same path"));
+            }
+            return List.of();
+        }
+        if (e.state() == TaskState.ASSIGNED) {
+            return List.of(row((kubernetes ? "api server -> " : "manager -> ") + e.node(),
+                    kubernetes ? "pod bound" : "task assigned", kubernetes ? e.task() + " (slot " + taskName + ")" : taskName));
+        }
+        if (e.state() == TaskState.PREPARING) {
+            preparingAt.put(e.task(), logged.time());
+        } else if (e.state() == TaskState.READY && preparingAt.containsKey(e.task())) {
+            return List.of(imageLine(e, logged.time() - preparingAt.remove(e.task()), taskName));
+        }
+        return List.of();
+    }
+
+    /** Where the task's image came from: its registry, after {@code took}, or the node's own disk. */
+    private String imageLine(TaskStateChanged e, long took, String taskName) {
+        String image = imageOf(e.task());
+        ImageDecl decl = scenario.image(image);
+        String registry = decl.registry().name();
+        if (took == 0) {
+            return row(e.node(), "image on disk", image + " is already on " + e.node() + " for " + taskName);
+        }
+        // A pull of a layered image has its own lines; one of an image given by its size has only this one.
+        String what = pulls.containsKey(e.node() + "|" + image) ? "" : " (1 layer, " + ByteSizes.format(decl.sizeBytes()) + ")";
+        return row(registry + " -> " + e.node(), "image pulled", image + " ready after " + Durations.format(took) + what);
+    }
+
+    private String imageOf(String task) {
+        return images.getOrDefault(task, "");
+    }
+
+    private static String row(String subject, String what, String detail) {
+        return String.format("%-22s %-18s %-14s %s", subject, what, "", detail).stripTrailing();
+    }
+}
