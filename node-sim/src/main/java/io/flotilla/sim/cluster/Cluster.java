@@ -3,12 +3,14 @@ package io.flotilla.sim.cluster;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeRole;
 import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.storage.NodeDisk;
 import io.flotilla.sim.dataplane.DataPlane;
 import io.flotilla.sim.dataplane.DataPlaneSetup;
 import io.flotilla.sim.events.ActionIgnored;
 import io.flotilla.sim.events.RegistryStateChanged;
 import io.flotilla.sim.kernel.EventLog;
 import io.flotilla.sim.kernel.Kernel;
+import io.flotilla.sim.storage.Storage;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,12 +27,13 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * The root of a simulated cluster: it builds the data plane, the fabric, the manager and one agent
- * per node, and takes the scenario's timeline: faults go to the nodes and the network (and the
- * registries the nodes pull from), operator commands to the manager. A fault that changes nothing
- * (a crash of a node already down, a restart of a node that is up, a kill or a health change of a
- * task no node runs, a pause of a paused container) is logged as {@link ActionIgnored}, so that a
- * timeline that does less than it says shows it.
+ * The root of a simulated cluster: it builds the data plane, the fabric, the manager, the storage and
+ * one agent per node, and takes the scenario's timeline: faults go to the nodes, the network (and
+ * the registries the nodes pull from) and the storage (a node's crash takes its disk with it),
+ * operator commands to the manager, backups and restores to the storage. A fault that changes
+ * nothing (a crash of a node already down, a restart of a node that is up, a kill or a health
+ * change of a task no node runs, a pause of a paused container) is logged as {@link
+ * ActionIgnored}, so that a timeline that does less than it says shows it.
  */
 public final class Cluster extends AbstractBehavior<Cluster.Command> {
 
@@ -50,6 +53,8 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
 
     public record Network(Fabric.Command change) implements Command {}
 
+    /** A storage operation of the timeline ({@code backup}, {@code restore}). */
+    public record Volumes(Storage.Command command) implements Command {}
     /** A registry stops answering ({@code up} false) or answers again; every node hears of it. */
     public record Registry(String registry, boolean up) implements Command {}
 
@@ -83,6 +88,7 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
     private final EventLog log;
     private final ActorRef<Fabric.Command> fabric;
     private final ActorRef<Manager.Command> manager;
+    private final ActorRef<Storage.Command> storage;
     private final Map<String, ActorRef<NodeAgent.Command>> agents = new LinkedHashMap<>();
     /** The nodes crashed and not restarted since: every node starts up, and only this actor crashes and boots them. */
     private final Set<String> down = new HashSet<>();
@@ -109,7 +115,8 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
         Wire wire = new Wire(hosts);
         ActorRef<DataPlane.Command> dataPlane = ctx.spawn(DataPlane.create(dataPlaneSetup(setup, managers), kernel), "data-plane");
         fabric = ctx.spawn(Fabric.create(wire, managers, kernel.log(), kernel.random().stream("raft"), dataPlane), "fabric");
-        manager = ctx.spawn(Manager.create(wire, kernel, setup, dataPlane), "manager");
+        storage = ctx.spawn(Storage.create(setup.storage(), kernel), "storage");
+        manager = ctx.spawn(Manager.create(wire, kernel, setup, dataPlane, storage), "manager");
         setup.nodes().forEach(n -> manager.tell(new Manager.AddNode(n.spec(), n.availability())));
         SplittableRandom offsets = kernel.random().stream("heartbeat-offsets");
         boolean kube = setup.orchestrator() == ClusterSetup.Orchestrator.KUBERNETES;
@@ -119,9 +126,9 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
             String name = n.spec().name();
             agents.put(name, ctx.spawn(kube
                     ? NodeAgent.kubelet(name, wire, kernel.log(), setup.images(), n.pullBytesPerSecond(), period, firstBeat,
-                            dataPlane)
+                            dataPlane, storage, new NodeDisk(n.disk(), n.storageDriver()))
                     : NodeAgent.create(name, wire, kernel.log(), setup.images(), n.pullBytesPerSecond(), period, firstBeat,
-                            dataPlane),
+                            dataPlane, storage, new NodeDisk(n.disk(), n.storageDriver())),
                     "node-" + name));
         }
         wire.attach(manager, agents);
@@ -141,6 +148,7 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
                 .onMessage(OperateContainer.class, this::onOperateContainer)
                 .onMessage(Operated.class, this::onOperated)
                 .onMessage(Network.class, this::onNetwork)
+                .onMessage(Volumes.class, this::onVolumes)
                 .onMessage(Registry.class, this::onRegistry)
                 .onMessage(Operator.class, this::onOperator)
                 .onMessage(Deploy.class, this::onDeploy)
@@ -149,6 +157,11 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
 
     private Behavior<Command> onNetwork(Network m) {
         fabric.tell(m.change());
+        return this;
+    }
+
+    private Behavior<Command> onVolumes(Volumes m) {
+        storage.tell(m.command());
         return this;
     }
 
@@ -180,6 +193,7 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
         }
         agents.get(m.node()).tell(NodeAgent.Crash.INSTANCE);
         fabric.tell(new Fabric.HostDown(m.node()));
+        storage.tell(new Storage.NodeDown(m.node()));
         return this;
     }
 
@@ -189,6 +203,7 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
         }
         fabric.tell(new Fabric.HostUp(m.node()));
         agents.get(m.node()).tell(NodeAgent.Boot.INSTANCE);
+        storage.tell(new Storage.NodeUp(m.node()));
         return this;
     }
 

@@ -4,7 +4,10 @@ import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeSpec;
 import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.model.StatefulSetSpec;
+import io.flotilla.scheduler.model.StorageClassSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
+import io.flotilla.scheduler.storage.VolumeSpec;
 import io.flotilla.sim.control.Assignment;
 import io.flotilla.sim.control.ControlPlaneEffects;
 import io.flotilla.sim.control.ControlPlaneInputs;
@@ -14,10 +17,12 @@ import io.flotilla.sim.control.TaskReport;
 import io.flotilla.sim.dataplane.DataPlane;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.Kernel;
+import io.flotilla.sim.storage.Storage;
 import io.flotilla.sim.swarm.ControlTimer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -32,7 +37,8 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * ({@link io.flotilla.sim.swarm.ControlPlane}) or Kubernetes' API server, controllers and
  * kube-scheduler ({@link io.flotilla.sim.kubernetes.ControlPlane}). It turns messages and timers
  * into {@link ControlPlaneInputs} calls, and the control plane's effects into timers and messages
- * over the wire. A kubelet's status post arrives as a heartbeat and its pod statuses as task
+ * over the wire, and the Kubernetes storage's provisions, attaches and detaches into commands to the
+ * {@link Storage}. A kubelet's status post arrives as a heartbeat and its pod statuses as task
  * reports, so the wire, the fabric and the node agents are the same for both.
  *
  * <p>Without a leader (raft's for Swarm, a quorum of etcd members for Kubernetes) it rejects
@@ -67,10 +73,27 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
 
     /**
      * {@code docker service update}: a new image and update settings, each optional, applied to the
-     * service as the manager knows it (a deploy it rejected changed nothing).
+     * service as the manager knows it (a deploy it rejected changed nothing); for a statefulset, a new
+     * rolling-update {@code partition} if given.
      */
-    public record Update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force)
-            implements Command {}
+    public record Update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force,
+            OptionalInt partition) implements Command {
+        public Update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force) {
+            this(service, image, config, force, OptionalInt.empty());
+        }
+    }
+
+    /** Creates a statefulset or replaces its spec; {@code pods} are its Kubernetes-only pod inputs. */
+    public record DeployStatefulSet(StatefulSetSpec set, KubernetesPodSpec pods) implements Command {}
+
+    /** Kubernetes: {@code kubectl apply} of a StorageClass. */
+    public record CreateStorageClass(StorageClassSpec spec) implements Command {}
+
+    /** Kubernetes: {@code kubectl delete pod NAME --force --grace-period=0}. */
+    public record ForceDelete(String task) implements Command {}
+
+    /** Kubernetes: {@code kubectl taint nodes NODE node.kubernetes.io/out-of-service=nodeshutdown:NoExecute}. */
+    public record OutOfService(String node) implements Command {}
 
     private record TimerFired(ControlPlaneTimer timer) implements Command {}
 
@@ -83,16 +106,20 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
     private final Leadership leadership;
     private final ControlPlaneInputs plane;
     private final ActorRef<DataPlane.Command> dataPlane;
+    private final ActorRef<Storage.Command> storage;
 
-    public static Behavior<Command> create(Wire wire, Kernel kernel, ClusterSetup setup, ActorRef<DataPlane.Command> dataPlane) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Manager(ctx, wire, kernel, setup, timers, dataPlane)));
+    public static Behavior<Command> create(Wire wire, Kernel kernel, ClusterSetup setup, ActorRef<DataPlane.Command> dataPlane,
+            ActorRef<Storage.Command> storage) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Manager(ctx, wire, kernel, setup, timers, dataPlane,
+                storage)));
     }
 
     private Manager(ActorContext<Command> ctx, Wire wire, Kernel kernel, ClusterSetup setup,
-            TimerScheduler<Command> timers, ActorRef<DataPlane.Command> dataPlane) {
+            TimerScheduler<Command> timers, ActorRef<DataPlane.Command> dataPlane, ActorRef<Storage.Command> storage) {
         super(ctx);
         this.wire = wire;
         this.dataPlane = dataPlane;
+        this.storage = storage;
         this.kernel = kernel;
         this.timers = timers;
         if (setup.orchestrator() == ClusterSetup.Orchestrator.KUBERNETES) {
@@ -126,6 +153,10 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
                 .onMessage(Deploy.class, this::onDeploy)
                 .onMessage(Scale.class, this::onScale)
                 .onMessage(Update.class, this::onUpdate)
+                .onMessage(DeployStatefulSet.class, this::onDeployStatefulSet)
+                .onMessage(CreateStorageClass.class, this::onCreateStorageClass)
+                .onMessage(ForceDelete.class, this::onForceDelete)
+                .onMessage(OutOfService.class, this::onOutOfService)
                 .build();
     }
 
@@ -168,7 +199,24 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
     }
 
     private Behavior<Command> onUpdate(Update m) {
-        return operator("update " + m.service(), () -> plane.update(m.service(), m.image(), m.config(), m.force()));
+        return operator("update " + m.service(),
+                () -> plane.update(m.service(), m.image(), m.config(), m.force(), m.partition()));
+    }
+
+    private Behavior<Command> onDeployStatefulSet(DeployStatefulSet m) {
+        return operator("deploy " + m.set().name(), () -> plane.deployStatefulSet(m.set(), m.pods()));
+    }
+
+    private Behavior<Command> onCreateStorageClass(CreateStorageClass m) {
+        return operator("create storageclass " + m.spec().name(), () -> plane.createStorageClass(m.spec()));
+    }
+
+    private Behavior<Command> onForceDelete(ForceDelete m) {
+        return operator("force_delete " + m.task(), () -> plane.forceDelete(m.task()));
+    }
+
+    private Behavior<Command> onOutOfService(OutOfService m) {
+        return operator("out_of_service " + m.node(), () -> plane.outOfService(m.node()));
     }
 
     /** An operator command runs only with a leader; without one it is rejected. */
@@ -241,6 +289,27 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
         @Override
         public void endpointsChanged(String service, List<ServiceEndpoint> endpoints) {
             dataPlane.tell(new DataPlane.EndpointsChanged(service, endpoints));
+        }
+
+        @Override
+        public void volumeProvisioned(VolumeSpec spec, Optional<String> node) {
+            storage.tell(new Storage.Declare(spec));
+            storage.tell(new Storage.Provision(spec.name(), node));
+        }
+
+        @Override
+        public void volumeAttached(String volume, String node) {
+            storage.tell(new Storage.Attach(volume, node));
+        }
+
+        @Override
+        public void volumeDetached(String volume) {
+            storage.tell(new Storage.Detach(volume, Optional.empty()));
+        }
+
+        @Override
+        public void volumeDeleted(String volume) {
+            storage.tell(new Storage.Delete(volume, Optional.empty()));
         }
     }
 }

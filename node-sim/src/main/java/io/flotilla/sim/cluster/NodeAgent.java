@@ -9,9 +9,11 @@ import io.flotilla.scheduler.model.PublishMode;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.scheduler.model.VolumeMount;
 import io.flotilla.scheduler.runtime.Application;
 import io.flotilla.scheduler.runtime.CpuThrottle;
 import io.flotilla.scheduler.runtime.ExitStatus;
+import io.flotilla.scheduler.storage.NodeDisk;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.control.Assignment;
 import io.flotilla.sim.control.TaskReport;
@@ -28,6 +30,7 @@ import io.flotilla.sim.events.TaskHealthChanged;
 import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.events.TaskWaiting;
 import io.flotilla.sim.kernel.EventLog;
+import io.flotilla.sim.storage.Storage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -168,6 +172,18 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     /** SIGKILL at the end of an operator's {@code docker stop}, for an application that ignored SIGTERM. */
     private record OperatorKill(String taskId) implements Command {}
+    /** The storage's answer to the container's mounts: empty error when every named volume is mounted. */
+    private record Mounted(String taskId, Optional<String> error, SortedMap<String, Long> created) implements Command {}
+
+    /** Keys of what takes room on the disk. */
+    private static final String CONTAINER = "container:";
+    private static final String VOLUME = "volume:";
+
+    /** The engine's error when an image's layers do not fit on the disk. */
+    static final String PULL_DISK_FULL = "failed to register layer: " + NodeDisk.FULL;
+
+    /** The engine's error when the container's own layer (vfs: a copy of the image) does not fit. */
+    static final String CREATE_DISK_FULL = "failed to create container: " + NodeDisk.FULL;
 
     /** The error of a task stopped because it was unhealthy (moby's {@code ErrContainerUnhealthy}, killed: 137). */
     static final String UNHEALTHY_ERROR = "task: non-zero exit (137): dockerexec: unhealthy container";
@@ -181,14 +197,21 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private final TimerScheduler<Command> timers;
     private final AgentKind kind;
     private final ActorRef<DataPlane.Command> dataPlane;
+    private final ActorRef<Storage.Command> storage;
+    private final ActorRef<Storage.MountAnswer> mountAnswers;
+    /**
+     * What takes space on the node's disk, one disk for all: images' layers (through {@link #imageStore}),
+     * containers' own layers, local volumes.
+     */
+    private final NodeDisk disk;
     private final Map<String, NodeContainer> containers = new LinkedHashMap<>();
     /**
      * The state each task name's container last ended in, once the manager no longer lists it here:
      * what an operator's {@code docker start} of it meets.
      */
     private final Map<String, TaskState> ended = new HashMap<>();
-    /** The node's disk and its pulls; a second task of an image waits for the same pull. */
-    private final NodeImages disk = new NodeImages();
+    /** The images and layers on the node's disk, and its pulls; a second task of an image waits for the same pull. */
+    private final NodeImages imageStore;
     /** Registries that are down, as the node last heard. */
     private final Set<String> registriesDown = new HashSet<>();
     private long heartbeatPeriod;
@@ -204,25 +227,28 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     public static Behavior<Command> create(
             String node, Wire wire, EventLog log, Function<String, Image> images,
-            long pullBytesPerSecond, long heartbeatPeriod, long firstHeartbeatDelay, ActorRef<DataPlane.Command> dataPlane) {
+            long pullBytesPerSecond, long heartbeatPeriod, long firstHeartbeatDelay, ActorRef<DataPlane.Command> dataPlane,
+            ActorRef<Storage.Command> storage, NodeDisk disk) {
         return create(node, wire, log, images, pullBytesPerSecond, heartbeatPeriod, firstHeartbeatDelay,
-                () -> SwarmAgent.INSTANCE, dataPlane);
+                () -> SwarmAgent.INSTANCE, dataPlane, storage, disk);
     }
 
     /** The agent as a Kubernetes kubelet: containers restart in place (see the class comment). */
     public static Behavior<Command> kubelet(
             String node, Wire wire, EventLog log, Function<String, Image> images,
-            long pullBytesPerSecond, long statusPeriod, long firstStatusDelay, ActorRef<DataPlane.Command> dataPlane) {
-        return create(node, wire, log, images, pullBytesPerSecond, statusPeriod, firstStatusDelay, Kubelet::new, dataPlane);
+            long pullBytesPerSecond, long statusPeriod, long firstStatusDelay, ActorRef<DataPlane.Command> dataPlane,
+            ActorRef<Storage.Command> storage, NodeDisk disk) {
+        return create(node, wire, log, images, pullBytesPerSecond, statusPeriod, firstStatusDelay, Kubelet::new, dataPlane,
+                storage, disk);
     }
 
     private static Behavior<Command> create(
             String node, Wire wire, EventLog log, Function<String, Image> images,
             long pullBytesPerSecond, long heartbeatPeriod, long firstHeartbeatDelay, Supplier<AgentKind> kind,
-            ActorRef<DataPlane.Command> dataPlane) {
+            ActorRef<DataPlane.Command> dataPlane, ActorRef<Storage.Command> storage, NodeDisk disk) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             NodeAgent agent = new NodeAgent(ctx, node, wire, log, images, pullBytesPerSecond, heartbeatPeriod, timers,
-                    kind.get(), dataPlane);
+                    kind.get(), dataPlane, storage, disk);
             agent.boot(false, firstHeartbeatDelay);
             return agent;
         }));
@@ -231,9 +257,14 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private NodeAgent(
             ActorContext<Command> ctx, String node, Wire wire, EventLog log,
             Function<String, Image> images, long pullBytesPerSecond, long heartbeatPeriod,
-            TimerScheduler<Command> timers, AgentKind kind, ActorRef<DataPlane.Command> dataPlane) {
+            TimerScheduler<Command> timers, AgentKind kind, ActorRef<DataPlane.Command> dataPlane,
+            ActorRef<Storage.Command> storage, NodeDisk disk) {
         super(ctx);
         this.dataPlane = dataPlane;
+        this.storage = storage;
+        this.disk = disk;
+        this.imageStore = new NodeImages(disk);
+        this.mountAnswers = ctx.messageAdapter(Storage.MountAnswer.class, a -> new Mounted(a.task(), a.error(), a.created()));
         this.node = node;
         this.wire = wire;
         this.log = log;
@@ -261,6 +292,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 .onMessage(ProbeDue.class, m -> up ? onProbeDue(m) : this)
                 .onMessage(Terminate.class, m -> up ? onTerminate(m) : this)
                 .onMessage(Kill.class, m -> up ? onKillAfterGrace(m) : this)
+                .onMessage(Mounted.class, this::onMounted)
                 .onMessage(OomKill.class, m -> up ? onOomKill(m) : this)
                 .onMessage(OperatorKill.class, m -> up ? onOperatorKill(m) : this)
                 .onMessage(RegistryChanged.class, this::onRegistryChanged)
@@ -297,7 +329,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         containers.clear();
         ended.clear();
         kind.crashed();
-        disk.crashed(log.now()); // an unfinished pull is lost; pulled images stay on disk
+        imageStore.crashed(log.now()); // an unfinished pull is lost; pulled images stay on disk
+        disk.freeAll(CONTAINER); // the node boots empty
         return this;
     }
 
@@ -396,6 +429,12 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         return this;
     }
 
+    /**
+     * Pulls the image if the node has not, and creates the container (swarmkit's Prepare): the image
+     * and the container's own layer take their room on the disk first, or the task is rejected with
+     * the engine's words. The storage driver says what the container's layer takes and how long its
+     * creation lasts (overlay2: nothing, at once; vfs: a copy of the whole image).
+     */
     private void prepare(NodeContainer c) {
         advance(c, TaskState.PREPARING, "preparing", null);
         ensureImage(c, false);
@@ -413,20 +452,24 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         long now = log.now();
         c.startAfterImage = restart;
         c.imageWait = true;
-        boolean present = disk.has(image.name(), now);
-        if (!PullRules.shouldPull(kind.pullPolicy(c.task.spec()), present)) {
-            if (present) {
-                imageReady(c, 0);
-            } else {
-                imageFailed(c, PullErrors.ERR_IMAGE_NEVER_PULL, PullErrors.neverPull(name));
-            }
+        boolean present = imageStore.has(image.name(), now);
+        boolean pulls = PullRules.shouldPull(kind.pullPolicy(c.task.spec()), present);
+        if (!pulls && !present) {
+            imageFailed(c, PullErrors.ERR_IMAGE_NEVER_PULL, PullErrors.neverPull(name));
+            return;
+        }
+        if (!restart && !roomToCreate(c, image, pulls)) {
+            return;
+        }
+        if (!pulls) {
+            imageReady(c, 0);
             return;
         }
         if (kind.pullHeldBack(c.task.id(), name, now)) {
             waitForImage(c, PullErrors.IMAGE_PULL_BACK_OFF, PullErrors.backOff(name), Kubelet.RESYNC_NANOS);
             return;
         }
-        NodeImages.Pull pull = disk.pulling(image.name(), now).orElseGet(() -> startPull(image, now));
+        NodeImages.Pull pull = imageStore.pulling(image.name(), now).orElseGet(() -> startPull(image, now));
         pull.waiters.add(c.task.id());
         c.pullId = pull.id;
         if (!pull.failing) {
@@ -436,7 +479,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     private NodeImages.Pull startPull(Image image, long now) {
         boolean registryUp = !registriesDown.contains(image.registry().name());
-        NodeImages.Pull pull = disk.start(image, registryUp, pullBytesPerSecond, now, this::logPull);
+        NodeImages.Pull pull = imageStore.start(image, registryUp, pullBytesPerSecond, now, this::logPull);
         if (pull.failing || image.layered()) {
             timers.startSingleTimer("pull:" + pull.id, new PullEnded(pull.id), Duration.ofNanos(pull.endsAt - now));
         }
@@ -451,10 +494,43 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         }
     }
 
-    /** The image will be on the disk {@code delay} from now: the container is prepared, or started again, then. */
+    /**
+     * The room a container about to be created needs on the disk: the layers of its image the pull
+     * would bring, and its own layer (the storage driver's: overlay2 nothing, vfs a copy of the
+     * image). Taken, or the task is rejected with the engine's words.
+     */
+    private boolean roomToCreate(NodeContainer c, Image image, boolean pull) {
+        long missing = pull ? imageStore.missingBytes(image) : 0;
+        String key = CONTAINER + c.task.id();
+        long layer = disk.has(key) ? 0 : disk.driver().containerBytes(image.sizeBytes());
+        if (!disk.fits(missing + layer)) {
+            c.imageWait = false;
+            rejected(c, missing > 0 && !disk.fits(missing) ? PULL_DISK_FULL : CREATE_DISK_FULL);
+            return false;
+        }
+        if (layer > 0) {
+            disk.take(key, layer);
+        }
+        return true;
+    }
+
+    /** Swarmkit rejects a task whose Prepare failed; a kubelet's pod fails and backs off, as for an exit. */
+    private void rejected(NodeContainer c, String error) {
+        if (kind.restartsInPlace()) {
+            exited(c, TaskState.FAILED, "exited", error);
+        } else {
+            advance(c, TaskState.REJECTED, "rejected", error);
+        }
+    }
+
+    /**
+     * The image will be on the disk {@code delay} from now: the container is prepared (created, as
+     * long as its storage driver takes), or started again, then.
+     */
     private void imageReady(NodeContainer c, long delay) {
         if (!c.startAfterImage) {
-            timers.startSingleTimer(c.task.id(), new StepDone(c.task.id(), TaskState.READY), Duration.ofNanos(delay));
+            long create = disk.driver().createNanos(images.apply(c.task.spec().image()).sizeBytes());
+            timers.startSingleTimer(c.task.id(), new StepDone(c.task.id(), TaskState.READY), Duration.ofNanos(delay + create));
         } else if (delay == 0) {
             start(c);
         } else {
@@ -471,7 +547,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private Behavior<Command> onPullEnded(PullEnded m) {
-        disk.pull(m.pullId()).ifPresent(pull -> {
+        imageStore.pull(m.pullId()).ifPresent(pull -> {
             if (pull.failing) {
                 pullFailed(pull, PullErrors.registryDown(pull.image.name(), pull.image.registry().name()));
             } else {
@@ -488,8 +564,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         }
         registriesDown.add(m.registry());
         if (up) {
-            for (NodeImages.Pull pull : disk.inFlightFrom(m.registry(), log.now())) {
-                if (disk.pull(pull.id).isPresent()) {
+            for (NodeImages.Pull pull : imageStore.inFlightFrom(m.registry(), log.now())) {
+                if (imageStore.pull(pull.id).isPresent()) {
                     pullFailed(pull, PullErrors.registryDown(pull.image.name(), m.registry()));
                 }
             }
@@ -503,10 +579,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      */
     private void pullFailed(NodeImages.Pull failed, String error) {
         long now = log.now();
-        for (NodeImages.Pull pull : disk.fail(failed)) {
+        for (NodeImages.Pull pull : imageStore.fail(failed)) {
             timers.cancel("pull:" + pull.id);
             String image = pull.image.name();
-            boolean usingLocal = kind.runsLocalImageWhenPullFails() && disk.has(image, now);
+            boolean usingLocal = kind.runsLocalImageWhenPullFails() && imageStore.has(image, now);
             log.append(new ImagePullFailed(node, image, pull.image.registry().name(), error, usingLocal));
             for (String taskId : pull.waiters) {
                 NodeContainer c = containers.get(taskId);
@@ -578,11 +654,23 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         }
     }
 
-    /** The container starts: running after the image's start time, longer under a CPU limit below what it needs. */
+    /**
+     * The container is created: a task with named volumes has them mounted first (the storage
+     * answers at once, in {@link #onMounted}), then it starts.
+     */
     private void start(NodeContainer c) {
         c.awaitingRestart = false;
         c.imageWait = false;
         c.waiting = "";
+        if (c.task.spec().mounts().stream().anyMatch(m -> m.type() == VolumeMount.Type.VOLUME)) {
+            storage.tell(new Storage.Mount(c.task.id(), c.task.name(), node, c.task.spec().mounts(), disk.free(), mountAnswers));
+            return;
+        }
+        starting(c);
+    }
+
+    /** The container starts: running after the image's start time, longer under a CPU limit below what it needs. */
+    private void starting(NodeContainer c) {
         advance(c, TaskState.STARTING, "starting", null);
         Image image = images.apply(c.task.spec().image());
         long startNanos = CpuThrottle.startNanos(image.startNanos(), image.app().cpuNanos(), c.task.spec().limits().nanoCpus());
@@ -596,12 +684,38 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         timers.startSingleTimer(c.task.id(), step, Duration.ofNanos(delay));
     }
 
+    /**
+     * The storage mounted the container's volumes, or could not: then the container fails to start
+     * with the engine's error, and its restart policy (or the kubelet's back-off) follows. A container
+     * gone in the meantime (a crash, a stop) gives its mounts back.
+     */
+    private Behavior<Command> onMounted(Mounted m) {
+        NodeContainer c = up ? containers.get(m.taskId()) : null;
+        boolean startable = c != null && !c.mounted && c.desired == TaskState.RUNNING
+                && (c.state == TaskState.READY || c.state.isTerminal() && kind.restartsInPlace());
+        if (!startable) {
+            if (m.error().isEmpty() && (c == null || !c.mounted)) {
+                storage.tell(new Storage.Unmount(m.taskId()));
+            }
+            return this;
+        }
+        if (m.error().isPresent()) {
+            exited(c, TaskState.FAILED, "exited", m.error().get());
+            return this;
+        }
+        c.mounted = true;
+        m.created().forEach((volume, bytes) -> disk.take(VOLUME + volume, bytes));
+        starting(c);
+        return this;
+    }
+
     private Behavior<Command> onStepDone(StepDone m) {
         NodeContainer c = containers.get(m.taskId());
         if (c == null || c.state.isTerminal()) {
             return this;
         }
         if (m.reached() == TaskState.READY && c.state == TaskState.PREPARING) {
+            c.prepared = true;
             c.imageWait = false;
             c.waiting = "";
             advance(c, TaskState.READY, "prepared", null);
@@ -950,7 +1064,11 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private void startAgain(NodeContainer c, ContainerVerb verb) {
         log.append(new ContainerCommanded(c.task.id(), node, verb.keyword(), "started again before its back-off is over"));
         timers.cancel(c.task.id());
-        start(c);
+        if (c.prepared) {
+            start(c); // the runtime starts the container it has: no kubelet asks for the image
+        } else {
+            startInPlace(c);
+        }
     }
 
     /**
@@ -973,7 +1091,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         if (kind.restartsInPlace() && c.desired == TaskState.RUNNING) {
             // a new container: the kubelet asks for its image first, as at every start it makes
             c.awaitingRestart = true;
-            ensureImage(c, true);
+            startInPlace(c);
         }
     }
 
@@ -1046,9 +1164,22 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private Behavior<Command> onRestart(RestartContainer m) {
         NodeContainer c = containers.get(m.taskId());
         if (c != null && c.awaitingRestart) {
-            ensureImage(c, true);
+            startInPlace(c);
         }
         return this;
+    }
+
+    /**
+     * A kubelet's pod starts its container again once it has the image its pull policy asks for (the
+     * kubelet asks at every start), or tries again to create one it could not create.
+     */
+    private void startInPlace(NodeContainer c) {
+        if (c.prepared) {
+            ensureImage(c, true);
+        } else {
+            c.awaitingRestart = false;
+            prepare(c); // a pod whose container could not be created: the kubelet tries again
+        }
     }
 
     private void advance(NodeContainer c, TaskState state, String message, String error) {
@@ -1063,12 +1194,19 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     /** The container is gone: the data plane hears of it once, and of the sandbox's end when it goes too. */
     private void stopped(NodeContainer c) {
+        if (c.mounted) {
+            c.mounted = false;
+            storage.tell(new Storage.Unmount(c.task.id()));
+        }
         timers.cancel("probe:" + c.task.id());
         timers.cancel("stop:" + c.task.id());
         timers.cancel("oom:" + c.task.id());
         c.probe = Optional.empty();
         c.stopping = false;
         c.serving = false;
+        if (c.state == TaskState.SHUTDOWN || !kind.restartsInPlace()) {
+            disk.free(CONTAINER + c.task.id()); // the container is removed with its layer
+        }
         c.paused = false;
         c.stoppingByOperator = false;
         if (c.everStarted) {

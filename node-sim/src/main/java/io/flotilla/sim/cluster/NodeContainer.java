@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /**
  * One container as its {@link NodeAgent} tracks it: the task it runs, its state and the state it
- * is told to reach, its probe, and what an operator or the kernel has done to it (paused, being
- * stopped, its application's next step and its OOM kill, which a pause holds back), and the image
- * it waits for before it is created or started again.
+ * is told to reach, its probe, whether its volumes are mounted, and what an operator or the kernel
+ * has done to it (paused, being stopped, its application's next step and its OOM kill, which a
+ * pause holds back), and the image it waits for before it is created or started again.
  */
 final class NodeContainer {
     Task task;
@@ -28,6 +28,10 @@ final class NodeContainer {
     boolean stopping;
     boolean unhealthy;
     boolean serving;
+    /** Its named volumes are mounted (the storage was told, and said yes). */
+    boolean mounted;
+    /** Its image is pulled and the container created (Prepare succeeded). */
+    boolean prepared;
     /** Frozen by an operator's {@code docker pause}, since {@code pausedAt}. */
     boolean paused;
     long pausedAt;

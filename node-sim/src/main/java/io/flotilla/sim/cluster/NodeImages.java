@@ -3,6 +3,7 @@ package io.flotilla.sim.cluster;
 import io.flotilla.scheduler.image.Layer;
 import io.flotilla.scheduler.image.PullPlan;
 import io.flotilla.scheduler.image.Registry;
+import io.flotilla.scheduler.storage.NodeDisk;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,6 +23,10 @@ import java.util.Set;
  * another pull is fetching waits for it (moby's transfer manager gives one download to every pull
  * that wants the layer) and ends no earlier; if that pull fails, so does this one. Plain state, no
  * actor: the {@link NodeAgent} owns it and keeps the timers.
+ *
+ * <p>The layers take their room on the node's {@link NodeDisk}, which its containers' own layers and
+ * its local volumes share: each layer once, however many images list it, from the moment a pull
+ * starts fetching it; a pull that fails or that a crash cuts short gives its layers' room back.
  */
 final class NodeImages {
 
@@ -49,12 +54,32 @@ final class NodeImages {
         }
     }
 
+    /** The key a layer's bytes take on the disk. */
+    static final String LAYER = "layer:";
+
+    private final NodeDisk disk;
     private final Map<String, Long> layerReadyAt = new HashMap<>();
     private final Map<String, Long> imageReadyAt = new HashMap<>();
     private final Map<String, Pull> layerPull = new HashMap<>();
     private final Map<String, Pull> imagePull = new HashMap<>();
     private final Map<Long, Pull> pulls = new LinkedHashMap<>();
     private long lastPull;
+
+    NodeImages(NodeDisk disk) {
+        this.disk = disk;
+    }
+
+    /** The bytes a pull of {@code image} would add to the disk: its layers neither there nor on their way. */
+    long missingBytes(Image image) {
+        Set<String> seen = new HashSet<>();
+        long bytes = 0;
+        for (Layer l : image.layers()) {
+            if (!layerReadyAt.containsKey(l.digest()) && seen.add(l.digest())) {
+                bytes += l.sizeBytes();
+            }
+        }
+        return bytes;
+    }
 
     /** Whether the image is on the disk at {@code now} (its pull has ended). */
     boolean has(String image, long now) {
@@ -95,6 +120,7 @@ final class NodeImages {
             endsAt = Math.max(endsAt, other.endsAt);
         }
         List<String> fetched = plan.fetched().stream().map(Layer::digest).toList();
+        plan.fetched().forEach(l -> disk.take(LAYER + l.digest(), l.sizeBytes()));
         Pull p = new Pull(id, image, now, endsAt, false, fetched, waitsFor);
         pulls.put(id, p);
         imagePull.put(image.name(), p);
@@ -156,7 +182,13 @@ final class NodeImages {
         imagePull.clear();
         layerPull.clear();
         imageReadyAt.values().removeIf(at -> at > now);
-        layerReadyAt.values().removeIf(at -> at > now);
+        layerReadyAt.entrySet().removeIf(e -> {
+            boolean lost = e.getValue() > now;
+            if (lost) {
+                disk.free(LAYER + e.getKey());
+            }
+            return lost;
+        });
     }
 
     /** The images on the disk at {@code now}, by name. */
@@ -182,7 +214,9 @@ final class NodeImages {
         }
         for (String d : p.fetched) {
             layerPull.remove(d, p);
-            layerReadyAt.remove(d, p.endsAt);
+            if (layerReadyAt.remove(d, p.endsAt)) {
+                disk.free(LAYER + d);
+            }
         }
     }
 

@@ -1,8 +1,10 @@
 package io.flotilla.sim.control;
 
 import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.storage.VolumeSpec;
 import io.flotilla.sim.kernel.Event;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -45,4 +47,19 @@ public interface ControlPlaneEffects {
 
     /** Kubernetes: the EndpointSlice controller wrote the endpoints of the Service of {@code service}. */
     default void endpointsChanged(String service, List<ServiceEndpoint> endpoints) {}
+
+    /**
+     * Kubernetes: the provisioner made a claim's volume, as {@code spec} says (a local volume pinned
+     * to {@code node}, or one copy on network storage); the run's storage holds its data from now on.
+     */
+    default void volumeProvisioned(VolumeSpec spec, Optional<String> node) {}
+
+    /** Kubernetes: the attach/detach controller's attach of a network volume to a node is done. */
+    default void volumeAttached(String volume, String node) {}
+
+    /** Kubernetes: a network volume is detached from its node (at once, or forced after the unmount wait). */
+    default void volumeDetached(String volume) {}
+
+    /** Kubernetes: a deleted claim's volume is deleted, its data with it (reclaim policy Delete). */
+    default void volumeDeleted(String volume) {}
 }

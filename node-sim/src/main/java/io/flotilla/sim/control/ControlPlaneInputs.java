@@ -1,12 +1,15 @@
 package io.flotilla.sim.control;
 
 import io.flotilla.scheduler.model.Availability;
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeSpec;
 import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.model.StatefulSetSpec;
+import io.flotilla.scheduler.model.StorageClassSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
-import io.flotilla.scheduler.model.KubernetesPodSpec;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A control plane as the manager actor drives it, Swarm's or Kubernetes': each call handles one
@@ -56,4 +59,31 @@ public interface ControlPlaneInputs {
      * no readiness and ignores it.
      */
     default void readiness(String node, String taskId, boolean ready) {}
+
+    /**
+     * As {@link #update(String, Optional, Optional, boolean)}, for a statefulset possibly with a new
+     * rolling-update {@code partition}; a control plane without statefulsets ignores the partition.
+     */
+    default void update(String workload, Optional<String> image, Optional<UpdateConfig> config, boolean force,
+            OptionalInt partition) {
+        update(workload, image, config, force);
+    }
+
+    /** Kubernetes: an operator creates a StorageClass ({@code kubectl apply}); a control plane without them ignores it. */
+    default void createStorageClass(StorageClassSpec spec) {}
+
+    /**
+     * An operator creates a statefulset or replaces its spec; {@code pods} are its Kubernetes-only pod
+     * inputs. A control plane that runs no statefulsets ignores it.
+     */
+    default void deployStatefulSet(StatefulSetSpec spec, KubernetesPodSpec pods) {}
+
+    /**
+     * Kubernetes: {@code kubectl delete pod --force --grace-period=0} on the newest pod of the task name
+     * ({@code db-1}, {@code web.2}): the object goes at once, whatever its kubelet says.
+     */
+    default void forceDelete(String task) {}
+
+    /** Kubernetes: an operator puts the {@code node.kubernetes.io/out-of-service} taint on a node. */
+    default void outOfService(String node) {}
 }

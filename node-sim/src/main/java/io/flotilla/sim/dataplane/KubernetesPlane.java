@@ -73,6 +73,8 @@ final class KubernetesPlane implements Plane {
     /** Pods with a running container, and the service's networks they count on. */
     private final Map<String, Task> runningPods = new LinkedHashMap<>();
     private final Map<String, List<ServiceEndpoint>> endpoints = new HashMap<>();
+    /** Per headless Service, every hostname its endpoints ever had ({@code db-0}), for the names the DNS log follows. */
+    private final Map<String, java.util.SortedSet<String>> hostnames = new HashMap<>();
     private long nextSync = Long.MAX_VALUE;
 
     KubernetesPlane(Topology topology, String apiServer, Randomness randomness, long serviceNanos, Changes changes) {
@@ -108,6 +110,9 @@ final class KubernetesPlane implements Plane {
     @Override
     public void endpointsChanged(String service, List<ServiceEndpoint> list, long now) {
         endpoints.put(service, list);
+        for (ServiceEndpoint e : list) {
+            e.hostname().ifPresent(h -> hostnames.computeIfAbsent(service, s -> new java.util.TreeSet<>()).add(h));
+        }
         apply(service, now);
     }
 
@@ -118,7 +123,7 @@ final class KubernetesPlane implements Plane {
             if (ip != null) {
                 backends.intern(e.pod(), e.pod(), topology.indexOf(e.node()).orElseThrow());
                 slices.add(new PodEndpoint(e.pod(), e.pod(), ip, e.node(),
-                        new EndpointConditions(e.ready(), e.serving(), e.terminating()), Optional.empty()));
+                        new EndpointConditions(e.ready(), e.serving(), e.terminating()), e.hostname()));
             }
         }
         plane.setEndpoints(now, NAMESPACE, service, slices);
@@ -135,13 +140,31 @@ final class KubernetesPlane implements Plane {
             podIps.put(pod, a.address());
             podNodes.put(pod, node);
             task.spec().networks().forEach(network -> changes.addressed(pod, network, a.address()));
-            if (endpoints.getOrDefault(task.service(), List.of()).stream().anyMatch(e -> e.pod().equals(pod))) {
-                apply(task.service(), now); // the pod is listed with the address of its previous sandbox
+            for (String service : servicesListing(pod, task.service())) {
+                apply(service, now); // the pod is listed with the address of its previous sandbox
             }
         }
         if (runningPods.put(pod, task) == null) {
             task.spec().networks().forEach(network -> changes.attached("*", network));
         }
+    }
+
+    /**
+     * The Services whose endpoints list the pod: its workload's own (a Deployment's Service has the
+     * workload's name), else any other (a StatefulSet's headless Service may be named otherwise).
+     */
+    private List<String> servicesListing(String pod, String workload) {
+        if (endpoints.getOrDefault(workload, List.of()).stream().anyMatch(e -> e.pod().equals(pod))) {
+            return List.of(workload);
+        }
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, List<ServiceEndpoint>> e : endpoints.entrySet()) {
+            if (!e.getKey().equals(workload) && e.getValue().stream().anyMatch(x -> x.pod().equals(pod))) {
+                out.add(e.getKey());
+            }
+        }
+        out.sort(null);
+        return out;
     }
 
     @Override
@@ -257,13 +280,19 @@ final class KubernetesPlane implements Plane {
 
     // ---- logs ---------------------------------------------------------------------------------
 
-    /** Every Service resolves from every network: its short name and its full name. */
+    /**
+     * Every Service resolves from every network: its short name and its full name; a headless
+     * Service's pods with a hostname (a StatefulSet's) by {@code <hostname>.<service>} too.
+     */
     @Override
     public List<String> dnsNames(String network) {
         List<String> names = new ArrayList<>();
         for (String s : services.keySet()) {
             names.add(s);
             names.add(s + "." + NAMESPACE + ".svc." + ClusterDns.DOMAIN);
+            for (String h : hostnames.getOrDefault(s, java.util.Collections.emptySortedSet())) {
+                names.add(h + "." + s);
+            }
         }
         return names;
     }

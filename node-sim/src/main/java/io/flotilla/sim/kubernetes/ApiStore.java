@@ -1,5 +1,9 @@
 package io.flotilla.sim.kubernetes;
 
+import io.flotilla.scheduler.model.StorageClassSpec;
+import io.flotilla.scheduler.placement.kubernetes.volume.PersistentVolume;
+import io.flotilla.scheduler.placement.kubernetes.volume.PersistentVolumeClaim;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,13 +14,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The API server's objects: nodes, deployments (each holding its ReplicaSets) and pods. Maps keep
- * insertion order, so every controller pass walks them the same way in every run.
+ * The API server's objects: nodes, deployments (each holding its ReplicaSets), StatefulSets, pods,
+ * storage classes, PersistentVolumeClaims and PersistentVolumes. Maps keep insertion order, so every
+ * controller pass walks them the same way in every run.
  */
 final class ApiStore {
 
     final Map<String, NodeState> nodes = new LinkedHashMap<>();
     final Map<String, DeploymentState> deployments = new LinkedHashMap<>();
+    final Map<String, StatefulSetState> statefulSets = new LinkedHashMap<>();
+    final Map<String, StorageClassSpec> storageClasses = new LinkedHashMap<>();
+    /** Claims by name (one namespace). */
+    final Map<String, PersistentVolumeClaim> claims = new LinkedHashMap<>();
+    /** What deletes each claim along with itself ({@code statefulset db}, {@code pod db-3#2}); absent: nothing. */
+    final Map<String, String> claimOwners = new HashMap<>();
+    final Map<String, PersistentVolume> volumes = new LinkedHashMap<>();
     /** Pods that exist (Terminating ones included), oldest first; change them through add and remove. */
     final Map<String, PodState> pods = new LinkedHashMap<>();
     /** The same pods by service, so a controller pass reads its own pods, not the whole cluster's. */
@@ -31,6 +43,13 @@ final class ApiStore {
      */
     boolean claimPodName(String name) {
         return podNames.add(name);
+    }
+
+    /** Every workload's name: Deployments and DaemonSets, then StatefulSets. */
+    List<String> workloads() {
+        List<String> out = new ArrayList<>(deployments.keySet());
+        out.addAll(statefulSets.keySet());
+        return out;
     }
 
     List<PodState> podsOn(String node) {

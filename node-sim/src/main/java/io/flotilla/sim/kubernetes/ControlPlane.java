@@ -1,22 +1,33 @@
 package io.flotilla.sim.kubernetes;
 
 import io.flotilla.scheduler.model.Availability;
+import io.flotilla.scheduler.model.EndpointMode;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeSpec;
+import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.model.StatefulSetSpec;
+import io.flotilla.scheduler.model.StorageClassSpec;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.model.UpdateConfig;
 import io.flotilla.scheduler.orchestrator.kubernetes.RolloutMath;
 import io.flotilla.scheduler.placement.kubernetes.ModelTranslation;
 import io.flotilla.scheduler.placement.kubernetes.Pod;
+import io.flotilla.scheduler.placement.kubernetes.Taint;
+import io.flotilla.scheduler.placement.kubernetes.TaintEffect;
+import io.flotilla.scheduler.placement.kubernetes.volume.PersistentVolumeClaim;
+import io.flotilla.scheduler.storage.VolumeSpec;
 import io.flotilla.sim.control.Assignment;
 import io.flotilla.sim.control.ControlPlaneEffects;
 import io.flotilla.sim.control.ControlPlaneInputs;
 import io.flotilla.sim.control.ControlPlaneTimer;
 import io.flotilla.sim.control.Outbox;
 import io.flotilla.sim.control.TaskReport;
+import io.flotilla.sim.events.ActionIgnored;
 import io.flotilla.sim.events.CommandRejected;
 import io.flotilla.sim.events.NodeAvailabilityChanged;
+import io.flotilla.sim.events.NodeTaintChanged;
+import io.flotilla.sim.events.PodForceDeleted;
 import io.flotilla.sim.events.ServiceChanged;
 import io.flotilla.sim.events.TaskObserved;
 import io.flotilla.sim.events.UpdateStatusChanged;
@@ -25,6 +36,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
@@ -34,8 +46,10 @@ import java.util.function.ToLongFunction;
 
 /**
  * The Kubernetes control plane as plain objects: the API server's store of nodes, deployments,
- * ReplicaSets and pods, and the controllers that act on it (deployment and ReplicaSet controllers,
- * node lifecycle controller, taint eviction controller, kube-scheduler). Each entry point handles
+ * ReplicaSets, StatefulSets, pods, storage classes, claims and volumes, and the controllers that act
+ * on it (deployment, ReplicaSet, DaemonSet and StatefulSet controllers, the PersistentVolume
+ * controller with its provisioners, the attach/detach controller, node lifecycle controller, taint
+ * eviction controller, the pod garbage collector, kube-scheduler). Each entry point handles
  * one input (a kubelet's status post or pod statuses, a timer, an operator command), lets the
  * controllers react until nothing changes, and then sends each kubelet the pods that changed for
  * it. It acts on the world only through {@link ControlPlaneEffects}.
@@ -59,6 +73,10 @@ public final class ControlPlane implements ControlPlaneInputs {
     final DaemonSetController daemonSets;
     final Scheduler scheduler;
     final EndpointSliceController endpoints;
+    final VolumeController volumes;
+    final AttachDetachController attachDetach;
+    final StatefulSetController statefulSets;
+    final PodGarbageCollector podGc;
 
     private final ToLongFunction<String> imageSizes;
     private final Outbox outbox;
@@ -84,7 +102,11 @@ public final class ControlPlane implements ControlPlaneInputs {
         this.evictions = new TaintEvictionController(store, io, pods);
         this.deployments = new DeploymentController(store, io, pods);
         this.daemonSets = new DaemonSetController(store, io, pods);
-        this.scheduler = new Scheduler(store, io, pods, pods, random.apply("kube-scheduler"), explainTasks);
+        this.volumes = new VolumeController(store, io, new StorageEffects(), random.apply("claim-uids"), new VolumeEvents());
+        this.attachDetach = new AttachDetachController(store, io, new AttachEvents());
+        this.statefulSets = new StatefulSetController(store, io, pods, volumes);
+        this.podGc = new PodGarbageCollector(store, io, pods);
+        this.scheduler = new Scheduler(store, io, pods, pods, random.apply("kube-scheduler"), explainTasks, volumes);
         this.endpoints = new EndpointSliceController(store, effects::endpointsChanged);
     }
 
@@ -122,7 +144,9 @@ public final class ControlPlane implements ControlPlaneInputs {
 
         @Override
         public void bound(PodState p) {
-            sendLater(p);
+            if (attachDetach.volumesReady(p)) {
+                sendLater(p); // a pod whose network volumes are not attached yet waits for them (WaitForAttach)
+            }
             evictions.podBound(p);
         }
 
@@ -141,7 +165,49 @@ public final class ControlPlane implements ControlPlaneInputs {
             evictions.cancel(p);
             endpoints.podChanged(p.service);
             scheduler.podRemoved(p);
+            volumes.podRemoved(p);
+            volumes.ownerGone("pod " + p.id);
             dirty.add(p.service);
+        }
+    }
+
+    /** The storage backend: what the provisioners and the attach/detach controller do to the run's volumes. */
+    private final class StorageEffects implements VolumeController.StorageOps {
+        @Override
+        public void provisioned(VolumeSpec spec, Optional<String> node) {
+            effects.volumeProvisioned(spec, node);
+        }
+
+        @Override
+        public void deleted(String volume) {
+            effects.volumeDeleted(volume);
+        }
+    }
+
+    /** A claim's binding: the pods waiting for it may be scheduled, their StatefulSet may go on. */
+    private final class VolumeEvents implements VolumeController.VolumeWatch {
+        @Override
+        public void claimBound(PersistentVolumeClaim claim) {
+            scheduler.clusterEvent();
+            dirty.addAll(store.statefulSets.keySet());
+        }
+    }
+
+    /** An attach or a detach is done: the storage has it so, waiting pods may start, other attaches may go. */
+    private final class AttachEvents implements AttachDetachController.AttachWatch {
+        @Override
+        public void attached(String claim, String node) {
+            effects.volumeAttached(claim, node);
+            for (PodState p : store.podsOn(node)) {
+                if (!p.deleting && p.claims().contains(claim) && attachDetach.volumesReady(p)) {
+                    sendLater(p);
+                }
+            }
+        }
+
+        @Override
+        public void detached(String claim, String node) {
+            effects.volumeDetached(claim);
         }
     }
 
@@ -270,9 +336,16 @@ public final class ControlPlane implements ControlPlaneInputs {
             lifecycle.taintingPass();
         } else if (timer instanceof KubeTimer.Evict e) {
             evictions.due(e.podId());
+        } else if (timer instanceof KubeTimer.AttachDone a) {
+            attachDetach.attachDone(a.claim());
+        } else if (timer instanceof KubeTimer.DetachDone d) {
+            attachDetach.detachDone(d.claim());
+        } else if (timer == KubeTimer.PodGcTick.INSTANCE) {
+            podGc.tick();
         } else if (timer instanceof KubeTimer.CreateRetry r) {
             dirty.add(r.service()); // the workload's sync tries its creations again
         }
+        // a ForceDetach timer needs nothing more: the attach/detach controller's pass in settle acts on it
         settle(); // runs the scheduler, which takes the pods whose wait is over (SchedulerWake)
     }
 
@@ -298,7 +371,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         if (availability == Availability.DRAIN) {
             for (PodState p : store.podsOn(name)) {
                 if (p.daemonNode == null) { // kubectl drain --ignore-daemonsets
-                    pods.evict(p, "Evicted", "Evicting pod default/" + p.id + " (drain)", "node drained");
+                    pods.evict(p, "Evicted", "Evicting pod " + p.pod.key() + " (drain)", "node drained");
                 }
             }
         }
@@ -343,12 +416,52 @@ public final class ControlPlane implements ControlPlaneInputs {
 
     @Override
     public void scale(String service, int replicas) {
+        StatefulSetState set = store.statefulSets.get(service);
+        if (set != null) {
+            set.spec = set.spec.withReplicas(replicas);
+            effects.log(new ServiceChanged(service, "scale", set.version, replicas, set.spec.task().image()));
+            dirty.add(service);
+            settle();
+            return;
+        }
         DeploymentState d = store.deployments.get(service);
         if (d == null) {
             return;
         }
         d.spec = d.spec.withReplicas(replicas);
         effects.log(new ServiceChanged(service, "scale", d.version, replicas, d.spec.task().image()));
+        dirty.add(service);
+        settle();
+    }
+
+    /**
+     * A StatefulSet's new image or partition ({@code kubectl set image}, {@code kubectl patch}); a
+     * Deployment's as {@link #update(String, Optional, Optional, boolean)}.
+     */
+    @Override
+    public void update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force,
+            OptionalInt partition) {
+        StatefulSetState set = store.statefulSets.get(service);
+        if (set == null) {
+            update(service, image, config, force);
+            return;
+        }
+        StatefulSetSpec next = set.spec;
+        if (image.isPresent()) {
+            next = next.withTask(next.task().withImage(image.get()));
+        }
+        if (partition.isPresent() && partition.getAsInt() != next.partition()) {
+            effects.log(new UpdateStatusChanged(service, "updating", "partition " + next.partition() + " -> "
+                    + partition.getAsInt() + (partition.getAsInt() < next.partition() ? ": the update goes on down to ordinal "
+                    + partition.getAsInt() : "")));
+            next = next.withPartition(partition.getAsInt());
+            set.partitionedDone = false;
+        }
+        ReplicaSetState.Template before = set.template();
+        if (force) {
+            set.restartedAt++;
+        }
+        applyStatefulSet(set, before, next, set.inputs);
         dirty.add(service);
         settle();
     }
@@ -372,6 +485,110 @@ public final class ControlPlane implements ControlPlaneInputs {
         settle();
     }
 
+    /** {@code kubectl apply} of a StorageClass. */
+    @Override
+    public void createStorageClass(StorageClassSpec spec) {
+        store.storageClasses.put(spec.name(), spec);
+    }
+
+    /**
+     * Creates the StatefulSet and its headless Service, or applies a new spec to it (a rolling update if
+     * the pod template changed, a scale if only the replicas did).
+     */
+    @Override
+    public void deployStatefulSet(StatefulSetSpec spec, KubernetesPodSpec inputs) {
+        StatefulSetState set = store.statefulSets.get(spec.name());
+        Optional<String> invalid = store.deployments.containsKey(spec.name())
+                ? Optional.of(spec.name() + " is a Deployment already; a service cannot become a StatefulSet")
+                : untranslatable(spec.name(), spec.task());
+        if (invalid.isPresent()) {
+            effects.log(new CommandRejected("deploy " + spec.name(), invalid.get()));
+            return;
+        }
+        if (set == null) {
+            set = new StatefulSetState(spec, inputs);
+            store.statefulSets.put(spec.name(), set);
+            effects.log(new ServiceChanged(spec.name(), "create", set.version, spec.replicas(), spec.task().image()));
+            effects.serviceDeclared(new ServiceSpec(spec.service(), ServiceMode.REPLICATED, spec.replicas(), spec.task(),
+                    UpdateConfig.DEFAULT, UpdateConfig.DEFAULT, EndpointMode.DNSRR), new TreeMap<>());
+        } else {
+            applyStatefulSet(set, set.template(), spec, inputs);
+        }
+        dirty.add(spec.name());
+        settle();
+    }
+
+    /** A StatefulSet's new spec: a template unlike {@code before} starts a rolling update, new replicas a scale. */
+    private void applyStatefulSet(StatefulSetState set, ReplicaSetState.Template before, StatefulSetSpec next,
+            KubernetesPodSpec inputs) {
+        boolean scaled = set.spec.replicas() != next.replicas();
+        set.spec = next;
+        set.inputs = inputs;
+        set.retryCreatesAt = 0; // a StatefulSet update is synced at once, back-off or not
+        if (!before.equals(set.template())) {
+            set.version++;
+            set.rollingOut = true;
+            effects.log(new ServiceChanged(set.name(), "update", set.version, next.replicas(), next.task().image()));
+            effects.log(new UpdateStatusChanged(set.name(), "updating", "rolling update: one pod at a time, highest ordinal "
+                    + "first" + (next.partition() > 0 ? ", ordinals below " + next.partition() + " kept (partition)" : "")));
+        } else if (scaled) {
+            effects.log(new ServiceChanged(set.name(), "scale", set.version, next.replicas(), next.task().image()));
+        }
+    }
+
+    /**
+     * {@code kubectl delete pod --force --grace-period=0}: the newest pod of the task name goes at
+     * once; kubectl warns that its containers may run on. Its kubelet, if it is reachable, stops them.
+     */
+    @Override
+    public void forceDelete(String task) {
+        PodState newest = null;
+        for (PodState p : store.pods.values()) {
+            if (p.slotName.equals(task)) {
+                newest = p;
+            }
+        }
+        if (newest == null) {
+            effects.log(new ActionIgnored("force_delete", task, "no pod " + task + " exists"));
+            return;
+        }
+        effects.log(new PodForceDeleted(newest.id, newest.node, "kubectl", "Immediate deletion does not wait for "
+                + "confirmation that the running resource has been terminated. The resource may continue to run on the "
+                + "cluster indefinitely."));
+        String node = newest.node;
+        pods.forceDelete(newest, "force deleted (kubectl delete pod --force --grace-period=0)", "deleted without grace");
+        if (node != null && store.nodes.containsKey(node)) {
+            sendFull(store.nodes.get(node));
+        }
+        settle();
+    }
+
+    /**
+     * {@code kubectl taint nodes NODE node.kubernetes.io/out-of-service=nodeshutdown:NoExecute}: pods
+     * that do not tolerate it are evicted at once; the pod garbage collector force-deletes those that
+     * are Terminating while the node is not Ready; the attach/detach controller detaches its volumes
+     * without waiting for them to be unmounted.
+     */
+    @Override
+    public void outOfService(String name) {
+        NodeState node = store.nodes.get(name);
+        if (node == null || node.operatorTaints.contains(OUT_OF_SERVICE)) {
+            effects.log(new ActionIgnored("out_of_service", name, name + " has the out-of-service taint already"));
+            return;
+        }
+        node.operatorTaints.add(OUT_OF_SERVICE);
+        effects.log(new NodeTaintChanged(name, OUT_OF_SERVICE.toString(), true, "kubectl taint: the node is shut down"));
+        scheduler.nodeChanged(node, true);
+        evictions.nodeTaintsChanged(node);
+        podGc.outOfService();
+        dirtyAll();
+        settle();
+    }
+
+    /** The taint an operator puts on a node that is shut down for good, so that its workloads may move. */
+    static final Taint OUT_OF_SERVICE = new Taint(AttachDetachController.OUT_OF_SERVICE_KEY, "nodeshutdown",
+            TaintEffect.NO_EXECUTE);
+
     // ---- steps of the inputs -------------------------------------------------------------
 
     private void startRollout(DeploymentState d) {
@@ -390,8 +607,12 @@ public final class ControlPlane implements ControlPlaneInputs {
 
     /** Why the service's pods cannot be written in Kubernetes' terms, if they cannot. */
     private static Optional<String> untranslatable(ServiceSpec spec) {
+        return untranslatable(spec.name(), spec.task());
+    }
+
+    private static Optional<String> untranslatable(String workload, io.flotilla.scheduler.model.TaskSpec task) {
         try {
-            ModelTranslation.pod(spec, spec.name());
+            ModelTranslation.pod(workload, workload, task);
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
@@ -440,7 +661,9 @@ public final class ControlPlane implements ControlPlaneInputs {
     private void sendFull(NodeState node) {
         List<Assignment> all = new ArrayList<>();
         for (PodState p : store.podsOn(node.name())) {
-            all.add(new Assignment(p.task(), p.task().desired()));
+            if (p.deleting || attachDetach.volumesReady(p)) {
+                all.add(new Assignment(p.task(), p.task().desired()));
+            }
         }
         outbox.full(node.name(), all);
     }
@@ -451,7 +674,7 @@ public final class ControlPlane implements ControlPlaneInputs {
     }
 
     private void dirtyAll() {
-        dirty.addAll(store.deployments.keySet());
+        dirty.addAll(store.workloads());
     }
 
     /** Let the controllers and the scheduler react until nothing changes, then tell the kubelets. */
@@ -462,14 +685,19 @@ public final class ControlPlane implements ControlPlaneInputs {
                 dirty.clear();
                 for (String service : batch) {
                     DeploymentState d = store.deployments.get(service);
+                    StatefulSetState set = store.statefulSets.get(service);
                     if (d != null && d.isDaemonSet()) {
                         daemonSets.sync(d);
                     } else if (d != null) {
                         deployments.sync(d);
+                    } else if (set != null) {
+                        statefulSets.sync(set);
                     }
                 }
             }
             scheduler.run();
+            attachDetach.reconcile();
+            volumes.reclaim(attachDetach::holds);
         } while (!dirty.isEmpty());
         endpoints.sync();
         outbox.flush();

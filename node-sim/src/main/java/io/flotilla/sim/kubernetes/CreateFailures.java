@@ -16,9 +16,24 @@ final class CreateFailures {
     static void failed(ControllerEffects io, DeploymentState d, ReplicaSetState rs, String kind, String object,
             String message) {
         rs.failedCreates++;
-        io.log(new WorkloadFailedCreate(d.name(), kind, object, message, rs.failedCreates));
-        long delay = WorkQueueBackoff.delayNanos(rs.failedCreates);
-        rs.retryCreatesAt = io.now() + delay;
-        io.startTimer(new KubeTimer.CreateRetry(d.name(), rs.name), delay);
+        rs.retryCreatesAt = retryAt(io, d.name(), kind, object, message, rs.failedCreates);
+    }
+
+    /**
+     * A StatefulSet's refused pod: the set is the work queue's key, and upstream's {@code
+     * recordPodEvent} words the event {@code create Pod db-0 in StatefulSet db failed error: ...}.
+     */
+    static void failed(ControllerEffects io, StatefulSetState set, String pod, String error) {
+        set.failedCreates++;
+        set.retryCreatesAt = retryAt(io, set.name(), "StatefulSet", set.name(),
+                "create Pod " + pod + " in StatefulSet " + set.name() + " failed error: " + error, set.failedCreates);
+    }
+
+    private static long retryAt(ControllerEffects io, String service, String kind, String object, String message,
+            int count) {
+        io.log(new WorkloadFailedCreate(service, kind, object, message, count));
+        long delay = WorkQueueBackoff.delayNanos(count);
+        io.startTimer(new KubeTimer.CreateRetry(service, object), delay);
+        return io.now() + delay;
     }
 }

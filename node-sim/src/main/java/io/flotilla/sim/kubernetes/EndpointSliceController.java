@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -18,6 +19,8 @@ import java.util.function.BiConsumer;
  * serving and not terminating. So a dead node's pods leave the ready endpoints only when the node
  * goes Unknown, about 50s after its last status. A pod is dropped from the list when its object is
  * removed. Slices are written only when their content changes, all of a Service's slices as one list.
+ * A StatefulSet's pods are listed under its headless Service ({@code service}), each with its name as
+ * its hostname, so that the cluster DNS answers {@code db-0.db}.
  */
 final class EndpointSliceController {
 
@@ -38,7 +41,7 @@ final class EndpointSliceController {
 
     /** Nodes changed readiness: every pod's conditions may have. */
     void allChanged() {
-        dirty.addAll(store.deployments.keySet());
+        dirty.addAll(store.workloads());
     }
 
     /** Writes the slices that changed. */
@@ -48,22 +51,24 @@ final class EndpointSliceController {
         }
         List<String> batch = new ArrayList<>(dirty);
         dirty.clear();
-        for (String service : batch) {
-            List<ServiceEndpoint> now = endpointsOf(service);
-            if (!now.equals(written.getOrDefault(service, List.of()))) {
-                written.put(service, now);
-                writer.accept(service, now);
+        for (String workload : batch) {
+            List<ServiceEndpoint> now = endpointsOf(workload);
+            if (!now.equals(written.getOrDefault(workload, List.of()))) {
+                written.put(workload, now);
+                StatefulSetState set = store.statefulSets.get(workload);
+                writer.accept(set == null ? workload : set.spec.service(), now);
             }
         }
     }
 
-    private List<ServiceEndpoint> endpointsOf(String service) {
+    private List<ServiceEndpoint> endpointsOf(String workload) {
         List<ServiceEndpoint> out = new ArrayList<>();
-        for (PodState p : store.podsOf(service)) {
+        for (PodState p : store.podsOf(workload)) {
             if (p.node != null && p.ran) {
                 NodeState node = store.nodes.get(p.node);
                 boolean serving = p.isServing(node);
-                out.add(new ServiceEndpoint(p.id, p.node, serving && !p.deleting, serving, p.deleting));
+                out.add(new ServiceEndpoint(p.id, p.node, serving && !p.deleting, serving, p.deleting,
+                        p.statefulSet == null ? Optional.empty() : Optional.of(p.slotName)));
             }
         }
         return out;

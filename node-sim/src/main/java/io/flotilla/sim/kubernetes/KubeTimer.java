@@ -28,4 +28,18 @@ public sealed interface KubeTimer extends ControlPlaneTimer {
     enum SchedulerWake implements KubeTimer {
         INSTANCE
     }
+
+    /** The attach/detach controller's attach of a claim's volume is done. */
+    record AttachDone(String claim) implements KubeTimer {}
+
+    /** The attach/detach controller's detach of a claim's volume is done. */
+    record DetachDone(String claim) implements KubeTimer {}
+
+    /** A volume wanted detached from a node that is not Ready has waited maxWaitForUnmountDuration. */
+    record ForceDetach(String claim) implements KubeTimer {}
+
+    /** The pod garbage collector's pass ({@code gcCheckPeriod}, 20s), while a node is out of service. */
+    enum PodGcTick implements KubeTimer {
+        INSTANCE
+    }
 }

@@ -41,6 +41,8 @@ final class NodeState {
     long probeTimestamp;
     /** Taints added by the node lifecycle controller, in the order it added them. */
     final List<Taint> controllerTaints = new ArrayList<>();
+    /** Taints an operator added during the run ({@code kubectl taint}: the out-of-service taint). */
+    final List<Taint> operatorTaints = new ArrayList<>();
     boolean queuedForTainting;
     long assignmentsVersion;
     long reportsReceived;
@@ -83,6 +85,7 @@ final class NodeState {
             out.add(Taint.parse(t));
         }
         out.addAll(controllerTaints);
+        out.addAll(operatorTaints);
         return out;
     }
 

@@ -3,10 +3,13 @@ package io.flotilla.sim.kubernetes;
 import io.flotilla.scheduler.admission.kubernetes.ComposeSecurityContext;
 import io.flotilla.scheduler.admission.kubernetes.PodSecurityAdmission;
 import io.flotilla.scheduler.admission.kubernetes.PodSecurityLevel;
+import io.flotilla.scheduler.model.StatefulSetSpec;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.scheduler.model.VolumeMount;
 import io.flotilla.scheduler.orchestrator.kubernetes.GeneratedNames;
 import io.flotilla.scheduler.orchestrator.kubernetes.PodFromTemplate;
+import io.flotilla.scheduler.orchestrator.kubernetes.StatefulSetNames;
 import io.flotilla.scheduler.placement.kubernetes.LabelSelector;
 import io.flotilla.scheduler.placement.kubernetes.ModelTranslation;
 import io.flotilla.scheduler.placement.kubernetes.Pod;
@@ -16,6 +19,8 @@ import io.flotilla.sim.events.TaskDesired;
 import io.flotilla.sim.events.TaskObserved;
 import io.flotilla.sim.events.TaskSecrets;
 import io.flotilla.sim.events.TaskStateChanged;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -36,8 +41,11 @@ final class PodApi implements PodControl, Eviction, Binding {
 
     /** The label a ReplicaSet's pods carry its template's hash in. */
     static final String POD_TEMPLATE_HASH = "pod-template-hash";
-    /** The label a DaemonSet's pods carry their revision's hash in. */
+    /** The label a DaemonSet's and a StatefulSet's pods carry their revision's hash in. */
     static final String CONTROLLER_REVISION_HASH = "controller-revision-hash";
+    /** The labels a StatefulSet's pods carry their name and their ordinal in. */
+    static final String STATEFULSET_POD_NAME = "statefulset.kubernetes.io/pod-name";
+    static final String POD_INDEX = "apps.kubernetes.io/pod-index";
 
     private final ApiStore store;
     private final ControllerEffects io;
@@ -142,6 +150,48 @@ final class PodApi implements PodControl, Eviction, Binding {
         return name;
     }
 
+    /**
+     * A StatefulSet's pod: named {@code <set>-<ordinal>} (its slot), labelled with its name, its index and
+     * its revision's hash as upstream's are, selected by the set's {@code app} label, mounting its
+     * claims (each at {@code /<template>}). Admission sees the pod under its name before the name is
+     * taken: a refused pod never exists, and the ordinal's next pod has the name it would have had.
+     */
+    @Override
+    public Optional<String> createStatefulPod(StatefulSetState set, ReplicaSetState revision, int ordinal,
+            List<String> claims) {
+        String name = StatefulSetNames.podName(set.name(), ordinal);
+        TaskSpec template = revision.template.task();
+        List<VolumeMount> mounts = new ArrayList<>(template.mounts());
+        for (StatefulSetSpec.ClaimTemplate t : set.spec.claimTemplates()) {
+            mounts.add(VolumeMount.volume(StatefulSetNames.claimName(t.name(), set.name(), ordinal), "/" + t.name(), false,
+                    t.storageClass()));
+        }
+        TaskSpec spec = template.withMounts(mounts);
+        Optional<String> refused = admit(name, set.name(), spec);
+        if (refused.isPresent()) {
+            return refused;
+        }
+        String id = set.nextId(name, ordinal);
+        while (!store.claimPodName(id)) {
+            id = set.nextId(name, ordinal);
+        }
+        Pod.Builder b = ModelTranslation.pod(set.name(), name, template).toBuilder()
+                .label(CONTROLLER_REVISION_HASH, revision.hash)
+                .label(STATEFULSET_POD_NAME, name)
+                .label(POD_INDEX, Integer.toString(ordinal));
+        claims.forEach(b::volumeClaim);
+        Pod pod = PodFromTemplate.pod(b.build(), revision.template.inputs(), defaultTolerationSeconds);
+        PodState p = new PodState(id, name, set.name(), ordinal, null, revision, set, spec, pod, io.now(), uids.nextLong());
+        store.add(p);
+        io.log(new TaskCreated(id, name, set.name(), ordinal, null, revision.revision, template.image(), TaskState.RUNNING,
+                new TreeMap<>()));
+        advance(p, TaskState.NEW, "create Pod " + name + " in StatefulSet " + set.name() + " successful");
+        TaskSecrets.of(id, spec).ifPresent(io::log);
+        advance(p, TaskState.PENDING, "waiting for the scheduler");
+        watch.created(p);
+        return Optional.empty();
+    }
+
     /** A change the control plane itself makes is both the truth and its belief. */
     private void advance(PodState p, TaskState state, String message) {
         p.state = state;
@@ -153,7 +203,7 @@ final class PodApi implements PodControl, Eviction, Binding {
     public void bind(PodState p, String node) {
         p.node = node;
         p.error = null;
-        advance(p, TaskState.ASSIGNED, "Successfully assigned default/" + p.id + " to " + node);
+        advance(p, TaskState.ASSIGNED, "Successfully assigned " + p.pod.key() + " to " + node);
         watch.bound(p);
     }
 

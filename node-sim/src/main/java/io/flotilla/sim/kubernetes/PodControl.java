@@ -1,6 +1,7 @@
 package io.flotilla.sim.kubernetes;
 
 import io.flotilla.scheduler.placement.kubernetes.Pod;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,12 @@ interface PodControl {
 
     /** The pod {@link #createDaemonPod} would create, to ask whether {@code node} should run it. */
     Pod daemonPod(DeploymentState d, ReplicaSetState revision, String node);
+
+    /**
+     * The StatefulSet's pod of {@code ordinal} at {@code revision}, named {@code <set>-<ordinal>},
+     * mounting {@code claims}, which exist already; the API's error if it refuses it.
+     */
+    Optional<String> createStatefulPod(StatefulSetState set, ReplicaSetState revision, int ordinal, List<String> claims);
 
     /** Graceful deletion: the pod stops counting for its controller at once. */
     void delete(PodState p, String reason);

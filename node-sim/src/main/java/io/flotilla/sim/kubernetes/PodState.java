@@ -13,7 +13,10 @@ import io.flotilla.scheduler.placement.kubernetes.Pod;
  * live pod of the deployment holds; {@code agent.worker-1} for a DaemonSet's pod), the task name
  * expectations, {@code explain --task} and {@code kill_task} use. {@code state} is the phase as the
  * kubelet last reported it, mapped onto the shared task states; {@code deleting} is a set
- * {@code deletionTimestamp} (Terminating).
+ * {@code deletionTimestamp} (Terminating). A StatefulSet's pod is named {@code <set>-<ordinal>}, which
+ * is also its slot, and keeps that name when it is created again; its id is the name the first time
+ * and {@code <name>#<n>} for the n-th pod of that name in the run, so that the event log still tells
+ * the pods apart.
  */
 final class PodState {
 
@@ -26,6 +29,10 @@ final class PodState {
     final ReplicaSetState replicaSet;
     final int revision;
     final Pod pod;
+    /** What the pod's container runs: its template's task, with a StatefulSet pod's claims as its mounts. */
+    final TaskSpec spec;
+    /** The StatefulSet the pod belongs to; null for a Deployment's or a DaemonSet's pod. */
+    final StatefulSetState statefulSet;
     final long created;
     /** Stands for the pod's random UID, which upstream's scale-down ranking breaks ties with. */
     final long uid;
@@ -53,6 +60,11 @@ final class PodState {
 
     PodState(String id, String slotName, String service, int slot, String daemonNode, ReplicaSetState replicaSet, Pod pod,
             long created, long uid) {
+        this(id, slotName, service, slot, daemonNode, replicaSet, null, replicaSet.template.task(), pod, created, uid);
+    }
+
+    PodState(String id, String slotName, String service, int slot, String daemonNode, ReplicaSetState replicaSet,
+            StatefulSetState statefulSet, TaskSpec spec, Pod pod, long created, long uid) {
         this.id = id;
         this.slotName = slotName;
         this.service = service;
@@ -60,13 +72,20 @@ final class PodState {
         this.daemonNode = daemonNode;
         this.replicaSet = replicaSet;
         this.revision = replicaSet.revision;
+        this.statefulSet = statefulSet;
+        this.spec = spec;
         this.pod = pod;
         this.created = created;
         this.uid = uid;
     }
 
     TaskSpec spec() {
-        return replicaSet.template.task();
+        return spec;
+    }
+
+    /** The claims the pod mounts (a StatefulSet pod's {@code <template>-<set>-<ordinal>}), none for others. */
+    java.util.List<String> claims() {
+        return pod.volumeClaims();
     }
 
     /**

@@ -3,7 +3,9 @@ package io.flotilla.sim.kubernetes;
 import io.flotilla.scheduler.placement.kubernetes.ClusterState;
 import io.flotilla.scheduler.placement.kubernetes.KubernetesPlacement;
 import io.flotilla.scheduler.placement.kubernetes.NodeVerdict;
+import io.flotilla.scheduler.placement.kubernetes.Profile;
 import io.flotilla.scheduler.placement.kubernetes.ScheduleResult;
+import io.flotilla.scheduler.placement.kubernetes.volume.ClaimBinder;
 import io.flotilla.sim.events.TaskExplained;
 import io.flotilla.sim.events.TaskUnplaced;
 import java.util.ArrayList;
@@ -43,7 +45,7 @@ final class Scheduler {
     private final SplittableRandom random;
     private final Set<String> explainNames;
     private final ClusterState cluster = new ClusterState();
-    private final KubernetesPlacement placement = KubernetesPlacement.DEFAULT;
+    private final KubernetesPlacement placement;
     private final List<PodState> active = new ArrayList<>();
     /** Pods that failed, in the unschedulable set or backing off, by id in the order they failed. */
     private final Map<String, PodState> waiting = new LinkedHashMap<>();
@@ -52,9 +54,12 @@ final class Scheduler {
     /**
      * @param random breaks ties between the best-scoring nodes
      * @param explainNames the pods whose every scheduling decision is logged in full
+     * @param volumes the claims and volumes VolumeBinding reads, and the writes its PreBind makes
      */
     Scheduler(ApiStore store, ControllerEffects io, Binding binding, Eviction eviction, SplittableRandom random,
-            Set<String> explainNames) {
+            Set<String> explainNames, VolumeController volumes) {
+        this.placement = new KubernetesPlacement(Profile.defaults().withVolumeBinder(new ClaimBinder(volumes, volumes))
+                .withVolumeLimits(volumes, volumes));
         this.store = store;
         this.io = io;
         this.binding = binding;
@@ -171,7 +176,7 @@ final class Scheduler {
         for (String key : victims) {
             for (PodState victim : store.podsOn(node)) {
                 if (victim.pod.key().equals(key)) {
-                    eviction.evict(victim, "Preempted", "Preempted by default/" + preemptor.id + " on node " + node,
+                    eviction.evict(victim, "Preempted", "Preempted by " + preemptor.pod.key() + " on node " + node,
                             "preempted by " + preemptor.id);
                 }
             }

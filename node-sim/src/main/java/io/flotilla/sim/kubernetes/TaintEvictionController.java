@@ -81,7 +81,7 @@ final class TaintEvictionController {
     }
 
     private void evict(PodState p) {
-        eviction.evict(p, "TaintManagerEviction", "Marking for deletion Pod default/" + p.id,
+        eviction.evict(p, "TaintManagerEviction", "Marking for deletion Pod " + p.pod.key(),
                 "evicted: its tolerations of " + p.node + "'s NoExecute taints ran out");
     }
 

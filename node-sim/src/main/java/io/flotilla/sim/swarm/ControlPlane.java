@@ -1,12 +1,14 @@
 package io.flotilla.sim.swarm;
 
 import io.flotilla.scheduler.model.Availability;
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeSpec;
 import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.model.StatefulSetSpec;
+import io.flotilla.scheduler.model.StorageClassSpec;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.model.UpdateConfig;
-import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.sim.control.Assignment;
 import io.flotilla.sim.control.ControlPlaneEffects;
 import io.flotilla.sim.control.ControlPlaneInputs;
@@ -51,6 +53,8 @@ public final class ControlPlane implements ControlPlaneInputs {
 
     private final Outbox outbox;
     private final Set<String> dirtyServices = new LinkedHashSet<>();
+    /** Statefulsets, run as one service per ordinal. */
+    private final StatefulSets statefulSets = new StatefulSets();
 
     public ControlPlane(
             ControlPlaneEffects effects, SwarmSettings settings, List<NetworkSetup> networks, SplittableRandom random,
@@ -70,6 +74,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         tasks.watch(updater);
         tasks.watch(restarts);
         tasks.watch(new AddressNews());
+        tasks.watch(new PinNews());
         this.nodeEvents = NodeEvents.inOrder(scheduler, orchestrator, restarts);
         this.dispatcher = new Dispatcher(store, settings, random, timers, events, new Sessions(), nodeEvents, tasks);
     }
@@ -105,6 +110,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         }
         reports.forEach(r -> tasks.observe(r.taskId(), r.state(), r.message(), r.error()));
         record.reportsReceived = reportsSent;
+        applyPins();
         settle();
     }
 
@@ -130,6 +136,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         }
         reports.forEach(r -> tasks.observe(r.taskId(), r.state(), r.message(), r.error()));
         record.reportsReceived = reportsSent;
+        applyPins();
         dispatcher.heartbeat(node, reportsSent, -1);
         sendFull(node);
         settle();
@@ -177,13 +184,21 @@ public final class ControlPlane implements ControlPlaneInputs {
     @Override
     public void deploy(ServiceSpec given, KubernetesPodSpec pods) {
         // docker stack deploy leaves out what a swarm service cannot have (privileged, security_opt)
-        ServiceSpec spec = given.withTask(given.task().forSwarm());
+        deploy(given.withTask(given.task().forSwarm()), Optional.empty());
+    }
+
+    /**
+     * {@link #deploy(ServiceSpec, KubernetesPodSpec)} of a spec as Swarm runs it, for a service that runs
+     * an ordinal of {@code statefulSet} when there is one.
+     */
+    private void deploy(ServiceSpec spec, Optional<String> statefulSet) {
         ServiceRecord existing = store.services.get(spec.name());
         if (existing != null) {
-            updateService(spec.name(), spec, false);
+            updateService(spec.name(), spec, false, "update");
             return;
         }
         ServiceRecord record = new ServiceRecord(spec, store.services.size());
+        record.statefulSet = statefulSet;
         store.services.put(spec.name(), record);
         allocator.serviceCreated(spec);
         effects.log(new ServiceChanged(spec.name(), "create", record.version, spec.replicas(), spec.task().image()));
@@ -193,7 +208,52 @@ public final class ControlPlane implements ControlPlaneInputs {
     }
 
     @Override
+    public void createStorageClass(StorageClassSpec spec) {
+        statefulSets.storageClass(spec);
+    }
+
+    /**
+     * Deploys a statefulset as its ordinals' services ({@link StatefulSets}), or redeploys them with
+     * the new spec (a pinned ordinal stays pinned); ordinals above the replica count run none.
+     */
+    @Override
+    public void deployStatefulSet(StatefulSetSpec spec, KubernetesPodSpec pods) {
+        int before = statefulSets.get(spec.name()).map(StatefulSetSpec::replicas).orElse(0);
+        // as for a service, what a swarm service cannot have is left out, once for every ordinal
+        StatefulSetSpec swarm = spec.withTask(spec.task().forSwarm());
+        statefulSets.put(swarm);
+        for (int i = 0; i < Math.max(before, swarm.replicas()); i++) {
+            deployOrdinal(swarm, i);
+        }
+    }
+
+    private void deployOrdinal(StatefulSetSpec set, int ordinal) {
+        ServiceSpec spec = statefulSets.ordinal(set, ordinal, ordinal < set.replicas() ? 1 : 0);
+        ServiceRecord existing = store.services.get(spec.name());
+        if (existing == null || !existing.spec.equals(spec)) {
+            deploy(spec, Optional.of(set.name()));
+        }
+    }
+
+    /** The ordinals whose volumes a task report showed on a node are pinned there, as an operator would. */
+    private void applyPins() {
+        statefulSets.takePending().forEach((service, node) -> {
+            ServiceRecord record = store.services.get(service);
+            String owner = record.statefulSet.orElseThrow();
+            StatefulSetSpec set = statefulSets.get(owner).orElseThrow();
+            ServiceSpec pinned = statefulSets.ordinal(set, Integer.parseInt(service.substring(owner.length() + 1)),
+                    record.spec.replicas());
+            updateService(service, pinned, false, "pin");
+        });
+    }
+
+    @Override
     public void scale(String service, int replicas) {
+        Optional<StatefulSetSpec> set = statefulSets.get(service);
+        if (set.isPresent()) {
+            deployStatefulSet(set.get().withReplicas(replicas), KubernetesPodSpec.NONE);
+            return;
+        }
         ServiceRecord record = store.services.get(service);
         if (record == null) {
             return;
@@ -207,14 +267,27 @@ public final class ControlPlane implements ControlPlaneInputs {
     /** A new task template (image, resources...) and update settings start a rolling update. */
     @Override
     public void update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force) {
+        Optional<StatefulSetSpec> set = statefulSets.get(service);
+        if (set.isPresent()) {
+            // Each ordinal's service is updated: docker service update on db-0, db-1, ...
+            statefulSets.put(set.get().withTask(image.map(set.get().task()::withImage).orElse(set.get().task())));
+            for (int i = 0; i < set.get().replicas(); i++) {
+                String ordinal = service + "-" + i;
+                ServiceRecord record = store.services.get(ordinal);
+                ServiceSpec next = statefulSets.ordinal(statefulSets.get(service).orElseThrow(), i, record.spec.replicas());
+                updateService(ordinal, config.map(c -> new ServiceSpec(next.name(), next.mode(), next.replicas(), next.task(), c,
+                        next.rollback(), next.endpointMode())).orElse(next), force, "update");
+            }
+            return;
+        }
         ServiceRecord record = store.services.get(service);
         if (record == null) {
             return;
         }
-        updateService(service, record.spec.updated(image, config), force);
+        updateService(service, record.spec.updated(image, config), force, "update");
     }
 
-    private void updateService(String service, ServiceSpec next, boolean force) {
+    private void updateService(String service, ServiceSpec next, boolean force, String change) {
         ServiceRecord record = store.services.get(service);
         record.previous = Optional.of(record.spec);
         record.spec = next;
@@ -222,7 +295,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         if (force) {
             record.forcedAt = record.version;
         }
-        effects.log(new ServiceChanged(service, "update", record.version, next.replicas(), next.task().image()));
+        effects.log(new ServiceChanged(service, change, record.version, next.replicas(), next.task().image()));
         updater.start(record, next.update(), false);
         dirtyServices.add(service);
         settle();
@@ -258,6 +331,14 @@ public final class ControlPlane implements ControlPlaneInputs {
             if (!addresses.isEmpty()) {
                 effects.taskAddressed(task.id(), addresses);
             }
+        }
+    }
+
+    /** Tells the statefulsets where an ordinal's first task started, and so where its local volume is. */
+    private final class PinNews implements TaskWatcher {
+        @Override
+        public void observed(Task task) {
+            statefulSets.observed(task);
         }
     }
 

@@ -75,13 +75,13 @@ final class TaskLifecycle {
      * {@link #retryAllocation} gets it one.
      */
     Task create(ServiceRecord service, int slot, String node, TaskState desired) {
-        String name = slot > 0 ? service.name() + "." + slot : service.name() + "." + node;
+        String name = service.taskName(slot, node);
         Task task = new Task(store.nextTaskId(name), name, service.name(), slot, service.version,
                 service.spec.task(), node, TaskState.NEW, desired, null);
         store.put(task);
         Optional<String> failure = addresses.taskCreated(task.id(), task.spec());
         SortedMap<String, String> allocated = addresses.addressesOf(task.id());
-        events.log(new TaskCreated(task.id(), name, service.name(), slot, node, service.version,
+        events.log(new TaskCreated(task.id(), name, service.workload(), slot, node, service.version,
                 task.spec().image(), desired, allocated));
         allocated.forEach((network, address) -> events.log(new TaskAddressed(task.id(), network, address)));
         events.log(new TaskStateChanged(task.id(), node, TaskState.NEW, "created", null));

@@ -1,5 +1,6 @@
 package io.flotilla.sim.swarm;
 
+import io.flotilla.scheduler.model.NodeSpec;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.model.UpdateConfig;
@@ -38,9 +39,13 @@ final class Updater implements TaskWatcher {
         this.reconcile = reconcile;
     }
 
+    private Optional<NodeSpec> nodeOf(Task task) {
+        return task.assignedNode().map(store.nodes::get).map(n -> n.spec);
+    }
+
     void start(ServiceRecord service, UpdateConfig config, boolean rollback) {
         List<String> dirty = store.occupiedSlots(service.name()).stream()
-                .filter(service::isDirty)
+                .filter(t -> service.isDirty(t, nodeOf(t)))
                 .map(ClusterStore::slotKey)
                 .toList();
         RollingUpdate update = new RollingUpdate(config, rollback, dirty);
@@ -66,7 +71,7 @@ final class Updater implements TaskWatcher {
         while (!update.allStarted()) {
             String slot = update.slots.get(update.next++);
             Task old = store.newestPerSlot(serviceName).get(slot);
-            if (old == null || old.desired() == TaskState.REMOVE || !service.isDirty(old)) {
+            if (old == null || old.desired() == TaskState.REMOVE || !service.isDirty(old, nodeOf(old))) {
                 continue; // scaled away, or already replaced by a restart under the new spec
             }
             Task created;

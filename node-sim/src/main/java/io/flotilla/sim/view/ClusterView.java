@@ -24,6 +24,12 @@ import io.flotilla.sim.events.TaskUnplaced;
 import io.flotilla.sim.events.TaskWaiting;
 import io.flotilla.sim.events.TrafficCounted;
 import io.flotilla.sim.events.UpdateStatusChanged;
+import io.flotilla.sim.events.VolumeAttached;
+import io.flotilla.sim.events.VolumeCreated;
+import io.flotilla.sim.events.VolumeData;
+import io.flotilla.sim.events.VolumeDeleted;
+import io.flotilla.sim.events.VolumeDetached;
+import io.flotilla.sim.events.VolumeLost;
 import io.flotilla.sim.events.WorkloadFailedCreate;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.LoggedEvent;
@@ -45,10 +51,11 @@ import java.util.TreeSet;
  *
  * <p>Beside the truth about nodes and tasks it keeps each node's beliefs about the data plane (the
  * newest DNS answer per name and network, the load balancers' backends) and every traffic window
- * logged so far; the images each node has on its disk (an image a task of it was prepared with, or
- * a logged pull brought), and the registries that are down; the pod creations each workload's
- * controller had refused (kubernetes strategy); and each service's newest update status. Asked to,
- * it keeps every event it applied ({@link #keepHistory}), for the questions of what happened when.
+ * logged so far, and every volume: where it is, its state and up to when it holds every write; the
+ * images each node has on its disk (an image a task of it was prepared with, or a logged pull
+ * brought), and the registries that are down; the pod creations each workload's controller had
+ * refused (kubernetes strategy); and each service's newest update status. Asked to, it keeps every
+ * event it applied ({@link #keepHistory}), for the questions of what happened when.
  */
 public final class ClusterView {
 
@@ -65,6 +72,8 @@ public final class ClusterView {
     private final Map<String, UpdateStatusChanged> updates = new HashMap<>();
     /** Every event applied since {@link #keepHistory}; empty while nobody asked (most readers never do). */
     private Optional<List<LoggedEvent>> history = Optional.empty();
+    /** By name, then by the node whose disk holds it ("" for network storage). */
+    private final TreeMap<String, TreeMap<String, VolumeView>> volumes = new TreeMap<>();
     private final Set<String> registriesDown = new TreeSet<>();
     private final Map<String, FailedCreates> failedCreates = new TreeMap<>();
     private long time;
@@ -185,6 +194,37 @@ public final class ClusterView {
             traffic.computeIfAbsent(e.client(), c -> new ArrayList<>()).add(e);
         } else if (event instanceof UpdateStatusChanged e) {
             updates.put(e.service(), e);
+        } else if (event instanceof VolumeCreated e) {
+            volumes.computeIfAbsent(e.volume(), n -> new TreeMap<>())
+                    .put(onKey(e.on()), new VolumeView(e.volume(), Optional.ofNullable(e.on())));
+        } else if (event instanceof VolumeAttached e) {
+            withVolume(e.volume(), e.on(), v -> {
+                v.state = "attached";
+                v.node = Optional.ofNullable(e.node());
+            });
+        } else if (event instanceof VolumeDetached e) {
+            withVolume(e.volume(), e.on(), v -> {
+                v.state = "detached";
+                v.node = v.on;
+            });
+        } else if (event instanceof VolumeLost e) {
+            withVolume(e.volume(), e.on(), v -> {
+                v.state = "lost";
+                v.node = v.on;
+            });
+        } else if (event instanceof VolumeData e) {
+            withVolume(e.volume(), e.on(), v -> {
+                v.holds = e.holds();
+                v.through = e.through() == null ? 0 : e.through().toNanos();
+            });
+        } else if (event instanceof VolumeDeleted e) {
+            Map<String, VolumeView> copies = volumes.get(e.volume());
+            if (copies != null) {
+                copies.remove(onKey(e.on()));
+                if (copies.isEmpty()) {
+                    volumes.remove(e.volume());
+                }
+            }
         } else if (event instanceof TaskSecrets e) {
             withTask(e.task(), t -> {
                 t.secrets = e.secrets();
@@ -339,6 +379,29 @@ public final class ClusterView {
     public List<LoggedEvent> history() {
         return Collections.unmodifiableList(history.orElseThrow(() -> new IllegalStateException(
                 "this view keeps no history; call keepHistory() before applying events")));
+    }
+
+    /** Every volume, by name, then by the node whose disk holds it (network ones first). */
+    public List<VolumeView> volumes() {
+        List<VolumeView> out = new ArrayList<>();
+        volumes.values().forEach(copies -> out.addAll(copies.values()));
+        return out;
+    }
+
+    /** The copies of the volume named {@code name}: one per node for Docker's local driver, else at most one. */
+    public List<VolumeView> volumes(String name) {
+        return List.copyOf(volumes.getOrDefault(name, new TreeMap<>()).values());
+    }
+
+    private static String onKey(String on) {
+        return on == null ? "" : on;
+    }
+
+    private void withVolume(String name, String on, java.util.function.Consumer<VolumeView> change) {
+        VolumeView v = volumes.getOrDefault(name, new TreeMap<>()).get(onKey(on));
+        if (v != null) {
+            change.accept(v);
+        }
     }
 
     private int nodeOrder(String node) {

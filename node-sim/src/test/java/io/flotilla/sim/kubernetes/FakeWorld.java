@@ -219,4 +219,27 @@ final class FakeWorld implements ControlPlaneEffects {
 
     @Override
     public void ackHeartbeat(String node, long nextPeriodNanos, boolean resendReports) {}
+
+    /** What the control plane told the storage, as {@code TIMEs attach VOLUME NODE} lines. */
+    final List<String> storage = new ArrayList<>();
+
+    @Override
+    public void volumeProvisioned(io.flotilla.scheduler.storage.VolumeSpec spec, java.util.Optional<String> node) {
+        storage.add(now / S + "s provision " + spec.name() + node.map(n -> " " + n).orElse(""));
+    }
+
+    @Override
+    public void volumeAttached(String volume, String node) {
+        storage.add(now / S + "s attach " + volume + " " + node);
+    }
+
+    @Override
+    public void volumeDetached(String volume) {
+        storage.add(now / S + "s detach " + volume);
+    }
+
+    @Override
+    public void volumeDeleted(String volume) {
+        storage.add(now / S + "s delete " + volume);
+    }
 }

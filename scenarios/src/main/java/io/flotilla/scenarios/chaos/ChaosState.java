@@ -2,13 +2,17 @@ package io.flotilla.scenarios.chaos;
 
 import io.flotilla.scenarios.model.Action;
 import io.flotilla.scenarios.model.Scenario;
+import io.flotilla.scenarios.model.StatefulSetDecl;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.model.TimelineItem;
 import io.flotilla.scheduler.model.Availability;
+import io.flotilla.scheduler.model.EndpointMode;
 import io.flotilla.scheduler.model.NodeRole;
+import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.scheduler.model.UpdateConfig;
 import io.flotilla.sim.events.LeaderChanged;
 import io.flotilla.sim.events.ServiceChanged;
 import io.flotilla.sim.events.TaskCreated;
@@ -27,12 +31,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The cluster as the log tells it so far, for the invariants: the {@link ClusterView} (truth and
  * belief of every task and node) plus what the view does not keep: the spec each task was created
  * from (its reservations and ports), the tasks each node really holds, whether there is a raft
  * leader, each service's desired count and update state, and each zone's eviction state.
+ *
+ * <p>A statefulset counts as one workload under either strategy: its tasks name it as their
+ * service, and under the swarm strategy, which runs each ordinal as a service of one replica or
+ * none ({@code db-0}, ...), its desired count is the number of its ordinals' services that have one.
  */
 public final class ChaosState {
 
@@ -42,6 +51,8 @@ public final class ChaosState {
     private final Map<String, TaskSpec> specs = new HashMap<>();
     private final Map<String, Set<String>> heldBy = new HashMap<>();
     private final Map<String, Integer> replicas = new TreeMap<>();
+    /** Under the swarm strategy: the replicas of each statefulset ordinal's own service. */
+    private final Map<String, Integer> ordinals = new TreeMap<>();
     private final Map<String, String> updateState = new TreeMap<>();
     private final Map<String, ZoneStateChanged> zones = new TreeMap<>();
     private boolean leader;
@@ -73,7 +84,14 @@ public final class ChaosState {
         } else if (logged.event() instanceof LeaderChanged e) {
             leader = e.state().equals("leader");
         } else if (logged.event() instanceof ServiceChanged e) {
-            replicas.put(e.service(), e.replicas());
+            Optional<String> set = statefulSetOfOrdinal(e.service());
+            if (set.isPresent()) {
+                ordinals.put(e.service(), e.replicas());
+                replicas.put(set.get(), ordinals.entrySet().stream()
+                        .filter(o -> statefulSetOfOrdinal(o.getKey()).equals(set)).mapToInt(Map.Entry::getValue).sum());
+            } else {
+                replicas.put(e.service(), e.replicas());
+            }
         } else if (logged.event() instanceof UpdateStatusChanged e) {
             updateState.put(e.service(), e.state());
         } else if (logged.event() instanceof ZoneStateChanged e) {
@@ -141,6 +159,11 @@ public final class ChaosState {
      * invariant reads, and {@code scale} only the count).
      */
     public ServiceSpec specOf(String service, long at) {
+        if (isStatefulSet(service)) {
+            StatefulSetDecl set = statefulSet(service, at);
+            return new ServiceSpec(set.name(), ServiceMode.REPLICATED, set.replicas(), set.task(), UpdateConfig.DEFAULT,
+                    UpdateConfig.DEFAULT, EndpointMode.DNSRR);
+        }
         ServiceSpec found = null;
         for (ServiceSpec s : scenario.services()) {
             if (s.name().equals(service)) {
@@ -158,6 +181,55 @@ public final class ChaosState {
         }
         if (found == null) {
             throw new IllegalStateException("a task of service '" + service + "', which the scenario never deploys");
+        }
+        return found;
+    }
+
+    /** Whether the scenario deploys a statefulset of that name, in the file or on its timeline. */
+    public boolean isStatefulSet(String name) {
+        return statefulSets().anyMatch(s -> s.name().equals(name));
+    }
+
+    /** The statefulset whose ordinal's own service (swarm strategy) {@code service} is: {@code db} of {@code db-0}. */
+    private Optional<String> statefulSetOfOrdinal(String service) {
+        int dash = service.lastIndexOf('-');
+        if (dash < 0 || !service.substring(dash + 1).matches("[0-9]+")) {
+            return Optional.empty();
+        }
+        String set = service.substring(0, dash);
+        return isStatefulSet(set) && !isService(service) ? Optional.of(set) : Optional.empty();
+    }
+
+    private boolean isService(String name) {
+        return scenario.services().stream().anyMatch(s -> s.name().equals(name)) || scenario.timeline().stream()
+                .anyMatch(i -> i.action() instanceof Action.Deploy d && d.services().stream().anyMatch(s -> s.name().equals(name)));
+    }
+
+    private Stream<StatefulSetDecl> statefulSets() {
+        return Stream.concat(scenario.statefulsets().stream(), scenario.timeline().stream()
+                .filter(i -> i.action() instanceof Action.Deploy)
+                .flatMap(i -> ((Action.Deploy) i.action()).statefulsets().stream()));
+    }
+
+    /** The statefulset as it was last deployed by {@code at}. */
+    private StatefulSetDecl statefulSet(String name, long at) {
+        StatefulSetDecl found = null;
+        for (StatefulSetDecl s : scenario.statefulsets()) {
+            if (s.name().equals(name)) {
+                found = s;
+            }
+        }
+        for (TimelineItem item : scenario.timeline()) {
+            if (item.at() <= at && item.action() instanceof Action.Deploy d) {
+                for (StatefulSetDecl s : d.statefulsets()) {
+                    if (s.name().equals(name)) {
+                        found = s;
+                    }
+                }
+            }
+        }
+        if (found == null) {
+            throw new IllegalStateException("a task of statefulset '" + name + "', which is deployed later");
         }
         return found;
     }

@@ -8,9 +8,11 @@ import io.flotilla.sim.cluster.Cluster;
 import io.flotilla.sim.cluster.ContainerVerb;
 import io.flotilla.sim.cluster.Fabric;
 import io.flotilla.sim.cluster.Manager;
+import io.flotilla.sim.storage.Storage;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -170,20 +172,26 @@ public sealed interface Action {
 
     /**
      * A rolling update of a service ({@code docker service update}): a new image and/or new update
-     * settings; {@code force} redeploys every task even when nothing changed.
+     * settings; {@code force} redeploys every task even when nothing changed. For a statefulset, a new
+     * image and/or a new rolling-update {@code partition} ({@code kubectl set image}, {@code kubectl patch}).
      */
-    record Update(String service, Optional<String> image, Optional<UpdateConfig> updateConfig, boolean force)
-            implements Action {
+    record Update(String service, Optional<String> image, Optional<UpdateConfig> updateConfig, boolean force,
+            OptionalInt partition) implements Action {
+        public Update(String service, Optional<String> image, Optional<UpdateConfig> updateConfig, boolean force) {
+            this(service, image, updateConfig, force, OptionalInt.empty());
+        }
+
         public String keyword() {
             return "update";
         }
 
         public List<Cluster.Command> commands() {
-            return List.of(operator(new Manager.Update(service, image, updateConfig, force)));
+            return List.of(operator(new Manager.Update(service, image, updateConfig, force, partition)));
         }
 
         public String describe() {
-            return "update " + service + image.map(i -> " to " + i).orElse("") + (force ? " (force)" : "");
+            return "update " + service + image.map(i -> " to " + i).orElse("")
+                    + (partition.isPresent() ? " (partition " + partition.getAsInt() + ")" : "") + (force ? " (force)" : "");
         }
     }
 
@@ -223,10 +231,11 @@ public sealed interface Action {
             return "deploy";
         }
 
-        /** One deploy per service; statefulsets send nothing, they are not simulated. */
+        /** One deploy per service, then one per statefulset. */
         public List<Cluster.Command> commands() {
-            return services.stream()
-                    .map(s -> (Cluster.Command) new Cluster.Deploy(s, pod(s.name())))
+            return Stream.concat(
+                    services.stream().map(s -> (Cluster.Command) new Cluster.Deploy(s, pod(s.name()))),
+                    statefulsets.stream().map(s -> operator(new Manager.DeployStatefulSet(s.spec(), pod(s.name())))))
                     .toList();
         }
 
@@ -294,6 +303,78 @@ public sealed interface Action {
 
         public String describe() {
             return keyword() + " " + zone + ": " + (up ? "restart " : "crash ") + String.join(", ", nodes);
+        }
+    }
+
+    /**
+     * Kubernetes' {@code node.kubernetes.io/out-of-service} taint on a node ({@code kubectl taint}):
+     * its pods are deleted, force-deleted while the node is not Ready, and its volumes detached at once.
+     */
+    record OutOfService(String node) implements Action {
+        public String keyword() {
+            return "out_of_service";
+        }
+
+        public List<Cluster.Command> commands() {
+            return List.of(operator(new Manager.OutOfService(node)));
+        }
+
+        public String describe() {
+            return "out_of_service " + node;
+        }
+    }
+
+    /**
+     * A snapshot named {@code name} of the volume's content as it is now ({@code node}: which copy of
+     * a {@code local} volume, when it has copies on several nodes).
+     */
+    record Backup(String volume, Optional<String> node, String name) implements Action {
+        public String keyword() {
+            return "backup";
+        }
+
+        public List<Cluster.Command> commands() {
+            return List.of(new Cluster.Volumes(new Storage.Backup(volume, node, name)));
+        }
+
+        public String describe() {
+            return "backup " + volume + node.map(n -> " on " + n).orElse("") + " as " + name;
+        }
+    }
+
+    /**
+     * {@code kubectl delete pod --force --grace-period=0} of the task's newest pod ({@code db-1},
+     * {@code web.2}): the object goes without waiting for its kubelet, so its controller may replace it.
+     */
+    record ForceDelete(String task) implements Action {
+        public String keyword() {
+            return "force_delete";
+        }
+
+        public List<Cluster.Command> commands() {
+            return List.of(operator(new Manager.ForceDelete(task)));
+        }
+
+        public String describe() {
+            return "force_delete " + task;
+        }
+    }
+
+    /**
+     * The volume's content becomes the backup's: the writes made since the backup are gone. Refused
+     * at run time, with the reason in the timeline, while a task uses the volume.
+     */
+    record Restore(String volume, Optional<String> node, String from) implements Action {
+        public String keyword() {
+            return "restore";
+        }
+
+        public List<Cluster.Command> commands() {
+            return List.of(new Cluster.Volumes(new Storage.Restore(volume, node, from)));
+        }
+
+        public String describe() {
+            return "restore " + volume + node.map(n -> " on " + n).orElse("") + " from " + from;
         }
     }
 

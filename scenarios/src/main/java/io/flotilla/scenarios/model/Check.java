@@ -8,6 +8,7 @@ import io.flotilla.sim.kernel.LoggedEvent;
 import io.flotilla.sim.view.ClusterView;
 import io.flotilla.sim.view.NodeView;
 import io.flotilla.sim.view.TaskView;
+import io.flotilla.sim.view.VolumeView;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -544,5 +545,53 @@ public sealed interface Check {
             return "VIP " + String.join(", ", addresses);
         }
         return addresses.size() + (addresses.size() == 1 ? " answer (" : " answers (") + String.join(", ", taskNames) + ")";
+    }
+
+    /**
+     * What one volume must be: on which node, in which state, holding every write up to when. Any of
+     * the three may be left out. {@code dataThrough} holds a time, or nothing for {@code none} (it
+     * holds no write from the start).
+     */
+    record VolumeExpectation(Optional<String> node, Optional<String> state, Optional<OptionalLong> dataThrough) {}
+
+    /**
+     * Volumes by name: each must be as its {@link VolumeExpectation} says. A {@code local} volume has
+     * a copy on each node that mounted it; {@code node} picks the copy on that node, and without it
+     * the volume must have one copy. A network volume's {@code node} is the node it is attached to.
+     */
+    record VolumeCheck(SortedMap<String, VolumeExpectation> volumes) implements Check {
+        public VolumeCheck {
+            volumes = Collections.unmodifiableSortedMap(new TreeMap<>(volumes));
+        }
+
+        public String keyword() {
+            return "volume";
+        }
+
+        public Outcome evaluate(ClusterView view) {
+            return each(volumes, (name, want) -> {
+                List<VolumeView> copies = view.volumes(name);
+                Optional<VolumeView> copy = want.node().flatMap(n -> copies.stream().filter(v -> v.on.equals(Optional.of(n))).findFirst())
+                        .or(() -> copies.stream().filter(v -> v.on.isEmpty()).findFirst())
+                        .or(() -> copies.size() == 1 && want.node().isEmpty() ? Optional.of(copies.get(0)) : Optional.empty());
+                if (copy.isEmpty()) {
+                    return new Outcome(false, name + (copies.isEmpty() ? ": no such volume"
+                            : want.node().map(n -> ": no copy on " + n).orElse(": a copy on each of "
+                                    + copies.stream().map(v -> v.on.orElse("")).collect(java.util.stream.Collectors.joining(", "))
+                                    + "; say which with node")));
+                }
+                VolumeView v = copy.get();
+                OptionalLong through = v.dataThrough(view.time());
+                String got = name + (v.on.isPresent() ? " on " + v.on.get() + ": " + v.state()
+                        : ": " + v.state() + v.node().map(n -> " to " + n).orElse(""))
+                        + ", data through " + (through.isPresent() ? Durations.format(through.getAsLong()) : "none");
+                List<String> wrong = new ArrayList<>();
+                want.node().filter(n -> !v.node().equals(Optional.of(n))).ifPresent(n -> wrong.add("node " + n));
+                want.state().filter(st -> !st.equals(v.state())).ifPresent(st -> wrong.add(st));
+                want.dataThrough().filter(t -> !t.equals(through))
+                        .ifPresent(t -> wrong.add("data through " + (t.isPresent() ? Durations.format(t.getAsLong()) : "none")));
+                return new Outcome(wrong.isEmpty(), got + (wrong.isEmpty() ? "" : ", expected " + String.join(", ", wrong)));
+            });
+        }
     }
 }

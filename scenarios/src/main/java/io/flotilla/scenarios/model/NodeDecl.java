@@ -2,14 +2,18 @@ package io.flotilla.scenarios.model;
 
 import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.NodeSpec;
+import io.flotilla.scheduler.storage.StorageDriver;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One node of the cluster, after {@code count} expansion ({@code worker} with {@code count: 3}
  * gives three declarations {@code worker-1..worker-3}, all at the position of the original item).
- * {@code pullBandwidthBytesPerSecond} sets how long image pulls take on this node.
+ * {@code pullBandwidthBytesPerSecond} sets how long image pulls take on this node; {@code disk} is the
+ * size of its disk (none: it never fills) and {@code storageDriver} its container storage driver.
  */
-public record NodeDecl(NodeSpec spec, Availability availability, long pullBandwidthBytesPerSecond, SourcePos pos) {
+public record NodeDecl(NodeSpec spec, Availability availability, long pullBandwidthBytesPerSecond, OptionalLong disk,
+        StorageDriver storageDriver, SourcePos pos) {
 
     /** 100MB/s (binary megabytes, as every size in a scenario). */
     public static final long DEFAULT_PULL_BANDWIDTH = 100L * 1024 * 1024;

@@ -17,6 +17,7 @@ import java.util.TreeMap;
  * <ul>
  *   <li>{@code until}: the explicit {@code until}, else the last timeline time plus 2m, else 2m.
  *   <li>{@code nodes}: in file order, {@code count} expanded ({@code worker-1..worker-N}).
+ *   <li>{@code volumes}: compose's named volumes (top-level {@code volumes}), by name.
  *   <li>{@code services}, {@code statefulsets}: those deployed at time 0, in file order.
  *   <li>{@code images}: every image the scenario names (services, statefulsets, updates, deploys)
  *       plus every image listed under {@code images}; unlisted ones carry {@link ImageDecl#defaults}.
@@ -45,6 +46,7 @@ public record Scenario(
         NetworkProfile networkProfile,
         List<NodeDecl> nodes,
         SortedMap<String, NetworkDecl> networks,
+        SortedMap<String, VolumeDecl> volumes,
         List<ServiceSpec> services,
         List<StatefulSetDecl> statefulsets,
         SortedMap<String, StorageClassDecl> storageClasses,
@@ -59,6 +61,7 @@ public record Scenario(
     public Scenario {
         nodes = List.copyOf(nodes);
         networks = Collections.unmodifiableSortedMap(new TreeMap<>(networks));
+        volumes = Collections.unmodifiableSortedMap(new TreeMap<>(volumes));
         services = List.copyOf(services);
         statefulsets = List.copyOf(statefulsets);
         storageClasses = Collections.unmodifiableSortedMap(new TreeMap<>(storageClasses));
@@ -74,7 +77,7 @@ public record Scenario(
     /** The same scenario run under another strategy or seed (command-line overrides). */
     public Scenario with(Strategy newStrategy, long newSeed) {
         return new Scenario(file, name, description, newSeed, newStrategy, until, swarm, kubernetes, networkProfile, nodes,
-                networks, services, statefulsets, storageClasses, images, pods, traffic, timeline, expectations,
+                networks, volumes, services, statefulsets, storageClasses, images, pods, traffic, timeline, expectations,
                 kubernetesProblems, swarmProblems);
     }
 

@@ -10,6 +10,7 @@ import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.runtime.Bytes;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.events.ActionIgnored;
+import io.flotilla.sim.events.ClaimChanged;
 import io.flotilla.sim.events.CommandRejected;
 import io.flotilla.sim.events.ContainerBackOff;
 import io.flotilla.sim.events.ContainerCommanded;
@@ -28,6 +29,7 @@ import io.flotilla.sim.events.NodeCrashed;
 import io.flotilla.sim.events.NodeStatusChanged;
 import io.flotilla.sim.events.NodeTaintChanged;
 import io.flotilla.sim.events.PodEvicted;
+import io.flotilla.sim.events.PodForceDeleted;
 import io.flotilla.sim.events.RegistryStateChanged;
 import io.flotilla.sim.events.ReplicaSetScaled;
 import io.flotilla.sim.events.ServiceChanged;
@@ -41,6 +43,16 @@ import io.flotilla.sim.events.TaskUnplaced;
 import io.flotilla.sim.events.TaskWaiting;
 import io.flotilla.sim.events.TrafficCounted;
 import io.flotilla.sim.events.UpdateStatusChanged;
+import io.flotilla.sim.events.VolumeAttached;
+import io.flotilla.sim.events.VolumeBackedUp;
+import io.flotilla.sim.events.VolumeCreated;
+import io.flotilla.sim.events.VolumeDeleted;
+import io.flotilla.sim.events.VolumeDetached;
+import io.flotilla.sim.events.VolumeLost;
+import io.flotilla.sim.events.VolumeOperation;
+import io.flotilla.sim.events.VolumeProvisioned;
+import io.flotilla.sim.events.VolumeRefused;
+import io.flotilla.sim.events.VolumeRestored;
 import io.flotilla.sim.events.WorkloadFailedCreate;
 import io.flotilla.sim.events.ZoneStateChanged;
 import io.flotilla.sim.kernel.Event;
@@ -179,6 +191,33 @@ public final class HumanReport {
         } else if (event instanceof TaskHealthChanged e) {
             return row(nameOf(e.task()), "health " + e.status(), e.node(), e.failingStreak() == 0 ? ""
                     : e.failingStreak() + (e.failingStreak() == 1 ? " failed check" : " failed checks in a row"));
+        } else if (event instanceof PodForceDeleted e) {
+            return row(nameOf(e.task()), "force deleted", "[manager]", e.by() + ": " + e.message());
+        } else if (event instanceof ClaimChanged e) {
+            return row(e.claim(), "claim " + e.change(), "[manager]", claimDetail(e));
+        } else if (event instanceof VolumeProvisioned e) {
+            return row(e.claim(), "provisioned", e.node() == null ? "[manager]" : e.node(), e.volume() + " (" + e.storageClass()
+                    + ", " + e.binding() + ", " + e.topology() + ")");
+        } else if (event instanceof VolumeOperation e) {
+            return row(e.claim(), e.operation().replace('_', ' '), e.node(), e.message());
+        } else if (event instanceof VolumeCreated e) {
+            return row(e.volume(), "created", e.on(), e.driver() + (e.on() == null ? " volume, empty, on network storage"
+                    : " volume, empty, on " + e.on() + "'s disk"));
+        } else if (event instanceof VolumeAttached e) {
+            return row(e.volume(), "attached", e.node(), e.on() == null ? "" : "in use on its node");
+        } else if (event instanceof VolumeDetached e) {
+            return row(e.volume(), "detached", e.node(), e.on() == null ? "" : "its data waits on " + e.on());
+        } else if (event instanceof VolumeLost e) {
+            return row(e.volume(), "lost", e.on(), "its node is down: its data is out of reach");
+        } else if (event instanceof VolumeBackedUp e) {
+            return row(e.volume(), "backed up", e.on(), "snapshot '" + e.backup() + "'");
+        } else if (event instanceof VolumeRestored e) {
+            return row(e.volume(), "restored", e.on(), "from '" + e.backup() + "' taken at " + Durations.format(e.taken().toNanos())
+                    + ": the writes since are gone");
+        } else if (event instanceof VolumeDeleted e) {
+            return row(e.volume(), "deleted", e.on(), "with its data");
+        } else if (event instanceof VolumeRefused e) {
+            return row(e.target(), e.action() + " refused", "", e.reason());
         } else if (event instanceof ImagePullStarted e) {
             return row(e.node(), "pulling", e.registry(), e.image() + ": " + e.layers() + " layers, " + e.present()
                     + " already present" + (e.waiting() > 0 ? ", " + e.waiting() + " on their way" : "") + ", "
@@ -201,6 +240,28 @@ public final class HumanReport {
                     "NoExecute tainting at " + e.evictionRate() + " nodes/s");
         }
         return null;
+    }
+
+    /** A claim's line: its size and class when made, its volume when bound, why when it goes. */
+    private static String claimDetail(ClaimChanged e) {
+        return switch (e.change()) {
+            case "create" -> size(e.sizeBytes()) + " of " + e.storageClass()
+                    + (e.owner() == null ? "" : ", deleted with " + e.owner());
+            case "bound" -> "bound to " + e.volume();
+            default -> e.message();
+        };
+    }
+
+    /** A size in the largest binary unit that divides it: {@code 10Gi}, {@code 512Mi}. */
+    static String size(long bytes) {
+        String[] units = {"Ei", "Pi", "Ti", "Gi", "Mi", "Ki"};
+        for (int i = 0; i < units.length; i++) {
+            long unit = 1L << (10 * (units.length - i));
+            if (bytes >= unit && bytes % unit == 0) {
+                return bytes / unit + units[i];
+            }
+        }
+        return bytes + "B";
     }
 
     /** The slot name of the task an event is about, for the architecture path. */

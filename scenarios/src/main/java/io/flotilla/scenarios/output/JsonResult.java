@@ -14,14 +14,18 @@ import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.view.ClusterView;
 import io.flotilla.sim.view.NodeView;
 import io.flotilla.sim.view.TaskView;
+import io.flotilla.sim.view.VolumeView;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * The {@code run --json} result: the run, each expectation, every node, the newest task of every
- * slot at the end with its address on each network, and what became of every traffic client's
- * requests. Each node lists the images on its disk and what their layers take there
- * ({@code image_bytes}, each shared layer once). {@code state} is the truth; {@code believed} is the manager's record beside it. A task's
+ * slot at the end with its address on each network, every volume (its node, state and up to when
+ * it holds every write; {@code on} is the node whose disk holds a {@code local} volume), and what
+ * became of every traffic client's requests. Each node lists the images on its disk and what their
+ * layers take there ({@code image_bytes}, each shared layer once). {@code state} is the truth;
+ * {@code believed} is the manager's record beside it. A task's
  * {@code name} is its slot ({@code web.3}); under the kubernetes strategy {@code pod} is the pod's
  * name ({@code web-7d4b9c8f5-x2kq9}), which is also its {@code id}. A task granted secrets or configs
  * lists their names ({@code secrets}, {@code configs}); a workload whose pods were refused at
@@ -108,6 +112,16 @@ public final class JsonResult {
                 o.put("last", Durations.format(f.last()));
                 o.put("message", f.latest().message());
             });
+        }
+        ArrayNode volumes = root.putArray("volumes");
+        for (VolumeView v : view.volumes()) {
+            ObjectNode o = volumes.addObject();
+            o.put("name", v.name);
+            o.put("node", v.node().orElse(null));
+            o.put("state", v.state());
+            OptionalLong through = v.dataThrough(run.end());
+            o.put("data_through", through.isPresent() ? Durations.format(through.getAsLong()) : null);
+            o.put("on", v.on.orElse(null));
         }
         ArrayNode traffic = root.putArray("traffic");
         for (TrafficDecl client : run.scenario().traffic()) {

@@ -17,6 +17,7 @@ final class CheckBinders {
             new NodeConditionBinder(),
             new DnsBinder(),
             new TrafficCheckBinder(),
+            new VolumeCheckBinder(),
             new SecretsCheckBinder(),
             new UpdateStateBinder(),
             new ImageBinder(),

@@ -2,14 +2,20 @@ package io.flotilla.scenarios.parse;
 
 import io.flotilla.network.driver.Driver;
 import io.flotilla.scenarios.model.NetworkDecl;
+import io.flotilla.scenarios.model.NodeDecl;
 import io.flotilla.scenarios.model.StorageClassDecl;
+import io.flotilla.scenarios.model.Strategy;
+import io.flotilla.scheduler.model.StorageClassSpec;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * The named declarations other sections refer to: {@code networks}, {@code storage_classes}
@@ -18,7 +24,29 @@ import java.util.regex.Pattern;
 final class DeclarationsBinder {
 
     static final List<String> NETWORK_KEYS = List.of("driver", "subnet", "encrypted");
-    static final List<String> STORAGE_CLASS_KEYS = List.of("type", "binding");
+    static final List<String> STORAGE_CLASS_KEYS =
+            List.of("type", "binding", "zones", "attach_delay", "detach_delay", "max_volumes_per_node");
+    /** What {@code max_volumes_per_node} is told under the swarm strategy. */
+    static final String MAX_VOLUMES_UNDER_SWARM = "max_volumes_per_node: the swarm strategy runs a network class as a "
+            + "volume plugin, and Flotilla gives a plugin no attach limit; this is the attach limit a Kubernetes CSI "
+            + "driver reports in its CSINode, which the NodeVolumeLimits plugin reads";
+    /**
+     * What the rest of a network class's Kubernetes-only keys are told under the swarm strategy, by
+     * key: Swarm runs the class as a volume plugin, which Flotilla lets any node with the plugin
+     * mount at once, so they would change nothing there.
+     */
+    static final Map<String, String> KUBERNETES_ONLY_CLASS_KEYS = Map.of(
+            "zones", "zones: the swarm strategy runs a network class as a volume plugin, which any node with the plugin "
+                    + "mounts, in any zone; these are a Kubernetes StorageClass's allowedTopologies "
+                    + "(topology.kubernetes.io/zone), where its provisioner makes volumes and which pins their pods to a zone",
+            "attach_delay", "attach_delay: the swarm strategy runs a network class as a volume plugin, which Flotilla "
+                    + "mounts at once as the container starts; this is how long a Kubernetes CSI driver's "
+                    + "ControllerPublishVolume takes, the attach the attach/detach controller waits for before the "
+                    + "kubelet mounts",
+            "detach_delay", "detach_delay: the swarm strategy runs a network class as a volume plugin, which Flotilla "
+                    + "unmounts at once as the container stops; this is how long a Kubernetes CSI driver's "
+                    + "ControllerUnpublishVolume takes, the detach the attach/detach controller waits for before it "
+                    + "attaches the volume elsewhere");
     static final Map<String, Driver> DRIVERS =
             Values.choices("overlay", Driver.OVERLAY, "bridge", Driver.BRIDGE, "macvlan", Driver.MACVLAN);
     static final Map<String, String> VOLUME_TYPES = Values.choices("local", "local", "network", "network");
@@ -75,14 +103,65 @@ final class DeclarationsBinder {
     }
 
     static TreeMap<String, StorageClassDecl> storageClasses(Fields top) {
+        return storageClasses(top, List.of(), Strategy.KUBERNETES);
+    }
+
+    /**
+     * {@code storage_classes}: {@code type}, {@code binding}, and for a network class the {@code zones}
+     * its volumes may be used in (zones some node of {@code nodes} is in, as {@code zone_down} reads
+     * them), its {@code attach_delay} and {@code detach_delay} and its {@code max_volumes_per_node}:
+     * those four are the Kubernetes strategy's, and refused under the swarm strategy at their key.
+     */
+    static TreeMap<String, StorageClassDecl> storageClasses(Fields top, List<NodeDecl> nodes, Strategy strategy) {
         TreeMap<String, StorageClassDecl> out = new TreeMap<>();
+        Map<String, String> zoneLabels = new LinkedHashMap<>();
+        for (NodeDecl n : nodes) {
+            n.zone().ifPresent(z -> zoneLabels.putIfAbsent(z, n.spec().labels().containsKey(NodeDecl.ZONE_LABEL)
+                    ? NodeDecl.ZONE_LABEL : NodeDecl.KUBERNETES_ZONE_LABEL));
+        }
         top.section("storage_classes", "storage_classes", null).ifPresent(map -> {
             for (Fields.Entry e : map.entries()) {
                 Fields.of(e.value(), e.name(), "storage class '" + e.name() + "'", map.problems(), STORAGE_CLASS_KEYS)
                         .ifPresent(f -> {
                             Optional<String> type = f.required("type").flatMap(n -> Values.choice(n, "type", VOLUME_TYPES, f.problems()));
                             String binding = f.choice("binding", BINDINGS, "Immediate");
-                            type.ifPresent(t -> out.put(e.name(), new StorageClassDecl(e.name(), t, binding, Yaml.pos(e.key()))));
+                            List<String> zones = new ArrayList<>();
+                            String zoneLabel = NodeDecl.ZONE_LABEL;
+                            for (Node z : f.list("zones")) {
+                                Optional<String> zone = Values.string(z, "zones", f.problems());
+                                if (zone.isEmpty()) {
+                                    continue;
+                                }
+                                if (!zoneLabels.containsKey(zone.get())) {
+                                    f.problems().add(z, "unknown zone '" + zone.get() + "'" + (zoneLabels.isEmpty()
+                                            ? "; no node has a zone: give nodes labels: {zone: " + zone.get() + "}"
+                                            : "; the zones are " + String.join(", ", zoneLabels.keySet())));
+                                } else {
+                                    zones.add(zone.get());
+                                    zoneLabel = zoneLabels.get(zone.get());
+                                }
+                            }
+                            long attach = f.duration("attach_delay", StorageClassSpec.DEFAULT_ATTACH_NANOS);
+                            long detach = f.duration("detach_delay", StorageClassSpec.DEFAULT_DETACH_NANOS);
+                            int maxPerNode = f.integer("max_volumes_per_node", 0, 1, 1_000_000);
+                            f.key("max_volumes_per_node").ifPresent(k -> f.problems().addFor(Strategy.SWARM,
+                                    strategy, k, MAX_VOLUMES_UNDER_SWARM));
+                            boolean network = type.isPresent() && type.get().equals("network");
+                            for (String key : List.of("zones", "attach_delay", "detach_delay")) {
+                                f.key(key).filter(k -> network).ifPresent(k -> f.problems().addFor(Strategy.SWARM,
+                                        strategy, k, KUBERNETES_ONLY_CLASS_KEYS.get(key)));
+                            }
+                            if (type.isPresent() && type.get().equals("local")) {
+                                for (String key : List.of("zones", "attach_delay", "detach_delay", "max_volumes_per_node")) {
+                                    f.key(key).ifPresent(k -> f.problems().add(k, key + ": only a network class has "
+                                            + (key.equals("zones") ? "zones" : key.equals("max_volumes_per_node")
+                                                    ? "an attach limit" : "attach and detach delays")
+                                            + "; a local volume is on its node's disk and is never attached"));
+                                }
+                            }
+                            String label = zoneLabel;
+                            type.ifPresent(t -> out.put(e.name(), new StorageClassDecl(e.name(), t, binding, zones, label,
+                                    attach, detach, maxPerNode, Yaml.pos(e.key()))));
                         });
             }
         });

@@ -2,6 +2,7 @@ package io.flotilla.scenarios.parse;
 
 import io.flotilla.scenarios.model.Action;
 import io.flotilla.scenarios.model.StatefulSetDecl;
+import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import java.util.ArrayList;
@@ -41,7 +42,6 @@ final class DeployBinder implements ActionBinder {
         List<StatefulSetsBinder.Bound> sets = f.section("statefulsets", "statefulsets", null)
                 .map(s -> new StatefulSetsBinder(problems, scope.networks, scope.storageClasses).bind(s))
                 .orElse(List.of());
-        f.key("statefulsets").ifPresent(k -> problems.notSimulated(k, "statefulsets", ScenarioParser.STATEFULSETS));
         if (services.isEmpty() && sets.isEmpty()) {
             problems.add(value, "deploy: expected services and/or statefulsets to deploy");
             return Optional.empty();
@@ -65,7 +65,7 @@ final class DeployBinder implements ActionBinder {
             scope.view.get(s.decl().name()).filter(w -> !w.statefulset()).ifPresent(w -> problems.add(s.at(),
                     "statefulset '" + s.decl().name() + "' has the name of a service; services and statefulsets share names"));
             scope.images.add(s.decl().task().image());
-            scope.workloads.addStatefulSet(s.decl().name(), scope.at, scope.seq);
+            scope.workloads.addStatefulSet(s.decl(), scope.at, scope.seq);
         }
         if (problems.count() != before) {
             return Optional.empty();

@@ -90,13 +90,46 @@ final class DnsBinder implements CheckBinder {
     /**
      * The name a service or task answers to ({@code web}, {@code tasks.web}, {@code web.2}); a VIP
      * service's own name answers with its virtual IP, which names no task, on a network that has
-     * virtual IPs.
+     * virtual IPs. A statefulset's pods answer as each strategy's data plane has them: under
+     * Kubernetes as {@code db-0.db} under the set's headless Service {@code db}, which answers every
+     * ready pod; under Swarm, which runs each ordinal as a service of its own, as {@code db-0} (its
+     * VIP) and {@code tasks.db-0}. A name only the other strategy answers is NXDOMAIN here: expecting
+     * answers from it is refused for this strategy alone.
      */
     private static void checkName(String name, Node at, int count, boolean listed, boolean vips, ExpectationScope scope) {
         boolean tasksOf = name.startsWith("tasks.");
         String rest = tasksOf ? name.substring("tasks.".length()) : name;
-        Optional<String> why = rest.contains(".") && !tasksOf
-                ? TaskNames.check(rest, scope.view, scope.nodes)
+        Optional<Workloads.Workload> ordinalOf = ordinalOf(rest, scope.view);
+        if (ordinalOf.isPresent()) {
+            String headless = ordinalOf.get().set().map(d -> d.service()).orElse(ordinalOf.get().name());
+            if (count > 0) {
+                scope.problems.addFor(Strategy.KUBERNETES, scope.strategy, at, "name: '" + name + "' is NXDOMAIN under "
+                        + "the kubernetes strategy, which names a statefulset's pod only under its headless Service, as "
+                        + rest + "." + headless + "; the swarm strategy runs each ordinal as a service of its own, which "
+                        + "answers as " + rest + " (its virtual IP) and tasks." + rest);
+            }
+            if (scope.strategy == Strategy.SWARM && vips && !tasksOf && listed && count > 0) {
+                // Swarm's ordinal service is in VIP mode
+                scope.problems.add(at, "name: ordinal '" + rest + "' answers with its service's virtual IP, which is no "
+                        + "task; name tasks." + rest + " for its task's address, or give answers as a count");
+            }
+            return;
+        }
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        // a statefulset's headless Service (db) or one of its pods under it (db-0.db)
+        Optional<Workloads.Workload> headless = tasksOf ? Optional.empty()
+                : scope.view.statefulSetServing(rest).or(() -> TaskNames.statefulSetHostname(rest, scope.view, wrong::add));
+        if (headless.isPresent() && wrong.isEmpty()) {
+            if (count > 0) {
+                String set = headless.get().name();
+                scope.problems.addFor(Strategy.SWARM, scope.strategy, at, "name: '" + name + "' is NXDOMAIN under the "
+                        + "swarm strategy, which has no headless Service: it runs each ordinal of statefulset '" + set
+                        + "' as a service of its own, which answers as " + set + "-0 (its virtual IP) and tasks." + set + "-0");
+            }
+            return;
+        }
+        Optional<String> why = !wrong.isEmpty() ? Optional.of(wrong.get(0))
+                : rest.contains(".") && !tasksOf ? TaskNames.check(rest, scope.view, scope.nodes)
                 : scope.view.checkWorkload(rest);
         if (why.isPresent()) {
             if (count > 0) {
@@ -112,5 +145,15 @@ final class DnsBinder implements CheckBinder {
             scope.problems.add(at, "name: service '" + rest + "' answers with its virtual IP (endpoint_mode: vip), which is "
                     + "no task; name tasks." + rest + " for its tasks' addresses, or give answers as a count");
         }
+    }
+
+    /** The statefulset whose ordinal {@code name} is ({@code db} of {@code db-0}), if it is one. */
+    private static Optional<Workloads.Workload> ordinalOf(String name, Workloads.View view) {
+        int dash = name.lastIndexOf('-');
+        if (name.contains(".") || dash <= 0 || view.get(name).isPresent()) {
+            return Optional.empty();
+        }
+        return view.get(name.substring(0, dash)).filter(Workloads.Workload::statefulset)
+                .filter(w -> TaskNames.check(name, view, java.util.List.of()).isEmpty());
     }
 }

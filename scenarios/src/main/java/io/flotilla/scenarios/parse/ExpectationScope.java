@@ -36,10 +36,13 @@ final class ExpectationScope {
     final Map<String, NetworkDecl> networks;
     final Map<String, TrafficDecl> traffic;
     final Strategy strategy;
+    /** The volumes a check may name. */
+    final VolumeNames volumes;
     private Optional<NotAfterEnd> notAfterEnd = Optional.empty();
 
     ExpectationScope(Problems problems, Set<String> nodes, List<NodeSpec> nodeSpecs, Workloads.View view, Fields item, OptionalLong at,
-            Map<String, NetworkDecl> networks, Map<String, TrafficDecl> traffic, Strategy strategy) {
+            Map<String, NetworkDecl> networks, Map<String, TrafficDecl> traffic, Strategy strategy, VolumeNames volumes) {
+        this.volumes = volumes;
         this.problems = problems;
         this.nodes = nodes;
         this.nodeSpecs = nodeSpecs;

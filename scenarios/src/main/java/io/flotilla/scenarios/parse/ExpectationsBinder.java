@@ -27,7 +27,7 @@ final class ExpectationsBinder {
 
     static final List<String> CHECKS = CheckBinders.KEYWORDS;
     /** Checks of the format that are not simulated yet, and what of them is not. */
-    static final Map<String, String> NOT_SIMULATED = Map.of("volume", "storage");
+    static final Map<String, String> NOT_SIMULATED = Map.of();
     static final List<String> KEYS = keys();
 
     /**
@@ -43,9 +43,11 @@ final class ExpectationsBinder {
     private final Map<String, NetworkDecl> networks;
     private final Map<String, TrafficDecl> traffic = new LinkedHashMap<>();
     private final Strategy strategy;
+    private final VolumeNames volumes;
 
     ExpectationsBinder(Problems problems, List<NodeDecl> nodes, Workloads workloads, Map<String, NetworkDecl> networks,
-            List<TrafficDecl> traffic, Strategy strategy) {
+            List<TrafficDecl> traffic, Strategy strategy, VolumeNames volumes) {
+        this.volumes = volumes;
         this.problems = problems;
         nodes.forEach(n -> this.nodes.add(n.name()));
         this.nodeSpecs = nodes.stream().map(NodeDecl::spec).toList();
@@ -87,7 +89,7 @@ final class ExpectationsBinder {
         }
         // Every check is read, even in a broken item, so that the problems inside it are reported too.
         ExpectationScope scope = new ExpectationScope(problems, nodes, nodeSpecs,
-                at.isPresent() ? workloads.at(at.getAsLong()) : workloads.atEnd(), f, at, networks, traffic, strategy);
+                at.isPresent() ? workloads.at(at.getAsLong()) : workloads.atEnd(), f, at, networks, traffic, strategy, volumes);
         Optional<Check> check = Optional.empty();
         for (CheckBinder binder : present) {
             check = binder.bind(f.value(binder.keyword()).orElseThrow(), scope);

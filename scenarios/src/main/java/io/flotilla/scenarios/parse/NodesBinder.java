@@ -7,6 +7,7 @@ import io.flotilla.scheduler.model.NodeRole;
 import io.flotilla.scheduler.model.NodeSpec;
 import io.flotilla.scheduler.model.Platform;
 import io.flotilla.scheduler.model.Resources;
+import io.flotilla.scheduler.storage.StorageDriver;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,8 +23,14 @@ final class NodesBinder {
 
     static final List<String> KEYS = List.of(
             "name", "role", "count", "resources", "labels", "engine_labels", "availability", "platform", "taints",
-            "pull_bandwidth", "plugins", "storage_driver");
+            "pull_bandwidth", "plugins", "storage_driver", "disk");
     static final int MAX_COUNT = 100_000;
+    static final List<String> SIMULATED_DRIVERS =
+            java.util.Arrays.stream(StorageDriver.values()).map(StorageDriver::key).toList();
+    /** Drivers Docker Engine removed, and the release that removed them (docs/deprecated.md). */
+    static final Map<String, String> REMOVED_DRIVERS = Map.of("devicemapper", "25.0", "aufs", "24.0", "overlay", "24.0");
+    /** Drivers the engine has that Flotilla does not simulate. */
+    static final List<String> OTHER_DRIVERS = List.of("btrfs", "zfs", "windowsfilter");
 
     static final Map<String, NodeRole> ROLES = Values.choices("manager", NodeRole.MANAGER, "worker", NodeRole.WORKER);
     static final Map<String, Availability> AVAILABILITIES =
@@ -76,9 +83,14 @@ final class NodesBinder {
                 .map(PlatformBinder::node)
                 .orElse(Platform.LINUX_AMD64);
         List<String> taints = taints(f);
-        // Both belong to storage: refused at their keys rather than unknown.
-        f.key("plugins").ifPresent(k -> problems.notSimulated(k, "plugins", "storage, which volume plugins serve,"));
-        f.key("storage_driver").ifPresent(k -> problems.notSimulated(k, "storage_driver", "a node's storage driver"));
+        List<String> plugins = plugins(f);
+        StorageDriver driver = storageDriver(f);
+        java.util.OptionalLong disk = f.size("disk");
+        f.value("disk").ifPresent(n -> {
+            if (disk.isPresent() && disk.getAsLong() <= 0) {
+                problems.add(n, "disk: must be more than 0");
+            }
+        });
         long bandwidth = f.value("pull_bandwidth")
                 .map(n -> Values.bandwidth(n, "pull_bandwidth", problems))
                 .orElse(java.util.OptionalLong.empty())
@@ -96,8 +108,8 @@ final class NodesBinder {
         for (int i = 1; i <= count; i++) {
             String nodeName = counted ? name.get() + "-" + i : name.get();
             noteName(nodeName, nameNode.get(), counted);
-            NodeSpec spec = new NodeSpec(nodeName, role, resources, labels, engineLabels, platform, taints);
-            out.add(new NodeDecl(spec, availability, bandwidth, f.pos()));
+            NodeSpec spec = new NodeSpec(nodeName, role, resources, labels, engineLabels, platform, taints, plugins);
+            out.add(new NodeDecl(spec, availability, bandwidth, disk, driver, f.pos()));
         }
         return out;
     }
@@ -122,6 +134,53 @@ final class NodesBinder {
                 }
             }
         });
+        return out;
+    }
+
+    /**
+     * The storage driver: the ones simulated, or the engine's own refusal for the drivers Docker
+     * Engine removed; any other is not simulated yet.
+     */
+    private StorageDriver storageDriver(Fields f) {
+        Optional<Node> value = f.value("storage_driver");
+        Optional<String> name = value.flatMap(n -> Values.string(n, "storage_driver", problems));
+        if (name.isEmpty()) {
+            return StorageDriver.OVERLAY2;
+        }
+        Optional<StorageDriver> driver = StorageDriver.of(name.get());
+        if (driver.isPresent()) {
+            return driver.get();
+        }
+        String removed = REMOVED_DRIVERS.get(name.get());
+        if (removed != null) {
+            problems.add(value.get(), "storage_driver: the " + name.get() + " storage driver was removed in Docker Engine " + removed
+                    + "; use overlay2");
+        } else if (OTHER_DRIVERS.contains(name.get())) {
+            problems.notSimulated(value.get(), "storage_driver: " + name.get(), "the " + name.get() + " storage driver");
+        } else {
+            problems.add(value.get(), "storage_driver: unknown storage driver '" + name.get() + "'"
+                    + Suggestions.didYouMean(name.get(), SIMULATED_DRIVERS) + "; the simulated ones are " + String.join(", ", SIMULATED_DRIVERS));
+        }
+        return StorageDriver.OVERLAY2;
+    }
+
+    /**
+     * The volume plugins installed on the node ({@code docker plugin install}), by name, with an
+     * optional tag; {@code local} is built in and needs no listing.
+     */
+    private List<String> plugins(Fields f) {
+        List<String> out = new ArrayList<>();
+        for (Node item : f.list("plugins")) {
+            Values.string(item, "plugins", problems).ifPresent(p -> {
+                if (!Names.PLAIN.matcher(p).matches()) {
+                    problems.add(item, "plugins: '" + p + "' is not a plugin name such as azurefile or vieux/sshfs:latest");
+                } else if (out.contains(p)) {
+                    problems.add(item, "plugins: '" + p + "' is listed twice");
+                } else {
+                    out.add(p);
+                }
+            });
+        }
         return out;
     }
 

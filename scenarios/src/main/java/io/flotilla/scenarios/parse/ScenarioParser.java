@@ -48,8 +48,6 @@ public final class ScenarioParser {
             "traffic", "timeline", "expect");
     static final Map<String, Strategy> STRATEGIES =
             Values.choices("swarm", Strategy.SWARM, "kubernetes", Strategy.KUBERNETES);
-    /** What a file with statefulsets is told (they need storage, which is not simulated yet). */
-    static final String STATEFULSETS = "storage, which statefulsets need,";
     /** The run goes on this long after the last timeline item when {@code until} is not given. */
     static final long TAIL = 2 * Durations.MINUTE;
 
@@ -121,13 +119,13 @@ public final class ScenarioParser {
         nodes.forEach(n -> n.zone().ifPresent(z -> zones.computeIfAbsent(z, k -> new ArrayList<>()).add(n.name())));
         NetworkProfile networkProfile = SettingsBinder.networkProfile(top);
         var networks = DeclarationsBinder.networks(top);
-        top.key("volumes").ifPresent(k -> problems.notSimulated(k, "volumes", "storage"));
-        var storageClasses = DeclarationsBinder.storageClasses(top);
+        var volumes = VolumesBinder.declared(top);
+        var storageClasses = DeclarationsBinder.storageClasses(top, nodes, strategy);
         var registries = ImagesBinder.registries(top);
         var declaredImages = ImagesBinder.images(top, registries);
 
         SecretsBinder.Declared declared = SecretsBinder.bind(top);
-        ServicesBinder.Scope serviceScope = new ServicesBinder.Scope(networks.keySet(), declared, strategy);
+        ServicesBinder.Scope serviceScope = new ServicesBinder.Scope(networks.keySet(), declared, volumes, strategy);
 
         Workloads workloads = new Workloads();
         List<ServicesBinder.Bound> services = top.section("services", "services", null)
@@ -143,19 +141,25 @@ public final class ScenarioParser {
             specs.add(s.spec());
             workloads.addServiceAtStart(s.spec());
         }
-        // Statefulsets and storage classes are read and checked as written, then refused: storage is next.
-        top.key("statefulsets").ifPresent(k -> problems.notSimulated(k, "statefulsets", STATEFULSETS));
-        top.key("storage_classes").ifPresent(k -> problems.notSimulated(k, "storage_classes", "storage"));
+        // Both strategies run statefulsets: the swarm strategy as one service per ordinal (docs/swarm.md).
         for (StatefulSetsBinder.Bound s : sets) {
             if (specs.stream().anyMatch(x -> x.name().equals(s.decl().name()))) {
                 problems.add(s.at(), "statefulset '" + s.decl().name()
                         + "' has the name of a service; services and statefulsets share names");
             }
-            workloads.addStatefulSetAtStart(s.decl().name());
+            String service = s.decl().service();
+            if (!service.equals(s.decl().name()) && (specs.stream().anyMatch(x -> x.name().equals(service))
+                    || sets.stream().anyMatch(x -> x != s && (x.decl().name().equals(service) || x.decl().service().equals(service))))) {
+                problems.add(s.at(), "statefulset '" + s.decl().name() + "': its service '" + service
+                        + "' is the name of another workload's Service");
+            }
+            workloads.addStatefulSetAtStart(s.decl());
         }
 
+        VolumeNames volumeNames = new VolumeNames(volumes, sets.stream().map(StatefulSetsBinder.Bound::decl).toList());
         TimelineBinder timelineBinder = new TimelineBinder(problems, nodeNames, zones, workloads, networks.keySet(),
-                storageClasses.keySet(), serviceScope, TimelineState.of(specs, sets.stream().map(StatefulSetsBinder.Bound::decl).toList()));
+                storageClasses.keySet(), volumeNames, serviceScope,
+                TimelineState.of(specs, sets.stream().map(StatefulSetsBinder.Bound::decl).toList()));
         timelineBinder.registries(registries.keySet());
         List<TimelineBinder.Bound> timeline = timelineBinder.bind(top);
         // Saturated: a last item near the largest duration must not wrap around to a negative end.
@@ -164,7 +168,7 @@ public final class ScenarioParser {
 
         List<TrafficDecl> traffic = new TrafficBinder(problems, nodeNames, networks, workloads, strategy, end).bind(top);
         List<ExpectationsBinder.Bound> expectations = new ExpectationsBinder(problems, nodes, workloads, networks,
-                traffic, strategy).bind(top);
+                traffic, strategy, volumeNames).bind(top);
         Limits.requests(traffic, end, problems);
         checkWithinRun(timeline, expectations, end, problems);
 
@@ -180,7 +184,7 @@ public final class ScenarioParser {
         return Optional.of(new Scenario(
                 file, name, description, seed, strategy, end,
                 SettingsBinder.swarm(top), SettingsBinder.kubernetes(top), networkProfile,
-                nodes, networks, specs, sets.stream().map(StatefulSetsBinder.Bound::decl).toList(),
+                nodes, networks, volumes, specs, sets.stream().map(StatefulSetsBinder.Bound::decl).toList(),
                 storageClasses, images, pods(services, sets), traffic,
                 timeline.stream().map(TimelineBinder.Bound::item).toList(),
                 expectations.stream().map(ExpectationsBinder.Bound::expectation).toList(),

@@ -5,6 +5,7 @@ import io.flotilla.scenarios.lint.LintRules;
 import io.flotilla.scenarios.lint.LintedService;
 import io.flotilla.scenarios.model.SourcePos;
 import io.flotilla.scenarios.model.Strategy;
+import io.flotilla.scenarios.model.VolumeDecl;
 import io.flotilla.scheduler.model.ContainerSecurity;
 import io.flotilla.scheduler.model.EndpointMode;
 import io.flotilla.scheduler.model.FileReference;
@@ -19,6 +20,7 @@ import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
+import io.flotilla.scheduler.model.VolumeMount;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,9 +31,9 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * A map of services in the compose vocabulary ({@code image}, {@code pull_policy}, {@code networks},
- * {@code ports}, {@code healthcheck}, {@code stop_grace_period}, {@code deploy}, the security keys of
- * {@link SecurityBinder}, the {@code secrets} and {@code configs} of {@link GrantsBinder}), at the top
- * level or inside a timeline {@code deploy}. {@code volumes} is refused: storage is not simulated yet.
+ * {@code ports}, {@code healthcheck}, {@code stop_grace_period}, {@code volumes} (see {@link
+ * VolumesBinder}), {@code deploy}, the security keys of {@link SecurityBinder}, the {@code secrets}
+ * and {@code configs} of {@link GrantsBinder}), at the top level or inside a timeline {@code deploy}.
  */
 final class ServicesBinder {
 
@@ -57,8 +59,8 @@ final class ServicesBinder {
     /** A service, where it was written, and its Kubernetes pod inputs if it has a {@code kubernetes} key. */
     record Bound(ServiceSpec spec, Node at, List<PortsBinder.At> ports, Optional<KubernetesPodSpec> pod) {}
 
-    /** What a service may name beside itself: the networks, secrets and configs, and the file's strategy. */
-    record Scope(Set<String> networks, SecretsBinder.Declared declared, Strategy strategy) {}
+    /** What a service may name beside itself: the networks, secrets and configs, volumes, and the file's strategy. */
+    record Scope(Set<String> networks, SecretsBinder.Declared declared, Map<String, VolumeDecl> volumes, Strategy strategy) {}
 
     private final Problems problems;
     private final Set<String> networks;
@@ -88,7 +90,9 @@ final class ServicesBinder {
         Optional<HealthCheck> healthcheck = f.section("healthcheck", "healthcheck", HealthcheckBinder.KEYS)
                 .flatMap(HealthcheckBinder::bind);
         long stopGrace = f.duration("stop_grace_period", TaskSpec.DEFAULT_STOP_GRACE_NANOS);
-        f.key("volumes").ifPresent(k -> problems.notSimulated(k, "volumes", "storage"));
+        List<VolumeMount> mounts = VolumesBinder.mounts(f, scope.volumes());
+        f.key("volumes").ifPresent(k -> problems.addForKubernetes(k, "volumes: a service's compose volumes run under the swarm "
+                + "strategy; under kubernetes a statefulset's volume_claim_templates give pods their volumes"));
         Fields deploy = f.section("deploy", "deploy", DEPLOY_KEYS).orElseGet(() -> Fields.empty("deploy", problems));
         ServiceMode mode = deploy.choice("mode", MODES, ServiceMode.REPLICATED);
         boolean global = mode == ServiceMode.GLOBAL;
@@ -121,7 +125,7 @@ final class ServicesBinder {
         ContainerSecurity security = SecurityBinder.bind(f, scope.strategy());
         List<FileReference> files = GrantsBinder.bind(f, scope.declared());
         TaskSpec task = new TaskSpec(image, reservations, limits, placement, portConfigs, nets, restart, healthcheck, stopGrace,
-                security, files, pullPolicy(f));
+                security, files, mounts, pullPolicy(f));
         ServiceSpec spec = new ServiceSpec(name, mode, global ? 0 : replicas, task, update, rollback, endpointMode);
         Optional<KubernetesPodSpec> pod = f.section("kubernetes", "kubernetes", KubernetesBinder.KEYS)
                 .map(k -> new KubernetesBinder(problems).bind(k));

@@ -4,11 +4,13 @@ import io.flotilla.scenarios.model.PodManagementPolicy;
 import io.flotilla.scenarios.model.Readiness;
 import io.flotilla.scenarios.model.StatefulSetDecl;
 import io.flotilla.scenarios.model.VolumeClaimTemplate;
+import io.flotilla.scheduler.model.HealthCheck;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.Placement;
 import io.flotilla.scheduler.model.Resources;
 import io.flotilla.scheduler.model.RestartPolicy;
 import io.flotilla.scheduler.model.TaskSpec;
+import io.flotilla.scheduler.orchestrator.kubernetes.ClaimRetention;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +25,12 @@ final class StatefulSetsBinder {
 
     static final List<String> KEYS = List.of(
             "image", "replicas", "service", "pod_management_policy", "volume_claim_templates", "networks", "readiness",
-            "deploy", "kubernetes");
+            "update_strategy", "persistent_volume_claim_retention_policy", "deploy", "kubernetes");
+    static final List<String> UPDATE_STRATEGY_KEYS = List.of("type", "partition");
+    static final List<String> RETENTION_KEYS = List.of("when_deleted", "when_scaled");
+    static final Map<String, Boolean> UPDATE_TYPES = Values.choices("RollingUpdate", false, "OnDelete", true);
+    static final Map<String, ClaimRetention.Policy> RETENTION_POLICIES = Values.choices(
+            "Retain", ClaimRetention.Policy.RETAIN, "Delete", ClaimRetention.Policy.DELETE);
     static final List<String> READINESS_KEYS =
             List.of("period", "timeout", "failure_threshold", "success_threshold", "initial_delay");
     static final List<String> DEPLOY_KEYS = List.of("resources", "placement", "restart_policy");
@@ -78,19 +85,50 @@ final class StatefulSetsBinder {
         RestartPolicy restart = deploy.section("restart_policy", "restart_policy", DeployParts.RESTART_KEYS)
                 .map(DeployParts::restartPolicy)
                 .orElse(RestartPolicy.DEFAULT);
-        TaskSpec task = new TaskSpec(image, reservations, limits, placement, List.of(), nets, restart);
-        Optional<Readiness> readiness = f.section("readiness", "readiness", READINESS_KEYS).map(StatefulSetsBinder::readiness);
-        return new StatefulSetDecl(name, replicas, service, policy, claims, task, readiness, f.pos());
+        Optional<Readiness> readiness = f.section("readiness", "readiness", READINESS_KEYS).map(this::readiness);
+        // the kubelet runs the probe as it runs a service's compose healthcheck as a readiness probe
+        Optional<HealthCheck> probe = readiness.map(r -> new HealthCheck(r.periodNanos(), r.timeoutNanos(),
+                r.failureThreshold(), r.initialDelayNanos()));
+        TaskSpec task = new TaskSpec(image, reservations, limits, placement, List.of(), nets, restart, probe,
+                TaskSpec.DEFAULT_STOP_GRACE_NANOS);
+        Fields strategy = f.section("update_strategy", "update_strategy", UPDATE_STRATEGY_KEYS)
+                .orElseGet(() -> Fields.empty("update_strategy", problems));
+        boolean onDelete = strategy.choice("type", UPDATE_TYPES, false);
+        int partition = strategy.integer("partition", 0, 0, ServicesBinder.MAX_REPLICAS);
+        if (onDelete && strategy.has("partition")) {
+            // the API's validation: a partition belongs to a rolling update
+            problems.add(strategy.value("partition").orElseThrow(),
+                    "partition: only a RollingUpdate strategy has a partition; OnDelete updates a pod when it is deleted");
+        }
+        Fields retention = f.section("persistent_volume_claim_retention_policy", "persistent_volume_claim_retention_policy",
+                RETENTION_KEYS).orElseGet(() -> Fields.empty("persistent_volume_claim_retention_policy", problems));
+        ClaimRetention claimsPolicy = new ClaimRetention(
+                retention.choice("when_deleted", RETENTION_POLICIES, ClaimRetention.Policy.RETAIN),
+                retention.choice("when_scaled", RETENTION_POLICIES, ClaimRetention.Policy.RETAIN));
+        if (!Names.WORKLOAD.matcher(service).matches()) {
+            problems.add(f.value("service").orElse(f.node()), "service name '" + service + "' is invalid: it must be "
+                    + Names.WORKLOAD_RULE);
+        }
+        return new StatefulSetDecl(name, replicas, service, policy, claims, task, readiness, partition, onDelete, claimsPolicy,
+                f.pos());
     }
 
-    /** {@code readiness: {period: 5s, failure_threshold: 3}}: Kubernetes' probe fields, each from its default. */
-    private static Readiness readiness(Fields f) {
+    /**
+     * {@code readiness: {period: 5s, failure_threshold: 3}}: Kubernetes' probe fields, each from its
+     * default. A success threshold above 1 is refused: the kubelet's probe is ready at its first pass.
+     */
+    private Readiness readiness(Fields f) {
         Readiness d = Readiness.KUBERNETES_DEFAULTS;
+        int successThreshold = f.integer("success_threshold", d.successThreshold(), 1, Integer.MAX_VALUE);
+        if (successThreshold != 1) {
+            problems.notSimulated(f.value("success_threshold").orElseThrow(), "success_threshold",
+                    "a readiness probe that needs more than one success in a row");
+        }
         return new Readiness(
                 SettingsBinder.positive(f, "period", d.periodNanos()),
                 SettingsBinder.positive(f, "timeout", d.timeoutNanos()),
                 f.integer("failure_threshold", d.failureThreshold(), 1, Integer.MAX_VALUE),
-                f.integer("success_threshold", d.successThreshold(), 1, Integer.MAX_VALUE),
+                successThreshold,
                 f.duration("initial_delay", d.initialDelayNanos()));
     }
 

@@ -60,6 +60,28 @@ final class TaskNames {
         return Optional.of("unknown task '" + task + "'; tasks are named <service>.<slot>, <service>.<node> or <statefulset>-<ordinal>");
     }
 
+    /**
+     * The statefulset whose pod a DNS name {@code POD.SERVICE} names under the set's headless Service
+     * ({@code db-0.db}); empty when the name is not of that shape or no statefulset serves {@code SERVICE}.
+     * A pod name that cannot be one of the set's ({@code db-x.db}) is reported in {@code problem}.
+     */
+    static Optional<Workloads.Workload> statefulSetHostname(String name, Workloads.View view, java.util.function.Consumer<String> problem) {
+        int dot = name.indexOf('.');
+        if (dot <= 0) {
+            return Optional.empty();
+        }
+        Optional<Workloads.Workload> set = view.statefulSetServing(name.substring(dot + 1));
+        if (set.isPresent()) {
+            String pod = name.substring(0, dot);
+            String prefix = set.get().name() + "-";
+            if (!pod.startsWith(prefix) || !ORDINAL.matcher(pod.substring(prefix.length())).matches()) {
+                problem.accept("'" + name + "': the pods of statefulset '" + set.get().name() + "' are named " + prefix + "0."
+                        + name.substring(dot + 1) + ", " + prefix + "1." + name.substring(dot + 1) + ", ...");
+            }
+        }
+        return set;
+    }
+
     /** The service or statefulset of a well-formed task name: {@code web} of {@code web.2}, {@code db} of {@code db-0}. */
     static String workloadOf(String task) {
         int dot = task.indexOf('.');

@@ -1,6 +1,7 @@
 package io.flotilla.scenarios.parse;
 
 import io.flotilla.scenarios.model.Action;
+import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.model.TimelineItem;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,9 +45,11 @@ final class TimelineBinder {
     private OptionalLong lastAt = OptionalLong.empty();
 
     TimelineBinder(Problems problems, Set<String> nodes, Map<String, List<String>> zones, Workloads workloads,
-            Set<String> networks, Set<String> storageClasses, ServicesBinder.Scope services, TimelineState start) {
+            Set<String> networks, Set<String> storageClasses, VolumeNames volumes, ServicesBinder.Scope services,
+            TimelineState start) {
         this.problems = problems;
-        this.scope = TimelineScope.of(problems, nodes, zones, workloads, networks, storageClasses, services, images, start);
+        this.scope = TimelineScope.of(problems, nodes, zones, workloads, networks, storageClasses, volumes, services, images,
+                start);
     }
 
     /** The items in time order, each with the {@code at} node (for the check against {@code until}). */
@@ -117,10 +120,6 @@ final class TimelineBinder {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("add_node", "adding a node during a run");
         out.put("remove_node", "removing a node during a run");
-        out.put("out_of_service", "the out-of-service taint, which lets storage move,");
-        out.put("force_delete", "a forced deletion, which matters for statefulsets,");
-        out.put("backup", "storage");
-        out.put("restore", "storage");
         return java.util.Collections.unmodifiableMap(out);
     }
 

@@ -1,5 +1,6 @@
 package io.flotilla.scenarios.parse;
 
+import io.flotilla.scenarios.model.Strategy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -7,7 +8,7 @@ import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * What a timeline action's binder reads against: the file's nodes (and their zones), networks and storage classes,
+ * What a timeline action's binder reads against: the file's nodes (and their zones), networks, storage classes and volumes,
  * the workloads deployed before the item, and where to report. Items are bound in time order, so
  * a {@code deploy} adds to {@code workloads} for the items after it.
  */
@@ -20,8 +21,12 @@ final class TimelineScope {
     final Workloads workloads;
     final Set<String> networks;
     final Set<String> storageClasses;
+    /** The volumes items may name: declared ones and statefulsets' claims. */
+    final VolumeNames volumes;
     /** What a deployed service may name: the networks, the secrets and configs, the file's strategy. */
     final ServicesBinder.Scope services;
+    /** The strategy the file names: what only the other strategy cannot run is reported for it alone. */
+    final Strategy strategy;
     /** Every image a deploy or update names, for the scenario's image table. */
     final Set<String> images;
     /** The registries images are pulled from, {@code hub} among them; shared by every item's scope. */
@@ -37,15 +42,17 @@ final class TimelineScope {
     private final boolean valid;
 
     private TimelineScope(Problems problems, Set<String> nodes, Map<String, List<String>> zones, Workloads workloads,
-            Set<String> networks, Set<String> storageClasses, ServicesBinder.Scope services, Set<String> images,
-            Set<String> registries, TimelineState state, long at, int seq, boolean valid) {
+            Set<String> networks, Set<String> storageClasses, VolumeNames volumes, ServicesBinder.Scope services,
+            Set<String> images, Set<String> registries, TimelineState state, long at, int seq, boolean valid) {
         this.problems = problems;
         this.nodes = nodes;
         this.zones = zones;
         this.workloads = workloads;
         this.networks = networks;
         this.storageClasses = storageClasses;
+        this.volumes = volumes;
         this.services = services;
+        this.strategy = services.strategy();
         this.images = images;
         this.registries = registries;
         this.state = state;
@@ -57,15 +64,16 @@ final class TimelineScope {
 
     /** The scope of a file's timeline, before any item. */
     static TimelineScope of(Problems problems, Set<String> nodes, Map<String, List<String>> zones, Workloads workloads,
-            Set<String> networks, Set<String> storageClasses, ServicesBinder.Scope services, Set<String> images,
-            TimelineState state) {
-        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, services, images,
+            Set<String> networks, Set<String> storageClasses, VolumeNames volumes, ServicesBinder.Scope services,
+            Set<String> images, TimelineState state) {
+        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, volumes, services, images,
                 new java.util.TreeSet<>(), state, 0, 0, true);
     }
 
     /** The same file, at the item {@code seq} of the file, at time {@code at}. */
     TimelineScope item(long itemAt, int itemSeq, boolean itemValid) {
-        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, services, images, registries,
+        return new TimelineScope(problems, nodes, zones, workloads, networks, storageClasses, volumes, services, images,
+                registries,
                 state, itemAt, itemSeq, itemValid);
     }
 

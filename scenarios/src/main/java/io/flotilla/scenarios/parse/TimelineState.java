@@ -26,6 +26,11 @@ final class TimelineState {
     private final Map<String, Integer> replicas = new HashMap<>();
     private final Map<Set<String>, Long> linksDown = new HashMap<>();
     private final Map<String, Long> unhealthyAt = new HashMap<>();
+    /** Each backup the timeline takes, by name: its volume and its time. */
+    private final Map<String, Backup> backups = new HashMap<>();
+
+    /** A backup the timeline takes. */
+    record Backup(String volume, long at) {}
     private final Map<String, Long> registriesDown = new HashMap<>();
     private final Map<String, Long> pausedAt = new HashMap<>();
     private final Set<String> ended = new HashSet<>();
@@ -91,6 +96,20 @@ final class TimelineState {
     OptionalLong unhealthySince(String task) {
         Long at = unhealthyAt.get(task);
         return at == null ? OptionalLong.empty() : OptionalLong.of(at);
+    }
+
+    void backedUp(String name, String volume, long at) {
+        backups.put(name, new Backup(volume, at));
+    }
+
+    /** The backup of that name taken by an earlier item, if one was. */
+    Optional<Backup> backup(String name) {
+        return Optional.ofNullable(backups.get(name));
+    }
+
+    /** The names of the backups taken so far. */
+    Set<String> backups() {
+        return backups.keySet();
     }
 
     /** The timeline takes a registry down ({@code up} false) or brings it up. */

@@ -156,14 +156,20 @@ final class TrafficBinder {
         }
         String service = target.startsWith("tasks.") ? target.substring("tasks.".length()) : target;
         Workloads.View all = workloads.atEnd();
-        Optional<String> why = service.contains(".")
-                ? TaskNames.check(service, all, nodes)
+        List<String> wrong = new ArrayList<>();
+        // a statefulset's headless Service (db) or one of its pods under it (db-0.db)
+        Optional<Workloads.Workload> set = target.startsWith("tasks.") ? Optional.empty()
+                : all.statefulSetServing(service).or(() -> TaskNames.statefulSetHostname(service, all, wrong::add));
+        Optional<String> why = !wrong.isEmpty() ? Optional.of(wrong.get(0))
+                : set.isPresent() ? Optional.empty()
+                : service.contains(".") ? TaskNames.check(service, all, nodes)
                 : all.checkService(service);
         if (why.isPresent()) {
             problems.add(at, "to: " + why.get());
             return;
         }
-        String owner = service.contains(".") ? TaskNames.workloadOf(service) : service;
+        String owner = set.map(Workloads.Workload::name)
+                .orElse(service.contains(".") ? TaskNames.workloadOf(service) : service);
         if (network.isEmpty()) {
             if (inside) {
                 problems.addFor(Strategy.SWARM, strategy, f.node(), "missing key 'network' in " + client + ": a container "
@@ -176,6 +182,7 @@ final class TrafficBinder {
         }
         Set<String> on = new TreeSet<>();
         workloads.allServiceVersions().stream().filter(s -> s.name().equals(owner)).forEach(s -> on.addAll(s.task().networks()));
+        set.ifPresent(w -> on.addAll(w.networks()));
         if (!on.contains(network.get())) {
             problems.add(at, "to: service '" + owner + "' is not on network '" + network.get() + "'; "
                     + (on.isEmpty() ? "it is on no network" : "it is on " + String.join(", ", on))

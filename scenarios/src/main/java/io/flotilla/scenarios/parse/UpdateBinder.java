@@ -5,15 +5,18 @@ import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * {@code update: {service, image, update_config, force}}: at least one of the last three; the
- * update settings left out keep the service's own, as {@code docker service update} does.
+ * update settings left out keep the service's own, as {@code docker service update} does. For a
+ * statefulset: {@code {service, image, partition, force}}, a new image and/or a new rolling-update
+ * partition; it has no {@code update_config}.
  */
 final class UpdateBinder implements ActionBinder {
 
-    static final List<String> KEYS = List.of("service", "image", "update_config", "force");
+    static final List<String> KEYS = List.of("service", "image", "update_config", "force", "partition");
 
     public String keyword() {
         return "update";
@@ -30,22 +33,33 @@ final class UpdateBinder implements ActionBinder {
         }
         Fields f = fields.get();
         Optional<String> service = f.required("service").flatMap(n -> f.string("service"));
-        Optional<String> why = service.flatMap(scope.view::checkService);
+        boolean statefulset = service.flatMap(scope.view::get).map(Workloads.Workload::statefulset).orElse(false);
+        Optional<String> why = service.flatMap(statefulset ? scope.view::checkWorkload : scope.view::checkService);
         why.ifPresent(w -> scope.problems.add(f.value("service").orElseThrow(), w));
         UpdateConfig base = service.flatMap(scope.view::get).flatMap(Workloads.Workload::spec)
                 .map(ServiceSpec::update).orElse(UpdateConfig.DEFAULT);
         Optional<String> image = f.has("image") ? Optional.of(ServicesBinder.image(f, "")) : Optional.empty();
         image.ifPresent(scope.images::add);
-        Optional<UpdateConfig> config = f.section("update_config", "update_config", DeployParts.UPDATE_KEYS)
-                .map(u -> DeployParts.updateConfig(u, false, base));
+        if (statefulset) {
+            f.key("update_config").ifPresent(k -> scope.problems.add(k, "update_config: a statefulset updates one pod at a "
+                    + "time, highest ordinal first; its only setting is partition"));
+        } else {
+            f.key("partition").ifPresent(k -> scope.problems.add(k, "partition: only a statefulset's update has a partition"));
+        }
+        Optional<UpdateConfig> config = statefulset ? Optional.empty()
+                : f.section("update_config", "update_config", DeployParts.UPDATE_KEYS).map(u -> DeployParts.updateConfig(u, false, base));
+        OptionalInt partition = f.has("partition")
+                ? OptionalInt.of(f.integer("partition", 0, 0, ServicesBinder.MAX_REPLICAS))
+                : OptionalInt.empty();
         boolean force = f.bool("force", false);
-        if (image.isEmpty() && config.isEmpty() && !force) {
-            scope.problems.add(f.node(), "update changes nothing; give image, update_config or force: true");
+        if (image.isEmpty() && config.isEmpty() && !force && partition.isEmpty()) {
+            scope.problems.add(f.node(), "update changes nothing; give image, " + (statefulset ? "partition" : "update_config")
+                    + " or force: true");
             return Optional.empty();
         }
         if (service.isEmpty() || why.isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(new Action.Update(service.get(), image, config, force));
+        return Optional.of(new Action.Update(service.get(), image, config, force, statefulset ? partition : OptionalInt.empty()));
     }
 }

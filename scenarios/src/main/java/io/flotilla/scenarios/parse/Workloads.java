@@ -1,5 +1,6 @@
 package io.flotilla.scenarios.parse;
 
+import io.flotilla.scenarios.model.StatefulSetDecl;
 import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.time.Durations;
@@ -18,26 +19,33 @@ import java.util.TreeMap;
  */
 final class Workloads {
 
-    /** A service (with its spec) or a statefulset (mode replicated, no spec). */
-    record Workload(String name, boolean statefulset, ServiceMode mode, Optional<ServiceSpec> spec, long at, int seq) {}
+    /** A service (with its spec) or a statefulset (mode replicated, with its declaration). */
+    record Workload(String name, boolean statefulset, ServiceMode mode, Optional<ServiceSpec> spec,
+            Optional<StatefulSetDecl> set, long at, int seq) {
+
+        /** The networks its tasks are on. */
+        List<String> networks() {
+            return spec.map(s -> s.task().networks()).or(() -> set.map(d -> d.task().networks())).orElse(List.of());
+        }
+    }
 
     private static final long FROM_THE_START = -1;
     private final List<Workload> all = new ArrayList<>();
 
     void addService(ServiceSpec spec, long at, int seq) {
-        all.add(new Workload(spec.name(), false, spec.mode(), Optional.of(spec), at, seq));
+        all.add(new Workload(spec.name(), false, spec.mode(), Optional.of(spec), Optional.empty(), at, seq));
     }
 
-    void addStatefulSet(String name, long at, int seq) {
-        all.add(new Workload(name, true, ServiceMode.REPLICATED, Optional.empty(), at, seq));
+    void addStatefulSet(StatefulSetDecl set, long at, int seq) {
+        all.add(new Workload(set.name(), true, ServiceMode.REPLICATED, Optional.empty(), Optional.of(set), at, seq));
     }
 
     void addServiceAtStart(ServiceSpec spec) {
         addService(spec, FROM_THE_START, 0);
     }
 
-    void addStatefulSetAtStart(String name) {
-        addStatefulSet(name, FROM_THE_START, 0);
+    void addStatefulSetAtStart(StatefulSetDecl set) {
+        addStatefulSet(set, FROM_THE_START, 0);
     }
 
     /** Every version of every service the file deploys, at the start or later, in the order they were read. */
@@ -103,6 +111,13 @@ final class Workloads {
                 return Optional.of("'" + name + "' is a statefulset, not a service");
             }
             return Optional.of(unknown("service", name, now.values().stream().filter(x -> !x.statefulset).map(Workload::name).toList()));
+        }
+
+        /** The statefulset whose headless Service is named {@code service} ({@code db} for pods {@code db-0.db}). */
+        Optional<Workload> statefulSetServing(String service) {
+            return now.values().stream()
+                    .filter(w -> w.set.map(d -> d.service().equals(service)).orElse(false))
+                    .findFirst();
         }
 
         /** Empty when {@code name} is a service or a statefulset now, else why not. */

@@ -3,17 +3,22 @@ package io.flotilla.scenarios.run;
 import io.flotilla.scenarios.model.ImageDecl;
 import io.flotilla.scenarios.model.NetworkDecl;
 import io.flotilla.scenarios.model.Scenario;
+import io.flotilla.scenarios.model.StatefulSetDecl;
+import io.flotilla.scenarios.model.StorageClassDecl;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.model.TimelineItem;
 import io.flotilla.scenarios.model.TrafficDecl;
+import io.flotilla.scenarios.model.VolumeDecl;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.sim.cluster.Cluster;
 import io.flotilla.sim.cluster.ClusterSetup;
 import io.flotilla.sim.cluster.Image;
+import io.flotilla.sim.cluster.Manager;
 import io.flotilla.sim.cluster.NodeSetup;
 import io.flotilla.sim.control.NetworkSetup;
 import io.flotilla.sim.kernel.Simulation;
 import io.flotilla.sim.kubernetes.KubernetesSettings;
+import io.flotilla.sim.storage.StorageSetup;
 import io.flotilla.sim.swarm.SwarmSettings;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,8 +27,8 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
- * Runs a scenario: builds the cluster from its nodes, networks and traffic clients, deploys its
- * services at time 0, sends each timeline action at its time, and runs virtual time to the
+ * Runs a scenario: builds the cluster from its nodes, networks and traffic clients, creates its
+ * storage classes and deploys its services and statefulsets at time 0, sends each timeline action at its time, and runs virtual time to the
  * scenario's end.
  */
 public final class ScenarioRunner {
@@ -46,8 +51,14 @@ public final class ScenarioRunner {
         long seed = options.seed().orElse(scenario.seed());
         ClusterSetup setup = setup(scenario, strategy, options);
         try (Simulation<Cluster.Command> sim = Simulation.start("flotilla", seed, kernel -> Cluster.create(setup, kernel))) {
+            for (StorageClassDecl c : scenario.storageClasses().values()) {
+                sim.tellAt(0, sim.root(), new Cluster.Operator(new Manager.CreateStorageClass(c.spec())));
+            }
             for (ServiceSpec service : scenario.services()) {
                 sim.tellAt(0, sim.root(), new Cluster.Deploy(service, scenario.pod(service.name())));
+            }
+            for (StatefulSetDecl set : scenario.statefulsets()) {
+                sim.tellAt(0, sim.root(), new Cluster.Operator(new Manager.DeployStatefulSet(set.spec(), scenario.pod(set.name()))));
             }
             for (TimelineItem item : scenario.timeline()) {
                 for (Cluster.Command command : item.action().commands()) {
@@ -78,7 +89,8 @@ public final class ScenarioRunner {
     public static ClusterSetup setup(Scenario scenario, Strategy strategy, RunOptions options) {
         return new ClusterSetup(
                 scenario.nodes().stream()
-                        .map(n -> new NodeSetup(n.spec(), n.availability(), n.pullBandwidthBytesPerSecond()))
+                        .map(n -> new NodeSetup(n.spec(), n.availability(), n.pullBandwidthBytesPerSecond(), n.disk(),
+                                n.storageDriver()))
                         .toList(),
                 scenario.networks().values().stream()
                         .sorted(Comparator.comparingInt((NetworkDecl n) -> n.pos().line()).thenComparingInt(n -> n.pos().column()))
@@ -92,7 +104,10 @@ public final class ScenarioRunner {
                         scenario.kubernetes().defaultTolerationSeconds()).withPodSecurity(scenario.kubernetes().podSecurity()),
                 options.explainTasks(),
                 scenario.traffic().stream().map(TrafficDecl::client).toList(),
-                scenario.dataPlane(options.explainRequest()));
+                scenario.dataPlane(options.explainRequest()),
+                new StorageSetup(scenario.volumes().values().stream().map(VolumeDecl::spec).toList(),
+                        // Kubernetes' attach/detach controller attaches network volumes; Docker's plugins on mount
+                        strategy == Strategy.KUBERNETES ? StorageSetup.Attachment.CONTROLLER : StorageSetup.Attachment.ON_MOUNT));
     }
 
     /** Every image the scenario names, with its registry and layers; any other name gets the defaults. */

@@ -24,7 +24,21 @@ public final class KubernetesApi {
     }
 
     public static Optional<TaskRecord> pod(RunMoment m, String name) {
-        return pods(m).stream().filter(p -> p.id().equals(name)).findFirst();
+        return pods(m).stream().filter(p -> name(m, p).equals(name)).findFirst();
+    }
+
+    /**
+     * The pod's name in the API: a ReplicaSet's or DaemonSet's pod is named by its id; a
+     * StatefulSet's goes by its ordinal's name ({@code db-0}) whichever pod of the ordinal it is,
+     * as the log tells its pods apart by id ({@code db-0#2}).
+     */
+    public static String name(RunMoment m, TaskRecord pod) {
+        return isStateful(m, pod) ? pod.name() : pod.id();
+    }
+
+    /** A pod of a StatefulSet. */
+    static boolean isStateful(RunMoment m, TaskRecord pod) {
+        return ServiceSpecs.statefulSet(m.scenario(), pod.service(), pod.createdAt()).isPresent();
     }
 
     /** Marked for deletion: the pod is Terminating until its kubelet confirms its containers stopped. */

@@ -1,6 +1,8 @@
 package io.flotilla.scenarios.views;
 
 import io.flotilla.scenarios.model.Scenario;
+import io.flotilla.scenarios.model.StatefulSetDecl;
+import io.flotilla.scenarios.model.VolumeClaimTemplate;
 import io.flotilla.scheduler.model.HealthCheck;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.PortConfig;
@@ -10,6 +12,7 @@ import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.orchestrator.kubernetes.PodFromTemplate;
+import io.flotilla.scheduler.orchestrator.kubernetes.StatefulSetNames;
 import io.flotilla.scheduler.placement.kubernetes.Container;
 import io.flotilla.scheduler.placement.kubernetes.ModelTranslation;
 import io.flotilla.scheduler.placement.kubernetes.Pod;
@@ -29,10 +32,13 @@ import java.util.stream.Collectors;
  * {@code kubectl describe pod}: the pod as the API server holds it, in describe's sections and
  * alignment (Name to Controlled By, Containers, Conditions, Volumes, QoS Class, Node-Selectors,
  * Tolerations, Events). The pod's labels, node selector and tolerations are those its controller
- * and admission give it; its container is named after the service.
+ * and admission give it; its container is named after the service. A StatefulSet's pod goes by its
+ * ordinal's name, is controlled by its StatefulSet, and shows its claims as volumes, each mounted
+ * at {@code /<template>}, as the StatefulSet controller writes them.
  *
  * <p>Not simulated, so left as a cluster without them shows them: a node's address ({@code Node:
- * worker-1/}), volumes and mounts; readiness probes run no command. Container IDs and image digests
+ * worker-1/}), a StatefulSet pod's {@code controller-revision-hash} label (the log numbers
+ * revisions, it does not name them); readiness probes run no command. Container IDs and image digests
  * are {@link DisplayIds} stand-ins. A Terminating pod's {@code (lasts ...)} counts from its deletion
  * timestamp, which lies a grace period after the deletion was asked, so it reads {@code <invalid>}
  * during the grace period, as it does upstream.
@@ -50,9 +56,11 @@ public final class PodDescription {
         Optional<ServiceSpec> service = ServiceSpecs.at(scenario, pod.service(), pod.createdAt());
         TaskSpec task = service.map(ServiceSpec::task).orElseThrow();
         boolean daemon = service.map(s -> s.mode() == ServiceMode.GLOBAL).orElse(false);
-        Pod spec = pod(m, pod, task, daemon);
+        Optional<StatefulSetDecl> set = ServiceSpecs.statefulSet(scenario, pod.service(), pod.createdAt());
+        List<VolumeClaimTemplate> claims = set.map(StatefulSetDecl::volumeClaimTemplates).orElse(List.of());
+        Pod spec = pod(m, pod, task, daemon, set.isPresent());
         StringBuilder w = new StringBuilder();
-        w.append("Name:\t").append(pod.id()).append('\n');
+        w.append("Name:\t").append(KubernetesApi.name(m, pod)).append('\n');
         w.append("Namespace:\tdefault\n");
         w.append("Priority:\t").append(spec.priority()).append('\n');
         w.append("Service Account:\tdefault\n");
@@ -77,10 +85,11 @@ public final class PodDescription {
         } else {
             w.append("IPs:\n").append(L1).append("IP:\t").append(ip.get()).append('\n');
         }
-        w.append("Controlled By:\t").append(daemon ? "DaemonSet/" + pod.service() : "ReplicaSet/" + replicaSet(pod)).append('\n');
-        containers(w, m, pod, task, spec.containers().get(0));
+        w.append("Controlled By:\t").append(set.isPresent() ? "StatefulSet/" + pod.service()
+                : daemon ? "DaemonSet/" + pod.service() : "ReplicaSet/" + replicaSet(pod)).append('\n');
+        containers(w, m, pod, task, spec.containers().get(0), claims);
         conditions(w, m, pod);
-        w.append("Volumes:\t<none>\n");
+        volumes(w, pod, claims);
         w.append("QoS Class:\t").append(qos(spec.containers().get(0))).append('\n');
         multiline(w, "Node-Selectors", spec.nodeSelector().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         multiline(w, "Tolerations", spec.tolerations().stream().sorted(Comparator.comparing(Toleration::key))
@@ -105,11 +114,14 @@ public final class PodDescription {
     }
 
     /** The pod as its controller writes it and admission completes it. */
-    private static Pod pod(RunMoment m, TaskRecord pod, TaskSpec task, boolean daemon) {
+    private static Pod pod(RunMoment m, TaskRecord pod, TaskSpec task, boolean daemon, boolean stateful) {
         KubernetesPodSpec inputs = ServiceSpecs.podInputs(m.scenario(), pod.service(), pod.createdAt());
         long tolerationSeconds = m.scenario().kubernetes().defaultTolerationSeconds();
-        Pod base = ModelTranslation.pod(pod.service(), pod.id(), task.withImage(pod.image()));
-        if (!daemon) {
+        Pod base = ModelTranslation.pod(pod.service(), KubernetesApi.name(m, pod), task.withImage(pod.image()));
+        if (stateful) {
+            base = base.toBuilder().label("apps.kubernetes.io/pod-index", Integer.toString(pod.slot()))
+                    .label("statefulset.kubernetes.io/pod-name", pod.name()).build();
+        } else if (!daemon) {
             base = base.toBuilder().label("pod-template-hash", replicaSet(pod).substring(pod.service().length() + 1)).build();
         }
         return daemon ? PodFromTemplate.daemonPod(base, inputs, tolerationSeconds, pod.node().orElse(""))
@@ -121,7 +133,23 @@ public final class PodDescription {
         return pod.id().substring(0, pod.id().lastIndexOf('-'));
     }
 
-    private static void containers(StringBuilder w, RunMoment m, TaskRecord pod, TaskSpec task, Container container) {
+    /** describe's volumes: a StatefulSet pod's claims, each by its template's name. */
+    private static void volumes(StringBuilder w, TaskRecord pod, List<VolumeClaimTemplate> claims) {
+        if (claims.isEmpty()) {
+            w.append("Volumes:\t<none>\n");
+            return;
+        }
+        w.append("Volumes:\n");
+        for (VolumeClaimTemplate c : claims) {
+            w.append(L1).append(c.name()).append(":\n");
+            w.append(L2).append("Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n");
+            w.append(L2).append("ClaimName:\t").append(StatefulSetNames.claimName(c.name(), pod.service(), pod.slot())).append('\n');
+            w.append(L2).append("ReadOnly:\tfalse\n");
+        }
+    }
+
+    private static void containers(StringBuilder w, RunMoment m, TaskRecord pod, TaskSpec task, Container container,
+            List<VolumeClaimTemplate> claims) {
         boolean status = pod.reported().compareTo(TaskState.ACCEPTED) >= 0;
         w.append("Containers:\n").append(L1).append(pod.service()).append(":\n");
         if (status) {
@@ -147,7 +175,13 @@ public final class PodDescription {
         resources(w, "Requests", container.requests());
         task.healthcheck().ifPresent(h -> w.append(L2).append("Readiness:\t").append(probe(h)).append('\n'));
         w.append(L2).append("Environment:\t<none>\n");
-        w.append(L2).append("Mounts:\t<none>\n");
+        if (claims.isEmpty()) {
+            w.append(L2).append("Mounts:\t<none>\n");
+        } else {
+            w.append(L2).append("Mounts:\n");
+            claims.stream().map(VolumeClaimTemplate::name).sorted()
+                    .forEach(c -> w.append(L3).append('/').append(c).append(" from ").append(c).append(" (rw)\n"));
+        }
     }
 
     private static void state(StringBuilder w, RunMoment m, TaskRecord pod) {

@@ -14,14 +14,15 @@ public final class PodTable {
 
     /** The table, or empty when there are no pods (kubectl then says so on stderr). */
     public static String render(RunMoment m, boolean wide) {
-        List<TaskRecord> pods = KubernetesApi.pods(m).stream().sorted(Comparator.comparing(TaskRecord::id)).toList();
+        List<TaskRecord> pods = KubernetesApi.pods(m).stream()
+                .sorted(Comparator.comparing((TaskRecord p) -> KubernetesApi.name(m, p))).toList();
         if (pods.isEmpty()) {
             return "";
         }
         StringBuilder table = new StringBuilder("NAME\tREADY\tSTATUS\tRESTARTS\tAGE");
         table.append(wide ? "\tIP\tNODE\tNOMINATED NODE\tREADINESS GATES\n" : "\n");
         for (TaskRecord p : pods) {
-            table.append(p.id()).append('\t')
+            table.append(KubernetesApi.name(m, p)).append('\t')
                     .append(KubernetesApi.ready(m, p) ? "1/1" : "0/1").append('\t')
                     .append(KubernetesApi.status(m, p)).append('\t')
                     .append(restarts(m, p)).append('\t')

@@ -3,6 +3,7 @@ package io.flotilla.scenarios.views;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flotilla.scenarios.model.VolumeClaimTemplate;
 import io.flotilla.scheduler.model.FileReference;
 import io.flotilla.scheduler.model.HealthCheck;
 import io.flotilla.scheduler.model.Placement;
@@ -14,7 +15,9 @@ import io.flotilla.scheduler.model.RestartPolicy;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.scheduler.model.VolumeMount;
 import io.flotilla.sim.events.NetworkCreated;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,6 +30,11 @@ import java.util.regex.Pattern;
  * Spec (with the secrets and configs the task is granted), ServiceID, Slot, NodeID, Status (Timestamp, State, Message, Err, ContainerStatus,
  * PortStatus), DesiredState, NetworksAttachments (each network with the task's address in it, as
  * far as the data plane gave it one) and Volumes.
+ *
+ * <p>A task's compose volumes are its container spec's {@code Mounts}, as {@code docker stack
+ * deploy} writes them (a named volume's driver in its {@code VolumeOptions}, a statefulset
+ * ordinal's one volume per claim template); its {@code Volumes}, which list only Swarm's cluster
+ * (CSI) volumes, stay null, as the volumes here are the engine's and its plugins'.
  *
  * <p>Stand-ins, as the simulation has no such things: IDs come from {@link DisplayIds}, a running
  * container's PID from the same hash, {@code Version.Index} is the event log's position of the
@@ -85,6 +93,11 @@ public final class TaskInspect {
         ObjectNode container = s.putObject("ContainerSpec");
         container.put("Image", t.image());
         container.put("Init", false);
+        List<VolumeMount> mounts = mounts(m, t, spec);
+        if (!mounts.isEmpty()) {
+            ArrayNode list = container.putArray("Mounts");
+            mounts.forEach(v -> list.add(mount(v)));
+        }
         spec.ifPresent(ts -> container.put("StopGracePeriod", ts.stopGracePeriodNanos()));
         spec.flatMap(TaskSpec::healthcheck).ifPresent(h -> container.set("Healthcheck", healthcheck(h)));
         container.putObject("DNSConfig");
@@ -142,6 +155,35 @@ public final class TaskInspect {
         return f.kind() == FileReference.Kind.SECRET && f.target().startsWith(directory)
                 ? f.target().substring(directory.length())
                 : f.target();
+    }
+
+    /** The task's mounts: its service's, and for a statefulset's ordinal a volume per claim template. */
+    private static List<VolumeMount> mounts(RunMoment m, TaskRecord t, Optional<TaskSpec> spec) {
+        List<VolumeMount> out = new ArrayList<>(spec.map(TaskSpec::mounts).orElse(List.of()));
+        ServiceSpecs.statefulSet(m.scenario(), t.service(), t.createdAt()).ifPresent(set -> {
+            for (VolumeClaimTemplate c : set.volumeClaimTemplates()) {
+                boolean network = Optional.ofNullable(m.scenario().storageClasses().get(c.storageClass()))
+                        .map(sc -> sc.type().equals("network")).orElse(false);
+                out.add(VolumeMount.volume(c.name() + "-" + t.name(), "/" + c.name(), false,
+                        network ? c.storageClass() : VolumeMount.LOCAL));
+            }
+        });
+        return out;
+    }
+
+    /** One mount as the Engine API's {@code mount.Mount} serializes it, empty fields left out. */
+    private static ObjectNode mount(VolumeMount v) {
+        ObjectNode o = JSON.objectNode();
+        o.put("Type", v.type().word());
+        o.put("Source", v.source());
+        o.put("Target", v.target());
+        if (v.readOnly()) {
+            o.put("ReadOnly", true);
+        }
+        if (v.type() == VolumeMount.Type.VOLUME && !v.driver().isEmpty()) {
+            o.putObject("VolumeOptions").putObject("DriverConfig").put("Name", v.driver());
+        }
+        return o;
     }
 
     private static ObjectNode healthcheck(HealthCheck h) {

@@ -10,7 +10,9 @@ import io.flotilla.scenarios.chaos.invariants.ForwardOnly;
 import io.flotilla.scenarios.chaos.invariants.HostPorts;
 import io.flotilla.scenarios.chaos.invariants.Invariants;
 import io.flotilla.scenarios.chaos.invariants.NoTaskLost;
+import io.flotilla.scenarios.chaos.invariants.OneOrdinalAtATime;
 import io.flotilla.scenarios.chaos.invariants.ReservedResources;
+import io.flotilla.scenarios.chaos.invariants.SingleWriterVolumes;
 import io.flotilla.scenarios.chaos.invariants.UniqueAddresses;
 import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.Strategy;
@@ -21,11 +23,16 @@ import io.flotilla.sim.events.NodeCrashed;
 import io.flotilla.sim.events.NodeStatusChanged;
 import io.flotilla.sim.events.ServiceChanged;
 import io.flotilla.sim.events.TaskAddressed;
+import io.flotilla.sim.events.TaskCreated;
 import io.flotilla.sim.events.TaskDesired;
 import io.flotilla.sim.events.TaskObserved;
 import io.flotilla.sim.events.TaskStateChanged;
+import io.flotilla.sim.events.VolumeAttached;
+import io.flotilla.sim.events.VolumeDetached;
+import io.flotilla.sim.kernel.Event;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +61,8 @@ class InvariantsTest {
                 image: haproxy
                 ports: [{target: 80, published: 8080, mode: host}]
                 deploy: {replicas: 2}
+            statefulsets:
+              db: {image: postgres, replicas: 1}
             """);
 
     record Case(String name, Strategy strategy, Consumer<HandLog> log, Optional<String> broken) {
@@ -61,6 +70,20 @@ class InvariantsTest {
         public String toString() {
             return name;
         }
+    }
+
+    /** A statefulset's pod of {@code ordinal} (its task name {@code db-0}), running on {@code node}. */
+    static Event[] ordinal(String id, int ordinal, String node) {
+        return new Event[] {
+            new TaskCreated(id, "db-" + ordinal, "db", ordinal, null, 1, "postgres", TaskState.RUNNING, new TreeMap<>()),
+            new TaskStateChanged(id, node, TaskState.RUNNING, "started", null)};
+    }
+
+    /** Every service's tasks running, one on each node. */
+    static HandLog whole(HandLog l) {
+        return l.add(running("web.1#1", "web", 1, "manager-1", "backend=10.0.1.3"))
+                .add(running("web.2#1", "web", 2, "worker-1", "backend=10.0.1.4"))
+                .add(running("edge.1#1", "edge", 1, "manager-1")).add(running("edge.2#1", "edge", 2, "worker-1"));
     }
 
     /** Leader, both nodes ready, both services created: the start of every case. */
@@ -129,6 +152,29 @@ class InvariantsTest {
                         .add(running("web.1#1", "web", 1, "manager-1"))
                         .add(new LeaderChanged("quorum_lost", "", 0, 1, "no majority"))
                         .add(running("edge.1#1", "edge", 1, "manager-1")).add(running("edge.2#1", "edge", 2, "worker-1")),
+                        Optional.empty()),
+                new Case("two pods of one statefulset ordinal run at once", Strategy.KUBERNETES, l -> whole(l.at("1s"))
+                        .add(ordinal("db-0", 0, "worker-1")).add(ordinal("db-0#2", 0, "manager-1"))
+                        .at("2s").add(new NodeStatusChanged("manager-1", NodeStatus.READY, "heartbeat received")),
+                        Optional.of(OneOrdinalAtATime.NAME)),
+                new Case("an ordinal's task replaced within one instant (swarm)", Strategy.SWARM, l -> whole(l.at("1s"))
+                        .add(ordinal("db-0.1#1", 0, "worker-1")).at("5s").add(ordinal("db-0.1#2", 0, "manager-1"))
+                        .add(new TaskDesired("db-0.1#1", TaskState.SHUTDOWN, "replaced"),
+                                new TaskStateChanged("db-0.1#1", "worker-1", TaskState.SHUTDOWN, "shutdown", null))
+                        .at("6s").add(new NodeStatusChanged("manager-1", NodeStatus.READY, "heartbeat received")),
+                        Optional.empty()),
+                new Case("a network volume attached to a second node before it is detached", Strategy.KUBERNETES,
+                        l -> whole(l.at("1s")).add(new VolumeAttached("data-db-0", null, "worker-1"))
+                                .at("2s").add(new VolumeAttached("data-db-0", null, "manager-1")),
+                        Optional.of(SingleWriterVolumes.NAME)),
+                new Case("a network volume detached from a node, then attached to another", Strategy.KUBERNETES,
+                        l -> whole(l.at("1s")).add(new VolumeAttached("data-db-0", null, "worker-1"))
+                                .at("2s").add(new VolumeDetached("data-db-0", null, "worker-1"))
+                                .add(new VolumeAttached("data-db-0", null, "manager-1")),
+                        Optional.empty()),
+                new Case("local volumes of one name on two nodes, each attached where it is", Strategy.SWARM,
+                        l -> whole(l.at("1s")).add(new VolumeAttached("cache", "worker-1", "worker-1"))
+                                .add(new VolumeAttached("cache", "manager-1", "manager-1")),
                         Optional.empty()))
                 .map(Arguments::of);
     }

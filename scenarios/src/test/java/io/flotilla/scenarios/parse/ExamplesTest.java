@@ -30,8 +30,11 @@ class ExamplesTest {
                         "kubernetes-node-failure.yaml", "macvlan-network.yaml", "manager-quorum-loss.yaml",
                         "multi-stage-failover.yaml", "network-isolation.yaml", "partition-duplicates.yaml",
                         "pod-security-restricted.yaml", "resource-exhaustion.yaml", "rolling-update.yaml",
-                        "routing-mesh-vs-host-ports.yaml", "secret-rotation.yaml", "traffic-vip-failover.yaml",
-                        "unhealthy-out-of-rotation.yaml", "worker-failover.yaml", "zone-spread.yaml"),
+                        "routing-mesh-vs-host-ports.yaml", "secret-rotation.yaml", "statefulset-local-node-loss.yaml",
+                        "statefulset-local-volume.yaml", "statefulset-network-volume-failover.yaml",
+                        "statefulset-ordered-scaling.yaml", "statefulset-partitioned-update.yaml", "storage-driver-disk.yaml",
+                        "traffic-vip-failover.yaml", "unhealthy-out-of-rotation.yaml", "volume-backup-restore.yaml",
+                        "volume-failover.yaml", "worker-failover.yaml", "zone-spread.yaml"),
                 SchemaFixture.examples().stream().map(p -> p.getFileName().toString()).toList());
     }
 

@@ -45,12 +45,22 @@ class KindsTest {
             Map.entry("zone_up", "a"),
             Map.entry("unhealthy", "web.1"),
             Map.entry("healthy", "web.1"),
+            Map.entry("backup", "{volume: cache, name: nightly}"),
+            Map.entry("restore", "{volume: cache, from: nightly}"),
+            Map.entry("out_of_service", "worker-1"),
+            Map.entry("force_delete", "web.1"),
             Map.entry("stop", "web.1"),
             Map.entry("start", "web.1"),
             Map.entry("unpause", "web.1"),
             Map.entry("remove", "web.1"),
             Map.entry("registry_down", "hub"),
             Map.entry("registry_up", "hub"));
+
+    /** Actions only the kubernetes strategy runs: their examples are read in a kubernetes scenario. */
+    static final Set<String> KUBERNETES_ONLY = Set.of("out_of_service", "force_delete");
+
+    /** Items an example needs before it: a restore needs a backup taken by an earlier item. */
+    static final Map<String, String> ACTION_PRELUDES = Map.of("restore", "  - {at: 0s, backup: {volume: cache, name: nightly}}\n");
 
     /**
      * For a key whose target decides the action, an example of each target, in the order of its
@@ -69,6 +79,7 @@ class KindsTest {
             Map.entry("node", "{worker-1: ready}"),
             Map.entry("dns", "{name: web, from: worker-1, network: front, answers: 1}"),
             Map.entry("traffic", "{client: shoppers, failed: 0}"),
+            Map.entry("volume", "{cache: {node: worker-1, state: attached, data_through: 1m}}"),
             Map.entry("secrets", "{web.1: []}"),
             Map.entry("update", "{web: none}"),
             Map.entry("image", "{web.1: nginx}"),
@@ -78,8 +89,16 @@ class KindsTest {
             scenario: kinds
             nodes: [{name: manager-1, role: manager}, {name: worker, count: 2, labels: {zone: a}}]
             networks: {front: {}}
+            volumes: {cache: {}}
             services: {web: {networks: [front], healthcheck: {interval: 5s}, deploy: {replicas: 2}}}
             traffic: [{name: shoppers, from: manager-1, network: front, to: web, rate: 1/s}]
+            """;
+
+    private static final String KUBERNETES_CLUSTER = """
+            scenario: kinds
+            strategy: kubernetes
+            nodes: [{name: manager-1, role: manager}, {name: worker, count: 2, labels: {zone: a}}]
+            services: {web: {deploy: {replicas: 2}}}
             """;
 
     @Test
@@ -98,9 +117,10 @@ class KindsTest {
     void everyActionBindsToItsRecord() {
         assertEquals(new TreeSet<>(ActionBinders.KEYWORDS), new TreeSet<>(ACTION_EXAMPLES.keySet()));
         for (ActionBinder binder : ActionBinders.ALL) {
-            Scenario s = parse(CLUSTER + "timeline:\n  - {at: 1s, " + binder.keyword() + ": "
-                    + ACTION_EXAMPLES.get(binder.keyword()) + "}\n");
-            Action action = s.timeline().get(0).action();
+            String cluster = KUBERNETES_ONLY.contains(binder.keyword()) ? KUBERNETES_CLUSTER : CLUSTER;
+            Scenario s = parse(cluster + "timeline:\n" + ACTION_PRELUDES.getOrDefault(binder.keyword(), "")
+                    + "  - {at: 1s, " + binder.keyword() + ": " + ACTION_EXAMPLES.get(binder.keyword()) + "}\n");
+            Action action = s.timeline().get(s.timeline().size() - 1).action();
             assertEquals(binder.kind(), action.getClass(), binder.keyword());
             assertEquals(binder.keyword(), action.keyword());
             assertTrue(!action.commands().isEmpty() && !action.describe().isBlank(), binder.keyword());

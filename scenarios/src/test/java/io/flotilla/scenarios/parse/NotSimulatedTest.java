@@ -1,6 +1,7 @@
 package io.flotilla.scenarios.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scenarios.model.PodManagementPolicy;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the format names but a run would not honour yet is refused, each at its position, never
- * silently ignored; the statefulset and storage class sections are still read and checked as
- * written, ready for when storage is simulated.
+ * silently ignored. Statefulsets, storage classes and the Kubernetes-only actions run under the
+ * kubernetes strategy; a file that runs them under the swarm strategy is refused at each of them.
  */
 class NotSimulatedTest {
 
@@ -24,36 +25,24 @@ class NotSimulatedTest {
     private static final long GI = 1024 * MI;
 
     @Test
-    void statefulsetsAndStorageClassesAreRefusedAtTheirPositions() throws Exception {
+    void statefulsetsAndStorageClassesRunUnderSwarmToo() throws Exception {
         ParseOutcome outcome = new ScenarioParser().parse(ScenarioParserTest.resource("not-simulated.yaml"));
-        assertEquals(List.of(
-                        "11:1: statefulsets: storage, which statefulsets need, is not simulated yet",
-                        "26:1: storage_classes: storage is not simulated yet",
-                        "33:7: statefulsets: storage, which statefulsets need, is not simulated yet"),
-                outcome.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList());
+        assertEquals(List.of(), outcome.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList());
     }
 
     /**
-     * The contract's network, traffic and health example: what belongs to storage, and nodes that
-     * come and go, are refused at their keys; everything else is accepted as written.
+     * The contract's network, traffic, health and storage example under its swarm strategy: the
+     * Kubernetes node actions, and nodes that come and go, are refused at their keys; everything else
+     * (statefulsets, storage classes, volumes, plugins, the storage driver, backup, restore, the
+     * volume check) is accepted as written.
      */
     @Test
     void theDataPlaneContractIsAcceptedButForStorageAndNodeChanges() throws Exception {
         ParseOutcome outcome = new ScenarioParser().parse(ScenarioParserTest.resource("contract-data-plane.yaml"));
         assertEquals(List.of(
-                        "6:49: plugins: storage, which volume plugins serve, is not simulated yet",
-                        "6:71: storage_driver: a node's storage driver is not simulated yet",
-                        "13:1: volumes: storage is not simulated yet",
-                        "25:5: volumes: storage is not simulated yet",
-                        "28:1: statefulsets: storage, which statefulsets need, is not simulated yet",
-                        "34:1: storage_classes: storage is not simulated yet",
                         "51:14: add_node: adding a node during a run is not simulated yet",
-                        "52:14: out_of_service: the out-of-service taint, which lets storage move, is not simulated yet",
-                        "53:14: force_delete: a forced deletion, which matters for statefulsets, is not simulated yet",
-                        "54:14: backup: storage is not simulated yet",
-                        "55:14: restore: storage is not simulated yet",
-                        "63:5: volume: storage is not simulated yet",
-                        "64:5: volume: storage is not simulated yet"),
+                        "52:30: " + OutOfServiceBinder.UNDER_SWARM,
+                        "53:28: " + ForceDeleteBinder.UNDER_SWARM),
                 outcome.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList());
         assertEquals(List.of(), outcome.warnings());
     }
@@ -72,6 +61,53 @@ class NotSimulatedTest {
                         "4:37: start_interval: a start interval (probes during the start period run every interval) is not simulated yet",
                         "6:14: remove_node: removing a node during a run is not simulated yet"),
                 outcome.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList());
+    }
+
+    /** An attach limit is a CSI driver's, read by kube-scheduler: the swarm strategy says so at the key. */
+    @Test
+    void anAttachLimitIsKubernetesOwn() {
+        String file = """
+                scenario: limits
+                strategy: %s
+                nodes: [{name: manager-1, role: manager}, {name: worker-1}]
+                storage_classes:
+                  shared: {type: network, max_volumes_per_node: 2}
+                """;
+        ParseOutcome swarm = new ScenarioParser().parse("limits.yaml", file.formatted("swarm"));
+        assertEquals(List.of("5:27: " + DeclarationsBinder.MAX_VOLUMES_UNDER_SWARM),
+                swarm.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList());
+        ParseOutcome kube = new ScenarioParser().parse("limits.yaml", file.formatted("kubernetes"));
+        assertEquals(List.of(), kube.problems());
+        assertEquals(2, kube.scenario().orElseThrow().storageClasses().get("shared").maxVolumesPerNode());
+    }
+
+    /**
+     * A network class's zones and attach and detach delays are Kubernetes' (a StorageClass's
+     * allowedTopologies, a CSI driver's ControllerPublishVolume and ControllerUnpublishVolume): the
+     * swarm strategy, whose volume plugins mount anywhere at once, refuses each at its key, saying so.
+     */
+    @Test
+    void zonesAndAttachDelaysAreKubernetesOwn() {
+        String file = """
+                scenario: delays
+                strategy: %s
+                nodes: [{name: manager-1, role: manager}, {name: worker-1, labels: {zone: a}}]
+                storage_classes:
+                  shared: {type: network, zones: [a], attach_delay: 20s, detach_delay: 10s}
+                  plain: {type: network}
+                """;
+        ParseOutcome swarm = new ScenarioParser().parse("delays.yaml", file.formatted("swarm"));
+        assertEquals(List.of(
+                        "5:27: " + DeclarationsBinder.KUBERNETES_ONLY_CLASS_KEYS.get("zones"),
+                        "5:39: " + DeclarationsBinder.KUBERNETES_ONLY_CLASS_KEYS.get("attach_delay"),
+                        "5:58: " + DeclarationsBinder.KUBERNETES_ONLY_CLASS_KEYS.get("detach_delay")),
+                swarm.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList());
+        assertTrue(swarm.problems().get(1).message().startsWith("attach_delay: the swarm strategy runs a network class as a "
+                + "volume plugin"), swarm.problems().get(1).message());
+        ParseOutcome kube = new ScenarioParser().parse("delays.yaml", file.formatted("kubernetes"));
+        assertEquals(List.of(), kube.problems());
+        assertEquals(20_000_000_000L, kube.scenario().orElseThrow().storageClasses().get("shared").attachNanos());
+        assertEquals(3, kube.scenario().orElseThrow().swarmProblems().size(), "compare and --strategy swarm refuse it too");
     }
 
     @Test

@@ -158,7 +158,7 @@ class ProblemsTest {
                             restart: n1
                           - crash: n1
                         """,
-                        "4:5: timeline item has no action; expected one of crash, restart, drain, pause, activate, partition, heal, scale, update, kill_task, deploy, link_down, link_up, zone_down, zone_up, unhealthy, healthy, stop, start, unpause, remove, registry_down, registry_up",
+                        "4:5: timeline item has no action; expected one of crash, restart, drain, pause, activate, partition, heal, scale, update, kill_task, deploy, link_down, link_up, zone_down, zone_up, unhealthy, healthy, out_of_service, force_delete, backup, restore, stop, start, unpause, remove, registry_down, registry_up",
                         "7:5: timeline item has 2 actions (crash, restart); give each action its own item",
                         "8:5: missing key 'at' in timeline item"),
                 problem("expectations with no check, two checks, a stray reason", """
@@ -172,7 +172,7 @@ class ProblemsTest {
                           - running: {web: 1}
                             reason: x
                         """,
-                        "5:5: expectation has no check; expected one of running, placement, spread, pending, on, node, dns, traffic, secrets, update, image, event",
+                        "5:5: expectation has no check; expected one of running, placement, spread, pending, on, node, dns, traffic, volume, secrets, update, image, event",
                         "7:5: expectation has 2 checks (running, spread); give each check its own item",
                         "9:5: reason: only a 'pending' check takes a reason"),
                 problem("the inside of a broken item is checked too", """
@@ -327,9 +327,7 @@ class ProblemsTest {
                         "5:23: unknown network 'c'; did you mean 'a'?",
                         "5:50: replicas can only be used with replicated mode",
                         "5:95: failure_action: expected one of pause, continue, rollback, got \"stop\"",
-                        "6:1: statefulsets: storage, which statefulsets need, is not simulated yet",
                         "7:61: unknown storage class 'ssd'; did you mean 'sdd'?",
-                        "8:1: storage_classes: storage is not simulated yet",
                         "11:25: partition: a single group cuts nothing; name at least two groups, or leave some nodes out",
                         "12:20: heal: expected all, got \"everything\"",
                         "13:22: update changes nothing; give image, update_config or force: true",

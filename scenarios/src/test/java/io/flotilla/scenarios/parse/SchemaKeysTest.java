@@ -129,10 +129,6 @@ class SchemaKeysTest {
         simulated("kubernetes.node_monitor_period", kube(CRASH), kube("kubernetes: {node_monitor_period: 1s}\n" + CRASH));
         simulated("kubernetes.node_monitor_grace_period", kube(CRASH), kube("kubernetes: {node_monitor_grace_period: 20s}\n" + CRASH));
         simulated("kubernetes.default_toleration_seconds", kube(CRASH), kube("kubernetes: {default_toleration_seconds: 10}\n" + CRASH));
-        KEYS.put("statefulsets", new Refused(swarm(NODES + "statefulsets: {db: {replicas: 3}}\n"),
-                "statefulsets: storage, which statefulsets need, is not simulated yet"));
-        KEYS.put("storage_classes", new Refused(swarm(NODES + "storage_classes: {ssd: {type: local}}\n"),
-                "storage_classes: storage is not simulated yet"));
 
         // Nodes.
         simulated("#node.name", swarm(WEB), swarm(WEB.replace("{name: worker, count: 2}", "{name: node, count: 2}")));
@@ -671,6 +667,44 @@ class SchemaKeysTest {
                 swarm(health + "  - {at: 10s, unhealthy: web.1}\n"));
         simulated("#timelineItem.healthy", swarm(health + "  - {at: 10s, unhealthy: web.1}\n"),
                 swarm(health + "  - {at: 10s, unhealthy: web.1}\n  - {at: 30s, healthy: web.1}\n"));
+        // Storage: one service on worker-1 writing to a local volume, and a plugin volume beside it.
+        String stored = """
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker, count: 2, plugins: [azurefile]}
+                volumes: {cache: {}, files: {driver: azurefile}}
+                services:
+                  db: {volumes: ["cache:/data", "files:/files"], deploy: {placement: {constraints: [node.hostname == worker-1]}}}
+                timeline:
+                """;
+        simulated("#timelineItem.backup.volume", swarm(stored + "  - {at: 10s, backup: {volume: cache, name: b}}\n"),
+                swarm(stored + "  - {at: 10s, backup: {volume: files, name: b}}\n"));
+        simulated("#timelineItem.backup.name", swarm(stored + "  - {at: 10s, backup: {volume: cache, name: b}}\n"),
+                swarm(stored + "  - {at: 10s, backup: {volume: cache, name: nightly}}\n"));
+        // A global service: a copy of cache on each worker.
+        String twoCopies = """
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker, count: 2}
+                volumes: {cache: {}}
+                services:
+                  db: {volumes: ["cache:/data"], deploy: {mode: global}}
+                timeline:
+                """;
+        simulated("#timelineItem.backup.node", swarm(twoCopies + "  - {at: 10s, backup: {volume: cache, name: b}}\n"),
+                swarm(twoCopies + "  - {at: 10s, backup: {volume: cache, name: b, node: worker-2}}\n"));
+        String restored = stored + "  - {at: 10s, backup: {volume: cache, name: b}}\n  - {at: 15s, backup: {volume: files, name: f}}\n"
+                + "  - {at: 20s, scale: {db: 0}}\n";
+        simulated("#timelineItem.restore.volume", swarm(restored + "  - {at: 30s, restore: {volume: cache, from: b}}\n"),
+                swarm(restored + "  - {at: 30s, restore: {volume: files, from: b}}\n"));
+        simulated("#timelineItem.restore.from", swarm(restored + "  - {at: 30s, restore: {volume: cache, from: b}}\n"),
+                swarm(restored + "  - {at: 30s, restore: {volume: cache, from: f}}\n"));
+        String drained = twoCopies + "  - {at: 10s, backup: {volume: cache, name: b, node: worker-1}}\n  - {at: 20s, drain: worker-1}\n";
+        simulated("#timelineItem.restore.node", swarm(drained + "  - {at: 30s, restore: {volume: cache, from: b}}\n"),
+                swarm(drained + "  - {at: 30s, restore: {volume: cache, from: b, node: worker-1}}\n"));
+        simulated("#timelineItem.deploy.statefulsets", kube(timeline + "  - {at: 10s, deploy: {services: {api: {}}}}\n"),
+                kube(timeline + "  - {at: 10s, deploy: {services: {api: {}}, statefulsets: {db2: {}}}}\n"));
+        statefulSets();
         simulated("#timelineItem.registry_down", swarm(WEB), swarm(timeline + "  - {at: 0s, registry_down: hub}\n"));
         simulated("#timelineItem.registry_up", swarm(timeline + "  - {at: 0s, registry_down: hub}\n"),
                 swarm(timeline + "  - {at: 0s, registry_down: hub}\n  - {at: 20s, registry_up: hub}\n"));
@@ -681,8 +715,6 @@ class SchemaKeysTest {
         // A kubelet waits 10s before the second restart of a container; a start cuts the wait short.
         String killedTwice = timeline + "  - {at: 10s, kill_task: web.1}\n  - {at: 20s, kill_task: web.1}\n";
         simulated("#timelineItem.start", kube(killedTwice), kube(killedTwice + "  - {at: 21s, start: web.1}\n"));
-        KEYS.put("#timelineItem.deploy.statefulsets", new Refused(swarm(timeline + "  - {at: 10s, deploy: {statefulsets: {db: {}}}}\n"),
-                "statefulsets: storage, which statefulsets need, is not simulated yet"));
 
         // Expectations: each changes the run's result.
         String expect = WEB + "  big: {deploy: {resources: {reservations: {cpus: 100}}}}\nexpect:\n";
@@ -735,6 +767,153 @@ class SchemaKeysTest {
         simulated("#countRange.at_least", swarm(counted.formatted("sent: {at_most: 1000000}")),
                 swarm(counted.formatted("sent: {at_least: 1000000}")));
         simulated("#countRange.at_most", swarm(counted.formatted("sent: 1000000")), swarm(counted.formatted("sent: {at_most: 1000000}")));
+        String volumeCheck = stored.replace("timeline:\n", "expect:\n  - {volume: {cache: {%s}}}\n");
+        simulated("#expectation.volume.*.node", swarm(volumeCheck.formatted("state: attached")),
+                swarm(volumeCheck.formatted("state: attached, node: worker-2")));
+        simulated("#expectation.volume.*.state", swarm(volumeCheck.formatted("node: worker-1")),
+                swarm(volumeCheck.formatted("node: worker-1, state: lost")));
+        simulated("#expectation.volume.*.data_through", swarm(volumeCheck.formatted("node: worker-1")),
+                swarm(volumeCheck.formatted("node: worker-1, data_through: none")));
+
+        // The node's disk and storage driver: a 1GiB disk holds one 600MB image; vfs copies it into each container.
+        String disky = """
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker, count: 2%s}
+                images: {"big:1": {size: 600MB}}
+                services:
+                  big: {image: "big:1", deploy: {replicas: 2}}
+                """;
+        simulated("#node.disk", swarm(disky.formatted("")), swarm(disky.formatted(", disk: 500MB")));
+        simulated("#node.storage_driver", swarm(disky.formatted(", disk: 1GiB")), swarm(disky.formatted(", disk: 1GiB, storage_driver: vfs")));
+        // Volumes and mounts.
+        String mounted = """
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker, count: 2%s}
+                volumes: {cache: {%s}, logs: {}}
+                services:
+                  db: {volumes: [%s]}
+                """;
+        String plain = "{type: volume, source: cache, target: /data}";
+        simulated("#node.plugins", swarm(mounted.formatted("", "driver: azurefile", plain)),
+                swarm(mounted.formatted(", plugins: [azurefile]", "driver: azurefile", plain)));
+        simulated("#volume.driver", swarm(mounted.formatted("", "", plain)), swarm(mounted.formatted("", "driver: azurefile", plain)));
+        simulated("#volume.size", swarm(mounted.formatted(", disk: 1GiB", "", plain)),
+                swarm(mounted.formatted(", disk: 1GiB", "size: 2GiB", plain)));
+        simulated("#volumeMount.type", swarm(mounted.formatted("", "", plain.replace("type: volume, source: cache", "type: bind, source: /srv"))),
+                swarm(mounted.formatted("", "", plain)));
+        simulated("#volumeMount.source", swarm(mounted.formatted("", "", plain)),
+                swarm(mounted.formatted("", "", plain.replace("source: cache", "source: logs"))));
+        KEYS.put("#volumeMount.target", new NotARun("where the container sees the volume; a simulated container reads and writes no path"));
+        simulated("#volumeMount.read_only", swarm(mounted.formatted("", "", plain)),
+                swarm(mounted.formatted("", "", plain.replace("}", ", read_only: true}"))));
+    }
+
+    /**
+     * Statefulsets and storage classes, under the kubernetes strategy (the swarm strategy refuses them
+     * yet): a set {@code db} on the two workers, on network {@code front}, with a claim template when
+     * the case needs one.
+     */
+    private static void statefulSets() {
+        String set = NODES + """
+                networks: {front: {}}
+                storage_classes:
+                  ssd: {type: local, binding: WaitForFirstConsumer}
+                  disk: {type: network, binding: WaitForFirstConsumer}
+                statefulsets:
+                  db: {networks: [front], %s}
+                """;
+        String claims = "volume_claim_templates: [{name: data, storage_class: ssd, size: 1Gi}], ";
+        simulated("#statefulset.image", kube(set.formatted("")), kube(set.formatted("image: \"postgres:16\"")));
+        simulated("#statefulset.replicas", kube(set.formatted("")), kube(set.formatted("replicas: 2")));
+        simulated("#statefulset.service", kube(set.formatted("")), kube(set.formatted("service: dbh")));
+        simulated("#statefulset.pod_management_policy", kube(set.formatted("replicas: 2")),
+                kube(set.formatted("replicas: 2, pod_management_policy: Parallel")));
+        simulated("#statefulset.networks", kube(set.formatted("").replace("networks: [front], ", "")), kube(set.formatted("")));
+        String probed = set + "timeline:\n  - {at: 20s, unhealthy: db-0}\n";
+        simulated("#statefulset.readiness.period", kube(probed.formatted("readiness: {}")),
+                kube(probed.formatted("readiness: {period: 2s}")));
+        simulated("#statefulset.readiness.timeout", kube(probed.formatted("readiness: {}")),
+                kube(probed.formatted("readiness: {timeout: 4s}")));
+        simulated("#statefulset.readiness.failure_threshold", kube(probed.formatted("readiness: {}")),
+                kube(probed.formatted("readiness: {failure_threshold: 1}")));
+        simulated("#statefulset.readiness.initial_delay", kube(probed.formatted("readiness: {}")),
+                kube(probed.formatted("readiness: {initial_delay: 5s}")));
+        KEYS.put("#statefulset.readiness.success_threshold", new Refused(kube(set.formatted("readiness: {success_threshold: 2}")),
+                "success_threshold: a readiness probe that needs more than one success in a row is not simulated yet"));
+        String updated = set + "timeline:\n  - {at: 30s, update: {service: db, image: \"postgres:17\"}}\n";
+        simulated("#statefulset.update_strategy.type", kube(updated.formatted("replicas: 2")),
+                kube(updated.formatted("replicas: 2, update_strategy: {type: OnDelete}")));
+        simulated("#statefulset.update_strategy.partition", kube(updated.formatted("replicas: 2")),
+                kube(updated.formatted("replicas: 2, update_strategy: {partition: 1}")));
+        String scaled = set + "timeline:\n  - {at: 30s, scale: {db: 1}}\n";
+        simulated("#statefulset.persistent_volume_claim_retention_policy.when_scaled",
+                kube(scaled.formatted(claims + "replicas: 2")),
+                kube(scaled.formatted(claims + "replicas: 2, persistent_volume_claim_retention_policy: {when_scaled: Delete}")));
+        simulated("#statefulset.persistent_volume_claim_retention_policy.when_deleted", kube(set.formatted(claims)),
+                kube(set.formatted(claims + "persistent_volume_claim_retention_policy: {when_deleted: Delete}")));
+        simulated("#statefulset.volume_claim_templates[].name", kube(set.formatted(claims)),
+                kube(set.formatted(claims.replace("name: data", "name: logs"))));
+        simulated("#statefulset.volume_claim_templates[].storage_class", kube(set.formatted(claims)),
+                kube(set.formatted(claims.replace("storage_class: ssd", "storage_class: disk"))));
+        simulated("#statefulset.volume_claim_templates[].size", kube(set.formatted(claims)),
+                kube(set.formatted(claims.replace("size: 1Gi", "size: 2Gi"))));
+        simulated("#statefulset.deploy.resources", kube(set.formatted("")),
+                kube(set.formatted("deploy: {resources: {reservations: {memory: 1G}}}")));
+        simulated("#statefulset.deploy.placement", kube(set.formatted("")),
+                kube(set.formatted("deploy: {placement: {constraints: [node.hostname == worker-2]}}")));
+        String ordinal = """
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker, count: 2}
+                storage_classes: {ssd: {type: local}}
+                statefulsets:
+                  db: {volume_claim_templates: [{name: data, storage_class: ssd, size: 1Gi}]%s}
+                timeline:
+                  - {at: 10s, kill_task: db-0}
+                """;
+        simulated("#statefulset.deploy.restart_policy", swarm(ordinal.formatted("")),
+                swarm(ordinal.formatted(", deploy: {restart_policy: {condition: none}}")));
+        simulated("#statefulset.kubernetes", kube(set.formatted("")),
+                kube(set.formatted("kubernetes: {node_selector: {kubernetes.io/hostname: worker-2}}")));
+
+        // Storage classes: a claim of each, and what its class changes.
+        String classed = ZONES + """
+                storage_classes:
+                  c: {%s}
+                statefulsets:
+                  db: {replicas: 2, volume_claim_templates: [{name: data, storage_class: c, size: 1Gi}]}
+                timeline:
+                  - {at: 1m, scale: {db: 1}}
+                """;
+        simulated("storage_classes.*.type", kube(classed.formatted("type: local")), kube(classed.formatted("type: network")));
+        simulated("storage_classes.*.binding", kube(classed.formatted("type: network")),
+                kube(classed.formatted("type: network, binding: WaitForFirstConsumer")));
+        simulated("storage_classes.*.zones", kube(classed.formatted("type: network")),
+                kube(classed.formatted("type: network, zones: [b]")));
+        simulated("storage_classes.*.attach_delay", kube(classed.formatted("type: network")),
+                kube(classed.formatted("type: network, attach_delay: 1s")));
+        simulated("storage_classes.*.detach_delay", kube(classed.formatted("type: network")),
+                kube(classed.formatted("type: network, detach_delay: 1s")));
+        String oneWorker = """
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker-1}
+                storage_classes:
+                  c: {%s}
+                statefulsets:
+                  db: {replicas: 2, volume_claim_templates: [{name: data, storage_class: c, size: 1Gi}]}
+                """;
+        simulated("storage_classes.*.max_volumes_per_node", kube(oneWorker.formatted("type: network")),
+                kube(oneWorker.formatted("type: network, max_volumes_per_node: 1")));
+
+        // The Kubernetes-only actions and an update's partition.
+        String lost = set.formatted("replicas: 2") + "timeline:\n  - {at: 20s, crash: worker-1}\n";
+        simulated("#timelineItem.out_of_service", kube(lost), kube(lost + "  - {at: 2m, out_of_service: worker-1}\n"));
+        simulated("#timelineItem.force_delete", kube(lost), kube(lost + "  - {at: 2m, force_delete: db-0}\n"));
+        simulated("#timelineItem.update.partition", kube(updated.formatted("replicas: 2")),
+                kube(updated.formatted("replicas: 2").replace("image: \"postgres:17\"", "image: \"postgres:17\", partition: 1")));
     }
 
     @Test

@@ -118,7 +118,7 @@ class ReportSafetyTest {
                 parsed.until(), parsed.swarm(), parsed.kubernetes(), parsed.networkProfile(), nodes,
                 new TreeMap<>(Map.of(HOSTILE_NETWORK, new NetworkDecl(HOSTILE_NETWORK, front.driver(), front.subnet(), front.encrypted(),
                         front.pos()))),
-                List.of(hostileWeb), parsed.statefulsets(), parsed.storageClasses(), parsed.images(), parsed.pods(), parsed.traffic(),
+                parsed.volumes(), List.of(hostileWeb), parsed.statefulsets(), parsed.storageClasses(), parsed.images(), parsed.pods(), parsed.traffic(),
                 parsed.timeline(), parsed.expectations(), parsed.kubernetesProblems(), parsed.swarmProblems());
         RunResult run = new HandLog()
                 .at("0s").add(running("web.1#1", "web", 1, HOSTILE_NODE))
@@ -160,8 +160,8 @@ class ReportSafetyTest {
 
     private static NodeDecl renamed(NodeDecl n, String name) {
         NodeSpec s = n.spec();
-        return new NodeDecl(new NodeSpec(name, s.role(), s.resources(), s.labels(), s.engineLabels(), s.platform(), s.taints()),
-                n.availability(), n.pullBandwidthBytesPerSecond(), n.pos());
+        return new NodeDecl(new NodeSpec(name, s.role(), s.resources(), s.labels(), s.engineLabels(), s.platform(), s.taints(), s.plugins()),
+                n.availability(), n.pullBandwidthBytesPerSecond(), n.disk(), n.storageDriver(), n.pos());
     }
 
     private static int count(String text, String part) {

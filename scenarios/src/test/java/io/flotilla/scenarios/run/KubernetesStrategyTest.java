@@ -269,7 +269,7 @@ class KubernetesStrategyTest {
         timeline.add(new TimelineItem(t("30s"), new Action.Deploy(List.of(replicated), List.of(), new TreeMap<>()), SourcePos.START));
         timeline.addAll(base.timeline());
         Scenario scenario = new Scenario(base.file(), base.name(), base.description(), base.seed(), base.strategy(), base.until(),
-                base.swarm(), base.kubernetes(), base.networkProfile(), base.nodes(), base.networks(), base.services(),
+                base.swarm(), base.kubernetes(), base.networkProfile(), base.nodes(), base.networks(), base.volumes(), base.services(),
                 base.statefulsets(), base.storageClasses(), base.images(), base.pods(), base.traffic(), timeline,
                 base.expectations(), base.kubernetesProblems(), base.swarmProblems());
         Sim sim = Sim.of(ScenarioRunner.run(scenario, RunOptions.DEFAULT));

@@ -5,6 +5,7 @@ import static io.flotilla.scenarios.run.Sim.t;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flotilla.sim.events.ClaimChanged;
 import io.flotilla.sim.events.ReplicaSetScaled;
 import io.flotilla.sim.events.TaskCreated;
 import io.flotilla.sim.events.WorkloadFailedCreate;
@@ -130,5 +131,37 @@ class PodSecurityTest {
                 """);
         assertEquals(t("30s"), sim.all(WorkloadFailedCreate.class, e -> true).get(0).time());
         assertEquals(2, sim.minRunning("web", t("30s"), t("2m")));
+    }
+
+    /**
+     * The StatefulSet controller creates through the same API server: its pod is refused under its
+     * own name, in the words of upstream's {@code recordPodEvent} ("create Pod db-0 in StatefulSet db
+     * failed error: ..."); the claim it made first stays, and it tries again after the same back-off,
+     * under the same name, creating nothing beyond the refused ordinal (OrderedReady).
+     */
+    @Test
+    void aStatefulSetsPodIsRefusedInItsControllersWords() {
+        Sim sim = run("restricted", HARDENED, """
+                storage_classes:
+                  disk: {type: network, binding: WaitForFirstConsumer}
+                statefulsets:
+                  db: {image: "postgres:16", replicas: 2, volume_claim_templates: [{name: data, storage_class: disk, size: 1Gi}]}
+                """);
+        List<Sim.At<WorkloadFailedCreate>> failed = sim.all(WorkloadFailedCreate.class, e -> e.kind().equals("StatefulSet"));
+        assertEquals("db", failed.get(0).event().object());
+        assertEquals("create Pod db-0 in StatefulSet db failed error: pods \"db-0\" is forbidden: violates PodSecurity "
+                + "\"restricted:latest\": allowPrivilegeEscalation != false (container \"db\" must set "
+                + "securityContext.allowPrivilegeEscalation=false), unrestricted capabilities (container \"db\" must set "
+                + "securityContext.capabilities.drop=[\"ALL\"]), runAsNonRoot != true (pod or container \"db\" must set "
+                + "securityContext.runAsNonRoot=true), seccompProfile (pod or container \"db\" must set "
+                + "securityContext.seccompProfile.type to \"RuntimeDefault\" or \"Localhost\")", failed.get(0).event().message());
+        assertEquals(15, failed.size(), "attempts in 2 minutes");
+        assertEquals(t("5ms"), failed.get(1).time());
+        assertEquals(t("1m21.915s"), failed.get(14).time());
+        assertEquals(1, failed.stream().map(a -> a.event().message()).distinct().count(), "the same pod name each time");
+        assertEquals(List.of("data-db-0"), sim.all(ClaimChanged.class, e -> e.change().equals("create")).stream()
+                .map(a -> a.event().claim()).toList(), "the claim made before the pod stays; db-1 waits for db-0");
+        assertEquals(List.of(), sim.all(TaskCreated.class, e -> e.service().equals("db")), "a refused pod never exists");
+        assertEquals(2, sim.running("web", "3s"));
     }
 }

@@ -69,4 +69,24 @@ final class Runs {
             timeline:
               - {at: 30s, crash: worker-1}
             """;
+
+    /**
+     * A statefulset of two pods on network volumes under Kubernetes (attach 10s); db-0 is force
+     * deleted at 30s and created again, as {@code db-0} (its id {@code db-0#2}).
+     */
+    static final String STATEFUL = """
+            scenario: sviews
+            seed: 3
+            strategy: kubernetes
+            until: 2m
+            nodes:
+              - {name: manager-1, role: manager, taints: ["node-role.kubernetes.io/control-plane:NoSchedule"]}
+              - {name: worker, count: 2}
+            storage_classes:
+              disk: {type: network, binding: WaitForFirstConsumer}
+            statefulsets:
+              db: {image: "postgres:16", replicas: 2, volume_claim_templates: [{name: data, storage_class: disk, size: 1Gi}]}
+            timeline:
+              - {at: 30s, force_delete: db-0}
+            """;
 }

@@ -8,15 +8,13 @@ import java.util.List;
  * Every invariant a chaos run checks, in the order they are asked; each call makes fresh
  * instances, as an invariant may keep state for its run. The run-level invariant {@code
  * same-seed-same-bytes} (a run made twice gives the same log) is checked by the campaign.
- *
- * <p>To come with storage: never two pods of one StatefulSet ordinal at once, and never a
- * single-writer volume attached to two nodes at once; each one more line here.
  */
 public final class Invariants {
 
     /** The names, in order, as reports and docs list them. */
     public static final List<String> NAMES = List.of(ReservedResources.NAME, HostPorts.NAME, ForwardOnly.NAME,
-            CrashedNodeIdle.NAME, UniqueAddresses.NAME, NoTaskLost.NAME, Convergence.NAME);
+            CrashedNodeIdle.NAME, UniqueAddresses.NAME, NoTaskLost.NAME, Convergence.NAME, OneOrdinalAtATime.NAME,
+            SingleWriterVolumes.NAME);
 
     private Invariants() {}
 
@@ -28,7 +26,8 @@ public final class Invariants {
                 new CrashedNodeIdle(),
                 new UniqueAddresses(),
                 new NoTaskLost(context.bound()),
-                new Convergence(context));
-                // storage: new OneOrdinalAtATime(), new SingleWriterVolumes(), once statefulsets run
+                new Convergence(context),
+                new OneOrdinalAtATime(),
+                new SingleWriterVolumes());
     }
 }

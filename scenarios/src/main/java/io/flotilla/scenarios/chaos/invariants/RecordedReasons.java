@@ -15,7 +15,8 @@ import java.util.Optional;
  * raft leader; no node that is up, ready and active; a task of it waiting with the scheduler's or
  * the allocator's error (no room, no address); a controller's refused creations; a rolling update
  * that paused or rolls back; a zone whose evictions stopped (kubernetes); a restart policy that
- * may give up. Empty when none holds, and the service should be whole.
+ * may give up; a statefulset's ordinal whose pod is on a node that is down or not ready (it is
+ * never run twice, so it waits for that node, or for its pod to be gone). Empty when none holds, and the service should be whole.
  */
 final class RecordedReasons {
 
@@ -31,6 +32,16 @@ final class RecordedReasons {
         }
         if (!room) {
             return Optional.of("no node is up, ready and active");
+        }
+        if (state.isStatefulSet(service)) {
+            // an ordinal is never run twice: its pod waits for a node that is gone (its local volume's)
+            for (TaskView t : state.view().newestTasks()) {
+                Optional<NodeView> node = t.node().flatMap(n -> state.view().node(n));
+                if (t.service.equals(service) && node.isPresent()
+                        && !(node.get().isUp() && node.get().believed().equals("ready"))) {
+                    return Optional.of(t.name + " waits for its node " + node.get().name + ", which is " + node.get().state());
+                }
+            }
         }
         ServiceSpec spec = state.specOf(service, state.time());
         RestartPolicy restart = spec.task().restartPolicy();

@@ -63,6 +63,7 @@ public final class PodFromTemplate {
         spec.topologySpreadConstraints().forEach(b::spread);
         base.containers().forEach(b::container);
         base.hostPorts().forEach(b::hostPort);
+        base.volumeClaims().forEach(b::volumeClaim);
         base.ownerSelector().ifPresent(b::ownerSelector);
         return b.build();
     }

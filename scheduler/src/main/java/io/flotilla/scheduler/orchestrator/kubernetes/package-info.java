@@ -7,7 +7,10 @@
  * io.flotilla.scheduler.orchestrator.kubernetes.ZoneDisruption}) and the taints it sets ({@link
  * io.flotilla.scheduler.orchestrator.kubernetes.NodeConditionTaints}); a pod as its controller and
  * admission make it from the template ({@link
- * io.flotilla.scheduler.orchestrator.kubernetes.PodFromTemplate}); and the names the API server and
+ * io.flotilla.scheduler.orchestrator.kubernetes.PodFromTemplate}); one sync of the StatefulSet
+ * controller ({@link io.flotilla.scheduler.orchestrator.kubernetes.StatefulSetControl}), its names
+ * ({@link io.flotilla.scheduler.orchestrator.kubernetes.StatefulSetNames}) and its claims' retention
+ * ({@link io.flotilla.scheduler.orchestrator.kubernetes.ClaimRetention}); and the names the API server and
  * the controllers give ({@link io.flotilla.scheduler.orchestrator.kubernetes.PodTemplateHash},
  * {@link io.flotilla.scheduler.orchestrator.kubernetes.GeneratedNames}, {@link
  * io.flotilla.scheduler.orchestrator.kubernetes.SafeAlphanumerics}). Each follows the upstream

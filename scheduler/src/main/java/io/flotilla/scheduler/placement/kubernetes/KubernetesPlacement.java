@@ -24,8 +24,8 @@ import java.util.SplittableRandom;
  * {@link #numFeasibleNodesToFind} nodes fit, PostFilter (preemption) when none does, PreScore, Score,
  * NormalizeScore, the weighted sum, and a uniform choice among the top-scoring nodes.
  *
- * <p>{@link #schedule} changes nothing; {@link #scheduleAndAssume} also runs Reserve, binds the pod
- * and moves the filter start, which is what the simulated scheduler does pod after pod. The random
+ * <p>{@link #schedule} changes nothing; {@link #scheduleAndAssume} also runs Reserve and PreBind (at
+ * once: the binding cycle is not asynchronous here), binds the pod and moves the filter start, which is what the simulated scheduler does pod after pod. The random
  * source is only drawn from to break ties and to pick preemption's starting node, so equal seeds give
  * equal decisions.
  */
@@ -63,8 +63,9 @@ public final class KubernetesPlacement {
     }
 
     /**
-     * Schedules the pod, then reserves, binds it to the chosen node and advances the filter start, so
-     * that it counts for the next pod. A failed Reserve is undone and reported as the failure.
+     * Schedules the pod, then reserves, pre-binds, binds it to the chosen node and advances the filter
+     * start, so that it counts for the next pod. A failed Reserve or PreBind is undone and reported
+     * as the failure.
      */
     public ScheduleResult scheduleAndAssume(ClusterState cluster, Pod pod, SplittableRandom random) {
         return scheduleAndAssume(cluster, pod, random, false);
@@ -84,6 +85,9 @@ public final class KubernetesPlacement {
         }
         NodeInfo node = cache.nodeInfo(c.result.node().get()).orElseThrow();
         Optional<String> error = framework.runReservePlugins(c.state, info, node);
+        if (error.isEmpty()) {
+            error = framework.runPreBindPlugins(c.state, info, node);
+        }
         if (error.isPresent()) {
             return new ScheduleResult(Optional.empty(), error, Optional.empty(),
                     c.result.processedNodes(), c.result.feasibleNodes(), List.of());

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 /**
  * What the Kubernetes scheduler reads of a pod. {@code nodeName} is {@code spec.nodeName} ("" when
  * unset); {@code volumeClaims} are the names of the PersistentVolumeClaims it mounts, which only the
- * {@link VolumeBinder} interprets. {@code ownerSelector} is the merged selector of the Services,
+ * {@link io.flotilla.scheduler.placement.kubernetes.volume.VolumeBinder} interprets. {@code ownerSelector} is the merged selector of the Services,
  * ReplicaSets and StatefulSets that select the pod (upstream {@code helper.DefaultSelector}); the
  * system default spread constraints apply only when it is present and not empty.
  *

@@ -3,6 +3,9 @@ package io.flotilla.scheduler.placement.kubernetes;
 import io.flotilla.scheduler.placement.kubernetes.framework.ScorePlugin;
 import io.flotilla.scheduler.placement.kubernetes.framework.WeightedPlugin;
 import io.flotilla.scheduler.placement.kubernetes.plugins.DefaultPlugins;
+import io.flotilla.scheduler.placement.kubernetes.volume.VolumeBinder;
+import io.flotilla.scheduler.placement.kubernetes.volume.VolumeCatalog;
+import io.flotilla.scheduler.placement.kubernetes.volume.VolumeLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +24,14 @@ public final class Profile {
 
     private final ScoringStrategy scoringStrategy;
     private final VolumeBinder volumeBinder;
+    private final VolumeCatalog volumeCatalog;
+    private final VolumeLimits volumeLimits;
     private final int percentageOfNodesToScore;
     private final int hardPodAffinityWeight;
     private final Set<String> disabled;
 
-    private Profile(ScoringStrategy scoringStrategy, VolumeBinder volumeBinder, int percentageOfNodesToScore,
-            int hardPodAffinityWeight, Set<String> disabled) {
+    private Profile(ScoringStrategy scoringStrategy, VolumeBinder volumeBinder, VolumeCatalog volumeCatalog,
+            VolumeLimits volumeLimits, int percentageOfNodesToScore, int hardPodAffinityWeight, Set<String> disabled) {
         if (percentageOfNodesToScore < 0 || percentageOfNodesToScore > 100) {
             throw new IllegalArgumentException("percentageOfNodesToScore: must be in the range [0, 100]");
         }
@@ -35,6 +40,8 @@ public final class Profile {
         }
         this.scoringStrategy = scoringStrategy;
         this.volumeBinder = volumeBinder;
+        this.volumeCatalog = volumeCatalog;
+        this.volumeLimits = volumeLimits;
         this.percentageOfNodesToScore = percentageOfNodesToScore;
         this.hardPodAffinityWeight = hardPodAffinityWeight;
         this.disabled = Set.copyOf(disabled);
@@ -42,13 +49,15 @@ public final class Profile {
 
     /** The {@code default-scheduler} profile. */
     public static Profile defaults() {
-        return new Profile(ScoringStrategy.leastAllocated(), VolumeBinder.NO_CLAIMS, 0, 1, Set.of());
+        return new Profile(ScoringStrategy.leastAllocated(), VolumeBinder.NO_CLAIMS, VolumeCatalog.EMPTY,
+                VolumeLimits.NONE, 0, 1, Set.of());
     }
 
     /** The enabled plugins, in order. Weights matter only for plugins with a Score extension point. */
     List<WeightedPlugin> plugins() {
         List<WeightedPlugin> enabled = new ArrayList<>();
-        for (WeightedPlugin e : DefaultPlugins.create(scoringStrategy, volumeBinder, hardPodAffinityWeight)) {
+        for (WeightedPlugin e : DefaultPlugins.create(scoringStrategy, volumeBinder, volumeCatalog, volumeLimits,
+                hardPodAffinityWeight)) {
             if (!disabled.contains(e.plugin().name())) {
                 enabled.add(e);
             }
@@ -58,28 +67,39 @@ public final class Profile {
 
     /** NodeResourcesFit scoring: LeastAllocated by default, MostAllocated or RequestedToCapacityRatio. */
     public Profile withScoringStrategy(ScoringStrategy strategy) {
-        return new Profile(strategy, volumeBinder, percentageOfNodesToScore, hardPodAffinityWeight, disabled);
+        return new Profile(strategy, volumeBinder, volumeCatalog, volumeLimits,
+                percentageOfNodesToScore, hardPodAffinityWeight, disabled);
     }
 
     /** The volume model VolumeBinding asks; by default no claim exists. */
     public Profile withVolumeBinder(VolumeBinder binder) {
-        return new Profile(scoringStrategy, binder, percentageOfNodesToScore, hardPodAffinityWeight, disabled);
+        return new Profile(scoringStrategy, binder, volumeCatalog, volumeLimits,
+                percentageOfNodesToScore, hardPodAffinityWeight, disabled);
+    }
+
+    /** The claims and volumes NodeVolumeLimits counts and the nodes' attach limits; by default none. */
+    public Profile withVolumeLimits(VolumeCatalog catalog, VolumeLimits limits) {
+        return new Profile(scoringStrategy, volumeBinder, catalog, limits,
+                percentageOfNodesToScore, hardPodAffinityWeight, disabled);
     }
 
     /** 0 means adaptive ({@code 50 - nodes/125}, at least 5); otherwise a fixed percentage. */
     public Profile withPercentageOfNodesToScore(int percentage) {
-        return new Profile(scoringStrategy, volumeBinder, percentage, hardPodAffinityWeight, disabled);
+        return new Profile(scoringStrategy, volumeBinder, volumeCatalog, volumeLimits,
+                percentage, hardPodAffinityWeight, disabled);
     }
 
     public Profile withHardPodAffinityWeight(int weight) {
-        return new Profile(scoringStrategy, volumeBinder, percentageOfNodesToScore, weight, disabled);
+        return new Profile(scoringStrategy, volumeBinder, volumeCatalog, volumeLimits,
+                percentageOfNodesToScore, weight, disabled);
     }
 
     /** The same profile without the named plugins (upstream {@code plugins.multiPoint.disabled}). */
     public Profile without(String... pluginNames) {
         Set<String> d = new java.util.HashSet<>(disabled);
         d.addAll(List.of(pluginNames));
-        return new Profile(scoringStrategy, volumeBinder, percentageOfNodesToScore, hardPodAffinityWeight, d);
+        return new Profile(scoringStrategy, volumeBinder, volumeCatalog, volumeLimits,
+                percentageOfNodesToScore, hardPodAffinityWeight, d);
     }
 
     public int percentageOfNodesToScore() {

@@ -14,7 +14,7 @@
  * {@link io.flotilla.scheduler.placement.kubernetes.ModelTranslation} derives them from the model's
  * services and nodes, and {@code io.flotilla.scheduler.orchestrator.kubernetes.PodFromTemplate}
  * lays a workload's own over them, as admission does). VolumeBinding is a hook ({@link
- * io.flotilla.scheduler.placement.kubernetes.VolumeBinder}) for the volume model to fill.
+ * io.flotilla.scheduler.placement.kubernetes.volume.VolumeBinder}) asks the volume model, {@code volume}.
  *
  * <p>Beneath it, as upstream lays out {@code pkg/scheduler}: {@code framework} (the extension
  * points and the loops that run a profile's plugins), {@code plugins} (the default plugins, one per

@@ -12,12 +12,13 @@ import java.util.Optional;
 final class Pipeline {
 
     /**
-     * The filters in swarmkit's order, readiness first. Swarmkit's PluginFilter (between resources and
-     * constraints) and its CSI VolumesFilter (last) are not modelled.
+     * The filters in swarmkit's order, readiness first. Swarmkit's CSI VolumesFilter (last) is not
+     * modelled.
      */
     static final List<Filter> FILTERS = List.of(
             new ReadyFilter(),
             new ResourceFilter(),
+            new PluginFilter(),
             new ConstraintFilter(),
             new PlatformFilter(),
             new HostPortFilter(),

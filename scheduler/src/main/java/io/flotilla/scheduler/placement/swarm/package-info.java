@@ -3,8 +3,8 @@
  * {@link io.flotilla.scheduler.placement.swarm.SwarmPlacement#place} takes the nodes, every task and
  * the recent failures, and returns assignments, the exact upstream errors of tasks left pending, and
  * on request per-node explanations. It owns the constraint language, the filter pipeline (ready,
- * resources with generic kinds, constraints, platform, host ports, max replicas; swarmkit's plugin
- * and CSI volume filters are not modelled), the node ranking and the spread-preference tree.
+ * resources with generic kinds, volume plugins, constraints, platform, host ports, max replicas;
+ * swarmkit's CSI volume filter is not modelled), the node ranking and the spread-preference tree.
  *
  * <p>Where swarmkit is random, the result is fixed: equally ranked nodes go to the one listed first
  * in the request; tree branches are visited in ascending label-value order; task groups in the

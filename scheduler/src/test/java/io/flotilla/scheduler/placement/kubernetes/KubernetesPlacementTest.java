@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flotilla.scheduler.placement.kubernetes.volume.BindingMode;
+import io.flotilla.scheduler.placement.kubernetes.volume.ClaimBinder;
+import io.flotilla.scheduler.placement.kubernetes.volume.FakeVolumes;
+import io.flotilla.scheduler.placement.kubernetes.volume.PersistentVolumeClaim;
+import io.flotilla.scheduler.placement.kubernetes.volume.StorageClass;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -323,55 +328,55 @@ class KubernetesPlacementTest {
         assertTrue(K8S.schedule(c, pod("b").hostPort(new HostPort("UDP", 80, "")).build(), seed(1), false).scheduled());
     }
 
+    /**
+     * A claim of WaitForFirstConsumer binding: the scheduler picks the node, provisions the volume
+     * there in PreBind, and from then on the volume's node affinity pins the claim's pods; with its
+     * node gone every other node has a volume node affinity conflict.
+     */
     @Test
-    void theVolumeBinderDecidesForPodsWithClaims() {
-        VolumeBinder local = new VolumeBinder() {
-            final List<String> reserved = new ArrayList<>();
-
-            @Override
-            public Optional<String> preFilter(Pod pod) {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<String> filter(Pod pod, KubeNode node) {
-                return node.name().equals("n1") ? List.of() : List.of(VolumeBinder.ERR_REASON_NODE_CONFLICT);
-            }
-
-            @Override
-            public Optional<String> reserve(Pod pod, String node) {
-                reserved.add(node);
-                return reserved.size() > 1 ? Optional.of("claim taken") : Optional.empty();
-            }
-
-            @Override
-            public void unreserve(Pod pod, String node) {
-                reserved.remove(node);
-                reserved.add("undone");
-            }
-        };
-        KubernetesPlacement k8s = new KubernetesPlacement(Profile.defaults().withVolumeBinder(local));
+    void aDelayedClaimIsProvisionedOnTheChosenNodeAndPinsItsPods() {
+        FakeVolumes api = new FakeVolumes()
+                .add(new StorageClass("local", "local.csi", BindingMode.WAIT_FOR_FIRST_CONSUMER, List.of()))
+                .add(PersistentVolumeClaim.pending(Pod.DEFAULT_NAMESPACE, "data-db-0", "local", 1L << 30));
+        KubernetesPlacement k8s = new KubernetesPlacement(Profile.defaults().withVolumeBinder(new ClaimBinder(api, api)));
         ClusterState c = new ClusterState();
         for (String n : List.of("n1", "n2")) {
             c.addNode(node(n).cpu(1000).memory(1L << 30).build());
         }
         ScheduleResult r = k8s.scheduleAndAssume(c, pod("db-0").volumeClaim("data-db-0").build(), seed(1));
-        assertEquals(Optional.of("n1"), r.node());
-        assertEquals(Optional.of("n1"), c.nodeOf("default/db-0"));
-        ScheduleResult second = k8s.scheduleAndAssume(c, pod("db-1").volumeClaim("data-db-1").build(), seed(1));
-        assertEquals(Optional.of("running Reserve plugin \"VolumeBinding\": claim taken"), second.failedScheduling());
-        assertEquals(Optional.empty(), c.nodeOf("default/db-1"));
+        String chosen = r.node().orElseThrow();
+        assertEquals(List.of("pvc default/data-db-0 @ " + chosen), api.writes);
         c.unbind("default/db-0");
-        c.removeNode("n1");
+        c.removeNode(chosen);
         assertEquals(Optional.of("0/1 nodes are available: 1 node(s) had volume node affinity conflict. "
                 + "preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling."),
                 k8s.schedule(c, pod("db-0").volumeClaim("data-db-0").build(), seed(1), false).failedScheduling());
     }
 
+    /** A PreBind that fails (the provisioner gave up) undoes the placement and says why, as upstream's binding cycle. */
+    @Test
+    void aFailedPreBindUndoesThePlacement() {
+        FakeVolumes api = new FakeVolumes() {
+            @Override
+            public void updateClaim(PersistentVolumeClaim claim) {
+                writes.add("dropped " + claim.name());
+            }
+        };
+        api.add(new StorageClass("local", "local.csi", BindingMode.WAIT_FOR_FIRST_CONSUMER, List.of()))
+                .add(PersistentVolumeClaim.pending(Pod.DEFAULT_NAMESPACE, "data-db-0", "local", 1L << 30));
+        KubernetesPlacement k8s = new KubernetesPlacement(Profile.defaults().withVolumeBinder(new ClaimBinder(api, api)));
+        ClusterState c = new ClusterState();
+        c.addNode(node("n1").cpu(1000).memory(1L << 30).build());
+        ScheduleResult r = k8s.scheduleAndAssume(c, pod("db-0").volumeClaim("data-db-0").build(), seed(1));
+        assertEquals(Optional.of("running PreBind plugin \"VolumeBinding\": binding volumes: provisioning failed for PVC "
+                + "\"data-db-0\""), r.failedScheduling());
+        assertEquals(Optional.empty(), c.nodeOf("default/db-0"));
+    }
+
     @Test
     void profileListsThePluginsAndWeightsInUpstreamOrder() {
         assertEquals(List.of("NodeUnschedulable", "NodeName", "TaintToleration", "NodeAffinity", "NodePorts",
-                "NodeResourcesFit", "VolumeBinding", "PodTopologySpread", "InterPodAffinity", "DefaultPreemption",
+                "NodeResourcesFit", "NodeVolumeLimits", "VolumeBinding", "PodTopologySpread", "InterPodAffinity", "DefaultPreemption",
                 "NodeResourcesBalancedAllocation", "ImageLocality"), Profile.defaults().pluginNames());
         assertEquals(Map.of("TaintToleration", 3, "NodeAffinity", 2, "NodeResourcesFit", 1, "PodTopologySpread", 2,
                 "InterPodAffinity", 2, "NodeResourcesBalancedAllocation", 1, "ImageLocality", 1),

@@ -14,6 +14,7 @@ import io.flotilla.scheduler.model.RestartPolicy;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.scheduler.model.VolumeMount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -42,6 +43,7 @@ final class Fixtures {
         private Platform platform = Platform.LINUX_AMD64;
         private NodeStatus status = NodeStatus.READY;
         private Availability availability = Availability.ACTIVE;
+        private final List<String> plugins = new ArrayList<>();
 
         private NodeBuilder(String name) {
             this.name = name;
@@ -82,6 +84,12 @@ final class Fixtures {
             return this;
         }
 
+        /** A volume plugin installed on the node's engine. */
+        NodeBuilder plugin(String plugin) {
+            plugins.add(plugin);
+            return this;
+        }
+
         NodeBuilder role(NodeRole r) {
             role = r;
             return this;
@@ -98,7 +106,7 @@ final class Fixtures {
         }
 
         Node build() {
-            return new Node(new NodeSpec(name, role, resources, labels, engineLabels, platform, List.of()), status, availability);
+            return new Node(new NodeSpec(name, role, resources, labels, engineLabels, platform, List.of(), plugins), status, availability);
         }
     }
 
@@ -112,6 +120,7 @@ final class Fixtures {
         private int maxReplicas;
         private final List<Platform> platforms = new ArrayList<>();
         private final List<PortConfig> ports = new ArrayList<>();
+        private final List<VolumeMount> mounts = new ArrayList<>();
         private String node;
         private TaskState state = TaskState.PENDING;
         private TaskState desired = TaskState.RUNNING;
@@ -175,6 +184,18 @@ final class Fixtures {
             return this;
         }
 
+        /** A named volume of {@code driver} mounted at /foo. */
+        TaskBuilder volume(String source, String driver) {
+            mounts.add(VolumeMount.volume(source, "/foo", false, driver));
+            return this;
+        }
+
+        /** A bind mount of a host path at /foo. */
+        TaskBuilder bind(String source) {
+            mounts.add(VolumeMount.bind(source, "/foo", false));
+            return this;
+        }
+
         /** Already on a node: RUNNING unless {@link #state} says otherwise. */
         TaskBuilder on(String nodeName) {
             node = nodeName;
@@ -203,7 +224,8 @@ final class Fixtures {
 
         Task build() {
             Placement placement = new Placement(constraints, spread, maxReplicas, platforms);
-            TaskSpec spec = new TaskSpec("app:1", reservations, Resources.NONE, placement, ports, List.of(), RestartPolicy.DEFAULT);
+            TaskSpec spec = new TaskSpec("app:1", reservations, Resources.NONE, placement, ports, List.of(), RestartPolicy.DEFAULT,
+                    java.util.Optional.empty(), TaskSpec.DEFAULT_STOP_GRACE_NANOS).withMounts(mounts);
             return new Task(id, id, service, 0, specVersion, spec, node, state, desired, null);
         }
     }

@@ -26,6 +26,7 @@ class PipelineTest {
         return Stream.of(
                 new Texts(new ReadyFilter(), "1 node not available for new tasks", "3 nodes not available for new tasks"),
                 new Texts(new ResourceFilter(), "insufficient resources on 1 node", "insufficient resources on 3 nodes"),
+                new Texts(new PluginFilter(), "missing plugin on 1 node", "missing plugin on 3 nodes"),
                 new Texts(new ConstraintFilter(),
                         "scheduling constraints not satisfied on 1 node", "scheduling constraints not satisfied on 3 nodes"),
                 new Texts(new PlatformFilter(), "unsupported platform on 1 node", "unsupported platform on 3 nodes"),
@@ -43,7 +44,7 @@ class PipelineTest {
     @org.junit.jupiter.api.Test
     void filtersRunInSwarmkitOrder() {
         assertEquals(
-                List.of(ReadyFilter.class, ResourceFilter.class, ConstraintFilter.class, PlatformFilter.class,
+                List.of(ReadyFilter.class, ResourceFilter.class, PluginFilter.class, ConstraintFilter.class, PlatformFilter.class,
                         HostPortFilter.class, MaxReplicasFilter.class),
                 Pipeline.FILTERS.stream().map(Object::getClass).toList());
     }
@@ -86,6 +87,15 @@ class PipelineTest {
                         List.of(task("t").generic("gpu", 2)), "no suitable node (insufficient resources on 1 node)"),
                 new Case("CPU is reserved in nano-CPUs", List.of(node("n").cpus(0.5)),
                         List.of(task("t").cpus(0.6)), "no suitable node (insufficient resources on 1 node)"),
+                new Case("a volume plugin missing on every node", List.of(node("a"), node("b").plugin("other")),
+                        List.of(task("t").volume("files", "azurefile")), "no suitable node (missing plugin on 2 nodes)"),
+                new Case("resources are checked before plugins: a small node counts once, for resources", List.of(
+                                node("small").memory(GB), node("b").memory(4 * GB)),
+                        List.of(task("t").memory(2 * GB).volume("files", "azurefile")),
+                        "no suitable node (insufficient resources on 1 node; missing plugin on 1 node)"),
+                new Case("plugins are checked before constraints", List.of(node("a").plugin("azurefile").label("zone", "b"), node("b")),
+                        List.of(task("t").constraint("node.labels.zone==a").volume("files", "azurefile")),
+                        "no suitable node (missing plugin on 1 node; scheduling constraints not satisfied on 1 node)"),
                 new Case("a constraint that does not parse is ignored, as swarmkit's filter does",
                         List.of(node("n").status(NodeStatus.DOWN)), List.of(task("t").constraint("zone ~ a")),
                         "no suitable node (1 node not available for new tasks)"));

@@ -429,4 +429,41 @@ class SchedulerTest {
         assertEquals(new Unplaced("id7", "no suitable node (scheduling constraints not satisfied on 3 nodes)"),
                 r.unplaced().get(r.unplaced().size() - 1));
     }
+
+    @Test
+    @DisplayName("TestSchedulerPluginConstraint: volume plugins must be on the node; bind and local mounts need none")
+    void pluginConstraint() {
+        FakeStore s = new FakeStore().nodes(node("node1").plugin("plugin1"));
+        s.tasks(task("task1").version(1).volume("testVol1", "plugin1"));
+        s.place();
+        assertEquals("node1", s.nodeOf("task1"));
+
+        s.tasks(task("task0").version(2).bind("/src"));
+        s.place();
+        assertEquals("node1", s.nodeOf("task0"), "the plugin filter is not enabled for a bind mount");
+
+        s.tasks(task("task2").version(3).volume("testVol1", "plugin1").volume("testVol2", "plugin2"));
+        assertEquals(List.of(new Unplaced("task2", "no suitable node (missing plugin on 1 node)")), s.place().unplaced());
+
+        s.nodes(node("node2").plugin("plugin1").plugin("plugin2"));
+        s.place();
+        assertEquals("node2", s.nodeOf("task2"));
+    }
+
+    @Test
+    @DisplayName("pluginExistsOnNode: a plugin installed as name:latest serves the name; local needs no plugin")
+    void pluginNames() {
+        FakeStore s = new FakeStore().nodes(node("node1"), node("node2").plugin("azurefile:latest"));
+        s.tasks(task("t1").version(1).volume("files", "azurefile"));
+        s.place();
+        assertEquals("node2", s.nodeOf("t1"));
+
+        s.tasks(task("t2").version(2).volume("cache", "local"));
+        s.place();
+        assertEquals("node1", s.nodeOf("t2"), "the local driver is built into every engine");
+
+        s.tasks(task("t3").version(3).volume("files", "azurefile:1.2"));
+        assertEquals(List.of(new Unplaced("t3", "no suitable node (missing plugin on 2 nodes)")), s.place().unplaced(),
+                "only :latest is implied; another tag must be installed as written");
+    }
 }

@@ -27,6 +27,7 @@ public final class Framework {
     private final List<ScorePlugin> scorers = new ArrayList<>();
     private final List<PostFilterPlugin> postFilters = new ArrayList<>();
     private final List<ReservePlugin> reservers = new ArrayList<>();
+    private final List<PreBindPlugin> preBinders = new ArrayList<>();
     private final long[] weights;
     private final int[] preFilterToFilter;
 
@@ -49,6 +50,9 @@ public final class Framework {
             }
             if (p instanceof ReservePlugin x) {
                 reservers.add(x);
+            }
+            if (p instanceof PreBindPlugin x) {
+                preBinders.add(x);
             }
         }
         weights = w.stream().mapToLong(Long::longValue).toArray();
@@ -254,6 +258,24 @@ public final class Framework {
                 return Optional.of("running Reserve plugin \"" + r.name() + "\": " + s.message());
             }
             reserved.add(r);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * PreBind on the chosen node, plugin by plugin, stopping at the first failure; then every
+     * Reserve is undone, as upstream's binding cycle does. Returns the error as upstream words it
+     * ({@code running PreBind plugin "VolumeBinding": ...}), or empty.
+     */
+    public Optional<String> runPreBindPlugins(CycleState state, PodInfo pod, NodeInfo node) {
+        for (PreBindPlugin p : preBinders) {
+            Status s = p.preBind(state, pod, node.name());
+            if (!s.isSuccess()) {
+                for (int i = reservers.size() - 1; i >= 0; i--) {
+                    reservers.get(i).unreserve(state, pod, node);
+                }
+                return Optional.of("running PreBind plugin \"" + p.name() + "\": " + s.message());
+            }
         }
         return Optional.empty();
     }

@@ -1,7 +1,9 @@
 package io.flotilla.scheduler.placement.kubernetes.plugins;
 
 import io.flotilla.scheduler.placement.kubernetes.ScoringStrategy;
-import io.flotilla.scheduler.placement.kubernetes.VolumeBinder;
+import io.flotilla.scheduler.placement.kubernetes.volume.VolumeBinder;
+import io.flotilla.scheduler.placement.kubernetes.volume.VolumeCatalog;
+import io.flotilla.scheduler.placement.kubernetes.volume.VolumeLimits;
 import io.flotilla.scheduler.placement.kubernetes.framework.WeightedPlugin;
 import io.flotilla.scheduler.placement.kubernetes.plugins.noderesources.NodeResourcesBalancedAllocation;
 import io.flotilla.scheduler.placement.kubernetes.plugins.noderesources.NodeResourcesFit;
@@ -14,8 +16,8 @@ import java.util.List;
  *
  * <p>TaintToleration 3, NodeAffinity 2, PodTopologySpread 2, InterPodAffinity 2, NodeResourcesFit 1,
  * NodeResourcesBalancedAllocation 1 (over cpu and memory), ImageLocality 1. SchedulingGates,
- * PrioritySort, VolumeRestrictions, NodeVolumeLimits, VolumeZone and DefaultBinder have nothing to
- * decide in this model and are left out.
+ * PrioritySort, VolumeRestrictions, VolumeZone and DefaultBinder have nothing to decide in this model
+ * and are left out (every volume is ReadWriteOnce and carries node affinity, not zone labels).
  */
 public final class DefaultPlugins {
 
@@ -23,7 +25,7 @@ public final class DefaultPlugins {
 
     /** Fresh plugins with the given arguments, in order; weights matter only for plugins with Score. */
     public static List<WeightedPlugin> create(ScoringStrategy scoringStrategy, VolumeBinder volumeBinder,
-            int hardPodAffinityWeight) {
+            VolumeCatalog volumeCatalog, VolumeLimits volumeLimits, int hardPodAffinityWeight) {
         return List.of(
                 new WeightedPlugin(new NodeUnschedulable(), 0),
                 new WeightedPlugin(new NodeName(), 0),
@@ -31,6 +33,7 @@ public final class DefaultPlugins {
                 new WeightedPlugin(new NodeAffinityPlugin(), 2),
                 new WeightedPlugin(new NodePorts(), 0),
                 new WeightedPlugin(new NodeResourcesFit(scoringStrategy), 1),
+                new WeightedPlugin(new NodeVolumeLimits(volumeCatalog, volumeLimits), 0),
                 new WeightedPlugin(new VolumeBinding(volumeBinder), 0),
                 new WeightedPlugin(new PodTopologySpread(), 2),
                 new WeightedPlugin(new InterPodAffinity(hardPodAffinityWeight), 2),
