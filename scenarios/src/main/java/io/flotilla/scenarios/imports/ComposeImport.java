@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * endpoint mode, placement, resources, restart, update and rollback settings). The rest is reported,
  * each key at its position: what runs inside a container (command, environment...), what
  * {@code docker stack deploy} itself ignores (build, depends_on, restart...), and what is not
- * simulated (logging, storage until it is).
+ * simulated (logging). Top-level {@code volumes} (their {@code driver} and {@code size}) and a service's
+ * {@code volumes} (short and long form, named volumes and bind mounts) are carried too; a stack whose
+ * volumes use a plugin driver gets that plugin on the default workers, as its nodes must list it.
  *
  * <p>A service without {@code networks} is put on a network named {@code default}, as {@code docker
  * stack deploy} puts it on the stack's default network.
@@ -26,7 +28,7 @@ final class ComposeImport {
     static final String DEFAULT_NETWORK = "default";
 
     static final List<String> SERVICE_KEYS = List.of("image", "networks", "ports", "healthcheck", "stop_grace_period", "deploy",
-            "user", "read_only", "cap_add", "cap_drop", "privileged", "security_opt", "secrets", "configs");
+            "user", "read_only", "cap_add", "cap_drop", "privileged", "security_opt", "secrets", "configs", "volumes");
     /** Keys carried as written: the format's words are compose's. */
     static final List<String> AS_WRITTEN = List.of("stop_grace_period", "user", "read_only", "cap_add", "cap_drop", "privileged",
             "security_opt", "secrets", "configs");
@@ -38,9 +40,12 @@ final class ComposeImport {
     static final List<String> RESTART_KEYS = List.of("condition", "delay", "max_attempts", "window");
     static final List<String> HEALTHCHECK_KEYS = List.of("test", "interval", "timeout", "retries", "start_period", "disable");
     static final List<String> PORT_KEYS = List.of("target", "published", "protocol", "mode");
+    static final List<String> VOLUME_KEYS = List.of("driver", "size");
+    static final List<String> MOUNT_KEYS = List.of("type", "source", "target", "read_only");
+    static final List<String> MOUNT_TYPES = List.of("volume", "bind");
 
     private static final String INSIDE = "what runs inside a container is not simulated";
-    private static final String STORAGE = "storage is not simulated yet";
+    private static final String VOLUME_OPTION = "not simulated yet: the volume is the driver's, made with no options";
     private static final Map<String, String> SERVICE_WHY = Drops.reasons(
             "build", "images are not built; the service runs its image (NAME:latest without one)",
             "command", INSIDE, "entrypoint", INSIDE, "environment", INSIDE, "env_file", INSIDE, "working_dir", INSIDE,
@@ -51,20 +56,21 @@ final class ComposeImport {
             "container_name", "docker stack deploy ignores container_name; tasks are named SERVICE.SLOT",
             "links", "docker stack deploy ignores links; services find each other by name on a shared network",
             "expose", "a task is reachable on every port of its networks; expose changes nothing",
-            "volumes", STORAGE, "labels", "container labels are not simulated", "logging", "logging is not simulated",
+            "labels", "container labels are not simulated", "logging", "logging is not simulated",
             "hostname", "a task's hostname is not simulated", "dns", "DNS servers are not simulated; the embedded DNS answers",
             "dns_search", "DNS servers are not simulated; the embedded DNS answers",
             "extra_hosts", "host entries are not simulated");
     private static final Map<String, String> TOP_WHY = Drops.reasons(
             "version", "the scenario format is version 3's vocabulary; it needs no version",
-            "name", "the scenario is named after the file",
-            "volumes", STORAGE);
+            "name", "the scenario is named after the file");
     private static final Pattern SHORT_PORT =
             Pattern.compile("(?:(?<ip>\\[[^\\]]*\\]|[0-9]+\\.[0-9.]+):)?(?:(?<published>[0-9-]+):)?(?<target>[0-9-]+)(?:/(?<proto>[a-z]+))?");
 
     private final Drops drops;
     private final Draft.Mapping networks = new Draft.Mapping();
     private final Draft.Mapping services = new Draft.Mapping();
+    private final Draft.Mapping volumes = new Draft.Mapping();
+    private final List<String> plugins = new ArrayList<>();
     private final Map<String, Long> running = new LinkedHashMap<>();
     private boolean usesDefaultNetwork;
 
@@ -75,11 +81,20 @@ final class ComposeImport {
     /** The stack file's networks and services, into {@code scenario}; returns how many tasks of each should run. */
     static Imported read(SourceNode root, Draft.Mapping scenario, int nodes, Drops drops) {
         ComposeImport c = new ComposeImport(drops);
-        drops.unknownKeys(root, List.of("services", "networks", "secrets", "configs"), TOP_WHY,
+        drops.unknownKeys(root, List.of("services", "networks", "secrets", "configs", "volumes"), TOP_WHY,
                 "not part of a stack file's version 3 format");
         root.get("networks").ifPresent(c::networks);
+        root.get("volumes").ifPresent(c::volumes);
         root.get("services").ifPresent(s -> s.entries().forEach((name, service) -> c.service(name, service, nodes)));
         List<String> notes = new ArrayList<>();
+        if (!c.plugins.isEmpty()) {
+            // a plugin volume mounts only on a node whose engine has the plugin (swarmkit's PluginFilter)
+            Draft.Seq list = new Draft.Seq();
+            c.plugins.forEach(p -> list.add(new Draft.Scalar(p)));
+            workers(scenario).forEach(w -> w.put("plugins", list));
+            notes.add("The workers have the volume plugin" + (c.plugins.size() > 1 ? "s " : " ") + String.join(", ", c.plugins)
+                    + ", which the stack's volumes use.");
+        }
         if (c.usesDefaultNetwork && !c.networks.has(DEFAULT_NETWORK)) {
             c.networks.put(DEFAULT_NETWORK, new Draft.Mapping());
             notes.add("Services without networks are on the network 'default', as docker stack deploy puts them on the "
@@ -88,11 +103,89 @@ final class ComposeImport {
         if (!c.networks.isEmpty()) {
             scenario.put("networks", c.networks);
         }
+        if (!c.volumes.isEmpty()) {
+            scenario.put("volumes", c.volumes, root.get("volumes").get().origin());
+        }
         for (String kind : List.of("secrets", "configs")) {
             root.get(kind).ifPresent(section -> scenario.put(kind, c.declarations(section), section.origin()));
         }
         scenario.put("services", c.services);
         return new Imported(c.running, notes);
+    }
+
+    /** The default cluster's worker entries (not the manager). */
+    private static List<Draft.Mapping> workers(Draft.Mapping scenario) {
+        List<Draft.Mapping> out = new ArrayList<>();
+        Draft.Entry nodes = scenario.entries.get("nodes");
+        if (nodes != null && nodes.value() instanceof Draft.Seq seq) {
+            for (Draft.Entry e : seq.items) {
+                if (e.value() instanceof Draft.Mapping m && !m.has("role")) {
+                    out.add(m);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Top-level volumes: {@code driver} (local, or a plugin's name) and {@code size}, as written. */
+    private void volumes(SourceNode section) {
+        section.entries().forEach((name, v) -> {
+            Draft.Mapping out = new Draft.Mapping();
+            if (!v.isNull()) {
+                Values.copyKeys(v, out, VOLUME_KEYS);
+                drops.unknownKeys(v, VOLUME_KEYS, Drops.reasons("driver_opts", VOLUME_OPTION, "labels", "volume labels are "
+                        + "not simulated yet", "name", "a volume goes by its key; a name of its own is not simulated yet",
+                        "external", "the stack expects it to exist; the scenario makes it (external volumes are not simulated yet)"),
+                        "not simulated");
+                v.text("driver").filter(d -> !d.equals("local") && !plugins.contains(d)).ifPresent(plugins::add);
+            }
+            volumes.put(name, out, v.origin());
+        });
+    }
+
+    /**
+     * A service's mounts: short ({@code VOLUME:TARGET[:ro]}, {@code /host:TARGET}) and long
+     * ({@code {type, source, target, read_only}}) as the format writes them; what it has no word for
+     * is dropped, the mount or its key.
+     */
+    private void mounts(SourceNode section, Draft.Mapping service) {
+        Draft.Seq out = new Draft.Seq();
+        for (SourceNode item : section.items()) {
+            if (item.isMapping()) {
+                String type = item.text("type").orElse("");
+                if (!MOUNT_TYPES.contains(type)) {
+                    drops.drop(item, type.isEmpty() ? "a mount without a type is not simulated"
+                            : type + " mounts are not simulated yet (volume and bind are)");
+                    continue;
+                }
+                Draft.Mapping mount = new Draft.Mapping();
+                Values.copyKeys(item, mount, MOUNT_KEYS);
+                drops.unknownKeys(item, MOUNT_KEYS, Drops.reasons(
+                        "volume", "volume options (nocopy, subpath) are not simulated yet",
+                        "bind", "bind options (propagation, create_host_path, selinux) are not simulated yet",
+                        "consistency", "mount consistency is not simulated"), "not simulated");
+                out.add(mount, item.origin());
+                continue;
+            }
+            String text = item.text().orElse("");
+            String[] parts = text.split(":");
+            if (parts.length == 1) {
+                drops.drop(item, "anonymous volumes (a target without a source) are not simulated yet");
+                continue;
+            }
+            if (parts.length == 3 && !List.of("ro", "rw").contains(parts[2])) {
+                List<String> modes = List.of(parts[2].split(","));
+                String kept = modes.contains("ro") ? ":ro" : "";
+                drops.drop(item, "the mount options " + String.join(",", modes.stream().filter(m -> !m.equals("ro")
+                        && !m.equals("rw")).toList()) + " are not simulated");
+                out.add(parts[0] + ":" + parts[1] + kept, item.origin());
+                continue;
+            }
+            out.add(Values.copy(item), item.origin()); // the parser says what is wrong with anything else
+        }
+        if (!out.isEmpty()) {
+            service.put("volumes", out, section.origin());
+        }
     }
 
     private void networks(SourceNode section) {
@@ -149,6 +242,7 @@ final class ComposeImport {
             out.put("networks", new Draft.Seq().add(new Draft.Scalar(DEFAULT_NETWORK)));
         }
         s.get("ports").ifPresent(p -> ports(p, out));
+        s.get("volumes").ifPresent(v -> mounts(v, out));
         s.get("healthcheck").ifPresent(h -> {
             Draft.Mapping check = new Draft.Mapping();
             Values.copyKeys(h, check, HEALTHCHECK_KEYS);

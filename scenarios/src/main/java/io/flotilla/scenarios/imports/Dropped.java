@@ -2,7 +2,7 @@ package io.flotilla.scenarios.imports;
 
 /**
  * Something of the source that the scenario leaves out, and why:
- * {@code docker-stack.yml:31:7: dropped services.db.volumes: storage is not simulated yet}.
+ * {@code docker-stack.yml:28:5: dropped services.db.environment: what runs inside a container is not simulated}.
  */
 public record Dropped(String file, int line, int column, String what, String why) {
 
