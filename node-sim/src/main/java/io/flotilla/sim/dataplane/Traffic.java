@@ -46,7 +46,7 @@ final class Traffic {
     }
 
     /** A served request not yet answered. */
-    private record InFlight(Client client, Window window, int backend, long completesAt, boolean explained) {}
+    private record InFlight(Client client, Window window, int backend, long sentAt, long completesAt, boolean explained) {}
 
     private static final class Client {
         final TrafficClient spec;
@@ -168,17 +168,18 @@ final class Traffic {
         if (r == Result.SERVED && out.completesAt - t > c.spec.timeoutNanos()) {
             w.failed[Result.TIMEOUT.ordinal()]++;
             if (explain) {
-                explained(c, Result.TIMEOUT, out.backend, Optional.of(out.completesAt - t));
+                explained(c, Result.TIMEOUT, out.backend, Optional.of(out.completesAt - t), t, t + c.spec.timeoutNanos());
             }
             return;
         }
         if (r == Result.SERVED) {
             w.inFlight++;
-            inFlight.add(new InFlight(c, w, out.backend, out.completesAt, explain));
+            inFlight.add(new InFlight(c, w, out.backend, t, out.completesAt, explain));
         } else {
             w.failed[r.ordinal()]++;
             if (explain) {
-                explained(c, r, out.backend, Optional.empty());
+                // a timeout is known now but seen by the client only when it gives up; the others at once
+                explained(c, r, out.backend, Optional.empty(), t, r == Result.TIMEOUT ? t + c.spec.timeoutNanos() : t);
             }
         }
     }
@@ -207,7 +208,7 @@ final class Traffic {
             f.window().served++;
             f.window().servedBy.merge(backends.key(f.backend()), 1L, Long::sum);
             if (f.explained()) {
-                explained(f.client(), Result.SERVED, f.backend(), Optional.empty());
+                explained(f.client(), Result.SERVED, f.backend(), Optional.empty(), f.sentAt(), f.completesAt());
             }
             return true;
         });
@@ -224,7 +225,8 @@ final class Traffic {
             f.window().inFlight--;
             f.window().failed[r.ordinal()]++;
             if (f.explained()) {
-                explained(f.client(), r, f.backend(), Optional.empty());
+                explained(f.client(), r, f.backend(), Optional.empty(), f.sentAt(),
+                        crashed ? f.sentAt() + f.client().spec.timeoutNanos() : now);
             }
             return true;
         });
@@ -255,8 +257,11 @@ final class Traffic {
                 new TreeMap<>(w.servedBy)));
     }
 
-    /** {@code slowAnswer}: how long the backend, which serves, would take to answer a request that timed out for it. */
-    private void explained(Client c, Result r, int backend, Optional<Long> slowAnswer) {
+    /**
+     * {@code slowAnswer}: how long the backend, which serves, would take to answer a request that timed
+     * out for it; {@code sent} and {@code ended}: when the client sent the request and saw its end.
+     */
+    private void explained(Client c, Result r, int backend, Optional<Long> slowAnswer, long sent, long ended) {
         String node = c.spec.from().orElse(Target.OUTSIDE);
         String network = plane.networkOf(c.spec);
         String target = c.spec.target();
@@ -268,7 +273,7 @@ final class Traffic {
                         + " (the round trip and the service time), longer than the client's timeout of "
                         + Durations.format(c.spec.timeoutNanos()) + ": the client gives up first")
                         .or(() -> c.route.map(route -> plane.why(route, r, backend)))
-                        .orElse("the client's node or network is not in the cluster")));
+                        .orElse("the client's node or network is not in the cluster"), sent, ended));
     }
 
     /** When something is next due: a client's start, the end of an open window, an answer, the request to explain. */
