@@ -115,6 +115,7 @@ public final class GossipCluster {
                 v.gen = m.gen;
                 v.state = MemberState.ALIVE;
                 v.since = time;
+                o.memberChanged(m.id);
             }
             members.startAntiEntropy(o, time);
         }
@@ -183,7 +184,7 @@ public final class GossipCluster {
             BitSet attached = w.attachedTo(network);
             List<Peer> peers = new ArrayList<>();
             for (int p = attached.nextSetBit(0); p >= 0; p = attached.nextSetBit(p + 1)) {
-                if (p != o.id && o.member(p).active()) {
+                if (p != o.id && o.activeGen(p) >= 0) {
                     peers.add(w.peers[p]);
                 }
             }
@@ -312,6 +313,18 @@ public final class GossipCluster {
         }
     }
 
+    /**
+     * What {@code observer}'s view of {@code network} shows, as a value equal to another view's exactly
+     * when both show the same entries (each as the same write), perhaps in another order: readers that
+     * work something out of a view can do it once for all the nodes that see the same. Empty when the
+     * observer has no view of the network.
+     */
+    public Optional<ViewContent> viewContent(String observer, String network) {
+        Peer o = w.find(observer);
+        Replica rep = o == null || !o.running ? null : o.tables.get(network);
+        return rep == null ? Optional.empty() : Optional.of(new ViewContent(network, rep.shownWords()));
+    }
+
     /** Whether {@code host} is attached to {@code network} (takes part in its table). */
     public boolean isAttached(String host, String network) {
         Peer o = w.find(host);
@@ -334,6 +347,7 @@ public final class GossipCluster {
         self.gen = p.gen;
         self.state = MemberState.ALIVE;
         self.since = time;
+        p.memberChanged(p.id);
         members.startAntiEntropy(p, time);
         transport.broadcast(p, new Alive(p.id, p.gen, p.inc), true);
         members.bootstrap(p, time);
@@ -382,4 +396,28 @@ public final class GossipCluster {
 
     /** One entry of a node's view. */
     public record ViewEntry(String key, String owner, Endpoint endpoint) {}
+
+    /** The entries a view shows, by the writes they are (see {@link #viewContent}), in no order. */
+    public static final class ViewContent {
+        private final String network;
+        private final long[] shown;
+        private final int hash;
+
+        private ViewContent(String network, long[] shown) {
+            this.network = network;
+            this.shown = shown;
+            this.hash = 31 * network.hashCode() + java.util.Arrays.hashCode(shown);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ViewContent v && hash == v.hash && network.equals(v.network)
+                    && java.util.Arrays.equals(shown, v.shown);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
 }

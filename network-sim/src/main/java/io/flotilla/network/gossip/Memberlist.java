@@ -192,6 +192,7 @@ final class Memberlist {
             v.known = true;
             v.gen = a.gen();
             v.inc = a.inc();
+            r.memberChanged(a.member());
             v.suspicion = null;
             setState(r, a.member(), v, MemberState.ALIVE, t, true);
             db.ownerActive(r, a.member(), t);
@@ -292,6 +293,7 @@ final class Memberlist {
         }
         v.state = to;
         v.since = t;
+        r.memberChanged(member);
         w.membershipChanged = true;
         w.sink.accept(new MemberChanged(t, r.name, w.peers[member].name, from, to));
     }

@@ -36,8 +36,8 @@ final class NetworkDb {
         int k = log.key(key);
         int v = log.append(k, o.id, o.gen, ++w.lamport, value);
         Replica rep = o.tables.get(network);
-        rep.hold(k, v);
-        refresh(o, log, rep, k, time);
+        int shownBefore = rep.hold(k, v, rep.held(k));
+        refresh(o, log, rep, k, v, shownBefore, time);
         transport.broadcast(o, new Table(network, k, v), true);
     }
 
@@ -54,20 +54,27 @@ final class NetworkDb {
         if (owner == r.id) {
             return false;
         }
-        Member om = r.member(owner);
-        if (om.known && log.ownerGen(v) < om.gen) {
-            return false;
-        }
-        if (w.config.failedPeerEntries() == FailedPeerEntries.DELETE && om.known && om.gen == log.ownerGen(v)
-                && !om.active()) {
-            return false; // the failed node is no longer on the network's peer list: its events are rejected
+        int ownerGen = log.ownerGen(v);
+        // the common case, read from a flat array: the owner is known, alive or suspect, at this generation
+        boolean ownerShown = r.activeGen(owner) == ownerGen;
+        if (!ownerShown) {
+            Member om = r.member(owner);
+            if (om.known && ownerGen < om.gen) {
+                return false;
+            }
+            if (w.config.failedPeerEntries() == FailedPeerEntries.DELETE && om.known && om.gen == ownerGen
+                    && !om.active()) {
+                return false; // the failed node is no longer on the network's peer list: its events are rejected
+            }
         }
         int k = log.keyOf(v);
-        if (rep.held(k) >= v) {
+        int before = rep.held(k);
+        if (before >= v) {
             return false; // a version as new or newer (a later Lamport time) is here already
         }
-        rep.hold(k, v);
-        refresh(r, log, rep, k, w.agenda.now());
+        int shownBefore = rep.hold(k, v, before);
+        // a version just taken is not forgotten: only the owner's visibility and a tombstone can hide it
+        show(r, log, rep, k, v, shownBefore, ownerShown && log.value(v).isPresent(), w.agenda.now());
         return true;
     }
 
@@ -143,8 +150,7 @@ final class NetworkDb {
     }
 
     private void exchange(Peer a, Peer b, TableLog log, Replica ra, Replica rb) {
-        ra.missingFrom(rb, toB);
-        rb.missingFrom(ra, toA);
+        Replica.missing(ra, rb, toB, toA);
         acceptAll(b, log, rb, toB);
         acceptAll(a, log, ra, toA);
     }
@@ -205,33 +211,42 @@ final class NetworkDb {
         }
     }
 
-    /** Whether {@code r}'s view shows the version of {@code k} it holds. */
-    boolean visible(Peer r, TableLog log, Replica rep, int k) {
-        int v = rep.held(k);
-        if (v == Replica.NONE || log.value(v).isEmpty() || rep.forgotten(k)) {
+    /** Whether {@code r}'s view shows {@code v}, the version of its key it holds ({@link Replica#NONE}: none). */
+    boolean visible(Peer r, TableLog log, Replica rep, int v) {
+        if (v == Replica.NONE || log.value(v).isEmpty() || rep.forgottenVersion(v)) {
             return false;
         }
         int owner = log.owner(v);
         if (owner == r.id) {
             return log.ownerGen(v) == r.gen;
         }
-        Member m = r.member(owner);
-        return m.active() && m.gen == log.ownerGen(v);
+        return r.activeGen(owner) == log.ownerGen(v);
     }
 
     void refresh(Peer r, TableLog log, Replica rep, int k, long t) {
-        boolean now = visible(r, log, rep, k);
-        int shown = rep.visible(k);
+        int v = rep.held(k);
+        refresh(r, log, rep, k, v, v != Replica.NONE && rep.shows(v) ? v : Replica.NONE, t);
+    }
+
+    /**
+     * Shows or hides {@code v}, the version of {@code k} the replica holds, as {@link #visible} says,
+     * and reports the change from {@code shown}, the version the view showed before ({@link Replica#NONE}:
+     * none).
+     */
+    private void refresh(Peer r, TableLog log, Replica rep, int k, int v, int shown, long t) {
+        show(r, log, rep, k, v, shown, visible(r, log, rep, v), t);
+    }
+
+    /** Shows {@code v} or not, as {@code now} says, and reports the change from {@code shown}. */
+    private void show(Peer r, TableLog log, Replica rep, int k, int v, int shown, boolean now, long t) {
         if (shown != Replica.NONE && !now) {
-            rep.setVisible(k, Replica.NONE);
+            rep.show(v, false);
             emit(t, r, log, rep, k, shown, Op.REMOVED);
         } else if (shown == Replica.NONE && now) {
-            int v = rep.held(k);
-            rep.setVisible(k, v);
+            rep.show(v, true);
             emit(t, r, log, rep, k, v, Op.ADDED);
-        } else if (now && shown != rep.held(k)) {
-            int v = rep.held(k);
-            rep.setVisible(k, v);
+        } else if (now && shown != v) {
+            rep.show(v, true);
             if (!log.value(v).equals(log.value(shown))) {
                 emit(t, r, log, rep, k, v, Op.UPDATED);
             }

@@ -49,10 +49,18 @@ final class Peer {
     int gen = -1;
     int inc;
     Member[] members = new Member[0];
+    /**
+     * By member: the generation whose entries this peer shows (the member is known, alive or suspect),
+     * or -1. The same as {@link Member#active} and {@link Member#gen}, flat, for the loops that ask it of
+     * hundreds of members at a time; {@link #memberChanged} keeps it.
+     */
+    int[] activeGen = new int[0];
     /** This daemon's replica of each network's table, in the order it joined them. */
     final Map<String, Replica> tables = new LinkedHashMap<>();
     final List<Queued> memberQueue = new ArrayList<>();
     final Map<String, List<Queued>> tableQueues = new LinkedHashMap<>();
+    /** How many broadcasts the queues hold: asked of every peer whenever a member changes state. */
+    int queued;
 
     int[] probeOrder = new int[0];
     int probeCursor;
@@ -79,29 +87,37 @@ final class Peer {
             for (int i = members.length; i < grown.length; i++) {
                 grown[i] = new Member();
             }
+            int[] gens = java.util.Arrays.copyOf(activeGen, grown.length);
+            java.util.Arrays.fill(gens, members.length, grown.length, -1);
             members = grown;
+            activeGen = gens;
         }
         return members[id];
+    }
+
+    /** Call after changing whether the member is known, its generation or its state. */
+    void memberChanged(int id) {
+        Member v = members[id];
+        activeGen[id] = v.active() ? v.gen : -1;
+    }
+
+    /** The generation of {@code id} this peer shows the entries of, or -1 (see {@link #activeGen}). */
+    int activeGen(int id) {
+        return id < activeGen.length ? activeGen[id] : -1;
     }
 
     /** Forgets everything but its tables, which {@link World#detachAll} drops: the daemon restarted, or the host crashed. */
     void reset() {
         members = new Member[0];
+        activeGen = new int[0];
         memberQueue.clear();
         tableQueues.clear();
+        queued = 0;
         probeOrder = new int[0];
         probeCursor = 0;
     }
 
     boolean hasQueued() {
-        if (!memberQueue.isEmpty()) {
-            return true;
-        }
-        for (List<Queued> q : tableQueues.values()) {
-            if (!q.isEmpty()) {
-                return true;
-            }
-        }
-        return false;
+        return queued > 0;
     }
 }

@@ -64,8 +64,10 @@ final class Transport {
                 ? origin.tableQueues.computeIfAbsent(t.network(), n -> new ArrayList<>())
                 : origin.memberQueue;
         int subject = m.subject();
+        int before = queue.size();
         queue.removeIf(q -> q.message.subject() == subject);
         queue.add(new Peer.Queued(m));
+        origin.queued += queue.size() - before;
         wakeGossip(origin, w.agenda.now());
     }
 
@@ -146,7 +148,9 @@ final class Transport {
                 q.transmits++;
             }
         }
+        int before = queue.size();
         queue.removeIf(q -> q.transmits >= limit);
+        o.queued -= before - queue.size();
         return true;
     }
 
@@ -158,8 +162,9 @@ final class Transport {
         BitSet attached = w.attachedTo(network);
         Ids out = w.ids;
         out.clear();
-        for (int m = attached.nextSetBit(0); m >= 0 && m < o.members.length; m = attached.nextSetBit(m + 1)) {
-            if (m != o.id && o.members[m].active()) {
+        int[] activeGen = o.activeGen;
+        for (int m = attached.nextSetBit(0); m >= 0 && m < activeGen.length; m = attached.nextSetBit(m + 1)) {
+            if (m != o.id && activeGen[m] >= 0) {
                 out.add(m);
             }
         }

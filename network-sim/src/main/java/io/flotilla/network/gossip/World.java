@@ -89,7 +89,7 @@ final class World {
 
     /** The peer takes part in the network's table from now on, with an empty replica. */
     void attach(Peer p, String network) {
-        Replica rep = new Replica();
+        Replica rep = new Replica(log(network));
         p.tables.put(network, rep);
         attachedPeers.computeIfAbsent(network, n -> new java.util.BitSet()).set(p.id);
         Replica[] row = replicas.getOrDefault(network, NO_REPLICAS);
