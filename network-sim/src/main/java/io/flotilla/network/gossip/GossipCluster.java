@@ -3,11 +3,9 @@ package io.flotilla.network.gossip;
 import io.flotilla.network.gossip.GossipEvent.Op;
 import io.flotilla.network.gossip.Message.Alive;
 import io.flotilla.network.gossip.Message.Dead;
-import io.flotilla.network.gossip.Peer.Member;
 import io.flotilla.network.random.Randomness;
 import io.flotilla.network.topology.Topology;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,6 +66,7 @@ public final class GossipCluster {
         transport.members = members;
         transport.db = db;
         members.db = db;
+        w.afterAction = this::settle;
     }
 
     /**
@@ -110,12 +109,7 @@ public final class GossipCluster {
         }
         for (Peer o : started) {
             for (Peer m : started) {
-                Member v = o.member(m.id);
-                v.known = true;
-                v.gen = m.gen;
-                v.state = MemberState.ALIVE;
-                v.since = time;
-                o.memberChanged(m.id);
+                o.members.knowAlive(m.id, m.gen, time);
             }
             members.startAntiEntropy(o, time);
         }
@@ -181,10 +175,10 @@ public final class GossipCluster {
         Peer o = w.peer(host);
         if (o.running && !o.tables.containsKey(network)) {
             w.attach(o, network);
-            BitSet attached = w.attachedTo(network);
-            List<Peer> peers = new ArrayList<>();
-            for (int p = attached.nextSetBit(0); p >= 0; p = attached.nextSetBit(p + 1)) {
-                if (p != o.id && o.activeGen(p) >= 0) {
+            PeerSet attached = w.attachedTo(network);
+            List<Peer> peers = new ArrayList<>(attached.size());
+            for (int p = attached.next(0); p >= 0; p = attached.next(p + 1)) {
+                if (p != o.id && o.members.activeGen(p) >= 0) {
                     peers.add(w.peers[p]);
                 }
             }
@@ -257,7 +251,7 @@ public final class GossipCluster {
         if (time < w.agenda.now()) {
             throw new IllegalArgumentException("time runs forward: " + time + " < " + w.agenda.now());
         }
-        w.agenda.runUntil(time, this::settle);
+        w.agenda.runUntil(time, w.afterAction);
     }
 
     public long now() {
@@ -271,8 +265,8 @@ public final class GossipCluster {
         if (o == null || m == null || !o.running) {
             return Optional.empty();
         }
-        Member v = o.member(m.id);
-        return v.known ? Optional.of(v.state) : Optional.empty();
+        MemberTable v = o.member(m.id);
+        return v.known(m.id) ? Optional.of(v.state(m.id)) : Optional.empty();
     }
 
     /** The entries {@code observer} sees on {@code network} now, in the order it first stored them. */
@@ -342,12 +336,7 @@ public final class GossipCluster {
         p.inc = 0;
         w.detachAll(p);
         p.reset();
-        Member self = p.member(p.id);
-        self.known = true;
-        self.gen = p.gen;
-        self.state = MemberState.ALIVE;
-        self.since = time;
-        p.memberChanged(p.id);
+        p.members.knowAlive(p.id, p.gen, time);
         members.startAntiEntropy(p, time);
         transport.broadcast(p, new Alive(p.id, p.gen, p.inc), true);
         members.bootstrap(p, time);

@@ -3,7 +3,6 @@ package io.flotilla.network.gossip;
 import io.flotilla.network.gossip.GossipEvent.EntryChanged;
 import io.flotilla.network.gossip.GossipEvent.Op;
 import io.flotilla.network.gossip.Message.Table;
-import io.flotilla.network.gossip.Peer.Member;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,14 +55,14 @@ final class NetworkDb {
         }
         int ownerGen = log.ownerGen(v);
         // the common case, read from a flat array: the owner is known, alive or suspect, at this generation
-        boolean ownerShown = r.activeGen(owner) == ownerGen;
+        boolean ownerShown = r.members.activeGen(owner) == ownerGen;
         if (!ownerShown) {
-            Member om = r.member(owner);
-            if (om.known && ownerGen < om.gen) {
+            MemberTable om = r.member(owner);
+            if (om.known(owner) && ownerGen < om.gen(owner)) {
                 return false;
             }
-            if (w.config.failedPeerEntries() == FailedPeerEntries.DELETE && om.known && om.gen == ownerGen
-                    && !om.active()) {
+            if (w.config.failedPeerEntries() == FailedPeerEntries.DELETE && om.known(owner) && om.gen(owner) == ownerGen
+                    && !om.active(owner)) {
                 return false; // the failed node is no longer on the network's peer list: its events are rejected
             }
         }
@@ -110,7 +109,7 @@ final class NetworkDb {
                     if (g == null) {
                         g = groups.size();
                         groupOf.put(arrival, g);
-                        groups.add(new java.util.ArrayList<>());
+                        groups.add(new java.util.ArrayList<>(groups.isEmpty() ? peers.size() : 8));
                         arrivals.add(arrival);
                     }
                     last = groups.get(g);
@@ -127,13 +126,13 @@ final class NetworkDb {
                 gens[i] = group.get(i).gen;
             }
             w.agenda.at(arrivals.get(g), () -> {
-                java.util.BitSet attached = w.attachedTo(network);
+                PeerSet attached = w.attachedTo(network);
                 TableLog log = w.log(network);
                 Replica[] replicas = w.replicasOf(network);
                 for (int i = 0; i < group.size(); i++) {
                     Peer b = group.get(i);
-                    if (a.running && b.running && a.gen == ga && b.gen == gens[i] && attached.get(a.id)
-                            && attached.get(b.id)) {
+                    if (a.running && b.running && a.gen == ga && b.gen == gens[i] && attached.contains(a.id)
+                            && attached.contains(b.id)) {
                         exchange(a, b, log, replicas[a.id], replicas[b.id]);
                     }
                 }
@@ -220,7 +219,7 @@ final class NetworkDb {
         if (owner == r.id) {
             return log.ownerGen(v) == r.gen;
         }
-        return r.activeGen(owner) == log.ownerGen(v);
+        return r.members.activeGen(owner) == log.ownerGen(v);
     }
 
     void refresh(Peer r, TableLog log, Replica rep, int k, long t) {

@@ -9,21 +9,6 @@ import java.util.SplittableRandom;
 /** One host's gossip daemon: its memberlist view, its NetworkDB tables and its queues. */
 final class Peer {
 
-    /** What this peer believes about one member. */
-    static final class Member {
-        boolean known;
-        int gen;
-        int inc;
-        MemberState state = MemberState.ALIVE;
-        long since;
-        Suspicion suspicion;
-        int timer;
-
-        boolean active() {
-            return known && (state == MemberState.ALIVE || state == MemberState.SUSPECT);
-        }
-    }
-
     /** A queued broadcast and how often this peer has sent it. */
     static final class Queued {
         final Message message;
@@ -48,13 +33,8 @@ final class Peer {
     boolean detailed = true;
     int gen = -1;
     int inc;
-    Member[] members = new Member[0];
-    /**
-     * By member: the generation whose entries this peer shows (the member is known, alive or suspect),
-     * or -1. The same as {@link Member#active} and {@link Member#gen}, flat, for the loops that ask it of
-     * hundreds of members at a time; {@link #memberChanged} keeps it.
-     */
-    int[] activeGen = new int[0];
+    /** What its memberlist believes about each member, itself included. */
+    MemberTable members = new MemberTable();
     /** This daemon's replica of each network's table, in the order it joined them. */
     final Map<String, Replica> tables = new LinkedHashMap<>();
     final List<Queued> memberQueue = new ArrayList<>();
@@ -81,35 +61,15 @@ final class Peer {
         this.probePhase = fdRandom.nextLong(config.probeIntervalNanos());
     }
 
-    Member member(int id) {
-        if (id >= members.length) {
-            Member[] grown = java.util.Arrays.copyOf(members, Math.max(id + 1, members.length * 2));
-            for (int i = members.length; i < grown.length; i++) {
-                grown[i] = new Member();
-            }
-            int[] gens = java.util.Arrays.copyOf(activeGen, grown.length);
-            java.util.Arrays.fill(gens, members.length, grown.length, -1);
-            members = grown;
-            activeGen = gens;
-        }
-        return members[id];
-    }
-
-    /** Call after changing whether the member is known, its generation or its state. */
-    void memberChanged(int id) {
-        Member v = members[id];
-        activeGen[id] = v.active() ? v.gen : -1;
-    }
-
-    /** The generation of {@code id} this peer shows the entries of, or -1 (see {@link #activeGen}). */
-    int activeGen(int id) {
-        return id < activeGen.length ? activeGen[id] : -1;
+    /** Its member table, with room for {@code id}. */
+    MemberTable member(int id) {
+        members.ensure(id);
+        return members;
     }
 
     /** Forgets everything but its tables, which {@link World#detachAll} drops: the daemon restarted, or the host crashed. */
     void reset() {
-        members = new Member[0];
-        activeGen = new int[0];
+        members = new MemberTable();
         memberQueue.clear();
         tableQueues.clear();
         queued = 0;

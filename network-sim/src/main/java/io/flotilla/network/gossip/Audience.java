@@ -1,0 +1,101 @@
+package io.flotilla.network.gossip;
+
+import java.util.SplittableRandom;
+
+/**
+ * The other peers of a network that one daemon believes active (NetworkDB {@code networkNodes}): whom
+ * it gossips the network's events to and bulk-syncs with. Worked out word by word from who is attached
+ * and whom the daemon believes active, rather than member by member, as every gossip tick of every
+ * node asks it. Reused from one decision to the next: read it before working out another.
+ */
+final class Audience {
+
+    private long[] words = new long[0];
+    private int size;
+    /** The positions {@link #pick} has swapped, and what each holds now. */
+    private int[] swappedAt = new int[8];
+    private int[] swappedId = new int[8];
+    private int swaps;
+
+    /** The peers in {@code attached} and {@code active} but {@code self}. */
+    Audience of(PeerSet attached, PeerSet active, int self) {
+        int n = Math.min(attached.words.length, active.words.length);
+        if (words.length < n) {
+            words = new long[n];
+        }
+        size = 0;
+        for (int i = 0; i < words.length; i++) {
+            long word = i < n ? attached.words[i] & active.words[i] : 0;
+            if (i == self >>> 6) {
+                word &= ~(1L << (self & 63));
+            }
+            words[i] = word;
+            size += Long.bitCount(word);
+        }
+        return this;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /**
+     * Up to {@code k} distinct peers, uniformly at random (memberlist {@code kRandomNodes}): what the
+     * first {@code k} steps of a Fisher-Yates shuffle of the ids in ascending order put first, drawing
+     * what {@link Ids#pick} draws. Only the positions the steps touch are worked out.
+     */
+    int[] pick(int k, SplittableRandom random) {
+        int n = Math.min(k, size);
+        int[] out = new int[n];
+        if (swappedAt.length < 2 * n) {
+            swappedAt = new int[2 * n];
+            swappedId = new int[2 * n];
+        }
+        swaps = 0;
+        for (int i = 0; i < n; i++) {
+            int j = i + random.nextInt(size - i);
+            int atI = at(i);
+            int atJ = at(j);
+            put(i, atJ);
+            put(j, atI);
+            out[i] = atJ;
+        }
+        return out;
+    }
+
+    /** The id at position {@code p} of the list as the picks so far have left it. */
+    private int at(int p) {
+        for (int s = 0; s < swaps; s++) {
+            if (swappedAt[s] == p) {
+                return swappedId[s];
+            }
+        }
+        return select(p);
+    }
+
+    private void put(int p, int id) {
+        for (int s = 0; s < swaps; s++) {
+            if (swappedAt[s] == p) {
+                swappedId[s] = id;
+                return;
+            }
+        }
+        swappedAt[swaps] = p;
+        swappedId[swaps++] = id;
+    }
+
+    /** The {@code p}-th smallest id (from 0). */
+    private int select(int p) {
+        for (int i = 0; ; i++) {
+            int c = Long.bitCount(words[i]);
+            if (p < c) {
+                long word = words[i];
+                for (int skip = 0; skip < p; skip++) {
+                    word &= word - 1;
+                }
+                return (i << 6) + Long.numberOfTrailingZeros(word);
+            }
+            p -= c;
+        }
+    }
+}
