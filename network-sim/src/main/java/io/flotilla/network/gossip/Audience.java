@@ -3,10 +3,12 @@ package io.flotilla.network.gossip;
 import java.util.SplittableRandom;
 
 /**
- * The other peers of a network that one daemon believes active (NetworkDB {@code networkNodes}): whom
- * it gossips the network's events to and bulk-syncs with. Worked out word by word from who is attached
- * and whom the daemon believes active, rather than member by member, as every gossip tick of every
- * node asks it. Reused from one decision to the next: read it before working out another.
+ * The peers one daemon chooses among for one decision, as bits, in id order: the other peers of a
+ * network it believes active (NetworkDB {@code networkNodes}: whom it gossips the network's events to
+ * and bulk-syncs with), the members it gossips member news to, the live members it push/pulls with
+ * or asks to probe for it. Worked out word by word from the sets its member table keeps rather than
+ * member by member, as every gossip tick of every node asks. Reused from one decision to the next:
+ * read it before working out another.
  */
 final class Audience {
 
@@ -35,8 +37,71 @@ final class Audience {
         return this;
     }
 
+    /**
+     * The members {@code members} believes alive but {@code self} and {@code excluded} (-1 for none):
+     * memberlist's live nodes to push/pull with or to probe through.
+     */
+    Audience alive(MemberTable members, int self, int excluded) {
+        PeerSet alive = members.alive();
+        int n = alive.words.length;
+        if (words.length < n) {
+            words = new long[n];
+        }
+        for (int i = 0; i < words.length; i++) {
+            words[i] = i < n ? alive.words[i] : 0;
+        }
+        return without(self).without(excluded).count();
+    }
+
+    /**
+     * What memberlist gossips member news to: every member {@code members} believes alive or suspect,
+     * and those dead or gone for at most {@code window} by {@code t} ({@code GossipToTheDeadTime}), but
+     * {@code self}.
+     */
+    Audience gossipTargets(MemberTable members, int self, long t, long window) {
+        PeerSet active = members.active();
+        PeerSet known = members.known();
+        int n = known.words.length;
+        if (words.length < n) {
+            words = new long[n];
+        }
+        for (int i = 0; i < words.length; i++) {
+            long a = i < active.words.length ? active.words[i] : 0;
+            long gone = i < n ? known.words[i] & ~a : 0;
+            while (gone != 0) {
+                int bit = Long.numberOfTrailingZeros(gone);
+                gone &= gone - 1;
+                if (t - members.since((i << 6) + bit) <= window) {
+                    a |= 1L << bit;
+                }
+            }
+            words[i] = a;
+        }
+        return without(self).count();
+    }
+
     int size() {
         return size;
+    }
+
+    /** The {@code i}-th peer in id order (from 0). */
+    int get(int i) {
+        return select(i);
+    }
+
+    private Audience without(int id) {
+        if (id >= 0 && id >>> 6 < words.length) {
+            words[id >>> 6] &= ~(1L << (id & 63));
+        }
+        return this;
+    }
+
+    private Audience count() {
+        size = 0;
+        for (long w : words) {
+            size += Long.bitCount(w);
+        }
+        return this;
     }
 
     /**

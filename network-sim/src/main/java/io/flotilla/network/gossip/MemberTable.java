@@ -25,8 +25,10 @@ final class MemberTable {
     private int[] timer = new int[0];
     /** The generation whose entries are shown (known, alive or suspect), or -1: derived, see {@link #activeGen}. */
     private int[] activeGen = new int[0];
-    /** The members with an {@link #activeGen}: derived too. */
+    /** The members with an {@link #activeGen}, those known, those known and alive: derived too. */
     private final PeerSet active = new PeerSet();
+    private final PeerSet knownSet = new PeerSet();
+    private final PeerSet alive = new PeerSet();
     /** How many known members are suspect. */
     private int suspects;
 
@@ -174,6 +176,16 @@ final class MemberTable {
         return active;
     }
 
+    /** The members it knows, as bits; do not change it. */
+    PeerSet known() {
+        return knownSet;
+    }
+
+    /** The members it believes known and alive, as bits; do not change it. */
+    PeerSet alive() {
+        return alive;
+    }
+
     private void changed(int m) {
         if (active(m)) {
             activeGen[m] = gen[m];
@@ -181,6 +193,14 @@ final class MemberTable {
         } else {
             activeGen[m] = -1;
             active.remove(m);
+        }
+        if (known[m]) {
+            knownSet.add(m);
+        }
+        if (is(m, MemberState.ALIVE)) {
+            alive.add(m);
+        } else {
+            alive.remove(m);
         }
     }
 }

@@ -118,13 +118,14 @@ final class Memberlist {
     int nextProbeTarget(Peer o) {
         for (int checked = 0; checked <= 2 * o.members.size() + 1; checked++) {
             if (o.probeCursor >= o.probeOrder.length) {
-                List<Integer> known = new ArrayList<>();
+                Ids known = w.ids;
+                known.clear();
                 for (int m = 0; m < o.members.size(); m++) {
                     if (m != o.id && o.members.known(m)) {
                         known.add(m);
                     }
                 }
-                int[] order = known.stream().mapToInt(Integer::intValue).toArray();
+                int[] order = known.toArray();
                 shuffle(order, o);
                 o.probeOrder = order;
                 o.probeCursor = 0;
@@ -156,7 +157,7 @@ final class Memberlist {
         if (answers && w.topology.canReach(o.id, target)) {
             return true;
         }
-        Ids helpers = w.candidates(o, m -> m != target && o.members.is(m, MemberState.ALIVE));
+        Audience helpers = w.audience.alive(o.members, o.id, target);
         for (int h : helpers.pick(w.config.indirectChecks(), o.fdRandom)) {
             Peer helper = w.peers[h];
             if (answers && helper.running && w.topology.canReach(o.id, h) && w.topology.canReach(h, target)) {
@@ -466,7 +467,7 @@ final class Memberlist {
             return;
         }
         long t = w.agenda.now();
-        Ids alive = w.candidates(p, m -> p.members.is(m, MemberState.ALIVE));
+        Audience alive = w.audience.alive(p.members, p.id, -1);
         if (alive.size() > 0) {
             pushPull(p, w.peers[alive.get(p.gossipRandom.nextInt(alive.size()))], t, false);
         }

@@ -141,7 +141,7 @@ final class Transport {
         long t = w.agenda.now();
         boolean anyone = false;
         if (!o.memberQueue.isEmpty()) {
-            Ids audience = w.candidates(o, m -> gossipTarget(o.members, m, t));
+            Audience audience = w.audience.gossipTargets(o.members, o.id, t, w.config.gossipToTheDeadNanos());
             // memberlist's estimated node count is exactly the gossip targets and this node itself
             if (audience.size() > 0) {
                 int limit = w.config.retransmitLimit(audience.size() + 1);
@@ -162,10 +162,6 @@ final class Transport {
         } else {
             o.gossiping = false;
         }
-    }
-
-    boolean gossipTarget(MemberTable v, int m, long t) {
-        return v.known(m) && (v.active(m) || t - v.since(m) <= w.config.gossipToTheDeadNanos());
     }
 
     /**
