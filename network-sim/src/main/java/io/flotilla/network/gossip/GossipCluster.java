@@ -103,6 +103,9 @@ public final class GossipCluster {
         List<Peer> started = new ArrayList<>();
         for (String h : hosts) {
             Peer p = w.peer(h);
+            if (p.gen >= 0) {
+                w.undisturbed = false; // started before: not every daemon is at its first generation
+            }
             p.running = true;
             p.gen = 0;
             started.add(p);
@@ -331,6 +334,7 @@ public final class GossipCluster {
 
     private void boot(Peer p, long time) {
         w.unsettled.add(p.id);
+        w.undisturbed = false;
         p.running = true;
         p.gen++;
         p.inc = 0;
@@ -348,6 +352,7 @@ public final class GossipCluster {
         }
         p.running = false;
         w.unsettled.add(p.id);
+        w.undisturbed = false;
         w.detachAll(p);
         p.reset();
         p.probing = false;

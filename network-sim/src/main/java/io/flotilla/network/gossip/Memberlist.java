@@ -296,6 +296,7 @@ final class Memberlist {
         }
         v.setState(member, to, t);
         w.membershipChanged = true;
+        w.undisturbed &= to == MemberState.ALIVE;
         w.sink.accept(new MemberChanged(t, r.name, w.peers[member].name, from, to));
     }
 

@@ -54,8 +54,8 @@ final class NetworkDb {
             return false;
         }
         int ownerGen = log.ownerGen(v);
-        // the common case, read from a flat array: the owner is known, alive or suspect, at this generation
-        boolean ownerShown = r.members.activeGen(owner) == ownerGen;
+        // the common case: the owner is known, alive or suspect, at this generation
+        boolean ownerShown = w.undisturbed || r.members.activeGen(owner) == ownerGen;
         if (!ownerShown) {
             MemberTable om = r.member(owner);
             if (om.known(owner) && ownerGen < om.gen(owner)) {

@@ -30,6 +30,13 @@ final class World {
      * not be the one others believe alive. The rest are running the generation everyone knows.
      */
     final java.util.TreeSet<Integer> unsettled = new java.util.TreeSet<>();
+    /**
+     * Nothing has happened yet to any member: no daemon has stopped, restarted or joined late, and no
+     * member has left the alive state in anyone's list. Until then every running daemon knows every
+     * other, alive, at the generation it started with, so it shows every entry it holds that has a
+     * value: a bulk sync at start-up need not ask each receiver what it believes of each owner.
+     */
+    boolean undisturbed = true;
     /** The ids of the decision under way (see {@link Ids}); decisions never nest. */
     final Ids ids = new Ids();
     /** A network's audience for the decision under way (see {@link Audience}). */
