@@ -84,6 +84,24 @@ final class Audience {
         return size;
     }
 
+    /** The smallest peer at or above {@code from}, or -1: to go through them in id order. */
+    int next(int from) {
+        int w = from >>> 6;
+        if (w >= words.length) {
+            return -1;
+        }
+        long word = words[w] & (-1L << (from & 63));
+        while (true) {
+            if (word != 0) {
+                return (w << 6) + Long.numberOfTrailingZeros(word);
+            }
+            if (++w == words.length) {
+                return -1;
+            }
+            word = words[w];
+        }
+    }
+
     /** The {@code i}-th peer in id order (from 0). */
     int get(int i) {
         return select(i);

@@ -106,14 +106,17 @@ public final class GossipCluster {
             if (p.gen >= 0) {
                 w.undisturbed = false; // started before: not every daemon is at its first generation
             }
-            p.running = true;
-            p.gen = 0;
+            w.run(p, true, 0);
             started.add(p);
         }
+        int[] ids = new int[started.size()];
+        int[] gens = new int[started.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = started.get(i).id;
+            gens[i] = started.get(i).gen;
+        }
         for (Peer o : started) {
-            for (Peer m : started) {
-                o.members.knowAlive(m.id, m.gen, time);
-            }
+            o.members.knowAllAlive(ids, gens, time);
             members.startAntiEntropy(o, time);
         }
         settle();
@@ -178,14 +181,7 @@ public final class GossipCluster {
         Peer o = w.peer(host);
         if (o.running && !o.tables.containsKey(network)) {
             w.attach(o, network);
-            PeerSet attached = w.attachedTo(network);
-            List<Peer> peers = new ArrayList<>(attached.size());
-            for (int p = attached.next(0); p >= 0; p = attached.next(p + 1)) {
-                if (p != o.id && o.members.activeGen(p) >= 0) {
-                    peers.add(w.peers[p]);
-                }
-            }
-            db.bulkSync(o, peers, network, time);
+            db.bulkSync(o, w.audience.of(w.attachedTo(network), o.members.active(), o.id), network, time);
         }
         settle();
     }
@@ -335,8 +331,7 @@ public final class GossipCluster {
     private void boot(Peer p, long time) {
         w.unsettled.add(p.id);
         w.undisturbed = false;
-        p.running = true;
-        p.gen++;
+        w.run(p, true, p.gen + 1);
         p.inc = 0;
         w.detachAll(p);
         p.reset();
@@ -350,7 +345,7 @@ public final class GossipCluster {
         for (Map.Entry<String, Replica> t : p.tables.entrySet()) {
             removeView(p, t.getKey(), t.getValue(), time);
         }
-        p.running = false;
+        w.run(p, false, p.gen);
         w.unsettled.add(p.id);
         w.undisturbed = false;
         w.detachAll(p);

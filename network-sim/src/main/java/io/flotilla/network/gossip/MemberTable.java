@@ -127,6 +127,13 @@ final class MemberTable {
         changed(m);
     }
 
+    /** {@link #knowAlive} for each of {@code ids} with the generation {@code gens} gives at the same index. */
+    void knowAllAlive(int[] ids, int[] gens, long t) {
+        for (int i = 0; i < ids.length; i++) {
+            knowAlive(ids[i], gens[i], t);
+        }
+    }
+
     void setInc(int m, int i) {
         inc[m] = i;
     }

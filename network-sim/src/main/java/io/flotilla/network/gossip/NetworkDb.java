@@ -3,6 +3,7 @@ package io.flotilla.network.gossip;
 import io.flotilla.network.gossip.GossipEvent.EntryChanged;
 import io.flotilla.network.gossip.GossipEvent.Op;
 import io.flotilla.network.gossip.Message.Table;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,52 +92,73 @@ final class NetworkDb {
     }
 
     /**
-     * Bulk syncs with each of {@code peers}, in order, each a path latency from now; the syncs due at
+     * Bulk syncs with each of {@code peers}, in id order, each a path latency from now; the syncs due at
      * one instant share one action on the agenda, in the same order as one action each would run.
+     * A join syncs with hundreds of peers: they are read as ids and generations, not as daemons.
      */
-    void bulkSync(Peer a, List<Peer> peers, String network, long time) {
+    void bulkSync(Peer a, Audience peers, String network, long time) {
         // the groups by arrival time, in the order their first peer comes (consecutive peers mostly share one)
-        java.util.Map<Long, Integer> groupOf = new java.util.HashMap<>();
-        List<List<Peer>> groups = new java.util.ArrayList<>();
-        List<Long> arrivals = new java.util.ArrayList<>();
-        long lastArrival = -1;
-        List<Peer> last = null;
-        for (Peer b : peers) {
-            if (b.running && w.topology.canReach(a.id, b.id)) {
-                long arrival = time + w.topology.latencyNanos(a.id, b.id);
-                if (last == null || arrival != lastArrival) {
-                    Integer g = groupOf.get(arrival);
-                    if (g == null) {
-                        g = groups.size();
-                        groupOf.put(arrival, g);
-                        groups.add(new java.util.ArrayList<>(groups.isEmpty() ? peers.size() : 8));
-                        arrivals.add(arrival);
+        List<SyncGroup> groups = new ArrayList<>(1);
+        SyncGroup last = null;
+        for (int b = peers.next(0); b >= 0; b = peers.next(b + 1)) {
+            int gen = w.runningGen(b);
+            if (gen >= 0 && w.topology.canReach(a.id, b)) {
+                long arrival = time + w.topology.latencyNanos(a.id, b);
+                if (last == null || arrival != last.arrival) {
+                    last = null;
+                    for (SyncGroup g : groups) {
+                        if (g.arrival == arrival) {
+                            last = g;
+                            break;
+                        }
                     }
-                    last = groups.get(g);
-                    lastArrival = arrival;
+                    if (last == null) {
+                        last = new SyncGroup(arrival, groups.isEmpty() ? peers.size() : 8);
+                        groups.add(last);
+                    }
                 }
-                last.add(b);
+                last.add(b, gen);
             }
         }
         int ga = a.gen;
-        for (int g = 0; g < groups.size(); g++) {
-            List<Peer> group = groups.get(g);
-            int[] gens = new int[group.size()];
-            for (int i = 0; i < gens.length; i++) {
-                gens[i] = group.get(i).gen;
-            }
-            w.agenda.at(arrivals.get(g), () -> {
+        for (SyncGroup group : groups) {
+            w.agenda.at(group.arrival, () -> {
                 PeerSet attached = w.attachedTo(network);
+                if (!a.running || a.gen != ga || !attached.contains(a.id)) {
+                    return;
+                }
                 TableLog log = w.log(network);
                 Replica[] replicas = w.replicasOf(network);
-                for (int i = 0; i < group.size(); i++) {
-                    Peer b = group.get(i);
-                    if (a.running && b.running && a.gen == ga && b.gen == gens[i] && attached.contains(a.id)
-                            && attached.contains(b.id)) {
-                        exchange(a, b, log, replicas[a.id], replicas[b.id]);
+                for (int i = 0; i < group.size; i++) {
+                    int b = group.peers[i];
+                    if (w.runningGen(b) == group.gens[i] && attached.contains(b)) {
+                        exchange(a, w.peers[b], log, replicas[a.id], replicas[b]);
                     }
                 }
             });
+        }
+    }
+
+    /** The peers of one join's bulk syncs that arrive at one instant, with the generations they ran then. */
+    private static final class SyncGroup {
+        final long arrival;
+        int[] peers;
+        int[] gens;
+        int size;
+
+        SyncGroup(long arrival, int capacity) {
+            this.arrival = arrival;
+            this.peers = new int[capacity];
+            this.gens = new int[capacity];
+        }
+
+        void add(int peer, int gen) {
+            if (size == peers.length) {
+                peers = java.util.Arrays.copyOf(peers, size * 2 + 1);
+                gens = java.util.Arrays.copyOf(gens, size * 2 + 1);
+            }
+            peers[size] = peer;
+            gens[size++] = gen;
         }
     }
 

@@ -14,6 +14,8 @@ final class World {
     final Consumer<GossipEvent> sink;
     final Agenda agenda = new Agenda();
     Peer[] peers = new Peer[0];
+    /** By peer id: the generation of the daemon running there, or -1; what {@link #run} keeps beside each peer's own fields. */
+    private int[] runningGen = new int[0];
     private final java.util.Map<String, TableLog> logs = new java.util.HashMap<>();
     /** By network: the peers attached to it (running, with a replica of its table). */
     private final java.util.Map<String, PeerSet> attachedPeers = new java.util.HashMap<>();
@@ -83,6 +85,23 @@ final class World {
             peers[i].detailed = detailed.test(host);
         }
         return peers[i];
+    }
+
+    /** The daemon {@code p} runs from now on as generation {@code gen}, or stops ({@code running} false). */
+    void run(Peer p, boolean running, int gen) {
+        p.running = running;
+        p.gen = gen;
+        if (p.id >= runningGen.length) {
+            int old = runningGen.length;
+            runningGen = Arrays.copyOf(runningGen, Math.max(p.id + 1, old * 2));
+            Arrays.fill(runningGen, old, runningGen.length, -1);
+        }
+        runningGen[p.id] = running ? gen : -1;
+    }
+
+    /** The generation of the daemon running on peer {@code id}, or -1: {@link Peer#running} and {@link Peer#gen} at one read. */
+    int runningGen(int id) {
+        return id < runningGen.length ? runningGen[id] : -1;
     }
 
     Peer find(String host) {
