@@ -37,23 +37,35 @@ final class MemberTable {
         return size;
     }
 
-    /** Makes room for {@code id}: at least doubling, as an array of members would grow. */
+    /**
+     * Makes room for {@code id}: the table grows as an array of members would, at least doubling (its
+     * size bounds the loops over members, so it is part of what the model does); the arrays behind it
+     * may be larger already ({@link #knowAllAlive}).
+     */
     void ensure(int id) {
         if (id < size) {
             return;
         }
         int n = Math.max(id + 1, size * 2);
-        known = Arrays.copyOf(known, n);
-        gen = Arrays.copyOf(gen, n);
-        inc = Arrays.copyOf(inc, n);
-        state = Arrays.copyOf(state, n);
-        Arrays.fill(state, size, n, MemberState.ALIVE);
-        since = Arrays.copyOf(since, n);
-        suspicion = Arrays.copyOf(suspicion, n);
-        timer = Arrays.copyOf(timer, n);
-        activeGen = Arrays.copyOf(activeGen, n);
-        Arrays.fill(activeGen, size, n, -1);
+        if (n > known.length) {
+            reserve(n);
+        }
         size = n;
+    }
+
+    /** Arrays with room for {@code capacity} members, those beyond the table unknown. */
+    private void reserve(int capacity) {
+        int old = known.length;
+        known = Arrays.copyOf(known, capacity);
+        gen = Arrays.copyOf(gen, capacity);
+        inc = Arrays.copyOf(inc, capacity);
+        state = Arrays.copyOf(state, capacity);
+        Arrays.fill(state, old, capacity, MemberState.ALIVE);
+        since = Arrays.copyOf(since, capacity);
+        suspicion = Arrays.copyOf(suspicion, capacity);
+        timer = Arrays.copyOf(timer, capacity);
+        activeGen = Arrays.copyOf(activeGen, capacity);
+        Arrays.fill(activeGen, old, capacity, -1);
     }
 
     boolean known(int m) {
@@ -129,6 +141,13 @@ final class MemberTable {
 
     /** {@link #knowAlive} for each of {@code ids} with the generation {@code gens} gives at the same index. */
     void knowAllAlive(int[] ids, int[] gens, long t) {
+        int n = size;
+        for (int id : ids) {
+            n = id < n ? n : Math.max(id + 1, n * 2);
+        }
+        if (n > known.length) {
+            reserve(n); // once, rather than at every doubling on the way
+        }
         for (int i = 0; i < ids.length; i++) {
             knowAlive(ids[i], gens[i], t);
         }

@@ -23,13 +23,15 @@ final class Replica {
     /** Held versions in words [0, words), shown ones in [words, 2 words), forgotten ones in [2 words, 3 words). */
     private long[] bits = new long[0];
     /** Keys in the order this replica first stored them. */
-    private int[] order = new int[8];
+    private int[] order;
     private int orderSize;
     /** Its observer has been told that the view changed, and has not read it since (see {@link GossipCluster#viewsRead}). */
     boolean signalled;
 
+    /** An empty replica, with room for as many keys as the table has now: a join is about to bring them. */
     Replica(TableLog log) {
         this.log = log;
+        this.order = new int[Math.max(8, log.keys())];
     }
 
     /** The version of {@code key} held here, or {@link #NONE}. */

@@ -138,7 +138,8 @@ final class Traffic {
     void sendUntil(long until, boolean inclusive) {
         while (true) {
             Client first = null;
-            for (Client c : clients) {
+            for (int i = 0; i < clients.size(); i++) {
+                Client c = clients.get(i);
                 if (c.attached && !c.done() && (first == null || c.nextTime < first.nextTime)) {
                     first = c;
                 }
@@ -278,13 +279,16 @@ final class Traffic {
 
     /** When something is next due: a client's start, the end of an open window, an answer, the request to explain. */
     OptionalLong nextWake(long now) {
+        // asked after every input: index loops, no iterators
         long next = Long.MAX_VALUE;
-        for (Client c : clients) {
+        for (int i = 0; i < clients.size(); i++) {
+            Client c = clients.get(i);
             if (!c.attached) {
                 next = Math.min(next, now);
                 continue;
             }
-            for (Window w : c.open) {
+            for (int j = 0; j < c.open.size(); j++) {
+                Window w = c.open.get(j);
                 if (w.start + SECOND > now) {
                     next = Math.min(next, w.start + SECOND);
                 }
@@ -296,8 +300,8 @@ final class Traffic {
                 next = Math.min(next, c.timeOf(c.explain));
             }
         }
-        for (InFlight f : inFlight) {
-            next = Math.min(next, f.completesAt());
+        for (int i = 0; i < inFlight.size(); i++) {
+            next = Math.min(next, inFlight.get(i).completesAt());
         }
         return next == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(Math.max(next, now));
     }
