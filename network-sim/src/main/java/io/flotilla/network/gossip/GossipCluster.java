@@ -3,11 +3,9 @@ package io.flotilla.network.gossip;
 import io.flotilla.network.gossip.GossipEvent.Op;
 import io.flotilla.network.gossip.Message.Alive;
 import io.flotilla.network.gossip.Message.Dead;
-import io.flotilla.network.gossip.Peer.Member;
 import io.flotilla.network.random.Randomness;
 import io.flotilla.network.topology.Topology;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,6 +66,7 @@ public final class GossipCluster {
         transport.members = members;
         transport.db = db;
         members.db = db;
+        w.afterAction = this::settle;
     }
 
     /**
@@ -104,18 +103,20 @@ public final class GossipCluster {
         List<Peer> started = new ArrayList<>();
         for (String h : hosts) {
             Peer p = w.peer(h);
-            p.running = true;
-            p.gen = 0;
+            if (p.gen >= 0) {
+                w.undisturbed = false; // started before: not every daemon is at its first generation
+            }
+            w.run(p, true, 0);
             started.add(p);
         }
+        int[] ids = new int[started.size()];
+        int[] gens = new int[started.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = started.get(i).id;
+            gens[i] = started.get(i).gen;
+        }
         for (Peer o : started) {
-            for (Peer m : started) {
-                Member v = o.member(m.id);
-                v.known = true;
-                v.gen = m.gen;
-                v.state = MemberState.ALIVE;
-                v.since = time;
-            }
+            o.members.knowAllAlive(ids, gens, time);
             members.startAntiEntropy(o, time);
         }
         settle();
@@ -180,14 +181,7 @@ public final class GossipCluster {
         Peer o = w.peer(host);
         if (o.running && !o.tables.containsKey(network)) {
             w.attach(o, network);
-            BitSet attached = w.attachedTo(network);
-            List<Peer> peers = new ArrayList<>();
-            for (int p = attached.nextSetBit(0); p >= 0; p = attached.nextSetBit(p + 1)) {
-                if (p != o.id && o.member(p).active()) {
-                    peers.add(w.peers[p]);
-                }
-            }
-            db.bulkSync(o, peers, network, time);
+            db.bulkSync(o, w.audience.of(w.attachedTo(network), o.members.active(), o.id), network, time);
         }
         settle();
     }
@@ -256,7 +250,7 @@ public final class GossipCluster {
         if (time < w.agenda.now()) {
             throw new IllegalArgumentException("time runs forward: " + time + " < " + w.agenda.now());
         }
-        w.agenda.runUntil(time, this::settle);
+        w.agenda.runUntil(time, w.afterAction);
     }
 
     public long now() {
@@ -270,8 +264,8 @@ public final class GossipCluster {
         if (o == null || m == null || !o.running) {
             return Optional.empty();
         }
-        Member v = o.member(m.id);
-        return v.known ? Optional.of(v.state) : Optional.empty();
+        MemberTable v = o.member(m.id);
+        return v.known(m.id) ? Optional.of(v.state(m.id)) : Optional.empty();
     }
 
     /** The entries {@code observer} sees on {@code network} now, in the order it first stored them. */
@@ -312,6 +306,18 @@ public final class GossipCluster {
         }
     }
 
+    /**
+     * What {@code observer}'s view of {@code network} shows, as a value equal to another view's exactly
+     * when both show the same entries (each as the same write), perhaps in another order: readers that
+     * work something out of a view can do it once for all the nodes that see the same. Empty when the
+     * observer has no view of the network.
+     */
+    public Optional<ViewContent> viewContent(String observer, String network) {
+        Peer o = w.find(observer);
+        Replica rep = o == null || !o.running ? null : o.tables.get(network);
+        return rep == null ? Optional.empty() : Optional.of(new ViewContent(network, rep.shownWords()));
+    }
+
     /** Whether {@code host} is attached to {@code network} (takes part in its table). */
     public boolean isAttached(String host, String network) {
         Peer o = w.find(host);
@@ -324,16 +330,12 @@ public final class GossipCluster {
 
     private void boot(Peer p, long time) {
         w.unsettled.add(p.id);
-        p.running = true;
-        p.gen++;
+        w.undisturbed = false;
+        w.run(p, true, p.gen + 1);
         p.inc = 0;
         w.detachAll(p);
         p.reset();
-        Member self = p.member(p.id);
-        self.known = true;
-        self.gen = p.gen;
-        self.state = MemberState.ALIVE;
-        self.since = time;
+        p.members.knowAlive(p.id, p.gen, time);
         members.startAntiEntropy(p, time);
         transport.broadcast(p, new Alive(p.id, p.gen, p.inc), true);
         members.bootstrap(p, time);
@@ -343,8 +345,9 @@ public final class GossipCluster {
         for (Map.Entry<String, Replica> t : p.tables.entrySet()) {
             removeView(p, t.getKey(), t.getValue(), time);
         }
-        p.running = false;
+        w.run(p, false, p.gen);
         w.unsettled.add(p.id);
+        w.undisturbed = false;
         w.detachAll(p);
         p.reset();
         p.probing = false;
@@ -382,4 +385,28 @@ public final class GossipCluster {
 
     /** One entry of a node's view. */
     public record ViewEntry(String key, String owner, Endpoint endpoint) {}
+
+    /** The entries a view shows, by the writes they are (see {@link #viewContent}), in no order. */
+    public static final class ViewContent {
+        private final String network;
+        private final long[] shown;
+        private final int hash;
+
+        private ViewContent(String network, long[] shown) {
+            this.network = network;
+            this.shown = shown;
+            this.hash = 31 * network.hashCode() + java.util.Arrays.hashCode(shown);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ViewContent v && hash == v.hash && network.equals(v.network)
+                    && java.util.Arrays.equals(shown, v.shown);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
 }

@@ -32,6 +32,10 @@ final class Ids {
         return items[i];
     }
 
+    int[] toArray() {
+        return Arrays.copyOf(items, size);
+    }
+
     /**
      * Up to {@code k} distinct ids, uniformly at random (memberlist {@code kRandomNodes}): the first
      * {@code k} steps of a Fisher-Yates shuffle, done in place, so the ids are left reordered.

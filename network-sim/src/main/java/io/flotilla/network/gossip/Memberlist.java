@@ -4,7 +4,6 @@ import io.flotilla.network.gossip.GossipEvent.MemberChanged;
 import io.flotilla.network.gossip.Message.Alive;
 import io.flotilla.network.gossip.Message.Dead;
 import io.flotilla.network.gossip.Message.Suspect;
-import io.flotilla.network.gossip.Peer.Member;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,8 +48,9 @@ final class Memberlist {
             return;
         }
         p.bootstrapping = false;
-        for (Member v : p.members) {
-            if (v != p.members[p.id] && v.known && v.state == MemberState.ALIVE) {
+        MemberTable members = p.members;
+        for (int m = 0; m < members.size(); m++) {
+            if (m != p.id && members.is(m, MemberState.ALIVE)) {
                 return;
             }
         }
@@ -75,19 +75,18 @@ final class Memberlist {
     boolean disturbed(Peer o) {
         if (w.topology.isWhole()) {
             for (int m : w.unsettled) {
-                if (m >= o.members.length) {
+                if (m >= o.members.size()) {
                     break;
                 }
-                Member v = o.members[m];
-                if (m != o.id && v.active() && !(answers(m, v.gen) && w.topology.canReach(o.id, m))) {
+                if (m != o.id && o.members.active(m) && !(answers(m, o.members.gen(m)) && w.topology.canReach(o.id, m))) {
                     return true;
                 }
             }
             return false;
         }
-        for (int m = 0; m < o.members.length; m++) {
-            Member v = o.members[m];
-            if (m != o.id && v.active() && !(answers(m, v.gen) && w.topology.canReach(o.id, m))) {
+        MemberTable v = o.members;
+        for (int m = 0; m < v.size(); m++) {
+            if (m != o.id && v.active(m) && !(answers(m, v.gen(m)) && w.topology.canReach(o.id, m))) {
                 return true;
             }
         }
@@ -105,7 +104,7 @@ final class Memberlist {
             return;
         }
         if (!probeSucceeds(o, target)) {
-            int targetGen = o.member(target).gen;
+            int targetGen = o.member(target).gen(target);
             w.agenda.at(t + w.config.probeIntervalNanos(), () -> probeFailed(o, gen, target, targetGen));
         }
         if (disturbed(o)) {
@@ -117,15 +116,16 @@ final class Memberlist {
 
     /** Round robin over a list shuffled at every wrap (memberlist {@code probe}, {@code resetNodes}); dead members are skipped. */
     int nextProbeTarget(Peer o) {
-        for (int checked = 0; checked <= 2 * o.members.length + 1; checked++) {
+        for (int checked = 0; checked <= 2 * o.members.size() + 1; checked++) {
             if (o.probeCursor >= o.probeOrder.length) {
-                List<Integer> known = new ArrayList<>();
-                for (int m = 0; m < o.members.length; m++) {
-                    if (m != o.id && o.members[m].known) {
+                Ids known = w.ids;
+                known.clear();
+                for (int m = 0; m < o.members.size(); m++) {
+                    if (m != o.id && o.members.known(m)) {
                         known.add(m);
                     }
                 }
-                int[] order = known.stream().mapToInt(Integer::intValue).toArray();
+                int[] order = known.toArray();
                 shuffle(order, o);
                 o.probeOrder = order;
                 o.probeCursor = 0;
@@ -134,7 +134,7 @@ final class Memberlist {
                 }
             }
             int candidate = o.probeOrder[o.probeCursor++];
-            if (o.member(candidate).active()) {
+            if (o.member(candidate).active(candidate)) {
                 return candidate;
             }
         }
@@ -152,12 +152,12 @@ final class Memberlist {
 
     /** A direct ping, then indirect pings through up to 3 random live members. */
     boolean probeSucceeds(Peer o, int target) {
-        int targetGen = o.member(target).gen;
+        int targetGen = o.member(target).gen(target);
         boolean answers = answers(target, targetGen);
         if (answers && w.topology.canReach(o.id, target)) {
             return true;
         }
-        Ids helpers = w.candidates(o, m -> m != target && o.members[m].known && o.members[m].state == MemberState.ALIVE);
+        Audience helpers = w.audience.alive(o.members, o.id, target);
         for (int h : helpers.pick(w.config.indirectChecks(), o.fdRandom)) {
             Peer helper = w.peers[h];
             if (answers && helper.running && w.topology.canReach(o.id, h) && w.topology.canReach(h, target)) {
@@ -173,9 +173,9 @@ final class Memberlist {
     }
 
     void probeFailed(Peer o, int gen, int target, int targetGen) {
-        Member v = o.member(target);
-        if (o.running && o.gen == gen && v.gen == targetGen && v.active()) {
-            onSuspect(o, new Suspect(target, targetGen, v.inc, o.id));
+        MemberTable v = o.member(target);
+        if (o.running && o.gen == gen && v.gen(target) == targetGen && v.active(target)) {
+            onSuspect(o, new Suspect(target, targetGen, v.inc(target), o.id));
         }
     }
 
@@ -184,28 +184,27 @@ final class Memberlist {
             return;
         }
         long t = w.agenda.now();
-        Member v = r.member(a.member());
-        if (!v.known || a.gen() > v.gen) {
-            if (v.known && v.state != MemberState.LEFT) {
-                db.ownerLeft(r, a.member(), t);
+        int m = a.member();
+        MemberTable v = r.member(m);
+        if (!v.known(m) || a.gen() > v.gen(m)) {
+            if (v.known(m) && v.state(m) != MemberState.LEFT) {
+                db.ownerLeft(r, m, t);
             }
-            v.known = true;
-            v.gen = a.gen();
-            v.inc = a.inc();
-            v.suspicion = null;
-            setState(r, a.member(), v, MemberState.ALIVE, t, true);
-            db.ownerActive(r, a.member(), t);
+            v.know(m, a.gen(), a.inc());
+            v.setSuspicion(m, null);
+            setState(r, m, MemberState.ALIVE, t, true);
+            db.ownerActive(r, m, t);
             transport.broadcast(r, a, false);
             return;
         }
-        if (a.gen() < v.gen || a.inc() <= v.inc) {
+        if (a.gen() < v.gen(m) || a.inc() <= v.inc(m)) {
             return;
         }
-        v.inc = a.inc();
-        v.suspicion = null;
-        v.timer++;
-        MemberState before = v.state;
-        setState(r, a.member(), v, MemberState.ALIVE, t, false);
+        v.setInc(m, a.inc());
+        v.setSuspicion(m, null);
+        v.bumpTimer(m);
+        MemberState before = v.state(m);
+        setState(r, m, MemberState.ALIVE, t, false);
         if (before == MemberState.DEAD || before == MemberState.LEFT) {
             db.ownerActive(r, a.member(), t);
         }
@@ -220,33 +219,36 @@ final class Memberlist {
             return;
         }
         long t = w.agenda.now();
-        Member v = r.member(s.member());
-        if (!v.known || s.gen() != v.gen || s.inc() < v.inc) {
+        int m = s.member();
+        MemberTable v = r.member(m);
+        if (!v.known(m) || s.gen() != v.gen(m) || s.inc() < v.inc(m)) {
             return;
         }
-        if (v.state == MemberState.SUSPECT) {
-            if (v.suspicion.confirm(s.from(), t)) {
-                scheduleSuspicion(r, s.member(), v);
+        if (v.state(m) == MemberState.SUSPECT) {
+            if (v.suspicion(m).confirm(s.from(), t)) {
+                scheduleSuspicion(r, m);
                 transport.broadcast(r, s, s.from() == r.id);
             }
             return;
         }
-        if (v.state != MemberState.ALIVE) {
+        if (v.state(m) != MemberState.ALIVE) {
             return;
         }
-        v.inc = s.inc();
-        v.suspicion = new Suspicion(w.config, estimatedNodes(r, t), s.from(), t);
-        setState(r, s.member(), v, MemberState.SUSPECT, t, false);
-        scheduleSuspicion(r, s.member(), v);
+        v.setInc(m, s.inc());
+        v.setSuspicion(m, new Suspicion(w.config, estimatedNodes(r, t), s.from(), t));
+        setState(r, m, MemberState.SUSPECT, t, false);
+        scheduleSuspicion(r, m);
         transport.broadcast(r, s, s.from() == r.id);
     }
 
-    void scheduleSuspicion(Peer r, int member, Member v) {
-        int token = ++v.timer;
+    /** The member's suspicion timer, as it stands now, declares it dead unless something voids it first. */
+    void scheduleSuspicion(Peer r, int member) {
+        MemberTable v = r.members; // a restart makes a new table: this one's timers are then moot
+        int token = v.bumpTimer(member);
         int gen = r.gen;
-        w.agenda.at(v.suspicion.deadline(), () -> {
-            if (r.running && r.gen == gen && v.state == MemberState.SUSPECT && v.timer == token) {
-                onDead(r, new Dead(member, v.gen, v.inc, r.id));
+        w.agenda.at(v.suspicion(member).deadline(), () -> {
+            if (r.running && r.gen == gen && v.state(member) == MemberState.SUSPECT && v.timer(member) == token) {
+                onDead(r, new Dead(member, v.gen(member), v.inc(member), r.id));
             }
         });
     }
@@ -259,16 +261,17 @@ final class Memberlist {
             return;
         }
         long t = w.agenda.now();
-        Member v = r.member(d.member());
-        if (!v.known || d.gen() != v.gen || d.inc() < v.inc
-                || v.state == MemberState.DEAD || v.state == MemberState.LEFT) {
+        int m = d.member();
+        MemberTable v = r.member(m);
+        if (!v.known(m) || d.gen() != v.gen(m) || d.inc() < v.inc(m)
+                || v.state(m) == MemberState.DEAD || v.state(m) == MemberState.LEFT) {
             return;
         }
-        v.inc = d.inc();
-        v.suspicion = null;
-        v.timer++;
-        boolean left = d.from() == d.member();
-        setState(r, d.member(), v, left ? MemberState.LEFT : MemberState.DEAD, t, false);
+        v.setInc(m, d.inc());
+        v.setSuspicion(m, null);
+        v.bumpTimer(m);
+        boolean left = d.from() == m;
+        setState(r, m, left ? MemberState.LEFT : MemberState.DEAD, t, false);
         if (left) {
             db.ownerLeft(r, d.member(), t);
         } else {
@@ -281,26 +284,28 @@ final class Memberlist {
     /** memberlist {@code refute}: a higher incarnation, broadcast as alive. */
     void refute(Peer r, int accused) {
         r.inc = Math.max(r.inc, accused) + 1;
-        r.member(r.id).inc = r.inc;
+        r.member(r.id).setInc(r.id, r.inc);
         transport.broadcast(r, new Alive(r.id, r.gen, r.inc), true);
     }
 
-    void setState(Peer r, int member, Member v, MemberState to, long t, boolean fresh) {
-        Optional<MemberState> from = fresh ? Optional.empty() : Optional.of(v.state);
-        if (!fresh && v.state == to) {
+    void setState(Peer r, int member, MemberState to, long t, boolean fresh) {
+        MemberTable v = r.members;
+        Optional<MemberState> from = fresh ? Optional.empty() : Optional.of(v.state(member));
+        if (!fresh && v.state(member) == to) {
             return;
         }
-        v.state = to;
-        v.since = t;
+        v.setState(member, to, t);
         w.membershipChanged = true;
+        w.undisturbed &= to == MemberState.ALIVE;
         w.sink.accept(new MemberChanged(t, r.name, w.peers[member].name, from, to));
     }
 
     /** memberlist {@code estNumNodes}: members in the list, itself included, dead ones until reaped. */
     int estimatedNodes(Peer r, long t) {
         int n = 0;
-        for (Member v : r.members) {
-            if (v.known && (v.active() || t - v.since <= w.config.gossipToTheDeadNanos())) {
+        MemberTable v = r.members;
+        for (int m = 0; m < v.size(); m++) {
+            if (v.known(m) && (v.active(m) || t - v.since(m) <= w.config.gossipToTheDeadNanos())) {
                 n++;
             }
         }
@@ -318,12 +323,14 @@ final class Memberlist {
             if (!a.running || !b.running || a.gen != ga || b.gen != gb) {
                 return;
             }
-            ofA.take(a);
-            ofB.take(b);
-            w.merging = true;
-            merge(b, ofA);
-            merge(a, ofB);
-            w.merging = false;
+            if (!a.members.settledWith(b.members)) {
+                ofA.take(a);
+                ofB.take(b);
+                w.merging = true;
+                merge(b, ofA);
+                merge(a, ofB);
+                w.merging = false;
+            }
             if (withTables) {
                 for (String network : new ArrayList<>(a.tables.keySet())) {
                     if (w.attached(b, network)) {
@@ -361,11 +368,11 @@ final class Memberlist {
         if (member == r.id) {
             return true;
         }
-        if (member >= r.members.length) {
+        MemberTable v = r.members;
+        if (member >= v.size()) {
             return false;
         }
-        Member v = r.members[member];
-        return v.known && gen <= v.gen && (gen < v.gen || inc <= v.inc);
+        return v.known(member) && gen <= v.gen(member) && (gen < v.gen(member) || inc <= v.inc(member));
     }
 
     /** What one side of a push/pull sends: each member it knows, its state, generation and incarnation. Reused. */
@@ -377,20 +384,21 @@ final class Memberlist {
         int[] inc = new int[0];
 
         void take(Peer p) {
-            if (member.length < p.members.length) {
-                member = new int[p.members.length];
-                state = new MemberState[p.members.length];
-                gen = new int[p.members.length];
-                inc = new int[p.members.length];
+            MemberTable v = p.members;
+            int n = v.size();
+            if (member.length < n) {
+                member = new int[n];
+                state = new MemberState[n];
+                gen = new int[n];
+                inc = new int[n];
             }
             size = 0;
-            for (int m = 0; m < p.members.length; m++) {
-                Member v = p.members[m];
-                if (v.known) {
+            for (int m = 0; m < n; m++) {
+                if (v.known(m)) {
                     member[size] = m;
-                    state[size] = v.state;
-                    gen[size] = v.gen;
-                    inc[size] = v.inc;
+                    state[size] = v.state(m);
+                    gen[size] = v.gen(m);
+                    inc[size] = v.inc(m);
                     size++;
                 }
             }
@@ -401,8 +409,9 @@ final class Memberlist {
     void resumeReconnects(long time) {
         for (Peer r : w.peers) {
             if (r != null && r.running && !r.reconnecting) {
-                for (Member v : r.members) {
-                    if (v.known && v.state == MemberState.DEAD) {
+                MemberTable v = r.members;
+                for (int m = 0; m < v.size(); m++) {
+                    if (v.is(m, MemberState.DEAD)) {
                         startReconnect(r, time);
                         break;
                     }
@@ -429,7 +438,7 @@ final class Memberlist {
         if (!r.running || r.gen != gen) {
             return;
         }
-        Ids failed = w.candidates(r, m -> r.members[m].known && r.members[m].state == MemberState.DEAD);
+        Ids failed = w.candidates(r, m -> r.members.is(m, MemberState.DEAD));
         boolean reachable = false;
         for (int i = 0; i < failed.size(); i++) {
             int m = failed.get(i);
@@ -459,12 +468,12 @@ final class Memberlist {
             return;
         }
         long t = w.agenda.now();
-        Ids alive = w.candidates(p, m -> p.members[m].known && p.members[m].state == MemberState.ALIVE);
+        Audience alive = w.audience.alive(p.members, p.id, -1);
         if (alive.size() > 0) {
             pushPull(p, w.peers[alive.get(p.gossipRandom.nextInt(alive.size()))], t, false);
         }
         for (String network : new ArrayList<>(p.tables.keySet())) {
-            Ids netPeers = transport.networkAudience(p, network);
+            Audience netPeers = transport.networkAudience(p, network);
             for (int q : netPeers.pick(2, p.gossipRandom)) {
                 if (w.peers[q].running && w.topology.canReach(p.id, q)) {
                     db.bulkSync(p, w.peers[q], network, t);

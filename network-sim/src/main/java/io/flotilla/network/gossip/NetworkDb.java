@@ -3,7 +3,7 @@ package io.flotilla.network.gossip;
 import io.flotilla.network.gossip.GossipEvent.EntryChanged;
 import io.flotilla.network.gossip.GossipEvent.Op;
 import io.flotilla.network.gossip.Message.Table;
-import io.flotilla.network.gossip.Peer.Member;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +36,8 @@ final class NetworkDb {
         int k = log.key(key);
         int v = log.append(k, o.id, o.gen, ++w.lamport, value);
         Replica rep = o.tables.get(network);
-        rep.hold(k, v);
-        refresh(o, log, rep, k, time);
+        int shownBefore = rep.hold(k, v, rep.held(k));
+        refresh(o, log, rep, k, v, shownBefore, time);
         transport.broadcast(o, new Table(network, k, v), true);
     }
 
@@ -54,20 +54,27 @@ final class NetworkDb {
         if (owner == r.id) {
             return false;
         }
-        Member om = r.member(owner);
-        if (om.known && log.ownerGen(v) < om.gen) {
-            return false;
-        }
-        if (w.config.failedPeerEntries() == FailedPeerEntries.DELETE && om.known && om.gen == log.ownerGen(v)
-                && !om.active()) {
-            return false; // the failed node is no longer on the network's peer list: its events are rejected
+        int ownerGen = log.ownerGen(v);
+        // the common case: the owner is known, alive or suspect, at this generation
+        boolean ownerShown = w.undisturbed || r.members.activeGen(owner) == ownerGen;
+        if (!ownerShown) {
+            MemberTable om = r.member(owner);
+            if (om.known(owner) && ownerGen < om.gen(owner)) {
+                return false;
+            }
+            if (w.config.failedPeerEntries() == FailedPeerEntries.DELETE && om.known(owner) && om.gen(owner) == ownerGen
+                    && !om.active(owner)) {
+                return false; // the failed node is no longer on the network's peer list: its events are rejected
+            }
         }
         int k = log.keyOf(v);
-        if (rep.held(k) >= v) {
+        int before = rep.held(k);
+        if (before >= v) {
             return false; // a version as new or newer (a later Lamport time) is here already
         }
-        rep.hold(k, v);
-        refresh(r, log, rep, k, w.agenda.now());
+        int shownBefore = rep.hold(k, v, before);
+        // a version just taken is not forgotten: only the owner's visibility and a tombstone can hide it
+        show(r, log, rep, k, v, shownBefore, ownerShown && log.value(v).isPresent(), w.agenda.now());
         return true;
     }
 
@@ -85,52 +92,73 @@ final class NetworkDb {
     }
 
     /**
-     * Bulk syncs with each of {@code peers}, in order, each a path latency from now; the syncs due at
+     * Bulk syncs with each of {@code peers}, in id order, each a path latency from now; the syncs due at
      * one instant share one action on the agenda, in the same order as one action each would run.
+     * A join syncs with hundreds of peers: they are read as ids and generations, not as daemons.
      */
-    void bulkSync(Peer a, List<Peer> peers, String network, long time) {
+    void bulkSync(Peer a, Audience peers, String network, long time) {
         // the groups by arrival time, in the order their first peer comes (consecutive peers mostly share one)
-        java.util.Map<Long, Integer> groupOf = new java.util.HashMap<>();
-        List<List<Peer>> groups = new java.util.ArrayList<>();
-        List<Long> arrivals = new java.util.ArrayList<>();
-        long lastArrival = -1;
-        List<Peer> last = null;
-        for (Peer b : peers) {
-            if (b.running && w.topology.canReach(a.id, b.id)) {
-                long arrival = time + w.topology.latencyNanos(a.id, b.id);
-                if (last == null || arrival != lastArrival) {
-                    Integer g = groupOf.get(arrival);
-                    if (g == null) {
-                        g = groups.size();
-                        groupOf.put(arrival, g);
-                        groups.add(new java.util.ArrayList<>());
-                        arrivals.add(arrival);
+        List<SyncGroup> groups = new ArrayList<>(1);
+        SyncGroup last = null;
+        for (int b = peers.next(0); b >= 0; b = peers.next(b + 1)) {
+            int gen = w.runningGen(b);
+            if (gen >= 0 && w.topology.canReach(a.id, b)) {
+                long arrival = time + w.topology.latencyNanos(a.id, b);
+                if (last == null || arrival != last.arrival) {
+                    last = null;
+                    for (SyncGroup g : groups) {
+                        if (g.arrival == arrival) {
+                            last = g;
+                            break;
+                        }
                     }
-                    last = groups.get(g);
-                    lastArrival = arrival;
+                    if (last == null) {
+                        last = new SyncGroup(arrival, groups.isEmpty() ? peers.size() : 8);
+                        groups.add(last);
+                    }
                 }
-                last.add(b);
+                last.add(b, gen);
             }
         }
         int ga = a.gen;
-        for (int g = 0; g < groups.size(); g++) {
-            List<Peer> group = groups.get(g);
-            int[] gens = new int[group.size()];
-            for (int i = 0; i < gens.length; i++) {
-                gens[i] = group.get(i).gen;
-            }
-            w.agenda.at(arrivals.get(g), () -> {
-                java.util.BitSet attached = w.attachedTo(network);
+        for (SyncGroup group : groups) {
+            w.agenda.at(group.arrival, () -> {
+                PeerSet attached = w.attachedTo(network);
+                if (!a.running || a.gen != ga || !attached.contains(a.id)) {
+                    return;
+                }
                 TableLog log = w.log(network);
                 Replica[] replicas = w.replicasOf(network);
-                for (int i = 0; i < group.size(); i++) {
-                    Peer b = group.get(i);
-                    if (a.running && b.running && a.gen == ga && b.gen == gens[i] && attached.get(a.id)
-                            && attached.get(b.id)) {
-                        exchange(a, b, log, replicas[a.id], replicas[b.id]);
+                for (int i = 0; i < group.size; i++) {
+                    int b = group.peers[i];
+                    if (w.runningGen(b) == group.gens[i] && attached.contains(b)) {
+                        exchange(a, w.peers[b], log, replicas[a.id], replicas[b]);
                     }
                 }
             });
+        }
+    }
+
+    /** The peers of one join's bulk syncs that arrive at one instant, with the generations they ran then. */
+    private static final class SyncGroup {
+        final long arrival;
+        int[] peers;
+        int[] gens;
+        int size;
+
+        SyncGroup(long arrival, int capacity) {
+            this.arrival = arrival;
+            this.peers = new int[capacity];
+            this.gens = new int[capacity];
+        }
+
+        void add(int peer, int gen) {
+            if (size == peers.length) {
+                peers = java.util.Arrays.copyOf(peers, size * 2 + 1);
+                gens = java.util.Arrays.copyOf(gens, size * 2 + 1);
+            }
+            peers[size] = peer;
+            gens[size++] = gen;
         }
     }
 
@@ -143,8 +171,7 @@ final class NetworkDb {
     }
 
     private void exchange(Peer a, Peer b, TableLog log, Replica ra, Replica rb) {
-        ra.missingFrom(rb, toB);
-        rb.missingFrom(ra, toA);
+        Replica.missing(ra, rb, toB, toA);
         acceptAll(b, log, rb, toB);
         acceptAll(a, log, ra, toA);
     }
@@ -205,33 +232,42 @@ final class NetworkDb {
         }
     }
 
-    /** Whether {@code r}'s view shows the version of {@code k} it holds. */
-    boolean visible(Peer r, TableLog log, Replica rep, int k) {
-        int v = rep.held(k);
-        if (v == Replica.NONE || log.value(v).isEmpty() || rep.forgotten(k)) {
+    /** Whether {@code r}'s view shows {@code v}, the version of its key it holds ({@link Replica#NONE}: none). */
+    boolean visible(Peer r, TableLog log, Replica rep, int v) {
+        if (v == Replica.NONE || log.value(v).isEmpty() || rep.forgottenVersion(v)) {
             return false;
         }
         int owner = log.owner(v);
         if (owner == r.id) {
             return log.ownerGen(v) == r.gen;
         }
-        Member m = r.member(owner);
-        return m.active() && m.gen == log.ownerGen(v);
+        return r.members.activeGen(owner) == log.ownerGen(v);
     }
 
     void refresh(Peer r, TableLog log, Replica rep, int k, long t) {
-        boolean now = visible(r, log, rep, k);
-        int shown = rep.visible(k);
+        int v = rep.held(k);
+        refresh(r, log, rep, k, v, v != Replica.NONE && rep.shows(v) ? v : Replica.NONE, t);
+    }
+
+    /**
+     * Shows or hides {@code v}, the version of {@code k} the replica holds, as {@link #visible} says,
+     * and reports the change from {@code shown}, the version the view showed before ({@link Replica#NONE}:
+     * none).
+     */
+    private void refresh(Peer r, TableLog log, Replica rep, int k, int v, int shown, long t) {
+        show(r, log, rep, k, v, shown, visible(r, log, rep, v), t);
+    }
+
+    /** Shows {@code v} or not, as {@code now} says, and reports the change from {@code shown}. */
+    private void show(Peer r, TableLog log, Replica rep, int k, int v, int shown, boolean now, long t) {
         if (shown != Replica.NONE && !now) {
-            rep.setVisible(k, Replica.NONE);
+            rep.show(v, false);
             emit(t, r, log, rep, k, shown, Op.REMOVED);
         } else if (shown == Replica.NONE && now) {
-            int v = rep.held(k);
-            rep.setVisible(k, v);
+            rep.show(v, true);
             emit(t, r, log, rep, k, v, Op.ADDED);
-        } else if (now && shown != rep.held(k)) {
-            int v = rep.held(k);
-            rep.setVisible(k, v);
+        } else if (now && shown != v) {
+            rep.show(v, true);
             if (!log.value(v).equals(log.value(shown))) {
                 emit(t, r, log, rep, k, v, Op.UPDATED);
             }

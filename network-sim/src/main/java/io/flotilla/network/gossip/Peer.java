@@ -9,21 +9,6 @@ import java.util.SplittableRandom;
 /** One host's gossip daemon: its memberlist view, its NetworkDB tables and its queues. */
 final class Peer {
 
-    /** What this peer believes about one member. */
-    static final class Member {
-        boolean known;
-        int gen;
-        int inc;
-        MemberState state = MemberState.ALIVE;
-        long since;
-        Suspicion suspicion;
-        int timer;
-
-        boolean active() {
-            return known && (state == MemberState.ALIVE || state == MemberState.SUSPECT);
-        }
-    }
-
     /** A queued broadcast and how often this peer has sent it. */
     static final class Queued {
         final Message message;
@@ -48,11 +33,14 @@ final class Peer {
     boolean detailed = true;
     int gen = -1;
     int inc;
-    Member[] members = new Member[0];
+    /** What its memberlist believes about each member, itself included. */
+    MemberTable members = new MemberTable();
     /** This daemon's replica of each network's table, in the order it joined them. */
     final Map<String, Replica> tables = new LinkedHashMap<>();
     final List<Queued> memberQueue = new ArrayList<>();
     final Map<String, List<Queued>> tableQueues = new LinkedHashMap<>();
+    /** How many broadcasts the queues hold: asked of every peer whenever a member changes state. */
+    int queued;
 
     int[] probeOrder = new int[0];
     int probeCursor;
@@ -73,35 +61,23 @@ final class Peer {
         this.probePhase = fdRandom.nextLong(config.probeIntervalNanos());
     }
 
-    Member member(int id) {
-        if (id >= members.length) {
-            Member[] grown = java.util.Arrays.copyOf(members, Math.max(id + 1, members.length * 2));
-            for (int i = members.length; i < grown.length; i++) {
-                grown[i] = new Member();
-            }
-            members = grown;
-        }
-        return members[id];
+    /** Its member table, with room for {@code id}. */
+    MemberTable member(int id) {
+        members.ensure(id);
+        return members;
     }
 
     /** Forgets everything but its tables, which {@link World#detachAll} drops: the daemon restarted, or the host crashed. */
     void reset() {
-        members = new Member[0];
+        members = new MemberTable();
         memberQueue.clear();
         tableQueues.clear();
+        queued = 0;
         probeOrder = new int[0];
         probeCursor = 0;
     }
 
     boolean hasQueued() {
-        if (!memberQueue.isEmpty()) {
-            return true;
-        }
-        for (List<Queued> q : tableQueues.values()) {
-            if (!q.isEmpty()) {
-                return true;
-            }
-        }
-        return false;
+        return queued > 0;
     }
 }

@@ -5,50 +5,64 @@ import java.util.Arrays;
 /**
  * One node's copy of one network's table: for each key, the version it holds now (the newest it has
  * accepted), whether it has forgotten it (a failed owner's entry, in {@link FailedPeerEntries#DELETE}
- * mode), and the version its view shows, if any. The versions held are also kept as a bit set, so
- * that a bulk sync finds what the other side lacks word by word.
+ * mode), and whether its view shows it.
+ *
+ * <p>All three are bit sets by version number into the network's {@link TableLog}: a replica holds at
+ * most one version of a key, so the version of a key it holds is the one of the key's few versions
+ * whose bit is set. The three sets share one array, each {@link #words} long, so that a bulk sync, which
+ * finds what the other side lacks word by word, reads one small object per replica; a thousand nodes'
+ * replicas of a network of five hundred entries are a few hundred bytes each.
  */
 final class Replica {
 
     static final int NONE = -1;
 
-    /** By key: the version held, or {@link #NONE}. */
-    private int[] held = new int[0];
-    /** By key: the version the view shows, or {@link #NONE}. */
-    private int[] visible = new int[0];
-    /** By version: held here. */
-    private long[] heldBits = new long[0];
-    /** By version: held, but forgotten (not shown, not passed on). */
-    private long[] forgottenBits = new long[0];
+    private final TableLog log;
+    /** Words per set. */
+    private int words;
+    /** Held versions in words [0, words), shown ones in [words, 2 words), forgotten ones in [2 words, 3 words). */
+    private long[] bits = new long[0];
     /** Keys in the order this replica first stored them. */
-    private int[] order = new int[8];
+    private int[] order;
     private int orderSize;
     /** Its observer has been told that the view changed, and has not read it since (see {@link GossipCluster#viewsRead}). */
     boolean signalled;
 
+    /** An empty replica, with room for as many keys as the table has now: a join is about to bring them. */
+    Replica(TableLog log) {
+        this.log = log;
+        this.order = new int[Math.max(8, log.keys())];
+    }
+
+    /** The version of {@code key} held here, or {@link #NONE}. */
     int held(int key) {
-        return key < held.length ? held[key] : NONE;
+        return log.heldVersion(key, bits, words);
     }
 
     boolean holds(int key) {
         return held(key) != NONE;
     }
 
-    /** Holds {@code version} of {@code key} from now on, in place of the version held before. */
-    void hold(int key, int version) {
-        ensureKey(key);
-        int before = held[key];
+    /**
+     * Holds {@code version} of {@code key} from now on, in place of {@code before}, the version held
+     * before ({@link #held}, or {@link #NONE}); the new version is not shown until {@link #show}.
+     * Returns the version the view showed before, or {@link #NONE}.
+     */
+    int hold(int key, int version, int before) {
+        int shownBefore = NONE;
         if (before == NONE) {
             if (orderSize == order.length) {
                 order = Arrays.copyOf(order, orderSize * 2);
             }
             order[orderSize++] = key;
         } else {
-            clear(heldBits, before);
-            clear(forgottenBits, before);
+            if (get(words, before)) {
+                shownBefore = before;
+            }
+            clearAll(before);
         }
-        held[key] = version;
-        heldBits = set(heldBits, version);
+        set(0, version);
+        return shownBefore;
     }
 
     /** Drops the key altogether, as if never heard of (the owner left). */
@@ -57,10 +71,7 @@ final class Replica {
         if (before == NONE) {
             return;
         }
-        clear(heldBits, before);
-        clear(forgottenBits, before);
-        held[key] = NONE;
-        visible[key] = NONE;
+        clearAll(before);
         for (int i = 0; i < orderSize; i++) {
             if (order[i] == key) {
                 System.arraycopy(order, i + 1, order, i, orderSize - i - 1);
@@ -70,25 +81,45 @@ final class Replica {
         }
     }
 
-    boolean forgotten(int key) {
-        int v = held(key);
-        return v != NONE && get(forgottenBits, v);
+    /** Whether the held {@code version} is forgotten. */
+    boolean forgottenVersion(int version) {
+        return get(2 * words, version);
     }
 
     void forget(int key) {
         int v = held(key);
         if (v != NONE) {
-            forgottenBits = set(forgottenBits, v);
+            set(2, v);
         }
     }
 
+    /** The version of {@code key} the view shows, or {@link #NONE}. */
     int visible(int key) {
-        return key < visible.length ? visible[key] : NONE;
+        int v = held(key);
+        return v != NONE && get(words, v) ? v : NONE;
     }
 
-    void setVisible(int key, int version) {
-        ensureKey(key);
-        visible[key] = version;
+    /** Whether the view shows the held {@code version}. */
+    boolean shows(int version) {
+        return get(words, version);
+    }
+
+    /** The view shows the held {@code version} from now on ({@code shown}), or no version of its key. */
+    void show(int version, boolean shown) {
+        if (shown) {
+            set(1, version);
+        } else {
+            clear(words, version);
+        }
+    }
+
+    /** The versions the view shows, as words of bits without trailing empty words: equal for equal views. */
+    long[] shownWords() {
+        int n = words;
+        while (n > 0 && bits[words + n - 1] == 0) {
+            n--;
+        }
+        return Arrays.copyOfRange(bits, words, words + n);
     }
 
     int orderSize() {
@@ -103,57 +134,81 @@ final class Replica {
     static final class Versions {
         int[] items = new int[64];
         int size;
+
+        void add(int version) {
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = version;
+        }
     }
 
     /**
-     * The versions this replica would send in a bulk sync (held, not forgotten) that {@code other}
-     * does not hold, in version order, into {@code out}.
+     * What each side of a bulk sync would send (held, not forgotten) that the other does not hold, in
+     * version order: {@code a}'s into {@code toB}, {@code b}'s into {@code toA}. One pass over both.
      */
-    void missingFrom(Replica other, Versions out) {
-        out.size = 0;
-        int words = heldBits.length;
-        for (int i = 0; i < words; i++) {
-            long mine = heldBits[i] & ~(i < forgottenBits.length ? forgottenBits[i] : 0);
-            long theirs = i < other.heldBits.length ? other.heldBits[i] : 0;
-            long missing = mine & ~theirs;
-            while (missing != 0) {
-                int bit = Long.numberOfTrailingZeros(missing);
-                missing &= missing - 1;
-                if (out.size == out.items.length) {
-                    out.items = Arrays.copyOf(out.items, out.size * 2);
-                }
-                out.items[out.size++] = (i << 6) + bit;
+    static void missing(Replica a, Replica b, Versions toB, Versions toA) {
+        toB.size = 0;
+        toA.size = 0;
+        long[] ab = a.bits;
+        long[] bb = b.bits;
+        int wa = a.words;
+        int wb = b.words;
+        int n = Math.max(wa, wb);
+        for (int i = 0; i < n; i++) {
+            long heldA = i < wa ? ab[i] : 0;
+            long heldB = i < wb ? bb[i] : 0;
+            if (heldA == heldB) {
+                continue; // nothing either lacks (forgotten versions are held too)
             }
+            long sendA = heldA & ~(i < wa ? ab[2 * wa + i] : 0) & ~heldB;
+            long sendB = heldB & ~(i < wb ? bb[2 * wb + i] : 0) & ~heldA;
+            collect(sendA, i, toB);
+            collect(sendB, i, toA);
         }
     }
 
-    private void ensureKey(int key) {
-        if (key >= held.length) {
-            int n = Math.max(key + 1, held.length * 2);
-            int old = held.length;
-            held = Arrays.copyOf(held, n);
-            visible = Arrays.copyOf(visible, n);
-            Arrays.fill(held, old, n, NONE);
-            Arrays.fill(visible, old, n, NONE);
+    private static void collect(long word, int index, Versions out) {
+        while (word != 0) {
+            int bit = Long.numberOfTrailingZeros(word);
+            word &= word - 1;
+            out.add((index << 6) + bit);
         }
     }
 
-    private static long[] set(long[] bits, int v) {
+    /** Sets bit {@code v} of set {@code set} (0 held, 1 shown, 2 forgotten), growing the sets as needed. */
+    private void set(int set, int v) {
         int w = v >>> 6;
-        long[] out = w < bits.length ? bits : Arrays.copyOf(bits, Math.max(w + 1, bits.length * 2));
-        out[w] |= 1L << (v & 63);
-        return out;
+        if (w >= words) {
+            grow(Math.max(w + 1, words * 2));
+        }
+        bits[set * words + w] |= 1L << (v & 63);
     }
 
-    private static void clear(long[] bits, int v) {
+    private void clear(int offset, int v) {
         int w = v >>> 6;
-        if (w < bits.length) {
-            bits[w] &= ~(1L << (v & 63));
+        if (w < words) {
+            bits[offset + w] &= ~(1L << (v & 63));
         }
     }
 
-    private static boolean get(long[] bits, int v) {
+    private void clearAll(int v) {
+        clear(0, v);
+        clear(words, v);
+        clear(2 * words, v);
+    }
+
+    private boolean get(int offset, int v) {
         int w = v >>> 6;
-        return w < bits.length && (bits[w] & (1L << (v & 63))) != 0;
+        return w < words && (bits[offset + w] & (1L << (v & 63))) != 0;
+    }
+
+    private void grow(int n) {
+        long[] grown = new long[3 * n];
+        for (int set = 0; set < 3; set++) {
+            System.arraycopy(bits, set * words, grown, set * n, words);
+        }
+        bits = grown;
+        words = n;
     }
 }

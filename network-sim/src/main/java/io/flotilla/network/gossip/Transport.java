@@ -4,9 +4,7 @@ import io.flotilla.network.gossip.Message.Alive;
 import io.flotilla.network.gossip.Message.Dead;
 import io.flotilla.network.gossip.Message.Suspect;
 import io.flotilla.network.gossip.Message.Table;
-import io.flotilla.network.gossip.Peer.Member;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +31,32 @@ final class Transport {
         w.agenda.at(time + w.topology.latencyNanos(from.id, to.id), () -> {
             if (to.running && to.gen == gen) {
                 receive(to, m);
+            }
+        });
+    }
+
+    /**
+     * Sends several messages at once: they arrive together and are taken in order, each as if it were
+     * an action of its own (what runs after an action runs between them), as sending them one by one
+     * would have them: one after the other at the same instant, nothing between them.
+     */
+    void send(Peer from, Peer to, Message[] packet, long time) {
+        if (packet.length == 1) {
+            send(from, to, packet[0], time);
+            return;
+        }
+        if (!to.running || !w.topology.canReach(from.id, to.id)) {
+            return;
+        }
+        int gen = to.gen;
+        w.agenda.at(time + w.topology.latencyNanos(from.id, to.id), () -> {
+            for (int i = 0; i < packet.length; i++) {
+                if (i > 0) {
+                    w.afterAction.run();
+                }
+                if (to.running && to.gen == gen) {
+                    receive(to, packet[i]);
+                }
             }
         });
     }
@@ -64,8 +88,10 @@ final class Transport {
                 ? origin.tableQueues.computeIfAbsent(t.network(), n -> new ArrayList<>())
                 : origin.memberQueue;
         int subject = m.subject();
+        int before = queue.size();
         queue.removeIf(q -> q.message.subject() == subject);
         queue.add(new Peer.Queued(m));
+        origin.queued += queue.size() - before;
         wakeGossip(origin, w.agenda.now());
     }
 
@@ -115,14 +141,20 @@ final class Transport {
         long t = w.agenda.now();
         boolean anyone = false;
         if (!o.memberQueue.isEmpty()) {
-            Ids audience = w.candidates(o, m -> gossipTarget(o.members[m], t));
+            Audience audience = w.audience.gossipTargets(o.members, o.id, t, w.config.gossipToTheDeadNanos());
             // memberlist's estimated node count is exactly the gossip targets and this node itself
-            anyone |= transmit(o, o.memberQueue, audience, w.config.retransmitLimit(audience.size() + 1), t);
+            if (audience.size() > 0) {
+                int limit = w.config.retransmitLimit(audience.size() + 1);
+                anyone |= transmit(o, o.memberQueue, audience.pick(w.config.gossipNodes(), o.gossipRandom), limit, t);
+            }
         }
         for (Map.Entry<String, List<Peer.Queued>> q : o.tableQueues.entrySet()) {
             if (!q.getValue().isEmpty()) {
-                Ids audience = networkAudience(o, q.getKey());
-                anyone |= transmit(o, q.getValue(), audience, w.config.retransmitLimit(audience.size() + 1), t);
+                Audience audience = networkAudience(o, q.getKey());
+                if (audience.size() > 0) {
+                    int limit = w.config.retransmitLimit(audience.size() + 1);
+                    anyone |= transmit(o, q.getValue(), audience.pick(w.config.gossipNodes(), o.gossipRandom), limit, t);
+                }
             }
         }
         if (anyone && o.hasQueued()) {
@@ -132,37 +164,32 @@ final class Transport {
         }
     }
 
-    boolean gossipTarget(Member v, long t) {
-        return v.known && (v.active() || t - v.since <= w.config.gossipToTheDeadNanos());
-    }
-
-    boolean transmit(Peer o, List<Peer.Queued> queue, Ids audience, int limit, long t) {
-        if (audience.size() == 0) {
-            return false;
+    /**
+     * Sends the queue to {@code targets}, in one packet each (memberlist's compound message); each
+     * message sent {@code limit} times leaves the queue.
+     */
+    boolean transmit(Peer o, List<Peer.Queued> queue, int[] targets, int limit, long t) {
+        Message[] packet = new Message[queue.size()];
+        for (int i = 0; i < packet.length; i++) {
+            packet[i] = queue.get(i).message;
         }
-        for (int target : audience.pick(w.config.gossipNodes(), o.gossipRandom)) {
+        for (int target : targets) {
+            send(o, w.peers[target], packet, t);
             for (Peer.Queued q : queue) {
-                send(o, w.peers[target], q.message, t);
                 q.transmits++;
             }
         }
+        int before = queue.size();
         queue.removeIf(q -> q.transmits >= limit);
+        o.queued -= before - queue.size();
         return true;
     }
 
     /**
      * NetworkDB {@code networkNodes}: the other nodes attached to the network that this node believes
-     * active, in id order, into the shared {@link World#ids}.
+     * active, in the shared {@link World#audience}.
      */
-    Ids networkAudience(Peer o, String network) {
-        BitSet attached = w.attachedTo(network);
-        Ids out = w.ids;
-        out.clear();
-        for (int m = attached.nextSetBit(0); m >= 0 && m < o.members.length; m = attached.nextSetBit(m + 1)) {
-            if (m != o.id && o.members[m].active()) {
-                out.add(m);
-            }
-        }
-        return out;
+    Audience networkAudience(Peer o, String network) {
+        return w.audience.of(w.attachedTo(network), o.members.active(), o.id);
     }
 }

@@ -14,13 +14,17 @@ final class World {
     final Consumer<GossipEvent> sink;
     final Agenda agenda = new Agenda();
     Peer[] peers = new Peer[0];
+    /** By peer id: the generation of the daemon running there, or -1; what {@link #run} keeps beside each peer's own fields. */
+    private int[] runningGen = new int[0];
     private final java.util.Map<String, TableLog> logs = new java.util.HashMap<>();
     /** By network: the peers attached to it (running, with a replica of its table). */
-    private final java.util.Map<String, java.util.BitSet> attachedPeers = new java.util.HashMap<>();
+    private final java.util.Map<String, PeerSet> attachedPeers = new java.util.HashMap<>();
     private final java.util.Map<String, Replica[]> replicas = new java.util.HashMap<>();
     long lamport;
     /** Some member changed state somewhere: probes and gossip may have to start again. */
     boolean membershipChanged;
+    /** What runs after each action on the agenda (and between the messages of one packet, which each count as one). */
+    Runnable afterAction = () -> { };
     /** Set while merging a push/pull or bulk sync: what is learnt that way is news to spread in fixed-delay mode too. */
     boolean merging;
     /**
@@ -28,8 +32,17 @@ final class World {
      * not be the one others believe alive. The rest are running the generation everyone knows.
      */
     final java.util.TreeSet<Integer> unsettled = new java.util.TreeSet<>();
+    /**
+     * Nothing has happened yet to any member: no daemon has stopped, restarted or joined late, and no
+     * member has left the alive state in anyone's list. Until then every running daemon knows every
+     * other, alive, at the generation it started with, so it shows every entry it holds that has a
+     * value: a bulk sync at start-up need not ask each receiver what it believes of each owner.
+     */
+    boolean undisturbed = true;
     /** The ids of the decision under way (see {@link Ids}); decisions never nest. */
     final Ids ids = new Ids();
+    /** A network's audience for the decision under way (see {@link Audience}). */
+    final Audience audience = new Audience();
     /** Observers whose every entry change goes to the sink; the others' changes only to {@link #viewChanged}. */
     java.util.function.Predicate<String> detailed = observer -> true;
     java.util.function.BiConsumer<String, String> viewChanged = (observer, network) -> { };
@@ -46,7 +59,7 @@ final class World {
     /** The members of {@code o}'s list but itself that {@code keep} accepts, in id order, into the shared {@link #ids}. */
     Ids candidates(Peer o, java.util.function.IntPredicate keep) {
         ids.clear();
-        for (int m = 0; m < o.members.length; m++) {
+        for (int m = 0; m < o.members.size(); m++) {
             if (m != o.id && keep.test(m)) {
                 ids.add(m);
             }
@@ -74,6 +87,23 @@ final class World {
         return peers[i];
     }
 
+    /** The daemon {@code p} runs from now on as generation {@code gen}, or stops ({@code running} false). */
+    void run(Peer p, boolean running, int gen) {
+        p.running = running;
+        p.gen = gen;
+        if (p.id >= runningGen.length) {
+            int old = runningGen.length;
+            runningGen = Arrays.copyOf(runningGen, Math.max(p.id + 1, old * 2));
+            Arrays.fill(runningGen, old, runningGen.length, -1);
+        }
+        runningGen[p.id] = running ? gen : -1;
+    }
+
+    /** The generation of the daemon running on peer {@code id}, or -1: {@link Peer#running} and {@link Peer#gen} at one read. */
+    int runningGen(int id) {
+        return id < runningGen.length ? runningGen[id] : -1;
+    }
+
     Peer find(String host) {
         int i = topology.indexOf(host).orElse(-1);
         return i >= 0 && i < peers.length ? peers[i] : null;
@@ -89,9 +119,9 @@ final class World {
 
     /** The peer takes part in the network's table from now on, with an empty replica. */
     void attach(Peer p, String network) {
-        Replica rep = new Replica();
+        Replica rep = new Replica(log(network));
         p.tables.put(network, rep);
-        attachedPeers.computeIfAbsent(network, n -> new java.util.BitSet()).set(p.id);
+        attachedPeers.computeIfAbsent(network, n -> new PeerSet()).add(p.id);
         Replica[] row = replicas.getOrDefault(network, NO_REPLICAS);
         if (p.id >= row.length) {
             row = Arrays.copyOf(row, Math.max(p.id + 1, peers.length));
@@ -102,9 +132,9 @@ final class World {
 
     void detach(Peer p, String network) {
         p.tables.remove(network);
-        java.util.BitSet bits = attachedPeers.get(network);
+        PeerSet bits = attachedPeers.get(network);
         if (bits != null) {
-            bits.clear(p.id);
+            bits.remove(p.id);
         }
         Replica[] row = replicas.getOrDefault(network, NO_REPLICAS);
         if (p.id < row.length) {
@@ -115,7 +145,7 @@ final class World {
     /** The peer stopped or restarted: it is on no network any more. */
     void detachAll(Peer p) {
         for (String network : p.tables.keySet()) {
-            attachedPeers.get(network).clear(p.id);
+            attachedPeers.get(network).remove(p.id);
             replicas.get(network)[p.id] = null;
         }
         p.tables.clear();
@@ -131,10 +161,10 @@ final class World {
     }
 
     /** The peers attached to the network, by id; do not change it. */
-    java.util.BitSet attachedTo(String network) {
+    PeerSet attachedTo(String network) {
         return attachedPeers.getOrDefault(network, EMPTY);
     }
 
-    private static final java.util.BitSet EMPTY = new java.util.BitSet();
+    private static final PeerSet EMPTY = new PeerSet();
     private static final Replica[] NO_REPLICAS = new Replica[0];
 }

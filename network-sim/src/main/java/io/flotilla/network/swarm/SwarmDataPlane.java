@@ -236,34 +236,101 @@ public final class SwarmDataPlane {
      * enabled endpoints' addresses; a task's name its address while enabled.
      */
     public DnsRecords records(String network, String name, Consumer<BiConsumer<String, Endpoint>> view) {
+        return records(network, List.of(name), view).records().get(0);
+    }
+
+    /**
+     * The records of each of {@code names}, in that order, from one pass over a view this plane does
+     * not keep, as {@link #records(String, String, Consumer)} gives them one by one.
+     */
+    public ViewRecords records(String network, List<String> names, Consumer<BiConsumer<String, Endpoint>> view) {
         Integer net = networkIds.get(network);
         if (net == null) {
-            return DnsRecords.NONE;
+            return new ViewRecords(java.util.Collections.nCopies(names.size(), DnsRecords.NONE), true);
         }
-        boolean tasks = name.startsWith("tasks.");
-        Integer sid = serviceIds.get(tasks ? name.substring(6) : name);
-        String service = sid == null ? null : services.get(sid).name();
-        boolean vip = sid != null && !tasks && hasVip(sid, net);
-        List<String> addresses = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        String[] vipAddress = new String[1];
+        NameRecords[] wanted = new NameRecords[names.size()];
+        Map<String, List<NameRecords>> byService = new HashMap<>();
+        Map<String, List<NameRecords>> byTask = new HashMap<>();
+        for (int i = 0; i < wanted.length; i++) {
+            String name = names.get(i);
+            boolean tasks = name.startsWith("tasks.");
+            Integer sid = serviceIds.get(tasks ? name.substring(6) : name);
+            NameRecords n = new NameRecords(sid != null && !tasks && hasVip(sid, net));
+            wanted[i] = n;
+            if (sid != null) {
+                byService.computeIfAbsent(services.get(sid).name(), x -> new ArrayList<>(2)).add(n);
+            } else {
+                byTask.computeIfAbsent(name, x -> new ArrayList<>(1)).add(n);
+            }
+        }
         view.accept((key, e) -> {
-            if (service != null && service.equals(e.service())) {
-                if (vip && e.vip().isPresent()) {
-                    vipAddress[0] = e.vip().get();
-                } else if (!vip && !e.disabled()) {
-                    addresses.add(e.address());
-                    keys.add(key);
+            List<NameRecords> ofService = byService.get(e.service());
+            if (ofService != null) {
+                for (NameRecords n : ofService) {
+                    if (n.vip) {
+                        e.vip().ifPresent(n::vip);
+                    } else if (!e.disabled()) {
+                        n.add(e.address(), key);
+                    }
                 }
-            } else if (service == null && name.equals(e.task()) && !e.disabled()) {
-                addresses.add(e.address());
-                keys.add(key);
+            }
+            List<NameRecords> ofTask = byTask.isEmpty() ? null : byTask.get(e.task());
+            if (ofTask != null && !e.disabled()) {
+                for (NameRecords n : ofTask) {
+                    n.add(e.address(), key);
+                }
             }
         });
-        if (vip) {
-            return vipAddress[0] == null ? DnsRecords.NONE : DnsRecords.virtualIp(vipAddress[0]);
+        List<DnsRecords> out = new ArrayList<>(wanted.length);
+        boolean orderFree = true;
+        for (NameRecords n : wanted) {
+            out.add(n.records());
+            orderFree &= n.orderFree;
         }
-        return addresses.isEmpty() ? DnsRecords.NONE : new DnsRecords(addresses, keys);
+        return new ViewRecords(out, orderFree);
+    }
+
+    /**
+     * Records of several names read from one view. {@code orderFree}: the view's entries give the
+     * same records in any order, up to the order of the addresses (a VIP service whose entries disagree
+     * on its VIP answers with the one read last).
+     */
+    public record ViewRecords(List<DnsRecords> records, boolean orderFree) {
+        public ViewRecords {
+            records = List.copyOf(records);
+        }
+    }
+
+    /** One name's records as a view is read. */
+    private static final class NameRecords {
+        final boolean vip;
+        String vipAddress;
+        boolean orderFree = true;
+        final List<String> addresses = new ArrayList<>();
+        final List<String> keys = new ArrayList<>();
+
+        NameRecords(boolean vip) {
+            this.vip = vip;
+        }
+
+        void vip(String address) {
+            if (vipAddress != null && !vipAddress.equals(address)) {
+                orderFree = false;
+            }
+            vipAddress = address;
+        }
+
+        void add(String address, String key) {
+            addresses.add(address);
+            keys.add(key);
+        }
+
+        DnsRecords records() {
+            if (vip) {
+                return vipAddress == null ? DnsRecords.NONE : DnsRecords.virtualIp(vipAddress);
+            }
+            return addresses.isEmpty() ? DnsRecords.NONE : new DnsRecords(addresses, keys);
+        }
     }
 
     /**

@@ -82,6 +82,12 @@ public final class Topology {
     /** By host: the devices its live uplinks reach, and each uplink's latency. */
     private int[][] uplinkDevice = new int[0][];
     private long[][] uplinkHop = new long[0][];
+    /**
+     * By host with exactly one live uplink (the usual case): its device and the uplink's latency, flat,
+     * for the latency questions asked of hundreds of hosts at once; {@code NONE} for the others.
+     */
+    private int[] soleDevice = new int[0];
+    private long[] soleHop = new long[0];
     /** Between live devices, over live device links; {@code Long.MAX_VALUE} when none. */
     private long[][] deviceDistance = new long[0][];
 
@@ -355,6 +361,12 @@ public final class Topology {
         if (a == b) {
             return 0;
         }
+        int sa = soleDevice[a];
+        int sb = soleDevice[b];
+        if (sa != NONE && sb != NONE) {
+            long between = deviceDistance[sa][sb];
+            return between == Long.MAX_VALUE ? Long.MAX_VALUE : soleHop[a] + between + soleHop[b];
+        }
         long best = Long.MAX_VALUE;
         int[] da = uplinkDevice[a];
         int[] db = uplinkDevice[b];
@@ -496,6 +508,9 @@ public final class Topology {
         }
         uplinkDevice = new int[names.size()][];
         uplinkHop = new long[names.size()][];
+        soleDevice = new int[names.size()];
+        soleHop = new long[names.size()];
+        Arrays.fill(soleDevice, NONE);
         for (int i = present.nextSetBit(0); i >= 0; i = present.nextSetBit(i + 1)) {
             String host = HOST + names.get(i);
             if (!live.containsVertex(host)) {
@@ -512,6 +527,10 @@ public final class Topology {
                 String other = live.getEdgeSource(l).equals(host) ? live.getEdgeTarget(l) : live.getEdgeSource(l);
                 uplinkDevice[i][u] = deviceIds.get(other);
                 uplinkHop[i][u] = l.latencyNanos();
+            }
+            if (ups.size() == 1) {
+                soleDevice[i] = uplinkDevice[i][0];
+                soleHop[i] = uplinkHop[i][0];
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.flotilla.sim.dataplane;
 
 import io.flotilla.network.dns.DnsRecords;
+import io.flotilla.network.swarm.SwarmDataPlane.ViewRecords;
 import io.flotilla.sim.events.DnsAnswersChanged;
 import io.flotilla.sim.kernel.EventLog;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Logs {@link DnsAnswersChanged}: what a container on a node gets for each service's names on a
@@ -19,6 +21,11 @@ import java.util.Map;
  * are flushed in the order they first changed in the instant.
  *
  * <p>Addresses are logged in address order (numerically), each with its task in the same order.
+ *
+ * <p>A thousand nodes that see the same entries on a network give the same answers: a pair's answers are
+ * worked out once per distinct view content ({@link Plane#viewContent}) and shared, lists and all, by
+ * every pair that sees the same, as long as the view's order cannot matter (no two records with one
+ * address, no service whose entries disagree on its VIP).
  */
 final class AnswerLog {
 
@@ -48,6 +55,18 @@ final class AnswerLog {
     private Pair lastMarked;
     /** Addresses as numbers, parsed once: the same strings come back in every answer. */
     private final Map<String, Long> numeric = new HashMap<>();
+    /** The answers of each view content seen lately, for the names logged on its network, in order. */
+    private final Map<Object, List<Answer>> byContent = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, List<Answer>> eldest) {
+            return size() > CONTENTS_KEPT;
+        }
+    };
+    /** Set by {@link #answer}: the records it sorted had two with one address, whose order the view decides. */
+    private boolean ties;
+
+    /** How many view contents' answers are kept: a few per network are in use at a time. */
+    private static final int CONTENTS_KEPT = 1024;
 
     AnswerLog(EventLog log) {
         this.log = log;
@@ -104,6 +123,7 @@ final class AnswerLog {
 
     void everythingChanged() {
         allDirty = true;
+        byContent.clear(); // the services changed: a view's content may answer differently
     }
 
     /** Logs every answer that changed since the last flush. */
@@ -125,8 +145,10 @@ final class AnswerLog {
         for (Pair p : batch) {
             p.dirty = false;
             if (p.attached > 0) {
-                for (String name : plane.dnsNames(p.network)) {
-                    write(p, name, answer(plane.records(p.node, p.network, name)));
+                List<String> names = plane.dnsNames(p.network);
+                List<Answer> answers = answers(plane, p);
+                for (int i = 0; i < names.size(); i++) {
+                    write(p, names.get(i), answers.get(i));
                 }
             } else {
                 for (String name : List.copyOf(p.logged.keySet())) {
@@ -145,8 +167,31 @@ final class AnswerLog {
         }
     }
 
-    /** The records in address order, tasks alongside. */
+    /** The pair's answers for the network's names, in {@link Plane#dnsNames} order: worked out once per view content. */
+    private List<Answer> answers(Plane plane, Pair p) {
+        Optional<Object> content = plane.viewContent(p.node, p.network);
+        if (content.isPresent()) {
+            List<Answer> known = byContent.get(content.get());
+            if (known != null) {
+                return known;
+            }
+        }
+        ViewRecords records = plane.records(p.node, p.network);
+        List<Answer> answers = new ArrayList<>(records.records().size());
+        boolean orderFree = records.orderFree();
+        for (DnsRecords r : records.records()) {
+            answers.add(answer(r));
+            orderFree &= !ties;
+        }
+        if (content.isPresent() && orderFree) {
+            byContent.put(content.get(), answers);
+        }
+        return answers;
+    }
+
+    /** The records in address order, tasks alongside; sets {@link #ties}. */
     private Answer answer(DnsRecords r) {
+        ties = false;
         if (r.isNxdomain()) {
             return Answer.NXDOMAIN;
         }
@@ -160,6 +205,9 @@ final class AnswerLog {
             order[i] = numeric.computeIfAbsent(r.addresses().get(i), Addresses::numeric) << 20 | i;
         }
         Arrays.sort(order);
+        for (int j = 1; j < n && !ties; j++) {
+            ties = order[j] >>> 20 == order[j - 1] >>> 20;
+        }
         String[] addresses = new String[n];
         String[] tasks = new String[r.keys().isEmpty() ? 0 : n];
         for (int j = 0; j < n; j++) {

@@ -16,6 +16,9 @@ import java.util.Set;
  * client node's IPVS behind a Swarm VIP, the receiving node's routing mesh for a published port,
  * kube-proxy's rules on the client's (or the receiving) node. Other nodes' balancers are not logged,
  * to keep a large cluster's log small; their DNS answers are (see {@link AnswerLog}).
+ *
+ * <p>A balancer is read again only when its node's view changed, or everything did: a bulk sync
+ * changes one router's view entry by entry, and the others' balancers are not worth reading for it.
  */
 final class BalancerLog {
 
@@ -25,7 +28,10 @@ final class BalancerLog {
     private final Set<String> nodes = new HashSet<>();
     /** The destinations logged last for each balancer a client goes through: key to weight, in ring order. */
     private final Map<Plane.Balancer, Map<String, Integer>> watched = new LinkedHashMap<>();
-    private boolean dirty;
+    /** Every balancer is to be read again (a service or a client came, or the underlay changed). */
+    private boolean allDirty;
+    /** The nodes whose views changed since the last flush, among {@link #nodes}. */
+    private final Set<String> dirtyNodes = new HashSet<>();
     /** A node with no balancer to log, asked last: a bulk sync asks about the same node again and again. */
     private String lastQuiet;
 
@@ -40,14 +46,14 @@ final class BalancerLog {
         if (Target.parse(client.target()) instanceof Target.NodePort np) {
             nodes.add(np.node());
         }
-        dirty = true;
+        allDirty = true;
     }
 
     /** Some view changed on {@code node}: the balancers are read again at the flush if one is there. */
     void viewChanged(String node) {
-        if (!dirty && node != lastQuiet) {
+        if (!allDirty && node != lastQuiet) {
             if (nodes.contains(node)) {
-                dirty = true;
+                dirtyNodes.add(node);
             } else {
                 lastQuiet = node;
             }
@@ -55,20 +61,27 @@ final class BalancerLog {
     }
 
     void everythingChanged() {
-        dirty = !clients.isEmpty();
+        allDirty = !clients.isEmpty();
     }
 
     /** Logs what changed in each watched balancer: new and re-weighted destinations in ring order, then the removed. */
     void flush(Plane plane) {
-        if (!dirty) {
+        if (!allDirty && dirtyNodes.isEmpty()) {
             return;
         }
-        dirty = false;
+        Set<Plane.Balancer> added = new HashSet<>();
         for (TrafficClient c : clients) {
-            plane.balancerOf(c).ifPresent(b -> watched.putIfAbsent(b, new LinkedHashMap<>()));
+            plane.balancerOf(c).ifPresent(b -> {
+                if (watched.putIfAbsent(b, new LinkedHashMap<>()) == null) {
+                    added.add(b);
+                }
+            });
         }
         for (Map.Entry<Plane.Balancer, Map<String, Integer>> w : watched.entrySet()) {
             Plane.Balancer b = w.getKey();
+            if (!allDirty && !dirtyNodes.contains(b.node()) && !added.contains(b)) {
+                continue; // nothing its node sees has changed
+            }
             Map<String, Integer> before = w.getValue();
             Map<String, Integer> now = new LinkedHashMap<>();
             for (Destination d : plane.destinations(b)) {
@@ -91,5 +104,7 @@ final class BalancerLog {
             removed.forEach(task -> log.append(new LbBackendChanged(b.node(), b.network(), b.service(), task, -1)));
             w.setValue(now);
         }
+        allDirty = false;
+        dirtyNodes.clear();
     }
 }

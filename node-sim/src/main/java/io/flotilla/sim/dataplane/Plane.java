@@ -5,9 +5,11 @@ import io.flotilla.network.lb.Destination;
 import io.flotilla.network.request.Backends;
 import io.flotilla.network.request.Outcome;
 import io.flotilla.network.request.Result;
+import io.flotilla.network.swarm.SwarmDataPlane.ViewRecords;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.sim.control.ServiceEndpoint;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -92,6 +94,27 @@ interface Plane {
 
     /** What {@code node} (the cluster DNS: {@code *}) holds for {@code name} on {@code network}. */
     DnsRecords records(String node, String network, String name);
+
+    /**
+     * What {@code node} holds for each of the network's logged names ({@link #dnsNames} order), read at
+     * once. {@code orderFree}: the same entries in another order would give the same records.
+     */
+    default ViewRecords records(String node, String network) {
+        List<DnsRecords> out = new ArrayList<>();
+        for (String name : dnsNames(network)) {
+            out.add(records(node, network, name));
+        }
+        return new ViewRecords(out, false);
+    }
+
+    /**
+     * A value equal for two (node, network) views that hold the same entries, perhaps in another order,
+     * so that what is worked out of one view serves every view equal to it; empty when the plane cannot
+     * tell. It holds until the services change ({@link Changes#everythingChanged}).
+     */
+    default Optional<Object> viewContent(String node, String network) {
+        return Optional.empty();
+    }
 
     /** The load balancer that carries the client's requests: its node, network and service; empty if none. */
     Optional<Balancer> balancerOf(TrafficClient client);

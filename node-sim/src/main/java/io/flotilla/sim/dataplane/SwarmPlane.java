@@ -18,6 +18,7 @@ import io.flotilla.network.request.Target;
 import io.flotilla.network.swarm.SwarmDataPlane;
 import io.flotilla.network.swarm.SwarmDataPlane.EndpointMode;
 import io.flotilla.network.swarm.SwarmDataPlane.ServiceDecl;
+import io.flotilla.network.swarm.SwarmDataPlane.ViewRecords;
 import io.flotilla.network.swarm.SwarmRouter;
 import io.flotilla.network.topology.Topology;
 import io.flotilla.scheduler.model.PortConfig;
@@ -383,6 +384,22 @@ final class SwarmPlane implements Plane {
             return plane.records(node, network, name);
         }
         return plane.records(network, name, visitor -> gossip.get().visit(node, network, visitor));
+    }
+
+    @Override
+    public ViewRecords records(String node, String network) {
+        if (!gossiped(network) || gossip.isEmpty()) {
+            return Plane.super.records(node, network);
+        }
+        return plane.records(network, dnsNames(network), visitor -> gossip.get().visit(node, network, visitor));
+    }
+
+    @Override
+    public Optional<Object> viewContent(String node, String network) {
+        if (!gossiped(network) || gossip.isEmpty()) {
+            return Optional.empty();
+        }
+        return gossip.get().viewContent(node, network).map(Object.class::cast);
     }
 
     @Override

@@ -9,7 +9,9 @@ import io.flotilla.sim.events.RequestExplained;
 import io.flotilla.sim.events.TrafficCounted;
 import io.flotilla.sim.kernel.EventLog;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -37,7 +39,8 @@ final class Traffic {
         long sent;
         long served;
         final long[] failed = new long[Result.values().length];
-        final TreeMap<String, Long> servedBy = new TreeMap<>();
+        /** Sorted when logged: a hundred thousand requests count here one by one. */
+        final Map<String, Long> servedBy = new HashMap<>();
         int inFlight;
 
         Window(long start) {
@@ -46,7 +49,7 @@ final class Traffic {
     }
 
     /** A served request not yet answered. */
-    private record InFlight(Client client, Window window, int backend, long completesAt, boolean explained) {}
+    private record InFlight(Client client, Window window, int backend, long sentAt, long completesAt, boolean explained) {}
 
     private static final class Client {
         final TrafficClient spec;
@@ -80,6 +83,8 @@ final class Traffic {
     private final BalancerLog balancers;
     private final List<Client> clients = new ArrayList<>();
     private final List<InFlight> inFlight = new ArrayList<>();
+    /** The earliest answer among {@link #inFlight}, or {@code Long.MAX_VALUE}: most instants answer nothing. */
+    private long firstAnswer = Long.MAX_VALUE;
     private final Outcome out = new Outcome();
 
     Traffic(List<TrafficClient> specs, DataPlaneSettings settings, Plane plane, EventLog log, BalancerLog balancers) {
@@ -138,7 +143,8 @@ final class Traffic {
     void sendUntil(long until, boolean inclusive) {
         while (true) {
             Client first = null;
-            for (Client c : clients) {
+            for (int i = 0; i < clients.size(); i++) {
+                Client c = clients.get(i);
                 if (c.attached && !c.done() && (first == null || c.nextTime < first.nextTime)) {
                     first = c;
                 }
@@ -168,17 +174,19 @@ final class Traffic {
         if (r == Result.SERVED && out.completesAt - t > c.spec.timeoutNanos()) {
             w.failed[Result.TIMEOUT.ordinal()]++;
             if (explain) {
-                explained(c, Result.TIMEOUT, out.backend, Optional.of(out.completesAt - t));
+                explained(c, Result.TIMEOUT, out.backend, Optional.of(out.completesAt - t), t, t + c.spec.timeoutNanos());
             }
             return;
         }
         if (r == Result.SERVED) {
             w.inFlight++;
-            inFlight.add(new InFlight(c, w, out.backend, out.completesAt, explain));
+            inFlight.add(new InFlight(c, w, out.backend, t, out.completesAt, explain));
+            firstAnswer = Math.min(firstAnswer, out.completesAt);
         } else {
             w.failed[r.ordinal()]++;
             if (explain) {
-                explained(c, r, out.backend, Optional.empty());
+                // a timeout is known now but seen by the client only when it gives up; the others at once
+                explained(c, r, out.backend, Optional.empty(), t, r == Result.TIMEOUT ? t + c.spec.timeoutNanos() : t);
             }
         }
     }
@@ -195,7 +203,7 @@ final class Traffic {
 
     /** Requests answered by {@code now} are served. */
     void complete(long now) {
-        if (inFlight.isEmpty()) {
+        if (now < firstAnswer) {
             return;
         }
         Backends backends = plane.backends();
@@ -207,10 +215,19 @@ final class Traffic {
             f.window().served++;
             f.window().servedBy.merge(backends.key(f.backend()), 1L, Long::sum);
             if (f.explained()) {
-                explained(f.client(), Result.SERVED, f.backend(), Optional.empty());
+                explained(f.client(), Result.SERVED, f.backend(), Optional.empty(), f.sentAt(), f.completesAt());
             }
             return true;
         });
+        firstAnswer = firstAnswer();
+    }
+
+    private long firstAnswer() {
+        long first = Long.MAX_VALUE;
+        for (int i = 0; i < inFlight.size(); i++) {
+            first = Math.min(first, inFlight.get(i).completesAt());
+        }
+        return first;
     }
 
     /** The backend's container is gone at {@code now}: what it had not answered is reset, or lost with its node. */
@@ -224,10 +241,12 @@ final class Traffic {
             f.window().inFlight--;
             f.window().failed[r.ordinal()]++;
             if (f.explained()) {
-                explained(f.client(), r, f.backend(), Optional.empty());
+                explained(f.client(), r, f.backend(), Optional.empty(), f.sentAt(),
+                        crashed ? f.sentAt() + f.client().spec.timeoutNanos() : now);
             }
             return true;
         });
+        firstAnswer = firstAnswer();
     }
 
     /** Logs every window that has ended by {@code now} and has nothing in flight. */
@@ -255,8 +274,11 @@ final class Traffic {
                 new TreeMap<>(w.servedBy)));
     }
 
-    /** {@code slowAnswer}: how long the backend, which serves, would take to answer a request that timed out for it. */
-    private void explained(Client c, Result r, int backend, Optional<Long> slowAnswer) {
+    /**
+     * {@code slowAnswer}: how long the backend, which serves, would take to answer a request that timed
+     * out for it; {@code sent} and {@code ended}: when the client sent the request and saw its end.
+     */
+    private void explained(Client c, Result r, int backend, Optional<Long> slowAnswer, long sent, long ended) {
         String node = c.spec.from().orElse(Target.OUTSIDE);
         String network = plane.networkOf(c.spec);
         String target = c.spec.target();
@@ -268,18 +290,21 @@ final class Traffic {
                         + " (the round trip and the service time), longer than the client's timeout of "
                         + Durations.format(c.spec.timeoutNanos()) + ": the client gives up first")
                         .or(() -> c.route.map(route -> plane.why(route, r, backend)))
-                        .orElse("the client's node or network is not in the cluster")));
+                        .orElse("the client's node or network is not in the cluster"), sent, ended));
     }
 
     /** When something is next due: a client's start, the end of an open window, an answer, the request to explain. */
     OptionalLong nextWake(long now) {
+        // asked after every input: index loops, no iterators
         long next = Long.MAX_VALUE;
-        for (Client c : clients) {
+        for (int i = 0; i < clients.size(); i++) {
+            Client c = clients.get(i);
             if (!c.attached) {
                 next = Math.min(next, now);
                 continue;
             }
-            for (Window w : c.open) {
+            for (int j = 0; j < c.open.size(); j++) {
+                Window w = c.open.get(j);
                 if (w.start + SECOND > now) {
                     next = Math.min(next, w.start + SECOND);
                 }
@@ -291,9 +316,7 @@ final class Traffic {
                 next = Math.min(next, c.timeOf(c.explain));
             }
         }
-        for (InFlight f : inFlight) {
-            next = Math.min(next, f.completesAt());
-        }
+        next = Math.min(next, firstAnswer);
         return next == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(Math.max(next, now));
     }
 }

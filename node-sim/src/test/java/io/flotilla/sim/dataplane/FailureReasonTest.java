@@ -21,7 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * second from 5s to 15s; the request sent at 10s is explained. Each case names the reason the whole
  * second from 10s to 11s fails for (or, for {@code reset}, the one request in flight when its task
  * stopped), and words the explanation must hold. The explanation is logged once the request's fate is
- * known: at once for a failure decided when it is sent, when it is answered or reset otherwise.
+ * known: at once for a failure decided when it is sent, when it is answered or reset otherwise. It says
+ * when the client sent the request and when it saw it end: a timeout a timeout (1s) after sending,
+ * however early it was known, a reset when the task stopped, any other failure at once.
  */
 class FailureReasonTest {
 
@@ -105,8 +107,16 @@ class FailureReasonTest {
             assertEquals(1, explained.size());
             assertTrue(explained.get(0).time() >= 10 * S && explained.get(0).time() < 10 * S + 10 * MS,
                     "explained once its fate is known: at once, or when it is answered or reset");
-            assertEquals(c.reason(), explained.get(0).event().outcome());
-            assertTrue(explained.get(0).event().why().contains(c.why()), explained.get(0).event().why());
+            RequestExplained e = explained.get(0).event();
+            assertEquals(c.reason(), e.outcome());
+            assertTrue(e.why().contains(c.why()), e.why());
+            assertEquals(10 * S, e.sent());
+            long ended = switch (c.reason()) {
+                case "timeout" -> e.sent() + S;
+                case "reset" -> explained.get(0).time();
+                default -> e.sent();
+            };
+            assertEquals(ended, e.ended());
         }
     }
 }

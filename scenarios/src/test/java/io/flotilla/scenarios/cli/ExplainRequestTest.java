@@ -71,32 +71,44 @@ class ExplainRequestTest {
 
     @Test
     void aFollowedRequestSaysWhatResolvedWhatWasChosenAndWhy() throws Exception {
+        // a timeout is known when the request is sent, and logged then; the client gives up a timeout later
         RequestExplained e = new RequestExplained("shoppers", "manager-1", "front", "web", List.of("10.0.1.2"), "web.2#1",
-                "timeout", "web.2#1 is on worker-2, which is down; manager-1's load balancer still lists it");
+                "timeout", "web.2#1 is on worker-2, which is down; manager-1's load balancer still lists it",
+                31_000_000_000L, 32_000_000_000L);
         StringWriter text = new StringWriter();
         RequestReport.print(e, 31_000_000_000L, new PrintWriter(text, true));
         assertEquals("""
-                request of shoppers from manager-1 on front to web: timeout (decided at 31s)
+                request of shoppers from manager-1 on front to web: timeout (sent at 31s, timed out at 32s)
                   resolved: 10.0.1.2
                   backend:  web.2#1
                   why:      web.2#1 is on worker-2, which is down; manager-1's load balancer still lists it
                 """, text.toString());
-        assertEquals("{\"client\":\"shoppers\",\"strategy\":\"swarm\",\"at\":\"31s\",\"node\":\"manager-1\",\"network\":\"front\","
+        assertEquals("{\"client\":\"shoppers\",\"strategy\":\"swarm\",\"at\":\"31s\",\"sent\":\"31s\",\"ended\":\"32s\","
+                        + "\"node\":\"manager-1\",\"network\":\"front\","
                         + "\"name\":\"web\",\"resolved\":[\"10.0.1.2\"],\"backend\":\"web.2#1\",\"outcome\":\"timeout\","
                         + "\"why\":\"web.2#1 is on worker-2, which is down; manager-1's load balancer still lists it\"}",
                 RequestReport.json(e, 31_000_000_000L, Strategy.SWARM).toString());
 
-        RequestExplained outside = new RequestExplained("visitors", "", "", "worker-1:8080", List.of(), "", "nxdomain", "no record");
+        RequestExplained outside = new RequestExplained("visitors", "", "", "worker-1:8080", List.of(), "", "nxdomain", "no record",
+                0, 0);
         StringWriter other = new StringWriter();
         RequestReport.print(outside, 0, new PrintWriter(other, true));
         assertEquals("""
-                request of visitors from outside to worker-1:8080: nxdomain (decided at 0s)
+                request of visitors from outside to worker-1:8080: nxdomain (sent at 0s, failed at once)
                   resolved: nothing (NXDOMAIN)
                   backend:  none chosen
                   why:      no record
                 """, other.toString());
-        assertEquals("{\"client\":\"visitors\",\"strategy\":\"kubernetes\",\"at\":\"0s\",\"node\":null,\"network\":null,"
+        assertEquals("{\"client\":\"visitors\",\"strategy\":\"kubernetes\",\"at\":\"0s\",\"sent\":\"0s\",\"ended\":\"0s\","
+                        + "\"node\":null,\"network\":null,"
                         + "\"name\":\"worker-1:8080\",\"resolved\":[],\"backend\":null,\"outcome\":\"nxdomain\",\"why\":\"no record\"}",
                 RequestReport.json(outside, 0, Strategy.KUBERNETES).toString());
+
+        RequestExplained served = new RequestExplained("shoppers", "manager-1", "front", "web", List.of("10.0.1.2"), "web.1#1",
+                "served", "web.1#1 runs on worker-1 and serves", 10_000_000_000L, 10_002_000_000L);
+        StringWriter answered = new StringWriter();
+        RequestReport.print(served, 10_002_000_000L, new PrintWriter(answered, true));
+        assertEquals("request of shoppers from manager-1 on front to web: served (sent at 10s, answered at 10.002s)",
+                answered.toString().lines().findFirst().orElseThrow());
     }
 }
