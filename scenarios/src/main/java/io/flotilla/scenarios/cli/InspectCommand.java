@@ -1,6 +1,5 @@
 package io.flotilla.scenarios.cli;
 
-import io.flotilla.scenarios.views.RunMoment;
 import io.flotilla.scenarios.views.TaskInspect;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -31,24 +30,14 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Optional<RunSelection.Chosen> chosen = selection.choose(err);
-        if (chosen.isEmpty()) {
-            return ExitCodes.INVALID_INPUT;
-        }
-        if (SwarmViews.wrongStrategy("inspect", chosen.get().strategy(), err)) {
-            return ExitCodes.INVALID_INPUT;
-        }
-        RunMoment m = selection.run(chosen.get(), main.terminal, err);
-        Optional<Integer> failed = SwarmViews.noLeader(m, err);
-        if (failed.isPresent()) {
-            return failed.get();
-        }
-        Optional<String> json = TaskInspect.render(m, task);
-        if (json.isEmpty()) {
-            err.println("Error: No such object: " + task);
-            return ExitCodes.NO_ANSWER;
-        }
-        spec.commandLine().getOut().println(json.get());
-        return ExitCodes.PASSED;
+        return SwarmViews.answer("inspect", selection, main.terminal, err, m -> {
+            Optional<String> json = TaskInspect.render(m, task);
+            if (json.isEmpty()) {
+                err.println("Error: No such object: " + task);
+                return ExitCodes.NO_ANSWER;
+            }
+            spec.commandLine().getOut().println(json.get());
+            return ExitCodes.PASSED;
+        });
     }
 }

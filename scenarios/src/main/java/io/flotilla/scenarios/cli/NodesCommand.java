@@ -1,9 +1,7 @@
 package io.flotilla.scenarios.cli;
 
 import io.flotilla.scenarios.views.NodeList;
-import io.flotilla.scenarios.views.RunMoment;
 import java.io.PrintWriter;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,19 +24,9 @@ final class NodesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Optional<RunSelection.Chosen> chosen = selection.choose(err);
-        if (chosen.isEmpty()) {
-            return ExitCodes.INVALID_INPUT;
-        }
-        if (SwarmViews.wrongStrategy("nodes", chosen.get().strategy(), err)) {
-            return ExitCodes.INVALID_INPUT;
-        }
-        RunMoment m = selection.run(chosen.get(), main.terminal, err);
-        Optional<Integer> failed = SwarmViews.noLeader(m, err);
-        if (failed.isPresent()) {
-            return failed.get();
-        }
-        spec.commandLine().getOut().print(NodeList.render(m));
-        return ExitCodes.PASSED;
+        return SwarmViews.answer("nodes", selection, main.terminal, err, m -> {
+            spec.commandLine().getOut().print(NodeList.render(m));
+            return ExitCodes.PASSED;
+        });
     }
 }

@@ -5,7 +5,6 @@ import io.flotilla.scenarios.views.RunMoment;
 import io.flotilla.scenarios.views.ServicePs;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,26 +32,16 @@ final class PsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<RunSelection.Chosen> chosen = selection.choose(err);
-        if (chosen.isEmpty()) {
-            return ExitCodes.INVALID_INPUT;
-        }
-        if (SwarmViews.wrongStrategy("ps", chosen.get().strategy(), err)) {
-            return ExitCodes.INVALID_INPUT;
-        }
-        RunMoment m = selection.run(chosen.get(), main.terminal, err);
-        Optional<Integer> failed = SwarmViews.noLeader(m, err);
-        if (failed.isPresent()) {
-            return failed.get();
-        }
-        for (String service : services) {
-            if (!deployed(m, service)) {
-                err.println("no such service: " + service);
-                return ExitCodes.INVALID_INPUT;
+        return SwarmViews.answer("ps", selection, main.terminal, err, m -> {
+            for (String service : services) {
+                if (!deployed(m, service)) {
+                    err.println("no such service: " + service);
+                    return ExitCodes.INVALID_INPUT;
+                }
             }
-        }
-        out.print(ServicePs.render(m, services));
-        return ExitCodes.PASSED;
+            out.print(ServicePs.render(m, services));
+            return ExitCodes.PASSED;
+        });
     }
 
     /** Whether the service exists at the moment: deployed at 0, or by a timeline deploy since. */
