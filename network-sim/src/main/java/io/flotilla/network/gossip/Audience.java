@@ -124,8 +124,9 @@ final class Audience {
 
     /**
      * Up to {@code k} distinct peers, uniformly at random (memberlist {@code kRandomNodes}): what the
-     * first {@code k} steps of a Fisher-Yates shuffle of the ids in ascending order put first, drawing
-     * what {@link Ids#pick} draws. Only the positions the steps touch are worked out.
+     * first {@code k} steps of a Fisher-Yates shuffle of the ids in ascending order put first (step
+     * {@code i} swaps position {@code i} with {@code i + nextInt(size - i)}). Only the positions the
+     * steps touch are worked out.
      */
     int[] pick(int k, SplittableRandom random) {
         int n = Math.min(k, size);

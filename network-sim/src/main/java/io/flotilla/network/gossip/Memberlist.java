@@ -5,7 +5,6 @@ import io.flotilla.network.gossip.Message.Alive;
 import io.flotilla.network.gossip.Message.Dead;
 import io.flotilla.network.gossip.Message.Suspect;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**

@@ -22,6 +22,8 @@ final class Replica {
     private int words;
     /** Held versions in words [0, words), shown ones in [words, 2 words), forgotten ones in [2 words, 3 words). */
     private long[] bits = new long[0];
+    /** How many held versions are forgotten: almost always none, and then a bulk sync need not look. */
+    private int forgotten;
     /** Keys in the order this replica first stored them. */
     private int[] order;
     private int orderSize;
@@ -83,13 +85,14 @@ final class Replica {
 
     /** Whether the held {@code version} is forgotten. */
     boolean forgottenVersion(int version) {
-        return get(2 * words, version);
+        return forgotten > 0 && get(2 * words, version);
     }
 
     void forget(int key) {
         int v = held(key);
-        if (v != NONE) {
+        if (v != NONE && !get(2 * words, v)) {
             set(2, v);
+            forgotten++;
         }
     }
 
@@ -161,8 +164,8 @@ final class Replica {
             if (heldA == heldB) {
                 continue; // nothing either lacks (forgotten versions are held too)
             }
-            long sendA = heldA & ~(i < wa ? ab[2 * wa + i] : 0) & ~heldB;
-            long sendB = heldB & ~(i < wb ? bb[2 * wb + i] : 0) & ~heldA;
+            long sendA = heldA & ~(a.forgotten > 0 && i < wa ? ab[2 * wa + i] : 0) & ~heldB;
+            long sendB = heldB & ~(b.forgotten > 0 && i < wb ? bb[2 * wb + i] : 0) & ~heldA;
             collect(sendA, i, toB);
             collect(sendB, i, toA);
         }
@@ -195,7 +198,10 @@ final class Replica {
     private void clearAll(int v) {
         clear(0, v);
         clear(words, v);
-        clear(2 * words, v);
+        if (forgotten > 0 && get(2 * words, v)) {
+            clear(2 * words, v);
+            forgotten--;
+        }
     }
 
     private boolean get(int offset, int v) {
