@@ -23,16 +23,19 @@ class ExamplesTest {
 
     @Test
     void theShippedExamplesAreThere() {
-        assertEquals(List.of("compare-memory-leak.yaml", "compare-pause-vs-stop.yaml", "compare-registry-outage.yaml",
-                        "compare-rolling-update.yaml", "compare-tight-taints.yaml",
+        assertEquals(List.of("bind-mount-vs-volume.yaml", "compare-memory-leak.yaml", "compare-pause-vs-stop.yaml",
+                        "compare-registry-outage.yaml", "compare-rolling-update.yaml", "compare-tight-taints.yaml",
                         "compare-traffic-failover.yaml", "compare-worker-crash.yaml", "compare-zone-outage.yaml",
-                        "dns-vip-dnsrr-tasks.yaml", "drain-maintenance.yaml", "encrypted-overlay-zones.yaml",
-                        "kubernetes-node-failure.yaml", "macvlan-network.yaml", "manager-quorum-loss.yaml",
-                        "multi-stage-failover.yaml", "network-isolation.yaml", "partition-duplicates.yaml",
+                        "container-lifecycle.yaml", "containers-share-the-host.yaml", "dns-vip-dnsrr-tasks.yaml",
+                        "dockerfile-layers.yaml", "drain-maintenance.yaml", "encrypted-overlay-zones.yaml",
+                        "kubernetes-container-lifecycle.yaml", "kubernetes-node-failure.yaml",
+                        "macvlan-network.yaml", "manager-quorum-loss.yaml", "multi-stage-failover.yaml",
+                        "network-isolation.yaml", "oci-image-layers.yaml", "partition-duplicates.yaml",
                         "pod-security-restricted.yaml", "resource-exhaustion.yaml", "rolling-update.yaml",
-                        "routing-mesh-vs-host-ports.yaml", "secret-rotation.yaml", "statefulset-local-node-loss.yaml",
-                        "statefulset-local-volume.yaml", "statefulset-network-volume-failover.yaml",
-                        "statefulset-ordered-scaling.yaml", "statefulset-partitioned-update.yaml", "storage-driver-disk.yaml",
+                        "routing-mesh-vs-host-ports.yaml", "secret-rotation.yaml",
+                        "statefulset-local-node-loss.yaml", "statefulset-local-volume.yaml",
+                        "statefulset-network-volume-failover.yaml", "statefulset-ordered-scaling.yaml",
+                        "statefulset-partitioned-update.yaml", "storage-driver-disk.yaml",
                         "traffic-vip-failover.yaml", "unhealthy-out-of-rotation.yaml", "volume-backup-restore.yaml",
                         "volume-failover.yaml", "worker-failover.yaml", "zone-spread.yaml"),
                 SchemaFixture.examples().stream().map(p -> p.getFileName().toString()).toList());
