@@ -63,7 +63,7 @@ public final class KubernetesApi {
         if (s.compareTo(TaskState.ASSIGNED) <= 0) {
             return "Pending";
         } else if (s.compareTo(TaskState.STARTING) <= 0) {
-            return pod.restarts() > 0 ? "Running" : "ContainerCreating";
+            return pod.startedAgain() ? "Running" : "ContainerCreating";
         } else if (s == TaskState.RUNNING) {
             return "Running";
         } else if (s == TaskState.FAILED) {
@@ -77,7 +77,7 @@ public final class KubernetesApi {
     /** The pod's phase, as describe's {@code Status:} shows it. */
     public static String phase(TaskRecord pod) {
         TaskState s = pod.reported();
-        if (s.compareTo(TaskState.STARTING) <= 0 && pod.restarts() == 0) {
+        if (s.compareTo(TaskState.STARTING) <= 0 && !pod.startedAgain()) {
             return "Pending";
         }
         return s == TaskState.COMPLETE ? "Succeeded" : "Running";

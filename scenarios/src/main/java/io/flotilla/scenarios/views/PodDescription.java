@@ -186,7 +186,7 @@ public final class PodDescription {
 
     private static void state(StringBuilder w, RunMoment m, TaskRecord pod) {
         TaskState s = pod.reported();
-        if (s == TaskState.RUNNING || s.compareTo(TaskState.RUNNING) < 0 && pod.restarts() > 0 && pod.runningSince().isPresent()) {
+        if (s == TaskState.RUNNING || s.compareTo(TaskState.RUNNING) < 0 && pod.startedAgain() && pod.runningSince().isPresent()) {
             w.append(L2).append("State:\tRunning\n").append(L3).append("Started:\t")
                     .append(WallClock.rfc1123z(pod.runningSince().orElse(pod.reportedAt()))).append('\n');
         } else if (s == TaskState.FAILED && !pod.backingOff() && pod.imageWaiting().isEmpty()) {

@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The events Kubernetes' components record about each pod, derived from the run's log as they
@@ -44,6 +46,12 @@ final class PodEventLog {
     private final Map<String, List<KubeEvent>> events = new HashMap<>();
     private final Map<String, Long> preparingAt = new HashMap<>();
     private final Map<String, TaskState> lastTruth = new HashMap<>();
+    /**
+     * Pods whose exited container the runtime starts again for an operator, until it runs or ends:
+     * the kubelet makes no container and records no {@code Pulled}, {@code Created} nor {@code Started}
+     * (it records them in {@code startContainer}, for the containers it creates).
+     */
+    private final Set<String> startedByOperator = new HashSet<>();
 
     PodEventLog(Scenario scenario, DisplayIds ids) {
         this.scenario = scenario;
@@ -64,13 +72,20 @@ final class PodEventLog {
             case PREPARING -> preparingAt.put(e.task(), time);
             case READY -> pulled(e.task(), image, preparingAt.getOrDefault(e.task(), time), time);
             case STARTING -> {
+                if (startedByOperator.contains(e.task())) {
+                    return;
+                }
                 if (before != TaskState.READY) {
                     // a restart in place: the kubelet finds the image there and creates the container again
                     record(e.task(), time, KubeEvent.NORMAL, "Pulled", KUBELET, alreadyPresent(image));
                 }
                 record(e.task(), time, KubeEvent.NORMAL, "Created", KUBELET, "Created container: " + container);
             }
-            case RUNNING -> record(e.task(), time, KubeEvent.NORMAL, "Started", KUBELET, "Started container " + container);
+            case RUNNING -> {
+                if (!startedByOperator.remove(e.task())) {
+                    record(e.task(), time, KubeEvent.NORMAL, "Started", KUBELET, "Started container " + container);
+                }
+            }
             case SHUTDOWN -> {
                 if ("shutdown".equals(e.message())) {
                     record(e.task(), time, KubeEvent.NORMAL, "Killing", KUBELET, "Stopping container " + container);
@@ -78,6 +93,11 @@ final class PodEventLog {
             }
             default -> { }
         }
+    }
+
+    /** An operator's {@code docker start} or {@code restart} of the pod's container, see {@link #startedByOperator}. */
+    void startedByOperator(String pod) {
+        startedByOperator.add(pod);
     }
 
     private void pulled(String pod, String image, long from, long to) {

@@ -8,6 +8,7 @@ import io.flotilla.scheduler.model.NodeRole;
 import io.flotilla.scheduler.model.NodeStatus;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.sim.events.ContainerBackOff;
+import io.flotilla.sim.events.ContainerCommanded;
 import io.flotilla.sim.events.LeaderChanged;
 import io.flotilla.sim.events.NetworkChanged;
 import io.flotilla.sim.events.NetworkCreated;
@@ -44,6 +45,12 @@ import java.util.function.Consumer;
  * recorded about each pod. The views read only this, as the real tools read only their API.
  */
 public final class RunMoment {
+
+    /**
+     * The commands with which an operator has the runtime start a pod's exited container itself
+     * ({@code docker start}, {@code docker restart}); after {@code remove} the kubelet makes a new one.
+     */
+    private static final Set<String> STARTS_BY_HAND = Set.of("start", "restart");
 
     private final RunResult run;
     private final long at;
@@ -129,6 +136,12 @@ public final class RunMoment {
             });
         } else if (event instanceof PodEvicted e) {
             podEvents.evicted(e, time);
+        } else if (event instanceof ContainerCommanded e) {
+            TaskRecord t = tasks.get(e.task());
+            if (kubernetes && t != null && STARTS_BY_HAND.contains(e.command())) {
+                t.startedByOperator();
+                podEvents.startedByOperator(e.task());
+            }
         } else {
             applyToCluster(event, time, kubernetes);
         }

@@ -54,6 +54,15 @@ public final class TaskRecord {
     long runningSince = -1;
     long[] lastTermination;
     String lastTerminationError;
+    /**
+     * An operator had the runtime start the pod's container again ({@code docker start}, {@code docker
+     * restart}): the same container, not one the kubelet made, so it is not a restart the kubelet counts
+     * (its restart count is the annotation it writes on each container it creates,
+     * {@code kuberuntime_container.go startContainer}). Cleared by the next report of it starting.
+     */
+    private boolean startedByOperator;
+    /** How many times the runtime started the container again for an operator. */
+    private int startsByOperator;
 
     TaskRecord(String id, String name, String service, int slot, int version, String image, String node,
             TaskState desired, long createdAt, SortedMap<String, String> addresses) {
@@ -94,10 +103,20 @@ public final class TaskRecord {
         reached.put(next, time);
     }
 
+    /** The runtime starts the exited container again for an operator, see {@link #startedByOperator}. */
+    void startedByOperator() {
+        startedByOperator = true;
+    }
+
     void report(TaskState next, long time, String message) {
-        if (next == TaskState.STARTING && ranReported) {
+        if (next == TaskState.STARTING && ranReported && startedByOperator) {
+            startsByOperator++;
+        } else if (next == TaskState.STARTING && ranReported) {
             restarts++;
             lastRestartAt = time;
+        }
+        if (next == TaskState.STARTING) {
+            startedByOperator = false;
         }
         if (next.compareTo(TaskState.RUNNING) <= 0) {
             backingOff = false;
@@ -203,6 +222,11 @@ public final class TaskRecord {
     /** {@code starting}, {@code healthy}, {@code unhealthy}; empty without a health check. */
     public Optional<String> health() {
         return Optional.ofNullable(health);
+    }
+
+    /** Whether the pod's container runs again after it exited, by the kubelet's restart or an operator's start. */
+    public boolean startedAgain() {
+        return restarts + startsByOperator > 0;
     }
 
     /** Container restarts in place (the kubelet's restart count). */
