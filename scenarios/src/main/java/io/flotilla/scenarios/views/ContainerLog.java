@@ -72,10 +72,15 @@ public final class ContainerLog {
         List<long[]> runs = containers(m, t.id());
         String container = t.service();
         if (runs.isEmpty()) {
-            return new Refused(kubernetes
-                    ? "Error from server (BadRequest): container \"" + container + "\" in pod \"" + request.name()
-                            + "\" is waiting to start: " + KubernetesApi.status(m, t)
-                    : "Error response from daemon: No such container: " + request.name(), false);
+            if (!kubernetes) {
+                return new Refused("Error response from daemon: No such container: " + request.name(), false);
+            }
+            if (t.node().isEmpty()) {
+                // The API server has no node to ask for an unscheduled pod's log, and answers with nothing.
+                return new Lines(List.of());
+            }
+            return new Refused("Error from server (BadRequest): container \"" + container + "\" in pod \"" + request.name()
+                    + "\" is waiting to start: " + waiting(KubernetesApi.status(m, t)), false);
         }
         if (request.previous() && runs.size() < 2) {
             return new Refused("Error from server (BadRequest): previous terminated container \"" + container
@@ -104,6 +109,17 @@ public final class ContainerLog {
         }
         int from = request.tail().isPresent() ? Math.max(0, lines.size() - request.tail().getAsInt()) : 0;
         return new Lines(List.copyOf(lines.subList(from, lines.size())));
+    }
+
+    /** How the kubelet says why a container that never ran has no log (its validateContainerLogStatus). */
+    private static String waiting(String reason) {
+        if (reason.equals("ErrImagePull")) {
+            return "image can't be pulled";
+        }
+        if (reason.equals("ImagePullBackOff")) {
+            return "trying and failing to pull image";
+        }
+        return reason;
     }
 
     /** The access-log line of one answered request, in nginx's {@code combined} format. */

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LogsCommandTest {
 
     private static final String VIP = "examples/traffic-vip-failover.yaml";
+    private static final String REGISTRY = "examples/compare-registry-outage.yaml";
     private static final String PAUSE_STOP = "examples/compare-pause-vs-stop.yaml";
     /** The pod whose container compare-pause-vs-stop stops at 2m: the kubelet restarts it in place at once. */
     private static final String STOPPED_POD = "web-556f54c4bd-4mnbw";
@@ -43,11 +44,20 @@ class LogsCommandTest {
                         line("1970-01-01T00:00:10.002Z", "00:00:10") + line("1970-01-01T00:00:10.302Z", "00:00:10")
                                 + line("1970-01-01T00:00:10.602Z", "00:00:10") + line("1970-01-01T00:00:10.902Z", "00:00:10"),
                         ""),
+                Arguments.of("web.1's share grows from a third to a half when gossip drops web.2 at 35.334s",
+                        new String[] {"logs", VIP, "web.1", "--at", "36s", "-t", "--tail", "6"}, 0,
+                        line("1970-01-01T00:00:34.602Z", "00:00:34") + line("1970-01-01T00:00:34.902Z", "00:00:34")
+                                + line("1970-01-01T00:00:35.202Z", "00:00:35") + line("1970-01-01T00:00:35.502Z", "00:00:35")
+                                + line("1970-01-01T00:00:35.702Z", "00:00:35") + line("1970-01-01T00:00:35.902Z", "00:00:35"),
+                        ""),
                 Arguments.of("the slot's name is its newest task: the replacement, running at 49.488s, first answers at 49.702s",
                         new String[] {"logs", VIP, "web.2", "--at", "50s", "-t"}, 0,
                         line("1970-01-01T00:00:49.702Z", "00:00:49"), ""),
                 Arguments.of("--tail keeps the last lines; without -t a line has nginx's second only",
                         new String[] {"logs", VIP, "web.2", "--tail", "1"}, 0, line("", "00:01:59").substring(1), ""),
+                Arguments.of("a paused container answers nothing, so writes nothing from the pause at 30s to the unpause at 1m30s",
+                        new String[] {"logs", PAUSE_STOP, "web.1", "--at", "1m30.3s", "-t", "--tail", "2"}, 0,
+                        line("1970-01-01T00:00:29.902Z", "00:00:29") + line("1970-01-01T00:01:30.202Z", "00:01:30"), ""),
                 Arguments.of("--tail 0 prints nothing", new String[] {"logs", VIP, "web.3", "--tail", "0"}, 0, "", ""),
                 Arguments.of("the crashed task's container is on a node that is down: its daemon cannot be asked",
                         new String[] {"logs", VIP, "web.2#1"}, ExitCodes.NO_ANSWER, "",
@@ -75,6 +85,16 @@ class LogsCommandTest {
                 Arguments.of("kubectl logs of a pod the API server does not have",
                         new String[] {"logs", PAUSE_STOP, "web.1", "--strategy", "kubernetes"}, ExitCodes.NO_ANSWER, "",
                         "Error from server (NotFound): pods \"web.1\" not found\n"),
+                Arguments.of("kubectl logs of a pod whose image cannot be pulled: the kubelet's words for ImagePullBackOff",
+                        new String[] {"logs", REGISTRY, "web-77f97c6956-9zrgf", "--strategy", "kubernetes", "--at", "1m30s"},
+                        ExitCodes.NO_ANSWER, "", "Error from server (BadRequest): container \"web\" in pod \"web-77f97c6956-9zrgf\""
+                                + " is waiting to start: trying and failing to pull image\n"),
+                Arguments.of("...and for ErrImagePull",
+                        new String[] {"logs", REGISTRY, "web-77f97c6956-9zrgf", "--strategy", "kubernetes", "--at", "1m0.5s"},
+                        ExitCodes.NO_ANSWER, "", "Error from server (BadRequest): container \"web\" in pod \"web-77f97c6956-9zrgf\""
+                                + " is waiting to start: image can't be pulled\n"),
+                Arguments.of("a running container that no client asks has written nothing",
+                        new String[] {"logs", REGISTRY, "web-66ff4fb645-d69bk", "--strategy", "kubernetes", "--at", "1m30s"}, 0, "", ""),
                 Arguments.of("a negative --tail", new String[] {"logs", VIP, "web.1", "--tail", "-1"}, ExitCodes.INVALID_INPUT, "",
                         "flotilla: --tail expects a number of lines, 0 or more, got -1\n"));
     }
