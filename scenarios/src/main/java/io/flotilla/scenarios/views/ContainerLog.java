@@ -52,8 +52,11 @@ public final class ContainerLog {
     /** The container's lines, oldest first. */
     public record Lines(List<String> lines) implements Answer {}
 
-    /** The tool's error as it prints it, and whether it is the user's mistake rather than the cluster's state. */
-    public record Refused(String message, boolean badInput) implements Answer {}
+    /** The tool's error as it prints it. */
+    public record Refused(String message) implements Answer {}
+
+    /** One container of a task: when it started running and when it stopped (the moment, if it still {@code runs}). */
+    private record Run(long start, long end, boolean runs) {}
 
     /** What to show: the container before the current one ({@code previous}), the last {@code tail} lines, time stamps. */
     public record Request(String name, boolean previous, OptionalInt tail, boolean timestamps) {}
@@ -66,39 +69,42 @@ public final class ContainerLog {
                         .reduce((older, newer) -> newer);
         if (task.isEmpty()) {
             return new Refused(kubernetes ? KubernetesApi.notFound(request.name())
-                    : "Error response from daemon: No such container: " + request.name(), false);
+                    : "Error response from daemon: No such container: " + request.name());
         }
         TaskRecord t = task.get();
-        List<long[]> runs = containers(m, t.id());
+        List<Run> runs = containers(m, t.id());
         String container = t.service();
         if (runs.isEmpty()) {
             if (!kubernetes) {
-                return new Refused("Error response from daemon: No such container: " + request.name(), false);
+                return new Refused("Error response from daemon: No such container: " + request.name());
             }
             if (t.node().isEmpty()) {
                 // The API server has no node to ask for an unscheduled pod's log, and answers with nothing.
                 return new Lines(List.of());
             }
             return new Refused("Error from server (BadRequest): container \"" + container + "\" in pod \"" + request.name()
-                    + "\" is waiting to start: " + waiting(KubernetesApi.status(m, t)), false);
+                    + "\" is waiting to start: " + waiting(KubernetesApi.status(m, t)));
         }
-        if (request.previous() && runs.size() < 2) {
+        // The kubelet's previous container is the pod's last terminated one: the one before the
+        // current while that runs, the current itself while it waits to be restarted.
+        boolean running = runs.get(runs.size() - 1).runs();
+        if (request.previous() && running && runs.size() < 2) {
             return new Refused("Error from server (BadRequest): previous terminated container \"" + container
-                    + "\" in pod \"" + request.name() + "\" not found", false);
+                    + "\" in pod \"" + request.name() + "\" not found");
         }
         String node = t.node().orElse("");
         if (m.node(node).map(n -> !n.isUp()).orElse(false)) {
             // The log is a file on the node's disk, read through its daemon or kubelet, which is down.
             return new Refused("flotilla: " + node + " is down at this moment: its " + (kubernetes ? "kubelet" : "Docker daemon")
-                    + " does not answer, and the container's log is on its disk", false);
+                    + " does not answer, and the container's log is on its disk");
         }
-        long[] run = runs.get(runs.size() - (request.previous() ? 2 : 1));
+        Run run = runs.get(runs.size() - (request.previous() && running ? 2 : 1));
         // The data plane logs an answer when it next catches up, which may be after the moment asked
         // about: the answer's own time decides, over the whole log.
         List<RequestServed> served = new ArrayList<>();
         for (LoggedEvent e : m.run().log().events()) {
             if (e.event() instanceof RequestServed s && s.backend().equals(t.id())
-                    && s.answered() >= run[0] && s.answered() <= run[1]) {
+                    && s.answered() >= run.start() && s.answered() <= run.end()) {
                 served.add(s);
             }
         }
@@ -133,22 +139,24 @@ public final class ContainerLog {
      * still runs): a run begins when the task's state becomes running and ends at its next terminal
      * state.
      */
-    private static List<long[]> containers(RunMoment m, String taskId) {
-        List<long[]> runs = new ArrayList<>();
-        boolean running = false;
+    private static List<Run> containers(RunMoment m, String taskId) {
+        List<Run> runs = new ArrayList<>();
+        long started = -1;
         for (LoggedEvent e : m.run().log().events()) {
             if (e.time() > m.at()) {
                 break;
             }
             if (e.event() instanceof TaskStateChanged s && s.task().equals(taskId)) {
-                if (s.state() == TaskState.RUNNING && !running) {
-                    runs.add(new long[] {e.time(), m.at()});
-                    running = true;
-                } else if (s.state().isTerminal() && running) {
-                    runs.get(runs.size() - 1)[1] = e.time();
-                    running = false;
+                if (s.state() == TaskState.RUNNING && started < 0) {
+                    started = e.time();
+                } else if (s.state().isTerminal() && started >= 0) {
+                    runs.add(new Run(started, e.time(), false));
+                    started = -1;
                 }
             }
+        }
+        if (started >= 0) {
+            runs.add(new Run(started, m.at(), true));
         }
         return runs;
     }

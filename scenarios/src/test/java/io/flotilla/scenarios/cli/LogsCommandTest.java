@@ -29,6 +29,7 @@ class LogsCommandTest {
 
     private static final String VIP = "examples/traffic-vip-failover.yaml";
     private static final String REGISTRY = "examples/compare-registry-outage.yaml";
+    private static final String LEAK = "examples/compare-memory-leak.yaml";
     private static final String PAUSE_STOP = "examples/compare-pause-vs-stop.yaml";
     /** The pod whose container compare-pause-vs-stop stops at 2m: the kubelet restarts it in place at once. */
     private static final String STOPPED_POD = "web-556f54c4bd-4mnbw";
@@ -78,8 +79,11 @@ class LogsCommandTest {
                 Arguments.of("kubectl logs -p: the container before the restart, its last answer before the stop",
                         new String[] {"logs", PAUSE_STOP, STOPPED_POD, "--strategy", "kubernetes", "-p", "--tail", "1", "-t"}, 0,
                         line("1970-01-01T00:01:59.702Z", "00:01:59"), ""),
+                Arguments.of("at the stop, before the restart, -p and the current container are the stopped one",
+                        new String[] {"logs", PAUSE_STOP, STOPPED_POD, "--strategy", "kubernetes", "-p", "--at", "2m", "--tail", "1", "-t"}, 0,
+                        line("1970-01-01T00:01:59.702Z", "00:01:59"), ""),
                 Arguments.of("kubectl logs -p before any restart",
-                        new String[] {"logs", PAUSE_STOP, STOPPED_POD, "--strategy", "kubernetes", "-p", "--at", "2m"},
+                        new String[] {"logs", PAUSE_STOP, STOPPED_POD, "--strategy", "kubernetes", "-p", "--at", "1m59s"},
                         ExitCodes.NO_ANSWER, "", "Error from server (BadRequest): previous terminated container \"web\" in pod \""
                                 + STOPPED_POD + "\" not found\n"),
                 Arguments.of("kubectl logs of a pod the API server does not have",
@@ -95,6 +99,12 @@ class LogsCommandTest {
                                 + " is waiting to start: image can't be pulled\n"),
                 Arguments.of("a running container that no client asks has written nothing",
                         new String[] {"logs", REGISTRY, "web-66ff4fb645-d69bk", "--strategy", "kubernetes", "--at", "1m30s"}, 0, "", ""),
+                Arguments.of("in CrashLoopBackOff the previous container is the one that just died: the kubelet's last terminated",
+                        new String[] {"logs", LEAK, "api-b876f584b-hfhbg", "--strategy", "kubernetes", "--at", "2m30s", "-p"}, 0, "", ""),
+                Arguments.of("...while the first container still runs there is none",
+                        new String[] {"logs", LEAK, "api-b876f584b-hfhbg", "--strategy", "kubernetes", "--at", "1m40s", "-p"},
+                        ExitCodes.NO_ANSWER, "", "Error from server (BadRequest): previous terminated container \"api\" in pod"
+                                + " \"api-b876f584b-hfhbg\" not found\n"),
                 Arguments.of("a negative --tail", new String[] {"logs", VIP, "web.1", "--tail", "-1"}, ExitCodes.INVALID_INPUT, "",
                         "flotilla: --tail expects a number of lines, 0 or more, got -1\n"));
     }
