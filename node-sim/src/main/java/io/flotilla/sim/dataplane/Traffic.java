@@ -6,6 +6,7 @@ import io.flotilla.network.request.Result;
 import io.flotilla.network.request.Target;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.events.RequestExplained;
+import io.flotilla.sim.events.RequestServed;
 import io.flotilla.sim.events.TrafficCounted;
 import io.flotilla.sim.kernel.EventLog;
 import java.util.ArrayList;
@@ -86,11 +87,14 @@ final class Traffic {
     /** The earliest answer among {@link #inFlight}, or {@code Long.MAX_VALUE}: most instants answer nothing. */
     private long firstAnswer = Long.MAX_VALUE;
     private final Outcome out = new Outcome();
+    /** Log each served request ({@link RequestServed}): what the views print as the containers' access logs. */
+    private final boolean accessLog;
 
     Traffic(List<TrafficClient> specs, DataPlaneSettings settings, Plane plane, EventLog log, BalancerLog balancers) {
         this.plane = plane;
         this.log = log;
         this.balancers = balancers;
+        this.accessLog = settings.accessLog();
         for (TrafficClient spec : specs) {
             Client c = new Client(spec);
             Optional<DataPlaneSettings.RequestProbe> probe = settings.explainRequest().filter(p -> p.client().equals(spec.name()));
@@ -214,6 +218,9 @@ final class Traffic {
             f.window().inFlight--;
             f.window().served++;
             f.window().servedBy.merge(backends.key(f.backend()), 1L, Long::sum);
+            if (accessLog) {
+                log.append(new RequestServed(f.client().spec.name(), backends.key(f.backend()), f.sentAt(), f.completesAt()));
+            }
             if (f.explained()) {
                 explained(f.client(), Result.SERVED, f.backend(), Optional.empty(), f.sentAt(), f.completesAt());
             }

@@ -10,7 +10,8 @@
  * <p>The data plane's events follow the same split: {@link TaskAddressed}, {@link TaskHealthChanged}
  * and {@link TrafficCounted} are truth; {@link DnsAnswersChanged} and {@link LbBackendChanged} are
  * what one node believes (its DNS and load balancer, from its own view); {@link RequestExplained}
- * sets one request's belief (what its node resolved and picked) against the truth it met.
+ * sets one request's belief (what its node resolved and picked) against the truth it met;
+ * {@link RequestServed}, one per answered request and only in a run asked for access logs, is truth.
  *
  * <p>Images: {@link ImagePullStarted}, {@link ImagePulled} and {@link ImagePullFailed} are what a
  * node's daemon really did, {@link TaskWaiting} is a pod's container waiting for its image (the

@@ -62,8 +62,13 @@ final class RunSelection {
 
     /** Runs the chosen scenario, showing progress when the terminal wants it, and folds it to the moment. */
     RunMoment run(Chosen chosen, Terminal terminal, PrintWriter err) {
+        return run(chosen, terminal, err, false);
+    }
+
+    /** The same, logging every served request if {@code accessLog} (what the containers' logs are made of). */
+    RunMoment run(Chosen chosen, Terminal terminal, PrintWriter err, boolean accessLog) {
         RunOptions options = new RunOptions(Optional.of(chosen.strategy()),
-                seed == null ? OptionalLong.empty() : OptionalLong.of(seed), Set.of());
+                seed == null ? OptionalLong.empty() : OptionalLong.of(seed), Set.of(), Optional.empty(), accessLog);
         RunResult run;
         try (Progress progress = Progress.on(terminal, err)) {
             run = ScenarioRunner.run(chosen.scenario(), options, progress.listener());

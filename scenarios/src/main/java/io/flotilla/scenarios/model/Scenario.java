@@ -121,7 +121,12 @@ public record Scenario(
 
     /** How the data plane is simulated in a run of this scenario, explaining {@code explainRequest} if given. */
     public DataPlaneSettings dataPlane(Optional<DataPlaneSettings.RequestProbe> explainRequest) {
-        return new DataPlaneSettings(networkProfile.failedPeerEntries(), explainRequest);
+        return dataPlane(explainRequest, false);
+    }
+
+    /** The same, logging every served request if {@code accessLog}. */
+    public DataPlaneSettings dataPlane(Optional<DataPlaneSettings.RequestProbe> explainRequest, boolean accessLog) {
+        return new DataPlaneSettings(networkProfile.failedPeerEntries(), explainRequest, accessLog);
     }
 
     /** The image as declared, or with the defaults when the scenario does not list it. */

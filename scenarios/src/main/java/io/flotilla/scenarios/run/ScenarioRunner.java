@@ -104,7 +104,7 @@ public final class ScenarioRunner {
                         scenario.kubernetes().defaultTolerationSeconds()).withPodSecurity(scenario.kubernetes().podSecurity()),
                 options.explainTasks(),
                 scenario.traffic().stream().map(TrafficDecl::client).toList(),
-                scenario.dataPlane(options.explainRequest()),
+                scenario.dataPlane(options.explainRequest(), options.accessLog()),
                 new StorageSetup(scenario.volumes().values().stream().map(VolumeDecl::spec).toList(),
                         // Kubernetes' attach/detach controller attaches network volumes; Docker's plugins on mount
                         strategy == Strategy.KUBERNETES ? StorageSetup.Attachment.CONTROLLER : StorageSetup.Attachment.ON_MOUNT));

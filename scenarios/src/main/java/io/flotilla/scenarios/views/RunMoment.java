@@ -205,6 +205,11 @@ public final class RunMoment {
         return run.scenario();
     }
 
+    /** The whole run, for the views that read its log past what the fold keeps (the access logs). */
+    RunResult run() {
+        return run;
+    }
+
     public Strategy strategy() {
         return run.strategy();
     }
