@@ -15,11 +15,11 @@ import java.util.TreeMap;
 /**
  * How far each volume's data reaches, as its tasks see it: per volume name, the {@code data_through}
  * of the copies in use. A name has one copy (a plugin or network volume, a Kubernetes local volume),
- * or one per node (Docker's {@code local} driver); the copies in use are those attached to a node or
- * lost with their node (their data is out of reach, not gone: a node that comes back brings it
- * back). With none in use (every task stopped), the copy attached last stands for the name. The
- * name's reach is the lowest of its copies': a replacement that mounts a fresh copy on another node
- * brings it down to nothing, as a restore brings it down to the backup's time.
+ * or one per node (Docker's {@code local} driver); the copies in use are those attached to a node.
+ * With none attached (every task stopped, or the node of the last one crashed), the copy attached
+ * last stands for the name: a copy lost with its node still holds its writes, out of reach, not
+ * gone. The name's reach is the lowest of its copies': a replacement that mounts a fresh copy on
+ * another node brings it down to nothing, as a restore brings it down to the backup's time.
  *
  * <p>{@code compare}'s {@code data lost} is how far a fault's window brings this down; see
  * {@code docs/compare.md}.
@@ -58,9 +58,7 @@ final class VolumeReach {
     }
 
     private long reach(String name, List<VolumeView> copies, long now) {
-        List<VolumeView> inUse = copies.stream()
-                .filter(v -> v.state().equals("attached") || v.state().equals("lost"))
-                .toList();
+        List<VolumeView> inUse = copies.stream().filter(v -> v.state().equals("attached")).toList();
         if (inUse.isEmpty()) {
             Map<String, Long> order = attachedLast.getOrDefault(name, Map.of());
             inUse = copies.stream()
