@@ -3,6 +3,7 @@ package io.flotilla.scenarios.compare;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scheduler.time.Durations;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +40,7 @@ public final class CompareJson {
             fault.put("at", Durations.format(c.faults().get(f).at()));
             fault.put("what", c.faults().get(f).what());
             for (Comparison.Column col : c.columns()) {
-                summaries(fault, col, Row.fault(!c.scenario().traffic().isEmpty()), run -> run.faults().get(index));
+                summaries(fault, col, Row.fault(c.scenario()), run -> run.faults().get(index));
             }
         }
         ObjectNode whole = root.putObject("whole_run");
@@ -49,7 +50,7 @@ public final class CompareJson {
         ArrayNode runs = root.putArray("runs");
         for (Comparison.Column col : c.columns()) {
             for (RunMetrics run : col.runs()) {
-                runs.add(run(col, run, !c.scenario().traffic().isEmpty()));
+                runs.add(run(col, run, c.scenario()));
             }
         }
         return root;
@@ -71,14 +72,14 @@ public final class CompareJson {
         }
     }
 
-    private static ObjectNode run(Comparison.Column col, RunMetrics run, boolean traffic) {
+    private static ObjectNode run(Comparison.Column col, RunMetrics run, Scenario scenario) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("strategy", col.strategy().lowerName());
         o.put("seed", run.seed());
         ArrayNode faults = o.putArray("faults");
         for (RunMetrics.FaultMetrics f : run.faults()) {
             ObjectNode fault = faults.addObject();
-            for (Row<RunMetrics.FaultMetrics> row : Row.fault(traffic)) {
+            for (Row<RunMetrics.FaultMetrics> row : Row.fault(scenario)) {
                 put(fault, row.key(), row, row.value().apply(f));
             }
         }

@@ -38,7 +38,7 @@ public final class CompareTable {
             Fault fault = c.faults().get(f);
             lines.add(new Line("at " + Durations.format(fault.at()) + ": " + fault.what(), List.of()));
             int index = f;
-            for (Row<RunMetrics.FaultMetrics> row : Row.fault(!c.scenario().traffic().isEmpty())) {
+            for (Row<RunMetrics.FaultMetrics> row : Row.fault(c.scenario())) {
                 lines.add(metric(c, row, run -> run.faults().get(index)));
             }
         }

@@ -36,6 +36,10 @@ final class Replay {
     private final List<FaultWindow> windows;
     private final ClusterView view;
     private final Set<String> workloadsWithTasks = new HashSet<>();
+    private final boolean storage;
+    private final VolumeReach reach = new VolumeReach();
+    /** Running tasks the orchestrator still wants, per statefulset ordinal ({@code db-0}). */
+    private final Map<String, Integer> liveOrdinals = new HashMap<>();
 
     /** Running tasks the orchestrator still wants (desired running or before), per workload. */
     private final Map<String, Integer> liveRunning = new HashMap<>();
@@ -52,7 +56,9 @@ final class Replay {
     Replay(Scenario scenario, List<Fault> faults) {
         this.workloads = Workloads.of(scenario);
         this.faults = List.copyOf(faults);
-        this.windows = faults.stream().map(FaultWindow::new).toList();
+        this.storage = Workloads.storage(scenario);
+        boolean statefulsets = !workloads.statefulsets().isEmpty();
+        this.windows = faults.stream().map(f -> new FaultWindow(f, storage, statefulsets)).toList();
         this.view = Views.initial(scenario);
         for (NodeDecl n : scenario.nodes()) {
             capacity.put(n.name(), n.spec().resources());
@@ -75,12 +81,22 @@ final class Replay {
                 break;
             }
             if (nextFault == now) {
+                // The volumes' reach as the fault comes, before anything at its instant happens: the
+                // end of the previous window and the start of this one.
+                Map<String, Long> reachNow = storage ? reach.at(view, now) : Map.of();
+                if (window >= 0) {
+                    windows.get(window).ended(reachNow);
+                }
                 window++;
+                windows.get(window).started(reachNow);
             }
             while (next < log.size() && log.get(next).time() == now) {
                 apply(log.get(next++));
             }
             sample(now);
+        }
+        if (window >= 0 && storage) {
+            windows.get(window).ended(reach.at(view, end));
         }
         return this;
     }
@@ -120,6 +136,7 @@ final class Replay {
         Event event = logged.event();
         Optional<String> id = taskOf(event);
         if (id.isEmpty()) {
+            reach.apply(event);
             view.apply(logged);
             return;
         }
@@ -140,6 +157,9 @@ final class Replay {
         boolean live = liveRunning(t);
         if (live != wasLive) {
             liveRunning.merge(t.service, live ? 1 : -1, Integer::sum);
+            if (workloads.statefulsets().contains(t.service)) {
+                liveOrdinals.merge(t.name, live ? 1 : -1, Integer::sum);
+            }
         }
         Optional<String> holds = holdingNode(t);
         if (!holds.equals(heldOn)) {
@@ -161,6 +181,12 @@ final class Replay {
     private void sample(long now) {
         if (window >= 0) {
             windows.get(window).sample(now, shortfall(now));
+            if (!workloads.statefulsets().isEmpty()) {
+                boolean allRun = everyOrdinalRuns(now);
+                for (int w = 0; w <= window; w++) {
+                    windows.get(w).ordinals(now, allRun, w == window);
+                }
+            }
         }
         for (String node : changedNodes) {
             Resources cap = capacity.getOrDefault(node, Resources.NONE);
@@ -191,6 +217,26 @@ final class Replay {
             missing += Math.max(0, desired - liveRunning.getOrDefault(name, 0));
         }
         return missing;
+    }
+
+    /**
+     * True when every ordinal each statefulset asks for now ({@code db-0} up to its replicas) has a
+     * running task its orchestrator still wants. A statefulset with no task in the log (not run by
+     * this build) is left out, as from the shortfall.
+     */
+    private boolean everyOrdinalRuns(long now) {
+        for (String set : workloads.statefulsets()) {
+            Optional<Workloads.Version> version = workloads.at(set, now);
+            if (version.isEmpty() || !workloadsWithTasks.contains(set)) {
+                continue;
+            }
+            for (int ordinal = 0; ordinal < version.get().replicas(); ordinal++) {
+                if (liveOrdinals.getOrDefault(set + "-" + ordinal, 0) <= 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private int globalDesired(String service) {

@@ -1,6 +1,8 @@
 package io.flotilla.scenarios.compare;
 
+import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scheduler.time.Durations;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -18,6 +20,8 @@ record Row<T>(String label, String key, Kind kind, Function<T, OptionalDouble> v
         DURATION,
         /** The same, where no value means requests still fail when the fault's window ends. */
         FAILING_FOR,
+        /** The same, where no value means the statefulsets' ordinals did not all run again before the run ended. */
+        ORDINALS,
         COUNT,
         /** A share from 0 to 1, printed as a percentage. */
         PERCENT
@@ -32,13 +36,30 @@ record Row<T>(String label, String key, Kind kind, Function<T, OptionalDouble> v
     static final Row<RunMetrics.FaultMetrics> FAILING_FOR_ROW =
             new Row<>("requests failing for", "failing_for", Kind.FAILING_FOR, f -> of(f.failingFor()));
 
-    /** The per-fault rows of a comparison: with traffic, how long requests kept failing too. */
-    static List<Row<RunMetrics.FaultMetrics>> fault(boolean traffic) {
-        if (!traffic) {
-            return FAULT;
+    /** Only for a scenario with volumes. */
+    static final Row<RunMetrics.FaultMetrics> DATA_LOST_ROW =
+            new Row<>("data lost", "data_lost", Kind.DURATION, f -> of(f.dataLost()));
+
+    /** Only for a scenario with statefulsets. */
+    static final Row<RunMetrics.FaultMetrics> ORDINALS_ROW =
+            new Row<>("every ordinal back after", "ordinals_back", Kind.ORDINALS, f -> of(f.ordinalsBack()));
+
+    /**
+     * The per-fault rows of a comparison of {@code scenario}: with traffic, how long requests kept
+     * failing too; with volumes, the data lost; with statefulsets, when every ordinal ran again. A
+     * scenario with none of them gets the first three rows only, as before these were measured.
+     */
+    static List<Row<RunMetrics.FaultMetrics>> fault(Scenario scenario) {
+        List<Row<RunMetrics.FaultMetrics>> rows = new ArrayList<>(FAULT);
+        if (!scenario.traffic().isEmpty()) {
+            rows.add(FAILING_FOR_ROW);
         }
-        List<Row<RunMetrics.FaultMetrics>> rows = new java.util.ArrayList<>(FAULT);
-        rows.add(FAILING_FOR_ROW);
+        if (Workloads.storage(scenario)) {
+            rows.add(DATA_LOST_ROW);
+        }
+        if (!Workloads.of(scenario).statefulsets().isEmpty()) {
+            rows.add(ORDINALS_ROW);
+        }
         return List.copyOf(rows);
     }
 
@@ -62,11 +83,16 @@ record Row<T>(String label, String key, Kind kind, Function<T, OptionalDouble> v
     /** A value as the table prints it. */
     String text(OptionalDouble v) {
         if (v.isEmpty()) {
-            return kind == Kind.DURATION ? "not back" : kind == Kind.FAILING_FOR ? "still failing" : "-";
+            return switch (kind) {
+                case DURATION -> "not back";
+                case FAILING_FOR -> "still failing";
+                case ORDINALS -> "not within the run";
+                default -> "-";
+            };
         }
         double x = v.getAsDouble();
         return switch (kind) {
-            case DURATION, FAILING_FOR -> Durations.format(Math.round(x / Durations.MILLISECOND) * Durations.MILLISECOND);
+            case DURATION, FAILING_FOR, ORDINALS -> Durations.format(Math.round(x / Durations.MILLISECOND) * Durations.MILLISECOND);
             case COUNT -> decimal(x);
             case PERCENT -> decimal(Math.round(x * 1000) / 10.0) + "%";
         };
@@ -84,7 +110,7 @@ record Row<T>(String label, String key, Kind kind, Function<T, OptionalDouble> v
         }
         double x = v.getAsDouble();
         return switch (kind) {
-            case DURATION, FAILING_FOR -> Optional.of(text(v));
+            case DURATION, FAILING_FOR, ORDINALS -> Optional.of(text(v));
             case COUNT -> Optional.of(x == Math.rint(x) ? (Object) (long) x : (Object) x);
             case PERCENT -> Optional.of(Math.round(x * 1000) / 10.0);
         };

@@ -49,16 +49,28 @@ public record RunMetrics(
      * @param failingFor from the fault to the end of the last second of the window in which a request
      *     failed; {@code 0} when none failed; empty when requests still fail as the window ends, or
      *     when the scenario has no traffic
+     * @param dataLost the writes the volumes no longer hold at the window's end that they held at the
+     *     fault, as a span of virtual time ({@link VolumeReach}), summed over the volumes; empty when the
+     *     scenario has no volumes
+     * @param ordinalsBack from the fault until every ordinal of every statefulset runs again, however
+     *     many faults later; {@code 0} when none was missing in the window; empty when they do not all
+     *     run again within the run, or when the scenario has no statefulsets
      */
-    public record FaultMetrics(Fault fault, OptionalLong recovery, int worstShortfall, int moved, OptionalLong failingFor) {
+    public record FaultMetrics(Fault fault, OptionalLong recovery, int worstShortfall, int moved, OptionalLong failingFor,
+            OptionalLong dataLost, OptionalLong ordinalsBack) {
 
-        /** A fault's metrics in a run without traffic. */
+        /** A fault's metrics in a run without traffic or storage. */
         public FaultMetrics(Fault fault, OptionalLong recovery, int worstShortfall, int moved) {
             this(fault, recovery, worstShortfall, moved, OptionalLong.empty());
         }
 
+        /** A fault's metrics in a run without storage. */
+        public FaultMetrics(Fault fault, OptionalLong recovery, int worstShortfall, int moved, OptionalLong failingFor) {
+            this(fault, recovery, worstShortfall, moved, failingFor, OptionalLong.empty(), OptionalLong.empty());
+        }
+
         FaultMetrics withFailingFor(OptionalLong value) {
-            return new FaultMetrics(fault, recovery, worstShortfall, moved, value);
+            return new FaultMetrics(fault, recovery, worstShortfall, moved, value, dataLost, ordinalsBack);
         }
     }
 

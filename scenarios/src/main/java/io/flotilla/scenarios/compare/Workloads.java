@@ -8,10 +8,13 @@ import io.flotilla.scheduler.model.Resources;
 import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the scenario asks of each service and statefulset over time: whether it is global, its
@@ -25,6 +28,8 @@ final class Workloads {
     record Version(long from, boolean global, int replicas, Resources reservations) {}
 
     private final Map<String, List<Version>> versions = new LinkedHashMap<>();
+    private final Set<String> statefulsets = new LinkedHashSet<>();
+    private boolean claims;
 
     static Workloads of(Scenario scenario) {
         Workloads workloads = new Workloads();
@@ -39,6 +44,19 @@ final class Workloads {
             }
         }
         return workloads;
+    }
+
+    /**
+     * True when the scenario keeps data in volumes: it declares volumes (services mount them) or a
+     * statefulset has claim templates. {@code compare} measures the data lost only then.
+     */
+    static boolean storage(Scenario scenario) {
+        return !scenario.volumes().isEmpty() || of(scenario).claims;
+    }
+
+    /** The statefulsets the scenario deploys, in the order they first appear. */
+    Set<String> statefulsets() {
+        return Collections.unmodifiableSet(statefulsets);
     }
 
     /** Every workload the scenario deploys, in the order they first appear. */
@@ -63,6 +81,8 @@ final class Workloads {
     }
 
     private void deploy(long at, StatefulSetDecl s) {
+        statefulsets.add(s.name());
+        claims |= !s.volumeClaimTemplates().isEmpty();
         add(s.name(), new Version(at, false, s.replicas(), s.task().reservations()));
     }
 

@@ -94,7 +94,9 @@ final class DnsBinder implements CheckBinder {
      * Kubernetes as {@code db-0.db} under the set's headless Service {@code db}, which answers every
      * ready pod; under Swarm, which runs each ordinal as a service of its own, as {@code db-0} (its
      * VIP) and {@code tasks.db-0}. A name only the other strategy answers is NXDOMAIN here: expecting
-     * answers from it is refused for this strategy alone.
+     * answers from it is refused for this strategy alone. {@code tasks.db} of the statefulset itself
+     * is NXDOMAIN under both (Swarm has no service {@code db}, Kubernetes no such name): expecting
+     * answers from it is refused, expecting none a warning, as for a name nothing has.
      */
     private static void checkName(String name, Node at, int count, boolean listed, boolean vips, ExpectationScope scope) {
         boolean tasksOf = name.startsWith("tasks.");
@@ -112,6 +114,22 @@ final class DnsBinder implements CheckBinder {
                 // Swarm's ordinal service is in VIP mode
                 scope.problems.add(at, "name: ordinal '" + rest + "' answers with its service's virtual IP, which is no "
                         + "task; name tasks." + rest + " for its task's address, or give answers as a count");
+            }
+            return;
+        }
+        Optional<Workloads.Workload> setOfTasks = tasksOf
+                ? scope.view.get(rest).filter(Workloads.Workload::statefulset)
+                : Optional.empty();
+        if (setOfTasks.isPresent()) {
+            String headless = setOfTasks.get().set().map(d -> d.service()).orElse(rest);
+            String why = "'" + name + "' is NXDOMAIN under either strategy: '" + rest + "' is a statefulset, not a "
+                    + "service; its pods answer as " + rest + "-0." + headless + " (and its headless Service " + headless
+                    + ", every ready pod) under the kubernetes strategy, and as tasks." + rest + "-0 under the swarm "
+                    + "strategy, which runs each ordinal as a service of its own";
+            if (count > 0) {
+                scope.problems.add(at, "name: " + why);
+            } else {
+                scope.problems.warn(at, "dns: " + why + ", so this check holds whatever happens");
             }
             return;
         }

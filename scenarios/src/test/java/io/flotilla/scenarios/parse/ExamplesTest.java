@@ -28,6 +28,7 @@ class ExamplesTest {
                         "compare-traffic-failover.yaml", "compare-worker-crash.yaml", "compare-zone-outage.yaml",
                         "container-lifecycle.yaml", "containers-share-the-host.yaml", "dns-vip-dnsrr-tasks.yaml",
                         "dockerfile-layers.yaml", "drain-maintenance.yaml", "encrypted-overlay-zones.yaml",
+                        "enterprise-migration.yaml",
                         "kubernetes-container-lifecycle.yaml", "kubernetes-node-failure.yaml",
                         "macvlan-network.yaml", "manager-quorum-loss.yaml", "multi-stage-failover.yaml",
                         "network-isolation.yaml", "oci-image-layers.yaml", "partition-duplicates.yaml",

@@ -56,6 +56,23 @@ class StatefulSetDnsNamesTest {
     static final String NOT_SWARM = "name: 'db-0.db' is NXDOMAIN under the swarm strategy, which has no headless Service: it "
             + "runs each ordinal of statefulset 'db' as a service of its own, which answers as db-0 (its virtual IP) and tasks.db-0";
 
+    static final String NO_TASKS_NAME = "name: 'tasks.db' is NXDOMAIN under either strategy: 'db' is a statefulset, not "
+            + "a service; its pods answer as db-0.db (and its headless Service db, every ready pod) under the kubernetes "
+            + "strategy, and as tasks.db-0 under the swarm strategy, which runs each ordinal as a service of its own";
+
+    /** Expecting NXDOMAIN of {@code tasks.db} holds whatever happens: a warning, under either strategy. */
+    @Test
+    void noAnswersFromTasksOfASetIsAWarning() {
+        for (String[] c : List.of(new String[] {"swarm", "{name: tasks.db, from: worker-1, network: front, answers: 0}"},
+                new String[] {"kubernetes", "{name: tasks.db, from: worker-1, answers: 0}"})) {
+            ParseOutcome outcome = new ScenarioParser().parse("dns.yaml", FILE.formatted(c[0], c[1]));
+            assertEquals(List.of(), outcome.problems(), c[0]);
+            assertEquals(List.of("13:17: warning: dns: " + NO_TASKS_NAME.substring("name: ".length())
+                            + ", so this check holds whatever happens"),
+                    outcome.warnings().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList(), c[0]);
+        }
+    }
+
     static Stream<Arguments> cases() {
         return Stream.of(
                 new Case("swarm: an ordinal's own name answers its VIP", "swarm",
@@ -73,7 +90,11 @@ class StatefulSetDnsNamesTest {
                 new Case("kubernetes: a bare pod name is NXDOMAIN", "kubernetes",
                         "{name: db-0, from: worker-1, answers: 1}", List.of("13:17: " + NOT_KUBERNETES), 1),
                 new Case("kubernetes: NXDOMAIN may be expected of it", "kubernetes",
-                        "{name: db-0, from: worker-1, answers: 0}", List.of(), 1))
+                        "{name: db-0, from: worker-1, answers: 0}", List.of(), 1),
+                new Case("swarm: tasks.SET is no service's", "swarm",
+                        "{name: tasks.db, from: worker-1, network: front, answers: 2}", List.of("13:17: " + NO_TASKS_NAME), 0),
+                new Case("kubernetes: tasks.SET is no Service's either", "kubernetes",
+                        "{name: tasks.db, from: worker-1, answers: 2}", List.of("13:17: " + NO_TASKS_NAME), 1))
                 .map(Arguments::of);
     }
 
@@ -92,7 +113,9 @@ class StatefulSetDnsNamesTest {
         for (String[] c : List.of(new String[] {"swarm", "{name: db-0, from: worker-1, network: front, answers: 1}"},
                 new String[] {"swarm", "{name: tasks.db-1, from: worker-1, network: front, answers: [db-1]}"},
                 new String[] {"kubernetes", "{name: db-0.db, from: worker-1, answers: [db-0]}"},
-                new String[] {"kubernetes", "{name: db-0, from: worker-1, answers: 0}"})) {
+                new String[] {"kubernetes", "{name: db-0, from: worker-1, answers: 0}"},
+                new String[] {"swarm", "{name: tasks.db, from: worker-1, network: front, answers: 0}"},
+                new String[] {"kubernetes", "{name: tasks.db, from: worker-1, answers: 0}"})) {
             Scenario s = new ScenarioParser().parse("dns.yaml", FILE.formatted(c[0], c[1])).scenario().orElseThrow();
             List<ExpectationResult> results = Expectations.evaluate(ScenarioRunner.run(s, RunOptions.DEFAULT));
             assertEquals(true, results.get(0).passed(), c[0] + " " + c[1] + ": " + results.get(0).detail());
