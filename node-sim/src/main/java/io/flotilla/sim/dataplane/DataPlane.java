@@ -139,7 +139,7 @@ public final class DataPlane extends AbstractBehavior<DataPlane.Command> {
 
     /** The declared network as the Swarm allocator made it, logged at the start of the run. */
     private void logCreated(Networks networks, String name) {
-        log.append(new NetworkCreated(name, networks.driver(name).orElse(Driver.OVERLAY).key(),
+        log.append(new NetworkCreated(name, networks.driver(name).orElse(Driver.OVERLAY).describe(),
                 networks.overlays().get(name).map(OverlayNetwork::vni).orElse(0),
                 networks.subnet(name).map(Subnet::toString).orElse(""), networks.mtu(name),
                 networks.spec(name).map(NetworkSpec::encrypted).orElse(false)));

@@ -47,6 +47,13 @@ final class Explainer {
                     return node + "'s IPVS for " + service + " on " + network
                             + " has every backend at weight 0 (de-weighted): the connection is dropped";
                 }
+                String host = topology.hostName(backends.host(backend));
+                if (plane.isIpvlanL3(network) && !host.equals(node)) {
+                    return network + " is an ipvlan network in L3 mode: " + node + " routes " + backends.key(backend)
+                            + "'s address (on " + host + ") out of its parent interface, and nothing on the segment has a"
+                            + " route to the container subnet through " + host + ": the packet is lost, no answer until"
+                            + " the client's timeout";
+                }
                 return timeout(node, backend, backends, topology, "its load balancer");
             case RESET:
                 return backends.key(backend) + " stopped while serving the request: the connection was reset";

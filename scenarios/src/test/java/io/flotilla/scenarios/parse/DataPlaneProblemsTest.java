@@ -41,8 +41,37 @@ class DataPlaneProblemsTest {
                         """,
                         "4:34: encrypted: only an overlay network is encrypted (IPsec between hosts); a bridge network never is",
                         "5:15: driver: a macvlan network needs the subnet of the hosts' own segment, such as subnet: 192.168.10.0/24",
-                        "6:15: driver: expected one of overlay, bridge, macvlan, got \"vxlan\"",
+                        "6:15: driver: expected one of overlay, bridge, macvlan, ipvlan, got \"vxlan\"",
                         "7:18: encrypted: expected true or false, got \"yes\""),
+                // moby's ipvlan driver: one network per parent ("network di-... is already using parent
+                // interface eth0", createNetwork), no loopback parent, modes l2 (default), l3 and l3s.
+                problem("ipvlan options as moby checks them", """
+                        scenario: t
+                        nodes: [{name: n1}]
+                        networks:
+                          a: {driver: ipvlan, parent: eth0, subnet: 192.168.20.0/24}
+                          b: {driver: ipvlan, parent: eth0, subnet: 192.168.21.0/24, ipvlan_mode: l3}
+                          c: {driver: ipvlan, parent: lo, subnet: 192.168.22.0/24}
+                          d: {driver: ipvlan, parent: eth1, subnet: 192.168.23.0/24, ipvlan_mode: l3s}
+                          e: {driver: ipvlan, parent: eth2, subnet: 192.168.24.0/24, ipvlan_mode: L3}
+                          f: {driver: ipvlan, subnet: 192.168.25.0/24}
+                          g: {driver: ipvlan, parent: eth3}
+                          h: {driver: macvlan, parent: eth4, subnet: 192.168.26.0/24}
+                          i: {ipvlan_mode: l2}
+                          j: {driver: ipvlan, parent: "eth0 eth1", subnet: 192.168.27.0/24}
+                        """,
+                        "5:31: parent: network 'a' is already using parent interface eth0 (one ipvlan network per parent; "
+                                + "a VLAN sub-interface such as eth0.20 is another parent)",
+                        "6:31: parent: loopback interface is not a valid ipvlan parent link",
+                        "7:75: " + DeclarationsBinder.L3S_NOT_SIMULATED,
+                        "8:75: ipvlan_mode: expected one of l2, l3, got \"L3\"; did you mean 'l3'?",
+                        "9:15: driver: an ipvlan network needs parent: the host interface its containers share, such as "
+                                + "parent: eth0 (without one Docker makes a dummy link that never leaves the host, which is not simulated)",
+                        "10:15: driver: an ipvlan network needs the subnet of the hosts' own segment, such as subnet: 192.168.10.0/24",
+                        "11:24: parent: only an ipvlan network takes parent here; a macvlan network is simulated on the "
+                                + "hosts' segment its subnet names",
+                        "12:7: ipvlan_mode: only an ipvlan network takes ipvlan_mode here; an overlay network has no parent interface",
+                        "13:31: parent: expected a host interface name such as eth0 or eth0.20 (at most 15 characters), got \"eth0 eth1\""),
                 problem("health check values in the engine's words", """
                         scenario: t
                         nodes: [{name: n1}]

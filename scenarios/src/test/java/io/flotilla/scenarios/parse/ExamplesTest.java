@@ -26,7 +26,7 @@ class ExamplesTest {
         assertEquals(List.of("compare-memory-leak.yaml", "compare-pause-vs-stop.yaml", "compare-registry-outage.yaml",
                         "compare-rolling-update.yaml", "compare-tight-taints.yaml",
                         "compare-traffic-failover.yaml", "compare-worker-crash.yaml", "compare-zone-outage.yaml",
-                        "dns-vip-dnsrr-tasks.yaml", "drain-maintenance.yaml", "encrypted-overlay-zones.yaml",
+                        "dns-vip-dnsrr-tasks.yaml", "drain-maintenance.yaml", "encrypted-overlay-zones.yaml", "ipvlan-network.yaml",
                         "kubernetes-node-failure.yaml", "macvlan-network.yaml", "manager-quorum-loss.yaml",
                         "multi-stage-failover.yaml", "network-isolation.yaml", "partition-duplicates.yaml",
                         "pod-security-restricted.yaml", "resource-exhaustion.yaml", "rolling-update.yaml",

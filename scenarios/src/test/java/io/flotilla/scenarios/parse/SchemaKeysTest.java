@@ -191,6 +191,12 @@ class SchemaKeysTest {
                   web: {networks: [front], deploy: {replicas: 2%s}}
                 """;
         simulated("#network.subnet", swarm(network.formatted("", "")), swarm(network.formatted("subnet: 10.0.9.0/24", "")));
+        String ipvlan = "driver: ipvlan, parent: eth0, subnet: 192.168.20.0/24";
+        simulated("#network.ipvlan_mode", swarm(SHOPPERS.formatted(ipvlan, "", "")),
+                swarm(SHOPPERS.formatted(ipvlan + ", ipvlan_mode: l3", "", "")));
+        KEYS.put("#network.parent", new NotARun("the host interface an ipvlan network hangs off: required, and checked as "
+                + "moby checks it (one ipvlan network per parent, never lo); every host's interface is on the one "
+                + "simulated segment, so which one it names changes no run"));
 
         // Services.
         simulated("#service.image", swarm(WEB), swarm(WEB.replace("nginx:1", "nginx:2")));
