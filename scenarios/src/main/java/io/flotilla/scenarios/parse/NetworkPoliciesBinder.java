@@ -38,10 +38,10 @@ final class NetworkPoliciesBinder {
     static final String UNDER_SWARM = "network_policies: Swarm has no NetworkPolicy; it isolates by networks (a service "
             + "reaches only services on a network it shares with them: put db on a network only back is on, as "
             + "network-isolation.yaml does), or run it with --strategy kubernetes";
-    static final String EGRESS = "egress policies are not simulated (an egress policy would also cut the pods' DNS to "
-            + "kube-dns unless it allowed it); policy_types takes Ingress";
-    static final String NAMESPACES = "namespace_selector: not simulated; every workload runs in the one namespace, default";
-    static final String IP_BLOCK = "ip_block: not simulated; a peer is a pod_selector";
+    static final String EGRESS_WHY = "an egress policy would also cut the pods' DNS to kube-dns unless it allowed it";
+    static final String NAMESPACES = "namespace_selector: every workload runs in the one namespace, default; namespace "
+            + "selectors are not simulated yet";
+    static final String IP_BLOCK = "ip_block: a peer is a pod_selector; IP blocks are not simulated yet";
 
     private final Problems problems;
     private final Strategy strategy;
@@ -87,9 +87,9 @@ final class NetworkPoliciesBinder {
         Optional<Set<String>> selects = f.required("pod_selector").flatMap(n -> selector(n, "pod_selector"));
         for (Node t : f.list("policy_types")) {
             Values.choice(t, "policy_types", POLICY_TYPES, problems).filter("Egress"::equals)
-                    .ifPresent(x -> problems.add(t, "policy_types: " + EGRESS));
+                    .ifPresent(x -> problems.add(t, "policy_types: " + EGRESS_WHY + "; Egress is not simulated yet"));
         }
-        f.key("egress").ifPresent(k -> problems.add(k, "egress: " + EGRESS));
+        f.key("egress").ifPresent(k -> problems.add(k, "egress: " + EGRESS_WHY + "; egress rules are not simulated yet"));
         List<NetworkPolicy.Rule> rules = new ArrayList<>();
         for (Node r : f.list("ingress")) {
             Fields.of(r, "ingress", "ingress rule", problems, RULE_KEYS)
@@ -141,7 +141,8 @@ final class NetworkPoliciesBinder {
                 return Optional.empty();
             }
             f.get().value("protocol").filter(v -> !(Yaml.isScalar(v) && Yaml.text(v).equals("TCP"))).ifPresent(v ->
-                    problems.add(v, "protocol: only TCP is simulated (every request is a TCP connection), got " + Yaml.describe(v)));
+                    problems.add(v, "protocol: every simulated request is a TCP connection; " + Yaml.describe(v)
+                            + " is not simulated yet"));
             Optional<Node> n = f.get().required("port");
             if (n.isEmpty()) {
                 return Optional.empty();

@@ -72,6 +72,35 @@ class DataPlaneProblemsTest {
                                 + "hosts' segment its subnet names",
                         "12:7: ipvlan_mode: only an ipvlan network takes ipvlan_mode here; an overlay network has no parent interface",
                         "13:31: parent: expected a host interface name such as eth0 or eth0.20 (at most 15 characters), got \"eth0 eth1\""),
+                // The NetworkPolicy API's fields; what is not simulated is refused at its key.
+                problem("network policies", """
+                        scenario: t
+                        strategy: kubernetes
+                        nodes: [{name: n1, role: manager}]
+                        services: {db: {ports: ["5432"]}, back: {}}
+                        network_policies:
+                          a: {pod_selector: {app: dbb}}
+                          b: {pod_selector: {tier: x}, policy_types: [Ingress, Egress]}
+                          c: {pod_selector: {app: db}, ingress: [{from: [{namespace_selector: {}}], ports: [0, http, 5432]}]}
+                          d: {pod_selector: {app: back}, ingress: [{ports: [{port: 80, protocol: UDP}]}], egress: []}
+                          E: {pod_selector: {}}
+                          f: {ingress: [{from: [{pod_selector: {app: back}}], ports: [6432]}], pod_selector: {app: db}}
+                        traffic:
+                          - {name: c1, from: n1, as: web, to: db, rate: 1/s}
+                        """,
+                        "6:27: pod_selector: unknown service or statefulset 'dbb' in app; did you mean 'db'?; the workloads are db, back",
+                        "7:21: pod_selector: selects no pod: no service or statefulset has the labels {tier=x}",
+                        "7:56: policy_types: " + NetworkPoliciesBinder.EGRESS_WHY + "; Egress is not simulated yet",
+                        "8:51: " + NetworkPoliciesBinder.NAMESPACES,
+                        "8:85: ports: expected a port number from 1 to 65535, got \"0\"",
+                        "8:88: ports: expected a port number from 1 to 65535, got \"http\" (named ports are not simulated)",
+                        "9:53: ports: back declares no container port (ports: under the service), so no rule can name the "
+                                + "port its connections reach",
+                        "9:74: protocol: every simulated request is a TCP connection; \"UDP\" is not simulated yet",
+                        "9:83: egress: " + NetworkPoliciesBinder.EGRESS_WHY + "; egress rules are not simulated yet",
+                        "10:3: network policy name 'E' is invalid: lowercase letters, digits and '-', starting and ending "
+                                + "with a letter or digit, at most 63 characters (RFC 1123)",
+                        "13:30: as: unknown service or statefulset 'web'"),
                 problem("health check values in the engine's words", """
                         scenario: t
                         nodes: [{name: n1}]

@@ -28,7 +28,7 @@ class ExamplesTest {
                         "compare-traffic-failover.yaml", "compare-worker-crash.yaml", "compare-zone-outage.yaml",
                         "dns-vip-dnsrr-tasks.yaml", "drain-maintenance.yaml", "encrypted-overlay-zones.yaml", "ipvlan-network.yaml",
                         "kubernetes-node-failure.yaml", "macvlan-network.yaml", "manager-quorum-loss.yaml",
-                        "multi-stage-failover.yaml", "network-isolation.yaml", "partition-duplicates.yaml",
+                        "multi-stage-failover.yaml", "network-isolation.yaml", "network-policy.yaml", "partition-duplicates.yaml",
                         "pod-security-restricted.yaml", "resource-exhaustion.yaml", "rolling-update.yaml",
                         "routing-mesh-vs-host-ports.yaml", "secret-rotation.yaml", "statefulset-local-node-loss.yaml",
                         "statefulset-local-volume.yaml", "statefulset-network-volume-failover.yaml",
