@@ -22,7 +22,26 @@ public enum Driver {
      * macvlan children, so a host cannot reach the macvlan tasks it runs (containers on the same
      * host reach each other through the macvlan bridge).
      */
-    MACVLAN;
+    MACVLAN,
+    /**
+     * ipvlan in L2 mode (Docker's default {@code ipvlan_mode}): as macvlan, tasks are peers of the hosts
+     * on the parent's segment and reach other hosts' tasks over the underlay, and the host cannot reach
+     * its own children ("the default namespace is not reachable per ipvlan design", moby's
+     * vlan-networks.md). Unlike macvlan every child shares the parent's MAC address, so the switch sees
+     * one MAC per host: no promiscuous mode and no per-port MAC limit to meet; nothing the simulation
+     * routes depends on that.
+     */
+    IPVLAN_L2,
+    /**
+     * ipvlan in L3 mode: the parent routes for its children (no ARP, no broadcast or multicast), so
+     * containers on one host reach each other, but a packet for another host's child leaves through
+     * the host's routing table towards a network that has no route to the container subnet unless
+     * someone distributes one ("the remote host or the physical network in between need to have a
+     * route pointing to the host IP address", moby's vlan-networks.md). Docker distributes none and
+     * neither does the simulation: such a packet is lost. The host cannot reach its own children here
+     * either.
+     */
+    IPVLAN_L3;
 
     /** How a packet from one endpoint gets to another on a network of this driver. */
     public enum Path {
@@ -31,12 +50,42 @@ public enum Driver {
         /** Across hosts: it needs the underlay between them. */
         UNDERLAY,
         /** This driver cannot carry it at all: no route. */
-        NONE
+        NONE,
+        /**
+         * It leaves the host towards a network with no route to its destination (ipvlan L3 across
+         * hosts): the packet is lost, nothing answers.
+         */
+        UNROUTED
     }
 
-    /** The driver's name as the compose file spells it: {@code overlay}, {@code bridge}, {@code macvlan}. */
+    /**
+     * The driver's name as the compose file spells it: {@code overlay}, {@code bridge}, {@code macvlan},
+     * {@code ipvlan} (both modes; {@link #ipvlanMode} tells them apart).
+     */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return isIpvlan() ? "ipvlan" : name().toLowerCase(Locale.ROOT);
+    }
+
+    /** How the logs name the network's driver: its key, and for ipvlan its mode ({@code ipvlan l3}). */
+    public String describe() {
+        return ipvlanMode().map(m -> key() + " " + m).orElse(key());
+    }
+
+    public boolean isIpvlan() {
+        return this == IPVLAN_L2 || this == IPVLAN_L3;
+    }
+
+    /** {@code l2} or {@code l3}, Docker's {@code ipvlan_mode} option, for an ipvlan driver. */
+    public Optional<String> ipvlanMode() {
+        return !isIpvlan() ? Optional.empty() : Optional.of(this == IPVLAN_L2 ? "l2" : "l3");
+    }
+
+    /**
+     * A sub-interface of each host's own NIC (macvlan, ipvlan): tasks take addresses from one
+     * cluster-wide pool of the segment's subnet, and the host cannot reach its own children.
+     */
+    public boolean onParentInterface() {
+        return this == MACVLAN || isIpvlan();
     }
 
     public static Optional<Driver> parse(String key) {
@@ -59,7 +108,10 @@ public enum Driver {
      */
     public Path path(boolean sameHost, boolean fromHostNamespace) {
         if (sameHost) {
-            return this == MACVLAN && fromHostNamespace ? Path.NONE : Path.LOCAL;
+            return onParentInterface() && fromHostNamespace ? Path.NONE : Path.LOCAL;
+        }
+        if (this == IPVLAN_L3) {
+            return Path.UNROUTED;
         }
         return crossesHosts() ? Path.UNDERLAY : Path.NONE;
     }

@@ -24,12 +24,12 @@ import java.util.Optional;
  *   <li>bridge: the subnet is the same on every host (each host's daemon picks the first free local
  *       pool, and they all see the same pools), but every host keeps its own addresses, so two hosts
  *       hand out the same address to two different tasks, which can never meet;
- *   <li>macvlan: the given subnet is the hosts' physical segment, one pool for the whole cluster so
- *       that no two tasks on the segment share an address.
+ *   <li>macvlan and ipvlan: the given subnet is the hosts' physical segment (ipvlan L3: the subnet the
+ *       hosts route for), one pool for the whole cluster so that no two tasks on it share an address.
  * </ul>
  * A network that runs out of addresses answers with Docker's words: the swarm allocator's for an
  * overlay, the local endpoint code's ({@code no available IPv4 addresses on this network's address
- * pools: NAME (ID)}) for bridge and macvlan.
+ * pools: NAME (ID)}) for bridge, macvlan and ipvlan.
  */
 public final class Networks {
 
@@ -56,7 +56,7 @@ public final class Networks {
                         + " to assign to the network");
             }
             localSubnets.put(spec.name(), subnet.get());
-            if (spec.driver() == Driver.MACVLAN) {
+            if (spec.driver().onParentInterface()) {
                 macvlanPools.put(spec.name(), new AddressPool(subnet.get()));
             } else {
                 bridgePools.put(spec.name(), new LinkedHashMap<>());
@@ -125,7 +125,7 @@ public final class Networks {
     }
 
     private AddressPool pool(NetworkSpec spec, String host) {
-        if (spec.driver() == Driver.MACVLAN) {
+        if (spec.driver().onParentInterface()) {
             return macvlanPools.get(spec.name());
         }
         return bridgePools.get(spec.name()).computeIfAbsent(host, h -> new AddressPool(localSubnets.get(spec.name())));

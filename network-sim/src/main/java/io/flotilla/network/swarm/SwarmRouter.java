@@ -29,7 +29,9 @@ import java.util.SplittableRandom;
  *       draw from {@code dns.shuffle.<host>}). {@code NODE:PORT}: a host-mode binding on that node,
  *       else the node's ingress IPVS for the service publishing the port, else {@code refused}.
  *   <li><b>Deliver.</b> The network's driver must carry the pair (bridge never crosses hosts:
- *       {@code no_route}, for an address the client knows); across hosts the underlay must connect them, else {@code timeout} (the
+ *       {@code no_route}, for an address the client knows; ipvlan L3 routes only between one host's
+ *       children, so another host's task is {@code timeout}: nothing routes the container subnet
+ *       there); across hosts the underlay must connect them, else {@code timeout} (the
  *       backend is listed but unreachable); the backend must be serving (running and healthy), else
  *       {@code timeout}.
  * </ol>
@@ -144,7 +146,7 @@ public final class SwarmRouter {
             out.set(b, now);
             return Result.NO_ROUTE;
         }
-        if (path == Driver.Path.UNDERLAY && !topology.canReach(r.client, host)) {
+        if (path == Driver.Path.UNROUTED || path == Driver.Path.UNDERLAY && !topology.canReach(r.client, host)) {
             out.set(b, now + timeoutNanos);
             return Result.TIMEOUT;
         }

@@ -56,6 +56,20 @@ class NetworksTest {
     }
 
     @Test
+    void ipvlanAddressesAreClusterWideInBothModes() {
+        Networks n = new Networks(List.of(
+                NetworkSpec.of("l2", Driver.IPVLAN_L2).withSubnet(Subnet.parse("192.168.20.0/24").orElseThrow()),
+                NetworkSpec.of("l3", Driver.IPVLAN_L3).withSubnet(Subnet.parse("10.30.0.0/24").orElseThrow())));
+        assertEquals(new Allocation.Address("192.168.20.2"), n.allocate("l2", "a.1", "w1"));
+        assertEquals(new Allocation.Address("192.168.20.3"), n.allocate("l2", "a.2", "w2"));
+        assertEquals(new Allocation.Address("10.30.0.2"), n.allocate("l3", "b.1", "w1"));
+        assertEquals(new Allocation.Address("10.30.0.3"), n.allocate("l3", "b.2", "w2"));
+        assertEquals(Optional.empty(), n.allocateVip("l2"), "no VIP off an overlay");
+        assertEquals("ipvlan l3", Driver.IPVLAN_L3.describe());
+        assertEquals("ipvlan", Driver.IPVLAN_L3.key());
+    }
+
+    @Test
     void aFullLocalNetworkAnswersWithTheEndpointCodesWords() {
         Networks n = new Networks(List.of(NetworkSpec.of("tiny", Driver.BRIDGE).withSubnet(Subnet.parse("10.5.0.0/30").orElseThrow())));
         n.allocate("tiny", "a", "w1");
@@ -82,7 +96,18 @@ class NetworksTest {
                 new PathCase("macvlan across hosts goes over the segment", Driver.MACVLAN, false, false, Path.UNDERLAY),
                 new PathCase("macvlan containers on one host reach each other", Driver.MACVLAN, true, false, Path.LOCAL),
                 new PathCase("the host cannot reach its own macvlan tasks", Driver.MACVLAN, true, true, Path.NONE),
-                new PathCase("the host reaches other hosts' macvlan tasks", Driver.MACVLAN, false, true, Path.UNDERLAY));
+                new PathCase("the host reaches other hosts' macvlan tasks", Driver.MACVLAN, false, true, Path.UNDERLAY),
+                // moby's vlan-networks.md: L2 mode as macvlan, "the default namespace is not reachable
+                // per ipvlan design"; L3 mode needs routes to the container subnet that Docker never
+                // distributes, so only one host's children meet.
+                new PathCase("ipvlan L2 across hosts goes over the segment", Driver.IPVLAN_L2, false, false, Path.UNDERLAY),
+                new PathCase("ipvlan L2 containers on one host reach each other", Driver.IPVLAN_L2, true, false, Path.LOCAL),
+                new PathCase("the host cannot reach its own ipvlan L2 tasks", Driver.IPVLAN_L2, true, true, Path.NONE),
+                new PathCase("ipvlan L3 containers on one host are routed by their parent", Driver.IPVLAN_L3, true, false, Path.LOCAL),
+                new PathCase("the host cannot reach its own ipvlan L3 tasks", Driver.IPVLAN_L3, true, true, Path.NONE),
+                new PathCase("ipvlan L3 across hosts has no route to the container subnet", Driver.IPVLAN_L3, false, false,
+                        Path.UNROUTED),
+                new PathCase("nor from another host's own namespace", Driver.IPVLAN_L3, false, true, Path.UNROUTED));
     }
 
     @ParameterizedTest

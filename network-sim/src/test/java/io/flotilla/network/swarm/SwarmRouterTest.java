@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * One request, one result. The world: m1, w1, w2 on one switch; {@code web} (VIP, publishes 8080 through
  * the mesh) with web.1 on w1 and web.2 on w2 on {@code frontend} and ingress; {@code db} (dnsrr) with
  * db.1 on w2 on {@code backend}; {@code legacy-app} on the bridge {@code legacy} on w1; {@code lanapp}
- * on the macvlan {@code lan} on w1.
+ * on the macvlan {@code lan} on w1; {@code routedapp} on the ipvlan L3 {@code routed} on w1.
  */
 class SwarmRouterTest {
 
@@ -54,6 +54,12 @@ class SwarmRouterTest {
                         "outside", null, "w2:9000", "web.2"),
                 served("a bridge network on its own host", NOTHING, "w1", "legacy", "legacy-app", "legacy-app.1"),
                 served("macvlan containers on the segment", NOTHING, "w2", "lan", "lanapp", "lanapp.1"),
+                served("ipvlan L3: the parent routes between its own children", NOTHING, "w1", "routed", "routedapp",
+                        "routedapp.1"),
+                // moby vlan-networks.md, L3 mode: another host reaches the children only through a route
+                // to their subnet, which Docker does not distribute; the packet is lost.
+                fails("ipvlan L3: another host's child has no route to it", NOTHING, "w2", "routed", "routedapp",
+                        Result.TIMEOUT),
                 served("a disabled backend is skipped (weight 0)", w -> w.seen("m1", "web.1", Op.UPDATED, web1().disable()),
                         "m1", "frontend", "web", "web.2"),
                 fails("a name nobody has: NXDOMAIN", NOTHING, "m1", "frontend", "shop", Result.NXDOMAIN),
@@ -112,18 +118,21 @@ class SwarmRouterTest {
     static SwarmWorld world() {
         SwarmWorld w = new SwarmWorld(List.of("m1", "w1", "w2"),
                 NetworkSpec.overlay("frontend"), NetworkSpec.overlay("backend"), NetworkSpec.of("legacy", Driver.BRIDGE),
-                NetworkSpec.of("lan", Driver.MACVLAN).withSubnet(Subnet.parse("192.168.10.0/24").orElseThrow()));
+                NetworkSpec.of("lan", Driver.MACVLAN).withSubnet(Subnet.parse("192.168.10.0/24").orElseThrow()),
+                NetworkSpec.of("routed", Driver.IPVLAN_L3).withSubnet(Subnet.parse("10.30.0.0/24").orElseThrow()));
         w.service("web", EndpointMode.VIP, List.of("frontend", "ingress"), 8080)
                 .service("db", EndpointMode.DNSRR, List.of("backend"))
                 .service("legacy-app", EndpointMode.VIP, List.of("legacy"))
                 .service("lanapp", EndpointMode.VIP, List.of("lan"))
+                .service("routedapp", EndpointMode.VIP, List.of("routed"))
                 .task("web.1", "web", "frontend", "w1", "10.0.1.3", Optional.of("10.0.1.2"))
                 .task("web.2", "web", "frontend", "w2", "10.0.1.4", Optional.of("10.0.1.2"))
                 .task("web.1", "web", "ingress", "w1", "10.0.0.3", Optional.of("10.0.0.2"))
                 .task("web.2", "web", "ingress", "w2", "10.0.0.4", Optional.of("10.0.0.2"))
                 .task("db.1", "db", "backend", "w2", "10.0.2.2", Optional.empty())
                 .task("legacy-app.1", "legacy-app", "legacy", "w1", "172.19.0.2", Optional.empty())
-                .task("lanapp.1", "lanapp", "lan", "w1", "192.168.10.2", Optional.empty());
+                .task("lanapp.1", "lanapp", "lan", "w1", "192.168.10.2", Optional.empty())
+                .task("routedapp.1", "routedapp", "routed", "w1", "10.30.0.2", Optional.empty());
         return w;
     }
 

@@ -1,6 +1,7 @@
 package io.flotilla.sim.dataplane;
 
 import io.flotilla.network.driver.Driver;
+import io.flotilla.network.kubernetes.NetworkPolicies;
 import io.flotilla.network.driver.NetworkSpec;
 import io.flotilla.network.driver.Networks;
 import io.flotilla.network.gossip.FailedPeerEntries;
@@ -124,7 +125,8 @@ public final class DataPlane extends AbstractBehavior<DataPlane.Command> {
         Randomness randomness = kernel.random()::stream;
         Changes changes = new LogChanges();
         if (setup.kubernetesApiServer().isPresent()) {
-            this.plane = new KubernetesPlane(topology, setup.kubernetesApiServer().get(), randomness, SERVICE_NANOS, changes);
+            this.plane = new KubernetesPlane(topology, setup.kubernetesApiServer().get(), randomness, SERVICE_NANOS, changes,
+                    new NetworkPolicies(setup.settings().networkPolicies()));
         } else {
             Networks networks = new Networks(setup.networks().stream().map(NetworkSetup::spec).toList());
             GossipConfig gossip = GossipConfig.defaults().withFailedPeerEntries(
@@ -139,7 +141,7 @@ public final class DataPlane extends AbstractBehavior<DataPlane.Command> {
 
     /** The declared network as the Swarm allocator made it, logged at the start of the run. */
     private void logCreated(Networks networks, String name) {
-        log.append(new NetworkCreated(name, networks.driver(name).orElse(Driver.OVERLAY).key(),
+        log.append(new NetworkCreated(name, networks.driver(name).orElse(Driver.OVERLAY).describe(),
                 networks.overlays().get(name).map(OverlayNetwork::vni).orElse(0),
                 networks.subnet(name).map(Subnet::toString).orElse(""), networks.mtu(name),
                 networks.spec(name).map(NetworkSpec::encrypted).orElse(false)));

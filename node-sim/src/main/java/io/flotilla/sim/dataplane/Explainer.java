@@ -1,9 +1,12 @@
 package io.flotilla.sim.dataplane;
 
+import io.flotilla.network.kubernetes.NetworkPolicy;
 import io.flotilla.network.request.Backends;
 import io.flotilla.network.request.Result;
 import io.flotilla.network.request.Target;
 import io.flotilla.network.topology.Topology;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Why a request ended as it did, in one sentence built from the facts the router decided on: what
@@ -47,6 +50,13 @@ final class Explainer {
                     return node + "'s IPVS for " + service + " on " + network
                             + " has every backend at weight 0 (de-weighted): the connection is dropped";
                 }
+                String host = topology.hostName(backends.host(backend));
+                if (plane.isIpvlanL3(network) && !host.equals(node)) {
+                    return network + " is an ipvlan network in L3 mode: " + node + " routes " + backends.key(backend)
+                            + "'s address (on " + host + ") out of its parent interface, and nothing on the segment has a"
+                            + " route to the container subnet through " + host + ": the packet is lost, no answer until"
+                            + " the client's timeout";
+                }
                 return timeout(node, backend, backends, topology, "its load balancer");
             case RESET:
                 return backends.key(backend) + " stopped while serving the request: the connection was reset";
@@ -83,6 +93,23 @@ final class Explainer {
             default:
                 return result.key();
         }
+    }
+
+    /**
+     * A connection the pod's NetworkPolicies did not let in: every policy that isolates the pod, and
+     * what the client was, in the words of the rules.
+     */
+    static String droppedByPolicy(TrafficClient c, Target target, int backend, Backends backends,
+            List<NetworkPolicy> isolating, String workload, int port) {
+        String names = isolating.stream().map(NetworkPolicy::name).collect(Collectors.joining(", "));
+        String source = target instanceof Target.NodePort np
+                ? "a connection SNATed to " + np.node() + "'s address by its kube-proxy (no pod selector matches a node)"
+                : c.podOf().isEmpty() ? "a pod with no label a selector names, on " + c.from().orElse("?")
+                : "a pod of " + c.podOf() + " on " + c.from().orElse("?");
+        return "network polic" + (isolating.size() == 1 ? "y " : "ies ") + names + " select" + (isolating.size() == 1 ? "s" : "")
+                + " the pods of " + workload + " (" + backends.key(backend) + " is isolated for ingress), and no ingress rule "
+                + "admits " + source + (port < 0 ? "" : " on port " + port)
+                + ": the CNI drops the packets, no answer until the client's timeout";
     }
 
     private static String timeout(String node, int backend, Backends backends, Topology topology, String chooser) {

@@ -7,6 +7,8 @@ import io.flotilla.network.kubernetes.EndpointConditions;
 import io.flotilla.network.kubernetes.KubeService;
 import io.flotilla.network.kubernetes.KubernetesDataPlane;
 import io.flotilla.network.kubernetes.KubernetesRouter;
+import io.flotilla.network.kubernetes.NetworkPolicies;
+import io.flotilla.network.kubernetes.NetworkPolicy;
 import io.flotilla.network.kubernetes.PodEndpoint;
 import io.flotilla.network.kubernetes.PodNetwork;
 import io.flotilla.network.lb.Destination;
@@ -76,12 +78,33 @@ final class KubernetesPlane implements Plane {
     /** Per headless Service, every hostname its endpoints ever had ({@code db-0}), for the names the DNS log follows. */
     private final Map<String, java.util.SortedSet<String>> hostnames = new HashMap<>();
     private long nextSync = Long.MAX_VALUE;
+    /** Each backend's workload, by backend id ("" until its container starts). */
+    private final List<String> workloads = new ArrayList<>();
 
-    KubernetesPlane(Topology topology, String apiServer, Randomness randomness, long serviceNanos, Changes changes) {
+    KubernetesPlane(Topology topology, String apiServer, Randomness randomness, long serviceNanos, Changes changes,
+            NetworkPolicies policies) {
         this.topology = topology;
         this.changes = changes;
         this.plane = new KubernetesDataPlane(topology, backends, randomness, apiServer, KUBE_PROXY_SYNC_NANOS);
-        this.router = new KubernetesRouter(plane, topology, backends, serviceNanos);
+        this.router = new KubernetesRouter(plane, topology, backends, serviceNanos, policies,
+                b -> b < workloads.size() ? workloads.get(b) : "", this::podPort);
+    }
+
+    /**
+     * The container port a Service's connections reach its pods on: the target of the published port
+     * they came in by, else of the workload's first port; -1 when it declares none.
+     */
+    private int podPort(String service, int nodePort) {
+        ServiceSpec spec = services.get(service);
+        if (spec == null) {
+            return -1;
+        }
+        for (PortConfig p : spec.task().ports()) {
+            if (nodePort < 0 || p.published() == nodePort) {
+                return p.target();
+            }
+        }
+        return -1;
     }
 
     // ---- control plane ------------------------------------------------------------------------
@@ -135,7 +158,11 @@ final class KubernetesPlane implements Plane {
     @Override
     public void containerStarted(String node, Task task, long now) {
         String pod = task.id();
-        backends.intern(pod, pod, topology.indexOf(node).orElseThrow());
+        int id = backends.intern(pod, pod, topology.indexOf(node).orElseThrow());
+        while (workloads.size() <= id) {
+            workloads.add("");
+        }
+        workloads.set(id, task.service());
         if (!podIps.containsKey(pod) && pods.allocate(node, pod) instanceof Allocation.Address a) {
             podIps.put(pod, a.address());
             podNodes.put(pod, node);
@@ -262,7 +289,7 @@ final class KubernetesPlane implements Plane {
     @Override
     public Route route(TrafficClient client) {
         Target target = Target.parse(client.target());
-        return new KubeRoute(router.route(client.from().orElse(Target.OUTSIDE), NAMESPACE, target), client,
+        return new KubeRoute(router.route(client.from().orElse(Target.OUTSIDE), NAMESPACE, target, client.podOf()), client,
                 target);
     }
 
@@ -328,6 +355,11 @@ final class KubernetesPlane implements Plane {
     @Override
     public String why(Route route, Result result, int backend) {
         KubeRoute r = (KubeRoute) route;
+        List<NetworkPolicy> droppedBy = result == Result.TIMEOUT && backend >= 0 ? router.droppedBy(r.route(), backend) : List.of();
+        if (!droppedBy.isEmpty()) {
+            return Explainer.droppedByPolicy(r.client(), r.target(), backend, backends, droppedBy,
+                    workloads.get(backend), router.podPort(r.route()));
+        }
         return Explainer.kubernetes(r.client(), r.target(), result, backend, backends, topology, this);
     }
 

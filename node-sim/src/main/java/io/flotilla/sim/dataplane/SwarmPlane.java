@@ -51,9 +51,9 @@ import java.util.TreeMap;
  *   <li>activating the task's service binding publishes its endpoint on each network; deactivating
  *       it republishes it disabled ({@code ServiceDisabled}: out of DNS, IPVS weight 0); the container's
  *       end withdraws it;
- *   <li>overlay and macvlan endpoints travel by gossip; a bridge network's never leave the host;
+ *   <li>overlay, macvlan and ipvlan endpoints travel by gossip; a bridge network's never leave the host;
  *   <li>the allocator gives overlay addresses (the manager tells them); the node's own IPAM gives
- *       bridge and macvlan ones when the container starts.
+ *       bridge, macvlan and ipvlan ones when the container starts.
  * </ul>
  * Every node is on the ingress network once a service publishes a port through the routing mesh,
  * since every node's ingress sandbox balances it.
@@ -420,7 +420,7 @@ final class SwarmPlane implements Plane {
                 || s.endpointMode() != io.flotilla.scheduler.model.EndpointMode.VIP) {
             return Optional.empty();
         }
-        // Bridge and macvlan networks have no VIP and so no IPVS: the client picks a task from DNS.
+        // Bridge, macvlan and ipvlan networks have no VIP and so no IPVS: the client picks a task from DNS.
         if (networks.driver(client.network().get()).orElse(Driver.OVERLAY) != Driver.OVERLAY) {
             return Optional.empty();
         }
@@ -445,6 +445,11 @@ final class SwarmPlane implements Plane {
 
     boolean isBridge(String network) {
         return networks.driver(network).orElse(Driver.OVERLAY) == Driver.BRIDGE;
+    }
+
+    /** An ipvlan network in L3 mode, whose children are routed only on their own host. */
+    boolean isIpvlanL3(String network) {
+        return networks.driver(network).orElse(Driver.OVERLAY) == Driver.IPVLAN_L3;
     }
 
     boolean onNetwork(String service, String network) {
@@ -472,7 +477,7 @@ final class SwarmPlane implements Plane {
         return gossip.get();
     }
 
-    /** Overlay and macvlan endpoints travel by gossip; a bridge network's stay on their host. */
+    /** Overlay, macvlan and ipvlan endpoints travel by gossip; a bridge network's stay on their host. */
     private boolean gossiped(String network) {
         return networks.driver(network).map(Driver::crossesHosts).orElse(false);
     }

@@ -8,7 +8,8 @@ import java.util.Optional;
  * one pod network of the kubernetes strategy), to {@code target}, a DNS name ({@code web},
  * {@code tasks.web}, {@code db-0.db}) or {@code NODE:PORT}. Requests are evenly spaced from
  * {@code startNanos} (the first one sent then) until before {@code stopNanos}; one without an answer
- * fails after {@code timeoutNanos}.
+ * fails after {@code timeoutNanos}. Under the kubernetes strategy the client is a pod of workload
+ * {@code podOf} ({@code ""}: of none), whose labels NetworkPolicies select it by.
  */
 public record TrafficClient(
         String name,
@@ -18,4 +19,12 @@ public record TrafficClient(
         double ratePerSecond,
         long startNanos,
         long stopNanos,
-        long timeoutNanos) {}
+        long timeoutNanos,
+        String podOf) {
+
+    /** A client in a pod of no workload. */
+    public TrafficClient(String name, Optional<String> from, Optional<String> network, String target, double ratePerSecond,
+            long startNanos, long stopNanos, long timeoutNanos) {
+        this(name, from, network, target, ratePerSecond, startNanos, stopNanos, timeoutNanos, "");
+    }
+}

@@ -194,7 +194,7 @@ final class ComposeImport {
             Origin at = n.origin();
             n.get("driver").ifPresent(d -> {
                 String driver = d.text().orElse("");
-                if (List.of("overlay", "bridge", "macvlan").contains(driver)) {
+                if (List.of("overlay", "bridge", "macvlan", "ipvlan").contains(driver)) {
                     out.put("driver", driver, d.origin());
                 } else {
                     drops.drop(d, "the " + driver + " driver is not simulated; the network is an overlay");
@@ -206,11 +206,14 @@ final class ComposeImport {
                     items.get(0).get("subnet").ifPresent(s -> out.put("subnet", Values.copy(s), s.origin()));
                 }
             });
+            boolean ipvlan = n.get("driver").flatMap(SourceNode::text).filter("ipvlan"::equals).isPresent();
             n.get("driver_opts").ifPresent(opts -> opts.entries().forEach((k, v) -> {
                 if (k.equals("encrypted")) {
                     out.put("encrypted", true, v.origin());
+                } else if ((k.equals("parent") || k.equals("ipvlan_mode")) && ipvlan) {
+                    out.put(k, Values.copy(v), v.origin());
                 } else {
-                    drops.drop(v, "driver options other than encrypted are not simulated");
+                    drops.drop(v, "driver options other than encrypted (and an ipvlan network's parent and ipvlan_mode) are not simulated");
                 }
             }));
             n.get("external").ifPresent(e -> drops.drop(e, "the stack expects it to exist; the scenario declares it"));

@@ -1,5 +1,6 @@
 package io.flotilla.scenarios.model;
 
+import io.flotilla.network.kubernetes.NetworkPolicy;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeRole;
 import io.flotilla.scheduler.model.ServiceSpec;
@@ -32,6 +33,8 @@ import java.util.TreeMap;
  *       spread descriptor it has no words for), as {@code FILE:LINE:COLUMN: message}, in file order.
  *   <li>{@code swarmProblems}: what only the swarm strategy cannot run (a client or a DNS check of
  *       a kubernetes scenario that names no network), the same way.
+ *   <li>{@code networkPolicies}: the Kubernetes NetworkPolicies ({@code network_policies}), in file
+ *       order, their selectors matched to the workloads they select.
  * </ul>
  */
 public record Scenario(
@@ -56,7 +59,8 @@ public record Scenario(
         List<TimelineItem> timeline,
         List<Expectation> expectations,
         List<String> kubernetesProblems,
-        List<String> swarmProblems) {
+        List<String> swarmProblems,
+        List<NetworkPolicy> networkPolicies) {
 
     public Scenario {
         nodes = List.copyOf(nodes);
@@ -72,13 +76,27 @@ public record Scenario(
         expectations = List.copyOf(expectations);
         kubernetesProblems = List.copyOf(kubernetesProblems);
         swarmProblems = List.copyOf(swarmProblems);
+        networkPolicies = List.copyOf(networkPolicies);
+    }
+
+    /** A scenario with no NetworkPolicy. */
+    public Scenario(Path file, String name, String description, long seed, Strategy strategy, long until, SwarmSettings swarm,
+            KubernetesSettings kubernetes, NetworkProfile networkProfile, List<NodeDecl> nodes,
+            SortedMap<String, NetworkDecl> networks, SortedMap<String, VolumeDecl> volumes, List<ServiceSpec> services,
+            List<StatefulSetDecl> statefulsets, SortedMap<String, StorageClassDecl> storageClasses,
+            SortedMap<String, ImageDecl> images, SortedMap<String, KubernetesPodSpec> pods, List<TrafficDecl> traffic,
+            List<TimelineItem> timeline, List<Expectation> expectations, List<String> kubernetesProblems,
+            List<String> swarmProblems) {
+        this(file, name, description, seed, strategy, until, swarm, kubernetes, networkProfile, nodes, networks, volumes,
+                services, statefulsets, storageClasses, images, pods, traffic, timeline, expectations, kubernetesProblems,
+                swarmProblems, List.of());
     }
 
     /** The same scenario run under another strategy or seed (command-line overrides). */
     public Scenario with(Strategy newStrategy, long newSeed) {
         return new Scenario(file, name, description, newSeed, newStrategy, until, swarm, kubernetes, networkProfile, nodes,
                 networks, volumes, services, statefulsets, storageClasses, images, pods, traffic, timeline, expectations,
-                kubernetesProblems, swarmProblems);
+                kubernetesProblems, swarmProblems, networkPolicies);
     }
 
     public static final String NO_MANAGER =
@@ -126,7 +144,7 @@ public record Scenario(
 
     /** The same, logging every served request if {@code accessLog}. */
     public DataPlaneSettings dataPlane(Optional<DataPlaneSettings.RequestProbe> explainRequest, boolean accessLog) {
-        return new DataPlaneSettings(networkProfile.failedPeerEntries(), explainRequest, accessLog);
+        return new DataPlaneSettings(networkProfile.failedPeerEntries(), explainRequest, accessLog, networkPolicies);
     }
 
     /** The image as declared, or with the defaults when the scenario does not list it. */

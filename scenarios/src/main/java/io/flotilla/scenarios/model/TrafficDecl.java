@@ -9,7 +9,9 @@ import java.util.Optional;
  * from outside the cluster), resolving and connecting on {@code network} (empty: none named, as a
  * client outside or a pod on the kubernetes strategy's one pod network), to {@code target}: a DNS
  * name ({@code web}, {@code tasks.web}, {@code web.2}) or {@code NODE:PORT}. A request without an
- * answer fails after {@code timeout}. Times are virtual nanoseconds.
+ * answer fails after {@code timeout}. Times are virtual nanoseconds. {@code as}: under the
+ * kubernetes strategy, the workload whose pod labels the client's pod carries ({@code ""}: none), for
+ * NetworkPolicies.
  */
 public record TrafficDecl(
         String name,
@@ -20,13 +22,20 @@ public record TrafficDecl(
         long start,
         long stop,
         long timeout,
-        SourcePos pos) {
+        SourcePos pos,
+        String as) {
+
+    /** A client in a pod of no workload. */
+    public TrafficDecl(String name, Optional<String> from, Optional<String> network, String target, double ratePerSecond,
+            long start, long stop, long timeout, SourcePos pos) {
+        this(name, from, network, target, ratePerSecond, start, stop, timeout, pos, "");
+    }
 
     /** The word a scenario uses for a client outside the cluster. */
     public static final String OUTSIDE = "outside";
 
     /** The client as the simulated cluster takes it. */
     public TrafficClient client() {
-        return new TrafficClient(name, from, network, target, ratePerSecond, start, stop, timeout);
+        return new TrafficClient(name, from, network, target, ratePerSecond, start, stop, timeout, as);
     }
 }

@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class DeclarationsBinder {
 
-    static final List<String> NETWORK_KEYS = List.of("driver", "subnet", "encrypted");
+    static final List<String> NETWORK_KEYS = List.of("driver", "subnet", "encrypted", "parent", "ipvlan_mode");
     static final List<String> STORAGE_CLASS_KEYS =
             List.of("type", "binding", "zones", "attach_delay", "detach_delay", "max_volumes_per_node");
     /** What {@code max_volumes_per_node} is told under the swarm strategy. */
@@ -48,7 +48,12 @@ final class DeclarationsBinder {
                     + "ControllerUnpublishVolume takes, the detach the attach/detach controller waits for before it "
                     + "attaches the volume elsewhere");
     static final Map<String, Driver> DRIVERS =
-            Values.choices("overlay", Driver.OVERLAY, "bridge", Driver.BRIDGE, "macvlan", Driver.MACVLAN);
+            Values.choices("overlay", Driver.OVERLAY, "bridge", Driver.BRIDGE, "macvlan", Driver.MACVLAN, "ipvlan", Driver.IPVLAN_L2);
+    /** Docker's {@code ipvlan_mode} option: {@code l2} (its default) or {@code l3}. */
+    static final Map<String, Driver> IPVLAN_MODES = Values.choices("l2", Driver.IPVLAN_L2, "l3", Driver.IPVLAN_L3);
+    /** What {@code ipvlan_mode: l3s} is told: the kernel and Docker have it, the simulation does not. */
+    static final String L3S_NOT_SIMULATED = "ipvlan_mode: l3s (L3 mode with the host's netfilter hooks on the way in) "
+            + "is not simulated; expected one of l2, l3";
     static final Map<String, String> VOLUME_TYPES = Values.choices("local", "local", "network", "network");
     static final Map<String, String> BINDINGS =
             Values.choices("Immediate", "Immediate", "WaitForFirstConsumer", "WaitForFirstConsumer");
@@ -60,6 +65,7 @@ final class DeclarationsBinder {
     static TreeMap<String, NetworkDecl> networks(Fields top) {
         TreeMap<String, NetworkDecl> out = new TreeMap<>();
         Map<String, String> subnets = new HashMap<>();
+        Map<String, String> parents = new HashMap<>();
         top.section("networks", "networks", null).ifPresent(map -> {
             for (Fields.Entry e : map.entries()) {
                 if (e.name().equals("ingress")) {
@@ -70,17 +76,18 @@ final class DeclarationsBinder {
                 }
                 Optional<Fields> f = Fields.of(e.value(), e.name(), "network '" + e.name() + "'", map.problems(), NETWORK_KEYS);
                 f.ifPresent(n -> {
-                    Driver driver = n.choice("driver", DRIVERS, Driver.OVERLAY);
+                    Driver driver = ipvlan(n, n.choice("driver", DRIVERS, Driver.OVERLAY), parents);
                     boolean encrypted = n.bool("encrypted", false);
                     if (encrypted && driver != Driver.OVERLAY) {
                         // Docker's encrypted option is IPsec between the hosts' VTEPs: only an overlay has them.
                         n.problems().add(n.value("encrypted").orElseThrow(), "encrypted: only an overlay network is encrypted "
                                 + "(IPsec between hosts); a " + driver.key() + " network never is");
                     }
-                    if (driver == Driver.MACVLAN && !n.has("subnet")) {
+                    if (driver.onParentInterface() && !n.has("subnet")) {
                         // Docker takes a macvlan's addresses from the parent interface's segment, which it cannot guess.
-                        n.problems().add(n.value("driver").orElseThrow(), "driver: a macvlan network needs the subnet of the "
-                                + "hosts' own segment, such as subnet: 192.168.10.0/24");
+                        n.problems().add(n.value("driver").orElseThrow(), "driver: " + article(driver) + " network needs the "
+                                + (driver == Driver.IPVLAN_L3 ? "subnet its hosts route for its containers, such as "
+                                        + "subnet: 192.168.214.0/24" : "subnet of the hosts' own segment, such as subnet: 192.168.10.0/24"));
                     }
                     Optional<String> subnet = n.string("subnet");
                     subnet.ifPresent(s -> {
@@ -166,6 +173,55 @@ final class DeclarationsBinder {
             }
         });
         return out;
+    }
+
+    /**
+     * An ipvlan network's {@code parent} and {@code ipvlan_mode}, with moby's rules: a parent is required
+     * here (without one Docker makes a dummy link that never leaves the host, which is not simulated),
+     * the loopback is no parent, and one parent carries one ipvlan network (moby's ipvlan
+     * {@code createNetwork}: "network ... is already using parent interface ..."; a VLAN
+     * sub-interface such as {@code eth0.20} is another parent). Other drivers take neither key.
+     */
+    private static Driver ipvlan(Fields n, Driver driver, Map<String, String> parents) {
+        if (driver != Driver.IPVLAN_L2) {
+            for (String key : List.of("parent", "ipvlan_mode")) {
+                n.key(key).ifPresent(k -> n.problems().add(k, key + ": only an ipvlan network takes " + key + " here; "
+                        + article(driver) + " network " + (driver.onParentInterface()
+                                ? "is simulated on the hosts' segment its subnet names" : "has no parent interface")));
+            }
+            return driver;
+        }
+        Optional<String> parent = n.string("parent");
+        if (parent.isEmpty() && !n.has("parent")) {
+            n.problems().add(n.value("driver").orElseThrow(), "driver: an ipvlan network needs parent: the host interface "
+                    + "its containers share, such as parent: eth0 (without one Docker makes a dummy link that never leaves "
+                    + "the host, which is not simulated)");
+        }
+        parent.ifPresent(p -> {
+            if (p.equals("lo")) {
+                n.problems().add(n.value("parent").orElseThrow(), "parent: loopback interface is not a valid ipvlan parent link");
+            } else if (!p.matches("[A-Za-z0-9][A-Za-z0-9_.@-]{0,14}")) {
+                n.problems().add(n.value("parent").orElseThrow(), "parent: expected a host interface name such as eth0 or "
+                        + "eth0.20 (at most 15 characters), got " + Yaml.quote(p));
+            } else {
+                String other = parents.putIfAbsent(p, n.context());
+                if (other != null) {
+                    n.problems().add(n.value("parent").orElseThrow(), "parent: " + other + " is already using parent "
+                            + "interface " + p + " (one ipvlan network per parent; a VLAN sub-interface such as " + p
+                            + ".20 is another parent)");
+                }
+            }
+        });
+        Optional<Node> mode = n.value("ipvlan_mode");
+        if (mode.isPresent() && Yaml.isScalar(mode.get()) && Yaml.text(mode.get()).equals("l3s")) {
+            n.problems().add(mode.get(), L3S_NOT_SIMULATED);
+            return driver;
+        }
+        return mode.flatMap(m -> Values.choice(m, "ipvlan_mode", IPVLAN_MODES, n.problems())).orElse(Driver.IPVLAN_L2);
+    }
+
+    private static String article(Driver driver) {
+        return (driver == Driver.OVERLAY || driver.isIpvlan() ? "an " : "a ") + driver.key();
     }
 
     private static boolean isCidr(String text) {

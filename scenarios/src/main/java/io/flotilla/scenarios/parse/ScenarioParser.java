@@ -45,7 +45,7 @@ public final class ScenarioParser {
     static final List<String> TOP_KEYS = List.of(
             "scenario", "description", "seed", "strategy", "until", "swarm", "kubernetes", "network_profile", "nodes",
             "networks", "volumes", "secrets", "configs", "services", "statefulsets", "storage_classes", "registries", "images",
-            "traffic", "timeline", "expect");
+            "network_policies", "traffic", "timeline", "expect");
     static final Map<String, Strategy> STRATEGIES =
             Values.choices("swarm", Strategy.SWARM, "kubernetes", Strategy.KUBERNETES);
     /** The run goes on this long after the last timeline item when {@code until} is not given. */
@@ -156,6 +156,13 @@ public final class ScenarioParser {
             workloads.addStatefulSetAtStart(s.decl());
         }
 
+        NetworkPoliciesBinder policiesBinder = new NetworkPoliciesBinder(problems, strategy);
+        services.forEach(b -> policiesBinder.workload(b.spec().name(), b.pod().orElse(KubernetesPodSpec.NONE),
+                b.spec().task().ports()));
+        sets.forEach(b -> policiesBinder.workload(b.decl().name(), b.pod().orElse(KubernetesPodSpec.NONE),
+                b.decl().task().ports()));
+        var networkPolicies = policiesBinder.bind(top);
+
         VolumeNames volumeNames = new VolumeNames(volumes, sets.stream().map(StatefulSetsBinder.Bound::decl).toList());
         TimelineBinder timelineBinder = new TimelineBinder(problems, nodeNames, zones, workloads, networks.keySet(),
                 storageClasses.keySet(), volumeNames, serviceScope,
@@ -189,7 +196,7 @@ public final class ScenarioParser {
                 timeline.stream().map(TimelineBinder.Bound::item).toList(),
                 expectations.stream().map(ExpectationsBinder.Bound::expectation).toList(),
                 problems.kubernetesOnlyInFileOrder().stream().map(Problem::toString).toList(),
-                problems.swarmOnlyInFileOrder().stream().map(Problem::toString).toList()));
+                problems.swarmOnlyInFileOrder().stream().map(Problem::toString).toList(), networkPolicies));
     }
 
     /** The {@code at} of the last timeline item, where a default {@code until} comes from. */

@@ -25,7 +25,10 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class TrafficBinder {
 
-    static final List<String> KEYS = List.of("name", "from", "network", "to", "rate", "start", "stop", "timeout");
+    static final List<String> KEYS = List.of("name", "from", "network", "to", "rate", "start", "stop", "timeout", "as");
+    /** What {@code as} is told under the swarm strategy. */
+    static final String AS_UNDER_SWARM = "as: a client's pod labels are for Kubernetes NetworkPolicies, which Swarm has "
+            + "not; a Swarm client is a container on its network";
     static final long DEFAULT_TIMEOUT = Durations.SECOND;
     /** Each request is simulated one by one; a rate above this is surely a slip. */
     static final double MAX_RATE = 100_000;
@@ -102,11 +105,21 @@ final class TrafficBinder {
                     + " is not before the end of the run (until: " + Durations.format(end) + "); this client sends nothing");
         }
         long timeout = SettingsBinder.positive(f, "timeout", DEFAULT_TIMEOUT);
+        Optional<String> as = f.string("as");
+        f.key("as").ifPresent(k -> problems.addFor(Strategy.SWARM, strategy, k, AS_UNDER_SWARM));
+        as.ifPresent(w -> {
+            Node at = f.value("as").orElseThrow();
+            if (outside) {
+                problems.add(at, "as: a client outside the cluster is in no pod; leave as out");
+            } else {
+                workloads.atEnd().checkWorkload(w).ifPresent(why -> problems.add(at, "as: " + why));
+            }
+        });
         if (problems.count() != before || name.isEmpty() || from.isEmpty() || target.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new TrafficDecl(name.get(), outside ? Optional.empty() : from, network, target.get(), rate, start,
-                Math.min(stop, end), timeout, f.pos()));
+                Math.min(stop, end), timeout, f.pos(), as.orElse("")));
     }
 
     /** {@code 50/s}, {@code 90/m}, {@code 0.5/s}: requests per second, minute or hour; more than 0. */

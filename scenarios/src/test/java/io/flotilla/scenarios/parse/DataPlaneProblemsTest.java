@@ -41,8 +41,66 @@ class DataPlaneProblemsTest {
                         """,
                         "4:34: encrypted: only an overlay network is encrypted (IPsec between hosts); a bridge network never is",
                         "5:15: driver: a macvlan network needs the subnet of the hosts' own segment, such as subnet: 192.168.10.0/24",
-                        "6:15: driver: expected one of overlay, bridge, macvlan, got \"vxlan\"",
+                        "6:15: driver: expected one of overlay, bridge, macvlan, ipvlan, got \"vxlan\"",
                         "7:18: encrypted: expected true or false, got \"yes\""),
+                // moby's ipvlan driver: one network per parent ("network di-... is already using parent
+                // interface eth0", createNetwork), no loopback parent, modes l2 (default), l3 and l3s.
+                problem("ipvlan options as moby checks them", """
+                        scenario: t
+                        nodes: [{name: n1}]
+                        networks:
+                          a: {driver: ipvlan, parent: eth0, subnet: 192.168.20.0/24}
+                          b: {driver: ipvlan, parent: eth0, subnet: 192.168.21.0/24, ipvlan_mode: l3}
+                          c: {driver: ipvlan, parent: lo, subnet: 192.168.22.0/24}
+                          d: {driver: ipvlan, parent: eth1, subnet: 192.168.23.0/24, ipvlan_mode: l3s}
+                          e: {driver: ipvlan, parent: eth2, subnet: 192.168.24.0/24, ipvlan_mode: L3}
+                          f: {driver: ipvlan, subnet: 192.168.25.0/24}
+                          g: {driver: ipvlan, parent: eth3}
+                          h: {driver: macvlan, parent: eth4, subnet: 192.168.26.0/24}
+                          i: {ipvlan_mode: l2}
+                          j: {driver: ipvlan, parent: "eth0 eth1", subnet: 192.168.27.0/24}
+                        """,
+                        "5:31: parent: network 'a' is already using parent interface eth0 (one ipvlan network per parent; "
+                                + "a VLAN sub-interface such as eth0.20 is another parent)",
+                        "6:31: parent: loopback interface is not a valid ipvlan parent link",
+                        "7:75: " + DeclarationsBinder.L3S_NOT_SIMULATED,
+                        "8:75: ipvlan_mode: expected one of l2, l3, got \"L3\"; did you mean 'l3'?",
+                        "9:15: driver: an ipvlan network needs parent: the host interface its containers share, such as "
+                                + "parent: eth0 (without one Docker makes a dummy link that never leaves the host, which is not simulated)",
+                        "10:15: driver: an ipvlan network needs the subnet of the hosts' own segment, such as subnet: 192.168.10.0/24",
+                        "11:24: parent: only an ipvlan network takes parent here; a macvlan network is simulated on the "
+                                + "hosts' segment its subnet names",
+                        "12:7: ipvlan_mode: only an ipvlan network takes ipvlan_mode here; an overlay network has no parent interface",
+                        "13:31: parent: expected a host interface name such as eth0 or eth0.20 (at most 15 characters), got \"eth0 eth1\""),
+                // The NetworkPolicy API's fields; what is not simulated is refused at its key.
+                problem("network policies", """
+                        scenario: t
+                        strategy: kubernetes
+                        nodes: [{name: n1, role: manager}]
+                        services: {db: {ports: ["5432"]}, back: {}}
+                        network_policies:
+                          a: {pod_selector: {app: dbb}}
+                          b: {pod_selector: {tier: x}, policy_types: [Ingress, Egress]}
+                          c: {pod_selector: {app: db}, ingress: [{from: [{namespace_selector: {}}], ports: [0, http, 5432]}]}
+                          d: {pod_selector: {app: back}, ingress: [{ports: [{port: 80, protocol: UDP}]}], egress: []}
+                          E: {pod_selector: {}}
+                          f: {ingress: [{from: [{pod_selector: {app: back}}], ports: [6432]}], pod_selector: {app: db}}
+                        traffic:
+                          - {name: c1, from: n1, as: web, to: db, rate: 1/s}
+                        """,
+                        "6:27: pod_selector: unknown service or statefulset 'dbb' in app; did you mean 'db'?; the workloads are db, back",
+                        "7:21: pod_selector: selects no pod: no service or statefulset has the labels {tier=x}",
+                        "7:56: policy_types: " + NetworkPoliciesBinder.EGRESS_WHY + "; Egress is not simulated yet",
+                        "8:51: " + NetworkPoliciesBinder.NAMESPACES,
+                        "8:85: ports: expected a port number from 1 to 65535, got \"0\"",
+                        "8:88: ports: expected a port number from 1 to 65535, got \"http\" (named ports are not simulated)",
+                        "9:53: ports: back declares no container port (ports: under the service), so no rule can name the "
+                                + "port its connections reach",
+                        "9:74: protocol: every simulated request is a TCP connection; \"UDP\" is not simulated yet",
+                        "9:83: egress: " + NetworkPoliciesBinder.EGRESS_WHY + "; egress rules are not simulated yet",
+                        "10:3: network policy name 'E' is invalid: lowercase letters, digits and '-', starting and ending "
+                                + "with a letter or digit, at most 63 characters (RFC 1123)",
+                        "13:30: as: unknown service or statefulset 'web'"),
                 problem("health check values in the engine's words", """
                         scenario: t
                         nodes: [{name: n1}]

@@ -191,6 +191,12 @@ class SchemaKeysTest {
                   web: {networks: [front], deploy: {replicas: 2%s}}
                 """;
         simulated("#network.subnet", swarm(network.formatted("", "")), swarm(network.formatted("subnet: 10.0.9.0/24", "")));
+        String ipvlan = "driver: ipvlan, parent: eth0, subnet: 192.168.20.0/24";
+        simulated("#network.ipvlan_mode", swarm(SHOPPERS.formatted(ipvlan, "", "")),
+                swarm(SHOPPERS.formatted(ipvlan + ", ipvlan_mode: l3", "", "")));
+        KEYS.put("#network.parent", new NotARun("the host interface an ipvlan network hangs off: required, and checked as "
+                + "moby checks it (one ipvlan network per parent, never lo); every host's interface is on the one "
+                + "simulated segment, so which one it names changes no run"));
 
         // Services.
         simulated("#service.image", swarm(WEB), swarm(WEB.replace("nginx:1", "nginx:2")));
@@ -912,6 +918,32 @@ class SchemaKeysTest {
         String lost = set.formatted("replicas: 2") + "timeline:\n  - {at: 20s, crash: worker-1}\n";
         simulated("#timelineItem.out_of_service", kube(lost), kube(lost + "  - {at: 2m, out_of_service: worker-1}\n"));
         simulated("#timelineItem.force_delete", kube(lost), kube(lost + "  - {at: 2m, force_delete: db-0}\n"));
+        // NetworkPolicies: web's pod on worker-1 asks db; what the policy admits decides whether it is served.
+        String policed = NODES + """
+                services:
+                  web: {image: "nginx:1", ports: ["80"]}
+                  db: {image: "postgres:16", ports: ["5432", "6432"]}
+                network_policies:
+                  db-in:
+                    pod_selector: {%s}
+                    ingress:
+                      - from: [{pod_selector: {%s}}]
+                        ports: [%s]
+                traffic:
+                  - {name: c, from: worker-1, %sto: db, rate: 10/s, start: 10s}
+                """;
+        simulated("#networkPolicy.pod_selector", kube(policed.formatted("app: web", "app: db", "5432", "as: web, ")),
+                kube(policed.formatted("app: db", "app: db", "5432", "as: web, ")));
+        simulated("#networkPolicyRule.from[].pod_selector", kube(policed.formatted("app: db", "app: web", "5432", "as: web, ")),
+                kube(policed.formatted("app: db", "app: db", "5432", "as: web, ")));
+        simulated("#networkPolicyRule.ports[].port", kube(policed.formatted("app: db", "app: web", "{port: 5432}", "as: web, ")),
+                kube(policed.formatted("app: db", "app: web", "{port: 6432}", "as: web, ")));
+        simulated("#trafficClient.as", kube(policed.formatted("app: db", "app: web", "5432", "")),
+                kube(policed.formatted("app: db", "app: web", "5432", "as: web, ")));
+        KEYS.put("#networkPolicyRule.ports[].protocol", new Refused(kube(policed.formatted("app: db", "app: web",
+                "{port: 5432, protocol: UDP}", "as: web, ")), "protocol: every simulated request is a TCP connection; \"UDP\" is not simulated yet"));
+        KEYS.put("#networkPolicy.policy_types", new Refused(kube(policed.formatted("app: db", "app: web", "5432", "as: web, ")
+                .replace("    ingress:", "    policy_types: [Ingress, Egress]\n    ingress:")), "policy_types: " + NetworkPoliciesBinder.EGRESS_WHY + "; Egress is not simulated yet"));
         simulated("#timelineItem.update.partition", kube(updated.formatted("replicas: 2")),
                 kube(updated.formatted("replicas: 2").replace("image: \"postgres:17\"", "image: \"postgres:17\", partition: 1")));
     }

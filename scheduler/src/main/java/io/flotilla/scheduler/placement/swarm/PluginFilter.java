@@ -8,7 +8,7 @@ import java.util.List;
  * needs that plugin on the node, named {@code name} or {@code name:latest}.
  *
  * <p>Upstream also enables the filter for a task with networks or a log driver and checks their
- * plugins. Every engine has the network drivers a scenario can name (overlay, bridge, macvlan) and
+ * plugins. Every engine has the network drivers a scenario can name (overlay, bridge, macvlan, ipvlan) and
  * no scenario names a log driver, so those checks always pass here, and the filter is enabled for
  * volume plugins only: the counts and the texts are the same.
  */
