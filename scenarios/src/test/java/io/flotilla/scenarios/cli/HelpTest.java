@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class HelpTest {
 
     static List<String> commands() {
-        return List.of("run", "validate", "explain", "compare", "examples", "ps", "nodes", "inspect", "kubectl", "new", "stats", "chaos", "import");
+        return List.of("run", "validate", "explain", "compare", "examples", "ps", "nodes", "inspect", "kubectl", "new", "stats", "chaos", "import", "worker");
     }
 
     @ParameterizedTest
