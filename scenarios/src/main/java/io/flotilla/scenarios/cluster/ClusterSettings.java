@@ -51,6 +51,8 @@ final class ClusterSettings {
                 Map.entry("pekko.cluster.split-brain-resolver.active-strategy", "keep-oldest"),
                 Map.entry("pekko.cluster.split-brain-resolver.stable-after", "5s"),
                 Map.entry("pekko.cluster.split-brain-resolver.keep-oldest.down-if-alone", "off"),
+                // The receptionist tells the coordinator of a worker by gossip; every 2 s by default.
+                Map.entry("pekko.cluster.typed.receptionist.distributed-data.gossip-interval", "500ms"),
                 Map.entry("pekko.cluster.jmx.enabled", "off"),
                 Map.entry("pekko.cluster.log-info", "off"),
                 // Standard output is the sweep's: Pekko logs through SLF4J, whose simple logger writes

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class ClusterSweep {
 
     /** How long a sweep waits for its first worker before it runs on this machine. */
-    public static final Duration FIRST_WORKER_WAIT = Duration.ofSeconds(30);
+    public static final Duration FIRST_WORKER_WAIT = Duration.ofSeconds(60);
 
     /** How long the cluster may take to leave and stop once the sweep is done. */
     private static final long STOP_SECONDS = 15;

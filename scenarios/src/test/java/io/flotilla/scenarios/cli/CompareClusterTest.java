@@ -14,11 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -34,22 +34,24 @@ class CompareClusterTest {
     /** JSON, as it shows every metric at full precision; the table is printed from the same comparison. */
     private static final String[] SWEEP = {"compare", SCENARIO, "--strategies", "swarm,kubernetes", "--seeds", "1..6", "--json"};
 
-    /** The local sweep's output, once for both cases. */
-    private static Outcome local;
+    /** The local sweep's output, once for both cases, while the first case's workers start. */
+    private static Outcome localSweep;
 
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
 
     /** A worker JVM and every line it wrote to standard error. */
-    private record Worker(Process process, List<String> err, StringBuilder out) {
+    private record Worker(Process process, List<String> err, StringBuilder out, CountDownLatch started) {
         boolean ranARun() {
             return err.stream().anyMatch(line -> line.startsWith("flotilla worker: run "));
         }
     }
 
-    @BeforeAll
-    static void sweepLocally() {
-        local = Cli.run(SWEEP);
-        assertEquals(ExitCodes.PASSED, local.code(), local.err());
+    private static synchronized Outcome local() {
+        if (localSweep == null) {
+            localSweep = Cli.run(SWEEP);
+            assertEquals(ExitCodes.PASSED, localSweep.code(), localSweep.err());
+        }
+        return localSweep;
     }
 
     @AfterEach
@@ -64,6 +66,8 @@ class CompareClusterTest {
     void twoWorkersPrintWhatALocalSweepPrints() {
         int port = freePort();
         startWorkers(port, line -> {});
+        Outcome local = local();
+        awaitWorkersStarted();
         Outcome clustered = Cli.run(withCluster(port));
         assertEquals(local.code(), clustered.code(), clustered.err());
         assertEquals(local.out(), clustered.out());
@@ -87,6 +91,8 @@ class CompareClusterTest {
                 }
             }
         });
+        Outcome local = local();
+        awaitWorkersStarted();
         Outcome clustered = Cli.run(withCluster(port));
         assertEquals(local.code(), clustered.code(), clustered.err());
         assertEquals(local.out(), clustered.out());
@@ -95,6 +101,21 @@ class CompareClusterTest {
 
     private static String[] withCluster(int port) {
         return Stream.concat(Stream.of(SWEEP), Stream.of("--cluster", "127.0.0.1:" + port)).toArray(String[]::new);
+    }
+
+    /**
+     * Waits until both worker JVMs have started and ask to join, so that the sweep's wait for a first
+     * worker covers only the join, not a JVM start on a busy machine.
+     */
+    private void awaitWorkersStarted() {
+        for (Worker w : workers) {
+            try {
+                assertTrue(w.started().await(60, TimeUnit.SECONDS), "a worker did not start within 60 s" + workerErr());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     /** Two worker JVMs on this test's class path; they keep asking to join until the sweep's coordinator listens. */
@@ -106,7 +127,7 @@ class CompareClusterTest {
                     Main.class.getName(), "worker", "--join", "127.0.0.1:" + port, "--threads", "2");
             try {
                 Process process = builder.start();
-                Worker worker = new Worker(process, new CopyOnWriteArrayList<>(), new StringBuilder());
+                Worker worker = new Worker(process, new CopyOnWriteArrayList<>(), new StringBuilder(), new CountDownLatch(1));
                 workers.add(worker);
                 drain(process, worker, onErrLine);
             } catch (IOException e) {
@@ -120,6 +141,9 @@ class CompareClusterTest {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     worker.err().add(line);
+                    if (line.contains(" joining ")) {
+                        worker.started().countDown();
+                    }
                     onErrLine.accept(line);
                 }
             } catch (IOException e) {
