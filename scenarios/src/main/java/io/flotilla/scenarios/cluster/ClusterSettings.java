@@ -64,8 +64,8 @@ final class ClusterSettings {
                 Map.entry("pekko.stdout-loglevel", "OFF"),
                 Map.entry("pekko.log-dead-letters", "off"),
                 Map.entry("pekko.log-dead-letters-during-shutdown", "off"));
-        Config bindings = ConfigFactory.parseString(
-                "pekko.actor.serialization-bindings { \"" + ClusterMessage.class.getName() + "\" = jackson-cbor }");
+        Config bindings = ConfigFactory.parseString("pekko.actor.serializers.flotilla = \"" + ClusterSerializer.class.getName() + "\"\n"
+                + "pekko.actor.serialization-bindings { \"" + ClusterMessage.class.getName() + "\" = flotilla }");
         return ConfigFactory.parseMap(settings).withFallback(bindings).withFallback(ConfigFactory.defaultReference());
     }
 }
