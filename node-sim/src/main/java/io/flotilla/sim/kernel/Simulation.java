@@ -2,6 +2,7 @@ package io.flotilla.sim.kernel;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
@@ -227,6 +228,12 @@ public final class Simulation<T> implements AutoCloseable {
                 Map.entry("pekko.jvm-shutdown-hooks", "off"),
                 Map.entry("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off"),
                 Map.entry("pekko.daemonic", "on"),
+                // The extensions pekko-actor and pekko-actor-typed start, and no more: a library on the
+                // class path (pekko-stream's materializer, which a cluster brings) would otherwise start
+                // inside every simulation, on threads and timers the run does not drive.
+                Map.entry("pekko.library-extensions", List.of("org.apache.pekko.serialization.SerializationExtension$",
+                        "org.apache.pekko.actor.typed.internal.adapter.ActorSystemAdapter$LoadTypedExtensions")),
+                Map.entry("pekko.actor.typed.library-extensions", List.of("org.apache.pekko.actor.typed.receptionist.Receptionist$")),
                 Map.entry("pekko.loglevel", "WARNING"),
                 Map.entry("pekko.stdout-loglevel", "WARNING"));
         return ConfigFactory.parseMap(settings).withFallback(ConfigFactory.load());

@@ -1,5 +1,8 @@
 package io.flotilla.scenarios.cli;
 
+import io.flotilla.scenarios.cluster.ClusterSweep;
+import io.flotilla.scenarios.cluster.HostPort;
+import io.flotilla.scenarios.cluster.ScenarioSource;
 import io.flotilla.scenarios.compare.CompareJson;
 import io.flotilla.scenarios.compare.CompareTable;
 import io.flotilla.scenarios.compare.Comparison;
@@ -49,6 +52,11 @@ final class CompareCommand implements Callable<Integer> {
                     + "The output is the same whatever N.")
     Integer threads;
 
+    @Option(names = "--cluster", paramLabel = "HOST:PORT",
+            description = "Listen at HOST:PORT as a cluster's seed and hand the runs to the `flotilla worker --join HOST:PORT` "
+                    + "JVMs that join it; the output is the same as without. See docs/cluster.md.")
+    String cluster;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -76,6 +84,22 @@ final class CompareCommand implements Callable<Integer> {
             err.println("flotilla: --threads must be at least 1, not " + threads);
             return ExitCodes.INVALID_INPUT;
         }
+        Optional<HostPort> at = Optional.empty();
+        if (cluster != null) {
+            try {
+                at = Optional.of(HostPort.parse(cluster));
+            } catch (IllegalArgumentException e) {
+                err.println("flotilla: --cluster " + e.getMessage());
+                return ExitCodes.INVALID_INPUT;
+            }
+            if (report != null) {
+                err.println("flotilla: --report keeps the runs themselves, which stay on the workers; drop --cluster for a report");
+                return ExitCodes.INVALID_INPUT;
+            }
+        }
+        if (at.isPresent()) {
+            return clustered(at.get(), chosen, seedList, out, err);
+        }
         Optional<Scenario> scenario = Loading.load(file, err);
         if (scenario.isEmpty()) {
             return ExitCodes.INVALID_INPUT;
@@ -93,6 +117,30 @@ final class CompareCommand implements Callable<Integer> {
                 return ExitCodes.INVALID_INPUT;
             }
         }
+        return print(comparison, out);
+    }
+
+    /** The same sweep with its runs measured on the cluster's workers; the scenario is checked here, before any is sent. */
+    private int clustered(HostPort at, List<Strategy> chosen, List<Long> seedList, PrintWriter out, PrintWriter err) {
+        Optional<Loading.Loaded> loaded = Loading.loadWithText(file, err);
+        if (loaded.isEmpty()) {
+            return ExitCodes.INVALID_INPUT;
+        }
+        Scenario scenario = loaded.get().scenario();
+        ScenarioSource source = new ScenarioSource(file.toString(), loaded.get().text());
+        int local = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        Comparison comparison;
+        try {
+            comparison = Comparison.runOn(scenario, chosen, seeds == null ? List.of(scenario.seed()) : seedList,
+                    scenario::unrunnableUnder, runs -> ClusterSweep.run(at, source, scenario, runs, local, err));
+        } catch (IllegalStateException e) {
+            err.println("flotilla: " + e.getMessage());
+            return ExitCodes.INTERNAL_ERROR;
+        }
+        return print(comparison, out);
+    }
+
+    private int print(Comparison comparison, PrintWriter out) {
         if (json) {
             out.println(CompareJson.render(CompareJson.of(comparison)));
         } else {

@@ -6,7 +6,9 @@ import io.flotilla.scenarios.run.MemoryEstimate;
 import io.flotilla.scenarios.parse.ParseOutcome;
 import io.flotilla.scenarios.parse.Problem;
 import io.flotilla.scenarios.parse.ScenarioParser;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -30,7 +32,30 @@ final class Loading {
 
     /** The same, printing also the practices the services do not follow ({@code validate --lint}) when {@code lint}. */
     static Optional<Scenario> load(Path file, PrintWriter err, Optional<Strategy> strategy, boolean lint) {
-        ParseOutcome outcome = new ScenarioParser().parse(file);
+        return check(file, new ScenarioParser().parse(file), err, strategy, lint);
+    }
+
+    /**
+     * A scenario and the very text it was parsed from, which {@code compare --cluster} sends to other
+     * JVMs; a file that cannot be read as text is reported as {@link #load(Path, PrintWriter)} does.
+     */
+    static Optional<Loaded> loadWithText(Path file, PrintWriter err) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException | RuntimeException e) {
+            load(file, err);
+            return Optional.empty();
+        }
+        return check(file, new ScenarioParser().parse(file, text), err, Optional.empty(), false)
+                .map(scenario -> new Loaded(scenario, text));
+    }
+
+    /** A scenario and its text. */
+    record Loaded(Scenario scenario, String text) {}
+
+    private static Optional<Scenario> check(Path file, ParseOutcome outcome, PrintWriter err, Optional<Strategy> strategy,
+            boolean lint) {
         outcome.problems().forEach(p -> err.println(p));
         outcome.warnings().forEach(w -> err.println(w));
         if (lint) {

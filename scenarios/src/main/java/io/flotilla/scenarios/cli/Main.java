@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         description = "A deterministic container-orchestrator simulator.",
         subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, CompareCommand.class,
                 ExamplesCommand.class, PsCommand.class, NodesCommand.class, InspectCommand.class, KubectlCommand.class,
-                NewCommand.class, StatsCommand.class, LogsCommand.class, ChaosCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
+                NewCommand.class, StatsCommand.class, LogsCommand.class, ChaosCommand.class, ImportCommand.class,
+                WorkerCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -2,14 +2,10 @@ package io.flotilla.scenarios.compare;
 
 import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.Strategy;
-import io.flotilla.scenarios.run.RunOptions;
 import io.flotilla.scenarios.run.RunResult;
-import io.flotilla.scenarios.run.ScenarioRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -60,28 +56,66 @@ public record Comparison(Scenario scenario, List<Long> seeds, List<Fault> faults
      */
     public static Comparison run(Scenario scenario, List<Strategy> strategies, List<Long> seeds,
             Function<Strategy, Optional<String>> refusal, Consumer<RunResult> eachRun, int threads) {
-        List<Optional<String>> refusals = new ArrayList<>();
-        List<List<RunMetrics>> runs = new ArrayList<>();
+        List<Optional<String>> refusals = refusals(strategies, refusal);
+        List<SweepRun> plan = plan(strategies, seeds, refusals);
         List<Supplier<Measured>> jobs = new ArrayList<>();
-        for (Strategy strategy : strategies) {
-            Optional<String> refused = refusal.apply(strategy);
-            refusals.add(refused);
-            runs.add(new ArrayList<>());
-            int column = runs.size() - 1;
-            if (refused.isEmpty()) {
+        for (SweepRun run : plan) {
+            jobs.add(() -> {
+                RunResult result = run.simulate(scenario);
+                return new Measured(result, Metrics.of(result));
+            });
+        }
+        List<RunMetrics> measured = new ArrayList<>();
+        InOrder.run(jobs, threads, m -> {
+            measured.add(m.metrics());
+            eachRun.accept(m.run());
+        });
+        return merge(scenario, strategies, seeds, refusals, plan, measured);
+    }
+
+    /**
+     * The same with the runs measured elsewhere: {@code runAll} gets every run of the sweep in
+     * strategy and seed order and answers their metrics in that order (another JVM may have
+     * measured each; {@code compare --cluster}). The comparison is the same as a local sweep's.
+     */
+    public static Comparison runOn(Scenario scenario, List<Strategy> strategies, List<Long> seeds,
+            Function<Strategy, Optional<String>> refusal, Function<List<SweepRun>, List<RunMetrics>> runAll) {
+        List<Optional<String>> refusals = refusals(strategies, refusal);
+        List<SweepRun> plan = plan(strategies, seeds, refusals);
+        List<RunMetrics> measured = plan.isEmpty() ? List.of() : runAll.apply(plan);
+        if (measured.size() != plan.size()) {
+            throw new IllegalStateException(plan.size() + " runs planned, " + measured.size() + " measured");
+        }
+        return merge(scenario, strategies, seeds, refusals, plan, measured);
+    }
+
+    private static List<Optional<String>> refusals(List<Strategy> strategies, Function<Strategy, Optional<String>> refusal) {
+        List<Optional<String>> refusals = new ArrayList<>();
+        strategies.forEach(strategy -> refusals.add(refusal.apply(strategy)));
+        return refusals;
+    }
+
+    /** Every run of the sweep, strategy by strategy and seed by seed; a refused strategy has none. */
+    private static List<SweepRun> plan(List<Strategy> strategies, List<Long> seeds, List<Optional<String>> refusals) {
+        List<SweepRun> plan = new ArrayList<>();
+        for (int column = 0; column < strategies.size(); column++) {
+            if (refusals.get(column).isEmpty()) {
                 for (long seed : seeds) {
-                    RunOptions options = new RunOptions(Optional.of(strategy), OptionalLong.of(seed), Set.of());
-                    jobs.add(() -> {
-                        RunResult run = ScenarioRunner.run(scenario, options);
-                        return new Measured(column, run, Metrics.of(run));
-                    });
+                    plan.add(new SweepRun(column, strategies.get(column), seed));
                 }
             }
         }
-        InOrder.run(jobs, threads, measured -> {
-            runs.get(measured.column()).add(measured.metrics());
-            eachRun.accept(measured.run());
-        });
+        return plan;
+    }
+
+    /** The runs' metrics ({@code measured}, in plan order) gathered into one column per strategy. */
+    private static Comparison merge(Scenario scenario, List<Strategy> strategies, List<Long> seeds,
+            List<Optional<String>> refusals, List<SweepRun> plan, List<RunMetrics> measured) {
+        List<List<RunMetrics>> runs = new ArrayList<>();
+        strategies.forEach(strategy -> runs.add(new ArrayList<>()));
+        for (int i = 0; i < plan.size(); i++) {
+            runs.get(plan.get(i).column()).add(measured.get(i));
+        }
         List<Column> columns = new ArrayList<>();
         for (int i = 0; i < strategies.size(); i++) {
             columns.add(new Column(strategies.get(i), refusals.get(i), runs.get(i)));
@@ -89,8 +123,8 @@ public record Comparison(Scenario scenario, List<Long> seeds, List<Fault> faults
         return new Comparison(scenario, seeds, Fault.of(scenario), columns);
     }
 
-    /** One run and its metrics, and the column it belongs to. */
-    private record Measured(int column, RunResult run, RunMetrics metrics) {}
+    /** One run and its metrics. */
+    private record Measured(RunResult run, RunMetrics metrics) {}
 
     /** True when at least one strategy ran. */
     public boolean anyRan() {

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class HelpTest {
 
     static List<String> commands() {
-        return List.of("run", "validate", "explain", "compare", "examples", "ps", "nodes", "inspect", "kubectl", "new", "stats", "logs", "chaos", "import");
+        return List.of("run", "validate", "explain", "compare", "examples", "ps", "nodes", "inspect", "kubectl", "new", "stats", "logs",
+                "chaos", "import", "worker");
     }
 
     @ParameterizedTest
