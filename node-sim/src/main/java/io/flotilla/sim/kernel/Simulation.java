@@ -228,10 +228,12 @@ public final class Simulation<T> implements AutoCloseable {
                 Map.entry("pekko.jvm-shutdown-hooks", "off"),
                 Map.entry("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off"),
                 Map.entry("pekko.daemonic", "on"),
-                // The extensions pekko-actor and pekko-actor-typed start, and no more: a library on the
-                // class path (pekko-stream's materializer, which a cluster brings) would otherwise start
-                // inside every simulation, on threads and timers the run does not drive.
-                Map.entry("pekko.library-extensions", List.of("org.apache.pekko.serialization.SerializationExtension$",
+                // The typed extensions and no more: a library on the class path (pekko-stream's
+                // materializer, which a cluster brings) would otherwise start inside every simulation, on
+                // threads and timers the run does not drive. Serialization is left out too: no message
+                // leaves a simulation, and starting it would build every serializer the cluster's
+                // libraries list, in every run.
+                Map.entry("pekko.library-extensions", List.of(
                         "org.apache.pekko.actor.typed.internal.adapter.ActorSystemAdapter$LoadTypedExtensions")),
                 Map.entry("pekko.actor.typed.library-extensions", List.of("org.apache.pekko.actor.typed.receptionist.Receptionist$")),
                 Map.entry("pekko.loglevel", "WARNING"),
