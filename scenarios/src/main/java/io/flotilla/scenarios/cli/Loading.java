@@ -1,6 +1,7 @@
 package io.flotilla.scenarios.cli;
 
 import io.flotilla.scenarios.model.Scenario;
+import io.flotilla.scenarios.model.Severity;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.run.MemoryEstimate;
 import io.flotilla.scenarios.parse.ParseOutcome;
@@ -30,6 +31,14 @@ final class Loading {
 
     /** The same, printing also the practices the services do not follow ({@code validate --lint}) when {@code lint}. */
     static Optional<Scenario> load(Path file, PrintWriter err, Optional<Strategy> strategy, boolean lint) {
+        return check(file, err, strategy, lint).scenario();
+    }
+
+    /** A file as {@code validate} checks it: the scenario if it can run, and the worst vulnerability its images have. */
+    record Checked(Optional<Scenario> scenario, Optional<Severity> worstVulnerability) {}
+
+    /** Loads as {@link #load(Path, PrintWriter, Optional, boolean)} does, keeping what the image scan found. */
+    static Checked check(Path file, PrintWriter err, Optional<Strategy> strategy, boolean lint) {
         ParseOutcome outcome = new ScenarioParser().parse(file);
         outcome.problems().forEach(p -> err.println(p));
         outcome.warnings().forEach(w -> err.println(w));
@@ -42,6 +51,6 @@ final class Loading {
                         .map(why -> new Problem(file, 1, 1, why).toString())));
         unrunnable.ifPresent(err::println);
         err.flush();
-        return unrunnable.isEmpty() ? scenario : Optional.empty();
+        return new Checked(unrunnable.isEmpty() ? scenario : Optional.empty(), outcome.worstVulnerability());
     }
 }

@@ -1,6 +1,8 @@
 package io.flotilla.scenarios.parse;
 
+import io.flotilla.scenarios.lint.ImageVulnerabilitiesRule;
 import io.flotilla.scenarios.model.Action;
+import io.flotilla.scenarios.model.ImageDecl;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
 import java.util.List;
@@ -40,6 +42,10 @@ final class UpdateBinder implements ActionBinder {
                 .map(ServiceSpec::update).orElse(UpdateConfig.DEFAULT);
         Optional<String> image = f.has("image") ? Optional.of(ServicesBinder.image(f, "")) : Optional.empty();
         image.ifPresent(scope.images::add);
+        // The image a deploy rolls out is what a pipeline's scan gate looks at.
+        image.ifPresent(i -> service.ifPresent(s -> ImageVulnerabilitiesRule.scan("the update of '" + s + "' rolls out " + i,
+                Yaml.pos(f.value("image").orElseThrow()), Optional.ofNullable(scope.services.images().get(i))
+                        .map(ImageDecl::vulnerabilities).orElse(List.of())).ifPresent(scope.problems::lint)));
         if (statefulset) {
             f.key("update_config").ifPresent(k -> scope.problems.add(k, "update_config: a statefulset updates one pod at a "
                     + "time, highest ordinal first; its only setting is partition"));
