@@ -27,7 +27,7 @@ class ExamplesTest {
                         "compare-rolling-update.yaml", "compare-tight-taints.yaml",
                         "compare-traffic-failover.yaml", "compare-worker-crash.yaml", "compare-zone-outage.yaml",
                         "dns-vip-dnsrr-tasks.yaml", "drain-maintenance.yaml", "encrypted-overlay-zones.yaml",
-                        "kubernetes-node-failure.yaml", "macvlan-network.yaml", "manager-quorum-loss.yaml",
+                        "image-scan-gate.yaml", "kubernetes-node-failure.yaml", "macvlan-network.yaml", "manager-quorum-loss.yaml",
                         "multi-stage-failover.yaml", "network-isolation.yaml", "partition-duplicates.yaml",
                         "pod-security-restricted.yaml", "resource-exhaustion.yaml", "rolling-update.yaml",
                         "routing-mesh-vs-host-ports.yaml", "secret-rotation.yaml", "statefulset-local-node-loss.yaml",
