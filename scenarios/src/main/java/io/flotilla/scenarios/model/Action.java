@@ -13,8 +13,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -375,6 +377,31 @@ public sealed interface Action {
 
         public String describe() {
             return "restore " + volume + node.map(n -> " on " + n).orElse("") + " from " + from;
+        }
+    }
+
+    /**
+     * {@code docker volume prune} on the node's engine: the local volumes no container there
+     * references, and only with {@code all} a named one (Docker 23 and later prune only anonymous
+     * volumes by default, and every declared volume is named); {@code label} is its {@code --filter
+     * label=KEY[=VALUE]}, and {@code matching} the declared volumes it lets through. A prune that
+     * removes nothing says why in the timeline.
+     */
+    record VolumePrune(String node, boolean all, Optional<String> label, Set<String> matching) implements Action {
+        public VolumePrune {
+            matching = Collections.unmodifiableSortedSet(new TreeSet<>(matching));
+        }
+
+        public String keyword() {
+            return "volume_prune";
+        }
+
+        public List<Cluster.Command> commands() {
+            return List.of(new Cluster.PruneVolumes(node, all, matching));
+        }
+
+        public String describe() {
+            return "volume_prune " + node + (all ? " --all" : "") + label.map(l -> " --filter label=" + l).orElse("");
         }
     }
 

@@ -34,6 +34,7 @@ final class ActionBinders {
             new ForceDeleteBinder(),
             new BackupBinder(),
             new RestoreBinder(),
+            new VolumePruneBinder(),
             new ContainerBinder(ContainerVerb.STOP),
             new ContainerBinder(ContainerVerb.START),
             new ContainerBinder(ContainerVerb.UNPAUSE),

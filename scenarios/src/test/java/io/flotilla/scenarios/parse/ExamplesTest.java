@@ -34,7 +34,7 @@ class ExamplesTest {
                         "statefulset-local-volume.yaml", "statefulset-network-volume-failover.yaml",
                         "statefulset-ordered-scaling.yaml", "statefulset-partitioned-update.yaml", "storage-driver-disk.yaml",
                         "traffic-vip-failover.yaml", "unhealthy-out-of-rotation.yaml", "volume-backup-restore.yaml",
-                        "volume-failover.yaml", "worker-failover.yaml", "zone-spread.yaml"),
+                        "volume-failover.yaml", "volume-prune.yaml", "worker-failover.yaml", "zone-spread.yaml"),
                 SchemaFixture.examples().stream().map(p -> p.getFileName().toString()).toList());
     }
 
