@@ -34,13 +34,13 @@ final class ActionBinders {
             new ForceDeleteBinder(),
             new BackupBinder(),
             new RestoreBinder(),
-            new VolumePruneBinder(),
             new ContainerBinder(ContainerVerb.STOP),
             new ContainerBinder(ContainerVerb.START),
             new ContainerBinder(ContainerVerb.UNPAUSE),
             new ContainerBinder(ContainerVerb.REMOVE),
             new RegistryBinder(false),
-            new RegistryBinder(true));
+            new RegistryBinder(true),
+            new VolumePruneBinder());
 
     /** The keys that introduce an action, in order. */
     static final List<String> KEYWORDS = ALL.stream().map(ActionBinder::keyword).toList();

@@ -810,6 +810,18 @@ class SchemaKeysTest {
                 swarm(mounted.formatted("", "", plain)));
         simulated("#volumeMount.source", swarm(mounted.formatted("", "", plain)),
                 swarm(mounted.formatted("", "", plain.replace("source: cache", "source: logs"))));
+        simulated("#volume.labels", swarm(mounted.formatted("", "", plain)),
+                swarm(mounted.formatted("", "labels: {com.example.tier: cache}", plain)));
+        // worker-1 back from a crash, without the container: its old cache is unused.
+        String prunable = mounted.formatted("", "labels: {com.example.tier: cache}", plain)
+                + "timeline:\n  - {at: 10s, crash: worker-1}\n  - {at: 1m, restart: worker-1}\n"
+                + "  - {at: 70s, volume_prune: {node: worker-%s%s}}\n";
+        simulated("#timelineItem.volume_prune.node", swarm(prunable.formatted("2", ", all: true")),
+                swarm(prunable.formatted("1", ", all: true")));
+        simulated("#timelineItem.volume_prune.all", swarm(prunable.formatted("1", "")), swarm(prunable.formatted("1", ", all: true")));
+        simulated("#timelineItem.volume_prune.filter.label",
+                swarm(prunable.formatted("1", ", all: true, filter: {label: com.example.tier=db}")),
+                swarm(prunable.formatted("1", ", all: true, filter: {label: com.example.tier=cache}")));
         KEYS.put("#volumeMount.target", new NotARun("where the container sees the volume; a simulated container reads and writes no path"));
         simulated("#volumeMount.read_only", swarm(mounted.formatted("", "", plain)),
                 swarm(mounted.formatted("", "", plain.replace("}", ", read_only: true}"))));
