@@ -2,6 +2,7 @@ package io.flotilla.scenarios.model;
 
 import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
+import io.flotilla.scheduler.model.SecretChange;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
 import io.flotilla.sim.cluster.Cluster;
@@ -174,13 +175,19 @@ public sealed interface Action {
 
     /**
      * A rolling update of a service ({@code docker service update}): a new image and/or new update
-     * settings; {@code force} redeploys every task even when nothing changed. For a statefulset, a new
-     * image and/or a new rolling-update {@code partition} ({@code kubectl set image}, {@code kubectl patch}).
+     * settings; {@code force} redeploys every task even when nothing changed; {@code secrets} are its
+     * {@code --secret-rm} and {@code --secret-add}. For a statefulset, a new image and/or a new
+     * rolling-update {@code partition} ({@code kubectl set image}, {@code kubectl patch}).
      */
     record Update(String service, Optional<String> image, Optional<UpdateConfig> updateConfig, boolean force,
-            OptionalInt partition) implements Action {
+            OptionalInt partition, SecretChange secrets) implements Action {
         public Update(String service, Optional<String> image, Optional<UpdateConfig> updateConfig, boolean force) {
             this(service, image, updateConfig, force, OptionalInt.empty());
+        }
+
+        public Update(String service, Optional<String> image, Optional<UpdateConfig> updateConfig, boolean force,
+                OptionalInt partition) {
+            this(service, image, updateConfig, force, partition, SecretChange.NONE);
         }
 
         public String keyword() {
@@ -188,11 +195,13 @@ public sealed interface Action {
         }
 
         public List<Cluster.Command> commands() {
-            return List.of(operator(new Manager.Update(service, image, updateConfig, force, partition)));
+            return List.of(operator(new Manager.Update(service, image, updateConfig, force, partition, secrets)));
         }
 
         public String describe() {
             return "update " + service + image.map(i -> " to " + i).orElse("")
+                    + secrets.remove().stream().map(s -> " --secret-rm " + s).collect(Collectors.joining())
+                    + secrets.add().stream().map(s -> " --secret-add " + s.name()).collect(Collectors.joining())
                     + (partition.isPresent() ? " (partition " + partition.getAsInt() + ")" : "") + (force ? " (force)" : "");
         }
     }

@@ -330,7 +330,7 @@ class ProblemsTest {
                         "7:61: unknown storage class 'ssd'; did you mean 'sdd'?",
                         "11:25: partition: a single group cuts nothing; name at least two groups, or leave some nodes out",
                         "12:20: heal: expected all, got \"everything\"",
-                        "13:22: update changes nothing; give image, update_config or force: true",
+                        "13:22: update changes nothing; give image, update_config, secret_rm, secret_add or force: true",
                         "15:25: task 'db.0': the pods of statefulset 'db' are named db-0, db-1, ..."));
     }
 

@@ -548,6 +548,11 @@ class SchemaKeysTest {
         simulated("#service.configs", swarm(granted.formatted(db, "db", "")), swarm(granted.formatted(db, "db", "configs: [app], ")));
         simulated("configs", swarm(WEB), swarm(WEB.replace("services:", "configs: {app: {file: ./app.toml}}\nservices:")
                 .replace("{image: \"nginx:1\", ", "{image: \"nginx:1\", configs: [app], ")));
+        String rotated = granted.formatted(db, "db", "") + "timeline:\n  - {at: 10s, update: {service: web, %s}}\n";
+        simulated("#timelineItem.update.secret_rm", swarm(rotated.formatted("secret_add: [tls]")),
+                swarm(rotated.formatted("secret_rm: [db], secret_add: [tls]")));
+        simulated("#timelineItem.update.secret_add", swarm(rotated.formatted("secret_rm: [db]")),
+                swarm(rotated.formatted("secret_rm: [db], secret_add: [tls]")));
         simulated("#expectation.secrets", swarm(granted.formatted(db, "db", "")),
                 swarm(granted.formatted(db, "db", "") + "expect:\n  - {secrets: {web.1: [db]}}\n"));
 
