@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Compose's storage: the top-level {@code volumes} ({@code cache: {driver: local}}) and a service's
@@ -64,7 +65,7 @@ final class VolumesBinder {
         if (value.isEmpty()) {
             return out;
         }
-        if (value.get() instanceof org.yaml.snakeyaml.nodes.SequenceNode) {
+        if (value.get() instanceof SequenceNode) {
             for (Node item : v.list("labels")) {
                 Values.string(item, "labels", v.problems()).ifPresent(text -> {
                     int eq = text.indexOf('=');
