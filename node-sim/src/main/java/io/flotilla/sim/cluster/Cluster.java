@@ -58,6 +58,12 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
     /** A registry stops answering ({@code up} false) or answers again; every node hears of it. */
     public record Registry(String registry, boolean up) implements Command {}
 
+    /**
+     * {@code docker volume prune} on {@code node}'s engine: {@code all} is {@code --all}, and
+     * {@code matching} the volume names its {@code --filter label=...} lets through.
+     */
+    public record PruneVolumes(String node, boolean all, Set<String> matching) implements Command {}
+
     public record Operator(Manager.Command command) implements Command {}
 
     /** Deploys a service; {@code pods} are its Kubernetes-only pod inputs, which the swarm strategy ignores. */
@@ -150,6 +156,7 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
                 .onMessage(Network.class, this::onNetwork)
                 .onMessage(Volumes.class, this::onVolumes)
                 .onMessage(Registry.class, this::onRegistry)
+                .onMessage(PruneVolumes.class, this::onPruneVolumes)
                 .onMessage(Operator.class, this::onOperator)
                 .onMessage(Deploy.class, this::onDeploy)
                 .build();
@@ -174,6 +181,15 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
         }
         log.append(new RegistryStateChanged(m.registry(), m.up()));
         agents.values().forEach(a -> a.tell(new NodeAgent.RegistryChanged(m.registry(), m.up())));
+        return this;
+    }
+
+    /** Only the node's own engine prunes its volumes; a node that is down has none to answer. */
+    private Behavior<Command> onPruneVolumes(PruneVolumes m) {
+        if (down.contains(m.node())) {
+            return ignored("volume_prune", m.node(), m.node() + " is down: no engine answers docker volume prune");
+        }
+        agents.get(m.node()).tell(new NodeAgent.PruneVolumes(m.all(), m.matching()));
         return this;
     }
 

@@ -1,5 +1,6 @@
 package io.flotilla.sim.cluster;
 
+import io.flotilla.scheduler.model.SecretChange;
 import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeSpec;
@@ -77,9 +78,14 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
      * rolling-update {@code partition} if given.
      */
     public record Update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force,
-            OptionalInt partition) implements Command {
+            OptionalInt partition, SecretChange secrets) implements Command {
         public Update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force) {
             this(service, image, config, force, OptionalInt.empty());
+        }
+
+        public Update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force,
+                OptionalInt partition) {
+            this(service, image, config, force, partition, SecretChange.NONE);
         }
     }
 
@@ -199,6 +205,10 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
     }
 
     private Behavior<Command> onUpdate(Update m) {
+        if (!m.secrets().isEmpty()) {
+            // --secret-add and --secret-rm: a service's, never a statefulset's (the file is refused).
+            return operator("update " + m.service(), () -> plane.update(m.service(), m.image(), m.secrets(), m.config(), m.force()));
+        }
         return operator("update " + m.service(),
                 () -> plane.update(m.service(), m.image(), m.config(), m.force(), m.partition()));
     }

@@ -18,6 +18,7 @@ import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.control.Assignment;
 import io.flotilla.sim.control.TaskReport;
 import io.flotilla.sim.dataplane.DataPlane;
+import io.flotilla.sim.events.ActionIgnored;
 import io.flotilla.sim.events.ContainerBackOff;
 import io.flotilla.sim.events.ContainerCommanded;
 import io.flotilla.sim.events.ContainerOomKilled;
@@ -41,6 +42,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -141,6 +143,15 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     /** A registry stops answering ({@code up} false) or answers again; a pull from it on its way fails. */
     public record RegistryChanged(String registry, boolean up) implements Command {}
 
+    /**
+     * {@code docker volume prune} on this node's engine: {@code all} ({@code --all}) and the names
+     * its label filter lets through ({@code matching}); see {@link Storage.Prune}.
+     */
+    public record PruneVolumes(boolean all, Set<String> matching) implements Command {}
+
+    /** The storage removed these volumes: their room on the disk is free. */
+    private record VolumesPruned(List<String> removed) implements Command {}
+
     /** A pull's end: a failing pull fails, a pull of an image described by its layers is logged done. */
     private record PullEnded(long pullId) implements Command {}
 
@@ -199,6 +210,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private final ActorRef<DataPlane.Command> dataPlane;
     private final ActorRef<Storage.Command> storage;
     private final ActorRef<Storage.MountAnswer> mountAnswers;
+    private final ActorRef<Storage.PruneAnswer> pruneAnswers;
     /**
      * What takes space on the node's disk, one disk for all: images' layers (through {@link #imageStore}),
      * containers' own layers, local volumes.
@@ -265,6 +277,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         this.disk = disk;
         this.imageStore = new NodeImages(disk);
         this.mountAnswers = ctx.messageAdapter(Storage.MountAnswer.class, a -> new Mounted(a.task(), a.error(), a.created()));
+        this.pruneAnswers = ctx.messageAdapter(Storage.PruneAnswer.class, a -> new VolumesPruned(a.removed()));
         this.node = node;
         this.wire = wire;
         this.log = log;
@@ -296,6 +309,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 .onMessage(OomKill.class, m -> up ? onOomKill(m) : this)
                 .onMessage(OperatorKill.class, m -> up ? onOperatorKill(m) : this)
                 .onMessage(RegistryChanged.class, this::onRegistryChanged)
+                .onMessage(PruneVolumes.class, this::onPruneVolumes)
+                .onMessage(VolumesPruned.class, this::onVolumesPruned)
                 .onMessage(PullEnded.class, m -> up ? onPullEnded(m) : this)
                 .onMessage(ImageSync.class, m -> up ? onImageSync(m) : this)
                 .onMessage(ImageReady.class, m -> up ? onImageReady(m) : this)
@@ -682,6 +697,28 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         c.appDue = log.now() + delay;
         c.appStep = step;
         timers.startSingleTimer(c.task.id(), step, Duration.ofNanos(delay));
+    }
+
+    /**
+     * A volume is referenced by every container the node keeps, stopped ones too, as the engine
+     * counts references; a node that is down has no engine to answer.
+     */
+    private Behavior<Command> onPruneVolumes(PruneVolumes m) {
+        if (!up) {
+            log.append(new ActionIgnored("volume_prune", node, node + " is down"));
+            return this;
+        }
+        Set<String> referenced = new TreeSet<>();
+        for (NodeContainer c : containers.values()) {
+            c.task.spec().mounts().stream().filter(v -> v.type() == VolumeMount.Type.VOLUME).forEach(v -> referenced.add(v.source()));
+        }
+        storage.tell(new Storage.Prune(node, referenced, m.all(), m.matching(), pruneAnswers));
+        return this;
+    }
+
+    private Behavior<Command> onVolumesPruned(VolumesPruned m) {
+        m.removed().forEach(volume -> disk.free(VOLUME + volume));
+        return this;
     }
 
     /**

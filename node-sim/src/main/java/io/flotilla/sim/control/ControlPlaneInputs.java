@@ -1,5 +1,6 @@
 package io.flotilla.sim.control;
 
+import io.flotilla.scheduler.model.SecretChange;
 import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeSpec;
@@ -52,7 +53,16 @@ public interface ControlPlaneInputs {
     void scale(String service, int replicas);
 
     /** A new image and update settings, each optional; {@code force} redeploys even an unchanged service. */
-    void update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force);
+    default void update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force) {
+        update(service, image, SecretChange.NONE, config, force);
+    }
+
+    /**
+     * As {@link #update(String, Optional, Optional, boolean)}, with secrets removed and added
+     * ({@code docker service update --secret-rm --secret-add}): one new task template, one rolling
+     * update.
+     */
+    void update(String service, Optional<String> image, SecretChange secrets, Optional<UpdateConfig> config, boolean force);
 
     /**
      * A kubelet reports that a container's readiness probe passes ({@code ready}) or fails; Swarm has

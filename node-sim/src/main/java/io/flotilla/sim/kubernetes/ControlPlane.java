@@ -1,5 +1,6 @@
 package io.flotilla.sim.kubernetes;
 
+import io.flotilla.scheduler.model.SecretChange;
 import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.EndpointMode;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
@@ -466,15 +467,20 @@ public final class ControlPlane implements ControlPlaneInputs {
         settle();
     }
 
-    /** A new pod template (and update settings); {@code force} restamps the template, as {@code kubectl rollout restart} does. */
+    /**
+     * A new pod template (image, secrets) and update settings; {@code force} restamps the template, as
+     * {@code kubectl rollout restart} does.
+     */
     @Override
-    public void update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force) {
+    public void update(String service, Optional<String> image, SecretChange secrets, Optional<UpdateConfig> config,
+            boolean force) {
         DeploymentState d = store.deployments.get(service);
         if (d == null) {
             return;
         }
         ReplicaSetState.Template before = d.template();
         d.spec = d.spec.updated(image, config);
+        d.spec = d.spec.withTask(secrets.apply(d.spec.task()));
         if (force) {
             d.restartedAt++;
         }

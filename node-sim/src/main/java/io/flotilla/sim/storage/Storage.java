@@ -5,6 +5,7 @@ import io.flotilla.scheduler.storage.DataThrough;
 import io.flotilla.scheduler.storage.NodeDisk;
 import io.flotilla.scheduler.storage.Outcome;
 import io.flotilla.scheduler.storage.Place;
+import io.flotilla.scheduler.storage.Pruned;
 import io.flotilla.scheduler.storage.Refusal;
 import io.flotilla.scheduler.storage.Volume;
 import io.flotilla.scheduler.storage.VolumeChange;
@@ -12,6 +13,7 @@ import io.flotilla.scheduler.storage.VolumeKey;
 import io.flotilla.scheduler.storage.VolumeSpec;
 import io.flotilla.scheduler.storage.Volumes;
 import io.flotilla.scheduler.storage.Writer;
+import io.flotilla.sim.events.ActionIgnored;
 import io.flotilla.sim.events.VolumeAttached;
 import io.flotilla.sim.events.VolumeBackedUp;
 import io.flotilla.sim.events.VolumeCreated;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -94,6 +97,17 @@ public final class Storage extends AbstractBehavior<Storage.Command> {
     /** A control plane deletes a volume and its data. */
     public record Delete(String volume, Optional<String> node) implements Command {}
 
+    /**
+     * The timeline's {@code volume_prune}, as the node's engine runs it: {@code referenced} are the
+     * volumes its containers name; {@code all} and {@code matching} (the names its label filter lets
+     * through) as {@link Volumes#prune} reads them. The answer names what was removed.
+     */
+    public record Prune(String node, Set<String> referenced, boolean all, Set<String> matching,
+            ActorRef<PruneAnswer> replyTo) implements Command {}
+
+    /** The volumes a {@link Prune} removed from the node's disk. */
+    public record PruneAnswer(List<String> removed) {}
+
     /** The engine's words for a mount that failed ({@code docker run} with a volume plugin). */
     static final String MOUNT_ERROR = "starting container failed: error while mounting volume '%s': %s";
 
@@ -129,6 +143,7 @@ public final class Storage extends AbstractBehavior<Storage.Command> {
                 .onMessage(Attach.class, this::onAttach)
                 .onMessage(Detach.class, this::onDetach)
                 .onMessage(Delete.class, this::onDelete)
+                .onMessage(Prune.class, this::onPrune)
                 .build();
     }
 
@@ -223,6 +238,15 @@ public final class Storage extends AbstractBehavior<Storage.Command> {
     private Behavior<Command> onDelete(Delete m) {
         VolumeKey key = volumes.keyFor(m.volume(), m.node().orElse(""));
         return outcome("delete", key, volumes.delete(key, log.now()));
+    }
+
+    /** A prune that removes nothing says why in the timeline, as {@code docker volume prune} prints "Total reclaimed space: 0B". */
+    private Behavior<Command> onPrune(Prune m) {
+        Pruned pruned = volumes.prune(m.node(), m.referenced(), m.all(), m.matching(), log.now());
+        pruned.nothing().ifPresent(why -> log.append(new ActionIgnored("volume_prune", m.node(), "nothing to prune: " + why)));
+        changed(pruned.changes());
+        m.replyTo().tell(new PruneAnswer(pruned.removed()));
+        return this;
     }
 
     /**

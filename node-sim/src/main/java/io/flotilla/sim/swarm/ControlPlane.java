@@ -1,5 +1,6 @@
 package io.flotilla.sim.swarm;
 
+import io.flotilla.scheduler.model.SecretChange;
 import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeSpec;
@@ -264,9 +265,10 @@ public final class ControlPlane implements ControlPlaneInputs {
         settle();
     }
 
-    /** A new task template (image, resources...) and update settings start a rolling update. */
+    /** A new task template (image, secrets...) and update settings start a rolling update. */
     @Override
-    public void update(String service, Optional<String> image, Optional<UpdateConfig> config, boolean force) {
+    public void update(String service, Optional<String> image, SecretChange secrets, Optional<UpdateConfig> config,
+            boolean force) {
         Optional<StatefulSetSpec> set = statefulSets.get(service);
         if (set.isPresent()) {
             // Each ordinal's service is updated: docker service update on db-0, db-1, ...
@@ -284,7 +286,8 @@ public final class ControlPlane implements ControlPlaneInputs {
         if (record == null) {
             return;
         }
-        updateService(service, record.spec.updated(image, config), force, "update");
+        ServiceSpec next = record.spec.updated(image, config);
+        updateService(service, next.withTask(secrets.apply(next.task())), force, "update");
     }
 
     private void updateService(String service, ServiceSpec next, boolean force, String change) {

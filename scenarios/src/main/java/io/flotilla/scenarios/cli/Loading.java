@@ -1,6 +1,7 @@
 package io.flotilla.scenarios.cli;
 
 import io.flotilla.scenarios.model.Scenario;
+import io.flotilla.scenarios.model.Severity;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.run.MemoryEstimate;
 import io.flotilla.scenarios.parse.ParseOutcome;
@@ -32,7 +33,7 @@ final class Loading {
 
     /** The same, printing also the practices the services do not follow ({@code validate --lint}) when {@code lint}. */
     static Optional<Scenario> load(Path file, PrintWriter err, Optional<Strategy> strategy, boolean lint) {
-        return check(file, new ScenarioParser().parse(file), err, strategy, lint);
+        return check(file, err, strategy, lint).scenario();
     }
 
     /**
@@ -47,15 +48,22 @@ final class Loading {
             load(file, err);
             return Optional.empty();
         }
-        return check(file, new ScenarioParser().parse(file, text), err, Optional.empty(), false)
+        return check(file, new ScenarioParser().parse(file, text), err, Optional.empty(), false).scenario()
                 .map(scenario -> new Loaded(scenario, text));
     }
 
     /** A scenario and its text. */
     record Loaded(Scenario scenario, String text) {}
 
-    private static Optional<Scenario> check(Path file, ParseOutcome outcome, PrintWriter err, Optional<Strategy> strategy,
-            boolean lint) {
+    /** A file as {@code validate} checks it: the scenario if it can run, and the worst vulnerability its images have. */
+    record Checked(Optional<Scenario> scenario, Optional<Severity> worstVulnerability) {}
+
+    /** Loads as {@link #load(Path, PrintWriter, Optional, boolean)} does, keeping what the image scan found. */
+    static Checked check(Path file, PrintWriter err, Optional<Strategy> strategy, boolean lint) {
+        return check(file, new ScenarioParser().parse(file), err, strategy, lint);
+    }
+
+    private static Checked check(Path file, ParseOutcome outcome, PrintWriter err, Optional<Strategy> strategy, boolean lint) {
         outcome.problems().forEach(p -> err.println(p));
         outcome.warnings().forEach(w -> err.println(w));
         if (lint) {
@@ -67,6 +75,6 @@ final class Loading {
                         .map(why -> new Problem(file, 1, 1, why).toString())));
         unrunnable.ifPresent(err::println);
         err.flush();
-        return unrunnable.isEmpty() ? scenario : Optional.empty();
+        return new Checked(unrunnable.isEmpty() ? scenario : Optional.empty(), outcome.worstVulnerability());
     }
 }

@@ -12,7 +12,8 @@ public final class LintRules {
             new DefaultCapabilitiesRule(),
             new PrivilegedRule(),
             new NoHealthcheckRule(),
-            new LatestTagRule());
+            new LatestTagRule(),
+            new ImageVulnerabilitiesRule());
 
     private LintRules() {}
 

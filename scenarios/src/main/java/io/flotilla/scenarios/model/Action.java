@@ -2,6 +2,7 @@ package io.flotilla.scenarios.model;
 
 import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
+import io.flotilla.scheduler.model.SecretChange;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
 import io.flotilla.sim.cluster.Cluster;
@@ -13,8 +14,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -172,13 +175,19 @@ public sealed interface Action {
 
     /**
      * A rolling update of a service ({@code docker service update}): a new image and/or new update
-     * settings; {@code force} redeploys every task even when nothing changed. For a statefulset, a new
-     * image and/or a new rolling-update {@code partition} ({@code kubectl set image}, {@code kubectl patch}).
+     * settings; {@code force} redeploys every task even when nothing changed; {@code secrets} are its
+     * {@code --secret-rm} and {@code --secret-add}. For a statefulset, a new image and/or a new
+     * rolling-update {@code partition} ({@code kubectl set image}, {@code kubectl patch}).
      */
     record Update(String service, Optional<String> image, Optional<UpdateConfig> updateConfig, boolean force,
-            OptionalInt partition) implements Action {
+            OptionalInt partition, SecretChange secrets) implements Action {
         public Update(String service, Optional<String> image, Optional<UpdateConfig> updateConfig, boolean force) {
             this(service, image, updateConfig, force, OptionalInt.empty());
+        }
+
+        public Update(String service, Optional<String> image, Optional<UpdateConfig> updateConfig, boolean force,
+                OptionalInt partition) {
+            this(service, image, updateConfig, force, partition, SecretChange.NONE);
         }
 
         public String keyword() {
@@ -186,11 +195,13 @@ public sealed interface Action {
         }
 
         public List<Cluster.Command> commands() {
-            return List.of(operator(new Manager.Update(service, image, updateConfig, force, partition)));
+            return List.of(operator(new Manager.Update(service, image, updateConfig, force, partition, secrets)));
         }
 
         public String describe() {
             return "update " + service + image.map(i -> " to " + i).orElse("")
+                    + secrets.remove().stream().map(s -> " --secret-rm " + s).collect(Collectors.joining())
+                    + secrets.add().stream().map(s -> " --secret-add " + s.name()).collect(Collectors.joining())
                     + (partition.isPresent() ? " (partition " + partition.getAsInt() + ")" : "") + (force ? " (force)" : "");
         }
     }
@@ -375,6 +386,31 @@ public sealed interface Action {
 
         public String describe() {
             return "restore " + volume + node.map(n -> " on " + n).orElse("") + " from " + from;
+        }
+    }
+
+    /**
+     * {@code docker volume prune} on the node's engine: the local volumes no container there
+     * references, and only with {@code all} a named one (Docker 23 and later prune only anonymous
+     * volumes by default, and every declared volume is named); {@code label} is its {@code --filter
+     * label=KEY[=VALUE]}, and {@code matching} the declared volumes it lets through. A prune that
+     * removes nothing says why in the timeline.
+     */
+    record VolumePrune(String node, boolean all, Optional<String> label, Set<String> matching) implements Action {
+        public VolumePrune {
+            matching = Collections.unmodifiableSortedSet(new TreeSet<>(matching));
+        }
+
+        public String keyword() {
+            return "volume_prune";
+        }
+
+        public List<Cluster.Command> commands() {
+            return List.of(new Cluster.PruneVolumes(node, all, matching));
+        }
+
+        public String describe() {
+            return "volume_prune " + node + (all ? " --all" : "") + label.map(l -> " --filter label=" + l).orElse("");
         }
     }
 

@@ -18,16 +18,30 @@ import java.util.OptionalLong;
  * <p>{@code layered} is whether the file described the image by its {@code layers}, a {@code from}
  * or a {@code build}: its pulls are then logged layer by layer. An image given by its {@code size}
  * alone is one layer of its own ({@link Image#oneLayerDigest}), pulled as a whole. {@code build}
- * is the multi-stage build the image is the result of, kept to be shown.
+ * is the multi-stage build the image is the result of, kept to be shown. {@code vulnerabilities}
+ * are the known vulnerabilities of its layers, base first: what a scan of it finds (only the lint
+ * reads them; the other stages of a build leave theirs behind with their layers).
  */
 public record ImageDecl(String name, Registry registry, List<Layer> layers, boolean layered, long startNanos,
-        OptionalLong crashAfterNanos, Optional<Build> build, Application app) {
+        OptionalLong crashAfterNanos, Optional<Build> build, Application app, List<Vulnerability> vulnerabilities) {
 
     public static final long DEFAULT_SIZE = 100L * 1024 * 1024;
     public static final long DEFAULT_START = 1_000_000_000L;
 
     public ImageDecl {
         layers = List.copyOf(layers);
+        vulnerabilities = List.copyOf(vulnerabilities);
+    }
+
+    /** An image with no known vulnerabilities. */
+    public ImageDecl(String name, Registry registry, List<Layer> layers, boolean layered, long startNanos,
+            OptionalLong crashAfterNanos, Optional<Build> build, Application app) {
+        this(name, registry, layers, layered, startNanos, crashAfterNanos, build, app, List.of());
+    }
+
+    /** The same image, with the known vulnerabilities of its layers. */
+    public ImageDecl withVulnerabilities(List<Vulnerability> known) {
+        return new ImageDecl(name, registry, layers, layered, startNanos, crashAfterNanos, build, app, known);
     }
 
     /** An image whose application declares nothing: no memory or CPU use, a clean exit at SIGTERM. */

@@ -17,6 +17,7 @@ import io.flotilla.sim.view.TaskView;
 import io.flotilla.sim.view.VolumeView;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -122,6 +123,9 @@ public final class JsonResult {
             OptionalLong through = v.dataThrough(run.end());
             o.put("data_through", through.isPresent() ? Durations.format(through.getAsLong()) : null);
             o.put("on", v.on.orElse(null));
+            // Compose's labels of the declared volume, as docker volume inspect shows them; none, no key.
+            Optional.ofNullable(run.scenario().volumes().get(v.name)).filter(d -> !d.labels().isEmpty())
+                    .ifPresent(d -> d.labels().forEach(o.putObject("labels")::put));
         }
         ArrayNode traffic = root.putArray("traffic");
         for (TrafficDecl client : run.scenario().traffic()) {

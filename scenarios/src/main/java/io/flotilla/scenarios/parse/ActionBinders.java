@@ -39,7 +39,8 @@ final class ActionBinders {
             new ContainerBinder(ContainerVerb.UNPAUSE),
             new ContainerBinder(ContainerVerb.REMOVE),
             new RegistryBinder(false),
-            new RegistryBinder(true));
+            new RegistryBinder(true),
+            new VolumePruneBinder());
 
     /** The keys that introduce an action, in order. */
     static final List<String> KEYWORDS = ALL.stream().map(ActionBinder::keyword).toList();

@@ -34,7 +34,21 @@ final class GrantsBinder {
     }
 
     private static List<FileReference> bind(Fields service, SecretsBinder.Declared declared, FileReference.Kind kind) {
-        String key = kind.word() + "s";
+        List<FileReference> refs = references(service, kind.word() + "s", declared, kind);
+        refs.sort(Comparator.comparing(FileReference::name));
+        return refs;
+    }
+
+    /**
+     * The secrets under {@code key} of {@code f} ({@code secret_add} of an {@code update}), in the
+     * forms of a service's {@code secrets}, in the order written, as {@code --secret-add} appends them.
+     */
+    static List<FileReference> secrets(Fields f, String key, SecretsBinder.Declared declared) {
+        return references(f, key, declared, FileReference.Kind.SECRET);
+    }
+
+    private static List<FileReference> references(Fields service, String key, SecretsBinder.Declared declared,
+            FileReference.Kind kind) {
         List<FileReference> refs = new ArrayList<>();
         Map<String, String> targets = new HashMap<>();
         for (Node item : service.list(key)) {
@@ -52,7 +66,6 @@ final class GrantsBinder {
                 }
             });
         }
-        refs.sort(Comparator.comparing(FileReference::name));
         return refs;
     }
 

@@ -2,6 +2,8 @@ package io.flotilla.scenarios.parse;
 
 import io.flotilla.scenarios.model.ByteSizes;
 import io.flotilla.scenarios.model.ImageDecl;
+import io.flotilla.scenarios.model.Severity;
+import io.flotilla.scenarios.model.Vulnerability;
 import io.flotilla.scheduler.image.Layer;
 import io.flotilla.scheduler.image.Registry;
 import io.flotilla.scheduler.runtime.Application;
@@ -29,7 +31,10 @@ import org.yaml.snakeyaml.nodes.Node;
  * image it is built {@code from} plus its own {@code layers}, or as the result of a multi-stage
  * {@code build}: its {@code stages} (each {@code {name, from, layers}}, {@code from} an image or an
  * earlier stage) and the {@code final} one (the last by default), whose layers alone make the image.
- * A digest names one content: listed twice with two sizes, it is an error. Whatever it is made of,
+ * A digest names one content: listed twice with two sizes, it is an error. A layer may list its
+ * known {@code vulnerabilities} ({@code {id, severity, package, fixed_in}}), which belong to the
+ * digest: every image with the layer has them, and a second listing may leave them out but not
+ * give others. Whatever it is made of,
  * an image also says what its application does ({@link ApplicationBinder}: {@code memory_use},
  * {@code cpu_use}, {@code sigterm}).
  */
@@ -38,7 +43,10 @@ final class ImagesBinder {
     static final List<String> REGISTRY_KEYS = List.of("bandwidth", "latency");
     static final List<String> KEYS = concat(List.of("size", "start", "crash_after", "registry", "layers", "from", "build"),
             ApplicationBinder.KEYS);
-    static final List<String> LAYER_KEYS = List.of("digest", "size");
+    static final List<String> LAYER_KEYS = List.of("digest", "size", "vulnerabilities");
+    static final List<String> VULNERABILITY_KEYS = List.of("id", "severity", "package", "fixed_in");
+    static final Map<String, Severity> SEVERITIES = Values.choices(
+            "low", Severity.LOW, "medium", Severity.MEDIUM, "high", Severity.HIGH, "critical", Severity.CRITICAL);
     static final List<String> BUILD_KEYS = List.of("stages", "final");
     static final List<String> STAGE_KEYS = List.of("name", "from", "layers");
 
@@ -54,6 +62,9 @@ final class ImagesBinder {
     /** Each digest's size and the image that first gave it. */
     private final Map<String, Layer> digests = new HashMap<>();
     private final Map<String, String> digestImage = new HashMap<>();
+    /** The known vulnerabilities of each digest that lists them, and the image that first listed them. */
+    private final Map<String, List<Vulnerability>> known = new HashMap<>();
+    private final Map<String, String> knownImage = new HashMap<>();
 
     private ImagesBinder(Problems problems, Map<String, Registry> registries) {
         this.problems = problems;
@@ -100,6 +111,8 @@ final class ImagesBinder {
             for (Written w : binder.written.values()) {
                 binder.bind(w).ifPresent(d -> out.put(d.name(), d));
             }
+            // After every image: a digest's vulnerabilities may be listed by an image further down.
+            out.replaceAll((name, d) -> d.withVulnerabilities(binder.scan(d)));
         });
         return out;
     }
@@ -229,9 +242,53 @@ final class ImagesBinder {
                     return;
                 }
                 digestImage.putIfAbsent(d, image);
+                if (l.has("vulnerabilities")) {
+                    vulnerabilities(l, d, image);
+                }
                 out.add(layer);
             });
         }
+        return out;
+    }
+
+    /** A layer's {@code vulnerabilities}: the digest's, the same wherever it is listed with them. */
+    private void vulnerabilities(Fields l, String digest, String image) {
+        List<Vulnerability> found = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Node item : l.list("vulnerabilities")) {
+            Fields.of(item, "vulnerabilities", "vulnerability of layer '" + digest + "'", problems, VULNERABILITY_KEYS)
+                    .ifPresent(v -> {
+                        Optional<String> id = v.required("id").flatMap(n -> Values.string(n, "id", problems));
+                        Optional<Severity> severity = v.required("severity")
+                                .flatMap(n -> Values.choice(n, "severity", SEVERITIES, problems));
+                        Optional<String> pkg = v.string("package");
+                        Optional<String> fixedIn = v.string("fixed_in");
+                        if (id.isEmpty() || severity.isEmpty()) {
+                            return;
+                        }
+                        if (!Names.PLAIN.matcher(id.get()).matches()) {
+                            problems.add(v.value("id").orElseThrow(), "id: '" + id.get() + "' may not hold spaces, such as CVE-2023-4911");
+                        } else if (!ids.add(id.get())) {
+                            problems.add(v.value("id").orElseThrow(), "vulnerability '" + id.get() + "' is listed twice in layer '"
+                                    + digest + "'");
+                        } else {
+                            found.add(new Vulnerability(id.get(), severity.get(), pkg, fixedIn, digest));
+                        }
+                    });
+        }
+        List<Vulnerability> first = known.putIfAbsent(digest, List.copyOf(found));
+        if (first != null && !first.equals(found)) {
+            problems.add(l.value("vulnerabilities").orElse(l.key("vulnerabilities").orElseThrow()), "layer '" + digest
+                    + "' has other vulnerabilities in image '" + knownImage.get(digest)
+                    + "'; a digest names one content: list them once, or the same everywhere");
+        }
+        knownImage.putIfAbsent(digest, image);
+    }
+
+    /** What a scan of the image finds: its layers' known vulnerabilities, base first. */
+    private List<Vulnerability> scan(ImageDecl image) {
+        List<Vulnerability> out = new ArrayList<>();
+        image.layers().forEach(l -> out.addAll(known.getOrDefault(l.digest(), List.of())));
         return out;
     }
 

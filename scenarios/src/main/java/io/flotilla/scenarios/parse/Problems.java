@@ -1,11 +1,14 @@
 package io.flotilla.scenarios.parse;
 
+import io.flotilla.scenarios.lint.Finding;
+import io.flotilla.scenarios.model.Severity;
 import io.flotilla.scenarios.model.SourcePos;
 import io.flotilla.scenarios.model.Strategy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Collects problems while a file is bound; binders report and go on with a stand-in value. */
@@ -17,6 +20,7 @@ final class Problems {
     private final List<Problem> kubernetesOnly = new ArrayList<>();
     private final List<Problem> swarmOnly = new ArrayList<>();
     private final List<Problem> lint = new ArrayList<>();
+    private Optional<Severity> worstVulnerability = Optional.empty();
 
     Problems(Path file) {
         this.file = file;
@@ -46,6 +50,21 @@ final class Problems {
     /** A practice the file does not follow ({@code validate --lint}); the text starts with {@code warning: }. */
     void lint(SourcePos at, String text) {
         lint.add(new Problem(file, at.line(), at.column(), text));
+    }
+
+    /** A finding of the lint; a scan's also counts toward the worst known vulnerability. */
+    void lint(Finding finding) {
+        lint(finding.at(), finding.text());
+        finding.severity().ifPresent(s -> {
+            if (worstVulnerability.isEmpty() || s.atLeast(worstVulnerability.get())) {
+                worstVulnerability = Optional.of(s);
+            }
+        });
+    }
+
+    /** The worst severity among the known vulnerabilities of the images the services run. */
+    Optional<Severity> worstVulnerability() {
+        return worstVulnerability;
     }
 
     List<Problem> lintInFileOrder() {

@@ -76,7 +76,8 @@ public final class ScenarioParser {
             Problems problems = new Problems(displayName);
             Optional<Scenario> scenario = Yaml.compose(text, problems).flatMap(root -> bind(displayName, root, problems));
             return problems.isEmpty() && scenario.isPresent()
-                    ? ParseOutcome.valid(scenario.get(), problems.warningsInFileOrder(), problems.lintInFileOrder())
+                    ? ParseOutcome.valid(scenario.get(), problems.warningsInFileOrder(), problems.lintInFileOrder(),
+                            problems.worstVulnerability())
                     : ParseOutcome.invalid(
                             problems.isEmpty() ? List.of(internal(displayName, "no scenario")) : problems.inFileOrder(),
                             problems.warningsInFileOrder());
@@ -125,7 +126,8 @@ public final class ScenarioParser {
         var declaredImages = ImagesBinder.images(top, registries);
 
         SecretsBinder.Declared declared = SecretsBinder.bind(top);
-        ServicesBinder.Scope serviceScope = new ServicesBinder.Scope(networks.keySet(), declared, volumes, strategy);
+        ServicesBinder.Scope serviceScope = new ServicesBinder.Scope(networks.keySet(), declared, volumes, strategy,
+                declaredImages);
 
         Workloads workloads = new Workloads();
         List<ServicesBinder.Bound> services = top.section("services", "services", null)

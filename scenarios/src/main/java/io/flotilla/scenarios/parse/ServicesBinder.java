@@ -3,9 +3,11 @@ package io.flotilla.scenarios.parse;
 import io.flotilla.scenarios.lint.Finding;
 import io.flotilla.scenarios.lint.LintRules;
 import io.flotilla.scenarios.lint.LintedService;
+import io.flotilla.scenarios.model.ImageDecl;
 import io.flotilla.scenarios.model.SourcePos;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.model.VolumeDecl;
+import io.flotilla.scenarios.model.Vulnerability;
 import io.flotilla.scheduler.model.ContainerSecurity;
 import io.flotilla.scheduler.model.EndpointMode;
 import io.flotilla.scheduler.model.FileReference;
@@ -59,8 +61,12 @@ final class ServicesBinder {
     /** A service, where it was written, and its Kubernetes pod inputs if it has a {@code kubernetes} key. */
     record Bound(ServiceSpec spec, Node at, List<PortsBinder.At> ports, Optional<KubernetesPodSpec> pod) {}
 
-    /** What a service may name beside itself: the networks, secrets and configs, volumes, and the file's strategy. */
-    record Scope(Set<String> networks, SecretsBinder.Declared declared, Map<String, VolumeDecl> volumes, Strategy strategy) {}
+    /**
+     * What a service may name beside itself: the networks, secrets and configs, volumes, the file's
+     * strategy, and the declared images (whose known vulnerabilities the lint reports).
+     */
+    record Scope(Set<String> networks, SecretsBinder.Declared declared, Map<String, VolumeDecl> volumes, Strategy strategy,
+            Map<String, ImageDecl> images) {}
 
     private final Problems problems;
     private final Set<String> networks;
@@ -139,8 +145,10 @@ final class ServicesBinder {
         for (Fields.Entry e : f.entries()) {
             written.put(e.name(), Yaml.pos(Yaml.isNull(e.value()) ? e.key() : e.value()));
         }
-        for (Finding finding : LintRules.check(new LintedService(name, Yaml.pos(at), spec, written))) {
-            problems.lint(finding.at(), finding.text());
+        List<Vulnerability> known = Optional.ofNullable(scope.images().get(spec.task().image()))
+                .map(ImageDecl::vulnerabilities).orElse(List.of());
+        for (Finding finding : LintRules.check(new LintedService(name, Yaml.pos(at), spec, written, known))) {
+            problems.lint(finding);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Compose's storage: the top-level {@code volumes} ({@code cache: {driver: local}}) and a service's
@@ -38,7 +39,7 @@ final class VolumesBinder {
                 }
                 Optional<Fields> f = Fields.of(e.value(), e.name(), "volume '" + e.name() + "'", map.problems(), KEYS);
                 f.ifPresent(v -> {
-                    for (String key : List.of("driver_opts", "external", "name", "labels")) {
+                    for (String key : List.of("driver_opts", "external", "name")) {
                         v.key(key).ifPresent(k -> v.problems().notSimulated(k, key, "a volume's " + key.replace('_', ' ')));
                     }
                     String driver = v.string("driver", VolumeMount.LOCAL);
@@ -46,8 +47,45 @@ final class VolumesBinder {
                         v.problems().add(v.value("driver").orElseThrow(), "driver: '" + driver + "' is not a volume driver name");
                     }
                     long size = v.size("size").orElse(0L);
-                    out.put(e.name(), new VolumeDecl(e.name(), driver, size, Yaml.pos(e.key())));
+                    out.put(e.name(), new VolumeDecl(e.name(), driver, size, Yaml.pos(e.key()), labels(v)));
                 });
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Compose's {@code labels}: a map ({@code {com.example.tier: cache}}) or a list of
+     * {@code KEY=VALUE} strings ({@code ["com.example.tier=cache"]}); a key without {@code =} has
+     * the empty value.
+     */
+    static TreeMap<String, String> labels(Fields v) {
+        TreeMap<String, String> out = new TreeMap<>();
+        Optional<Node> value = v.value("labels");
+        if (value.isEmpty()) {
+            return out;
+        }
+        if (value.get() instanceof SequenceNode) {
+            for (Node item : v.list("labels")) {
+                Values.string(item, "labels", v.problems()).ifPresent(text -> {
+                    int eq = text.indexOf('=');
+                    String key = eq < 0 ? text : text.substring(0, eq);
+                    if (key.isEmpty()) {
+                        v.problems().add(item, "labels: expected KEY=VALUE, such as com.example.tier=cache; got " + Yaml.quote(text));
+                    } else if (out.put(key, eq < 0 ? "" : text.substring(eq + 1)) != null) {
+                        v.problems().add(item, "labels: '" + key + "' is given twice");
+                    }
+                });
+            }
+            return out;
+        }
+        v.section("labels", "labels", null).ifPresent(section -> {
+            for (Fields.Entry e : section.entries()) {
+                if (Yaml.isNull(e.value())) {
+                    out.put(e.name(), "");
+                } else {
+                    Values.string(e.value(), e.name(), v.problems()).ifPresent(s -> out.put(e.name(), s));
+                }
             }
         });
         return out;

@@ -3,6 +3,7 @@ package io.flotilla.scenarios.views;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.VolumeClaimTemplate;
 import io.flotilla.scheduler.model.FileReference;
 import io.flotilla.scheduler.model.HealthCheck;
@@ -96,7 +97,7 @@ public final class TaskInspect {
         List<VolumeMount> mounts = mounts(m, t, spec);
         if (!mounts.isEmpty()) {
             ArrayNode list = container.putArray("Mounts");
-            mounts.forEach(v -> list.add(mount(v)));
+            mounts.forEach(v -> list.add(mount(v, m.scenario())));
         }
         spec.ifPresent(ts -> container.put("StopGracePeriod", ts.stopGracePeriodNanos()));
         spec.flatMap(TaskSpec::healthcheck).ifPresent(h -> container.set("Healthcheck", healthcheck(h)));
@@ -172,7 +173,7 @@ public final class TaskInspect {
     }
 
     /** One mount as the Engine API's {@code mount.Mount} serializes it, empty fields left out. */
-    private static ObjectNode mount(VolumeMount v) {
+    private static ObjectNode mount(VolumeMount v, Scenario scenario) {
         ObjectNode o = JSON.objectNode();
         o.put("Type", v.type().word());
         o.put("Source", v.source());
@@ -181,7 +182,11 @@ public final class TaskInspect {
             o.put("ReadOnly", true);
         }
         if (v.type() == VolumeMount.Type.VOLUME && !v.driver().isEmpty()) {
-            o.putObject("VolumeOptions").putObject("DriverConfig").put("Name", v.driver());
+            ObjectNode options = o.putObject("VolumeOptions");
+            // docker stack deploy copies the top-level volume's labels into the mount's VolumeOptions.
+            Optional.ofNullable(scenario.volumes().get(v.source())).filter(d -> !d.labels().isEmpty())
+                    .ifPresent(d -> d.labels().forEach(options.putObject("Labels")::put));
+            options.putObject("DriverConfig").put("Name", v.driver());
         }
         return o;
     }

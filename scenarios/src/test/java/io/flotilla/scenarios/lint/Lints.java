@@ -13,12 +13,17 @@ final class Lints {
 
     /** {@code LINE:COLUMN: warning} lines of {@code rule} for a file whose one service is {@code web: SERVICE}. */
     static List<String> of(String rule, String service) {
+        return of(rule, service, "");
+    }
+
+    /** The same, with {@code more} top-level keys after the services (such as {@code images}). */
+    static List<String> of(String rule, String service, String more) {
         ParseOutcome outcome = new ScenarioParser().parse("t.yaml", """
                 scenario: t
                 nodes: [{name: n1, role: manager}]
                 services:
                   web: %s
-                """.formatted(service));
+                """.formatted(service) + more);
         assertEquals(List.of(), outcome.problems());
         return outcome.lint().stream()
                 .filter(p -> p.message().endsWith("[" + rule + "]"))

@@ -158,6 +158,25 @@ class ImagesParseTest {
                 problem("a pull policy misspelt", NODES + "services: {web: {pull_policy: allways}}\n",
                         "3:31: pull_policy: expected one of always, missing, if_not_present, never, Always, IfNotPresent, Never, "
                                 + "got \"allways\"; did you mean 'always'?"),
+                problem("a vulnerability without its severity", NODES + "images:\n  a: {layers: [{digest: x, size: 1MB, "
+                                + "vulnerabilities: [{id: CVE-2023-4911}]}]}\n",
+                        "4:57: missing key 'severity' in vulnerability of layer 'x'"),
+                problem("a severity misspelt", NODES + "images:\n  a: {layers: [{digest: x, size: 1MB, "
+                                + "vulnerabilities: [{id: CVE-2023-4911, severity: crtical}]}]}\n",
+                        "4:87: severity: expected one of low, medium, high, critical, got \"crtical\"; did you mean 'critical'?"),
+                problem("a vulnerability listed twice in a layer", NODES + "images:\n  a: {layers: [{digest: x, size: 1MB, "
+                                + "vulnerabilities: [{id: CVE-1, severity: low}, {id: CVE-1, severity: high}]}]}\n",
+                        "4:90: vulnerability 'CVE-1' is listed twice in layer 'x'"),
+                problem("a digest with other vulnerabilities elsewhere", NODES + """
+                        images:
+                          a: {layers: [{digest: base, size: 10MB, vulnerabilities: [{id: CVE-1, severity: high}]}]}
+                          b: {layers: [{digest: base, size: 10MB, vulnerabilities: []}]}
+                        """,
+                        "5:60: layer 'base' has other vulnerabilities in image 'a'; a digest names one content: list them "
+                                + "once, or the same everywhere"),
+                problem("an unknown key in a vulnerability", NODES + "images:\n  a: {layers: [{digest: x, size: 1MB, "
+                                + "vulnerabilities: [{id: CVE-1, severity: low, fixed: \"2\"}]}]}\n",
+                        "4:84: unknown key 'fixed' in vulnerability of layer 'x'"),
                 problem("registry_down of an unknown registry", NODES + "timeline:\n  - {at: 1s, registry_down: quay}\n",
                         "4:29: unknown registry 'quay'; the registries are hub"));
     }

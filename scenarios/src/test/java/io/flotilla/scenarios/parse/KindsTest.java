@@ -47,6 +47,7 @@ class KindsTest {
             Map.entry("healthy", "web.1"),
             Map.entry("backup", "{volume: cache, name: nightly}"),
             Map.entry("restore", "{volume: cache, from: nightly}"),
+            Map.entry("volume_prune", "{node: worker-1, all: true, filter: {label: tier=cache}}"),
             Map.entry("out_of_service", "worker-1"),
             Map.entry("force_delete", "web.1"),
             Map.entry("stop", "web.1"),

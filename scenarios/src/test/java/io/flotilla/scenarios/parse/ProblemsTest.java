@@ -158,7 +158,7 @@ class ProblemsTest {
                             restart: n1
                           - crash: n1
                         """,
-                        "4:5: timeline item has no action; expected one of crash, restart, drain, pause, activate, partition, heal, scale, update, kill_task, deploy, link_down, link_up, zone_down, zone_up, unhealthy, healthy, out_of_service, force_delete, backup, restore, stop, start, unpause, remove, registry_down, registry_up",
+                        "4:5: timeline item has no action; expected one of crash, restart, drain, pause, activate, partition, heal, scale, update, kill_task, deploy, link_down, link_up, zone_down, zone_up, unhealthy, healthy, out_of_service, force_delete, backup, restore, stop, start, unpause, remove, registry_down, registry_up, volume_prune",
                         "7:5: timeline item has 2 actions (crash, restart); give each action its own item",
                         "8:5: missing key 'at' in timeline item"),
                 problem("expectations with no check, two checks, a stray reason", """
@@ -330,7 +330,7 @@ class ProblemsTest {
                         "7:61: unknown storage class 'ssd'; did you mean 'sdd'?",
                         "11:25: partition: a single group cuts nothing; name at least two groups, or leave some nodes out",
                         "12:20: heal: expected all, got \"everything\"",
-                        "13:22: update changes nothing; give image, update_config or force: true",
+                        "13:22: update changes nothing; give image, update_config, secret_rm, secret_add or force: true",
                         "15:25: task 'db.0': the pods of statefulset 'db' are named db-0, db-1, ..."));
     }
 

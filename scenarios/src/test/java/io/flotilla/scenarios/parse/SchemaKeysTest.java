@@ -554,6 +554,11 @@ class SchemaKeysTest {
         simulated("#service.configs", swarm(granted.formatted(db, "db", "")), swarm(granted.formatted(db, "db", "configs: [app], ")));
         simulated("configs", swarm(WEB), swarm(WEB.replace("services:", "configs: {app: {file: ./app.toml}}\nservices:")
                 .replace("{image: \"nginx:1\", ", "{image: \"nginx:1\", configs: [app], ")));
+        String rotated = granted.formatted(db, "db", "") + "timeline:\n  - {at: 10s, update: {service: web, %s}}\n";
+        simulated("#timelineItem.update.secret_rm", swarm(rotated.formatted("secret_add: [tls]")),
+                swarm(rotated.formatted("secret_rm: [db], secret_add: [tls]")));
+        simulated("#timelineItem.update.secret_add", swarm(rotated.formatted("secret_rm: [db]")),
+                swarm(rotated.formatted("secret_rm: [db], secret_add: [tls]")));
         simulated("#expectation.secrets", swarm(granted.formatted(db, "db", "")),
                 swarm(granted.formatted(db, "db", "") + "expect:\n  - {secrets: {web.1: [db]}}\n"));
 
@@ -581,6 +586,11 @@ class SchemaKeysTest {
                 swarm(layered.formatted("layers: [{digest: base, size: 50MB}]")));
         simulated("#imageLayers[].size", swarm(layered.formatted("layers: [{digest: own, size: 50MB}]")),
                 swarm(layered.formatted("layers: [{digest: own, size: 5MB}]")));
+        String scanned = "what a scan finds: validate --lint reports it and --fail-on gates on it; a layer's pull is the same";
+        KEYS.put("#imageLayers[].vulnerabilities[].id", new NotARun(scanned));
+        KEYS.put("#imageLayers[].vulnerabilities[].severity", new NotARun(scanned));
+        KEYS.put("#imageLayers[].vulnerabilities[].package", new NotARun(scanned));
+        KEYS.put("#imageLayers[].vulnerabilities[].fixed_in", new NotARun(scanned));
         simulated("images.*.from", swarm(layered.formatted("layers: [{digest: own, size: 50MB}]")),
                 swarm(layered.formatted("from: \"nginx:1\", layers: [{digest: own, size: 50MB}]")));
         String built = "build: {stages: [{name: fat, from: \"nginx:1\", layers: [{digest: modules, size: 500MB}]}, "
@@ -811,6 +821,18 @@ class SchemaKeysTest {
                 swarm(mounted.formatted("", "", plain)));
         simulated("#volumeMount.source", swarm(mounted.formatted("", "", plain)),
                 swarm(mounted.formatted("", "", plain.replace("source: cache", "source: logs"))));
+        simulated("#volume.labels", swarm(mounted.formatted("", "", plain)),
+                swarm(mounted.formatted("", "labels: {com.example.tier: cache}", plain)));
+        // worker-1 back from a crash, without the container: its old cache is unused.
+        String prunable = mounted.formatted("", "labels: {com.example.tier: cache}", plain)
+                + "timeline:\n  - {at: 10s, crash: worker-1}\n  - {at: 1m, restart: worker-1}\n"
+                + "  - {at: 70s, volume_prune: {node: worker-%s%s}}\n";
+        simulated("#timelineItem.volume_prune.node", swarm(prunable.formatted("2", ", all: true")),
+                swarm(prunable.formatted("1", ", all: true")));
+        simulated("#timelineItem.volume_prune.all", swarm(prunable.formatted("1", "")), swarm(prunable.formatted("1", ", all: true")));
+        simulated("#timelineItem.volume_prune.filter.label",
+                swarm(prunable.formatted("1", ", all: true, filter: {label: com.example.tier=db}")),
+                swarm(prunable.formatted("1", ", all: true, filter: {label: com.example.tier=cache}")));
         KEYS.put("#volumeMount.target", new NotARun("where the container sees the volume; a simulated container reads and writes no path"));
         simulated("#volumeMount.read_only", swarm(mounted.formatted("", "", plain)),
                 swarm(mounted.formatted("", "", plain.replace("}", ", read_only: true}"))));

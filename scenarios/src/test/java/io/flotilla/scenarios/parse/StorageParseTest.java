@@ -51,6 +51,21 @@ class StorageParseTest {
                         List.of("4:38: storage_driver: zfs: the zfs storage driver is not simulated yet")),
                 new Case("a plugin listed twice", HEAD.replace("{name: worker-1}", "{name: worker-1, plugins: [a, a]}"),
                         List.of("4:35: plugins: 'a' is listed twice")),
+                new Case("labels given twice in the list form", HEAD.replace("{cache: {}", "{cache: {labels: [a=1, a=2]}"),
+                        List.of("5:33: labels: 'a' is given twice")),
+                new Case("a label without its key", HEAD.replace("{cache: {}", "{cache: {labels: [=1]}"),
+                        List.of("5:28: labels: expected KEY=VALUE, such as com.example.tier=cache; got \"=1\"")),
+                new Case("a prune of an unknown node", HEAD + "timeline:\n  - {at: 1m, volume_prune: {node: worker-2}}\n",
+                        List.of("7:35: unknown node 'worker-2'; did you mean 'worker-1'?")),
+                new Case("a prune without its node", HEAD + "timeline:\n  - {at: 1m, volume_prune: {all: true}}\n",
+                        List.of("7:28: missing key 'node' in volume_prune")),
+                new Case("Docker's label!= filter", HEAD + "timeline:\n  - {at: 1m, volume_prune: {node: worker-1, filter: {label: \"!a\"}}}\n",
+                        List.of("7:61: label: expected KEY or KEY=VALUE, such as com.example.tier=cache; got \"!a\"")),
+                new Case("a prune under kubernetes", HEAD.replace("scenario: storage", "scenario: storage\nstrategy: kubernetes")
+                                .replace(", files: {driver: azurefile}", "") + "timeline:\n  - {at: 1m, volume_prune: {node: worker-1}}\n",
+                        List.of("8:28: volume_prune: docker volume prune is the Docker engine's; under kubernetes a PersistentVolume "
+                                + "goes as its reclaim policy says (Delete, or Released under Retain) when its claim is deleted, and "
+                                + "nothing prunes volumes")),
                 new Case("a restore from a backup not taken", HEAD + "timeline:\n  - {at: 1m, restore: {volume: cache, from: nightly}}\n",
                         List.of("7:45: from: unknown backup 'nightly'; no backup is taken before this restore")),
                 new Case("a restore before its backup", HEAD + """

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flotilla.scheduler.time.Durations;
+import io.flotilla.sim.events.ActionIgnored;
 import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.events.TaskUnplaced;
+import io.flotilla.sim.events.VolumeDeleted;
 import io.flotilla.sim.events.VolumeRefused;
 import io.flotilla.sim.view.ClusterView;
 import io.flotilla.sim.view.VolumeView;
@@ -163,7 +165,53 @@ class StorageTest {
                         volumes: {cache: {size: 100MB}}
                         services:
                           db: {image: "db:1", volumes: ["cache:/data"], deploy: {restart_policy: {max_attempts: 1}}}
-                        """, "2.55s", "starting container failed: error while mounting volume 'cache': no space left on device"));
+                        """, "2.55s", "starting container failed: error while mounting volume 'cache': no space left on device"),
+                new Said("docker volume prune without --all keeps named volumes (Docker 23, API 1.42)", file("3m", PRUNABLE
+                        + "  - {at: 2m10s, volume_prune: {node: worker-1}}\n"), "2m10s", "volume_prune worker-1: nothing to prune: "
+                        + "cache is a named volume, and without all: true only anonymous volumes are pruned (Docker 23, API 1.42)"),
+                new Said("a stopped container still references its volume", file("2m", DB_ON_WORKER_1 + """
+                        timeline:
+                          - {at: 30s, scale: {db: 0}}
+                          - {at: 1m, volume_prune: {node: worker-1, all: true}}
+                        """), "1m", "volume_prune worker-1: nothing to prune: cache is used by a container"),
+                new Said("the label filter lets nothing through", file("3m", PRUNABLE
+                        + "  - {at: 2m10s, volume_prune: {node: worker-1, all: true, filter: {label: tier=db}}}\n"), "2m10s",
+                        "volume_prune worker-1: nothing to prune: cache does not match the filter"),
+                new Said("a node that is down has no engine to prune", file("3m", PRUNABLE
+                        + "  - {at: 1m, volume_prune: {node: worker-1, all: true}}\n"), "1m",
+                        "volume_prune worker-1: worker-1 is down: no engine answers docker volume prune"));
+    }
+
+    /** db's task leaves worker-1 at its crash; worker-1 is back at 2m, without the container, the old cache on its disk. */
+    private static final String PRUNABLE = DB_ON_WORKER_1.replace("node.hostname == worker-1", "node.role == worker") + """
+            timeline:
+              - {at: 30s, crash: worker-1}
+              - {at: 2m, restart: worker-1}
+            """;
+
+    /**
+     * A prune with {@code --all} deletes the old cache, and its room on worker-1's 1GiB disk is free
+     * again: a 600MB volume fits there only after it.
+     */
+    @ParameterizedTest(name = "pruned: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void aPrunedVolumeIsGoneAndItsDiskIsFree(boolean pruned) {
+        Sim sim = Sim.run("storage", """
+                scenario: storage
+                until: 3m
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker, count: 2, disk: 1GiB}
+                volumes: {cache: {size: 600MB, labels: {tier: cache}}, logs: {size: 600MB}}
+                services:
+                  db: {volumes: ["cache:/data"], deploy: {placement: {constraints: [node.role == worker]}}}
+                timeline:
+                  - {at: 30s, crash: worker-1}
+                  - {at: 2m, restart: worker-1}
+                %s  - {at: 2m20s, deploy: {services: {logger: {volumes: ["logs:/logs"], deploy: {placement: {constraints: [node.hostname == worker-1]}, restart_policy: {max_attempts: 1}}}}}}
+                """.formatted(pruned ? "  - {at: 2m10s, volume_prune: {node: worker-1, all: true, filter: {label: tier=cache}}}\n" : ""));
+        assertEquals(pruned ? 1 : 0, sim.all(VolumeDeleted.class, e -> e.volume().equals("cache") && "worker-1".equals(e.on())).size());
+        assertEquals(pruned ? 1 : 0, sim.running("logger", "3m"));
     }
 
     /**
@@ -196,6 +244,8 @@ class StorageTest {
         Sim sim = Sim.run("storage", c.yaml());
         List<Sim.At<String>> said = new java.util.ArrayList<>();
         sim.all(VolumeRefused.class, e -> true).forEach(a -> said.add(new Sim.At<>(a.time(), a.event().action() + " "
+                + a.event().target() + ": " + a.event().reason())));
+        sim.all(ActionIgnored.class, e -> true).forEach(a -> said.add(new Sim.At<>(a.time(), a.event().action() + " "
                 + a.event().target() + ": " + a.event().reason())));
         sim.all(TaskUnplaced.class, e -> true).forEach(a -> said.add(new Sim.At<>(a.time(), a.event().error())));
         sim.all(TaskStateChanged.class, e -> e.error() != null).forEach(a -> said.add(new Sim.At<>(a.time(), a.event().error())));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -313,6 +314,41 @@ public final class Volumes {
         Volume restored = volume.withContent(backup.content());
         volumes.put(key, restored);
         return Outcome.of(List.of(new VolumeChange.Restored(restored, backup)));
+    }
+
+    /**
+     * {@code docker volume prune} on {@code node}: removes, with their data, the volumes of Docker's
+     * {@code local} driver on the node's disk that no container references (moby's volume service
+     * prunes by the default driver and {@code ByReferenced(false)}; {@code referenced} are the
+     * volumes the node's containers name, stopped ones too, and a mounted volume is referenced
+     * anyway). Since API 1.42 (Docker 23) a prune removes only anonymous volumes unless {@code all}
+     * ({@code --all}); every declared volume is named, so without {@code all} it removes none.
+     * {@code matching} are the names its {@code --filter label=...} lets through. A plugin's volume
+     * is never pruned, nor a Kubernetes volume (its own driver, not {@code local}).
+     */
+    public Pruned prune(String node, Set<String> referenced, boolean all, Set<String> matching, long at) {
+        List<Volume> local = volumes.values().stream()
+                .filter(v -> v.spec().scope() == Scope.EACH_NODE && v.place() instanceof Place.OnNode on && on.node().equals(node))
+                .toList();
+        if (local.isEmpty()) {
+            return new Pruned(List.of(), List.of(), Optional.of("no local volume on " + node));
+        }
+        List<VolumeChange> changes = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        for (Volume v : local) {
+            if (v.inUse() || referenced.contains(v.name())) {
+                kept.add(v.name() + " is used by a container");
+            } else if (!matching.contains(v.name())) {
+                kept.add(v.name() + " does not match the filter");
+            } else if (!all) {
+                kept.add(v.name() + " is a named volume, and without all: true only anonymous volumes are pruned (Docker 23, API 1.42)");
+            } else {
+                changes.addAll(delete(v.key(), at).changes());
+                removed.add(v.name());
+            }
+        }
+        return new Pruned(changes, removed, removed.isEmpty() ? Optional.of(String.join("; ", kept)) : Optional.empty());
     }
 
     /** Deletes the volume and its data; refused while a task mounts it. */
