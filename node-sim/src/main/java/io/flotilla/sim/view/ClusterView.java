@@ -217,6 +217,8 @@ public final class ClusterView {
                 v.holds = e.holds();
                 v.through = e.through() == null ? 0 : e.through().toNanos();
             });
+        } else if (event instanceof io.flotilla.sim.events.VolumeReplica e) {
+            withVolume(e.volume(), e.on(), v -> v.copies.put(e.of(), e));
         } else if (event instanceof VolumeDeleted e) {
             Map<String, VolumeView> copies = volumes.get(e.volume());
             if (copies != null) {

@@ -14,6 +14,8 @@ public final class VolumeView {
     String state = "detached";
     String holds = "none";
     long through;
+    /** What it holds of other lineages' writes, by lineage: an application's replica copy. */
+    final java.util.TreeMap<String, io.flotilla.sim.events.VolumeReplica> copies = new java.util.TreeMap<>();
 
     VolumeView(String name, Optional<String> on) {
         this.name = name;
@@ -38,5 +40,32 @@ public final class VolumeView {
             case "through" -> OptionalLong.of(through);
             default -> OptionalLong.empty();
         };
+    }
+
+    /** The lineages this volume holds a replica copy of, in name order. */
+    public java.util.Set<String> copiesOf() {
+        return java.util.Collections.unmodifiableSet(copies.keySet());
+    }
+
+    /**
+     * Up to when it holds every write of {@code lineage} at {@code now}, for a replica copy it holds;
+     * empty when it holds none from that lineage's start or is no replica of it.
+     */
+    public OptionalLong dataThrough(String lineage, long now) {
+        io.flotilla.sim.events.VolumeReplica r = copies.get(lineage);
+        if (r == null) {
+            return OptionalLong.empty();
+        }
+        return switch (r.holds()) {
+            case "through" -> OptionalLong.of(r.through().toNanos());
+            case "following" -> OptionalLong.of(Math.max(r.through().toNanos(), now - r.lag().toNanos()));
+            default -> OptionalLong.empty();
+        };
+    }
+
+    /** Whether a replication stream into it from {@code lineage} runs now. */
+    public boolean streaming(String lineage) {
+        io.flotilla.sim.events.VolumeReplica r = copies.get(lineage);
+        return r != null && r.stream().equals("streaming");
     }
 }

@@ -122,6 +122,16 @@ public final class JsonResult {
             OptionalLong through = v.dataThrough(run.end());
             o.put("data_through", through.isPresent() ? Durations.format(through.getAsLong()) : null);
             o.put("on", v.on.orElse(null));
+            if (!v.copiesOf().isEmpty()) {
+                // a replica's copy of another lineage's writes (the application's replication)
+                ObjectNode copies = o.putObject("replica_of");
+                for (String lineage : v.copiesOf()) {
+                    OptionalLong of = v.dataThrough(lineage, run.end());
+                    ObjectNode c = copies.putObject(lineage);
+                    c.put("data_through", of.isPresent() ? Durations.format(of.getAsLong()) : null);
+                    c.put("streaming", v.streaming(lineage));
+                }
+            }
         }
         ArrayNode traffic = root.putArray("traffic");
         for (TrafficDecl client : run.scenario().traffic()) {
