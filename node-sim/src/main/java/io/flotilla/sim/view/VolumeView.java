@@ -1,11 +1,16 @@
 package io.flotilla.sim.view;
 
+import io.flotilla.sim.events.VolumeReplica;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One volume as the log tells it: its name, the node whose disk holds it ({@code on}, empty for
- * network storage), the node that has it now, its state, and up to when it holds every write.
+ * network storage), the node that has it now, its state, up to when it holds every write, and the
+ * replica copies it holds of other lineages' writes (an application's replication).
  */
 public final class VolumeView {
     public final String name;
@@ -15,7 +20,7 @@ public final class VolumeView {
     String holds = "none";
     long through;
     /** What it holds of other lineages' writes, by lineage: an application's replica copy. */
-    final java.util.TreeMap<String, io.flotilla.sim.events.VolumeReplica> copies = new java.util.TreeMap<>();
+    final TreeMap<String, VolumeReplica> copies = new TreeMap<>();
 
     VolumeView(String name, Optional<String> on) {
         this.name = name;
@@ -43,8 +48,8 @@ public final class VolumeView {
     }
 
     /** The lineages this volume holds a replica copy of, in name order. */
-    public java.util.Set<String> copiesOf() {
-        return java.util.Collections.unmodifiableSet(copies.keySet());
+    public Set<String> copiesOf() {
+        return Collections.unmodifiableSet(copies.keySet());
     }
 
     /**
@@ -52,7 +57,7 @@ public final class VolumeView {
      * empty when it holds none from that lineage's start or is no replica of it.
      */
     public OptionalLong dataThrough(String lineage, long now) {
-        io.flotilla.sim.events.VolumeReplica r = copies.get(lineage);
+        VolumeReplica r = copies.get(lineage);
         if (r == null) {
             return OptionalLong.empty();
         }
@@ -65,7 +70,7 @@ public final class VolumeView {
 
     /** Whether a replication stream into it from {@code lineage} runs now. */
     public boolean streaming(String lineage) {
-        io.flotilla.sim.events.VolumeReplica r = copies.get(lineage);
+        VolumeReplica r = copies.get(lineage);
         return r != null && r.stream().equals("streaming");
     }
 }

@@ -113,6 +113,10 @@ final class StatefulSetsBinder {
         OptionalLong lag = f.section("replication", "replication", REPLICATION_KEYS)
                 .map(r -> r.required("lag").isPresent() ? r.duration("lag") : OptionalLong.empty())
                 .orElse(OptionalLong.empty());
+        if (lag.isPresent() && claims.isEmpty()) {
+            problems.add(f.key("replication").orElseThrow(),
+                    "replication: the application replicates what its volumes hold; give volume_claim_templates");
+        }
         return new StatefulSetDecl(name, replicas, service, policy, claims, task, readiness, partition, onDelete, claimsPolicy,
                 lag, f.pos());
     }

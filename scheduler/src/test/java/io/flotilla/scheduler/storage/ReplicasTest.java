@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -118,12 +119,12 @@ class ReplicasTest {
         assertEquals(expected, DB.replicaOf(template, volume).orElse("no"));
     }
 
-    static Stream<org.junit.jupiter.params.provider.Arguments> namesCases() {
+    static Stream<Arguments> namesCases() {
         return Stream.of(
-                org.junit.jupiter.params.provider.Arguments.of("data", "data-db-1", "db-1"),
-                org.junit.jupiter.params.provider.Arguments.of("data", "data-db-12", "db-12"),
-                org.junit.jupiter.params.provider.Arguments.of("data", "data-db-0", "no"),
-                org.junit.jupiter.params.provider.Arguments.of("data", "data-dbx-1", "no"),
-                org.junit.jupiter.params.provider.Arguments.of("logs", "data-db-1", "no"));
+                Arguments.of("data", "data-db-1", "db-1"),
+                Arguments.of("data", "data-db-12", "db-12"),
+                Arguments.of("data", "data-db-0", "no"),
+                Arguments.of("data", "data-dbx-1", "no"),
+                Arguments.of("logs", "data-db-1", "no"));
     }
 }
