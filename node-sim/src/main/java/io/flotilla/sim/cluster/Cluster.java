@@ -120,8 +120,8 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
                 .toList();
         Wire wire = new Wire(hosts);
         ActorRef<DataPlane.Command> dataPlane = ctx.spawn(DataPlane.create(dataPlaneSetup(setup, managers), kernel), "data-plane");
-        fabric = ctx.spawn(Fabric.create(wire, managers, kernel.log(), kernel.random().stream("raft"), dataPlane), "fabric");
-        storage = ctx.spawn(Storage.create(setup.storage(), kernel), "storage");
+        storage = ctx.spawn(Storage.create(setup.storage(), kernel, wire.topology::canReach), "storage");
+        fabric = ctx.spawn(Fabric.create(wire, managers, kernel.log(), kernel.random().stream("raft"), dataPlane, storage), "fabric");
         manager = ctx.spawn(Manager.create(wire, kernel, setup, dataPlane, storage), "manager");
         setup.nodes().forEach(n -> manager.tell(new Manager.AddNode(n.spec(), n.availability())));
         SplittableRandom offsets = kernel.random().stream("heartbeat-offsets");

@@ -6,6 +6,7 @@ import io.flotilla.sim.dataplane.DataPlane;
 import io.flotilla.sim.events.LeaderChanged;
 import io.flotilla.sim.events.NetworkChanged;
 import io.flotilla.sim.kernel.EventLog;
+import io.flotilla.sim.storage.Storage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -64,19 +65,22 @@ public final class Fabric extends AbstractBehavior<Fabric.Command> {
     private final List<String> managers;
     private final Set<String> down;
     private final ActorRef<DataPlane.Command> dataPlane;
+    private final ActorRef<Storage.Command> storage;
     private long term;
     private boolean electing;
     private boolean quorumLost;
 
     public static Behavior<Command> create(Wire wire, List<String> managers, EventLog log, SplittableRandom random,
-            ActorRef<DataPlane.Command> dataPlane) {
+            ActorRef<DataPlane.Command> dataPlane, ActorRef<Storage.Command> storage) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Fabric(ctx, wire, managers, log, random, timers,
-                dataPlane)));
+                dataPlane, storage)));
     }
 
     private Fabric(ActorContext<Command> ctx, Wire wire, List<String> managers, EventLog log,
-            SplittableRandom random, TimerScheduler<Command> timers, ActorRef<DataPlane.Command> dataPlane) {
+            SplittableRandom random, TimerScheduler<Command> timers, ActorRef<DataPlane.Command> dataPlane,
+            ActorRef<Storage.Command> storage) {
         super(ctx);
+        this.storage = storage;
         this.wire = wire;
         this.dataPlane = dataPlane;
         this.topology = wire.topology;
@@ -139,6 +143,8 @@ public final class Fabric extends AbstractBehavior<Fabric.Command> {
 
     private Behavior<Command> changed(Runnable apply) {
         apply.run();
+        // the application's replication streams run over this network too
+        storage.tell(Storage.NetworkChanged.INSTANCE);
         Optional<List<String>> majority = majorityGroup();
         Optional<String> leader = wire.leader;
         if (leader.isPresent() && majority.filter(g -> g.contains(leader.get())).isPresent()) {

@@ -7,6 +7,8 @@ import io.flotilla.scheduler.storage.Outcome;
 import io.flotilla.scheduler.storage.Place;
 import io.flotilla.scheduler.storage.Pruned;
 import io.flotilla.scheduler.storage.Refusal;
+import io.flotilla.scheduler.storage.ReplicaCopy;
+import io.flotilla.scheduler.storage.Replicas;
 import io.flotilla.scheduler.storage.Volume;
 import io.flotilla.scheduler.storage.VolumeChange;
 import io.flotilla.scheduler.storage.VolumeKey;
@@ -22,6 +24,7 @@ import io.flotilla.sim.events.VolumeDeleted;
 import io.flotilla.sim.events.VolumeDetached;
 import io.flotilla.sim.events.VolumeLost;
 import io.flotilla.sim.events.VolumeRefused;
+import io.flotilla.sim.events.VolumeReplica;
 import io.flotilla.sim.events.VolumeRestored;
 import io.flotilla.sim.kernel.EventLog;
 import io.flotilla.sim.kernel.Kernel;
@@ -36,6 +39,7 @@ import java.util.Set;
 import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -94,6 +98,14 @@ public final class Storage extends AbstractBehavior<Storage.Command> {
     /** A control plane detaches a volume; tasks still writing to it stop reaching it. */
     public record Detach(String volume, Optional<String> node) implements Command {}
 
+    /**
+     * Which nodes reach which changed (a partition, a healed one, a link, a host): replication
+     * streams between nodes that no longer reach each other stop, and those that reach again start.
+     */
+    public enum NetworkChanged implements Command {
+        INSTANCE
+    }
+
     /** A control plane deletes a volume and its data. */
     public record Delete(String volume, Optional<String> node) implements Command {}
 
@@ -117,16 +129,21 @@ public final class Storage extends AbstractBehavior<Storage.Command> {
     private final StorageSetup setup;
     private final Volumes volumes;
     private final Map<VolumeKey, DataThrough> logged = new HashMap<>();
+    private final Replicas replicas;
+    private final BiPredicate<String, String> reach;
 
-    public static Behavior<Command> create(StorageSetup setup, Kernel kernel) {
-        return Behaviors.setup(ctx -> new Storage(ctx, setup, kernel.log()));
+    /** {@code reach} says whether a node reaches another now, as the network is. */
+    public static Behavior<Command> create(StorageSetup setup, Kernel kernel, BiPredicate<String, String> reach) {
+        return Behaviors.setup(ctx -> new Storage(ctx, setup, kernel.log(), reach));
     }
 
-    private Storage(ActorContext<Command> ctx, StorageSetup setup, EventLog log) {
+    private Storage(ActorContext<Command> ctx, StorageSetup setup, EventLog log, BiPredicate<String, String> reach) {
         super(ctx);
+        this.reach = reach;
         this.log = log;
         this.setup = setup;
         this.volumes = new Volumes(setup.volumes());
+        this.replicas = new Replicas(setup.replications());
     }
 
     @Override
@@ -144,6 +161,7 @@ public final class Storage extends AbstractBehavior<Storage.Command> {
                 .onMessage(Detach.class, this::onDetach)
                 .onMessage(Delete.class, this::onDelete)
                 .onMessage(Prune.class, this::onPrune)
+                .onMessageEquals(NetworkChanged.INSTANCE, this::onNetworkChanged)
                 .build();
     }
 
@@ -203,6 +221,10 @@ public final class Storage extends AbstractBehavior<Storage.Command> {
 
     private Behavior<Command> onNodeUp(NodeUp m) {
         return changed(volumes.nodeUp(m.node(), log.now()));
+    }
+
+    private Behavior<Command> onNetworkChanged() {
+        return changed(List.of());
     }
 
     private Behavior<Command> onBackup(Backup m) {
@@ -287,6 +309,14 @@ public final class Storage extends AbstractBehavior<Storage.Command> {
                 log.append(new VolumeData(v.name(), on(v), rule.kind().name().toLowerCase(Locale.ROOT).replace("up_to", "through"),
                         rule.kind() == DataThrough.Kind.UP_TO ? Duration.ofNanos(rule.time()) : null));
             }
+        }
+        // A crash or a stopped task stops a stream (the mounts say who writes where), and so does a
+        // network that no longer carries it from the primary's node to the replica's.
+        for (Replicas.Change c : replicas.update(volumes, reach, log.now())) {
+            ReplicaCopy copy = c.copy();
+            log.append(new VolumeReplica(c.volume().name(), on(c.volume()), copy.of(), copy.streaming() ? "streaming" : "stopped",
+                    copy.kind().name().toLowerCase(Locale.ROOT),
+                    copy.kind() == ReplicaCopy.Kind.NONE ? null : Duration.ofNanos(copy.time()), Duration.ofNanos(copy.lag())));
         }
         if (changes.stream().anyMatch(c -> c instanceof VolumeChange.Deleted)) {
             logged.keySet().removeIf(k -> volumes.volume(k).isEmpty());

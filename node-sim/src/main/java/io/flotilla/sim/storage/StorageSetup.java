@@ -1,16 +1,26 @@
 package io.flotilla.sim.storage;
 
+import io.flotilla.scheduler.storage.Replication;
 import io.flotilla.scheduler.storage.VolumeSpec;
 import java.util.List;
 
-/** The volumes a run declares at the start, and who attaches network volumes to nodes. */
-public record StorageSetup(List<VolumeSpec> volumes, Attachment attachment) {
+/**
+ * The volumes a run declares at the start, who attaches network volumes to nodes, and the
+ * statefulsets whose application replicates its data between ordinals.
+ */
+public record StorageSetup(List<VolumeSpec> volumes, Attachment attachment, List<Replication> replications) {
 
     /** No volumes; network volumes, if a control plane declares any, attach on mount. */
     public static final StorageSetup NONE = new StorageSetup(List.of(), Attachment.ON_MOUNT);
 
     public StorageSetup {
         volumes = List.copyOf(volumes);
+        replications = List.copyOf(replications);
+    }
+
+    /** No replicated statefulsets. */
+    public StorageSetup(List<VolumeSpec> volumes, Attachment attachment) {
+        this(volumes, attachment, List.of());
     }
 
     /** How a network volume comes to a node. */

@@ -30,6 +30,7 @@ import io.flotilla.sim.events.VolumeData;
 import io.flotilla.sim.events.VolumeDeleted;
 import io.flotilla.sim.events.VolumeDetached;
 import io.flotilla.sim.events.VolumeLost;
+import io.flotilla.sim.events.VolumeReplica;
 import io.flotilla.sim.events.WorkloadFailedCreate;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.LoggedEvent;
@@ -217,6 +218,8 @@ public final class ClusterView {
                 v.holds = e.holds();
                 v.through = e.through() == null ? 0 : e.through().toNanos();
             });
+        } else if (event instanceof VolumeReplica e) {
+            withVolume(e.volume(), e.on(), v -> v.copies.put(e.of(), e));
         } else if (event instanceof VolumeDeleted e) {
             Map<String, VolumeView> copies = volumes.get(e.volume());
             if (copies != null) {

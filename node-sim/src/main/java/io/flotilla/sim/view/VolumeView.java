@@ -1,11 +1,16 @@
 package io.flotilla.sim.view;
 
+import io.flotilla.sim.events.VolumeReplica;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One volume as the log tells it: its name, the node whose disk holds it ({@code on}, empty for
- * network storage), the node that has it now, its state, and up to when it holds every write.
+ * network storage), the node that has it now, its state, up to when it holds every write, and the
+ * replica copies it holds of other lineages' writes (an application's replication).
  */
 public final class VolumeView {
     public final String name;
@@ -14,6 +19,8 @@ public final class VolumeView {
     String state = "detached";
     String holds = "none";
     long through;
+    /** What it holds of other lineages' writes, by lineage: an application's replica copy. */
+    final TreeMap<String, VolumeReplica> copies = new TreeMap<>();
 
     VolumeView(String name, Optional<String> on) {
         this.name = name;
@@ -38,5 +45,32 @@ public final class VolumeView {
             case "through" -> OptionalLong.of(through);
             default -> OptionalLong.empty();
         };
+    }
+
+    /** The lineages this volume holds a replica copy of, in name order. */
+    public Set<String> copiesOf() {
+        return Collections.unmodifiableSet(copies.keySet());
+    }
+
+    /**
+     * Up to when it holds every write of {@code lineage} at {@code now}, for a replica copy it holds;
+     * empty when it holds none from that lineage's start or is no replica of it.
+     */
+    public OptionalLong dataThrough(String lineage, long now) {
+        VolumeReplica r = copies.get(lineage);
+        if (r == null) {
+            return OptionalLong.empty();
+        }
+        return switch (r.holds()) {
+            case "through" -> OptionalLong.of(r.through().toNanos());
+            case "following" -> OptionalLong.of(Math.max(r.through().toNanos(), now - r.lag().toNanos()));
+            default -> OptionalLong.empty();
+        };
+    }
+
+    /** Whether a replication stream into it from {@code lineage} runs now. */
+    public boolean streaming(String lineage) {
+        VolumeReplica r = copies.get(lineage);
+        return r != null && r.stream().equals("streaming");
     }
 }

@@ -550,9 +550,16 @@ public sealed interface Check {
     /**
      * What one volume must be: on which node, in which state, holding every write up to when. Any of
      * the three may be left out. {@code dataThrough} holds a time, or nothing for {@code none} (it
-     * holds no write from the start).
+     * holds no write from the start). With {@code of}, {@code dataThrough} counts the writes of that
+     * lineage only, those a replica's volume holds of its primary's ({@code of: db-0}).
      */
-    record VolumeExpectation(Optional<String> node, Optional<String> state, Optional<OptionalLong> dataThrough) {}
+    record VolumeExpectation(Optional<String> node, Optional<String> state, Optional<OptionalLong> dataThrough, Optional<String> of) {
+
+        /** Of the volume's own writers. */
+        public VolumeExpectation(Optional<String> node, Optional<String> state, Optional<OptionalLong> dataThrough) {
+            this(node, state, dataThrough, Optional.empty());
+        }
+    }
 
     /**
      * Volumes by name: each must be as its {@link VolumeExpectation} says. A {@code local} volume has
@@ -581,10 +588,11 @@ public sealed interface Check {
                                     + "; say which with node")));
                 }
                 VolumeView v = copy.get();
-                OptionalLong through = v.dataThrough(view.time());
+                OptionalLong through = want.of().map(of -> v.dataThrough(of, view.time())).orElseGet(() -> v.dataThrough(view.time()));
                 String got = name + (v.on.isPresent() ? " on " + v.on.get() + ": " + v.state()
                         : ": " + v.state() + v.node().map(n -> " to " + n).orElse(""))
-                        + ", data through " + (through.isPresent() ? Durations.format(through.getAsLong()) : "none");
+                        + want.of().map(of -> ", " + of + "'s writes through ").orElse(", data through ")
+                        + (through.isPresent() ? Durations.format(through.getAsLong()) : "none");
                 List<String> wrong = new ArrayList<>();
                 want.node().filter(n -> !v.node().equals(Optional.of(n))).ifPresent(n -> wrong.add("node " + n));
                 want.state().filter(st -> !st.equals(v.state())).ifPresent(st -> wrong.add(st));

@@ -49,6 +49,7 @@ import io.flotilla.sim.events.VolumeCreated;
 import io.flotilla.sim.events.VolumeDeleted;
 import io.flotilla.sim.events.VolumeDetached;
 import io.flotilla.sim.events.VolumeLost;
+import io.flotilla.sim.events.VolumeReplica;
 import io.flotilla.sim.events.VolumeOperation;
 import io.flotilla.sim.events.VolumeProvisioned;
 import io.flotilla.sim.events.VolumeRefused;
@@ -216,6 +217,8 @@ public final class HumanReport {
                     + ": the writes since are gone");
         } else if (event instanceof VolumeDeleted e) {
             return row(e.volume(), "deleted", e.on(), "with its data");
+        } else if (event instanceof VolumeReplica e) {
+            return row(e.volume(), "replication", e.on(), replicaDetail(e));
         } else if (event instanceof VolumeRefused e) {
             return row(e.target(), e.action() + " refused", "", e.reason());
         } else if (event instanceof ImagePullStarted e) {
@@ -355,5 +358,14 @@ public final class HumanReport {
             long failed = expectations.stream().filter(e -> !e.passed()).count();
             out.println(failed == 0 ? "all " + expectations.size() + " expectations held" : failed + " of " + expectations.size() + " expectations failed");
         }
+    }
+
+    /** A replication stream that started (with its base backup) or stopped (with what it keeps). */
+    private static String replicaDetail(VolumeReplica e) {
+        String held = e.holds().equals("none") ? "none of " + e.of() + "'s writes"
+                : e.of() + "'s writes through " + Durations.format(e.through().toNanos());
+        return e.stream().equals("streaming")
+                ? "streaming from " + e.of() + ", " + Durations.format(e.lag().toNanos()) + " behind; base backup: " + held
+                : "stopped, " + held;
     }
 }

@@ -126,6 +126,16 @@ public final class JsonResult {
             // Compose's labels of the declared volume, as docker volume inspect shows them; none, no key.
             Optional.ofNullable(run.scenario().volumes().get(v.name)).filter(d -> !d.labels().isEmpty())
                     .ifPresent(d -> d.labels().forEach(o.putObject("labels")::put));
+            if (!v.copiesOf().isEmpty()) {
+                // a replica's copy of another lineage's writes (the application's replication)
+                ObjectNode copies = o.putObject("replica_of");
+                for (String lineage : v.copiesOf()) {
+                    OptionalLong of = v.dataThrough(lineage, run.end());
+                    ObjectNode c = copies.putObject(lineage);
+                    c.put("data_through", of.isPresent() ? Durations.format(of.getAsLong()) : null);
+                    c.put("streaming", v.streaming(lineage));
+                }
+            }
         }
         ArrayNode traffic = root.putArray("traffic");
         for (TrafficDecl client : run.scenario().traffic()) {

@@ -25,7 +25,8 @@ final class StatefulSetsBinder {
 
     static final List<String> KEYS = List.of(
             "image", "replicas", "service", "pod_management_policy", "volume_claim_templates", "networks", "readiness",
-            "update_strategy", "persistent_volume_claim_retention_policy", "deploy", "kubernetes");
+            "update_strategy", "persistent_volume_claim_retention_policy", "replication", "deploy", "kubernetes");
+    static final List<String> REPLICATION_KEYS = List.of("lag");
     static final List<String> UPDATE_STRATEGY_KEYS = List.of("type", "partition");
     static final List<String> RETENTION_KEYS = List.of("when_deleted", "when_scaled");
     static final Map<String, Boolean> UPDATE_TYPES = Values.choices("RollingUpdate", false, "OnDelete", true);
@@ -109,8 +110,15 @@ final class StatefulSetsBinder {
             problems.add(f.value("service").orElse(f.node()), "service name '" + service + "' is invalid: it must be "
                     + Names.WORKLOAD_RULE);
         }
+        OptionalLong lag = f.section("replication", "replication", REPLICATION_KEYS)
+                .map(r -> r.required("lag").isPresent() ? r.duration("lag") : OptionalLong.empty())
+                .orElse(OptionalLong.empty());
+        if (lag.isPresent() && claims.isEmpty()) {
+            problems.add(f.key("replication").orElseThrow(),
+                    "replication: the application replicates what its volumes hold; give volume_claim_templates");
+        }
         return new StatefulSetDecl(name, replicas, service, policy, claims, task, readiness, partition, onDelete, claimsPolicy,
-                f.pos());
+                lag, f.pos());
     }
 
     /**

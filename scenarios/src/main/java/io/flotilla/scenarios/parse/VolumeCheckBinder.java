@@ -12,11 +12,12 @@ import org.yaml.snakeyaml.nodes.Node;
  * {@code volume: {data-db-0: {node: worker-1, state: attached}}} and
  * {@code volume: {data-db-0: {data_through: 5m}}}: per volume the file knows, at least one of
  * {@code node}, {@code state} ({@code attached}, {@code detached}, {@code lost}) and
- * {@code data_through} (a time, or {@code none}).
+ * {@code data_through} (a time, or {@code none}). {@code of: db-0} makes {@code data_through} count
+ * that lineage's writes only: what a replica's volume holds of its primary's.
  */
 final class VolumeCheckBinder implements CheckBinder {
 
-    static final List<String> KEYS = List.of("node", "state", "data_through");
+    static final List<String> KEYS = List.of("node", "state", "data_through", "of");
     static final Map<String, String> STATES = Values.choices("attached", "attached", "detached", "detached", "lost", "lost");
 
     public String keyword() {
@@ -43,10 +44,15 @@ final class VolumeCheckBinder implements CheckBinder {
                 node.ifPresent(n -> scope.knownNode(n, f.value("node").orElseThrow()));
                 Optional<String> state = f.value("state").flatMap(n -> Values.choice(n, "state", STATES, scope.problems));
                 Optional<OptionalLong> through = f.value("data_through").flatMap(n -> dataThrough(n, scope.problems));
+                Optional<String> of = f.value("of").flatMap(n -> Values.string(n, "of", scope.problems));
+                if (of.isPresent() && f.value("data_through").isEmpty()) {
+                    scope.problems.add(f.key("of").orElseThrow(), "volume '" + e.name()
+                            + "': of says whose writes data_through counts; give data_through too");
+                }
                 if (f.entries().isEmpty()) {
                     scope.problems.add(e.value(), "volume '" + e.name() + "': expected node, state and/or data_through");
                 }
-                out.put(e.name(), new Check.VolumeExpectation(node, state, through));
+                out.put(e.name(), new Check.VolumeExpectation(node, state, through, of));
             });
         }
         return Optional.of(new Check.VolumeCheck(out));

@@ -1,5 +1,6 @@
 package io.flotilla.scenarios.run;
 
+import io.flotilla.scenarios.model.Action;
 import io.flotilla.scenarios.model.ImageDecl;
 import io.flotilla.scenarios.model.NetworkDecl;
 import io.flotilla.scenarios.model.Scenario;
@@ -10,6 +11,7 @@ import io.flotilla.scenarios.model.TimelineItem;
 import io.flotilla.scenarios.model.TrafficDecl;
 import io.flotilla.scenarios.model.VolumeDecl;
 import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.storage.Replication;
 import io.flotilla.sim.cluster.Cluster;
 import io.flotilla.sim.cluster.ClusterSetup;
 import io.flotilla.sim.cluster.Image;
@@ -22,9 +24,11 @@ import io.flotilla.sim.storage.StorageSetup;
 import io.flotilla.sim.swarm.SwarmSettings;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Runs a scenario: builds the cluster from its nodes, networks and traffic clients, creates its
@@ -107,7 +111,19 @@ public final class ScenarioRunner {
                 scenario.dataPlane(options.explainRequest(), options.accessLog()),
                 new StorageSetup(scenario.volumes().values().stream().map(VolumeDecl::spec).toList(),
                         // Kubernetes' attach/detach controller attaches network volumes; Docker's plugins on mount
-                        strategy == Strategy.KUBERNETES ? StorageSetup.Attachment.CONTROLLER : StorageSetup.Attachment.ON_MOUNT));
+                        strategy == Strategy.KUBERNETES ? StorageSetup.Attachment.CONTROLLER : StorageSetup.Attachment.ON_MOUNT,
+                        // the application replicates, not the orchestrator: the same under both strategies
+                        replications(scenario)));
+    }
+
+    /** The statefulsets whose application replicates, those deployed later by the timeline too. */
+    private static List<Replication> replications(Scenario scenario) {
+        return Stream.concat(scenario.statefulsets().stream(), scenario.timeline().stream()
+                        .filter(i -> i.action() instanceof Action.Deploy)
+                        .flatMap(i -> ((Action.Deploy) i.action()).statefulsets().stream()))
+                .flatMap(s -> s.replication().stream())
+                .distinct()
+                .toList();
     }
 
     /** Every image the scenario names, with its registry and layers; any other name gets the defaults. */

@@ -36,9 +36,10 @@ class ExamplesTest {
                         "rolling-update.yaml", "routing-mesh-vs-host-ports.yaml", "secret-rotation.yaml",
                         "statefulset-local-node-loss.yaml", "statefulset-local-volume.yaml",
                         "statefulset-network-volume-failover.yaml", "statefulset-ordered-scaling.yaml",
-                        "statefulset-partitioned-update.yaml", "storage-driver-disk.yaml",
-                        "traffic-vip-failover.yaml", "unhealthy-out-of-rotation.yaml", "volume-backup-restore.yaml",
-                        "volume-failover.yaml", "volume-prune.yaml", "worker-failover.yaml", "zone-spread.yaml"),
+                        "statefulset-partitioned-update.yaml", "statefulset-replication.yaml",
+                        "storage-driver-disk.yaml", "traffic-vip-failover.yaml", "unhealthy-out-of-rotation.yaml",
+                        "volume-backup-restore.yaml", "volume-failover.yaml", "volume-prune.yaml",
+                        "worker-failover.yaml", "zone-spread.yaml"),
                 SchemaFixture.examples().stream().map(p -> p.getFileName().toString()).toList());
     }
 

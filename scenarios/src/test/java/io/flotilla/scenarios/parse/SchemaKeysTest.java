@@ -887,6 +887,12 @@ class SchemaKeysTest {
                 kube(set.formatted(claims.replace("storage_class: ssd", "storage_class: disk"))));
         simulated("#statefulset.volume_claim_templates[].size", kube(set.formatted(claims)),
                 kube(set.formatted(claims.replace("size: 1Gi", "size: 2Gi"))));
+        simulated("#statefulset.replication.lag", kube(set.formatted(claims + "replicas: 2")),
+                kube(set.formatted(claims + "replicas: 2, replication: {lag: 2s}")));
+        String replicated = set.formatted(claims + "replicas: 2, replication: {lag: 2s}")
+                + "expect:\n  - {at: 30s, volume: {data-db-1: {%s}}}\n";
+        simulated("#expectation.volume.*.of", kube(replicated.formatted("data_through: 30s")),
+                kube(replicated.formatted("of: db-0, data_through: 30s")));
         simulated("#statefulset.deploy.resources", kube(set.formatted("")),
                 kube(set.formatted("deploy: {resources: {reservations: {memory: 1G}}}")));
         simulated("#statefulset.deploy.placement", kube(set.formatted("")),

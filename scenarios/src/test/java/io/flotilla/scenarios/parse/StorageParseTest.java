@@ -83,8 +83,34 @@ class StorageParseTest {
                 new Case("a volume check with nothing to check", HEAD + "expect:\n  - {volume: {cache: {}}}\n",
                         List.of("7:22: volume 'cache': expected node, state and/or data_through")),
                 new Case("a volume check's state", HEAD + "expect:\n  - {volume: {cache: {state: gone}}}\n",
-                        List.of("7:30: state: expected one of attached, detached, lost, got \"gone\"")));
+                        List.of("7:30: state: expected one of attached, detached, lost, got \"gone\"")),
+                new Case("a negative replication lag", REPLICATED.formatted("lag: -2s"),
+                        List.of("6:40: lag: expected a duration such as 250ms, 30s or 1h30m, got \"-2s\"")),
+                new Case("a replication lag without its unit", REPLICATED.formatted("lag: 2"),
+                        List.of("6:40: lag: expected a duration such as 250ms, 30s or 1h30m, got \"2\"")),
+                new Case("a replication lag with its unit in words", REPLICATED.formatted("lag: 2 seconds"),
+                        List.of("6:40: lag: expected a duration such as 250ms, 30s or 1h30m, got \"2 seconds\"")),
+                new Case("a replication without its lag", REPLICATED.formatted(""),
+                        List.of("6:34: missing key 'lag' in replication")),
+                new Case("a replication key that is not simulated", REPLICATED.formatted("lag: 2s, sync: true"),
+                        List.of("6:44: unknown key 'sync' in replication")),
+                new Case("a replication with no volumes to replicate",
+                        REPLICATED.formatted("lag: 2s").replace(", volume_claim_templates: [{name: data, storage_class: ssd, size: 1Gi}]", ""),
+                        List.of("6:21: replication: the application replicates what its volumes hold; give volume_claim_templates")),
+                new Case("a volume check of a lineage without data_through", REPLICATED.formatted("lag: 2s")
+                        + "expect:\n  - {volume: {data-db-1: {of: db-0}}}\n",
+                        List.of("8:27: volume 'data-db-1': of says whose writes data_through counts; give data_through too")));
     }
+
+    /** A statefulset whose application replicates, with {@code replication: {%s}}. */
+    private static final String REPLICATED = """
+            scenario: t
+            nodes: [{name: worker-1}]
+            storage_classes:
+              ssd: {type: local, binding: WaitForFirstConsumer}
+            statefulsets:
+              db: {replicas: 2, replication: {%s}, volume_claim_templates: [{name: data, storage_class: ssd, size: 1Gi}]}
+            """;
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("problems")

@@ -14,5 +14,10 @@
  * Writes belong to a lineage, the name that survives a replacement ({@code web.1}, {@code db-0}),
  * so a replacement that mounts a different copy (a {@code local} volume on another node) starts
  * without its lineage's earlier writes, and {@code data_through} says so.
+ *
+ * <p>{@link Replicas} is the application's own asynchronous replication between a statefulset's
+ * ordinals ({@link Replication}): ordinal 0 writes, the others keep a copy of its writes a lag
+ * behind ({@link ReplicaCopy}) while they can stream it. The orchestrator replicates nothing and
+ * promotes nothing; the copy is what a promotion would start from.
  */
 package io.flotilla.scheduler.storage;
