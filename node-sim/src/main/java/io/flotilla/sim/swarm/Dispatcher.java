@@ -72,8 +72,8 @@ final class Dispatcher {
         if (record == null) {
             return;
         }
-        if (record.status != NodeStatus.READY) {
-            boolean wasDown = record.status == NodeStatus.DOWN;
+        if (record.status() != NodeStatus.READY) {
+            boolean wasDown = record.status() == NodeStatus.DOWN;
             timers.cancel(new ControlTimer.NodeDownExpired(node));
             setStatus(record, NodeStatus.READY, "heartbeat received");
             record.graceMultiplier = settings.missedHeartbeats();
@@ -114,10 +114,10 @@ final class Dispatcher {
 
     private void deadline(NodeRecord record) {
         String node = record.name();
-        if (record.status == NodeStatus.DOWN) {
+        if (record.status() == NodeStatus.DOWN) {
             return;
         }
-        String message = record.status == NodeStatus.UNKNOWN && record.graceMultiplier > settings.missedHeartbeats()
+        String message = record.status() == NodeStatus.UNKNOWN && record.graceMultiplier > settings.missedHeartbeats()
                 ? UNKNOWN_HEARTBEAT_FAILURE
                 : HEARTBEAT_FAILURE;
         setStatus(record, NodeStatus.DOWN, message);
@@ -128,7 +128,7 @@ final class Dispatcher {
     /** swarmkit's {@code moveTasksToOrphaned}: the resources its tasks held are free for others. */
     void nodeDownExpired(String node) {
         NodeRecord record = store.nodes.get(node);
-        if (record == null || record.status != NodeStatus.DOWN) {
+        if (record == null || record.status() != NodeStatus.DOWN) {
             return;
         }
         for (Task t : store.tasksOn(node)) {
@@ -144,7 +144,7 @@ final class Dispatcher {
         sweepAt = Long.MAX_VALUE;
         for (NodeRecord record : store.nodes.values()) {
             record.deadlineCheckAt = Long.MAX_VALUE;
-            if (record.status != NodeStatus.DOWN) {
+            if (record.status() != NodeStatus.DOWN) {
                 setStatus(record, NodeStatus.UNKNOWN, LEADERSHIP_CHANGE);
             }
             record.graceMultiplier = 2 * settings.missedHeartbeats();
@@ -181,8 +181,8 @@ final class Dispatcher {
     }
 
     private void setStatus(NodeRecord record, NodeStatus status, String message) {
-        if (record.status != status) {
-            record.status = status;
+        if (record.status() != status) {
+            store.setStatus(record, status);
             events.log(new NodeStatusChanged(record.name(), status, message));
         }
     }

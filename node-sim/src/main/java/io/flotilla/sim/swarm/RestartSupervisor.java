@@ -59,7 +59,7 @@ final class RestartSupervisor implements TaskWatcher, NodeEvents {
             return;
         }
         NodeRecord node = task.isAssigned() ? store.nodes.get(task.node()) : null;
-        if (service.spec.mode() == ServiceMode.GLOBAL && node != null && node.availability == Availability.PAUSE) {
+        if (service.spec.mode() == ServiceMode.GLOBAL && node != null && node.availability() == Availability.PAUSE) {
             // Swarmkit's global orchestrator (tickTasks) shuts a stopped task on a paused node
             // down for good; the node gets a new task once it is active again.
             store.stoppedForNode.add(task.id());
@@ -73,7 +73,7 @@ final class RestartSupervisor implements TaskWatcher, NodeEvents {
             return;
         }
         earlier.add(now);
-        boolean drained = node != null && node.availability == Availability.DRAIN;
+        boolean drained = node != null && node.availability() == Availability.DRAIN;
         Task replacement = tasks.create(service, task.slot(), task.slot() > 0 ? null : task.node(), TaskState.READY);
         delayStart(replacement, task, RestartRules.delay(policy, drained));
     }
@@ -131,7 +131,7 @@ final class RestartSupervisor implements TaskWatcher, NodeEvents {
                 .map(old -> old.state().isTerminal()
                         || !old.isAssigned()
                         || !store.nodes.containsKey(old.node())
-                        || store.nodes.get(old.node()).status == NodeStatus.DOWN)
+                        || store.nodes.get(old.node()).status() == NodeStatus.DOWN)
                 .orElse(true);
     }
 
