@@ -4,7 +4,7 @@ import io.flotilla.scheduler.model.NodeStatus;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.sim.events.NodeStatusChanged;
-import java.util.PriorityQueue;
+import io.flotilla.sim.kernel.TimeQueue;
 import java.util.SplittableRandom;
 
 /**
@@ -37,17 +37,9 @@ final class Dispatcher {
     private final NodeChannel nodes;
     private final NodeEvents nodeEvents;
     private final TaskLifecycle tasks;
-    private final PriorityQueue<Deadline> deadlines = new PriorityQueue<>();
-    private long sequence;
+    /** Nodes by when to look at their deadline again; entries due at the same instant keep their order. */
+    private final TimeQueue<String> deadlines = new TimeQueue<>();
     private long sweepAt = Long.MAX_VALUE;
-
-    /** When to look at a node's deadline again; entries due at the same instant keep their order. */
-    private record Deadline(long at, long sequence, String node) implements Comparable<Deadline> {
-        @Override
-        public int compareTo(Deadline o) {
-            return at != o.at ? Long.compare(at, o.at) : Long.compare(sequence, o.sequence);
-        }
-    }
 
     Dispatcher(ClusterStore store, SwarmSettings settings, SplittableRandom random, Timers timers, EventSink events,
             NodeChannel nodes, NodeEvents nodeEvents, TaskLifecycle tasks) {
@@ -94,10 +86,10 @@ final class Dispatcher {
     void sweep() {
         sweepAt = Long.MAX_VALUE;
         long now = timers.now();
-        while (!deadlines.isEmpty() && deadlines.peek().at() <= now) {
-            Deadline d = deadlines.poll();
-            NodeRecord record = store.nodes.get(d.node());
-            if (record == null || record.deadlineCheckAt != d.at()) {
+        while (!deadlines.isEmpty() && deadlines.peekTime() <= now) {
+            long at = deadlines.peekTime();
+            NodeRecord record = store.nodes.get(deadlines.poll());
+            if (record == null || record.deadlineCheckAt != at) {
                 continue; // removed, or an earlier check replaced this one
             }
             record.deadlineCheckAt = Long.MAX_VALUE;
@@ -108,7 +100,7 @@ final class Dispatcher {
             }
         }
         if (!deadlines.isEmpty()) {
-            armSweep(deadlines.peek().at());
+            armSweep(deadlines.peekTime());
         }
     }
 
@@ -169,7 +161,7 @@ final class Dispatcher {
 
     private void check(NodeRecord record, long at) {
         record.deadlineCheckAt = at;
-        deadlines.add(new Deadline(at, sequence++, record.name()));
+        deadlines.add(at, record.name());
         if (at < sweepAt) {
             armSweep(at);
         }
