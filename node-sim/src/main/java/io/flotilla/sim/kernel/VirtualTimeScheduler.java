@@ -95,6 +95,15 @@ public final class VirtualTimeScheduler extends AbstractScheduler implements Clo
         return add(time - now, 0, action, null);
     }
 
+    /**
+     * Runs {@code action} on the driver thread after {@code delayNanos} of virtual time: a timer in
+     * the same queue as Pekko's, without Pekko's timer bookkeeping, for an actor that re-arms one
+     * timer all the time (the action tells the actor its tick).
+     */
+    public Cancellable after(long delayNanos, Runnable action) {
+        return add(Math.max(0, delayNanos), 0, action, null);
+    }
+
     /** Pekko closes its scheduler when the actor system terminates; later timers never fire. */
     @Override
     public synchronized void close() {
