@@ -4,7 +4,9 @@ import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -22,9 +24,12 @@ final class ServiceSlots {
     static final class Slot {
         final List<String> ids = new ArrayList<>();
         Task newest;
+        boolean stranded;
     }
 
     private final TreeMap<String, Slot> bySlot;
+    /** The same slots by key, for the lookup every task change makes without the slot order's comparisons. */
+    private final Map<String, Slot> byKey = new HashMap<>();
     /** Slots whose newest task is not being removed. */
     private int occupied;
     /** Slots whose newest task should run but is assigned to a node that is down, drained or gone. */
@@ -37,18 +42,23 @@ final class ServiceSlots {
 
     /** A new task in the slot {@code key}: it becomes the slot's newest. */
     void add(String key, Task task, boolean strandedNow) {
-        Slot slot = bySlot.computeIfAbsent(key, k -> new Slot());
+        Slot slot = byKey.get(key);
+        if (slot == null) {
+            slot = new Slot();
+            byKey.put(key, slot);
+            bySlot.put(key, slot);
+        }
         slot.ids.add(task.id());
         setNewest(key, slot, task, strandedNow);
     }
 
     Optional<Slot> slot(String key) {
-        return Optional.ofNullable(bySlot.get(key));
+        return Optional.ofNullable(byKey.get(key));
     }
 
     /** The task changed; only the newest task of its slot counts for the orchestrator. */
     void changed(String key, Task task, boolean strandedNow) {
-        Slot slot = bySlot.get(key);
+        Slot slot = byKey.get(key);
         if (slot != null && slot.newest.id().equals(task.id())) {
             setNewest(key, slot, task, strandedNow);
         }
@@ -62,10 +72,13 @@ final class ServiceSlots {
         if (occupies(task)) {
             occupied++;
         }
-        if (strandedNow) {
-            stranded.add(key);
-        } else {
-            stranded.remove(key);
+        if (strandedNow != slot.stranded) {
+            slot.stranded = strandedNow;
+            if (strandedNow) {
+                stranded.add(key);
+            } else {
+                stranded.remove(key);
+            }
         }
     }
 
@@ -80,7 +93,7 @@ final class ServiceSlots {
     /** The stranded slots' newest tasks, in slot order, as a list of their own. */
     List<Task> strandedTasks() {
         List<Task> out = new ArrayList<>(stranded.size());
-        stranded.forEach(key -> out.add(bySlot.get(key).newest));
+        stranded.forEach(key -> out.add(byKey.get(key).newest));
         return out;
     }
 
