@@ -10,7 +10,6 @@ import io.flotilla.sim.storage.Storage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -63,7 +62,6 @@ public final class Fabric extends AbstractBehavior<Fabric.Command> {
     private final Wire wire;
     private final Topology topology;
     private final List<String> managers;
-    private final Set<String> down;
     private final ActorRef<DataPlane.Command> dataPlane;
     private final ActorRef<Storage.Command> storage;
     private long term;
@@ -84,13 +82,12 @@ public final class Fabric extends AbstractBehavior<Fabric.Command> {
         this.wire = wire;
         this.dataPlane = dataPlane;
         this.topology = wire.topology;
-        this.down = wire.down;
         this.managers = List.copyOf(managers);
         this.log = log;
         this.random = random;
         this.timers = timers;
-        wire.leader = managers.stream().findFirst();
-        wire.leader.ifPresent(l -> log.append(new LeaderChanged("leader", l, managers.size(), managers.size(), "initial leader")));
+        wire.leader(managers.stream().findFirst());
+        wire.leader().ifPresent(l -> log.append(new LeaderChanged("leader", l, managers.size(), managers.size(), "initial leader")));
     }
 
     @Override
@@ -108,12 +105,12 @@ public final class Fabric extends AbstractBehavior<Fabric.Command> {
 
     private Behavior<Command> onHostUp(HostUp m) {
         dataPlane.tell(new DataPlane.HostUp(m.node()));
-        return changed(() -> down.remove(m.node()));
+        return changed(() -> wire.down(m.node(), false));
     }
 
     private Behavior<Command> onHostDown(HostDown m) {
         dataPlane.tell(new DataPlane.HostDown(m.node()));
-        return changed(() -> down.add(m.node()));
+        return changed(() -> wire.down(m.node(), true));
     }
 
     private Behavior<Command> onPartition(Partition m) {
@@ -146,12 +143,12 @@ public final class Fabric extends AbstractBehavior<Fabric.Command> {
         // the application's replication streams run over this network too
         storage.tell(Storage.NetworkChanged.INSTANCE);
         Optional<List<String>> majority = majorityGroup();
-        Optional<String> leader = wire.leader;
+        Optional<String> leader = wire.leader();
         if (leader.isPresent() && majority.filter(g -> g.contains(leader.get())).isPresent()) {
             return this;
         }
         if (leader.isPresent()) {
-            wire.leader = Optional.empty();
+            wire.leader(Optional.empty());
             wire.tellManager(Manager.LeaderLost.INSTANCE);
         }
         if (majority.isPresent() && !electing) {
@@ -181,7 +178,7 @@ public final class Fabric extends AbstractBehavior<Fabric.Command> {
             return this;
         }
         String leader = group.get().get(0);
-        wire.leader = Optional.of(leader);
+        wire.leader(Optional.of(leader));
         log.append(new LeaderChanged("leader", leader, managersUp(), managers.size(), "leader elected"));
         wire.tellManager(new Manager.LeaderElected(leader));
         return this;
@@ -189,10 +186,10 @@ public final class Fabric extends AbstractBehavior<Fabric.Command> {
 
     /** The running managers that reach each other and hold a majority, in scenario order. */
     private Optional<List<String>> majorityGroup() {
-        return Quorum.majorityGroup(managers, m -> !down.contains(m), topology::canReach);
+        return Quorum.majorityGroup(managers, m -> !wire.isDown(m), topology::canReach);
     }
 
     private int managersUp() {
-        return (int) managers.stream().filter(m -> !down.contains(m)).count();
+        return (int) managers.stream().filter(m -> !wire.isDown(m)).count();
     }
 }

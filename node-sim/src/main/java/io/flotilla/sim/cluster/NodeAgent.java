@@ -31,6 +31,7 @@ import io.flotilla.sim.events.TaskHealthChanged;
 import io.flotilla.sim.events.TaskStateChanged;
 import io.flotilla.sim.events.TaskWaiting;
 import io.flotilla.sim.kernel.EventLog;
+import io.flotilla.sim.kernel.VirtualTimeScheduler;
 import io.flotilla.sim.storage.Storage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.pekko.actor.Cancellable;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -201,11 +203,22 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     private final String node;
     private final Wire wire;
+    /** The node's index on the wire. */
+    private final int host;
     private final EventLog log;
     private final Function<String, Image> images;
     private final long pullBytesPerSecond;
     private final long defaultHeartbeatPeriod;
     private final TimerScheduler<Command> timers;
+    /**
+     * The heartbeat tick is armed on the virtual clock directly rather than as a Pekko timer: it is
+     * the one timer every node re-arms all the time, and Pekko's timer bookkeeping (a timer message,
+     * its generation, the log it asks for on every delivery) cost more than the heartbeat itself. It
+     * waits in the same queue, armed at the same moments, so it fires exactly when the timer did.
+     */
+    private final VirtualTimeScheduler clock;
+    private final Runnable heartbeatTick;
+    private Cancellable heartbeat = Cancellable.alreadyCancelled();
     private final AgentKind kind;
     private final ActorRef<DataPlane.Command> dataPlane;
     private final ActorRef<Storage.Command> storage;
@@ -280,11 +293,15 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         this.pruneAnswers = ctx.messageAdapter(Storage.PruneAnswer.class, a -> new VolumesPruned(a.removed()));
         this.node = node;
         this.wire = wire;
+        this.host = wire.hostIndex(node);
         this.log = log;
         this.images = images;
         this.pullBytesPerSecond = pullBytesPerSecond;
         this.defaultHeartbeatPeriod = heartbeatPeriod;
         this.timers = timers;
+        this.clock = VirtualTimeScheduler.of(ctx.getSystem());
+        ActorRef<Command> self = ctx.getSelf();
+        this.heartbeatTick = () -> self.tell(SendHeartbeat.INSTANCE);
         this.kind = kind;
     }
 
@@ -325,7 +342,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         }
         registered = false;
         toManager(registration());
-        timers.startSingleTimer(SendHeartbeat.INSTANCE, Duration.ofNanos(Math.max(firstHeartbeatDelay, 1_000_000)));
+        armHeartbeat(Math.max(firstHeartbeatDelay, 1_000_000));
         return this;
     }
 
@@ -335,6 +352,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         }
         up = false;
         timers.cancelAll();
+        heartbeat.cancel();
         log.append(new NodeCrashed(node));
         for (NodeContainer c : containers.values()) {
             if (!c.state.isTerminal()) {
@@ -356,8 +374,14 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             toManager(registration());
             resendReadiness();
         }
-        timers.startSingleTimer(SendHeartbeat.INSTANCE, Duration.ofNanos(heartbeatPeriod));
+        armHeartbeat(heartbeatPeriod);
         return this;
+    }
+
+    /** The next heartbeat tick, replacing one still armed, as a single timer of the same key would. */
+    private void armHeartbeat(long delayNanos) {
+        heartbeat.cancel();
+        heartbeat = clock.after(delayNanos, heartbeatTick);
     }
 
     private Behavior<Command> onAck(HeartbeatAck ack) {
@@ -1254,6 +1278,6 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private void toManager(Manager.Command message) {
-        wire.toManager(node, message);
+        wire.toManager(host, message);
     }
 }

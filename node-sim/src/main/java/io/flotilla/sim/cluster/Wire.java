@@ -1,12 +1,10 @@
 package io.flotilla.sim.cluster;
 
 import io.flotilla.network.topology.Topology;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
@@ -15,36 +13,68 @@ import org.apache.pekko.actor.typed.ActorRef;
  * the two cannot reach each other: one mailbox hop per message, not two through the fabric, which
  * matters at a million heartbeats. Only the fabric changes the wire; every actor of a simulation
  * runs on its one driver thread, so reads need no lock and stay in a repeatable order.
+ *
+ * <p>Hosts are known by their topology index on the hot paths: a node's agent sends with its own
+ * index, which hosts are down is a flag per index, and the leader's index is kept with its name,
+ * so a heartbeat costs no lookup by name and its answer one.
  */
 public final class Wire {
 
+    /** A node's agent and its host index. */
+    private record Peer(int index, ActorRef<NodeAgent.Command> agent) {}
+
     final Topology topology;
-    final Set<String> down = new HashSet<>();
-    Optional<String> leader = Optional.empty();
+    private final boolean[] down;
+    private Optional<String> leader = Optional.empty();
+    private int leaderIndex = -1;
     private ActorRef<Manager.Command> manager;
-    private final Map<String, ActorRef<NodeAgent.Command>> agents = new LinkedHashMap<>();
+    private final Map<String, Peer> agents = new HashMap<>();
 
     public Wire(List<String> hosts) {
         this.topology = new Topology(hosts);
+        this.down = new boolean[topology.hostSlots()];
     }
 
     void attach(ActorRef<Manager.Command> manager, Map<String, ActorRef<NodeAgent.Command>> agents) {
         this.manager = manager;
-        this.agents.putAll(agents);
+        agents.forEach((node, agent) -> this.agents.put(node, new Peer(hostIndex(node), agent)));
     }
 
-    /** Delivers to the manager if {@code from} is up and reaches the leader. */
-    void toManager(String from, Manager.Command message) {
-        if (leader.isPresent() && !down.contains(from) && topology.canReach(from, leader.get())) {
+    /** The host's index in the topology; every node of the cluster has one from the start. */
+    int hostIndex(String host) {
+        return topology.indexOf(host).orElseThrow(() -> new IllegalArgumentException("unknown host " + host));
+    }
+
+    Optional<String> leader() {
+        return leader;
+    }
+
+    void leader(Optional<String> leader) {
+        this.leader = leader;
+        this.leaderIndex = leader.map(this::hostIndex).orElse(-1);
+    }
+
+    boolean isDown(String host) {
+        return topology.indexOf(host).stream().anyMatch(i -> down[i]);
+    }
+
+    /** Marks the host down or up; a name the topology does not know reaches no one anyway. */
+    void down(String host, boolean isDown) {
+        topology.indexOf(host).ifPresent(i -> down[i] = isDown);
+    }
+
+    /** Delivers to the manager if {@code from} (a host index) is up and reaches the leader. */
+    void toManager(int from, Manager.Command message) {
+        if (leaderIndex >= 0 && !down[from] && topology.canReach(from, leaderIndex)) {
             manager.tell(message);
         }
     }
 
     /** Delivers to the node's agent if the leader reaches it (a down node's agent drops it itself). */
     void toNode(String node, NodeAgent.Command message) {
-        ActorRef<NodeAgent.Command> agent = agents.get(node);
-        if (agent != null && leader.isPresent() && topology.canReach(leader.get(), node)) {
-            agent.tell(message);
+        Peer peer = agents.get(node);
+        if (peer != null && leaderIndex >= 0 && topology.canReach(leaderIndex, peer.index())) {
+            peer.agent().tell(message);
         }
     }
 

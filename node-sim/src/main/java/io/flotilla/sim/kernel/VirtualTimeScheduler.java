@@ -2,7 +2,6 @@ package io.flotilla.sim.kernel;
 
 import com.typesafe.config.Config;
 import java.io.Closeable;
-import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
@@ -19,10 +18,10 @@ import scala.concurrent.duration.FiniteDuration;
  * pekko.scheduler.implementation}. It never reads the wall clock: time moves only when the
  * driver ({@link Simulation#runUntil}) pops the next timer and sets <em>now</em> to its due time.
  *
- * <p>Timers wait in a priority queue ordered by (due nanos, sequence number), so timers due at the
+ * <p>Timers wait in a {@link TimeQueue} ordered by (due nanos, order scheduled), so timers due at the
  * same instant fire in the order they were scheduled. A cancelled timer stays in the queue and is
  * skipped when popped. A fixed-rate timer is re-armed at {@code due + interval} with a fresh
- * sequence number before its task runs.
+ * place in that order before its task runs.
  *
  * <p>The scheduler also owns the <em>run queue</em>: every mailbox run of the default dispatcher
  * (see {@link SimExecutorConfigurator}) is appended to it and the driver thread runs it. The system
@@ -34,11 +33,10 @@ import scala.concurrent.duration.FiniteDuration;
  */
 public final class VirtualTimeScheduler extends AbstractScheduler implements Closeable {
 
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final TimeQueue<Timer> timers = new TimeQueue<>();
     private final Queue<Runnable> runQueue = new ConcurrentLinkedQueue<>();
     private final DriverGuard guard = new DriverGuard();
     private volatile long now;
-    private long sequence;
     private int cancelledInQueue;
     private boolean closed;
     private long tasksRun;
@@ -95,6 +93,15 @@ public final class VirtualTimeScheduler extends AbstractScheduler implements Clo
             throw new IllegalArgumentException("time " + time + " is before now " + now);
         }
         return add(time - now, 0, action, null);
+    }
+
+    /**
+     * Runs {@code action} on the driver thread after {@code delayNanos} of virtual time: a timer in
+     * the same queue as Pekko's, without Pekko's timer bookkeeping, for an actor that re-arms one
+     * timer all the time (the action tells the actor its tick).
+     */
+    public Cancellable after(long delayNanos, Runnable action) {
+        return add(Math.max(0, delayNanos), 0, action, null);
     }
 
     /** Pekko closes its scheduler when the actor system terminates; later timers never fire. */
@@ -159,7 +166,7 @@ public final class VirtualTimeScheduler extends AbstractScheduler implements Clo
     }
 
     private synchronized Timer popDue(long limit) {
-        while (!timers.isEmpty() && timers.peek().due <= limit) {
+        while (!timers.isEmpty() && timers.peekTime() <= limit) {
             Timer timer = timers.poll();
             if (timer.cancelled) {
                 cancelledInQueue--;
@@ -168,8 +175,7 @@ public final class VirtualTimeScheduler extends AbstractScheduler implements Clo
             now = timer.due;
             if (timer.period > 0) {
                 timer.due = saturatedAdd(timer.due, timer.period);
-                timer.seq = sequence++;
-                timers.add(timer);
+                timers.add(timer.due, timer);
             } else {
                 timer.done = true;
             }
@@ -182,8 +188,8 @@ public final class VirtualTimeScheduler extends AbstractScheduler implements Clo
         if (closed) {
             return Cancellable.alreadyCancelled();
         }
-        Timer timer = new Timer(saturatedAdd(now, delay), sequence++, period, task, executor);
-        timers.add(timer);
+        Timer timer = new Timer(saturatedAdd(now, delay), period, task, executor);
+        timers.add(timer.due, timer);
         return timer;
     }
 
@@ -212,18 +218,16 @@ public final class VirtualTimeScheduler extends AbstractScheduler implements Clo
     }
 
     /** One queued timer; it is its own {@link Cancellable}. */
-    private final class Timer implements Cancellable, Comparable<Timer> {
+    private final class Timer implements Cancellable {
         private long due;
-        private long seq;
         private final long period;
         private final Runnable task;
         private final ExecutionContext executor;
         private volatile boolean cancelled;
         private boolean done;
 
-        Timer(long due, long seq, long period, Runnable task, ExecutionContext executor) {
+        Timer(long due, long period, Runnable task, ExecutionContext executor) {
             this.due = due;
-            this.seq = seq;
             this.period = period;
             this.task = task;
             this.executor = executor;
@@ -246,12 +250,6 @@ public final class VirtualTimeScheduler extends AbstractScheduler implements Clo
         @Override
         public boolean isCancelled() {
             return cancelled;
-        }
-
-        @Override
-        public int compareTo(Timer other) {
-            int byTime = Long.compare(due, other.due);
-            return byTime != 0 ? byTime : Long.compare(seq, other.seq);
         }
     }
 }

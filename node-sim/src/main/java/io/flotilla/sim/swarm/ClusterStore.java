@@ -1,10 +1,13 @@
 package io.flotilla.sim.swarm;
 
+import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.Node;
+import io.flotilla.scheduler.model.NodeStatus;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,7 +27,13 @@ import java.util.TreeMap;
  */
 final class ClusterStore {
 
-    final Map<String, NodeRecord> nodes = new LinkedHashMap<>();
+    private final Map<String, NodeRecord> nodeRecords = new LinkedHashMap<>();
+    /**
+     * The nodes, read-only: they are added, removed and changed through the store
+     * ({@link #addNode}, {@link #removeNode}, {@link #setStatus}, {@link #setAvailability}), which
+     * keeps its index of tasks on unusable nodes up to date.
+     */
+    final Map<String, NodeRecord> nodes = Collections.unmodifiableMap(nodeRecords);
     final Map<String, ServiceRecord> services = new LinkedHashMap<>();
     /**
      * Global tasks stopped because of their node (down, drained, paused, or no longer matching the
@@ -32,8 +41,8 @@ final class ClusterStore {
      */
     final Set<String> stoppedForNode = new HashSet<>();
     private final Map<String, Task> tasks = new LinkedHashMap<>();
-    /** service -> slot key (slot number, or node name for global tasks) -> task ids, oldest first. */
-    private final Map<String, TreeMap<String, List<String>>> slots = new HashMap<>();
+    /** service -> its slots (slot number, or node name for global tasks), each with its task ids, oldest first. */
+    private final Map<String, ServiceSlots> slots = new HashMap<>();
     private final Map<String, Set<String>> tasksByNode = new HashMap<>();
     private final Map<String, Integer> taskCounter = new HashMap<>();
 
@@ -49,6 +58,30 @@ final class ClusterStore {
         return nodes.values().stream().map(NodeRecord::snapshot).toList();
     }
 
+    /** Adds the node, or replaces the one of the same name. */
+    void addNode(NodeRecord record) {
+        nodeRecords.put(record.name(), record);
+        nodeChanged(record.name());
+    }
+
+    Optional<NodeRecord> removeNode(String node) {
+        NodeRecord removed = nodeRecords.remove(node);
+        if (removed != null) {
+            nodeChanged(node);
+        }
+        return Optional.ofNullable(removed);
+    }
+
+    void setStatus(NodeRecord record, NodeStatus status) {
+        record.status(status);
+        nodeChanged(record.name());
+    }
+
+    void setAvailability(NodeRecord record, Availability availability) {
+        record.availability(availability);
+        nodeChanged(record.name());
+    }
+
     /** A fresh, unique task id for a slot: {@code web.3#1}, {@code web.3#2}, ... */
     String nextTaskId(String name) {
         return name + "#" + taskCounter.merge(name, 1, Integer::sum);
@@ -57,11 +90,13 @@ final class ClusterStore {
     void put(Task task) {
         Task old = tasks.put(task.id(), task);
         if (old == null) {
-            slots.computeIfAbsent(task.service(), s -> new TreeMap<>(task.slot() > 0 ? BY_NUMBER : Comparator.naturalOrder()))
-                    .computeIfAbsent(slotKey(task), k -> new ArrayList<>())
-                    .add(task.id());
-        } else if (old.isAssigned() && !old.node().equals(task.node())) {
-            tasksByNode.get(old.node()).remove(task.id());
+            slots.computeIfAbsent(task.service(), s -> new ServiceSlots(task.slot() > 0 ? BY_NUMBER : Comparator.naturalOrder()))
+                    .add(slotKey(task), task, stranded(task));
+        } else {
+            if (old.isAssigned() && !old.node().equals(task.node())) {
+                tasksByNode.get(old.node()).remove(task.id());
+            }
+            slots.get(task.service()).changed(slotKey(old), task, stranded(task));
         }
         if (task.isAssigned()) {
             tasksByNode.computeIfAbsent(task.node(), n -> new LinkedHashSet<>()).add(task.id());
@@ -76,29 +111,67 @@ final class ClusterStore {
     /** Every slot of the service with its newest task. */
     Map<String, Task> newestPerSlot(String service) {
         Map<String, Task> out = new LinkedHashMap<>();
-        slots.getOrDefault(service, EMPTY).forEach((key, ids) -> out.put(key, newest(ids)));
+        slotsOf(service).forEach((key, slot) -> out.put(key, slot.newest));
         return out;
     }
 
-    private Task newest(List<String> ids) {
-        return tasks.get(ids.get(ids.size() - 1));
+    /** The newest task of one slot of the service. */
+    Optional<Task> newest(String service, String slotKey) {
+        return Optional.ofNullable(slotsOf(service).get(slotKey)).map(slot -> slot.newest);
     }
 
     /** The tasks of one slot, oldest first. */
     List<Task> slotHistory(Task task) {
-        return slots.get(task.service()).get(slotKey(task)).stream().map(tasks::get).toList();
+        return slots.get(task.service()).slot(slotKey(task)).orElseThrow().ids.stream().map(tasks::get).toList();
     }
 
     /** Newest task of each slot that still counts towards the service (not being removed). */
     List<Task> occupiedSlots(String service) {
         List<Task> out = new ArrayList<>();
-        for (List<String> ids : slots.getOrDefault(service, EMPTY).values()) {
-            Task t = newest(ids);
-            if (t.desired() != TaskState.REMOVE) {
-                out.add(t);
+        for (ServiceSlots.Slot slot : slotsOf(service).values()) {
+            if (ServiceSlots.occupies(slot.newest)) {
+                out.add(slot.newest);
             }
         }
         return out;
+    }
+
+    /** How many slots {@link #occupiedSlots} lists, without listing them. */
+    int occupiedCount(String service) {
+        ServiceSlots of = slots.get(service);
+        return of == null ? 0 : of.occupiedCount();
+    }
+
+    /**
+     * The newest tasks of the service's slots that are meant to run (desired running or less) but
+     * are assigned to a node that is down, drained or no longer in the store, in slot order: the
+     * ones {@link #occupiedSlots} lists that the orchestrator must move.
+     */
+    List<Task> strandedTasks(String service) {
+        ServiceSlots of = slots.get(service);
+        return of == null ? List.of() : of.strandedTasks();
+    }
+
+    /** Whether the task is one {@link #strandedTasks} lists, given the nodes as they are now. */
+    private boolean stranded(Task task) {
+        if (!task.isAssigned() || task.desired().compareTo(TaskState.RUNNING) > 0) {
+            return false;
+        }
+        NodeRecord node = nodeRecords.get(task.node());
+        return node == null || node.isInvalid();
+    }
+
+    /** The node's usability may have changed: so may whether its tasks are stranded. */
+    private void nodeChanged(String node) {
+        for (String id : tasksByNode.getOrDefault(node, Set.of())) {
+            Task task = tasks.get(id);
+            slots.get(task.service()).changed(slotKey(task), task, stranded(task));
+        }
+    }
+
+    private TreeMap<String, ServiceSlots.Slot> slotsOf(String service) {
+        ServiceSlots of = slots.get(service);
+        return of == null ? EMPTY : of.slots();
     }
 
     static String slotKey(Task task) {
@@ -108,5 +181,5 @@ final class ClusterStore {
     /** Slot numbers in numeric order: shorter first, then by digits (they have no leading zeros). */
     private static final Comparator<String> BY_NUMBER = Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
 
-    private static final TreeMap<String, List<String>> EMPTY = new TreeMap<>();
+    private static final TreeMap<String, ServiceSlots.Slot> EMPTY = new TreeMap<>();
 }

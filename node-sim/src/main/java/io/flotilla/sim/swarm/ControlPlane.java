@@ -84,14 +84,13 @@ public final class ControlPlane implements ControlPlaneInputs {
 
     @Override
     public void addNode(NodeSpec spec, Availability availability) {
-        store.nodes.put(spec.name(), new NodeRecord(spec, availability));
+        store.addNode(new NodeRecord(spec, availability));
         dispatcher.expectFirstHeartbeat(spec.name());
         settle();
     }
 
     public void removeNode(String node) {
-        NodeRecord record = store.nodes.remove(node);
-        if (record != null) {
+        if (store.removeNode(node).isPresent()) {
             nodeEvents.nodeLost(node, "node removed");
             settle();
         }
@@ -172,10 +171,10 @@ public final class ControlPlane implements ControlPlaneInputs {
     @Override
     public void setAvailability(String node, Availability availability) {
         NodeRecord record = store.nodes.get(node);
-        if (record == null || record.availability == availability) {
+        if (record == null || record.availability() == availability) {
             return;
         }
-        record.availability = availability;
+        store.setAvailability(record, availability);
         effects.log(new NodeAvailabilityChanged(node, availability));
         nodeEvents.availabilityChanged(node, availability);
         settle();

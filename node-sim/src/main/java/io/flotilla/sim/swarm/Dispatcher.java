@@ -4,7 +4,7 @@ import io.flotilla.scheduler.model.NodeStatus;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.sim.events.NodeStatusChanged;
-import java.util.PriorityQueue;
+import io.flotilla.sim.kernel.TimeQueue;
 import java.util.SplittableRandom;
 
 /**
@@ -37,17 +37,9 @@ final class Dispatcher {
     private final NodeChannel nodes;
     private final NodeEvents nodeEvents;
     private final TaskLifecycle tasks;
-    private final PriorityQueue<Deadline> deadlines = new PriorityQueue<>();
-    private long sequence;
+    /** Nodes by when to look at their deadline again; entries due at the same instant keep their order. */
+    private final TimeQueue<String> deadlines = new TimeQueue<>();
     private long sweepAt = Long.MAX_VALUE;
-
-    /** When to look at a node's deadline again; entries due at the same instant keep their order. */
-    private record Deadline(long at, long sequence, String node) implements Comparable<Deadline> {
-        @Override
-        public int compareTo(Deadline o) {
-            return at != o.at ? Long.compare(at, o.at) : Long.compare(sequence, o.sequence);
-        }
-    }
 
     Dispatcher(ClusterStore store, SwarmSettings settings, SplittableRandom random, Timers timers, EventSink events,
             NodeChannel nodes, NodeEvents nodeEvents, TaskLifecycle tasks) {
@@ -72,8 +64,8 @@ final class Dispatcher {
         if (record == null) {
             return;
         }
-        if (record.status != NodeStatus.READY) {
-            boolean wasDown = record.status == NodeStatus.DOWN;
+        if (record.status() != NodeStatus.READY) {
+            boolean wasDown = record.status() == NodeStatus.DOWN;
             timers.cancel(new ControlTimer.NodeDownExpired(node));
             setStatus(record, NodeStatus.READY, "heartbeat received");
             record.graceMultiplier = settings.missedHeartbeats();
@@ -94,10 +86,10 @@ final class Dispatcher {
     void sweep() {
         sweepAt = Long.MAX_VALUE;
         long now = timers.now();
-        while (!deadlines.isEmpty() && deadlines.peek().at() <= now) {
-            Deadline d = deadlines.poll();
-            NodeRecord record = store.nodes.get(d.node());
-            if (record == null || record.deadlineCheckAt != d.at()) {
+        while (!deadlines.isEmpty() && deadlines.peekTime() <= now) {
+            long at = deadlines.peekTime();
+            NodeRecord record = store.nodes.get(deadlines.poll());
+            if (record == null || record.deadlineCheckAt != at) {
                 continue; // removed, or an earlier check replaced this one
             }
             record.deadlineCheckAt = Long.MAX_VALUE;
@@ -108,16 +100,16 @@ final class Dispatcher {
             }
         }
         if (!deadlines.isEmpty()) {
-            armSweep(deadlines.peek().at());
+            armSweep(deadlines.peekTime());
         }
     }
 
     private void deadline(NodeRecord record) {
         String node = record.name();
-        if (record.status == NodeStatus.DOWN) {
+        if (record.status() == NodeStatus.DOWN) {
             return;
         }
-        String message = record.status == NodeStatus.UNKNOWN && record.graceMultiplier > settings.missedHeartbeats()
+        String message = record.status() == NodeStatus.UNKNOWN && record.graceMultiplier > settings.missedHeartbeats()
                 ? UNKNOWN_HEARTBEAT_FAILURE
                 : HEARTBEAT_FAILURE;
         setStatus(record, NodeStatus.DOWN, message);
@@ -128,7 +120,7 @@ final class Dispatcher {
     /** swarmkit's {@code moveTasksToOrphaned}: the resources its tasks held are free for others. */
     void nodeDownExpired(String node) {
         NodeRecord record = store.nodes.get(node);
-        if (record == null || record.status != NodeStatus.DOWN) {
+        if (record == null || record.status() != NodeStatus.DOWN) {
             return;
         }
         for (Task t : store.tasksOn(node)) {
@@ -144,7 +136,7 @@ final class Dispatcher {
         sweepAt = Long.MAX_VALUE;
         for (NodeRecord record : store.nodes.values()) {
             record.deadlineCheckAt = Long.MAX_VALUE;
-            if (record.status != NodeStatus.DOWN) {
+            if (record.status() != NodeStatus.DOWN) {
                 setStatus(record, NodeStatus.UNKNOWN, LEADERSHIP_CHANGE);
             }
             record.graceMultiplier = 2 * settings.missedHeartbeats();
@@ -169,7 +161,7 @@ final class Dispatcher {
 
     private void check(NodeRecord record, long at) {
         record.deadlineCheckAt = at;
-        deadlines.add(new Deadline(at, sequence++, record.name()));
+        deadlines.add(at, record.name());
         if (at < sweepAt) {
             armSweep(at);
         }
@@ -181,8 +173,8 @@ final class Dispatcher {
     }
 
     private void setStatus(NodeRecord record, NodeStatus status, String message) {
-        if (record.status != status) {
-            record.status = status;
+        if (record.status() != status) {
+            store.setStatus(record, status);
             events.log(new NodeStatusChanged(record.name(), status, message));
         }
     }

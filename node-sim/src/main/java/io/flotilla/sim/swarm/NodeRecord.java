@@ -8,8 +8,9 @@ import io.flotilla.scheduler.model.NodeStatus;
 /** The manager's record of one node: what it believes of its health and what it has sent it. */
 final class NodeRecord {
     final NodeSpec spec;
-    NodeStatus status = NodeStatus.UNKNOWN;
-    Availability availability;
+    /** Written only through {@link ClusterStore}, which keeps its index of tasks on unusable nodes. */
+    private NodeStatus status = NodeStatus.UNKNOWN;
+    private Availability availability;
     /** Bumped whenever the node's assignments change; the node echoes the last one it saw. */
     long assignmentsVersion;
     /** How many task reports the manager has received from the node; the node echoes its count. */
@@ -27,6 +28,24 @@ final class NodeRecord {
 
     String name() {
         return spec.name();
+    }
+
+    NodeStatus status() {
+        return status;
+    }
+
+    Availability availability() {
+        return availability;
+    }
+
+    /** Only {@link ClusterStore#setStatus} calls this. */
+    void status(NodeStatus status) {
+        this.status = status;
+    }
+
+    /** Only {@link ClusterStore#setAvailability} calls this. */
+    void availability(Availability availability) {
+        this.availability = availability;
     }
 
     Node snapshot() {

@@ -75,13 +75,18 @@ final class Orchestrator implements NodeEvents {
         }
     }
 
+    /**
+     * Fills free slots (or removes the surplus), then moves the tasks stranded on a node that is
+     * down, drained or gone. The store keeps the count of occupied slots and the stranded tasks up
+     * to date, so a reconcile with nothing to do does not walk the service's slots: the orchestrator
+     * reconciles every service after any node change.
+     */
     private void reconcileReplicated(ServiceRecord service) {
-        List<Task> occupied = store.occupiedSlots(service.name());
-        int missing = service.spec.replicas() - occupied.size();
+        int missing = service.spec.replicas() - store.occupiedCount(service.name());
         if (missing > 0) {
             // Lowest free slot numbers first; a slot freed by a scale-down is reused.
             Set<Integer> used = new TreeSet<>();
-            occupied.forEach(t -> used.add(t.slot()));
+            store.occupiedSlots(service.name()).forEach(t -> used.add(t.slot()));
             for (int slot = 1; missing > 0; slot++) {
                 if (!used.contains(slot)) {
                     tasks.create(service, slot, null, TaskState.RUNNING);
@@ -89,15 +94,13 @@ final class Orchestrator implements NodeEvents {
                 }
             }
         } else if (missing < 0) {
-            for (Task victim : ScaleDown.victims(occupied, service.spec.replicas())) {
+            for (Task victim : ScaleDown.victims(store.occupiedSlots(service.name()), service.spec.replicas())) {
                 tasks.setDesired(victim, TaskState.REMOVE, "scale down");
             }
         }
-        for (Task t : store.occupiedSlots(service.name())) {
-            NodeRecord node = t.isAssigned() ? store.nodes.get(t.node()) : null;
-            if (t.isAssigned() && (node == null || node.isInvalid()) && t.desired().compareTo(TaskState.RUNNING) <= 0) {
-                taskOnInvalidNode(t, node == null ? "node removed" : node.status == NodeStatus.DOWN ? "node down" : "node drained");
-            }
+        for (Task t : store.strandedTasks(service.name())) {
+            NodeRecord node = store.nodes.get(t.node());
+            taskOnInvalidNode(t, node == null ? "node removed" : node.status() == NodeStatus.DOWN ? "node down" : "node drained");
         }
     }
 
@@ -110,7 +113,7 @@ final class Orchestrator implements NodeEvents {
             if (live && (node.isInvalid() || !eligible)) {
                 store.stoppedForNode.add(current.id());
                 tasks.setDesired(current, TaskState.SHUTDOWN, node.isInvalid() ? "node unavailable" : "constraints not satisfied");
-            } else if (!live && eligible && node.status == NodeStatus.READY && node.availability == Availability.ACTIVE
+            } else if (!live && eligible && node.status() == NodeStatus.READY && node.availability() == Availability.ACTIVE
                     && (current == null || store.stoppedForNode.contains(current.id()))) {
                 tasks.create(service, 0, node.name(), TaskState.RUNNING);
             }

@@ -31,6 +31,11 @@ final class RestartSupervisor implements TaskWatcher, NodeEvents {
     private final TaskLifecycle tasks;
     private final Timers timers;
     private final Map<String, Waiting> waiting = new LinkedHashMap<>();
+    /**
+     * How many of {@link #waiting} have had their delay pass: only those wait for their old task's
+     * end or node, so with none a task's end or a lost node looks at no waiting replacement.
+     */
+    private int delayOverCount;
     /** Restart times per slot and spec version, for max_attempts and window. */
     private final Map<String, List<Long>> history = new HashMap<>();
     /** Replacements that stopped during their own delay, and why: restarted once it is over. */
@@ -59,7 +64,7 @@ final class RestartSupervisor implements TaskWatcher, NodeEvents {
             return;
         }
         NodeRecord node = task.isAssigned() ? store.nodes.get(task.node()) : null;
-        if (service.spec.mode() == ServiceMode.GLOBAL && node != null && node.availability == Availability.PAUSE) {
+        if (service.spec.mode() == ServiceMode.GLOBAL && node != null && node.availability() == Availability.PAUSE) {
             // Swarmkit's global orchestrator (tickTasks) shuts a stopped task on a paused node
             // down for good; the node gets a new task once it is active again.
             store.stoppedForNode.add(task.id());
@@ -73,14 +78,14 @@ final class RestartSupervisor implements TaskWatcher, NodeEvents {
             return;
         }
         earlier.add(now);
-        boolean drained = node != null && node.availability == Availability.DRAIN;
+        boolean drained = node != null && node.availability() == Availability.DRAIN;
         Task replacement = tasks.create(service, task.slot(), task.slot() > 0 ? null : task.node(), TaskState.READY);
         delayStart(replacement, task, RestartRules.delay(policy, drained));
     }
 
     /** Lets {@code replacement} run once {@code delay} has passed and {@code old} has stopped. */
     void delayStart(Task replacement, Task old, long delay) {
-        waiting.put(replacement.id(), new Waiting(old.id(), false));
+        await(replacement.id(), new Waiting(old.id(), false));
         timers.start(new ControlTimer.StartReplacement(replacement.id()), delay);
     }
 
@@ -91,6 +96,9 @@ final class RestartSupervisor implements TaskWatcher, NodeEvents {
         Task current = store.task(task.id()).orElse(task);
         if (current.desired().compareTo(TaskState.RUNNING) <= 0) {
             restart(current, "task " + current.state().lowerName());
+        }
+        if (delayOverCount == 0) {
+            return;
         }
         waiting.entrySet().stream()
                 .filter(e -> e.getValue().oldTaskId().equals(task.id()) && e.getValue().delayOver())
@@ -107,7 +115,7 @@ final class RestartSupervisor implements TaskWatcher, NodeEvents {
         if (w.delayOver() || oldHasStopped(w.oldTaskId())) {
             start(taskId);
         } else {
-            waiting.put(taskId, new Waiting(w.oldTaskId(), true));
+            await(taskId, new Waiting(w.oldTaskId(), true));
             timers.start(new ControlTimer.StartReplacement(taskId), RestartRules.STOP_WAIT_NANOS);
         }
     }
@@ -118,6 +126,9 @@ final class RestartSupervisor implements TaskWatcher, NodeEvents {
      */
     @Override
     public void nodeLost(String node, String reason) {
+        if (delayOverCount == 0) {
+            return;
+        }
         waiting.entrySet().stream()
                 .filter(e -> e.getValue().delayOver() && store.task(e.getValue().oldTaskId())
                         .filter(old -> node.equals(old.node())).isPresent())
@@ -131,12 +142,21 @@ final class RestartSupervisor implements TaskWatcher, NodeEvents {
                 .map(old -> old.state().isTerminal()
                         || !old.isAssigned()
                         || !store.nodes.containsKey(old.node())
-                        || store.nodes.get(old.node()).status == NodeStatus.DOWN)
+                        || store.nodes.get(old.node()).status() == NodeStatus.DOWN)
                 .orElse(true);
     }
 
+    /** Puts or replaces the replacement's entry; a replaced entry keeps its place in the order. */
+    private void await(String taskId, Waiting w) {
+        Waiting before = waiting.put(taskId, w);
+        delayOverCount += (w.delayOver() ? 1 : 0) - (before != null && before.delayOver() ? 1 : 0);
+    }
+
     private void start(String taskId) {
-        waiting.remove(taskId);
+        Waiting before = waiting.remove(taskId);
+        if (before != null && before.delayOver()) {
+            delayOverCount--;
+        }
         timers.cancel(new ControlTimer.StartReplacement(taskId));
         store.task(taskId)
                 .filter(t -> t.desired() == TaskState.READY)

@@ -70,10 +70,11 @@ final class Updater implements TaskWatcher {
         }
         while (!update.allStarted()) {
             String slot = update.slots.get(update.next++);
-            Task old = store.newestPerSlot(serviceName).get(slot);
-            if (old == null || old.desired() == TaskState.REMOVE || !service.isDirty(old, nodeOf(old))) {
+            Optional<Task> newest = store.newest(serviceName, slot);
+            if (newest.isEmpty() || newest.get().desired() == TaskState.REMOVE || !service.isDirty(newest.get(), nodeOf(newest.get()))) {
                 continue; // scaled away, or already replaced by a restart under the new spec
             }
+            Task old = newest.get();
             Task created;
             String node = old.slot() > 0 ? null : old.node();
             if (update.config.order() == UpdateConfig.Order.STOP_FIRST) {

@@ -93,7 +93,7 @@ class DispatcherTest {
                 }
             });
             for (String node : nodes) {
-                store.nodes.put(node, new NodeRecord(Specs.node(node), Availability.ACTIVE));
+                store.addNode(new NodeRecord(Specs.node(node), Availability.ACTIVE));
                 dispatcher.expectFirstHeartbeat(node);
             }
         }
@@ -155,7 +155,7 @@ class DispatcherTest {
         assertEquals(c.statuses(), rig.statuses());
         String downAt = c.statuses().get(c.statuses().size() - 1).split(" ")[0];
         assertTrue(rig.heard.contains(downAt + " lost node-1 (node down)"), "heard: " + rig.heard);
-        assertEquals(NodeStatus.DOWN, rig.store.nodes.get("node-1").status);
+        assertEquals(NodeStatus.DOWN, rig.store.nodes.get("node-1").status());
     }
 
     /**
@@ -227,7 +227,7 @@ class DispatcherTest {
     @Test
     void aHeartbeatFromARemovedNodeIsIgnored() {
         Rig rig = new Rig(EXACT, 1, "node-1");
-        rig.store.nodes.remove("node-1");
+        rig.store.removeNode("node-1");
         rig.clock.at(2 * S, () -> rig.dispatcher.heartbeat("node-1", 0, 0));
         rig.clock.runUntil(HOUR);
 

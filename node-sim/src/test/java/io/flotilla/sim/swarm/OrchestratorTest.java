@@ -139,9 +139,9 @@ class OrchestratorTest {
                 "0.000 web.6#2 created nginx desired ready"), rig.clock.trace(TaskCreated.class, TaskDesired.class));
         assertEquals(List.of(), rig.queued);
 
-        rig.store.nodes.get("node-4").availability = Availability.DRAIN;
+        rig.store.setAvailability(rig.store.nodes.get("node-4"), Availability.DRAIN);
         rig.orchestrator.availabilityChanged("node-4", Availability.DRAIN);
-        rig.store.nodes.remove("node-1");
+        rig.store.removeNode("node-1");
         rig.orchestrator.nodeLost("node-1", "node removed");
 
         assertEquals(List.of(
@@ -170,27 +170,27 @@ class OrchestratorTest {
         rig.reconcile("agent");
         rig.runAll();
 
-        node1.status = NodeStatus.DOWN;
+        rig.store.setStatus(node1, NodeStatus.DOWN);
         rig.orchestrator.nodeLost("node-1", "node down");
         rig.reconcile("agent");
-        node1.status = NodeStatus.READY;
+        rig.store.setStatus(node1, NodeStatus.READY);
         rig.orchestrator.nodeReady("node-1");
         rig.reconcile("agent");
 
-        node2.availability = Availability.DRAIN;
+        rig.store.setAvailability(node2, Availability.DRAIN);
         rig.orchestrator.availabilityChanged("node-2", Availability.DRAIN);
         rig.reconcile("agent");
-        node2.availability = Availability.ACTIVE;
+        rig.store.setAvailability(node2, Availability.ACTIVE);
         rig.orchestrator.availabilityChanged("node-2", Availability.ACTIVE);
         rig.reconcile("agent");
 
         NodeRecord node3 = Specs.addNode(rig.store, "node-3", NodeStatus.READY, Availability.ACTIVE);
         rig.reconcile("agent");
         rig.runAll();
-        node3.availability = Availability.PAUSE;
+        rig.store.setAvailability(node3, Availability.PAUSE);
         rig.orchestrator.availabilityChanged("node-3", Availability.PAUSE);
         rig.reconcile("agent");
-        rig.store.nodes.remove("node-3");
+        rig.store.removeNode("node-3");
         rig.orchestrator.nodeLost("node-3", "node removed");
         rig.reconcile("agent");
 

@@ -186,7 +186,7 @@ class RestartSupervisorTest {
 
     static void drain(PartsRig rig, long at) {
         rig.clock.at(at, () -> {
-            rig.store.nodes.get("node-1").availability = Availability.DRAIN;
+            rig.store.setAvailability(rig.store.nodes.get("node-1"), Availability.DRAIN);
             rig.orchestrator.availabilityChanged("node-1", Availability.DRAIN);
         });
     }
@@ -199,7 +199,7 @@ class RestartSupervisorTest {
                         rig -> ends(rig, 10 * S, "web.1#1", TaskState.FAILED), "12.000"),
                 new StartCase("the old task's node is down: nothing to wait for after the delay", RestartPolicy.DEFAULT, rig ->
                         rig.clock.at(10 * S, () -> {
-                            rig.store.nodes.get("node-1").status = NodeStatus.DOWN;
+                            rig.store.setStatus(rig.store.nodes.get("node-1"), NodeStatus.DOWN);
                             rig.orchestrator.nodeLost("node-1", "node down");
                         }), "15.000"),
                 new StartCase("drained: no delay, but the old task must stop first", RestartPolicy.DEFAULT, rig -> {
@@ -211,14 +211,14 @@ class RestartSupervisorTest {
                 new StartCase("drained, then the old task's node goes down: no more waiting", RestartPolicy.DEFAULT, rig -> {
                     drain(rig, 10 * S);
                     rig.clock.at(30 * S, () -> {
-                        rig.store.nodes.get("node-1").status = NodeStatus.DOWN;
+                        rig.store.setStatus(rig.store.nodes.get("node-1"), NodeStatus.DOWN);
                         rig.restarts.nodeLost("node-1", "node down");
                     });
                 }, "30.000"),
                 new StartCase("drained, then the old task's node is removed", RestartPolicy.DEFAULT, rig -> {
                     drain(rig, 10 * S);
                     rig.clock.at(40 * S, () -> {
-                        rig.store.nodes.remove("node-1");
+                        rig.store.removeNode("node-1");
                         rig.restarts.nodeLost("node-1", "node removed");
                     });
                 }, "40.000"));
@@ -277,7 +277,7 @@ class RestartSupervisorTest {
         ends(rig, 10 * S, "agent.node-1#1", TaskState.FAILED);
         rig.clock.at(20 * S, () -> rig.reconcile("agent"));
         rig.clock.at(30 * S, () -> {
-            node.availability = Availability.ACTIVE;
+            rig.store.setAvailability(node, Availability.ACTIVE);
             rig.reconcile("agent");
         });
         rig.clock.runUntil(HOUR);

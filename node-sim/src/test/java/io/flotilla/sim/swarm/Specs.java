@@ -45,8 +45,8 @@ final class Specs {
     /** Puts a node in the store as the manager would record it. */
     static NodeRecord addNode(ClusterStore store, String name, NodeStatus status, Availability availability) {
         NodeRecord record = new NodeRecord(node(name), availability);
-        record.status = status;
-        store.nodes.put(name, record);
+        store.addNode(record);
+        store.setStatus(record, status);
         return record;
     }
 

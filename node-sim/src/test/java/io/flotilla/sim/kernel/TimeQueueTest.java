@@ -1,0 +1,71 @@
+package io.flotilla.sim.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The queue gives items out in exactly the order a priority queue over (time, order added) does. */
+class TimeQueueTest {
+
+    record Entry(long time, long order, int item) implements Comparable<Entry> {
+        @Override
+        public int compareTo(Entry o) {
+            return time != o.time ? Long.compare(time, o.time) : Long.compare(order, o.order);
+        }
+    }
+
+    record Case(String name, long seed, int operations, int distinctTimes, boolean dropSome) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                new Case("few distinct times: ties broken by the order added", 1, 5_000, 4, false),
+                new Case("spread times", 2, 5_000, 1_000_000, false),
+                new Case("items dropped now and then, as cancelled timers are", 3, 20_000, 50, true),
+                new Case("a long run that grows and shrinks", 4, 200_000, 10_000, true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void itemsComeOutInTimeThenAddedOrder(Case c) {
+        SplittableRandom random = new SplittableRandom(c.seed());
+        TimeQueue<Integer> queue = new TimeQueue<>();
+        PriorityQueue<Entry> expected = new PriorityQueue<>();
+        List<Integer> got = new ArrayList<>();
+        List<Integer> want = new ArrayList<>();
+        long order = 0;
+        for (int i = 0; i < c.operations(); i++) {
+            int op = random.nextInt(10);
+            if (op < 6) {
+                long time = random.nextInt(c.distinctTimes());
+                queue.add(time, i);
+                expected.add(new Entry(time, order++, i));
+            } else if (op < 9 && !queue.isEmpty()) {
+                assertEquals(expected.peek().time(), queue.peekTime());
+                assertEquals(expected.peek().item(), queue.peek());
+                got.add(queue.poll());
+                want.add(expected.poll().item());
+            } else if (c.dropSome()) {
+                int modulus = 2 + random.nextInt(5);
+                queue.removeIf(item -> item % modulus == 0);
+                expected.removeIf(e -> e.item() % modulus == 0);
+            }
+            assertEquals(expected.size(), queue.size());
+        }
+        while (!queue.isEmpty()) {
+            got.add(queue.poll());
+            want.add(expected.poll().item());
+        }
+        assertEquals(want, got);
+    }
+}
