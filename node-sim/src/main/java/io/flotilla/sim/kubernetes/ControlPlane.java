@@ -241,7 +241,7 @@ public final class ControlPlane implements ControlPlaneInputs {
     public void addNode(NodeSpec spec, Availability availability) {
         NodeState node = new NodeState(spec, availability);
         node.probeTimestamp = effects.now();
-        store.nodes.put(spec.name(), node);
+        store.putNode(node);
         lifecycle.nodeAdded(node);
         scheduler.addNode(node);
         settle();
@@ -249,10 +249,11 @@ public final class ControlPlane implements ControlPlaneInputs {
 
     /** The Node object is deleted: PodGC force-deletes its pods and their controllers replace them. */
     public void removeNode(String name) {
-        NodeState node = store.nodes.remove(name);
-        if (node == null) {
+        Optional<NodeState> removed = store.removeNode(name);
+        if (removed.isEmpty()) {
             return;
         }
+        NodeState node = removed.get();
         for (PodState p : store.podsOn(name)) {
             pods.forceDelete(p, "node deleted", "deleted with its node");
         }

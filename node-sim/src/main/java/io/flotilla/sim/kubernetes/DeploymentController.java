@@ -6,6 +6,7 @@ import io.flotilla.sim.events.ReplicaSetScaled;
 import io.flotilla.sim.events.UpdateStatusChanged;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -187,12 +188,20 @@ final class DeploymentController {
 
     /** {@code status.availableReplicas} of every ReplicaSet of the deployment, in one pass over its pods. */
     private Map<ReplicaSetState, Integer> availableByReplicaSet(DeploymentState d) {
-        Map<ReplicaSetState, Integer> available = new HashMap<>();
+        Map<ReplicaSetState, int[]> counts = new IdentityHashMap<>();
+        ReplicaSetState last = null;
+        int[] lastCount = null;
         for (PodState p : store.podsOf(d.name())) {
-            if (p.isReady(p.node == null ? null : store.nodes.get(p.node))) {
-                available.merge(p.replicaSet, 1, Integer::sum);
+            if (p.isReady(store.nodeOf(p))) {
+                if (p.replicaSet != last) { // a deployment's pods are mostly of one ReplicaSet
+                    last = p.replicaSet;
+                    lastCount = counts.computeIfAbsent(last, rs -> new int[1]);
+                }
+                lastCount[0]++;
             }
         }
+        Map<ReplicaSetState, Integer> available = new HashMap<>();
+        counts.forEach((rs, n) -> available.put(rs, n[0]));
         return available;
     }
 
@@ -200,7 +209,7 @@ final class DeploymentController {
     private int available(DeploymentState d, ReplicaSetState rs) {
         int n = 0;
         for (PodState p : store.podsOf(d.name())) {
-            if (p.replicaSet == rs && p.isReady(p.node == null ? null : store.nodes.get(p.node))) {
+            if (p.replicaSet == rs && p.isReady(store.nodeOf(p))) {
                 n++;
             }
         }
@@ -279,7 +288,7 @@ final class DeploymentController {
     }
 
     private PodRanking.Ranked ranked(PodState p, int rank) {
-        NodeState node = p.node == null ? null : store.nodes.get(p.node);
+        NodeState node = store.nodeOf(p);
         PodRanking.Phase phase = p.ran ? PodRanking.Phase.RUNNING : PodRanking.Phase.PENDING;
         boolean ready = p.isReady(node);
         return new PodRanking.Ranked(p.id, p.node == null ? "" : p.node, phase, ready, ready ? p.readySince : -1,

@@ -52,25 +52,49 @@ final class EndpointSliceController {
         List<String> batch = new ArrayList<>(dirty);
         dirty.clear();
         for (String workload : batch) {
-            List<ServiceEndpoint> now = endpointsOf(workload);
-            if (!now.equals(written.getOrDefault(workload, List.of()))) {
-                written.put(workload, now);
+            List<ServiceEndpoint> before = written.getOrDefault(workload, List.of());
+            Optional<List<ServiceEndpoint>> now = endpointsOf(workload, before);
+            if (now.isPresent()) {
+                written.put(workload, now.get());
                 StatefulSetState set = store.statefulSets.get(workload);
-                writer.accept(set == null ? workload : set.spec.service(), now);
+                writer.accept(set == null ? workload : set.spec.service(), now.get());
             }
         }
     }
 
-    private List<ServiceEndpoint> endpointsOf(String workload) {
-        List<ServiceEndpoint> out = new ArrayList<>();
+    /**
+     * The workload's endpoints, when they differ from {@code before}. Most syncs change nothing or
+     * little: the pods are compared with what was written first, and endpoints are made only from
+     * the first difference on.
+     */
+    private Optional<List<ServiceEndpoint>> endpointsOf(String workload, List<ServiceEndpoint> before) {
+        List<ServiceEndpoint> out = null;
+        int i = 0;
         for (PodState p : store.podsOf(workload)) {
             if (p.node != null && p.ran) {
-                NodeState node = store.nodes.get(p.node);
-                boolean serving = p.isServing(node);
-                out.add(new ServiceEndpoint(p.id, p.node, serving && !p.deleting, serving, p.deleting,
+                boolean serving = p.isServing(store.nodeOf(p));
+                boolean ready = serving && !p.deleting;
+                if (out == null && i < before.size() && same(before.get(i), p, ready, serving)) {
+                    i++;
+                    continue;
+                }
+                if (out == null) {
+                    out = new ArrayList<>(before.subList(0, i));
+                }
+                out.add(new ServiceEndpoint(p.id, p.node, ready, serving, p.deleting,
                         p.statefulSet == null ? Optional.empty() : Optional.of(p.slotName)));
             }
         }
-        return out;
+        if (out == null) {
+            return i == before.size() ? Optional.empty() : Optional.of(new ArrayList<>(before.subList(0, i)));
+        }
+        return Optional.of(out);
+    }
+
+    /** Whether the endpoint written is the pod's as it is now. */
+    private static boolean same(ServiceEndpoint e, PodState p, boolean ready, boolean serving) {
+        return e.pod().equals(p.id) && e.node().equals(p.node) && e.ready() == ready && e.serving() == serving
+                && e.terminating() == p.deleting
+                && e.hostname().equals(p.statefulSet == null ? Optional.empty() : Optional.of(p.slotName));
     }
 }

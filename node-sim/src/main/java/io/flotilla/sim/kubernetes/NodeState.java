@@ -44,6 +44,8 @@ final class NodeState {
     /** Taints an operator added during the run ({@code kubectl taint}: the out-of-service taint). */
     final List<Taint> operatorTaints = new ArrayList<>();
     boolean queuedForTainting;
+    /** No longer the API server's Node of its name (deleted, or replaced by a new one). */
+    boolean gone;
     long assignmentsVersion;
     long reportsReceived;
     /** Images the kubelet has pulled, with their sizes (node status {@code images}). */
