@@ -76,6 +76,26 @@ final class ApiStore {
         NodeState before = nodes.put(node.name(), node);
         if (before != null) {
             before.gone = true;
+            nodeReadinessChanged(node);
+        }
+    }
+
+    /**
+     * Something the pod's Ready condition reads changed (its phase, its readiness probe, its
+     * deletion, its node): its ReplicaSet's count of ready pods follows.
+     */
+    void readinessMayHaveChanged(PodState p) {
+        boolean ready = pods.get(p.id) == p && p.isReady(nodeOf(p));
+        if (ready != p.countedReady) {
+            p.countedReady = ready;
+            p.replicaSet.readyPods += ready ? 1 : -1;
+        }
+    }
+
+    /** The node's Ready condition changed, or its Node object: so may every pod's on it. */
+    void nodeReadinessChanged(NodeState node) {
+        for (PodState p : podsByNode.getOrDefault(node.name(), List.of())) {
+            readinessMayHaveChanged(p);
         }
     }
 
@@ -84,6 +104,7 @@ final class ApiStore {
         NodeState node = nodes.remove(name);
         if (node != null) {
             node.gone = true;
+            nodeReadinessChanged(node);
         }
         return Optional.ofNullable(node);
     }
@@ -110,6 +131,7 @@ final class ApiStore {
             at--; // pods are mostly bound in the order they were created: this walks back a step or none
         }
         onNode.add(at, p);
+        readinessMayHaveChanged(p);
     }
 
     /** The pod is Terminating (its {@code deletionTimestamp} is set): its slot is free for a new pod. */
@@ -118,6 +140,8 @@ final class ApiStore {
             p.deleting = true;
             if (pods.get(p.id) == p) {
                 slotsByService.get(p.service).release(p.slot);
+                p.replicaSet.activePods--;
+                readinessMayHaveChanged(p);
             }
         }
     }
@@ -133,10 +157,12 @@ final class ApiStore {
         podsByService.computeIfAbsent(p.service, s -> new LinkedHashMap<>()).put(p.id, p);
         if (!p.deleting) {
             slotsByService.computeIfAbsent(p.service, s -> new SlotsInUse()).hold(p.slot);
+            p.replicaSet.activePods++;
         }
         if (p.node != null) {
             bind(p, p.node);
         }
+        readinessMayHaveChanged(p);
     }
 
     /** Removes the pod; false when it was not there. */
@@ -147,7 +173,9 @@ final class ApiStore {
         podsByService.get(p.service).remove(p.id);
         if (!p.deleting) {
             slotsByService.get(p.service).release(p.slot);
+            p.replicaSet.activePods--;
         }
+        readinessMayHaveChanged(p);
         if (p.node != null) {
             List<PodState> onNode = podsByNode.get(p.node);
             onNode.remove(p);

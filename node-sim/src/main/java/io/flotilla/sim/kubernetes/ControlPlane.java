@@ -321,6 +321,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         }
         boolean wasReady = p.isReady(node);
         p.probeReady = ready;
+        store.readinessMayHaveChanged(p);
         if (!wasReady && p.isReady(node)) {
             p.readySince = effects.now();
         }
@@ -627,6 +628,8 @@ public final class ControlPlane implements ControlPlaneInputs {
             return;
         }
         boolean wasReady = p.isReady(node);
+        boolean wasListed = p.ran;
+        boolean wasServing = p.isServing(node);
         p.state = r.state();
         effects.log(new TaskObserved(p.id, r.state(), r.message()));
         if (r.state() == TaskState.STARTING && p.ran) {
@@ -648,7 +651,9 @@ public final class ControlPlane implements ControlPlaneInputs {
         } else if (r.state() == TaskState.SHUTDOWN && p.deleting) {
             pods.remove(p, "deleted");
         }
-        endpoints.podChanged(p.service);
+        store.readinessMayHaveChanged(p);
+        // its endpoint reads whether it ran and its Ready condition whatever the deletion; a removal tells the controller itself
+        endpoints.podReported(p.service, wasListed != p.ran || wasServing != p.isServing(node));
         // The controllers read only readiness and ends; the steps in between change nothing for them.
         if (wasReady != p.isReady(node) || r.state().isTerminal()) {
             dirty.add(p.service);

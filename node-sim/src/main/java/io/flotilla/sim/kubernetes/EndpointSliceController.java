@@ -3,6 +3,7 @@ package io.flotilla.sim.kubernetes;
 import io.flotilla.sim.control.ServiceEndpoint;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,10 @@ final class EndpointSliceController {
 
     private final ApiStore store;
     private final BiConsumer<String, List<ServiceEndpoint>> writer;
+    /** The workloads to sync, in the order they were first touched, which is the order slices are written in. */
     private final Set<String> dirty = new LinkedHashSet<>();
+    /** Those of them whose endpoints may really differ; the others are synced for nothing and skipped. */
+    private final Set<String> stale = new HashSet<>();
     private final Map<String, List<ServiceEndpoint>> written = new HashMap<>();
 
     EndpointSliceController(ApiStore store, BiConsumer<String, List<ServiceEndpoint>> writer) {
@@ -37,11 +41,26 @@ final class EndpointSliceController {
     /** Something about one of the service's pods changed. */
     void podChanged(String service) {
         dirty.add(service);
+        stale.add(service);
+    }
+
+    /**
+     * A kubelet reported one of the service's pods; {@code endpointChanged} when the report changed
+     * what its endpoint reads (its container ran, its Ready condition). A report that did not is
+     * still a sync of the service, as upstream's pod update is, but one that finds nothing to write.
+     */
+    void podReported(String service, boolean endpointChanged) {
+        dirty.add(service);
+        if (endpointChanged) {
+            stale.add(service);
+        }
     }
 
     /** Nodes changed readiness: every pod's conditions may have. */
     void allChanged() {
-        dirty.addAll(store.workloads());
+        List<String> all = store.workloads();
+        dirty.addAll(all);
+        stale.addAll(all);
     }
 
     /** Writes the slices that changed. */
@@ -52,6 +71,9 @@ final class EndpointSliceController {
         List<String> batch = new ArrayList<>(dirty);
         dirty.clear();
         for (String workload : batch) {
+            if (!stale.remove(workload)) {
+                continue; // nothing its endpoints read changed since they were last written
+            }
             List<ServiceEndpoint> before = written.getOrDefault(workload, List.of());
             Optional<List<ServiceEndpoint>> now = endpointsOf(workload, before);
             if (now.isPresent()) {

@@ -183,6 +183,7 @@ final class PodApi implements PodControl, Eviction, Binding {
     /** A change the control plane itself makes is both the truth and its belief. */
     private void advance(PodState p, TaskState state, String message) {
         p.state = state;
+        store.readinessMayHaveChanged(p);
         io.log(new TaskStateChanged(p.id, p.node, state, message, null));
         io.log(new TaskObserved(p.id, state, message));
     }

@@ -41,6 +41,8 @@ final class PodState {
     String node;
     /** The Node object it was bound to; read it through {@link ApiStore#nodeOf}. */
     NodeState boundNode;
+    /** Whether it is counted in its ReplicaSet's {@code readyPods}; kept by {@link ApiStore#readinessMayHaveChanged}. */
+    boolean countedReady;
     /** Its place among the pods the store was given, oldest first; set by {@link ApiStore#add}. */
     long storeOrder;
     TaskState state = TaskState.NEW;
