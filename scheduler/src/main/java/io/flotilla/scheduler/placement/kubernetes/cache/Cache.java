@@ -110,6 +110,7 @@ public final class Cache {
         preferNoScheduleNodes -= n.preferNoScheduleTaints ? 1 : 0;
         for (PodInfo p : List.copyOf(n.pods)) {
             pods.remove(p.key());
+            selectors.podForgotten(p);
         }
         n.node().images().keySet().forEach(i -> imageNodes.merge(i, -1, Integer::sum));
         imageNodes.values().removeIf(c -> c == 0);
