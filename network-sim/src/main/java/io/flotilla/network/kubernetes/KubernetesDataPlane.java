@@ -8,6 +8,7 @@ import io.flotilla.network.request.Backends;
 import io.flotilla.network.topology.Topology;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,13 @@ public final class KubernetesDataPlane {
     private int[][] proxyTargets = new int[0][];
     private int[][] readyIds = new int[0][];
     private ProxyRules[] nodes = new ProxyRules[0];
+    /**
+     * The nodes with a sync pending, and the earliest of their syncs: a change reaches only the nodes
+     * not yet waiting for a sync, and moving the clock to before the earliest sync touches none, so
+     * that neither walks all the nodes while thousands wait for the same sync.
+     */
+    private final BitSet pending = new BitSet();
+    private long nextSync = Long.MAX_VALUE;
     private final Map<String, SplittableRandom> streams = new HashMap<>();
     private long apiVersion;
     private int catalogVersion;
@@ -119,18 +127,20 @@ public final class KubernetesDataPlane {
             throw new IllegalArgumentException("no such Service: " + namespace + "/" + service);
         }
         endpoints.set(id, List.copyOf(list));
-        List<Integer> ready = new ArrayList<>();
-        List<Integer> servingTerminating = new ArrayList<>();
+        int[] ready = new int[list.size()];
+        int[] servingTerminating = new int[list.size()];
+        int readyCount = 0;
+        int servingTerminatingCount = 0;
         for (PodEndpoint e : list) {
             int b = backends.intern(e.key(), e.pod(), topology.indexOf(e.node()).orElseThrow());
             if (e.conditions().ready()) {
-                ready.add(b);
+                ready[readyCount++] = b;
             } else if (e.conditions().serving() && e.conditions().terminating()) {
-                servingTerminating.add(b);
+                servingTerminating[servingTerminatingCount++] = b;
             }
         }
-        readyIds[id] = ready.stream().mapToInt(Integer::intValue).toArray();
-        proxyTargets[id] = ready.isEmpty() ? servingTerminating.stream().mapToInt(Integer::intValue).toArray() : readyIds[id];
+        readyIds[id] = Arrays.copyOf(ready, readyCount);
+        proxyTargets[id] = readyCount == 0 ? Arrays.copyOf(servingTerminating, servingTerminatingCount) : readyIds[id];
         changed(time);
     }
 
@@ -145,7 +155,7 @@ public final class KubernetesDataPlane {
         for (int n = 0; n < topology.hostSlots(); n++) {
             ProxyRules rules = rules(n);
             if (rules.appliedVersion < apiVersion && rules.pendingAt == Long.MAX_VALUE && canSync(n)) {
-                rules.pendingAt = time + syncNanos;
+                syncAt(n, rules, time + syncNanos);
             }
         }
     }
@@ -157,35 +167,39 @@ public final class KubernetesDataPlane {
         ProxyRules rules = rules(n);
         rules.endpoints = new int[0][];
         rules.appliedVersion = -1;
-        rules.pendingAt = canSync(n) ? time + syncNanos : Long.MAX_VALUE;
+        rules.pendingAt = Long.MAX_VALUE;
+        pending.clear(n);
+        if (canSync(n)) {
+            rules.pendingAt = time + syncNanos;
+            pending.set(n);
+        }
+        nextSync = earliestSync(); // the node's sync may have been the earliest, and now comes later or never
     }
 
     // ---------------------------------------------------------------------------------------------
     // clock
 
     public OptionalLong nextEventTime() {
-        long next = Long.MAX_VALUE;
-        for (ProxyRules r : nodes) {
-            if (r != null) {
-                next = Math.min(next, r.pendingAt);
-            }
-        }
-        return next == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(next);
+        return nextSync == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(nextSync);
     }
 
     public void advanceTo(long time) {
         if (time < now) {
             throw new IllegalArgumentException("time runs forward: " + time + " < " + now);
         }
-        for (int n = 0; n < nodes.length; n++) {
-            ProxyRules r = nodes[n];
-            if (r != null && r.pendingAt <= time) {
-                r.pendingAt = Long.MAX_VALUE;
-                if (canSync(n)) {
-                    r.endpoints = proxyTargets.clone();
-                    r.appliedVersion = apiVersion;
+        if (time >= nextSync) {
+            for (int n = pending.nextSetBit(0); n >= 0; n = pending.nextSetBit(n + 1)) {
+                ProxyRules r = nodes[n];
+                if (r.pendingAt <= time) {
+                    r.pendingAt = Long.MAX_VALUE;
+                    pending.clear(n);
+                    if (canSync(n)) {
+                        r.endpoints = proxyTargets.clone();
+                        r.appliedVersion = apiVersion;
+                    }
                 }
             }
+            nextSync = earliestSync();
         }
         now = time;
     }
@@ -332,16 +346,32 @@ public final class KubernetesDataPlane {
 
     private void changed(long time) {
         apiVersion++;
-        for (int n = 0; n < topology.hostSlots(); n++) {
-            ProxyRules rules = rules(n);
-            if (rules.pendingAt == Long.MAX_VALUE && canSync(n)) {
-                rules.pendingAt = time + syncNanos;
+        int slots = topology.hostSlots();
+        for (int n = pending.nextClearBit(0); n < slots; n = pending.nextClearBit(n + 1)) {
+            if (canSync(n)) {
+                syncAt(n, rules(n), time + syncNanos);
             }
         }
     }
 
+    /** The node's kube-proxy syncs at {@code time}; it had no sync pending. */
+    private void syncAt(int node, ProxyRules rules, long time) {
+        rules.pendingAt = time;
+        pending.set(node);
+        nextSync = Math.min(nextSync, time);
+    }
+
+    private long earliestSync() {
+        long next = Long.MAX_VALUE;
+        for (int n = pending.nextSetBit(0); n >= 0; n = pending.nextSetBit(n + 1)) {
+            next = Math.min(next, nodes[n].pendingAt);
+        }
+        return next;
+    }
+
     private boolean canSync(int node) {
-        return topology.indexOf(controlPlane).stream().anyMatch(cp -> topology.canReach(node, cp));
+        OptionalInt cp = topology.indexOf(controlPlane);
+        return cp.isPresent() && topology.canReach(node, cp.getAsInt());
     }
 
     private ProxyRules rules(int node) {

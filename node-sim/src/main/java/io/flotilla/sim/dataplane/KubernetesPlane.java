@@ -26,12 +26,15 @@ import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.sim.control.ServiceEndpoint;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -61,6 +64,9 @@ final class KubernetesPlane implements Plane {
 
     private record KubeRoute(KubernetesRouter.Route route, TrafficClient client, Target target) implements Route {}
 
+    /** A pod with a running container, and when it started running, as the order the pods are stopped in. */
+    private record Running(Task task, long order) {}
+
     private final Topology topology;
     private final Backends backends = new Backends();
     private final KubernetesDataPlane plane;
@@ -72,9 +78,14 @@ final class KubernetesPlane implements Plane {
     /** Each pod's IP, while it has one, and the node it is on. */
     private final Map<String, String> podIps = new HashMap<>();
     private final Map<String, String> podNodes = new HashMap<>();
+    /** The same pods by node, so that a node's crash or boot reads its own pods, not the cluster's. */
+    private final Map<String, Set<String>> podsByNode = new HashMap<>();
     /** Pods with a running container, and the service's networks they count on. */
-    private final Map<String, Task> runningPods = new LinkedHashMap<>();
+    private final Map<String, Running> runningPods = new HashMap<>();
+    private long runningOrder;
     private final Map<String, List<ServiceEndpoint>> endpoints = new HashMap<>();
+    /** Per pod, the Services whose endpoints list it (usually its workload's alone). */
+    private final Map<String, List<String>> listedIn = new HashMap<>();
     /** Per headless Service, every hostname its endpoints ever had ({@code db-0}), for the names the DNS log follows. */
     private final Map<String, java.util.SortedSet<String>> hostnames = new HashMap<>();
     private long nextSync = Long.MAX_VALUE;
@@ -132,11 +143,57 @@ final class KubernetesPlane implements Plane {
 
     @Override
     public void endpointsChanged(String service, List<ServiceEndpoint> list, long now) {
-        endpoints.put(service, list);
+        List<ServiceEndpoint> before = endpoints.put(service, list);
+        relist(service, before == null ? List.of() : before, list);
         for (ServiceEndpoint e : list) {
-            e.hostname().ifPresent(h -> hostnames.computeIfAbsent(service, s -> new java.util.TreeSet<>()).add(h));
+            if (e.hostname().isPresent()) {
+                hostnames.computeIfAbsent(service, s -> new java.util.TreeSet<>()).add(e.hostname().get());
+            }
         }
         apply(service, now);
+    }
+
+    /**
+     * Keeps {@link #listedIn} in step with the Service's new endpoints. A new list is mostly the old
+     * one with a few pods more or fewer, so only what lies between the lists' common start and
+     * common end is compared (a list names each pod once).
+     */
+    private void relist(String service, List<ServiceEndpoint> before, List<ServiceEndpoint> after) {
+        int start = 0;
+        int max = Math.min(before.size(), after.size());
+        while (start < max && before.get(start).pod().equals(after.get(start).pod())) {
+            start++;
+        }
+        int endBefore = before.size();
+        int endAfter = after.size();
+        while (endBefore > start && endAfter > start
+                && before.get(endBefore - 1).pod().equals(after.get(endAfter - 1).pod())) {
+            endBefore--;
+            endAfter--;
+        }
+        if (start == endBefore && start == endAfter) {
+            return;
+        }
+        Set<String> gone = new HashSet<>();
+        for (ServiceEndpoint e : before.subList(start, endBefore)) {
+            gone.add(e.pod());
+        }
+        Set<String> kept = new HashSet<>();
+        for (ServiceEndpoint e : after.subList(start, endAfter)) {
+            kept.add(e.pod());
+            if (!gone.contains(e.pod())) {
+                List<String> in = listedIn.computeIfAbsent(e.pod(), p -> new ArrayList<>(1));
+                if (!in.contains(service)) {
+                    in.add(service);
+                }
+            }
+        }
+        for (String pod : gone) {
+            List<String> in = kept.contains(pod) ? null : listedIn.get(pod);
+            if (in != null && in.remove(service) && in.isEmpty()) {
+                listedIn.remove(pod);
+            }
+        }
     }
 
     private void apply(String service, long now) {
@@ -166,12 +223,15 @@ final class KubernetesPlane implements Plane {
         if (!podIps.containsKey(pod) && pods.allocate(node, pod) instanceof Allocation.Address a) {
             podIps.put(pod, a.address());
             podNodes.put(pod, node);
+            podsByNode.computeIfAbsent(node, n -> new HashSet<>()).add(pod);
             task.spec().networks().forEach(network -> changes.addressed(pod, network, a.address()));
             for (String service : servicesListing(pod, task.service())) {
                 apply(service, now); // the pod is listed with the address of its previous sandbox
             }
         }
-        if (runningPods.put(pod, task) == null) {
+        Running before = runningPods.get(pod);
+        runningPods.put(pod, new Running(task, before == null ? ++runningOrder : before.order()));
+        if (before == null) {
             task.spec().networks().forEach(network -> changes.attached("*", network));
         }
     }
@@ -181,15 +241,11 @@ final class KubernetesPlane implements Plane {
      * workload's name), else any other (a StatefulSet's headless Service may be named otherwise).
      */
     private List<String> servicesListing(String pod, String workload) {
-        if (endpoints.getOrDefault(workload, List.of()).stream().anyMatch(e -> e.pod().equals(pod))) {
+        List<String> in = listedIn.getOrDefault(pod, List.of());
+        if (in.contains(workload)) {
             return List.of(workload);
         }
-        List<String> out = new ArrayList<>();
-        for (Map.Entry<String, List<ServiceEndpoint>> e : endpoints.entrySet()) {
-            if (!e.getKey().equals(workload) && e.getValue().stream().anyMatch(x -> x.pod().equals(pod))) {
-                out.add(e.getKey());
-            }
-        }
+        List<String> out = new ArrayList<>(in);
         out.sort(null);
         return out;
     }
@@ -201,9 +257,9 @@ final class KubernetesPlane implements Plane {
 
     @Override
     public void containerStopped(String node, String taskId, boolean removed, long now) {
-        Task task = runningPods.remove(taskId);
-        if (task != null) {
-            task.spec().networks().forEach(network -> changes.detached("*", network));
+        Running running = runningPods.remove(taskId);
+        if (running != null) {
+            running.task().spec().networks().forEach(network -> changes.detached("*", network));
         }
         if (removed) {
             releaseIp(taskId);
@@ -213,6 +269,13 @@ final class KubernetesPlane implements Plane {
     private void releaseIp(String pod) {
         String ip = podIps.remove(pod);
         String node = podNodes.remove(pod);
+        if (node != null) {
+            Set<String> onNode = podsByNode.get(node);
+            onNode.remove(pod);
+            if (onNode.isEmpty()) {
+                podsByNode.remove(node);
+            }
+        }
         if (ip != null) {
             pods.release(node, ip);
         }
@@ -224,10 +287,16 @@ final class KubernetesPlane implements Plane {
     public void hostDown(String node, long now) {
         topology.hostDown(node);
         plane.topologyChanged(now);
-        for (Task t : List.copyOf(runningPods.values())) {
-            if (node.equals(podNodes.get(t.id()))) {
-                containerStopped(node, t.id(), false, now);
+        List<Running> stopped = new ArrayList<>();
+        for (String pod : podsByNode.getOrDefault(node, Set.of())) {
+            Running r = runningPods.get(pod);
+            if (r != null) {
+                stopped.add(r);
             }
+        }
+        stopped.sort(Comparator.comparingLong(Running::order)); // the order they started running in
+        for (Running r : stopped) {
+            containerStopped(node, r.task().id(), false, now);
         }
     }
 
@@ -237,10 +306,10 @@ final class KubernetesPlane implements Plane {
         topology.hostUp(node);
         plane.nodeRestarted(now, node);
         plane.topologyChanged(now);
-        for (String pod : List.copyOf(podNodes.keySet()).stream().sorted().toList()) {
-            if (node.equals(podNodes.get(pod))) {
-                releaseIp(pod);
-            }
+        List<String> onNode = new ArrayList<>(podsByNode.getOrDefault(node, Set.of()));
+        onNode.sort(null);
+        for (String pod : onNode) {
+            releaseIp(pod);
         }
     }
 

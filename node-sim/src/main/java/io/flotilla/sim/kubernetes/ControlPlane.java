@@ -242,7 +242,7 @@ public final class ControlPlane implements ControlPlaneInputs {
     public void addNode(NodeSpec spec, Availability availability) {
         NodeState node = new NodeState(spec, availability);
         node.probeTimestamp = effects.now();
-        store.nodes.put(spec.name(), node);
+        store.putNode(node);
         lifecycle.nodeAdded(node);
         scheduler.addNode(node);
         settle();
@@ -250,10 +250,11 @@ public final class ControlPlane implements ControlPlaneInputs {
 
     /** The Node object is deleted: PodGC force-deletes its pods and their controllers replace them. */
     public void removeNode(String name) {
-        NodeState node = store.nodes.remove(name);
-        if (node == null) {
+        Optional<NodeState> removed = store.removeNode(name);
+        if (removed.isEmpty()) {
             return;
         }
+        NodeState node = removed.get();
         for (PodState p : store.podsOn(name)) {
             pods.forceDelete(p, "node deleted", "deleted with its node");
         }
@@ -321,6 +322,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         }
         boolean wasReady = p.isReady(node);
         p.probeReady = ready;
+        store.readinessMayHaveChanged(p);
         if (!wasReady && p.isReady(node)) {
             p.readySince = effects.now();
         }
@@ -632,6 +634,8 @@ public final class ControlPlane implements ControlPlaneInputs {
             return;
         }
         boolean wasReady = p.isReady(node);
+        boolean wasListed = p.ran;
+        boolean wasServing = p.isServing(node);
         p.state = r.state();
         effects.log(new TaskObserved(p.id, r.state(), r.message()));
         if (r.state() == TaskState.STARTING && p.ran) {
@@ -653,7 +657,9 @@ public final class ControlPlane implements ControlPlaneInputs {
         } else if (r.state() == TaskState.SHUTDOWN && p.deleting) {
             pods.remove(p, "deleted");
         }
-        endpoints.podChanged(p.service);
+        store.readinessMayHaveChanged(p);
+        // its endpoint reads whether it ran and its Ready condition whatever the deletion; a removal tells the controller itself
+        endpoints.podReported(p.service, wasListed != p.ran || wasServing != p.isServing(node));
         // The controllers read only readiness and ends; the steps in between change nothing for them.
         if (wasReady != p.isReady(node) || r.state().isTerminal()) {
             dirty.add(p.service);

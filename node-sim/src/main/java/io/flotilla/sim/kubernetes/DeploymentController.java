@@ -105,8 +105,14 @@ final class DeploymentController {
             scaleReplicaSet(d, newRs, next);
             return true;
         }
-        List<ReplicaSetState> active = old.stream().filter(rs -> rs.replicas > 0).toList();
-        List<RolloutMath.Rs> oldCounts = active.stream().map(rs -> counts(rs, available)).toList();
+        List<ReplicaSetState> active = new ArrayList<>();
+        List<RolloutMath.Rs> oldCounts = new ArrayList<>();
+        for (ReplicaSetState rs : old) {
+            if (rs.replicas > 0) {
+                active.add(rs);
+                oldCounts.add(counts(rs, available));
+            }
+        }
         int[] sizes = RolloutMath.reconcileOldReplicaSets(strategy, d.replicas(), oldCounts, counts(newRs, available));
         for (int i = 0; i < sizes.length; i++) {
             if (sizes[i] != active.get(i).replicas) {
@@ -185,26 +191,18 @@ final class DeploymentController {
         return new RolloutMath.Rs(rs.replicas, available.getOrDefault(rs, 0));
     }
 
-    /** {@code status.availableReplicas} of every ReplicaSet of the deployment, in one pass over its pods. */
-    private Map<ReplicaSetState, Integer> availableByReplicaSet(DeploymentState d) {
+    /** {@code status.availableReplicas} of every ReplicaSet of the deployment. */
+    private static Map<ReplicaSetState, Integer> availableByReplicaSet(DeploymentState d) {
         Map<ReplicaSetState, Integer> available = new HashMap<>();
-        for (PodState p : store.podsOf(d.name())) {
-            if (p.isReady(p.node == null ? null : store.nodes.get(p.node))) {
-                available.merge(p.replicaSet, 1, Integer::sum);
-            }
+        for (ReplicaSetState rs : d.replicaSets) {
+            available.put(rs, available(d, rs));
         }
         return available;
     }
 
-    /** {@code status.availableReplicas}: its pods that are ready (minReadySeconds is 0). */
-    private int available(DeploymentState d, ReplicaSetState rs) {
-        int n = 0;
-        for (PodState p : store.podsOf(d.name())) {
-            if (p.replicaSet == rs && p.isReady(p.node == null ? null : store.nodes.get(p.node))) {
-                n++;
-            }
-        }
-        return n;
+    /** {@code status.availableReplicas}: its pods that are ready (minReadySeconds is 0), as the store counts them. */
+    private static int available(DeploymentState d, ReplicaSetState rs) {
+        return rs.readyPods;
     }
 
     /** Upstream {@code DeploymentComplete}: every replica updated and available, no old pod left. */
@@ -226,19 +224,19 @@ final class DeploymentController {
      * surplus, ranked against all the deployment's pods on the same nodes.
      */
     private void syncReplicaSet(DeploymentState d, ReplicaSetState rs) {
-        List<PodState> mine = new ArrayList<>();
-        for (PodState p : store.podsOf(d.name())) {
-            if (p.replicaSet == rs && !p.deleting) {
-                mine.add(p);
-            }
-        }
-        int diff = mine.size() - rs.replicas;
+        int diff = rs.activePods - rs.replicas; // the store counts the ReplicaSet's pods that are not Terminating
         if (diff < 0) {
             createPods(d, rs, -diff);
             return;
         }
         if (diff == 0) {
             return;
+        }
+        List<PodState> mine = new ArrayList<>();
+        for (PodState p : store.podsOf(d.name())) {
+            if (p.replicaSet == rs && !p.deleting) {
+                mine.add(p);
+            }
         }
         Map<String, Integer> perNode = new HashMap<>();
         for (PodState p : store.podsOf(d.name())) {
@@ -279,7 +277,7 @@ final class DeploymentController {
     }
 
     private PodRanking.Ranked ranked(PodState p, int rank) {
-        NodeState node = p.node == null ? null : store.nodes.get(p.node);
+        NodeState node = store.nodeOf(p);
         PodRanking.Phase phase = p.ran ? PodRanking.Phase.RUNNING : PodRanking.Phase.PENDING;
         boolean ready = p.isReady(node);
         return new PodRanking.Ranked(p.id, p.node == null ? "" : p.node, phase, ready, ready ? p.readySince : -1,

@@ -3,6 +3,7 @@ package io.flotilla.sim.kubernetes;
 import io.flotilla.sim.control.ServiceEndpoint;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,10 @@ final class EndpointSliceController {
 
     private final ApiStore store;
     private final BiConsumer<String, List<ServiceEndpoint>> writer;
+    /** The workloads to sync, in the order they were first touched, which is the order slices are written in. */
     private final Set<String> dirty = new LinkedHashSet<>();
+    /** Those of them whose endpoints may really differ; the others are synced for nothing and skipped. */
+    private final Set<String> stale = new HashSet<>();
     private final Map<String, List<ServiceEndpoint>> written = new HashMap<>();
 
     EndpointSliceController(ApiStore store, BiConsumer<String, List<ServiceEndpoint>> writer) {
@@ -37,11 +41,26 @@ final class EndpointSliceController {
     /** Something about one of the service's pods changed. */
     void podChanged(String service) {
         dirty.add(service);
+        stale.add(service);
+    }
+
+    /**
+     * A kubelet reported one of the service's pods; {@code endpointChanged} when the report changed
+     * what its endpoint reads (its container ran, its Ready condition). A report that did not is
+     * still a sync of the service, as upstream's pod update is, but one that finds nothing to write.
+     */
+    void podReported(String service, boolean endpointChanged) {
+        dirty.add(service);
+        if (endpointChanged) {
+            stale.add(service);
+        }
     }
 
     /** Nodes changed readiness: every pod's conditions may have. */
     void allChanged() {
-        dirty.addAll(store.workloads());
+        List<String> all = store.workloads();
+        dirty.addAll(all);
+        stale.addAll(all);
     }
 
     /** Writes the slices that changed. */
@@ -52,25 +71,52 @@ final class EndpointSliceController {
         List<String> batch = new ArrayList<>(dirty);
         dirty.clear();
         for (String workload : batch) {
-            List<ServiceEndpoint> now = endpointsOf(workload);
-            if (!now.equals(written.getOrDefault(workload, List.of()))) {
-                written.put(workload, now);
+            if (!stale.remove(workload)) {
+                continue; // nothing its endpoints read changed since they were last written
+            }
+            List<ServiceEndpoint> before = written.getOrDefault(workload, List.of());
+            Optional<List<ServiceEndpoint>> now = endpointsOf(workload, before);
+            if (now.isPresent()) {
+                written.put(workload, now.get());
                 StatefulSetState set = store.statefulSets.get(workload);
-                writer.accept(set == null ? workload : set.spec.service(), now);
+                writer.accept(set == null ? workload : set.spec.service(), now.get());
             }
         }
     }
 
-    private List<ServiceEndpoint> endpointsOf(String workload) {
-        List<ServiceEndpoint> out = new ArrayList<>();
+    /**
+     * The workload's endpoints, when they differ from {@code before}. Most syncs change nothing or
+     * little: the pods are compared with what was written first, and endpoints are made only from
+     * the first difference on.
+     */
+    private Optional<List<ServiceEndpoint>> endpointsOf(String workload, List<ServiceEndpoint> before) {
+        List<ServiceEndpoint> out = null;
+        int i = 0;
         for (PodState p : store.podsOf(workload)) {
             if (p.node != null && p.ran) {
-                NodeState node = store.nodes.get(p.node);
-                boolean serving = p.isServing(node);
-                out.add(new ServiceEndpoint(p.id, p.node, serving && !p.deleting, serving, p.deleting,
+                boolean serving = p.isServing(store.nodeOf(p));
+                boolean ready = serving && !p.deleting;
+                if (out == null && i < before.size() && same(before.get(i), p, ready, serving)) {
+                    i++;
+                    continue;
+                }
+                if (out == null) {
+                    out = new ArrayList<>(before.subList(0, i));
+                }
+                out.add(new ServiceEndpoint(p.id, p.node, ready, serving, p.deleting,
                         p.statefulSet == null ? Optional.empty() : Optional.of(p.slotName)));
             }
         }
-        return out;
+        if (out == null) {
+            return i == before.size() ? Optional.empty() : Optional.of(new ArrayList<>(before.subList(0, i)));
+        }
+        return Optional.of(out);
+    }
+
+    /** Whether the endpoint written is the pod's as it is now. */
+    private static boolean same(ServiceEndpoint e, PodState p, boolean ready, boolean serving) {
+        return e.pod().equals(p.id) && e.node().equals(p.node) && e.ready() == ready && e.serving() == serving
+                && e.terminating() == p.deleting
+                && e.hostname().equals(p.statefulSet == null ? Optional.empty() : Optional.of(p.slotName));
     }
 }

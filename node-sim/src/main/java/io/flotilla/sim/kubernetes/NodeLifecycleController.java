@@ -110,6 +110,7 @@ final class NodeLifecycleController {
             node.probeTimestamp = now;
         }
         node.ready = NodeState.Ready.TRUE;
+        store.nodeReadinessChanged(node);
         io.log(new NodeStatusChanged(node.name(), NodeStatus.READY, READY_MESSAGE));
         removeTaint(node, UNREACHABLE_NO_SCHEDULE, "the node is Ready again");
         for (PodState p : store.podsOn(node.name())) {
@@ -146,6 +147,7 @@ final class NodeLifecycleController {
 
     private void markUnknown(NodeState node) {
         node.ready = NodeState.Ready.UNKNOWN;
+        store.nodeReadinessChanged(node);
         io.log(new NodeStatusChanged(node.name(), NodeStatus.UNKNOWN, UNKNOWN_MESSAGE));
         addTaint(node, UNREACHABLE_NO_SCHEDULE, "node condition Ready is Unknown");
         watch.updated(node);

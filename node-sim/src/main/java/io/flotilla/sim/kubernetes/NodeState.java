@@ -44,14 +44,20 @@ final class NodeState {
     /** Taints an operator added during the run ({@code kubectl taint}: the out-of-service taint). */
     final List<Taint> operatorTaints = new ArrayList<>();
     boolean queuedForTainting;
+    /** No longer the API server's Node of its name (deleted, or replaced by a new one). */
+    boolean gone;
     long assignmentsVersion;
     long reportsReceived;
     /** Images the kubelet has pulled, with their sizes (node status {@code images}). */
     final TreeMap<String, Long> images = new TreeMap<>();
 
+    /** {@link #zone()}, which the node lifecycle controller reads for every node at every pass. */
+    private final String zone;
+
     NodeState(NodeSpec spec, Availability availability) {
         this.spec = spec;
         this.availability = availability;
+        this.zone = zoneOf(spec);
     }
 
     String name() {
@@ -73,6 +79,10 @@ final class NodeState {
 
     /** Upstream {@code GetZoneKey}: region and zone labels, "" when the node has neither. */
     String zone() {
+        return zone;
+    }
+
+    private static String zoneOf(NodeSpec spec) {
         Map<String, String> labels = spec.labels();
         String zone = labels.getOrDefault(ZONE_LABEL, "");
         String region = labels.getOrDefault(REGION_LABEL, "");

@@ -22,10 +22,8 @@ import io.flotilla.sim.events.TaskStateChanged;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The API server's pod writes: creation (a name, admission, the scheduling queue), binding, graceful
@@ -74,17 +72,7 @@ final class PodApi implements PodControl, Eviction, Binding {
 
     @Override
     public Optional<String> createPod(DeploymentState d, ReplicaSetState rs) {
-        Set<Integer> used = new TreeSet<>();
-        for (PodState p : store.podsOf(d.name())) {
-            if (!p.deleting) {
-                used.add(p.slot);
-            }
-        }
-        int slot = 1;
-        while (used.contains(slot)) {
-            slot++;
-        }
-        return create(d, rs, slot, null);
+        return create(d, rs, store.lowestFreeSlot(d.name()), null);
     }
 
     @Override
@@ -195,13 +183,14 @@ final class PodApi implements PodControl, Eviction, Binding {
     /** A change the control plane itself makes is both the truth and its belief. */
     private void advance(PodState p, TaskState state, String message) {
         p.state = state;
+        store.readinessMayHaveChanged(p);
         io.log(new TaskStateChanged(p.id, p.node, state, message, null));
         io.log(new TaskObserved(p.id, state, message));
     }
 
     @Override
     public void bind(PodState p, String node) {
-        p.node = node;
+        store.bind(p, node);
         p.error = null;
         advance(p, TaskState.ASSIGNED, "Successfully assigned " + p.pod.key() + " to " + node);
         watch.bound(p);
@@ -216,7 +205,7 @@ final class PodApi implements PodControl, Eviction, Binding {
         if (p.deleting) {
             return;
         }
-        p.deleting = true;
+        store.markDeleting(p);
         io.log(new TaskDesired(p.id, TaskState.SHUTDOWN, reason));
         watch.terminating(p);
         if (p.node == null) {
@@ -237,7 +226,7 @@ final class PodApi implements PodControl, Eviction, Binding {
     /** A deletion without grace (PodGC, when the pod's node object is deleted): the pod is gone at once. */
     void forceDelete(PodState p, String reason, String message) {
         if (!p.deleting) {
-            p.deleting = true;
+            store.markDeleting(p);
             io.log(new TaskDesired(p.id, TaskState.SHUTDOWN, reason));
         }
         remove(p, message);

@@ -37,8 +37,16 @@ final class PodState {
     /** Stands for the pod's random UID, which upstream's scale-down ranking breaks ties with. */
     final long uid;
 
+    /** The node it is bound to; set through {@link ApiStore#bind}, which keeps the pods by node. */
     String node;
+    /** The Node object it was bound to; read it through {@link ApiStore#nodeOf}. */
+    NodeState boundNode;
+    /** Whether it is counted in its ReplicaSet's {@code readyPods}; kept by {@link ApiStore#readinessMayHaveChanged}. */
+    boolean countedReady;
+    /** Its place among the pods the store was given, oldest first; set by {@link ApiStore#add}. */
+    long storeOrder;
     TaskState state = TaskState.NEW;
+    /** Set through {@link ApiStore#markDeleting}, which frees its slot. */
     boolean deleting;
     /** When the pod last became ready (its Ready condition's lastTransitionTime), -1 if never. */
     long readySince = -1;

@@ -27,6 +27,13 @@ final class ReplicaSetState {
     /** Pod creations refused in a row (the work queue's failure count), and when it may try again. */
     int failedCreates;
     long retryCreatesAt;
+    /**
+     * Its pods in the store that are not Terminating ({@code status.replicas}), and those of them
+     * that are Ready ({@code status.availableReplicas}, minReadySeconds being 0); the
+     * {@link ApiStore} keeps both as pods and nodes change.
+     */
+    int activePods;
+    int readyPods;
 
     ReplicaSetState(String name, String hash, Template template, long created, int revision) {
         this.name = name;

@@ -107,10 +107,12 @@ final class Scheduler {
     /** Schedules every pod that is due, one at a time; then arms the timer for the next one. */
     void run() {
         long now = io.now();
-        for (PodState p : List.copyOf(waiting.values())) {
-            if (dueAt(p) <= now) {
-                waiting.remove(p.id);
-                enqueue(p);
+        if (!waiting.isEmpty()) { // most runs follow a status post, with no pod waiting
+            for (PodState p : List.copyOf(waiting.values())) {
+                if (dueAt(p) <= now) {
+                    waiting.remove(p.id);
+                    enqueue(p);
+                }
             }
         }
         while (!active.isEmpty()) {

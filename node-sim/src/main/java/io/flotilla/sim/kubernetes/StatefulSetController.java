@@ -103,7 +103,7 @@ final class StatefulSetController {
      * that is not Ready has lost); its phase never becomes Failed, as its containers restart in place.
      */
     private StatefulSetControl.Replica replica(PodState p) {
-        boolean ready = p.isServing(p.node == null ? null : store.nodes.get(p.node));
+        boolean ready = p.isServing(store.nodeOf(p));
         return new StatefulSetControl.Replica(p.slot, p.revision, ready, false, p.deleting);
     }
 

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -68,20 +69,39 @@ public final class Cache {
     public void updateNode(KubeNode node) {
         NodeInfo n = existing(node.name());
         KubeNode old = n.node();
+        Map<String, Long> oldImages = n.images;
         preferNoScheduleNodes -= n.preferNoScheduleTaints ? 1 : 0;
-        old.images().keySet().forEach(i -> imageNodes.merge(i, -1, Integer::sum));
+        old.images().keySet().forEach(i -> imageNodes.merge(i, -1, (a, b) -> a + b == 0 ? null : a + b));
         node.images().keySet().forEach(i -> imageNodes.merge(i, 1, Integer::sum));
-        imageNodes.values().removeIf(c -> c == 0);
-        imageSizes.clear();
         if (!old.labels().equals(node.labels())) {
             tree.relabel(n, old, node);
             n.setNode(node);
             rebuildIndexes();
         } else {
             n.setNode(node);
+            imagesChanged(n, oldImages);
         }
         preferNoScheduleNodes += n.preferNoScheduleTaints ? 1 : 0;
         table.sync(n);
+    }
+
+    /**
+     * The node's images changed: the sizes by node already worked out change in its column only, so
+     * that a kubelet pulling an image does not make the next cycle read every node's images again.
+     */
+    private void imagesChanged(NodeInfo n, Map<String, Long> before) {
+        for (Map.Entry<String, Long> e : before.entrySet()) {
+            long[] sizes = imageSizes.get(e.getKey());
+            if (sizes != null) {
+                sizes[n.index] = n.images.getOrDefault(e.getKey(), 0L);
+            }
+        }
+        for (Map.Entry<String, Long> e : n.images.entrySet()) {
+            long[] sizes = imageSizes.get(e.getKey());
+            if (sizes != null) {
+                sizes[n.index] = e.getValue();
+            }
+        }
     }
 
     /** Removes a node and forgets the pods bound to it (their controllers will replace them). */
@@ -90,6 +110,7 @@ public final class Cache {
         preferNoScheduleNodes -= n.preferNoScheduleTaints ? 1 : 0;
         for (PodInfo p : List.copyOf(n.pods)) {
             pods.remove(p.key());
+            selectors.podForgotten(p);
         }
         n.node().images().keySet().forEach(i -> imageNodes.merge(i, -1, Integer::sum));
         imageNodes.values().removeIf(c -> c == 0);

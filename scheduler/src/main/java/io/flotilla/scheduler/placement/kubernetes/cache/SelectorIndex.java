@@ -36,6 +36,9 @@ public final class SelectorIndex {
         private Counts(Key key) {
             this.key = key;
             this.perNode = new int[cluster.nodeCapacity()];
+            if (!mayMatchBoundPods(key.selector)) {
+                return; // the first pod of a workload: none of the pods bound carries its labels
+            }
             for (NodeInfo n : cluster.nodesByIndex()) {
                 for (PodInfo p : n.pods) {
                     if (key.matches(p)) {
@@ -88,6 +91,8 @@ public final class SelectorIndex {
      */
     private final HashMap<String, HashMap<String, List<Counts>>> byFirstLabel = new HashMap<>();
     private final List<Counts> withoutLabels = new ArrayList<>();
+    /** How many bound pods carry each label (key, then value): counting a new selector's pods skips the walk when none does. */
+    private final HashMap<String, HashMap<String, int[]>> boundByLabel = new HashMap<>();
 
     SelectorIndex(Cache cluster) {
         this.cluster = cluster;
@@ -115,6 +120,7 @@ public final class SelectorIndex {
     }
 
     void podBound(PodInfo pod, NodeInfo node, int delta) {
+        labelsBound(pod, delta);
         if (all.isEmpty()) {
             return;
         }
@@ -135,6 +141,29 @@ public final class SelectorIndex {
                 c.update(node, delta);
             }
         }
+    }
+
+    /** The pod is forgotten with its node, without being unbound from it. */
+    void podForgotten(PodInfo pod) {
+        labelsBound(pod, -1);
+    }
+
+    private void labelsBound(PodInfo pod, int delta) {
+        for (var label : pod.labels().entrySet()) {
+            boundByLabel.computeIfAbsent(label.getKey(), k -> new HashMap<>())
+                    .computeIfAbsent(label.getValue(), v -> new int[1])[0] += delta;
+        }
+    }
+
+    /** False when the selector requires a label that no bound pod carries, so that it matches none. */
+    private boolean mayMatchBoundPods(LabelSelector selector) {
+        if (selector.matchLabels().isEmpty()) {
+            return true;
+        }
+        var first = selector.matchLabels().entrySet().iterator().next();
+        HashMap<String, int[]> byValue = boundByLabel.get(first.getKey());
+        int[] bound = byValue == null ? null : byValue.get(first.getValue());
+        return bound != null && bound[0] > 0;
     }
 
     /** A node joined with no pods: existing counts only need room (its domain is in the column already). */

@@ -157,7 +157,7 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, S
         }
         int[] indexes = state.indexes(nodes);
         for (int k = 0; k < indexes.length && (requireAll || unseen > 0); k++) {
-            if (requireAll && !SpreadConstraint.nodeHasAllKeys(nodes.get(k), constraints)) {
+            if (requireAll && !hasAllKeys(columns, indexes[k])) {
                 ignored.add(nodes.get(k));
                 continue;
             }
@@ -207,6 +207,19 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, S
         }
         state.write(SCORE, s);
         return Status.SUCCESS;
+    }
+
+    /**
+     * {@link SpreadConstraint#nodeHasAllKeys} read from the constraints' columns, where a node without
+     * the key is in domain {@link TopologyColumn#MISSING}: an array read, not a label lookup, per node.
+     */
+    private static boolean hasAllKeys(TopologyColumn[] columns, int nodeIndex) {
+        for (TopologyColumn c : columns) {
+            if (c.domainAt(nodeIndex) == TopologyColumn.MISSING) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many domains of constraint {@code i} hold a node, the "" domain and the nodes without the key as one. */
