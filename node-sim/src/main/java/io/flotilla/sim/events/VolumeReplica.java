@@ -9,7 +9,7 @@ import java.time.Duration;
  * {@code streaming}) or stopped ({@code stopped}), and what the volume holds of {@code of}'s writes
  * until the next such event: {@code holds} is {@code none}, {@code through} (up to {@code through})
  * or {@code following} (up to {@code lag} before now, and at least up to {@code through}, what the
- * base backup copied).
+ * base backup copied); {@code through} is null exactly when {@code holds} is {@code none}.
  */
 public record VolumeReplica(String volume, String on, String of, String stream, String holds, Duration through, Duration lag)
         implements Event {

@@ -42,8 +42,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (failOn != null && !List.of("low", "medium", "high", "critical").contains(failOn)) {
-            err.println("--fail-on: expected one of low, medium, high, critical, got '" + failOn + "'");
+        if (failOn != null && !List.of("low", "medium", "high", "critical").contains(failOn.toLowerCase(Locale.ROOT))) {
+            err.println("flotilla: --fail-on: expected one of low, medium, high, critical, got '" + failOn + "'");
             err.flush();
             return ExitCodes.INVALID_INPUT;
         }

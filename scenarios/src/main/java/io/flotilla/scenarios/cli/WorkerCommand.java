@@ -9,6 +9,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+/**
+ * {@code worker --join HOST:PORT}: a JVM that takes the runs of clustered sweeps. It restarts its
+ * cluster system and joins again when a coordinator goes away, so one worker serves sweep after sweep.
+ */
 @Command(name = "worker", description = "Join the cluster of a `compare --cluster HOST:PORT` and simulate its runs, "
         + "sweep after sweep, until stopped. See docs/cluster.md.")
 final class WorkerCommand implements Callable<Integer> {

@@ -78,6 +78,6 @@ class ScanGateTest {
         Path file = Cli.write(dir, "gate.yaml", FILE);
         Cli.Outcome out = Cli.run("validate", "--fail-on", "severe", file.toString());
         assertEquals(2, out.code());
-        assertEquals("--fail-on: expected one of low, medium, high, critical, got 'severe'", out.err().strip());
+        assertEquals("flotilla: --fail-on: expected one of low, medium, high, critical, got 'severe'", out.err().strip());
     }
 }
