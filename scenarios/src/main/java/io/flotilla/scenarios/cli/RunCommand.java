@@ -78,7 +78,8 @@ final class RunCommand implements Callable<Integer> {
                     new RunOptions(chosen, seed == null ? OptionalLong.empty() : OptionalLong.of(seed), Set.of()),
                     progress.listener());
         }
-        List<ExpectationResult> results = Expectations.evaluate(run);
+        Expectations.Evaluation evaluation = Expectations.evaluateToEnd(run);
+        List<ExpectationResult> results = evaluation.results();
         if (events != null) {
             try (BufferedWriter w = Files.newBufferedWriter(events, StandardCharsets.UTF_8)) {
                 run.log().writeJsonLines(w);
@@ -97,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            out.println(JsonResult.render(JsonResult.of(run, results)));
+            JsonResult.print(run, evaluation, out);
         } else {
             HumanReport.print(run, results, out, main.terminal.colour() ? Palette.ANSI : Palette.PLAIN);
         }

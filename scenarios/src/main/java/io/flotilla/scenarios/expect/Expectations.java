@@ -21,7 +21,18 @@ public final class Expectations {
 
     private Expectations() {}
 
+    /**
+     * The results, and the cluster as the whole log leaves it at the run's end: what
+     * {@code run --json} reports, so it need not fold the log a second time.
+     */
+    public record Evaluation(List<ExpectationResult> results, ClusterView atEnd) {}
+
     public static List<ExpectationResult> evaluate(RunResult run) {
+        return evaluateToEnd(run).results();
+    }
+
+    /** As {@link #evaluate}, keeping the view it folded to the run's end. */
+    public static Evaluation evaluateToEnd(RunResult run) {
         List<Expectation> expectations = run.scenario().expectations();
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < expectations.size(); i++) {
@@ -49,7 +60,16 @@ public final class Expectations {
                 results[i] = result(e, run, view);
             }
         }
-        return List.of(results);
+        // An expectation set after the run's end moved the view past it: the end needs its own fold.
+        boolean pastEnd = expectations.stream().anyMatch(e -> timeOf(e, run) > run.end());
+        return new Evaluation(List.of(results), pastEnd ? foldedToEnd(run) : view);
+    }
+
+    /** The view of the whole log up to the run's end. */
+    public static ClusterView foldedToEnd(RunResult run) {
+        ClusterView view = Views.initial(run.scenario());
+        view.applyUntil(run.log().events(), 0, run.end());
+        return view;
     }
 
     private static ExpectationResult result(Expectation e, RunResult run, ClusterView view) {

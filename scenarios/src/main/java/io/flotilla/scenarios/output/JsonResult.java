@@ -1,22 +1,28 @@
 package io.flotilla.scenarios.output;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.flotilla.scenarios.expect.ExpectationResult;
-import io.flotilla.scenarios.expect.Views;
+import io.flotilla.scenarios.expect.Expectations;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.model.TrafficDecl;
 import io.flotilla.scenarios.model.TrafficTotals;
+import io.flotilla.scenarios.model.VolumeDecl;
 import io.flotilla.scenarios.run.RunResult;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.view.ClusterView;
 import io.flotilla.sim.view.NodeView;
 import io.flotilla.sim.view.TaskView;
 import io.flotilla.sim.view.VolumeView;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -40,121 +46,191 @@ public final class JsonResult {
 
     private JsonResult() {}
 
+    /**
+     * The result as a tree, for callers that look into it; it is what {@link #write} streams, read
+     * back token by token.
+     */
     public static ObjectNode of(RunResult run, List<ExpectationResult> expectations) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("scenario", run.scenario().name());
-        root.put("strategy", run.strategy().name().toLowerCase(Locale.ROOT));
-        root.put("seed", run.seed());
-        root.put("end", Durations.format(run.end()));
-        root.put("passed", expectations.stream().allMatch(ExpectationResult::passed));
-        ArrayNode checks = root.putArray("expectations");
+        TokenBuffer buffer = new TokenBuffer(MAPPER, false);
+        try {
+            write(run, expectations, Expectations.foldedToEnd(run), buffer);
+            return (ObjectNode) MAPPER.readTree(buffer.asParser());
+        } catch (IOException e) {
+            throw new IllegalStateException("a buffer of plain values always reads back", e);
+        }
+    }
+
+    /**
+     * Writes the result to {@code out} as {@link #render} prints it, without a tree between: a run
+     * of a thousand nodes and twenty thousand tasks makes megabytes of JSON, and building them as
+     * nodes first cost more than the writing.
+     */
+    public static void print(RunResult run, Expectations.Evaluation evaluation, PrintWriter out) {
+        // closing the generator flushes it; the caller's writer stays open
+        try (JsonGenerator gen = MAPPER.getFactory().createGenerator(out)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            gen.setPrettyPrinter(new DefaultPrettyPrinter());
+            write(run, evaluation.results(), evaluation.atEnd(), gen);
+        } catch (IOException e) {
+            throw new IllegalStateException("a print writer reports no errors", e);
+        }
+        out.println();
+    }
+
+    private static void write(RunResult run, List<ExpectationResult> expectations, ClusterView view,
+            JsonGenerator gen) throws IOException {
+        gen.writeStartObject();
+        gen.writeStringField("scenario", run.scenario().name());
+        gen.writeStringField("strategy", run.strategy().name().toLowerCase(Locale.ROOT));
+        gen.writeNumberField("seed", run.seed());
+        gen.writeStringField("end", Durations.format(run.end()));
+        gen.writeBooleanField("passed", expectations.stream().allMatch(ExpectationResult::passed));
+        gen.writeArrayFieldStart("expectations");
         for (ExpectationResult e : expectations) {
-            ObjectNode o = checks.addObject();
-            o.put("line", e.line());
-            o.put("check", e.check());
-            o.put("at", Durations.format(e.at()));
-            o.put("passed", e.passed());
-            o.put("detail", e.detail());
+            gen.writeStartObject();
+            gen.writeNumberField("line", e.line());
+            gen.writeStringField("check", e.check());
+            gen.writeStringField("at", Durations.format(e.at()));
+            gen.writeBooleanField("passed", e.passed());
+            gen.writeStringField("detail", e.detail());
+            gen.writeEndObject();
         }
-        ClusterView view = Views.initial(run.scenario());
-        view.applyUntil(run.log().events(), 0, run.end());
-        ArrayNode nodes = root.putArray("nodes");
+        gen.writeEndArray();
+        gen.writeArrayFieldStart("nodes");
         for (NodeView n : view.nodes()) {
-            ObjectNode o = nodes.addObject();
-            o.put("name", n.name);
-            o.put("role", n.role.name().toLowerCase(Locale.ROOT));
-            o.put("state", n.state());
-            o.put("availability", n.availability().name().toLowerCase(Locale.ROOT));
-            o.put("believed", n.believed());
-            ArrayNode images = o.putArray("images");
-            n.images().forEach(images::add);
-            o.put("image_bytes", diskBytes(run, n.images()));
-        }
-        boolean kubernetes = run.strategy() == Strategy.KUBERNETES;
-        ArrayNode tasks = root.putArray("tasks");
-        for (TaskView t : view.newestTasks()) {
-            ObjectNode o = tasks.addObject();
-            o.put("name", t.name);
-            if (kubernetes) {
-                o.put("pod", t.id);
+            gen.writeStartObject();
+            gen.writeStringField("name", n.name);
+            gen.writeStringField("role", n.role.name().toLowerCase(Locale.ROOT));
+            gen.writeStringField("state", n.state());
+            gen.writeStringField("availability", n.availability().name().toLowerCase(Locale.ROOT));
+            gen.writeStringField("believed", n.believed());
+            gen.writeArrayFieldStart("images");
+            for (String image : n.images()) {
+                gen.writeString(image);
             }
-            o.put("service", t.service);
-            o.put("node", t.node().orElse(null));
-            o.put("state", t.state().lowerName());
-            o.put("desired", t.desired().lowerName());
-            o.put("error", t.error().orElse(null));
-            ObjectNode addresses = o.putObject("addresses");
-            t.addresses.forEach(addresses::put);
-            o.put("believed", t.believed().lowerName());
-            o.put("id", t.id);
-            o.put("image", t.image);
-            t.health().ifPresent(h -> o.put("health", h));
+            gen.writeEndArray();
+            gen.writeNumberField("image_bytes", diskBytes(run, n.images()));
+            gen.writeEndObject();
+        }
+        gen.writeEndArray();
+        boolean kubernetes = run.strategy() == Strategy.KUBERNETES;
+        gen.writeArrayFieldStart("tasks");
+        for (TaskView t : view.newestTasks()) {
+            gen.writeStartObject();
+            gen.writeStringField("name", t.name);
+            if (kubernetes) {
+                gen.writeStringField("pod", t.id);
+            }
+            gen.writeStringField("service", t.service);
+            gen.writeStringField("node", t.node().orElse(null));
+            gen.writeStringField("state", t.state().lowerName());
+            gen.writeStringField("desired", t.desired().lowerName());
+            gen.writeStringField("error", t.error().orElse(null));
+            writeStrings(gen, "addresses", t.addresses);
+            gen.writeStringField("believed", t.believed().lowerName());
+            gen.writeStringField("id", t.id);
+            gen.writeStringField("image", t.image);
+            if (t.health().isPresent()) {
+                gen.writeStringField("health", t.health().get());
+            }
             if (!t.secrets().isEmpty()) {
-                ArrayNode secrets = o.putArray("secrets");
-                t.secrets().forEach(f -> secrets.add(f.name()));
+                gen.writeArrayFieldStart("secrets");
+                for (var f : t.secrets()) {
+                    gen.writeString(f.name());
+                }
+                gen.writeEndArray();
             }
             if (!t.configs().isEmpty()) {
-                ArrayNode configs = o.putArray("configs");
-                t.configs().forEach(f -> configs.add(f.name()));
+                gen.writeArrayFieldStart("configs");
+                for (var f : t.configs()) {
+                    gen.writeString(f.name());
+                }
+                gen.writeEndArray();
             }
             if (t.paused()) {
-                o.put("paused", true);
+                gen.writeBooleanField("paused", true);
             }
+            gen.writeEndObject();
         }
+        gen.writeEndArray();
         if (!view.failedCreates().isEmpty()) {
-            ArrayNode failed = root.putArray("failed_creates");
-            view.failedCreates().forEach((service, f) -> {
-                ObjectNode o = failed.addObject();
-                o.put("service", service);
-                o.put("kind", f.latest().kind());
-                o.put("object", f.latest().object());
-                o.put("count", f.count());
-                o.put("first", Durations.format(f.first()));
-                o.put("last", Durations.format(f.last()));
-                o.put("message", f.latest().message());
-            });
+            gen.writeArrayFieldStart("failed_creates");
+            for (var entry : view.failedCreates().entrySet()) {
+                ClusterView.FailedCreates f = entry.getValue();
+                gen.writeStartObject();
+                gen.writeStringField("service", entry.getKey());
+                gen.writeStringField("kind", f.latest().kind());
+                gen.writeStringField("object", f.latest().object());
+                gen.writeNumberField("count", f.count());
+                gen.writeStringField("first", Durations.format(f.first()));
+                gen.writeStringField("last", Durations.format(f.last()));
+                gen.writeStringField("message", f.latest().message());
+                gen.writeEndObject();
+            }
+            gen.writeEndArray();
         }
-        ArrayNode volumes = root.putArray("volumes");
+        gen.writeArrayFieldStart("volumes");
         for (VolumeView v : view.volumes()) {
-            ObjectNode o = volumes.addObject();
-            o.put("name", v.name);
-            o.put("node", v.node().orElse(null));
-            o.put("state", v.state());
+            gen.writeStartObject();
+            gen.writeStringField("name", v.name);
+            gen.writeStringField("node", v.node().orElse(null));
+            gen.writeStringField("state", v.state());
             OptionalLong through = v.dataThrough(run.end());
-            o.put("data_through", through.isPresent() ? Durations.format(through.getAsLong()) : null);
-            o.put("on", v.on.orElse(null));
+            gen.writeStringField("data_through", through.isPresent() ? Durations.format(through.getAsLong()) : null);
+            gen.writeStringField("on", v.on.orElse(null));
             // Compose's labels of the declared volume, as docker volume inspect shows them; none, no key.
-            Optional.ofNullable(run.scenario().volumes().get(v.name)).filter(d -> !d.labels().isEmpty())
-                    .ifPresent(d -> d.labels().forEach(o.putObject("labels")::put));
+            Optional<VolumeDecl> declared = Optional.ofNullable(run.scenario().volumes().get(v.name))
+                    .filter(d -> !d.labels().isEmpty());
+            if (declared.isPresent()) {
+                writeStrings(gen, "labels", declared.get().labels());
+            }
             if (!v.copiesOf().isEmpty()) {
                 // a replica's copy of another lineage's writes (the application's replication)
-                ObjectNode copies = o.putObject("replica_of");
+                gen.writeObjectFieldStart("replica_of");
                 for (String lineage : v.copiesOf()) {
                     OptionalLong of = v.dataThrough(lineage, run.end());
-                    ObjectNode c = copies.putObject(lineage);
-                    c.put("data_through", of.isPresent() ? Durations.format(of.getAsLong()) : null);
-                    c.put("streaming", v.streaming(lineage));
+                    gen.writeObjectFieldStart(lineage);
+                    gen.writeStringField("data_through", of.isPresent() ? Durations.format(of.getAsLong()) : null);
+                    gen.writeBooleanField("streaming", v.streaming(lineage));
+                    gen.writeEndObject();
                 }
+                gen.writeEndObject();
             }
+            gen.writeEndObject();
         }
-        ArrayNode traffic = root.putArray("traffic");
+        gen.writeEndArray();
+        gen.writeArrayFieldStart("traffic");
         for (TrafficDecl client : run.scenario().traffic()) {
             TrafficTotals totals = TrafficTotals.of(view.traffic(client.name()));
-            ObjectNode o = traffic.addObject();
-            o.put("client", client.name());
-            o.put("sent", totals.sent());
-            o.put("served", totals.served());
-            o.put("failed", totals.failed());
-            ObjectNode reasons = o.putObject("failed_by_reason");
-            totals.failedBy().forEach((reason, n) -> {
-                if (n > 0) {
-                    reasons.put(reason, n);
+            gen.writeStartObject();
+            gen.writeStringField("client", client.name());
+            gen.writeNumberField("sent", totals.sent());
+            gen.writeNumberField("served", totals.served());
+            gen.writeNumberField("failed", totals.failed());
+            gen.writeObjectFieldStart("failed_by_reason");
+            for (Map.Entry<String, Long> reason : totals.failedBy().entrySet()) {
+                if (reason.getValue() > 0) {
+                    gen.writeNumberField(reason.getKey(), reason.getValue());
                 }
-            });
-            ObjectNode servedBy = o.putObject("served_by");
-            totals.servedBy().forEach(servedBy::put);
+            }
+            gen.writeEndObject();
+            gen.writeObjectFieldStart("served_by");
+            for (Map.Entry<String, Long> served : totals.servedBy().entrySet()) {
+                gen.writeNumberField(served.getKey(), served.getValue());
+            }
+            gen.writeEndObject();
+            gen.writeEndObject();
         }
-        return root;
+        gen.writeEndArray();
+        gen.writeEndObject();
+    }
+
+    private static void writeStrings(JsonGenerator gen, String field, Map<String, String> values) throws IOException {
+        gen.writeObjectFieldStart(field);
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            gen.writeStringField(e.getKey(), e.getValue());
+        }
+        gen.writeEndObject();
     }
 
     /** What the images take on a node's disk: each layer once, however many images share it. */
