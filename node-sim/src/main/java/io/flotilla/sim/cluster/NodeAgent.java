@@ -49,6 +49,7 @@ import java.util.function.Supplier;
 import org.apache.pekko.actor.Cancellable;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -215,6 +216,12 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * the one timer every node re-arms all the time, and Pekko's timer bookkeeping (a timer message,
      * its generation, the log it asks for on every delivery) cost more than the heartbeat itself. It
      * waits in the same queue, armed at the same moments, so it fires exactly when the timer did.
+     *
+     * <p>When it fires, the agent sends its heartbeat there and then instead of telling itself to:
+     * a timer fires only when every mailbox is empty (see {@link VirtualTimeScheduler#quiescent}),
+     * so the tick would have been the next and only message run, and its handler uses nothing of
+     * the actor's context. The heartbeat leaves at the same instant, in the same order, one mailbox
+     * run fewer. Should anything be queued after all, the tick is told as before.
      */
     private final VirtualTimeScheduler clock;
     private final Runnable heartbeatTick;
@@ -301,7 +308,13 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         this.timers = timers;
         this.clock = VirtualTimeScheduler.of(ctx.getSystem());
         ActorRef<Command> self = ctx.getSelf();
-        this.heartbeatTick = () -> self.tell(SendHeartbeat.INSTANCE);
+        this.heartbeatTick = () -> {
+            if (clock.quiescent()) {
+                onHeartbeatTick();
+            } else {
+                self.tell(SendHeartbeat.INSTANCE);
+            }
+        };
         this.kind = kind;
     }
 
@@ -315,7 +328,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 .onMessage(KillTask.class, this::onKill)
                 .onMessage(SetHealth.class, this::onSetHealth)
                 .onMessage(Operate.class, this::onOperate)
-                .onMessageEquals(SendHeartbeat.INSTANCE, () -> up ? sendHeartbeat() : this)
+                .onMessageEquals(SendHeartbeat.INSTANCE, this::onHeartbeatTick)
                 .onMessage(StepDone.class, m -> up ? onStepDone(m) : this)
                 .onMessage(ContainerExit.class, m -> up ? onExit(m) : this)
                 .onMessage(RestartContainer.class, m -> up ? onRestart(m) : this)
@@ -331,6 +344,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 .onMessage(PullEnded.class, m -> up ? onPullEnded(m) : this)
                 .onMessage(ImageSync.class, m -> up ? onImageSync(m) : this)
                 .onMessage(ImageReady.class, m -> up ? onImageReady(m) : this)
+                .onSignal(PostStop.class, s -> onStopped())
                 .build();
     }
 
@@ -365,6 +379,16 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         imageStore.crashed(log.now()); // an unfinished pull is lost; pulled images stay on disk
         disk.freeAll(CONTAINER); // the node boots empty
         return this;
+    }
+
+    /** A stopped agent's tick would have gone to dead letters; it must not send on its own. */
+    private Behavior<Command> onStopped() {
+        heartbeat.cancel();
+        return this;
+    }
+
+    private Behavior<Command> onHeartbeatTick() {
+        return up ? sendHeartbeat() : this;
     }
 
     private Behavior<Command> sendHeartbeat() {

@@ -104,6 +104,15 @@ public final class VirtualTimeScheduler extends AbstractScheduler implements Clo
         return add(Math.max(0, delayNanos), 0, action, null);
     }
 
+    /**
+     * Whether no mailbox run is queued. A timer fires only then, once the run queue is drained, and
+     * no actor is running: so a timer's action may do what an actor would do on receiving the
+     * timer's message, as the next message it runs, without the tell and the mailbox run.
+     */
+    public boolean quiescent() {
+        return runQueue.isEmpty();
+    }
+
     /** Pekko closes its scheduler when the actor system terminates; later timers never fire. */
     @Override
     public synchronized void close() {
