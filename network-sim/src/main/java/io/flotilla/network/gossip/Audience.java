@@ -86,20 +86,7 @@ final class Audience {
 
     /** The smallest peer at or above {@code from}, or -1: to go through them in id order. */
     int next(int from) {
-        int w = from >>> 6;
-        if (w >= words.length) {
-            return -1;
-        }
-        long word = words[w] & (-1L << (from & 63));
-        while (true) {
-            if (word != 0) {
-                return (w << 6) + Long.numberOfTrailingZeros(word);
-            }
-            if (++w == words.length) {
-                return -1;
-            }
-            word = words[w];
-        }
+        return PeerSet.next(words, from);
     }
 
     /** The {@code i}-th peer in id order (from 0). */

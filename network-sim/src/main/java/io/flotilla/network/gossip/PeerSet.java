@@ -40,6 +40,11 @@ final class PeerSet {
 
     /** The smallest id in the set at or above {@code from}, or -1. */
     int next(int from) {
+        return next(words, from);
+    }
+
+    /** The smallest set bit of {@code words} at or above {@code from}, or -1. */
+    static int next(long[] words, int from) {
         int w = from >>> 6;
         if (w >= words.length) {
             return -1;
