@@ -46,6 +46,10 @@ final class Leadership {
         }
     }
 
+    boolean leading() {
+        return leading;
+    }
+
     void lost() {
         leading = false;
     }

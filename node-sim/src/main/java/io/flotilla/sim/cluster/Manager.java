@@ -18,6 +18,7 @@ import io.flotilla.sim.control.TaskReport;
 import io.flotilla.sim.dataplane.DataPlane;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.Kernel;
+import io.flotilla.sim.kernel.VirtualTimeScheduler;
 import io.flotilla.sim.storage.Storage;
 import io.flotilla.sim.swarm.ControlTimer;
 import java.time.Duration;
@@ -103,12 +104,15 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
 
     private record TimerFired(ControlPlaneTimer timer) implements Command {}
 
+    private record FrequentTimerFired(ControlPlaneTimer timer, long generation) implements Command {}
+
     /** What kubectl answers when the API server cannot reach a quorum of etcd members. */
     static final String ETCD_NO_QUORUM = "etcdserver: request timed out";
 
     private final Wire wire;
     private final Kernel kernel;
     private final TimerScheduler<Command> timers;
+    private final FrequentTimers frequentTimers;
     private final Leadership leadership;
     private final ControlPlaneInputs plane;
     private final ActorRef<DataPlane.Command> dataPlane;
@@ -142,6 +146,12 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
             this.plane = new io.flotilla.sim.swarm.ControlPlane(new Effects(), setup.swarm(), setup.networks(),
                     kernel.random().stream("dispatcher"), setup.explainTasks());
         }
+        // Both are called outside the actor, but only while no actor runs (all share one thread).
+        wire.answerQuietHeartbeats(plane::quietHeartbeat);
+        ActorRef<Command> self = ctx.getSelf();
+        this.frequentTimers = new FrequentTimers(VirtualTimeScheduler.of(ctx.getSystem()),
+                timer -> leadership.leading() && plane.quietTimer(timer),
+                (timer, generation) -> self.tell(new FrequentTimerFired(timer, generation)));
     }
 
     @Override
@@ -154,6 +164,7 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
                 .onMessage(LeaderElected.class, this::onLeaderElected)
                 .onMessageEquals(LeaderLost.INSTANCE, this::onLeaderLost)
                 .onMessage(TimerFired.class, this::onTimer)
+                .onMessage(FrequentTimerFired.class, this::onFrequentTimer)
                 .onMessage(AddNode.class, this::onAddNode)
                 .onMessage(SetAvailability.class, this::onSetAvailability)
                 .onMessage(Deploy.class, this::onDeploy)
@@ -240,6 +251,13 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
         return this;
     }
 
+    private Behavior<Command> onFrequentTimer(FrequentTimerFired m) {
+        if (frequentTimers.delivered(m.timer(), m.generation())) {
+            leadership.timerFired(m.timer());
+        }
+        return this;
+    }
+
     private Behavior<Command> onLeaderLost() {
         leadership.lost();
         return this;
@@ -268,12 +286,20 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
 
         @Override
         public void startTimer(ControlPlaneTimer timer, long delayNanos) {
-            timers.startSingleTimer(timer, new TimerFired(timer), Duration.ofNanos(delayNanos));
+            if (timer.frequent()) {
+                frequentTimers.start(timer, delayNanos);
+            } else {
+                timers.startSingleTimer(timer, new TimerFired(timer), Duration.ofNanos(delayNanos));
+            }
         }
 
         @Override
         public void cancelTimer(ControlPlaneTimer timer) {
-            timers.cancel(timer);
+            if (timer.frequent()) {
+                frequentTimers.cancel(timer);
+            } else {
+                timers.cancel(timer);
+            }
         }
 
         @Override

@@ -16,6 +16,7 @@ import io.flotilla.scheduler.runtime.ExitStatus;
 import io.flotilla.scheduler.storage.NodeDisk;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.control.Assignment;
+import io.flotilla.sim.control.ControlPlaneInputs;
 import io.flotilla.sim.control.TaskReport;
 import io.flotilla.sim.dataplane.DataPlane;
 import io.flotilla.sim.events.ActionIgnored;
@@ -221,7 +222,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * a timer fires only when every mailbox is empty (see {@link VirtualTimeScheduler#quiescent}),
      * so the tick would have been the next and only message run, and its handler uses nothing of
      * the actor's context. The heartbeat leaves at the same instant, in the same order, one mailbox
-     * run fewer. Should anything be queued after all, the tick is told as before.
+     * run fewer; and when all the manager would do is move the node's deadline and answer, it is
+     * answered there and then too (see {@link Wire#quietHeartbeat}). Should anything be queued
+     * after all, the tick is told as before.
      */
     private final VirtualTimeScheduler clock;
     private final Runnable heartbeatTick;
@@ -309,10 +312,12 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         this.clock = VirtualTimeScheduler.of(ctx.getSystem());
         ActorRef<Command> self = ctx.getSelf();
         this.heartbeatTick = () -> {
-            if (clock.quiescent()) {
-                onHeartbeatTick();
-            } else {
+            if (!clock.quiescent()) {
                 self.tell(SendHeartbeat.INSTANCE);
+            } else if (up && registered) {
+                quietHeartbeat();
+            } else {
+                onHeartbeatTick();
             }
         };
         this.kind = kind;
@@ -400,6 +405,19 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         }
         armHeartbeat(heartbeatPeriod);
         return this;
+    }
+
+    /** A heartbeat sent from the tick while no actor has work: see {@link Wire#quietHeartbeat}. */
+    private void quietHeartbeat() {
+        long answer = wire.quietHeartbeat(host, node, reportsSent, assignmentsSeen);
+        if (answer == ControlPlaneInputs.NOT_QUIET) {
+            sendHeartbeat();
+            return;
+        }
+        armHeartbeat(heartbeatPeriod);
+        if (answer != Wire.LOST) {
+            heartbeatPeriod = answer; // all onAck does for a registered node not asked to resend
+        }
     }
 
     /** The next heartbeat tick, replacing one still armed, as a single timer of the same key would. */

@@ -1,6 +1,8 @@
 package io.flotilla.sim.cluster;
 
 import io.flotilla.network.topology.Topology;
+import io.flotilla.sim.control.ControlPlaneInputs;
+import io.flotilla.sim.kernel.VirtualTimeScheduler;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,8 @@ import org.apache.pekko.actor.typed.ActorRef;
  *
  * <p>Hosts are known by their topology index on the hot paths: a node's agent sends with its own
  * index, which hosts are down is a flag per index, and the leader's index is kept with its name,
- * so a heartbeat costs no lookup by name and its answer one.
+ * so a heartbeat costs no lookup by name and its answer one. A heartbeat sent while no actor has
+ * work is answered without a message at all when it only moves the node's deadline.
  */
 public final class Wire {
 
@@ -29,6 +32,16 @@ public final class Wire {
     private int leaderIndex = -1;
     private ActorRef<Manager.Command> manager;
     private final Map<String, Peer> agents = new HashMap<>();
+    private QuietHeartbeats quietHeartbeats = (node, reportsSent, assignmentsSeen) -> ControlPlaneInputs.NOT_QUIET;
+
+    /** The manager's {@link ControlPlaneInputs#quietHeartbeat}. */
+    @FunctionalInterface
+    interface QuietHeartbeats {
+        long answer(String node, long reportsSent, long assignmentsSeen);
+    }
+
+    /** What {@link #quietHeartbeat} returns when the heartbeat or its answer was lost on the way. */
+    static final long LOST = -2;
 
     public Wire(List<String> hosts) {
         this.topology = new Topology(hosts);
@@ -76,6 +89,29 @@ public final class Wire {
         if (peer != null && leaderIndex >= 0 && topology.canReach(leaderIndex, peer.index())) {
             peer.agent().tell(message);
         }
+    }
+
+    void answerQuietHeartbeats(QuietHeartbeats quietHeartbeats) {
+        this.quietHeartbeats = quietHeartbeats;
+    }
+
+    /**
+     * A heartbeat sent while no actor has work (see {@link VirtualTimeScheduler#quiescent}): the
+     * manager would run it as the next message, and the node its answer right after, with nothing
+     * in between. When it is a {@linkplain ControlPlaneInputs#quietHeartbeat quiet} one, both happen
+     * here, without the two mailbox runs. Returns the period answered, {@link #LOST} when the
+     * heartbeat or the answer did not get through (as {@link #toManager} and {@link #toNode} would
+     * drop them), or {@link ControlPlaneInputs#NOT_QUIET} when it must go as a message.
+     */
+    long quietHeartbeat(int from, String node, long reportsSent, long assignmentsSeen) {
+        if (leaderIndex < 0 || down[from] || !topology.canReach(from, leaderIndex)) {
+            return LOST;
+        }
+        long period = quietHeartbeats.answer(node, reportsSent, assignmentsSeen);
+        if (period == ControlPlaneInputs.NOT_QUIET || topology.canReach(leaderIndex, from)) {
+            return period;
+        }
+        return LOST;
     }
 
     /** Tells the manager directly: the fabric's news about the leader is not network traffic. */

@@ -26,6 +26,19 @@ public interface ControlPlaneInputs {
     /** A node's heartbeat: how many reports it has sent and the last assignments version it saw. */
     void heartbeat(String node, long reportsSent, long assignmentsSeen);
 
+    /** What {@link #quietHeartbeat} returns when the heartbeat must be handled as a message. */
+    long NOT_QUIET = -1;
+
+    /**
+     * A heartbeat handled while no actor has work, when all it does is move the node's deadline
+     * and answer with the next period: returns that period, having done exactly what
+     * {@link #heartbeat} would, or {@link #NOT_QUIET}, having changed nothing, when it would do
+     * more (a node back from down, a resync, a timer to arm, anything left to settle).
+     */
+    default long quietHeartbeat(String node, long reportsSent, long assignmentsSeen) {
+        return NOT_QUIET;
+    }
+
     /** A node reports task state changes; {@code reportsSent} counts every report it has sent. */
     void reports(String node, List<TaskReport> reports, long reportsSent);
 
@@ -37,6 +50,15 @@ public interface ControlPlaneInputs {
 
     /** A timer the control plane armed has come back. */
     void timer(ControlPlaneTimer timer);
+
+    /**
+     * A {@linkplain ControlPlaneTimer#frequent frequent} timer come back while no actor has work:
+     * returns true having done exactly what {@link #timer} would, when that changes nothing but
+     * the control plane's own bookkeeping and timers; otherwise false, having changed nothing.
+     */
+    default boolean quietTimer(ControlPlaneTimer timer) {
+        return false;
+    }
 
     /** The managers have a leader again, after a time without one. */
     void leaderElected();

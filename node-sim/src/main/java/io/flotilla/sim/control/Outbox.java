@@ -45,6 +45,10 @@ public final class Outbox {
         versions.next(node).ifPresent(version -> effects.assign(node, version, true, all));
     }
 
+    public boolean isEmpty() {
+        return pending.isEmpty();
+    }
+
     /** Sends every node what changed for it, the nodes in the order their first change was noted. */
     public void flush() {
         pending.forEach((node, changed) -> versions.next(node)

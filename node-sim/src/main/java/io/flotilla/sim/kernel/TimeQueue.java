@@ -64,6 +64,20 @@ public final class TimeQueue<T> {
         return first;
     }
 
+    /** Whether {@code test} accepts an item due at or before {@code limit}; visits only those. */
+    @SuppressWarnings("unchecked")
+    public boolean anyDue(long limit, Predicate<? super T> test) {
+        return anyDue(0, limit, (Predicate<Object>) test);
+    }
+
+    private boolean anyDue(int at, long limit, Predicate<Object> test) {
+        // A child is never due before its parent, so a subtree whose root is not due is skipped.
+        if (at >= size || times[at] > limit) {
+            return false;
+        }
+        return test.test(items[at]) || anyDue(2 * at + 1, limit, test) || anyDue(2 * at + 2, limit, test);
+    }
+
     public void clear() {
         Arrays.fill(items, 0, size, null);
         size = 0;

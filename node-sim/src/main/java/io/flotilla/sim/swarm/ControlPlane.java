@@ -102,6 +102,14 @@ public final class ControlPlane implements ControlPlaneInputs {
         settle();
     }
 
+    /** Nothing is left to settle between inputs, so a quiet heartbeat leaves nothing either. */
+    @Override
+    public long quietHeartbeat(String node, long reportsSent, long assignmentsSeen) {
+        return dirtyServices.isEmpty() && outbox.isEmpty()
+                ? dispatcher.quietHeartbeat(node, reportsSent, assignmentsSeen)
+                : NOT_QUIET;
+    }
+
     @Override
     public void reports(String node, List<TaskReport> reports, long reportsSent) {
         NodeRecord record = store.nodes.get(node);
@@ -158,6 +166,13 @@ public final class ControlPlane implements ControlPlaneInputs {
             updater.monitorDone(m.service());
         }
         settle();
+    }
+
+    /** A sweep that finds no node down only moves checks along and arms the next sweep. */
+    @Override
+    public boolean quietTimer(ControlPlaneTimer timer) {
+        return timer instanceof ControlTimer.HeartbeatSweep && dirtyServices.isEmpty() && outbox.isEmpty()
+                && dispatcher.quietSweep();
     }
 
     /** A new leader: every node is unknown until it heartbeats again, with a doubled grace period. */

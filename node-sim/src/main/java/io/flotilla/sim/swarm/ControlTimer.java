@@ -7,7 +7,12 @@ public sealed interface ControlTimer extends ControlPlaneTimer {
 
     /** The earliest heartbeat deadline is due: nodes silent for their grace period go down. */
     enum HeartbeatSweep implements ControlTimer {
-        INSTANCE
+        INSTANCE;
+
+        @Override
+        public boolean frequent() {
+            return true;
+        }
     }
 
     /** The node has been down for a day: its tasks are orphaned. */

@@ -3,6 +3,7 @@ package io.flotilla.sim.swarm;
 import io.flotilla.scheduler.model.NodeStatus;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.sim.control.ControlPlaneInputs;
 import io.flotilla.sim.events.NodeStatusChanged;
 import io.flotilla.sim.kernel.TimeQueue;
 import java.util.SplittableRandom;
@@ -82,6 +83,24 @@ final class Dispatcher {
         nodes.ack(node, period, reportsSent != record.reportsReceived);
     }
 
+    /**
+     * The common heartbeat, of a ready node in step with the manager whose deadline moves later
+     * than its queued check whatever period is drawn: draws the period and moves the deadline, as
+     * {@link #heartbeat} would, and returns the period; otherwise changes nothing and returns
+     * {@link ControlPlaneInputs#NOT_QUIET}.
+     */
+    long quietHeartbeat(String node, long reportsSent, long assignmentsSeen) {
+        NodeRecord record = store.nodes.get(node);
+        if (record == null || record.status() != NodeStatus.READY || reportsSent != record.reportsReceived
+                || (assignmentsSeen >= 0 && assignmentsSeen != record.assignmentsVersion)
+                || timers.now() + shortestPeriod() * record.graceMultiplier < record.deadlineCheckAt) {
+            return ControlPlaneInputs.NOT_QUIET;
+        }
+        long period = nextPeriod();
+        record.deadlineAt = timers.now() + period * record.graceMultiplier;
+        return period;
+    }
+
     /** The sweep timer fired: every node whose newest deadline has passed is down. */
     void sweep() {
         sweepAt = Long.MAX_VALUE;
@@ -102,6 +121,22 @@ final class Dispatcher {
         if (!deadlines.isEmpty()) {
             armSweep(deadlines.peekTime());
         }
+    }
+
+    /**
+     * The sweep, when no node it reaches goes down: a due node whose deadline has passed (and is
+     * not down already) makes it return false without sweeping.
+     */
+    boolean quietSweep() {
+        long now = timers.now();
+        if (deadlines.anyDue(now, node -> {
+            NodeRecord record = store.nodes.get(node);
+            return record != null && record.status() != NodeStatus.DOWN && record.deadlineAt <= now;
+        })) {
+            return false;
+        }
+        sweep();
+        return true;
     }
 
     private void deadline(NodeRecord record) {
@@ -150,6 +185,10 @@ final class Dispatcher {
         long eps = settings.heartbeatEpsilonNanos();
         long ms = eps == 0 ? 0 : random.nextLong(-eps / 1_000_000, eps / 1_000_000 + 1);
         return settings.heartbeatPeriodNanos() + ms * 1_000_000;
+    }
+
+    private long shortestPeriod() {
+        return settings.heartbeatPeriodNanos() - settings.heartbeatEpsilonNanos() / 1_000_000 * 1_000_000;
     }
 
     private void armDeadline(NodeRecord record, long period) {

@@ -68,4 +68,24 @@ class TimeQueueTest {
         }
         assertEquals(want, got);
     }
+
+    /** {@code anyDue} answers as a scan of every item due by the limit would. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void anyDueSeesExactlyTheItemsDueByTheLimit(Case c) {
+        SplittableRandom random = new SplittableRandom(c.seed());
+        TimeQueue<Integer> queue = new TimeQueue<>();
+        List<Entry> all = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            long time = random.nextInt(c.distinctTimes());
+            queue.add(time, i);
+            all.add(new Entry(time, i, i));
+        }
+        for (int probe = 0; probe < 200; probe++) {
+            long limit = random.nextInt(c.distinctTimes());
+            int modulus = 1 + random.nextInt(300);
+            boolean expected = all.stream().anyMatch(e -> e.time() <= limit && e.item() % modulus == 0);
+            assertEquals(expected, queue.anyDue(limit, item -> item % modulus == 0), "limit " + limit + ", modulus " + modulus);
+        }
+    }
 }

@@ -11,6 +11,7 @@ import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.NodeStatus;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.sim.control.ControlPlaneInputs;
 import io.flotilla.sim.events.NodeStatusChanged;
 import io.flotilla.sim.events.TaskObserved;
 import java.util.ArrayList;
@@ -53,6 +54,10 @@ class DispatcherTest {
         final List<Ack> acks = new ArrayList<>();
         private final Map<String, Ack> lastAcks = new HashMap<>();
         final Dispatcher dispatcher;
+        /** Whether heartbeats and sweeps are offered to the quiet paths first, as the manager does. */
+        boolean quiet;
+        int quietBeats;
+        int quietSweeps;
 
         Rig(SwarmSettings settings, long seed, String... nodes) {
             NodeEvents events = new NodeEvents() {
@@ -87,7 +92,13 @@ class DispatcherTest {
             dispatcher = new Dispatcher(store, settings, new SplittableRandom(seed), clock, clock, channel, events, tasks);
             clock.onTimer(timer -> {
                 if (timer instanceof ControlTimer.HeartbeatSweep) {
-                    dispatcher.sweep();
+                    int news = heard.size() + clock.log.size();
+                    if (quiet && dispatcher.quietSweep()) {
+                        quietSweeps++;
+                        assertEquals(news, heard.size() + clock.log.size(), "a quiet sweep has no news");
+                    } else {
+                        dispatcher.sweep();
+                    }
                 } else if (timer instanceof ControlTimer.NodeDownExpired d) {
                     dispatcher.nodeDownExpired(d.node());
                 }
@@ -105,7 +116,19 @@ class DispatcherTest {
 
         private void beat(String node, long until) {
             NodeRecord record = store.nodes.get(node);
-            dispatcher.heartbeat(node, record.reportsReceived, record.assignmentsVersion);
+            int news = heard.size() + clock.log.size() + acks.size();
+            long period = quiet
+                    ? dispatcher.quietHeartbeat(node, record.reportsReceived, record.assignmentsVersion)
+                    : ControlPlaneInputs.NOT_QUIET;
+            assertEquals(news, heard.size() + clock.log.size() + acks.size(), "a quiet heartbeat has no news");
+            if (period == ControlPlaneInputs.NOT_QUIET) {
+                dispatcher.heartbeat(node, record.reportsReceived, record.assignmentsVersion);
+            } else {
+                quietBeats++;
+                Ack ack = new Ack(clock.now(), node, period, false); // what the manager hands the node
+                acks.add(ack);
+                lastAcks.put(node, ack);
+            }
             long next = clock.now() + lastAck(node).period();
             if (next <= until) {
                 clock.at(next, () -> beat(node, until));
@@ -254,6 +277,42 @@ class DispatcherTest {
                 "40.000 full resync node-1",
                 "55.000 lost node-1 (node down)",
                 time(55 * S + 24 * HOUR) + " orphaned node-1"), rig.heard);
+    }
+
+    // ---- quiet paths -------------------------------------------------------------------------
+
+    /**
+     * The manager answers a heartbeat that only moves a deadline, and runs a sweep that finds no
+     * node down, without a message: with those paths taken wherever they may be, nodes that stop,
+     * come back, and outlive a leader change give the same statuses, news and answers at the same
+     * times as with every heartbeat and sweep handled in full.
+     */
+    @Test
+    void theQuietPathsChangeNothingThatHappens() {
+        for (long seed = 1; seed <= 5; seed++) {
+            Rig full = busyRig(seed, false);
+            Rig quiet = busyRig(seed, true);
+
+            assertEquals(full.clock.log, quiet.clock.log);
+            assertEquals(full.heard, quiet.heard);
+            assertEquals(full.acks, quiet.acks);
+            assertTrue(quiet.quietBeats > quiet.acks.size() / 2, "quiet heartbeats: " + quiet.quietBeats);
+            assertTrue(quiet.quietSweeps > 0 && quiet.quietSweeps < quiet.clock.log.size() * 100, "quiet sweeps");
+            assertTrue(quiet.statuses().stream().anyMatch(line -> line.contains(" down ")), "some node went down");
+        }
+    }
+
+    private static Rig busyRig(long seed, boolean quiet) {
+        Rig rig = new Rig(SwarmSettings.DEFAULT, seed, "node-1", "node-2", "node-3", "node-4");
+        rig.quiet = quiet;
+        rig.beats("node-1", S, 10 * 60 * S);
+        rig.beats("node-2", 2 * S, 40 * S);
+        rig.beats("node-2", 100 * S, 10 * 60 * S);
+        rig.beats("node-3", 3 * S, 200 * S);
+        rig.clock.at(150 * S, rig.dispatcher::leaderElected);
+        rig.clock.at(300 * S, rig.dispatcher::leaderElected);
+        rig.clock.runUntil(HOUR);
+        return rig;
     }
 
     // ---- leader change -----------------------------------------------------------------------
