@@ -51,6 +51,8 @@ public final class KubernetesDataPlane {
     private final Map<String, Integer> serviceIds = new HashMap<>();
     private final List<KubeService> services = new ArrayList<>();
     private final List<List<PodEndpoint>> endpoints = new ArrayList<>();
+    /** Per Service, the backend of each of its endpoints, in the same order. */
+    private final List<int[]> endpointBackends = new ArrayList<>();
     private final Map<Integer, Integer> nodePorts = new HashMap<>();
     /** Per Service, what kube-proxy would program from the API state now; shared with the nodes that synced it. */
     private int[][] proxyTargets = new int[0][];
@@ -90,6 +92,7 @@ public final class KubernetesDataPlane {
             serviceIds.put(key, id);
             services.add(service);
             endpoints.add(List.of());
+            endpointBackends.add(new int[0]);
             proxyTargets = Arrays.copyOf(proxyTargets, id + 1);
             readyIds = Arrays.copyOf(readyIds, id + 1);
             proxyTargets[id] = new int[0];
@@ -110,6 +113,7 @@ public final class KubernetesDataPlane {
         if (id != null && services.get(id) != null) {
             services.set(id, null);
             endpoints.set(id, List.of());
+            endpointBackends.set(id, new int[0]);
             proxyTargets[id] = null;
             readyIds[id] = new int[0];
             int sid = id;
@@ -119,20 +123,47 @@ public final class KubernetesDataPlane {
         }
     }
 
-    /** The Service's endpoints (all its slices together), as the EndpointSlice controller writes them. */
+    /**
+     * The Service's endpoints (all its slices together), as the EndpointSlice controller writes them.
+     * Most writes change a few endpoints of many: an endpoint at either end of the list that is the
+     * very object set last time keeps the backend it had (a backend's key never changes its id).
+     */
     public void setEndpoints(long time, String namespace, String service, List<PodEndpoint> list) {
         advanceTo(time);
         Integer id = serviceIds.get(namespace + "/" + service);
         if (id == null || services.get(id) == null) {
             throw new IllegalArgumentException("no such Service: " + namespace + "/" + service);
         }
+        List<PodEndpoint> before = endpoints.get(id);
+        int[] beforeBackends = endpointBackends.get(id);
+        int start = 0;
+        int max = Math.min(before.size(), list.size());
+        while (start < max && before.get(start) == list.get(start)) {
+            start++;
+        }
+        int end = list.size();
+        int shift = before.size() - list.size();
+        while (end > start && end + shift > start && before.get(end + shift - 1) == list.get(end - 1)) {
+            end--;
+        }
+        int[] ids = new int[list.size()];
+        for (int i = 0; i < ids.length; i++) {
+            if (i < start || i >= end) {
+                ids[i] = beforeBackends[i < start ? i : i + shift];
+            } else {
+                PodEndpoint e = list.get(i);
+                ids[i] = backends.intern(e.key(), e.pod(), topology.indexOf(e.node()).orElseThrow());
+            }
+        }
         endpoints.set(id, List.copyOf(list));
+        endpointBackends.set(id, ids);
         int[] ready = new int[list.size()];
         int[] servingTerminating = new int[list.size()];
         int readyCount = 0;
         int servingTerminatingCount = 0;
-        for (PodEndpoint e : list) {
-            int b = backends.intern(e.key(), e.pod(), topology.indexOf(e.node()).orElseThrow());
+        for (int i = 0; i < ids.length; i++) {
+            PodEndpoint e = list.get(i);
+            int b = ids[i];
             if (e.conditions().ready()) {
                 ready[readyCount++] = b;
             } else if (e.conditions().serving() && e.conditions().terminating()) {

@@ -67,6 +67,9 @@ final class KubernetesPlane implements Plane {
     /** A pod with a running container, and when it started running, as the order the pods are stopped in. */
     private record Running(Task task, long order) {}
 
+    /** A Service's endpoints as last applied, and the pod endpoint made of each (null: no IP). */
+    private record Applied(List<ServiceEndpoint> from, PodEndpoint[] made) {}
+
     private final Topology topology;
     private final Backends backends = new Backends();
     private final KubernetesDataPlane plane;
@@ -88,6 +91,14 @@ final class KubernetesPlane implements Plane {
     private final Map<String, List<String>> listedIn = new HashMap<>();
     /** Per headless Service, every hostname its endpoints ever had ({@code db-0}), for the names the DNS log follows. */
     private final Map<String, java.util.SortedSet<String>> hostnames = new HashMap<>();
+    /**
+     * Per Service, the endpoints last applied and what was made of each (null for a pod without an
+     * IP then). The EndpointSlice controller hands an unchanged endpoint on as the same object, so
+     * an endpoint found again by identity is made again only if its pod's IP may have changed.
+     */
+    private final Map<String, Applied> applied = new HashMap<>();
+    /** The Services listing a pod whose IP was given or taken since they were last applied. */
+    private final Set<String> readdressed = new HashSet<>();
     private long nextSync = Long.MAX_VALUE;
     /** Each backend's workload, by backend id ("" until its container starts). */
     private final List<String> workloads = new ArrayList<>();
@@ -196,18 +207,48 @@ final class KubernetesPlane implements Plane {
         }
     }
 
+    /**
+     * Hands kube-proxy and the DNS the Service's endpoints with their pods' IPs (a pod without one is
+     * left out). An endpoint at either end of the list that is the very object applied last time,
+     * its pod's IP untouched since, is the pod endpoint made then: only what lies between the common
+     * start and common end is made again.
+     */
     private void apply(String service, long now) {
-        List<PodEndpoint> slices = new ArrayList<>();
-        for (ServiceEndpoint e : endpoints.getOrDefault(service, List.of())) {
-            String ip = podIps.get(e.pod());
-            if (ip != null) {
-                backends.intern(e.pod(), e.pod(), topology.indexOf(e.node()).orElseThrow());
-                slices.add(new PodEndpoint(e.pod(), e.pod(), ip, e.node(),
-                        new EndpointConditions(e.ready(), e.serving(), e.terminating()), e.hostname()));
+        List<ServiceEndpoint> list = endpoints.getOrDefault(service, List.of());
+        Applied last = readdressed.remove(service) ? null : applied.get(service);
+        List<ServiceEndpoint> from = last == null ? List.of() : last.from();
+        int start = 0;
+        int max = Math.min(from.size(), list.size());
+        while (start < max && from.get(start) == list.get(start)) {
+            start++;
+        }
+        int end = list.size();
+        int shift = from.size() - list.size();
+        while (end > start && end + shift > start && from.get(end + shift - 1) == list.get(end - 1)) {
+            end--;
+        }
+        PodEndpoint[] made = new PodEndpoint[list.size()];
+        List<PodEndpoint> slices = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            made[i] = i < start ? last.made()[i] : i >= end ? last.made()[i + shift] : podEndpoint(list.get(i));
+            if (made[i] != null) {
+                slices.add(made[i]);
             }
         }
+        applied.put(service, new Applied(list, made));
         plane.setEndpoints(now, NAMESPACE, service, slices);
         changes.everythingChanged();
+    }
+
+    /** The endpoint with its pod's IP, its pod known as a backend; none while the pod has no IP. */
+    private PodEndpoint podEndpoint(ServiceEndpoint e) {
+        String ip = podIps.get(e.pod());
+        if (ip == null) {
+            return null;
+        }
+        backends.intern(e.pod(), e.pod(), topology.indexOf(e.node()).orElseThrow());
+        return new PodEndpoint(e.pod(), e.pod(), ip, e.node(), new EndpointConditions(e.ready(), e.serving(), e.terminating()),
+                e.hostname());
     }
 
     // ---- a node's kubelet -------------------------------------------------------------------
@@ -222,6 +263,7 @@ final class KubernetesPlane implements Plane {
         workloads.set(id, task.service());
         if (!podIps.containsKey(pod) && pods.allocate(node, pod) instanceof Allocation.Address a) {
             podIps.put(pod, a.address());
+            readdressed.addAll(listedIn.getOrDefault(pod, List.of()));
             podNodes.put(pod, node);
             podsByNode.computeIfAbsent(node, n -> new HashSet<>()).add(pod);
             task.spec().networks().forEach(network -> changes.addressed(pod, network, a.address()));
@@ -268,6 +310,9 @@ final class KubernetesPlane implements Plane {
 
     private void releaseIp(String pod) {
         String ip = podIps.remove(pod);
+        if (ip != null) {
+            readdressed.addAll(listedIn.getOrDefault(pod, List.of()));
+        }
         String node = podNodes.remove(pod);
         if (node != null) {
             Set<String> onNode = podsByNode.get(node);

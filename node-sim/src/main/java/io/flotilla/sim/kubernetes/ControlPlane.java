@@ -279,6 +279,31 @@ public final class ControlPlane implements ControlPlaneInputs {
         settle();
     }
 
+    /**
+     * A status post from a Ready kubelet in step with the API server (no statuses to resend, no
+     * assignments missed), while nothing is left to settle: all {@link #heartbeat} does then is renew
+     * the lease and answer, so that is all this does. Anything else is {@link #NOT_QUIET}, unchanged.
+     */
+    @Override
+    public long quietHeartbeat(String name, long reportsSent, long assignmentsSeen) {
+        NodeState node = store.nodes.get(name);
+        if (node == null || node.ready != NodeState.Ready.TRUE || reportsSent != node.reportsReceived
+                || (assignmentsSeen >= 0 && assignmentsSeen != node.assignmentsVersion) || !settled()) {
+            return NOT_QUIET;
+        }
+        lifecycle.statusPosted(node);
+        return settings.nodeStatusUpdateFrequency();
+    }
+
+    /**
+     * Whether {@link #settle} would do nothing now: no workload to sync, no pod to schedule or waiting
+     * (nor the scheduler's wake armed), no storage to reconcile, no slice or assignment to send.
+     */
+    private boolean settled() {
+        return dirty.isEmpty() && scheduler.idle() && attachDetach.idle() && volumes.nothingToReclaim()
+                && endpoints.idle() && outbox.isEmpty();
+    }
+
     /** A kubelet posts pod statuses. */
     @Override
     public void reports(String name, List<TaskReport> reports, long reportsSent) {

@@ -31,7 +31,7 @@ final class EndpointSliceController {
     private final Set<String> dirty = new LinkedHashSet<>();
     /** Those of them whose endpoints may really differ; the others are synced for nothing and skipped. */
     private final Set<String> stale = new HashSet<>();
-    private final Map<String, List<ServiceEndpoint>> written = new HashMap<>();
+    private final Map<String, EndpointList> written = new HashMap<>();
 
     EndpointSliceController(ApiStore store, BiConsumer<String, List<ServiceEndpoint>> writer) {
         this.store = store;
@@ -63,6 +63,11 @@ final class EndpointSliceController {
         stale.addAll(all);
     }
 
+    /** Whether {@link #sync} has nothing to do. */
+    boolean idle() {
+        return dirty.isEmpty();
+    }
+
     /** Writes the slices that changed. */
     void sync() {
         if (dirty.isEmpty()) {
@@ -74,8 +79,8 @@ final class EndpointSliceController {
             if (!stale.remove(workload)) {
                 continue; // nothing its endpoints read changed since they were last written
             }
-            List<ServiceEndpoint> before = written.getOrDefault(workload, List.of());
-            Optional<List<ServiceEndpoint>> now = endpointsOf(workload, before);
+            EndpointList before = written.getOrDefault(workload, EndpointList.EMPTY);
+            Optional<EndpointList> now = endpointsOf(workload, before);
             if (now.isPresent()) {
                 written.put(workload, now.get());
                 StatefulSetState set = store.statefulSets.get(workload);
@@ -86,31 +91,49 @@ final class EndpointSliceController {
 
     /**
      * The workload's endpoints, when they differ from {@code before}. Most syncs change nothing or
-     * little: the pods are compared with what was written first, and endpoints are made only from
-     * the first difference on.
+     * little: the pods are compared with what was written first, and a list is made only from the
+     * first difference on, sharing what lies before it. An endpoint that reads as the one written for its pod is that same
+     * object, so that whoever reads the lists may know an unchanged endpoint by identity.
      */
-    private Optional<List<ServiceEndpoint>> endpointsOf(String workload, List<ServiceEndpoint> before) {
-        List<ServiceEndpoint> out = null;
+    private Optional<EndpointList> endpointsOf(String workload, EndpointList before) {
+        EndpointList.Builder out = null;
         int i = 0;
         for (PodState p : store.podsOf(workload)) {
             if (p.node != null && p.ran) {
                 boolean serving = p.isServing(store.nodeOf(p));
                 boolean ready = serving && !p.deleting;
-                if (out == null && i < before.size() && same(before.get(i), p, ready, serving)) {
-                    i++;
-                    continue;
-                }
                 if (out == null) {
-                    out = new ArrayList<>(before.subList(0, i));
+                    if (i < before.size() && same(before.get(i), p, ready, serving)) {
+                        i++;
+                        continue;
+                    }
+                    out = before.startingWith(i);
                 }
-                out.add(new ServiceEndpoint(p.id, p.node, ready, serving, p.deleting,
-                        p.statefulSet == null ? Optional.empty() : Optional.of(p.slotName)));
+                // the endpoint written next, past those of pods no longer listed, may still be this pod's
+                while (i < before.size() && !before.get(i).pod().equals(p.id) && !listed(before.get(i).pod())) {
+                    i++;
+                }
+                if (i < before.size() && same(before.get(i), p, ready, serving)) {
+                    out.add(before.get(i++));
+                } else {
+                    out.add(new ServiceEndpoint(p.id, p.node, ready, serving, p.deleting,
+                            p.statefulSet == null ? Optional.empty() : Optional.of(p.slotName)));
+                    if (i < before.size() && before.get(i).pod().equals(p.id)) {
+                        i++;
+                    }
+                }
             }
         }
         if (out == null) {
-            return i == before.size() ? Optional.empty() : Optional.of(new ArrayList<>(before.subList(0, i)));
+            return i == before.size() ? Optional.empty() : Optional.of(before.startingWith(i).build());
         }
-        return Optional.of(out);
+        return Optional.of(out.build()); // it differs from before where it was first made
+    }
+
+    /** Whether the pod is still one the controller lists: it exists, is bound, and its container ran. */
+    private boolean listed(String pod) {
+        PodState p = store.pods.get(pod);
+        return p != null && p.node != null && p.ran;
     }
 
     /** Whether the endpoint written is the pod's as it is now. */
