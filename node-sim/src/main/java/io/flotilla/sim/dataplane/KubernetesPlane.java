@@ -156,7 +156,12 @@ final class KubernetesPlane implements Plane {
     public void endpointsChanged(String service, List<ServiceEndpoint> list, long now) {
         List<ServiceEndpoint> before = endpoints.put(service, list);
         relist(service, before == null ? List.of() : before, list);
-        for (ServiceEndpoint e : list) {
+        // an endpoint handed on from the list before, at either end, brought its hostname then
+        Applied last = applied.get(service);
+        List<ServiceEndpoint> from = last == null ? List.of() : last.from();
+        int start = commonStart(from, list);
+        int end = list.size() - commonEnd(from, list, start);
+        for (ServiceEndpoint e : list.subList(start, end)) {
             if (e.hostname().isPresent()) {
                 hostnames.computeIfAbsent(service, s -> new java.util.TreeSet<>()).add(e.hostname().get());
             }
@@ -172,13 +177,12 @@ final class KubernetesPlane implements Plane {
     private void relist(String service, List<ServiceEndpoint> before, List<ServiceEndpoint> after) {
         int start = 0;
         int max = Math.min(before.size(), after.size());
-        while (start < max && before.get(start).pod().equals(after.get(start).pod())) {
+        while (start < max && samePod(before.get(start), after.get(start))) {
             start++;
         }
         int endBefore = before.size();
         int endAfter = after.size();
-        while (endBefore > start && endAfter > start
-                && before.get(endBefore - 1).pod().equals(after.get(endAfter - 1).pod())) {
+        while (endBefore > start && endAfter > start && samePod(before.get(endBefore - 1), after.get(endAfter - 1))) {
             endBefore--;
             endAfter--;
         }
@@ -207,6 +211,31 @@ final class KubernetesPlane implements Plane {
         }
     }
 
+    /** Whether the endpoints are of the same pod: the same object, handed on, mostly. */
+    private static boolean samePod(ServiceEndpoint a, ServiceEndpoint b) {
+        return a == b || a.pod().equals(b.pod());
+    }
+
+    /** How many endpoints at the start of {@code list} are the very objects at the start of {@code from}. */
+    private static int commonStart(List<ServiceEndpoint> from, List<ServiceEndpoint> list) {
+        int start = 0;
+        int max = Math.min(from.size(), list.size());
+        while (start < max && from.get(start) == list.get(start)) {
+            start++;
+        }
+        return start;
+    }
+
+    /** How many endpoints at the end of {@code list}, none of its first {@code start}, are those at the end of {@code from}. */
+    private static int commonEnd(List<ServiceEndpoint> from, List<ServiceEndpoint> list, int start) {
+        int n = 0;
+        while (list.size() - n > start && from.size() - n > start
+                && from.get(from.size() - n - 1) == list.get(list.size() - n - 1)) {
+            n++;
+        }
+        return n;
+    }
+
     /**
      * Hands kube-proxy and the DNS the Service's endpoints with their pods' IPs (a pod without one is
      * left out). An endpoint at either end of the list that is the very object applied last time,
@@ -217,16 +246,9 @@ final class KubernetesPlane implements Plane {
         List<ServiceEndpoint> list = endpoints.getOrDefault(service, List.of());
         Applied last = readdressed.remove(service) ? null : applied.get(service);
         List<ServiceEndpoint> from = last == null ? List.of() : last.from();
-        int start = 0;
-        int max = Math.min(from.size(), list.size());
-        while (start < max && from.get(start) == list.get(start)) {
-            start++;
-        }
-        int end = list.size();
+        int start = commonStart(from, list);
+        int end = list.size() - commonEnd(from, list, start);
         int shift = from.size() - list.size();
-        while (end > start && end + shift > start && from.get(end + shift - 1) == list.get(end - 1)) {
-            end--;
-        }
         PodEndpoint[] made = new PodEndpoint[list.size()];
         List<PodEndpoint> slices = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {

@@ -154,7 +154,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         @Override
         public void terminating(PodState p) {
             evictions.cancel(p);
-            endpoints.podChanged(p.service);
+            endpoints.podChanged(p);
             dirty.add(p.service);
             if (p.node != null) {
                 sendLater(p);
@@ -164,7 +164,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         @Override
         public void removed(PodState p) {
             evictions.cancel(p);
-            endpoints.podChanged(p.service);
+            endpoints.podChanged(p);
             scheduler.podRemoved(p);
             volumes.podRemoved(p);
             volumes.ownerGone("pod " + p.id);
@@ -351,7 +351,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         if (!wasReady && p.isReady(node)) {
             p.readySince = effects.now();
         }
-        endpoints.podChanged(p.service);
+        endpoints.podChanged(p);
         dirty.add(p.service);
         settle();
     }
@@ -684,7 +684,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         }
         store.readinessMayHaveChanged(p);
         // its endpoint reads whether it ran and its Ready condition whatever the deletion; a removal tells the controller itself
-        endpoints.podReported(p.service, wasListed != p.ran || wasServing != p.isServing(node));
+        endpoints.podReported(p, wasListed != p.ran || wasServing != p.isServing(node));
         // The controllers read only readiness and ends; the steps in between change nothing for them.
         if (wasReady != p.isReady(node) || r.state().isTerminal()) {
             dirty.add(p.service);

@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * {@link KubernetesPlane} makes again only the endpoints that are not the very objects it applied
  * last time, or whose pod's IP was given or taken since: a plane handed each unchanged endpoint
- * as the same object, as the EndpointSlice controller hands them on, answers the DNS and knows
- * the same backends after every step as one handed fresh copies, while pods start, stop, are
+ * as the same object, as the EndpointSlice controller hands them on, answers the DNS, names the
+ * same hostnames and knows the same backends after every step as one handed fresh copies, while pods start, stop, are
  * removed and their nodes crash and boot.
  */
 class KubernetesEndpointsTest {
@@ -89,6 +89,7 @@ class KubernetesEndpointsTest {
                 fresh.endpointsChanged("db", copies, now);
             }
             assertEquals(records(fresh), records(shared), "step " + step);
+            assertEquals(fresh.dnsNames(KubernetesPlane.POD_NETWORK), shared.dnsNames(KubernetesPlane.POD_NETWORK));
             assertEquals(fresh.backends().size(), shared.backends().size());
             for (int b = 0; b < fresh.backends().size(); b++) {
                 assertEquals(fresh.backends().key(b), shared.backends().key(b));

@@ -37,6 +37,13 @@ class EndpointSlicesTest {
         w.at(200 * S, () -> w.kubelet("node-3").reachable = true);
         w.at(420 * S, () -> w.plane.scale("web", 60));
         w.at(500 * S, () -> w.plane.deploy(FakeWorld.service("api", 25, "api:2"), KubernetesPodSpec.NONE));
+        // between inputs, what was last written for each Service is what the store says now
+        w.checkAfterEachStep(() -> {
+            Map<String, List<ServiceEndpoint>> lastWritten = new HashMap<>();
+            w.sliceWrites.forEach(write -> lastWritten.put(write.service(), write.endpoints()));
+            lastWritten.forEach((service, endpoints) -> assertEquals(w.endpointsFromStore(service), endpoints,
+                    service + " at " + w.now / S + "s"));
+        });
         w.runUntil(1000 * S);
 
         Map<String, List<ServiceEndpoint>> last = new HashMap<>();
@@ -94,7 +101,7 @@ class EndpointSlicesTest {
 
     private static EndpointList build(EndpointList base, int prefix, List<ServiceEndpoint> tail) {
         EndpointList.Builder b = base.startingWith(prefix);
-        tail.forEach(b::add);
+        tail.forEach(e -> b.add(e, null)); // the pods do not matter here
         return b.build();
     }
 }

@@ -253,6 +253,11 @@ final class FakeWorld implements ControlPlaneEffects {
 
     @Override
     public void endpointsChanged(String service, List<ServiceEndpoint> endpoints) {
+        sliceWrites.add(new SliceWrite(now, service, endpoints, endpointsFromStore(service)));
+    }
+
+    /** The Deployment's endpoints made afresh from the store, as the EndpointSlice controller lists them. */
+    List<ServiceEndpoint> endpointsFromStore(String service) {
         List<ServiceEndpoint> fromStore = new ArrayList<>();
         for (PodState p : plane.store.podsOf(service)) {
             if (p.node != null && p.ran) {
@@ -261,7 +266,7 @@ final class FakeWorld implements ControlPlaneEffects {
                         p.statefulSet == null ? java.util.Optional.empty() : java.util.Optional.of(p.slotName)));
             }
         }
-        sliceWrites.add(new SliceWrite(now, service, endpoints, fromStore));
+        return fromStore;
     }
 
     @Override
