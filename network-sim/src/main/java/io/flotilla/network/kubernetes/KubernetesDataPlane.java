@@ -61,6 +61,13 @@ public final class KubernetesDataPlane {
     private final Map<Integer, Integer> nodePorts = new HashMap<>();
     /** Per Service, what kube-proxy would program from the API state now; shared with the nodes that synced it. */
     private int[][] proxyTargets = new int[0][];
+    /**
+     * A copy of {@link #proxyTargets} as it was at {@link #snapshotVersion}, never written: every
+     * kube-proxy that syncs at that API version gets this same copy rather than one of its own
+     * (whatever writes {@code proxyTargets} moves the API version on before the next sync).
+     */
+    private int[][] snapshot;
+    private long snapshotVersion = -1;
     private int[][] readyIds = new int[0][];
     private ProxyRules[] nodes = new ProxyRules[0];
     /**
@@ -237,7 +244,7 @@ public final class KubernetesDataPlane {
                     r.pendingAt = Long.MAX_VALUE;
                     pending.clear(n);
                     if (canSync(n)) {
-                        r.endpoints = proxyTargets.clone();
+                        r.endpoints = targetsNow();
                         r.appliedVersion = apiVersion;
                     }
                 }
@@ -402,6 +409,15 @@ public final class KubernetesDataPlane {
         rules.pendingAt = time;
         pending.set(node);
         nextSync = Math.min(nextSync, time);
+    }
+
+    /** What kube-proxy programs from the API state now, shared by the proxies that sync at this version. */
+    private int[][] targetsNow() {
+        if (snapshotVersion != apiVersion) {
+            snapshot = proxyTargets.clone();
+            snapshotVersion = apiVersion;
+        }
+        return snapshot;
     }
 
     private long earliestSync() {

@@ -64,6 +64,49 @@ class EndpointWritesTest {
         }
     }
 
+    /**
+     * The kube-proxies that sync at the same API version share one copy of the targets: a proxy cut
+     * off from the control plane keeps the targets of its last sync while the others take each new
+     * write a sync later, and takes the newest again once it reaches the control plane.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2})
+    void aProxyCutOffKeepsItsTargetsWhileTheOthersTakeEachWrite(long seed) {
+        Topology topology = new Topology(NODES);
+        KubernetesDataPlane plane = new KubernetesDataPlane(topology, new Backends(), Randomness.seeded(seed), "cp", KubeWorld.S);
+        plane.putService(0, KubeService.clusterIp("web", "default", "10.96.0.2"));
+        SplittableRandom random = new SplittableRandom(seed);
+        List<PodEndpoint> list = new ArrayList<>();
+        List<String> atCut = null;
+        for (int step = 1; step <= 40; step++) {
+            long now = step * 2 * KubeWorld.S;
+            if (step == 10) {
+                topology.partition(List.of(List.of("cp", "n1", "n2"), List.of("n3")));
+                plane.topologyChanged(now);
+                atCut = plane.proxyBackends("n3", "default", "web");
+            } else if (step == 30) {
+                topology.heal();
+                plane.topologyChanged(now);
+            }
+            String pod = "web-" + step;
+            list.add(random.nextInt(list.size() + 1), new PodEndpoint(pod, pod, "10.244.0." + step, NODES.get(step % 4),
+                    conditions(random), Optional.empty()));
+            plane.setEndpoints(now, "default", "web", List.copyOf(list));
+            plane.advanceTo(now + KubeWorld.S);
+            List<String> ready = new ArrayList<>();
+            list.stream().filter(e -> e.conditions().ready()).forEach(e -> ready.add(e.key()));
+            List<String> servingTerminating = new ArrayList<>();
+            list.stream().filter(e -> !e.conditions().ready() && e.conditions().serving() && e.conditions().terminating())
+                    .forEach(e -> servingTerminating.add(e.key()));
+            List<String> targets = ready.isEmpty() ? servingTerminating : ready;
+            for (String node : List.of("cp", "n1", "n2")) {
+                assertEquals(targets, plane.proxyBackends(node, "default", "web"), node + " at step " + step);
+            }
+            assertEquals(step >= 10 && step < 30 ? atCut : targets, plane.proxyBackends("n3", "default", "web"),
+                    "n3 at step " + step);
+        }
+    }
+
     private static EndpointConditions conditions(SplittableRandom random) {
         return switch (random.nextInt(4)) {
             case 0 -> EndpointConditions.NOT_READY;
