@@ -51,9 +51,23 @@ public final class KubernetesDataPlane {
     private final Map<String, Integer> serviceIds = new HashMap<>();
     private final List<KubeService> services = new ArrayList<>();
     private final List<List<PodEndpoint>> endpoints = new ArrayList<>();
+    /** Per Service, the backend of each of its endpoints, in the same order. */
+    private final List<int[]> endpointBackends = new ArrayList<>();
+    /** Per Service, what kube-proxy makes of each of its endpoints, in the same order: {@link #READY} and so on. */
+    private final List<byte[]> endpointKinds = new ArrayList<>();
+    private static final byte NOT_A_TARGET = 0;
+    private static final byte READY = 1;
+    private static final byte SERVING_TERMINATING = 2;
     private final Map<Integer, Integer> nodePorts = new HashMap<>();
     /** Per Service, what kube-proxy would program from the API state now; shared with the nodes that synced it. */
     private int[][] proxyTargets = new int[0][];
+    /**
+     * A copy of {@link #proxyTargets} as it was at {@link #snapshotVersion}, never written: every
+     * kube-proxy that syncs at that API version gets this same copy rather than one of its own
+     * (whatever writes {@code proxyTargets} moves the API version on before the next sync).
+     */
+    private int[][] snapshot;
+    private long snapshotVersion = -1;
     private int[][] readyIds = new int[0][];
     private ProxyRules[] nodes = new ProxyRules[0];
     /**
@@ -90,6 +104,8 @@ public final class KubernetesDataPlane {
             serviceIds.put(key, id);
             services.add(service);
             endpoints.add(List.of());
+            endpointBackends.add(new int[0]);
+            endpointKinds.add(new byte[0]);
             proxyTargets = Arrays.copyOf(proxyTargets, id + 1);
             readyIds = Arrays.copyOf(readyIds, id + 1);
             proxyTargets[id] = new int[0];
@@ -110,6 +126,8 @@ public final class KubernetesDataPlane {
         if (id != null && services.get(id) != null) {
             services.set(id, null);
             endpoints.set(id, List.of());
+            endpointBackends.set(id, new int[0]);
+            endpointKinds.set(id, new byte[0]);
             proxyTargets[id] = null;
             readyIds[id] = new int[0];
             int sid = id;
@@ -119,24 +137,56 @@ public final class KubernetesDataPlane {
         }
     }
 
-    /** The Service's endpoints (all its slices together), as the EndpointSlice controller writes them. */
+    /**
+     * The Service's endpoints (all its slices together), as the EndpointSlice controller writes them.
+     * Most writes change a few endpoints of many: an endpoint at either end of the list that is the
+     * very object set last time keeps the backend it had (a backend's key never changes its id) and
+     * what kube-proxy made of it.
+     */
     public void setEndpoints(long time, String namespace, String service, List<PodEndpoint> list) {
         advanceTo(time);
         Integer id = serviceIds.get(namespace + "/" + service);
         if (id == null || services.get(id) == null) {
             throw new IllegalArgumentException("no such Service: " + namespace + "/" + service);
         }
+        List<PodEndpoint> before = endpoints.get(id);
+        int[] beforeBackends = endpointBackends.get(id);
+        int start = 0;
+        int max = Math.min(before.size(), list.size());
+        while (start < max && before.get(start) == list.get(start)) {
+            start++;
+        }
+        int end = list.size();
+        int shift = before.size() - list.size();
+        while (end > start && end + shift > start && before.get(end + shift - 1) == list.get(end - 1)) {
+            end--;
+        }
+        byte[] beforeKinds = endpointKinds.get(id);
+        int[] ids = new int[list.size()];
+        byte[] kinds = new byte[list.size()];
+        for (int i = 0; i < ids.length; i++) {
+            if (i < start || i >= end) {
+                ids[i] = beforeBackends[i < start ? i : i + shift];
+                kinds[i] = beforeKinds[i < start ? i : i + shift];
+            } else {
+                PodEndpoint e = list.get(i);
+                ids[i] = backends.intern(e.key(), e.pod(), topology.indexOf(e.node()).orElseThrow());
+                kinds[i] = e.conditions().ready() ? READY
+                        : e.conditions().serving() && e.conditions().terminating() ? SERVING_TERMINATING : NOT_A_TARGET;
+            }
+        }
         endpoints.set(id, List.copyOf(list));
+        endpointBackends.set(id, ids);
+        endpointKinds.set(id, kinds);
         int[] ready = new int[list.size()];
         int[] servingTerminating = new int[list.size()];
         int readyCount = 0;
         int servingTerminatingCount = 0;
-        for (PodEndpoint e : list) {
-            int b = backends.intern(e.key(), e.pod(), topology.indexOf(e.node()).orElseThrow());
-            if (e.conditions().ready()) {
-                ready[readyCount++] = b;
-            } else if (e.conditions().serving() && e.conditions().terminating()) {
-                servingTerminating[servingTerminatingCount++] = b;
+        for (int i = 0; i < ids.length; i++) {
+            if (kinds[i] == READY) {
+                ready[readyCount++] = ids[i];
+            } else if (kinds[i] == SERVING_TERMINATING) {
+                servingTerminating[servingTerminatingCount++] = ids[i];
             }
         }
         readyIds[id] = Arrays.copyOf(ready, readyCount);
@@ -194,7 +244,7 @@ public final class KubernetesDataPlane {
                     r.pendingAt = Long.MAX_VALUE;
                     pending.clear(n);
                     if (canSync(n)) {
-                        r.endpoints = proxyTargets.clone();
+                        r.endpoints = targetsNow();
                         r.appliedVersion = apiVersion;
                     }
                 }
@@ -359,6 +409,15 @@ public final class KubernetesDataPlane {
         rules.pendingAt = time;
         pending.set(node);
         nextSync = Math.min(nextSync, time);
+    }
+
+    /** What kube-proxy programs from the API state now, shared by the proxies that sync at this version. */
+    private int[][] targetsNow() {
+        if (snapshotVersion != apiVersion) {
+            snapshot = proxyTargets.clone();
+            snapshotVersion = apiVersion;
+        }
+        return snapshot;
     }
 
     private long earliestSync() {

@@ -67,6 +67,9 @@ final class KubernetesPlane implements Plane {
     /** A pod with a running container, and when it started running, as the order the pods are stopped in. */
     private record Running(Task task, long order) {}
 
+    /** A Service's endpoints as last applied, and the pod endpoint made of each (null: no IP). */
+    private record Applied(List<ServiceEndpoint> from, PodEndpoint[] made) {}
+
     private final Topology topology;
     private final Backends backends = new Backends();
     private final KubernetesDataPlane plane;
@@ -88,6 +91,14 @@ final class KubernetesPlane implements Plane {
     private final Map<String, List<String>> listedIn = new HashMap<>();
     /** Per headless Service, every hostname its endpoints ever had ({@code db-0}), for the names the DNS log follows. */
     private final Map<String, java.util.SortedSet<String>> hostnames = new HashMap<>();
+    /**
+     * Per Service, the endpoints last applied and what was made of each (null for a pod without an
+     * IP then). The EndpointSlice controller hands an unchanged endpoint on as the same object, so
+     * an endpoint found again by identity is made again only if its pod's IP may have changed.
+     */
+    private final Map<String, Applied> applied = new HashMap<>();
+    /** The Services listing a pod whose IP was given or taken since they were last applied. */
+    private final Set<String> readdressed = new HashSet<>();
     private long nextSync = Long.MAX_VALUE;
     /** Each backend's workload, by backend id ("" until its container starts). */
     private final List<String> workloads = new ArrayList<>();
@@ -145,7 +156,12 @@ final class KubernetesPlane implements Plane {
     public void endpointsChanged(String service, List<ServiceEndpoint> list, long now) {
         List<ServiceEndpoint> before = endpoints.put(service, list);
         relist(service, before == null ? List.of() : before, list);
-        for (ServiceEndpoint e : list) {
+        // an endpoint handed on from the list before, at either end, brought its hostname then
+        Applied last = applied.get(service);
+        List<ServiceEndpoint> from = last == null ? List.of() : last.from();
+        int start = commonStart(from, list);
+        int end = list.size() - commonEnd(from, list, start);
+        for (ServiceEndpoint e : list.subList(start, end)) {
             if (e.hostname().isPresent()) {
                 hostnames.computeIfAbsent(service, s -> new java.util.TreeSet<>()).add(e.hostname().get());
             }
@@ -161,13 +177,12 @@ final class KubernetesPlane implements Plane {
     private void relist(String service, List<ServiceEndpoint> before, List<ServiceEndpoint> after) {
         int start = 0;
         int max = Math.min(before.size(), after.size());
-        while (start < max && before.get(start).pod().equals(after.get(start).pod())) {
+        while (start < max && samePod(before.get(start), after.get(start))) {
             start++;
         }
         int endBefore = before.size();
         int endAfter = after.size();
-        while (endBefore > start && endAfter > start
-                && before.get(endBefore - 1).pod().equals(after.get(endAfter - 1).pod())) {
+        while (endBefore > start && endAfter > start && samePod(before.get(endBefore - 1), after.get(endAfter - 1))) {
             endBefore--;
             endAfter--;
         }
@@ -196,18 +211,66 @@ final class KubernetesPlane implements Plane {
         }
     }
 
+    /** Whether the endpoints are of the same pod: the same object, handed on, mostly. */
+    private static boolean samePod(ServiceEndpoint a, ServiceEndpoint b) {
+        return a == b || a.pod().equals(b.pod());
+    }
+
+    /** How many endpoints at the start of {@code list} are the very objects at the start of {@code from}. */
+    private static int commonStart(List<ServiceEndpoint> from, List<ServiceEndpoint> list) {
+        int start = 0;
+        int max = Math.min(from.size(), list.size());
+        while (start < max && from.get(start) == list.get(start)) {
+            start++;
+        }
+        return start;
+    }
+
+    /** How many endpoints at the end of {@code list}, none of its first {@code start}, are those at the end of {@code from}. */
+    private static int commonEnd(List<ServiceEndpoint> from, List<ServiceEndpoint> list, int start) {
+        int n = 0;
+        while (list.size() - n > start && from.size() - n > start
+                && from.get(from.size() - n - 1) == list.get(list.size() - n - 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * Hands kube-proxy and the DNS the Service's endpoints with their pods' IPs (a pod without one is
+     * left out). An endpoint at either end of the list that is the very object applied last time,
+     * its pod's IP untouched since, is the pod endpoint made then: only what lies between the common
+     * start and common end is made again.
+     */
     private void apply(String service, long now) {
-        List<PodEndpoint> slices = new ArrayList<>();
-        for (ServiceEndpoint e : endpoints.getOrDefault(service, List.of())) {
-            String ip = podIps.get(e.pod());
-            if (ip != null) {
-                backends.intern(e.pod(), e.pod(), topology.indexOf(e.node()).orElseThrow());
-                slices.add(new PodEndpoint(e.pod(), e.pod(), ip, e.node(),
-                        new EndpointConditions(e.ready(), e.serving(), e.terminating()), e.hostname()));
+        List<ServiceEndpoint> list = endpoints.getOrDefault(service, List.of());
+        Applied last = readdressed.remove(service) ? null : applied.get(service);
+        List<ServiceEndpoint> from = last == null ? List.of() : last.from();
+        int start = commonStart(from, list);
+        int end = list.size() - commonEnd(from, list, start);
+        int shift = from.size() - list.size();
+        PodEndpoint[] made = new PodEndpoint[list.size()];
+        List<PodEndpoint> slices = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            made[i] = i < start ? last.made()[i] : i >= end ? last.made()[i + shift] : podEndpoint(list.get(i));
+            if (made[i] != null) {
+                slices.add(made[i]);
             }
         }
+        applied.put(service, new Applied(list, made));
         plane.setEndpoints(now, NAMESPACE, service, slices);
         changes.everythingChanged();
+    }
+
+    /** The endpoint with its pod's IP, its pod known as a backend; none while the pod has no IP. */
+    private PodEndpoint podEndpoint(ServiceEndpoint e) {
+        String ip = podIps.get(e.pod());
+        if (ip == null) {
+            return null;
+        }
+        backends.intern(e.pod(), e.pod(), topology.indexOf(e.node()).orElseThrow());
+        return new PodEndpoint(e.pod(), e.pod(), ip, e.node(), new EndpointConditions(e.ready(), e.serving(), e.terminating()),
+                e.hostname());
     }
 
     // ---- a node's kubelet -------------------------------------------------------------------
@@ -222,6 +285,7 @@ final class KubernetesPlane implements Plane {
         workloads.set(id, task.service());
         if (!podIps.containsKey(pod) && pods.allocate(node, pod) instanceof Allocation.Address a) {
             podIps.put(pod, a.address());
+            readdressed.addAll(listedIn.getOrDefault(pod, List.of()));
             podNodes.put(pod, node);
             podsByNode.computeIfAbsent(node, n -> new HashSet<>()).add(pod);
             task.spec().networks().forEach(network -> changes.addressed(pod, network, a.address()));
@@ -268,6 +332,9 @@ final class KubernetesPlane implements Plane {
 
     private void releaseIp(String pod) {
         String ip = podIps.remove(pod);
+        if (ip != null) {
+            readdressed.addAll(listedIn.getOrDefault(pod, List.of()));
+        }
         String node = podNodes.remove(pod);
         if (node != null) {
             Set<String> onNode = podsByNode.get(node);

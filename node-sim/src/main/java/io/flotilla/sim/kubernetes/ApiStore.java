@@ -41,6 +41,7 @@ final class ApiStore {
     private final Map<String, SlotsInUse> slotsByService = new HashMap<>();
     /** How many pods were ever added: a pod's place in {@link #pods}, which orders each node's pods. */
     private long added;
+    private long nodeObjectChanges;
     /** Every pod name given in the run, so that none is given twice. */
     private final Set<String> podNames = new HashSet<>();
 
@@ -71,10 +72,19 @@ final class ApiStore {
         return slots == null ? 1 : slots.lowestFree();
     }
 
+    /**
+     * How many times a Node object was replaced or deleted: the node its pods read changes then,
+     * without a word about the pods.
+     */
+    long nodeObjectChanges() {
+        return nodeObjectChanges;
+    }
+
     /** Stores the Node object, in place of any of the same name. */
     void putNode(NodeState node) {
         NodeState before = nodes.put(node.name(), node);
         if (before != null) {
+            nodeObjectChanges++;
             before.gone = true;
             nodeReadinessChanged(node);
         }
@@ -103,6 +113,7 @@ final class ApiStore {
     Optional<NodeState> removeNode(String name) {
         NodeState node = nodes.remove(name);
         if (node != null) {
+            nodeObjectChanges++;
             node.gone = true;
             nodeReadinessChanged(node);
         }

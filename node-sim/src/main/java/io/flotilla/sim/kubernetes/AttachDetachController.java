@@ -109,9 +109,14 @@ final class AttachDetachController {
         }).toList();
     }
 
+    /** Whether {@link #reconcile} has nothing to look at: no claim and no attachment. */
+    boolean idle() {
+        return store.claims.isEmpty() && attachments.isEmpty();
+    }
+
     /** Upstream's desired state of the world and one reconciler pass over it. */
     void reconcile() {
-        if (store.claims.isEmpty() && attachments.isEmpty()) {
+        if (idle()) {
             return; // no storage in this cluster: nothing to look at
         }
         Map<String, String> desired = new LinkedHashMap<>();

@@ -154,7 +154,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         @Override
         public void terminating(PodState p) {
             evictions.cancel(p);
-            endpoints.podChanged(p.service);
+            endpoints.podChanged(p);
             dirty.add(p.service);
             if (p.node != null) {
                 sendLater(p);
@@ -164,7 +164,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         @Override
         public void removed(PodState p) {
             evictions.cancel(p);
-            endpoints.podChanged(p.service);
+            endpoints.podChanged(p);
             scheduler.podRemoved(p);
             volumes.podRemoved(p);
             volumes.ownerGone("pod " + p.id);
@@ -279,6 +279,31 @@ public final class ControlPlane implements ControlPlaneInputs {
         settle();
     }
 
+    /**
+     * A status post from a Ready kubelet in step with the API server (no statuses to resend, no
+     * assignments missed), while nothing is left to settle: all {@link #heartbeat} does then is renew
+     * the lease and answer, so that is all this does. Anything else is {@link #NOT_QUIET}, unchanged.
+     */
+    @Override
+    public long quietHeartbeat(String name, long reportsSent, long assignmentsSeen) {
+        NodeState node = store.nodes.get(name);
+        if (node == null || node.ready != NodeState.Ready.TRUE || reportsSent != node.reportsReceived
+                || (assignmentsSeen >= 0 && assignmentsSeen != node.assignmentsVersion) || !settled()) {
+            return NOT_QUIET;
+        }
+        lifecycle.statusPosted(node);
+        return settings.nodeStatusUpdateFrequency();
+    }
+
+    /**
+     * Whether {@link #settle} would do nothing now: no workload to sync, no pod to schedule or waiting
+     * (nor the scheduler's wake armed), no storage to reconcile, no slice or assignment to send.
+     */
+    private boolean settled() {
+        return dirty.isEmpty() && scheduler.idle() && attachDetach.idle() && volumes.nothingToReclaim()
+                && endpoints.idle() && outbox.isEmpty();
+    }
+
     /** A kubelet posts pod statuses. */
     @Override
     public void reports(String name, List<TaskReport> reports, long reportsSent) {
@@ -326,7 +351,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         if (!wasReady && p.isReady(node)) {
             p.readySince = effects.now();
         }
-        endpoints.podChanged(p.service);
+        endpoints.podChanged(p);
         dirty.add(p.service);
         settle();
     }
@@ -659,7 +684,7 @@ public final class ControlPlane implements ControlPlaneInputs {
         }
         store.readinessMayHaveChanged(p);
         // its endpoint reads whether it ran and its Ready condition whatever the deletion; a removal tells the controller itself
-        endpoints.podReported(p.service, wasListed != p.ran || wasServing != p.isServing(node));
+        endpoints.podReported(p, wasListed != p.ran || wasServing != p.isServing(node));
         // The controllers read only readiness and ends; the steps in between change nothing for them.
         if (wasReady != p.isReady(node) || r.state().isTerminal()) {
             dirty.add(p.service);

@@ -2,6 +2,7 @@ package io.flotilla.sim.kubernetes;
 
 import io.flotilla.sim.control.ServiceEndpoint;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -25,34 +26,57 @@ import java.util.function.BiConsumer;
  */
 final class EndpointSliceController {
 
+    private static final Comparator<PodState> STORE_ORDER = Comparator.comparingLong(p -> p.storeOrder);
+
     private final ApiStore store;
     private final BiConsumer<String, List<ServiceEndpoint>> writer;
     /** The workloads to sync, in the order they were first touched, which is the order slices are written in. */
     private final Set<String> dirty = new LinkedHashSet<>();
     /** Those of them whose endpoints may really differ; the others are synced for nothing and skipped. */
     private final Set<String> stale = new HashSet<>();
-    private final Map<String, List<ServiceEndpoint>> written = new HashMap<>();
+    /**
+     * Per stale workload, the pods whose endpoint may differ, as the changes named them; a stale
+     * workload without an entry may differ at any pod (node readiness), and is listed afresh.
+     */
+    private final Map<String, List<PodState>> changedPods = new HashMap<>();
+    /**
+     * Workloads to list afresh at their next sync whatever changes name them: a Node object was
+     * replaced or deleted, which changes the node their pods read without naming the pods.
+     */
+    private final Set<String> relist = new HashSet<>();
+    private long nodeObjectsSeen;
+    private final Map<String, EndpointList> written = new HashMap<>();
 
     EndpointSliceController(ApiStore store, BiConsumer<String, List<ServiceEndpoint>> writer) {
         this.store = store;
         this.writer = writer;
     }
 
-    /** Something about one of the service's pods changed. */
-    void podChanged(String service) {
-        dirty.add(service);
-        stale.add(service);
+    /** Something about the pod changed (its deletion, its removal, its readiness probe). */
+    void podChanged(PodState p) {
+        dirty.add(p.service);
+        stale(p);
     }
 
     /**
-     * A kubelet reported one of the service's pods; {@code endpointChanged} when the report changed
-     * what its endpoint reads (its container ran, its Ready condition). A report that did not is
-     * still a sync of the service, as upstream's pod update is, but one that finds nothing to write.
+     * A kubelet reported the pod; {@code endpointChanged} when the report changed what its endpoint
+     * reads (its container ran, its Ready condition). A report that did not is still a sync of the
+     * service, as upstream's pod update is, but one that finds nothing to write.
      */
-    void podReported(String service, boolean endpointChanged) {
-        dirty.add(service);
+    void podReported(PodState p, boolean endpointChanged) {
+        dirty.add(p.service);
         if (endpointChanged) {
-            stale.add(service);
+            stale(p);
+        }
+    }
+
+    private void stale(PodState p) {
+        if (stale.add(p.service)) {
+            changedPods.put(p.service, new ArrayList<>());
+        }
+        List<PodState> changed = changedPods.get(p.service);
+        if (changed != null) {
+            changed.add(p);
         }
     }
 
@@ -61,6 +85,12 @@ final class EndpointSliceController {
         List<String> all = store.workloads();
         dirty.addAll(all);
         stale.addAll(all);
+        all.forEach(changedPods::remove);
+    }
+
+    /** Whether {@link #sync} has nothing to do. */
+    boolean idle() {
+        return dirty.isEmpty();
     }
 
     /** Writes the slices that changed. */
@@ -68,14 +98,21 @@ final class EndpointSliceController {
         if (dirty.isEmpty()) {
             return;
         }
+        if (store.nodeObjectChanges() != nodeObjectsSeen) {
+            nodeObjectsSeen = store.nodeObjectChanges();
+            relist.addAll(store.workloads());
+        }
         List<String> batch = new ArrayList<>(dirty);
         dirty.clear();
         for (String workload : batch) {
             if (!stale.remove(workload)) {
                 continue; // nothing its endpoints read changed since they were last written
             }
-            List<ServiceEndpoint> before = written.getOrDefault(workload, List.of());
-            Optional<List<ServiceEndpoint>> now = endpointsOf(workload, before);
+            List<PodState> changed = changedPods.remove(workload);
+            EndpointList before = written.getOrDefault(workload, EndpointList.EMPTY);
+            Optional<EndpointList> now = relist.remove(workload) || changed == null
+                    ? endpointsOf(workload, before)
+                    : patched(before, changed);
             if (now.isPresent()) {
                 written.put(workload, now.get());
                 StatefulSetState set = store.statefulSets.get(workload);
@@ -85,32 +122,97 @@ final class EndpointSliceController {
     }
 
     /**
-     * The workload's endpoints, when they differ from {@code before}. Most syncs change nothing or
-     * little: the pods are compared with what was written first, and endpoints are made only from
-     * the first difference on.
+     * The workload's endpoints, when they differ from {@code before}, listed afresh from its pods.
+     * Most syncs change nothing or little: the pods are compared with what was written first, and a
+     * list is made only from the first difference on, sharing what lies before it. An endpoint that
+     * reads as the one written for its pod is that same object, so that whoever reads the lists may
+     * know an unchanged endpoint by identity.
      */
-    private Optional<List<ServiceEndpoint>> endpointsOf(String workload, List<ServiceEndpoint> before) {
-        List<ServiceEndpoint> out = null;
+    private Optional<EndpointList> endpointsOf(String workload, EndpointList before) {
+        EndpointList.Builder out = null;
         int i = 0;
         for (PodState p : store.podsOf(workload)) {
             if (p.node != null && p.ran) {
                 boolean serving = p.isServing(store.nodeOf(p));
                 boolean ready = serving && !p.deleting;
-                if (out == null && i < before.size() && same(before.get(i), p, ready, serving)) {
-                    i++;
-                    continue;
-                }
                 if (out == null) {
-                    out = new ArrayList<>(before.subList(0, i));
+                    if (i < before.size() && before.pod(i) == p && same(before.get(i), p, ready, serving)) {
+                        i++;
+                        continue;
+                    }
+                    out = before.startingWith(i);
                 }
-                out.add(new ServiceEndpoint(p.id, p.node, ready, serving, p.deleting,
-                        p.statefulSet == null ? Optional.empty() : Optional.of(p.slotName)));
+                // the endpoint written next, past those of pods no longer listed, may still be this pod's
+                while (i < before.size() && before.pod(i) != p && !listed(before.pod(i))) {
+                    i++;
+                }
+                if (i < before.size() && before.pod(i) == p && same(before.get(i), p, ready, serving)) {
+                    out.add(before.get(i++), p);
+                } else {
+                    out.add(endpoint(p, ready, serving), p);
+                    if (i < before.size() && before.pod(i) == p) {
+                        i++;
+                    }
+                }
             }
         }
         if (out == null) {
-            return i == before.size() ? Optional.empty() : Optional.of(new ArrayList<>(before.subList(0, i)));
+            return i == before.size() ? Optional.empty() : Optional.of(before.startingWith(i).build());
         }
-        return Optional.of(out);
+        return Optional.of(out.build()); // it differs from before where it was first made
+    }
+
+    /**
+     * What {@link #endpointsOf} finds, when only the {@code changed} pods' endpoints may differ from
+     * {@code before}: the others are taken as written, and only the changed pods are looked at, each
+     * where store order puts it.
+     */
+    private Optional<EndpointList> patched(EndpointList before, List<PodState> changed) {
+        changed.sort(STORE_ORDER);
+        int i = before.firstFrom(changed.get(0).storeOrder);
+        EndpointList.Builder out = before.startingWith(i);
+        boolean differs = false;
+        PodState last = null;
+        for (PodState p : changed) {
+            if (p == last) {
+                continue;
+            }
+            last = p;
+            while (i < before.size() && before.pod(i).storeOrder < p.storeOrder) {
+                out.add(before.get(i), before.pod(i));
+                i++;
+            }
+            ServiceEndpoint written = i < before.size() && before.pod(i) == p ? before.get(i++) : null;
+            if (listed(p)) {
+                boolean serving = p.isServing(store.nodeOf(p));
+                boolean ready = serving && !p.deleting;
+                if (written != null && same(written, p, ready, serving)) {
+                    out.add(written, p);
+                } else {
+                    out.add(endpoint(p, ready, serving), p);
+                    differs = true;
+                }
+            } else if (written != null) {
+                differs = true;
+            }
+        }
+        if (!differs) {
+            return Optional.empty();
+        }
+        for (; i < before.size(); i++) {
+            out.add(before.get(i), before.pod(i));
+        }
+        return Optional.of(out.build());
+    }
+
+    /** Whether the controller lists the pod: it is in the store, bound, and its container ran. */
+    private boolean listed(PodState p) {
+        return store.pods.get(p.id) == p && p.node != null && p.ran;
+    }
+
+    private static ServiceEndpoint endpoint(PodState p, boolean ready, boolean serving) {
+        return new ServiceEndpoint(p.id, p.node, ready, serving, p.deleting,
+                p.statefulSet == null ? Optional.empty() : Optional.of(p.slotName));
     }
 
     /** Whether the endpoint written is the pod's as it is now. */

@@ -50,6 +50,8 @@ final class Scheduler {
     /** Pods that failed, in the unschedulable set or backing off, by id in the order they failed. */
     private final Map<String, PodState> waiting = new LinkedHashMap<>();
     private long queueSeq;
+    /** Whether the last run armed the wake timer (a run with no pod waiting cancels it). */
+    private boolean wakeArmed;
 
     /**
      * @param random breaks ties between the best-scoring nodes
@@ -129,11 +131,20 @@ final class Scheduler {
         for (PodState p : waiting.values()) {
             wake = Math.min(wake, dueAt(p));
         }
+        wakeArmed = wake != Long.MAX_VALUE;
         if (wake == Long.MAX_VALUE) {
             io.cancelTimer(KubeTimer.SchedulerWake.INSTANCE);
         } else {
             io.startTimer(KubeTimer.SchedulerWake.INSTANCE, Math.max(0, wake - now));
         }
+    }
+
+    /**
+     * Whether {@link #run} would do nothing now: no pod to schedule, none waiting, and no wake timer
+     * armed for it to cancel.
+     */
+    boolean idle() {
+        return active.isEmpty() && waiting.isEmpty() && !wakeArmed;
     }
 
     private long dueAt(PodState p) {

@@ -217,6 +217,16 @@ final class VolumeController implements VolumeCatalog, VolumeWrites, VolumeLimit
      *
      * @param attached whether a node has the volume (of this claim name) attached or attaching
      */
+    /** Whether {@link #reclaim} has nothing to look at: no volume is Released. */
+    boolean nothingToReclaim() {
+        for (PersistentVolume v : store.volumes.values()) {
+            if (v.phase() == PersistentVolume.Phase.RELEASED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     void reclaim(Predicate<String> attached) {
         for (PersistentVolume v : List.copyOf(store.volumes.values())) {
             if (v.phase() == PersistentVolume.Phase.RELEASED) {

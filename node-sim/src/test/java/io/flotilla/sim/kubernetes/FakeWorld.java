@@ -15,7 +15,9 @@ import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.model.UpdateConfig;
 import io.flotilla.sim.control.Assignment;
 import io.flotilla.sim.control.ControlPlaneEffects;
+import io.flotilla.sim.control.ControlPlaneInputs;
 import io.flotilla.sim.control.ControlPlaneTimer;
+import io.flotilla.sim.control.ServiceEndpoint;
 import io.flotilla.sim.control.TaskReport;
 import io.flotilla.sim.kernel.Event;
 import io.flotilla.sim.kernel.RandomStreams;
@@ -55,6 +57,15 @@ final class FakeWorld implements ControlPlaneEffects {
     private final Deque<Runnable> deliveries = new ArrayDeque<>();
     private final Map<String, Kubelet> kubelets = new LinkedHashMap<>();
     private Runnable check = () -> { };
+    /** Whether status posts are offered to the quiet path first, and how many it answered. */
+    boolean quiet;
+    int quietBeats;
+    /**
+     * What the control plane sent the kubelets, in order: heartbeat answers as {@code TIMEs ack NODE
+     * PERIOD RESEND} lines, assignments as {@code TIMEs assign NODE VERSION FULL TASKS}.
+     */
+    final List<String> sent = new ArrayList<>();
+    private int timerCalls;
 
     /** One node's kubelet: what it runs, and whether it is up and reachable. */
     final class Kubelet {
@@ -71,11 +82,26 @@ final class FakeWorld implements ControlPlaneEffects {
 
         void postStatus() {
             if (up) {
-                if (reachable) {
+                if (reachable && !(quiet && quietStatus())) {
                     plane.heartbeat(node, reportsSent, assignmentsSeen);
                 }
                 at(now + 10 * S, this::postStatus);
             }
+        }
+
+        /** The status post offered to {@link ControlPlane#quietHeartbeat} first, as the manager does. */
+        private boolean quietStatus() {
+            int news = log.size() + deliveries.size() + sent.size() + timerCalls;
+            long period = plane.quietHeartbeat(node, reportsSent, assignmentsSeen);
+            if (news != log.size() + deliveries.size() + sent.size() + timerCalls) {
+                throw new AssertionError("a quiet heartbeat has no news");
+            }
+            if (period == ControlPlaneInputs.NOT_QUIET) {
+                return false;
+            }
+            quietBeats++;
+            ackHeartbeat(node, period, false); // what the manager hands the node
+            return true;
         }
 
         void assigned(long version, List<Assignment> assignments) {
@@ -195,6 +221,7 @@ final class FakeWorld implements ControlPlaneEffects {
 
     @Override
     public void startTimer(ControlPlaneTimer timer, long delayNanos) {
+        timerCalls++;
         cancelTimer(timer);
         Due due = new Due(now + delayNanos, ++seq, () -> plane.timer(timer));
         armed.put(timer, due);
@@ -203,6 +230,7 @@ final class FakeWorld implements ControlPlaneEffects {
 
     @Override
     public void cancelTimer(ControlPlaneTimer timer) {
+        timerCalls++;
         Due due = armed.remove(timer);
         if (due != null) {
             queue.remove(due);
@@ -211,14 +239,40 @@ final class FakeWorld implements ControlPlaneEffects {
 
     @Override
     public void assign(String node, long version, boolean full, List<Assignment> assignments) {
+        sent.add(now / S + "s assign " + node + " " + version + " " + full + " " + assignments);
         Kubelet k = kubelets.get(node);
         if (k != null && k.reachable) {
             deliveries.add(() -> k.assigned(version, assignments));
         }
     }
 
+    /** A slice write: the Service's endpoints as written, and as made afresh from the store then. */
+    record SliceWrite(long time, String service, List<ServiceEndpoint> endpoints, List<ServiceEndpoint> fromStore) {}
+
+    final List<SliceWrite> sliceWrites = new ArrayList<>();
+
     @Override
-    public void ackHeartbeat(String node, long nextPeriodNanos, boolean resendReports) {}
+    public void endpointsChanged(String service, List<ServiceEndpoint> endpoints) {
+        sliceWrites.add(new SliceWrite(now, service, endpoints, endpointsFromStore(service)));
+    }
+
+    /** The Deployment's endpoints made afresh from the store, as the EndpointSlice controller lists them. */
+    List<ServiceEndpoint> endpointsFromStore(String service) {
+        List<ServiceEndpoint> fromStore = new ArrayList<>();
+        for (PodState p : plane.store.podsOf(service)) {
+            if (p.node != null && p.ran) {
+                boolean serving = p.isServing(plane.store.nodeOf(p));
+                fromStore.add(new ServiceEndpoint(p.id, p.node, serving && !p.deleting, serving, p.deleting,
+                        p.statefulSet == null ? java.util.Optional.empty() : java.util.Optional.of(p.slotName)));
+            }
+        }
+        return fromStore;
+    }
+
+    @Override
+    public void ackHeartbeat(String node, long nextPeriodNanos, boolean resendReports) {
+        sent.add(now / S + "s ack " + node + " " + nextPeriodNanos + " " + resendReports);
+    }
 
     /** What the control plane told the storage, as {@code TIMEs attach VOLUME NODE} lines. */
     final List<String> storage = new ArrayList<>();
