@@ -251,8 +251,7 @@ final class DeploymentController {
             byId.put(p.id, p);
             ranked.add(ranked(p, perNode.getOrDefault(p.node == null ? "" : p.node, 0)));
         }
-        ranked.sort(PodRanking.order(now));
-        for (PodRanking.Ranked victim : ranked.subList(0, diff)) {
+        for (PodRanking.Ranked victim : PodRanking.sort(ranked, now).subList(0, diff)) {
             pods.delete(byId.get(victim.id()), "deleted by replica set " + rs.name + " (scale down)");
         }
     }

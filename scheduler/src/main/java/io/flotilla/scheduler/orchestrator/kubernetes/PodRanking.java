@@ -24,6 +24,11 @@ import java.util.List;
  *
  * Pods still equal keep their input order (upstream's sort is not stable; the simulator passes pods
  * in creation order, so its choice is fixed).
+ *
+ * <p>The ranking is not transitive, upstream's neither: two pods ready at different times in one
+ * bucket are told apart by UID, while two ready at the same time go on to their restarts, so three
+ * pods can each go before the next. Go's sort takes that in its stride; {@link List#sort} may refuse
+ * it ("Comparison method violates its general contract"), so {@link #sort} merges by itself.
  */
 public final class PodRanking {
 
@@ -45,9 +50,26 @@ public final class PodRanking {
 
     /** The pods in deletion order, first to delete first. */
     public static List<Ranked> sort(List<Ranked> pods, long now) {
-        List<Ranked> out = new ArrayList<>(pods);
-        out.sort(order(now));
-        return out;
+        Ranked[] out = pods.toArray(Ranked[]::new);
+        mergeSort(out, out.clone(), 0, out.length, order(now));
+        return new ArrayList<>(List.of(out));
+    }
+
+    /** A stable merge sort that takes any answer the comparator gives. */
+    private static void mergeSort(Ranked[] pods, Ranked[] scratch, int from, int to, Comparator<Ranked> order) {
+        if (to - from < 2) {
+            return;
+        }
+        int middle = (from + to) >>> 1;
+        mergeSort(pods, scratch, from, middle, order);
+        mergeSort(pods, scratch, middle, to, order);
+        System.arraycopy(pods, from, scratch, from, to - from);
+        int left = from;
+        int right = middle;
+        for (int at = from; at < to; at++) {
+            boolean takeRight = left == middle || (right < to && order.compare(scratch[right], scratch[left]) < 0);
+            pods[at] = takeRight ? scratch[right++] : scratch[left++];
+        }
     }
 
     /** The ordering at virtual {@code now}; negative when the first pod should be deleted first. */

@@ -138,4 +138,24 @@ class PodRankingTest {
                     PodRanking.sort(pods, NOW).stream().map(Ranked::id).toList());
         }
     }
+
+    /**
+     * Pods ready at different times within one age bucket are told apart by UID, pods ready at the
+     * same time by restarts: the ranking is not transitive, and sorting many such pods must still give
+     * every pod once (List.sort refused some of these orders outright).
+     */
+    @Test
+    void podsThatNoOrderRanksConsistentlyAreStillSorted() {
+        Random random = new Random(7);
+        for (int round = 0; round < 200; round++) {
+            List<Ranked> pods = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                long readySince = NOW - (1L << 40) - random.nextInt(4) * 1_000_000L; // one bucket, four instants
+                pods.add(new Ranked("pod-" + i, "node-" + random.nextInt(3), Phase.RUNNING, true, readySince,
+                        random.nextInt(3), readySince, random.nextLong(), 1, 0));
+            }
+            List<Ranked> sorted = PodRanking.sort(pods, NOW);
+            assertEquals(pods.stream().map(Ranked::id).sorted().toList(), sorted.stream().map(Ranked::id).sorted().toList());
+        }
+    }
 }
