@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import org.apache.pekko.actor.BootstrapSetup;
 import org.apache.pekko.actor.Cancellable;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -54,7 +55,7 @@ public final class Simulation<T> implements AutoCloseable {
         this.random = new RandomStreams(seed);
         this.log = new EventLog(this::now);
         this.kernel = new Kernel(log, random, this::now);
-        this.system = ActorSystem.create(Objects.requireNonNull(guardian.apply(kernel)), name, config());
+        this.system = ActorSystem.create(Objects.requireNonNull(guardian.apply(kernel)), name, bootstrap());
         this.scheduler = VirtualTimeScheduler.of(system);
         scheduler.guard().bind(driver);
     }
@@ -211,8 +212,17 @@ public final class Simulation<T> implements AutoCloseable {
         return System.nanoTime(); // wall-clock-ok
     }
 
+    /**
+     * The actor system's class loader and settings: a loader that hides the cluster libraries'
+     * settings, which a local actor system never reads ({@link LocalPekkoClassLoader}).
+     */
+    private static BootstrapSetup bootstrap() {
+        ClassLoader loader = LocalPekkoClassLoader.forCurrentThread();
+        return BootstrapSetup.create(config(loader)).withClassloader(loader);
+    }
+
     /** The spike's settings, in code so no application.conf can lose them. */
-    private static Config config() {
+    private static Config config(ClassLoader loader) {
         Map<String, Object> settings = Map.ofEntries(
                 Map.entry("pekko.scheduler.implementation", VirtualTimeScheduler.class.getName()),
                 Map.entry("pekko.actor.default-dispatcher.executor", SimExecutorConfigurator.class.getName()),
@@ -238,6 +248,6 @@ public final class Simulation<T> implements AutoCloseable {
                 Map.entry("pekko.actor.typed.library-extensions", List.of("org.apache.pekko.actor.typed.receptionist.Receptionist$")),
                 Map.entry("pekko.loglevel", "WARNING"),
                 Map.entry("pekko.stdout-loglevel", "WARNING"));
-        return ConfigFactory.parseMap(settings).withFallback(ConfigFactory.load());
+        return ConfigFactory.parseMap(settings).withFallback(ConfigFactory.load(loader));
     }
 }
