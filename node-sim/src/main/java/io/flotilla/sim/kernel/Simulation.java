@@ -237,6 +237,10 @@ public final class Simulation<T> implements AutoCloseable {
                 Map.entry("pekko.log-dead-letters-during-shutdown", "off"),
                 Map.entry("pekko.jvm-shutdown-hooks", "off"),
                 Map.entry("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off"),
+                // No coordinated shutdown: nothing registers a task in it, and starting it when the run ends
+                // (reading its phases, running each as a future on Pekko's threads) took longer than the
+                // termination it leads to. The actors stop as before, by the guardian stopping.
+                Map.entry("pekko.coordinated-shutdown.run-by-actor-system-terminate", "off"),
                 Map.entry("pekko.daemonic", "on"),
                 // The typed extensions and no more: a library on the class path (pekko-stream's
                 // materializer, which a cluster brings) would otherwise start inside every simulation, on
