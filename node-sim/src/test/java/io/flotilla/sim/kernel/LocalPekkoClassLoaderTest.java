@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The actor system's class loader hides every {@code reference.conf} but Pekko's actor modules' and
- * changes nothing else. The parent here is the test class path plus a folder holding one more
+ * The actor system's class loader hides every {@code reference.conf} and manifest but those of the
+ * Pekko modules a local actor system runs on, and changes nothing else. The parent here is the test class path plus a folder holding one more
  * {@code reference.conf}, as a cluster library's jar would.
  */
 class LocalPekkoClassLoaderTest {
@@ -50,7 +50,22 @@ class LocalPekkoClassLoaderTest {
                 throw new AssertionError(e);
             }
             assertEquals(urls(loader.getParent(), "application.conf"), urls(loader, "application.conf"));
-            assertEquals(urls(loader.getParent(), "META-INF/MANIFEST.MF"), urls(loader, "META-INF/MANIFEST.MF"));
+            assertEquals(urls(loader.getParent(), "META-INF/services/org.slf4j.spi.SLF4JServiceProvider"),
+                    urls(loader, "META-INF/services/org.slf4j.spi.SLF4JServiceProvider"));
+            return null;
+        });
+    }
+
+    /** Pekko reads the manifests to compare its modules' versions: those of the modules the system runs. */
+    @Test
+    void showsOnlyTheModulesManifests() throws IOException {
+        withParent(loader -> {
+            List<String> shown = urls(loader, "META-INF/MANIFEST.MF");
+            assertEquals(3, shown.size(), shown.toString());
+            for (String module : List.of("pekko-actor_", "pekko-actor-typed_", "pekko-slf4j_")) {
+                assertTrue(shown.stream().anyMatch(u -> u.contains(module)), module + " in " + shown);
+            }
+            assertTrue(urls(loader.getParent(), "META-INF/MANIFEST.MF").size() > 3);
             return null;
         });
     }
