@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
  * {@code --help} (the help options are inherited), and {@code help COMMAND} prints the same.
  *
  * <p>The subcommands are added in code rather than listed in the annotation: picocli builds the model
- * of every subcommand it is given (reading each class's fields and annotations) before parsing, which
- * took about a third of a small run's time from {@code main} to its first simulated event. When the
+ * of every subcommand it is given (reading each class's fields and annotations, and making an instance
+ * of each) before parsing, which took about a third of a small run's main thread. When the
  * first argument names a subcommand, everything after it is that subcommand's to parse, so it alone
  * is added; any other command line ({@code --help}, {@code help run}, a mistyped name) gets them all.
  */
