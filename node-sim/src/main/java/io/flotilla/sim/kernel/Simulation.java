@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import org.apache.pekko.actor.BootstrapSetup;
 import org.apache.pekko.actor.Cancellable;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -54,7 +55,7 @@ public final class Simulation<T> implements AutoCloseable {
         this.random = new RandomStreams(seed);
         this.log = new EventLog(this::now);
         this.kernel = new Kernel(log, random, this::now);
-        this.system = ActorSystem.create(Objects.requireNonNull(guardian.apply(kernel)), name, config());
+        this.system = ActorSystem.create(Objects.requireNonNull(guardian.apply(kernel)), name, bootstrap());
         this.scheduler = VirtualTimeScheduler.of(system);
         scheduler.guard().bind(driver);
     }
@@ -211,8 +212,17 @@ public final class Simulation<T> implements AutoCloseable {
         return System.nanoTime(); // wall-clock-ok
     }
 
+    /**
+     * The actor system's class loader and settings: a loader that hides the cluster libraries'
+     * settings, which a local actor system never reads ({@link LocalPekkoClassLoader}).
+     */
+    private static BootstrapSetup bootstrap() {
+        ClassLoader loader = LocalPekkoClassLoader.forCurrentThread();
+        return BootstrapSetup.create(config(loader)).withClassloader(loader);
+    }
+
     /** The spike's settings, in code so no application.conf can lose them. */
-    private static Config config() {
+    private static Config config(ClassLoader loader) {
         Map<String, Object> settings = Map.ofEntries(
                 Map.entry("pekko.scheduler.implementation", VirtualTimeScheduler.class.getName()),
                 Map.entry("pekko.actor.default-dispatcher.executor", SimExecutorConfigurator.class.getName()),
@@ -227,6 +237,10 @@ public final class Simulation<T> implements AutoCloseable {
                 Map.entry("pekko.log-dead-letters-during-shutdown", "off"),
                 Map.entry("pekko.jvm-shutdown-hooks", "off"),
                 Map.entry("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off"),
+                // No coordinated shutdown: nothing registers a task in it, and starting it when the run ends
+                // (reading its phases, running each as a future on Pekko's threads) took longer than the
+                // termination it leads to. The actors stop as before, by the guardian stopping.
+                Map.entry("pekko.coordinated-shutdown.run-by-actor-system-terminate", "off"),
                 Map.entry("pekko.daemonic", "on"),
                 // The typed extensions and no more: a library on the class path (pekko-stream's
                 // materializer, which a cluster brings) would otherwise start inside every simulation, on
@@ -238,6 +252,6 @@ public final class Simulation<T> implements AutoCloseable {
                 Map.entry("pekko.actor.typed.library-extensions", List.of("org.apache.pekko.actor.typed.receptionist.Receptionist$")),
                 Map.entry("pekko.loglevel", "WARNING"),
                 Map.entry("pekko.stdout-loglevel", "WARNING"));
-        return ConfigFactory.parseMap(settings).withFallback(ConfigFactory.load());
+        return ConfigFactory.parseMap(settings).withFallback(ConfigFactory.load(loader));
     }
 }

@@ -1,24 +1,49 @@
 package io.flotilla.scenarios.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The entry point: picocli dispatches to one class per subcommand. Every subcommand answers
  * {@code --help} (the help options are inherited), and {@code help COMMAND} prints the same.
+ *
+ * <p>The subcommands are added in code rather than listed in the annotation: picocli builds the model
+ * of every subcommand it is given (reading each class's fields and annotations, and making an instance
+ * of each) before parsing, which took about a third of a small run's main thread. When the
+ * first argument names a subcommand, everything after it is that subcommand's to parse, so it alone
+ * is added; any other command line ({@code --help}, {@code help run}, a mistyped name) gets them all.
  */
 @Command(
         name = "flotilla",
         mixinStandardHelpOptions = true,
         scope = CommandLine.ScopeType.INHERIT,
         version = "flotilla 0.1.0",
-        description = "A deterministic container-orchestrator simulator.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, CompareCommand.class,
-                ExamplesCommand.class, PsCommand.class, NodesCommand.class, InspectCommand.class, KubectlCommand.class,
-                NewCommand.class, StatsCommand.class, LogsCommand.class, ChaosCommand.class, ImportCommand.class,
-                WorkerCommand.class, CommandLine.HelpCommand.class})
+        description = "A deterministic container-orchestrator simulator.")
 public final class Main implements Runnable {
+
+    /** The subcommands, in the order {@code --help} lists them; each name is its {@code @Command} name. */
+    static final List<Subcommand> SUBCOMMANDS = List.of(
+            new Subcommand("run", RunCommand.class),
+            new Subcommand("validate", ValidateCommand.class),
+            new Subcommand("explain", ExplainCommand.class),
+            new Subcommand("compare", CompareCommand.class),
+            new Subcommand("examples", ExamplesCommand.class),
+            new Subcommand("ps", PsCommand.class),
+            new Subcommand("nodes", NodesCommand.class),
+            new Subcommand("inspect", InspectCommand.class),
+            new Subcommand("kubectl", KubectlCommand.class),
+            new Subcommand("new", NewCommand.class),
+            new Subcommand("stats", StatsCommand.class),
+            new Subcommand("logs", LogsCommand.class),
+            new Subcommand("chaos", ChaosCommand.class),
+            new Subcommand("import", ImportCommand.class),
+            new Subcommand("worker", WorkerCommand.class));
+
+    /** A subcommand's name and its annotated class. */
+    record Subcommand(String name, Class<?> type) {}
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,7 +71,8 @@ public final class Main implements Runnable {
 
     /** Runs one command line; never throws: an unexpected failure is exit 3 with a one-line message. */
     static int execute(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
-        CommandLine cli = new CommandLine(new Main(terminal));
+        // Subcommands first: picocli gives the streams and handlers only to the subcommands it already has.
+        CommandLine cli = commandLine(args, terminal);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -65,5 +91,21 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The command line with the subcommand {@code args} starts with, or with every one and {@code help}. */
+    static CommandLine commandLine(String[] args, Terminal terminal) {
+        CommandLine cli = new CommandLine(new Main(terminal));
+        Optional<Subcommand> named = args.length == 0 ? Optional.empty()
+                : SUBCOMMANDS.stream().filter(s -> s.name().equals(args[0])).findFirst();
+        if (named.isPresent()) {
+            cli.addSubcommand(named.get().name(), named.get().type());
+        } else {
+            for (Subcommand subcommand : SUBCOMMANDS) {
+                cli.addSubcommand(subcommand.name(), subcommand.type());
+            }
+            cli.addSubcommand(new CommandLine.HelpCommand());
+        }
+        return cli;
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flotilla.scenarios.cli.Cli.Outcome;
 import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,24 @@ class HelpTest {
         assertEquals("", help.err());
         assertEquals(help.out(), Cli.run("help", command).out(), "help " + command);
         assertEquals(help.out(), Cli.run(command, "-h").out());
+    }
+
+    /** A command line naming a subcommand gets that subcommand alone; it must be the one {@code help} lists. */
+    @ParameterizedTest
+    @MethodSource("commands")
+    void theSubcommandAddedAloneIsTheOneListed(String command) {
+        CommandLine alone = Main.commandLine(new String[] {command, "--help"}, Terminal.NONE);
+        CommandLine all = Main.commandLine(new String[] {"help"}, Terminal.NONE);
+        assertEquals(List.of(command), List.copyOf(alone.getSubcommands().keySet()));
+        assertEquals(all.getSubcommands().get(command).getUsageMessage(), alone.getSubcommands().get(command).getUsageMessage());
+    }
+
+    @Test
+    void everySubcommandIsNamedAsItsAnnotationNamesIt() {
+        for (Main.Subcommand subcommand : Main.SUBCOMMANDS) {
+            assertEquals(subcommand.name(), subcommand.type().getAnnotation(Command.class).name());
+        }
+        assertEquals(commands(), Main.SUBCOMMANDS.stream().map(Main.Subcommand::name).toList());
     }
 
     @Test

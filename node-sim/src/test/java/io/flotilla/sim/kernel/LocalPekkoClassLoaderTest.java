@@ -1,0 +1,102 @@
+package io.flotilla.sim.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The actor system's class loader hides every {@code reference.conf} and manifest but those of the
+ * Pekko modules a local actor system runs on, and changes nothing else. The parent here is the test class path plus a folder holding one more
+ * {@code reference.conf}, as a cluster library's jar would.
+ */
+class LocalPekkoClassLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void showsOnlyTheActorModulesReferenceFiles() throws IOException {
+        Files.writeString(dir.resolve("reference.conf"), "pekko.cluster.seed-nodes = []\n");
+        withParent(loader -> {
+            List<String> shown = urls(loader, "reference.conf");
+            assertEquals(2, shown.size(), shown.toString());
+            assertTrue(shown.stream().anyMatch(u -> u.contains("pekko-actor_")), shown.toString());
+            assertTrue(shown.stream().anyMatch(u -> u.contains("pekko-actor-typed_")), shown.toString());
+            assertTrue(urls(loader.getParent(), "reference.conf").stream().anyMatch(u -> u.contains(dir.toString())));
+            return null;
+        });
+    }
+
+    @Test
+    void classesAndOtherResourcesAreTheParents() throws Exception {
+        Files.writeString(dir.resolve("application.conf"), "flotilla.test = 1\n");
+        withParent(loader -> {
+            try {
+                assertSame(loader.getParent().loadClass("org.apache.pekko.actor.ActorSystem"),
+                        loader.loadClass("org.apache.pekko.actor.ActorSystem"));
+                assertSame(Simulation.class, loader.loadClass(Simulation.class.getName()));
+            } catch (ClassNotFoundException e) {
+                throw new AssertionError(e);
+            }
+            assertEquals(urls(loader.getParent(), "application.conf"), urls(loader, "application.conf"));
+            assertEquals(urls(loader.getParent(), "META-INF/services/org.slf4j.spi.SLF4JServiceProvider"),
+                    urls(loader, "META-INF/services/org.slf4j.spi.SLF4JServiceProvider"));
+            return null;
+        });
+    }
+
+    /** Pekko reads the manifests to compare its modules' versions: those of the modules the system runs. */
+    @Test
+    void showsOnlyTheModulesManifests() throws IOException {
+        withParent(loader -> {
+            List<String> shown = urls(loader, "META-INF/MANIFEST.MF");
+            assertEquals(3, shown.size(), shown.toString());
+            for (String module : List.of("pekko-actor_", "pekko-actor-typed_", "pekko-slf4j_")) {
+                assertTrue(shown.stream().anyMatch(u -> u.contains(module)), module + " in " + shown);
+            }
+            assertTrue(urls(loader.getParent(), "META-INF/MANIFEST.MF").size() > 3);
+            return null;
+        });
+    }
+
+    @Test
+    void oneLoaderPerParent() throws IOException {
+        withParent(loader -> {
+            assertSame(loader, LocalPekkoClassLoader.forCurrentThread());
+            return null;
+        });
+    }
+
+    /** Runs {@code check} on the loader made over the test class path and {@link #dir}. */
+    private void withParent(Function<ClassLoader, Void> check) throws IOException {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        try (URLClassLoader parent = new URLClassLoader(new URL[] {dir.toUri().toURL()}, before)) {
+            thread.setContextClassLoader(parent);
+            ClassLoader loader = LocalPekkoClassLoader.forCurrentThread();
+            assertSame(parent, loader.getParent());
+            check.apply(loader);
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    private static List<String> urls(ClassLoader loader, String name) {
+        try {
+            return Collections.list(loader.getResources(name)).stream().map(URL::toString).toList();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
