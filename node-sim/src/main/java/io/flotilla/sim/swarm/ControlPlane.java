@@ -102,12 +102,14 @@ public final class ControlPlane implements ControlPlaneInputs {
         settle();
     }
 
-    /** Nothing is left to settle between inputs, so a quiet heartbeat leaves nothing either. */
     @Override
     public long quietHeartbeat(String node, long reportsSent, long assignmentsSeen) {
-        return dirtyServices.isEmpty() && outbox.isEmpty()
-                ? dispatcher.quietHeartbeat(node, reportsSent, assignmentsSeen)
-                : NOT_QUIET;
+        return settled() ? dispatcher.quietHeartbeat(node, reportsSent, assignmentsSeen) : NOT_QUIET;
+    }
+
+    /** Whether {@link #settle} would do nothing now, as it should between inputs. */
+    private boolean settled() {
+        return dirtyServices.isEmpty() && outbox.isEmpty();
     }
 
     @Override
@@ -171,8 +173,7 @@ public final class ControlPlane implements ControlPlaneInputs {
     /** A sweep that finds no node down only moves checks along and arms the next sweep. */
     @Override
     public boolean quietTimer(ControlPlaneTimer timer) {
-        return timer instanceof ControlTimer.HeartbeatSweep && dirtyServices.isEmpty() && outbox.isEmpty()
-                && dispatcher.quietSweep();
+        return timer instanceof ControlTimer.HeartbeatSweep && settled() && dispatcher.quietSweep();
     }
 
     /** A new leader: every node is unknown until it heartbeats again, with a doubled grace period. */

@@ -97,7 +97,7 @@ final class Dispatcher {
             return ControlPlaneInputs.NOT_QUIET;
         }
         long period = nextPeriod();
-        record.deadlineAt = timers.now() + period * record.graceMultiplier;
+        armDeadline(record, period); // later than the queued check, so no check is armed
         return period;
     }
 

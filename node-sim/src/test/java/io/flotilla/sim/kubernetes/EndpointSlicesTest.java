@@ -28,11 +28,7 @@ class EndpointSlicesTest {
         FakeWorld w = new FakeWorld(KubernetesSettings.DEFAULT, 5, 2 * S, 5 * S, 7 * S);
         w.at(0, () -> w.plane.deploy(FakeWorld.service("web", 40, "nginx:1.27"), KubernetesPodSpec.NONE));
         w.at(0, () -> w.plane.deploy(FakeWorld.service("api", 25, "api:1"), KubernetesPodSpec.NONE));
-        w.at(30 * S, () -> {
-            FakeWorld.Kubelet k = w.kubelet("node-2");
-            k.up = false;
-            k.containers.clear();
-        });
+        w.at(30 * S, () -> w.kubelet("node-2").crash());
         w.at(100 * S, () -> w.kubelet("node-3").reachable = false);
         w.at(200 * S, () -> w.kubelet("node-3").reachable = true);
         w.at(420 * S, () -> w.plane.scale("web", 60));

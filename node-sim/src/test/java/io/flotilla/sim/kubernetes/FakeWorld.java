@@ -76,6 +76,12 @@ final class FakeWorld implements ControlPlaneEffects {
         long reportsSent;
         long assignmentsSeen;
 
+        /** The node crashes: the kubelet stops posting, and its containers are gone with it. */
+        void crash() {
+            up = false;
+            containers.clear();
+        }
+
         Kubelet(String node) {
             this.node = node;
         }

@@ -35,11 +35,7 @@ class NodeLifecycleTest {
     }
 
     static void crash(FakeWorld w, String node, long at) {
-        w.at(at, () -> {
-            FakeWorld.Kubelet k = w.kubelet(node);
-            k.up = false;
-            k.containers.clear();
-        });
+        w.at(at, () -> w.kubelet(node).crash());
     }
 
     static long podsOn(FakeWorld w, String node) {

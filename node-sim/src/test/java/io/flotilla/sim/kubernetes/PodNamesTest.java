@@ -75,11 +75,7 @@ class PodNamesTest {
     @Test
     void anEvictedPodsReplacementTakesItsSlotButNotItsName() {
         FakeWorld w = deployed(6);
-        w.at(30 * S, () -> {
-            FakeWorld.Kubelet k = w.kubelet("node-2");
-            k.up = false;
-            k.containers.clear();
-        });
+        w.at(30 * S, () -> w.kubelet("node-2").crash());
         w.runUntil(400 * S);
         List<PodEvicted> evicted = w.all(PodEvicted.class);
         assertEquals(2, evicted.size());

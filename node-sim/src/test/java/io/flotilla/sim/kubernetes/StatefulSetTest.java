@@ -73,11 +73,7 @@ class StatefulSetTest {
     }
 
     static void crash(FakeWorld w, String node, long at) {
-        w.at(at, () -> {
-            FakeWorld.Kubelet k = w.kubelet(node);
-            k.up = false;
-            k.containers.clear();
-        });
+        w.at(at, () -> w.kubelet(node).crash());
     }
 
     @Test
