@@ -51,6 +51,13 @@ public record KubeNode(
         return new KubeNode(name, labels, taints, value, allocatable, images);
     }
 
+    /** This node with one more image (or a new size for one it holds), its name normalised. */
+    public KubeNode withImage(String image, long sizeBytes) {
+        TreeMap<String, Long> copy = new TreeMap<>(images);
+        copy.put(normalizedImageName(image), sizeBytes);
+        return new KubeNode(name, labels, taints, unschedulable, allocatable, copy);
+    }
+
     /** Upstream {@code normalizedImageName}: a name whose last segment has no tag gets {@code :latest}. */
     public static String normalizedImageName(String name) {
         return name.lastIndexOf(':') <= name.lastIndexOf('/') ? name + ":latest" : name;

@@ -75,6 +75,15 @@ public final class NodeInfo {
         this.filteringTaints = newNode.taints().stream().anyMatch(t -> t.effect() != TaintEffect.PREFER_NO_SCHEDULE);
     }
 
+    /**
+     * One more image (normalised name) and nothing else changed: {@link #setNode} would copy the
+     * labels, allocatable and images again and look through the taints.
+     */
+    void imageAdded(String image, long sizeBytes) {
+        this.node = node.withImage(image, sizeBytes);
+        images.put(image, sizeBytes);
+    }
+
     public KubeNode node() {
         return node;
     }
