@@ -3,6 +3,7 @@ package io.flotilla.scheduler.placement.kubernetes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -51,11 +52,9 @@ public record KubeNode(
         return new KubeNode(name, labels, taints, value, allocatable, images);
     }
 
-    /** This node with one more image (or a new size for one it holds), its name normalised. */
-    public KubeNode withImage(String image, long sizeBytes) {
-        TreeMap<String, Long> copy = new TreeMap<>(images);
-        copy.put(normalizedImageName(image), sizeBytes);
-        return new KubeNode(name, labels, taints, unschedulable, allocatable, copy);
+    /** This node with these images (names normalised) instead of its own. */
+    public KubeNode withImages(Map<String, Long> newImages) {
+        return new KubeNode(name, labels, taints, unschedulable, allocatable, new TreeMap<>(newImages));
     }
 
     /** Upstream {@code normalizedImageName}: a name whose last segment has no tag gets {@code :latest}. */

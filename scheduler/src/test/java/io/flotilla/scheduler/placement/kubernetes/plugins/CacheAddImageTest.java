@@ -94,6 +94,27 @@ class CacheAddImageTest {
         }
     }
 
+    /** The full updates that come later (a taint, a removal) start from the node with its pulls. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void laterFullUpdatesSeeThePulls(Case c) {
+        Cache pulled = Cache.of(c.nodes());
+        Cache updated = Cache.of(c.nodes());
+        for (Pull p : c.pulls()) {
+            pulled.addImage(p.node(), p.image(), p.sizeBytes());
+            updated.updateNode(plus(updated.node(p.node()).orElseThrow(), p.image(), p.sizeBytes()));
+        }
+        String tainted = c.pulls().get(0).node();
+        Taint taint = new Taint("later", "", TaintEffect.PREFER_NO_SCHEDULE);
+        pulled.updateNode(pulled.node(tainted).orElseThrow().withTaints(List.of(taint)));
+        updated.updateNode(updated.node(tainted).orElseThrow().withTaints(List.of(taint)));
+        assertEquals(state(updated, c.probes()), state(pulled, c.probes()), "after the taint");
+        String removed = c.pulls().get(c.pulls().size() - 1).node();
+        pulled.removeNode(removed);
+        updated.removeNode(removed);
+        assertEquals(state(updated, c.probes()), state(pulled, c.probes()), "after the removal");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void anImageHeldAlreadyChangesNothing(Case c) {
