@@ -669,7 +669,7 @@ public final class ControlPlane implements ControlPlaneInputs {
             String image = p.spec().image();
             if (!node.images.containsKey(image)) {
                 node.images.put(image, imageSizes.applyAsLong(image));
-                scheduler.nodeChanged(node, false);
+                scheduler.imagePulled(node, image);
             }
             if (r.state() == TaskState.RUNNING) {
                 p.ran = true;

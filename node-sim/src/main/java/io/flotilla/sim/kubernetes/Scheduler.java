@@ -83,6 +83,16 @@ final class Scheduler {
         }
     }
 
+    /**
+     * The node's kubelet pulled {@code image}, already in the node's images, and nothing else of the
+     * node changed: the cluster state adds that image alone instead of reading the whole node again.
+     */
+    void imagePulled(NodeState node, String image) {
+        if (!cluster.addImage(node.name(), image, node.images.get(image))) {
+            nodeChanged(node, false); // "x" beside "x:latest": one image, and the full update picks its size
+        }
+    }
+
     void removeNode(String name) {
         cluster.removeNode(name);
         clusterEvent();

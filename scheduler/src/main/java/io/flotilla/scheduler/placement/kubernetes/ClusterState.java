@@ -41,6 +41,19 @@ public final class ClusterState {
         cache.updateNode(node);
     }
 
+    /**
+     * Adds an image the node's kubelet pulled, as {@link #updateNode} with the node's spec plus
+     * that image would, when nothing else of the node changed since its last update; cheaper,
+     * since it does not read the rest of the node again.
+     *
+     * @return false, changing nothing, when the node holds the image (name normalised) already;
+     *     then {@link #updateNode} decides which size it keeps
+     * @throws IllegalArgumentException if the node is unknown
+     */
+    public boolean addImage(String node, String image, long sizeBytes) {
+        return cache.addImage(node, image, sizeBytes);
+    }
+
     /** Removes a node and forgets the pods bound to it (their controllers will replace them). */
     public void removeNode(String name) {
         cache.removeNode(name);

@@ -3,6 +3,7 @@ package io.flotilla.scheduler.placement.kubernetes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -49,6 +50,11 @@ public record KubeNode(
 
     public KubeNode withUnschedulable(boolean value) {
         return new KubeNode(name, labels, taints, value, allocatable, images);
+    }
+
+    /** This node with these images (names normalised) instead of its own. */
+    public KubeNode withImages(Map<String, Long> newImages) {
+        return new KubeNode(name, labels, taints, unschedulable, allocatable, new TreeMap<>(newImages));
     }
 
     /** Upstream {@code normalizedImageName}: a name whose last segment has no tag gets {@code :latest}. */

@@ -86,6 +86,33 @@ public final class Cache {
     }
 
     /**
+     * Adds an image the node's kubelet pulled, leaving the cache as {@link #updateNode} with the
+     * node's spec plus that image would, when nothing else of the node changed since its last
+     * update. Only what an image changes is touched: the node's images, the count of nodes holding
+     * it and its size in the node's column; labels, taints, cordon, allocatable and the
+     * {@link NodeTable} row (which holds nothing of images) stay. A kubelet pulls an image for
+     * every new pair of node and image, so this runs far more often than any other node update.
+     *
+     * @return false, changing nothing, when the node holds the (normalised) image already: which
+     *     size wins between names that normalise alike is for the caller's full update to decide
+     * @throws IllegalArgumentException if the node is unknown
+     */
+    public boolean addImage(String nodeName, String image, long sizeBytes) {
+        NodeInfo n = existing(nodeName);
+        String normalized = KubeNode.normalizedImageName(image);
+        if (n.images.containsKey(normalized)) {
+            return false;
+        }
+        n.imageAdded(normalized, sizeBytes);
+        imageNodes.merge(normalized, 1, Integer::sum);
+        long[] sizes = imageSizes.get(normalized);
+        if (sizes != null) {
+            sizes[n.index] = sizeBytes;
+        }
+        return true;
+    }
+
+    /**
      * The node's images changed: the sizes by node already worked out change in its column only, so
      * that a kubelet pulling an image does not make the next cycle read every node's images again.
      */

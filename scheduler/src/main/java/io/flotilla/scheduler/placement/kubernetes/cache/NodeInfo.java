@@ -19,7 +19,9 @@ import java.util.Map;
  */
 public final class NodeInfo {
 
+    /** The node as last set; while {@code imagesAhead}, {@link #images} holds pulls it has not got. */
     private KubeNode node;
+    private boolean imagesAhead;
     private final String name;
     /** Position in the cluster's dense node numbering; indexes per-node arrays. */
     int index;
@@ -58,6 +60,7 @@ public final class NodeInfo {
 
     void setNode(KubeNode newNode) {
         this.node = newNode;
+        this.imagesAhead = false;
         this.labels = Collections.unmodifiableMap(new HashMap<>(newNode.labels()));
         this.allocatableMilliCpu = newNode.allocatable(ResourceNames.CPU);
         this.allocatableMemory = newNode.allocatable(ResourceNames.MEMORY);
@@ -75,7 +78,23 @@ public final class NodeInfo {
         this.filteringTaints = newNode.taints().stream().anyMatch(t -> t.effect() != TaintEffect.PREFER_NO_SCHEDULE);
     }
 
+    /**
+     * One more image (normalised name) and nothing else changed: {@link #setNode} would copy the
+     * labels, allocatable and images again and look through the taints. The {@link KubeNode}, which
+     * copies every map it is made of, catches up only when {@link #node()} is read: kubelets pull far
+     * more often than anything reads it.
+     */
+    void imageAdded(String image, long sizeBytes) {
+        images.put(image, sizeBytes);
+        imagesAhead = true;
+    }
+
+    /** The node as the cache last set it, with the images added since. */
     public KubeNode node() {
+        if (imagesAhead) {
+            node = node.withImages(images);
+            imagesAhead = false;
+        }
         return node;
     }
 
@@ -93,7 +112,7 @@ public final class NodeInfo {
     }
 
     public List<Taint> taints() {
-        return node.taints();
+        return node.taints(); // not node(): an image added since changes no taint
     }
 
     /** Whether some taint has effect PreferNoSchedule (only those score). */
