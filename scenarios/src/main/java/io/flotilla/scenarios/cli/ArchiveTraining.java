@@ -9,9 +9,10 @@ import java.util.List;
 /**
  * The run the launcher records its class-data-sharing archive from, once after each build: a few
  * short commands on shipped examples in one JVM, so that the archive holds what a text run, a
- * Kubernetes run with {@code --json} and a {@code compare} with traffic load, whatever command comes first. An
- * archive recorded from the first command itself held nothing of the simulator when that command was
- * {@code examples} or {@code --version}, and every run after it took half as long again.
+ * Kubernetes run with {@code --json} and a {@code compare} with traffic load, whatever command comes
+ * first. An archive recorded from the first command itself held nothing of the simulator when that
+ * command was {@code examples} or {@code --version}, and every run after it took two thirds as long
+ * again.
  */
 public final class ArchiveTraining {
 
@@ -26,9 +27,10 @@ public final class ArchiveTraining {
     /** Exits 0 when every command ran (its expectations may fail), 1 otherwise; prints nothing. */
     public static void main(String[] args) {
         PrintWriter none = new PrintWriter(Writer.nullWriter());
+        Path examples = ExampleFiles.directory();
         boolean ran = true;
         for (List<String> command : COMMANDS) {
-            ran &= Main.execute(arguments(command, ExampleFiles.directory()), none, none) <= ExitCodes.EXPECTATION_FAILED;
+            ran &= Main.execute(arguments(command, examples), none, none) <= ExitCodes.EXPECTATION_FAILED;
         }
         System.exit(ran ? 0 : 1);
     }
