@@ -68,7 +68,22 @@ final class KubernetesPlane implements Plane {
     private record Running(Task task, long order) {}
 
     /** A Service's endpoints as last applied, and the pod endpoint made of each (null: no IP). */
-    private record Applied(List<ServiceEndpoint> from, PodEndpoint[] made) {}
+    private record Applied(List<ServiceEndpoint> from, PodEndpoint[] made) {
+        /** Nothing to reuse: every endpoint is made anew. */
+        static final Applied NONE = new Applied(List.of(), new PodEndpoint[0]);
+    }
+
+    /**
+     * Where a Service's new endpoints differ from those applied last: {@code [start, end)} of the new
+     * list, the rest being the very objects at the old list's start and end; the old list had
+     * {@code shift} more.
+     */
+    private record Changed(int start, int end, int shift) {
+        static Changed between(List<ServiceEndpoint> from, List<ServiceEndpoint> list) {
+            int start = commonStart(from, list);
+            return new Changed(start, list.size() - commonEnd(from, list, start), from.size() - list.size());
+        }
+    }
 
     private final Topology topology;
     private final Backends backends = new Backends();
@@ -157,16 +172,18 @@ final class KubernetesPlane implements Plane {
         List<ServiceEndpoint> before = endpoints.put(service, list);
         relist(service, before == null ? List.of() : before, list);
         // an endpoint handed on from the list before, at either end, brought its hostname then
-        Applied last = applied.get(service);
-        List<ServiceEndpoint> from = last == null ? List.of() : last.from();
-        int start = commonStart(from, list);
-        int end = list.size() - commonEnd(from, list, start);
-        for (ServiceEndpoint e : list.subList(start, end)) {
+        Applied last = applied.getOrDefault(service, Applied.NONE);
+        Changed changed = Changed.between(last.from(), list);
+        for (ServiceEndpoint e : list.subList(changed.start(), changed.end())) {
             if (e.hostname().isPresent()) {
                 hostnames.computeIfAbsent(service, s -> new java.util.TreeSet<>()).add(e.hostname().get());
             }
         }
-        apply(service, now);
+        if (readdressed.remove(service)) {
+            apply(service, list, Applied.NONE, Changed.between(List.of(), list), now);
+        } else {
+            apply(service, list, last, changed, now);
+        }
     }
 
     /**
@@ -244,17 +261,22 @@ final class KubernetesPlane implements Plane {
      */
     private void apply(String service, long now) {
         List<ServiceEndpoint> list = endpoints.getOrDefault(service, List.of());
-        Applied last = readdressed.remove(service) ? null : applied.get(service);
-        List<ServiceEndpoint> from = last == null ? List.of() : last.from();
-        int start = commonStart(from, list);
-        int end = list.size() - commonEnd(from, list, start);
-        int shift = from.size() - list.size();
+        Applied last = readdressed.remove(service) ? Applied.NONE : applied.getOrDefault(service, Applied.NONE);
+        apply(service, list, last, Changed.between(last.from(), list), now);
+    }
+
+    /** {@link #apply(String, long)} with what to reuse and where the list changed already worked out. */
+    private void apply(String service, List<ServiceEndpoint> list, Applied last, Changed changed, long now) {
         PodEndpoint[] made = new PodEndpoint[list.size()];
+        System.arraycopy(last.made(), 0, made, 0, changed.start());
+        System.arraycopy(last.made(), changed.end() + changed.shift(), made, changed.end(), list.size() - changed.end());
+        for (int i = changed.start(); i < changed.end(); i++) {
+            made[i] = podEndpoint(list.get(i));
+        }
         List<PodEndpoint> slices = new ArrayList<>(list.size());
-        for (int i = 0; i < list.size(); i++) {
-            made[i] = i < start ? last.made()[i] : i >= end ? last.made()[i + shift] : podEndpoint(list.get(i));
-            if (made[i] != null) {
-                slices.add(made[i]);
+        for (PodEndpoint e : made) {
+            if (e != null) {
+                slices.add(e);
             }
         }
         applied.put(service, new Applied(list, made));
