@@ -179,7 +179,7 @@ final class KubernetesPlane implements Plane {
                 hostnames.computeIfAbsent(service, s -> new java.util.TreeSet<>()).add(e.hostname().get());
             }
         }
-        if (readdressed.remove(service)) {
+        if (readdressed.remove(service)) { // a pod it lists got or lost its IP since: nothing is reused
             apply(service, list, Applied.NONE, Changed.between(List.of(), list), now);
         } else {
             apply(service, list, last, changed, now);
