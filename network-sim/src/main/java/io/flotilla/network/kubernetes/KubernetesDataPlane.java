@@ -149,31 +149,16 @@ public final class KubernetesDataPlane {
         if (id == null || services.get(id) == null) {
             throw new IllegalArgumentException("no such Service: " + namespace + "/" + service);
         }
-        List<PodEndpoint> before = endpoints.get(id);
-        int[] beforeBackends = endpointBackends.get(id);
-        int start = 0;
-        int max = Math.min(before.size(), list.size());
-        while (start < max && before.get(start) == list.get(start)) {
-            start++;
-        }
-        int end = list.size();
-        int shift = before.size() - list.size();
-        while (end > start && end + shift > start && before.get(end + shift - 1) == list.get(end - 1)) {
-            end--;
-        }
-        byte[] beforeKinds = endpointKinds.get(id);
+        EndpointsChange change = EndpointsChange.between(endpoints.get(id), list);
         int[] ids = new int[list.size()];
         byte[] kinds = new byte[list.size()];
-        for (int i = 0; i < ids.length; i++) {
-            if (i < start || i >= end) {
-                ids[i] = beforeBackends[i < start ? i : i + shift];
-                kinds[i] = beforeKinds[i < start ? i : i + shift];
-            } else {
-                PodEndpoint e = list.get(i);
-                ids[i] = backends.intern(e.key(), e.pod(), topology.indexOf(e.node()).orElseThrow());
-                kinds[i] = e.conditions().ready() ? READY
-                        : e.conditions().serving() && e.conditions().terminating() ? SERVING_TERMINATING : NOT_A_TARGET;
-            }
+        change.copyEnds(endpointBackends.get(id), ids, list.size());
+        change.copyEnds(endpointKinds.get(id), kinds, list.size());
+        for (int i = change.start(); i < change.end(); i++) {
+            PodEndpoint e = list.get(i);
+            ids[i] = backends.intern(e.key(), e.pod(), topology.indexOf(e.node()).orElseThrow());
+            kinds[i] = e.conditions().ready() ? READY
+                    : e.conditions().serving() && e.conditions().terminating() ? SERVING_TERMINATING : NOT_A_TARGET;
         }
         endpoints.set(id, List.copyOf(list));
         endpointBackends.set(id, ids);

@@ -4,6 +4,7 @@ import io.flotilla.network.dns.DnsRecords;
 import io.flotilla.network.kubernetes.ClusterDns;
 import io.flotilla.network.kubernetes.ClusterIps;
 import io.flotilla.network.kubernetes.EndpointConditions;
+import io.flotilla.network.kubernetes.EndpointsChange;
 import io.flotilla.network.kubernetes.KubeService;
 import io.flotilla.network.kubernetes.KubernetesDataPlane;
 import io.flotilla.network.kubernetes.KubernetesRouter;
@@ -71,18 +72,6 @@ final class KubernetesPlane implements Plane {
     private record Applied(List<ServiceEndpoint> from, PodEndpoint[] made) {
         /** Nothing to reuse: every endpoint is made anew. */
         static final Applied NONE = new Applied(List.of(), new PodEndpoint[0]);
-    }
-
-    /**
-     * Where a Service's new endpoints differ from those applied last: {@code [start, end)} of the new
-     * list, the rest being the very objects at the old list's start and end; the old list had
-     * {@code shift} more.
-     */
-    private record Changed(int start, int end, int shift) {
-        static Changed between(List<ServiceEndpoint> from, List<ServiceEndpoint> list) {
-            int start = commonStart(from, list);
-            return new Changed(start, list.size() - commonEnd(from, list, start), from.size() - list.size());
-        }
     }
 
     private final Topology topology;
@@ -173,14 +162,14 @@ final class KubernetesPlane implements Plane {
         relist(service, before == null ? List.of() : before, list);
         // an endpoint handed on from the list before, at either end, brought its hostname then
         Applied last = applied.getOrDefault(service, Applied.NONE);
-        Changed changed = Changed.between(last.from(), list);
+        EndpointsChange changed = EndpointsChange.between(last.from(), list);
         for (ServiceEndpoint e : list.subList(changed.start(), changed.end())) {
             if (e.hostname().isPresent()) {
                 hostnames.computeIfAbsent(service, s -> new java.util.TreeSet<>()).add(e.hostname().get());
             }
         }
         if (readdressed.remove(service)) { // a pod it lists got or lost its IP since: nothing is reused
-            apply(service, list, Applied.NONE, Changed.between(List.of(), list), now);
+            apply(service, list, Applied.NONE, EndpointsChange.between(List.of(), list), now);
         } else {
             apply(service, list, last, changed, now);
         }
@@ -233,26 +222,6 @@ final class KubernetesPlane implements Plane {
         return a == b || a.pod().equals(b.pod());
     }
 
-    /** How many endpoints at the start of {@code list} are the very objects at the start of {@code from}. */
-    private static int commonStart(List<ServiceEndpoint> from, List<ServiceEndpoint> list) {
-        int start = 0;
-        int max = Math.min(from.size(), list.size());
-        while (start < max && from.get(start) == list.get(start)) {
-            start++;
-        }
-        return start;
-    }
-
-    /** How many endpoints at the end of {@code list}, none of its first {@code start}, are those at the end of {@code from}. */
-    private static int commonEnd(List<ServiceEndpoint> from, List<ServiceEndpoint> list, int start) {
-        int n = 0;
-        while (list.size() - n > start && from.size() - n > start
-                && from.get(from.size() - n - 1) == list.get(list.size() - n - 1)) {
-            n++;
-        }
-        return n;
-    }
-
     /**
      * Hands kube-proxy and the DNS the Service's endpoints with their pods' IPs (a pod without one is
      * left out). An endpoint at either end of the list that is the very object applied last time,
@@ -262,14 +231,13 @@ final class KubernetesPlane implements Plane {
     private void apply(String service, long now) {
         List<ServiceEndpoint> list = endpoints.getOrDefault(service, List.of());
         Applied last = readdressed.remove(service) ? Applied.NONE : applied.getOrDefault(service, Applied.NONE);
-        apply(service, list, last, Changed.between(last.from(), list), now);
+        apply(service, list, last, EndpointsChange.between(last.from(), list), now);
     }
 
     /** {@link #apply(String, long)} with what to reuse and where the list changed already worked out. */
-    private void apply(String service, List<ServiceEndpoint> list, Applied last, Changed changed, long now) {
+    private void apply(String service, List<ServiceEndpoint> list, Applied last, EndpointsChange changed, long now) {
         PodEndpoint[] made = new PodEndpoint[list.size()];
-        System.arraycopy(last.made(), 0, made, 0, changed.start());
-        System.arraycopy(last.made(), changed.end() + changed.shift(), made, changed.end(), list.size() - changed.end());
+        changed.copyEnds(last.made(), made, list.size());
         for (int i = changed.start(); i < changed.end(); i++) {
             made[i] = podEndpoint(list.get(i));
         }

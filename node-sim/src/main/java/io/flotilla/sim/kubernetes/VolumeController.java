@@ -212,11 +212,6 @@ final class VolumeController implements VolumeCatalog, VolumeWrites, VolumeLimit
         }
     }
 
-    /**
-     * Deletes the released volumes no node has attached (reclaim policy Delete), and their data.
-     *
-     * @param attached whether a node has the volume (of this claim name) attached or attaching
-     */
     /** Whether {@link #reclaim} has nothing to look at: no volume is Released. */
     boolean nothingToReclaim() {
         for (PersistentVolume v : store.volumes.values()) {
@@ -227,6 +222,11 @@ final class VolumeController implements VolumeCatalog, VolumeWrites, VolumeLimit
         return true;
     }
 
+    /**
+     * Deletes the released volumes no node has attached (reclaim policy Delete), and their data.
+     *
+     * @param attached whether a node has the volume (of this claim name) attached or attaching
+     */
     void reclaim(Predicate<String> attached) {
         for (PersistentVolume v : List.copyOf(store.volumes.values())) {
             if (v.phase() == PersistentVolume.Phase.RELEASED) {

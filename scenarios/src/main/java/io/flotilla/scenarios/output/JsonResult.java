@@ -14,6 +14,7 @@ import io.flotilla.scenarios.model.TrafficTotals;
 import io.flotilla.scenarios.model.VolumeDecl;
 import io.flotilla.scenarios.run.RunResult;
 import io.flotilla.scheduler.time.Durations;
+import io.flotilla.sim.events.TaskSecrets;
 import io.flotilla.sim.view.ClusterView;
 import io.flotilla.sim.view.NodeView;
 import io.flotilla.sim.view.TaskView;
@@ -215,24 +216,25 @@ public final class JsonResult {
         if (t.health().isPresent()) {
             gen.writeStringField("health", t.health().get());
         }
-        if (!t.secrets().isEmpty()) {
-            gen.writeArrayFieldStart("secrets");
-            for (var f : t.secrets()) {
-                gen.writeString(f.name());
-            }
-            gen.writeEndArray();
-        }
-        if (!t.configs().isEmpty()) {
-            gen.writeArrayFieldStart("configs");
-            for (var f : t.configs()) {
-                gen.writeString(f.name());
-            }
-            gen.writeEndArray();
-        }
+        writeFileNames(gen, "secrets", t.secrets());
+        writeFileNames(gen, "configs", t.configs());
         if (t.paused()) {
             gen.writeBooleanField("paused", true);
         }
         gen.writeEndObject();
+    }
+
+    /** The files' names, in order; no key when there are none. */
+    private static void writeFileNames(JsonGenerator gen, String field, List<TaskSecrets.GrantedFile> files)
+            throws IOException {
+        if (files.isEmpty()) {
+            return;
+        }
+        gen.writeArrayFieldStart(field);
+        for (TaskSecrets.GrantedFile f : files) {
+            gen.writeString(f.name());
+        }
+        gen.writeEndArray();
     }
 
     private static void writeStrings(JsonGenerator gen, String field, Map<String, String> values) throws IOException {
