@@ -101,9 +101,13 @@ final class Dispatcher {
         return period;
     }
 
-    /** The sweep timer fired: every node whose newest deadline has passed is down. */
+    /**
+     * The sweep timer fired: every node whose newest deadline has passed is down. The next sweep
+     * is armed once, at the end: arming it for each node put back in the queue would leave a
+     * cancelled timer behind each time, waiting in the clock's queue for a grace period.
+     */
     void sweep() {
-        sweepAt = Long.MAX_VALUE;
+        sweepAt = Long.MIN_VALUE; // no check arms a sweep until this one is over
         long now = timers.now();
         while (!deadlines.isEmpty() && deadlines.peekTime() <= now) {
             long at = deadlines.peekTime();
@@ -118,6 +122,7 @@ final class Dispatcher {
                 check(record, record.deadlineAt);
             }
         }
+        sweepAt = Long.MAX_VALUE;
         if (!deadlines.isEmpty()) {
             armSweep(deadlines.peekTime());
         }

@@ -302,6 +302,29 @@ class DispatcherTest {
         }
     }
 
+    /**
+     * Nodes that heartbeat all along keep one sweep timer armed, and each sweep arms the next one
+     * once: no start replaces a sweep timer still armed, which would leave a cancelled timer in
+     * the clock's queue for a grace period, one per sweep.
+     */
+    @Test
+    void eachSweepArmsTheNextOnceWithoutReplacingATimer() {
+        long minute = 60 * S;
+        Rig rig = new Rig(SwarmSettings.DEFAULT, 1, "node-1", "node-2", "node-3", "node-4");
+        rig.quiet = true;
+        for (int n = 1; n <= 4; n++) {
+            rig.beats("node-" + n, n * 100 * MS, HOUR);
+        }
+        rig.clock.runUntil(minute); // a first heartbeat may bring a deadline forward
+        int replacedInTheFirstMinute = rig.clock.replaced;
+        rig.clock.runUntil(HOUR);
+
+        assertTrue(rig.quietSweeps > 500, "sweeps: " + rig.quietSweeps);
+        assertEquals(replacedInTheFirstMinute, rig.clock.replaced);
+        assertEquals(List.of("0.100 node-1 ready (heartbeat received)", "0.200 node-2 ready (heartbeat received)",
+                "0.300 node-3 ready (heartbeat received)", "0.400 node-4 ready (heartbeat received)"), rig.statuses());
+    }
+
     private static Rig busyRig(long seed, boolean quiet) {
         Rig rig = new Rig(SwarmSettings.DEFAULT, seed, "node-1", "node-2", "node-3", "node-4");
         rig.quiet = quiet;

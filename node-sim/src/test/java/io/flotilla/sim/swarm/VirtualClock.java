@@ -42,6 +42,8 @@ final class VirtualClock implements Timers, EventSink {
     private final Deque<Runnable> deliveries = new ArrayDeque<>();
     private Consumer<ControlTimer> onTimer = t -> { };
     private Runnable afterEachStep = () -> { };
+    /** How many starts replaced a timer still armed: each leaves a cancelled one in the real clock's queue. */
+    int replaced;
 
     /** Where fired timers go: the part (or control plane) under test. */
     void onTimer(Consumer<ControlTimer> handler) {
@@ -96,6 +98,9 @@ final class VirtualClock implements Timers, EventSink {
 
     @Override
     public void start(ControlTimer timer, long delayNanos) {
+        if (armed.containsKey(timer)) {
+            replaced++;
+        }
         cancel(timer);
         Due due = new Due(now + delayNanos, ++seq, () -> onTimer.accept(timer));
         armed.put(timer, due);
