@@ -60,13 +60,17 @@ final class ClusterStore {
 
     /** Adds the node, or replaces the one of the same name. */
     void addNode(NodeRecord record) {
-        nodeRecords.put(record.name(), record);
+        NodeRecord replaced = nodeRecords.put(record.name(), record);
+        if (replaced != null && replaced != record) {
+            replaced.dropped = true;
+        }
         nodeChanged(record.name());
     }
 
     Optional<NodeRecord> removeNode(String node) {
         NodeRecord removed = nodeRecords.remove(node);
         if (removed != null) {
+            removed.dropped = true;
             nodeChanged(node);
         }
         return Optional.ofNullable(removed);

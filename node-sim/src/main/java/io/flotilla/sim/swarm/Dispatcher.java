@@ -17,6 +17,7 @@ import java.util.SplittableRandom;
  * a heartbeat only moves its node's deadline: the node's entry, when it comes up, either finds
  * the deadline passed (the node is down) or goes back in the queue at the new deadline. So a node
  * costs one queue entry per grace period instead of a timer cancelled and armed per heartbeat.
+ * The queue holds the records themselves, so a sweep does not look each node up by name.
  *
  * <p>The dispatcher writes node status to the store and tells {@link NodeEvents} what changed; it
  * answers nodes through a {@link NodeChannel}.
@@ -39,7 +40,7 @@ final class Dispatcher {
     private final NodeEvents nodeEvents;
     private final TaskLifecycle tasks;
     /** Nodes by when to look at their deadline again; entries due at the same instant keep their order. */
-    private final TimeQueue<String> deadlines = new TimeQueue<>();
+    private final TimeQueue<NodeRecord> deadlines = new TimeQueue<>();
     private long sweepAt = Long.MAX_VALUE;
 
     Dispatcher(ClusterStore store, SwarmSettings settings, SplittableRandom random, Timers timers, EventSink events,
@@ -111,9 +112,9 @@ final class Dispatcher {
         long now = timers.now();
         while (!deadlines.isEmpty() && deadlines.peekTime() <= now) {
             long at = deadlines.peekTime();
-            NodeRecord record = store.nodes.get(deadlines.poll());
-            if (record == null || record.deadlineCheckAt != at) {
-                continue; // removed, or an earlier check replaced this one
+            NodeRecord record = deadlines.poll();
+            if (record.dropped || record.deadlineCheckAt != at) {
+                continue; // no longer in the store, or an earlier check replaced this one
             }
             record.deadlineCheckAt = Long.MAX_VALUE;
             if (record.deadlineAt <= now) {
@@ -134,10 +135,8 @@ final class Dispatcher {
      */
     boolean quietSweep() {
         long now = timers.now();
-        if (deadlines.anyDue(now, node -> {
-            NodeRecord record = store.nodes.get(node);
-            return record != null && record.status() != NodeStatus.DOWN && record.deadlineAt <= now;
-        })) {
+        if (deadlines.anyDue(now, record -> !record.dropped && record.status() != NodeStatus.DOWN
+                && record.deadlineAt <= now)) {
             return false;
         }
         sweep();
@@ -205,7 +204,7 @@ final class Dispatcher {
 
     private void check(NodeRecord record, long at) {
         record.deadlineCheckAt = at;
-        deadlines.add(at, record.name());
+        deadlines.add(at, record);
         if (at < sweepAt) {
             armSweep(at);
         }

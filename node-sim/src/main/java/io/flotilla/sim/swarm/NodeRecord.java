@@ -20,6 +20,8 @@ final class NodeRecord {
     /** When the dispatcher's queue looks at this node next ({@code Long.MAX_VALUE}: not queued). */
     long deadlineCheckAt = Long.MAX_VALUE;
     int graceMultiplier = Dispatcher.GRACE_MULTIPLIER;
+    /** Set by the store when it drops the record: the node was removed, or added again as a new record. */
+    boolean dropped;
 
     NodeRecord(NodeSpec spec, Availability availability) {
         this.spec = spec;

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The dispatcher alone, at exact virtual times: when a node is marked down, what a leader change
@@ -257,6 +258,27 @@ class DispatcherTest {
         assertEquals(List.of(), rig.acks);
         assertEquals(List.of(), rig.heard);
         assertEquals(List.of(), rig.statuses());
+    }
+
+    /**
+     * A node added again, after it was removed or in its place, is a new record with its own
+     * deadline: the old record's check, still queued, marks nothing down.
+     */
+    @ParameterizedTest(name = "removed first: {0}")
+    @ValueSource(booleans = {true, false})
+    void aNodeAddedAgainIsDownOnItsOwnDeadlineNotTheOldRecords(boolean removedFirst) {
+        Rig rig = new Rig(EXACT, 1, "node-1");
+        if (removedFirst) {
+            rig.clock.at(10 * S, () -> rig.store.removeNode("node-1"));
+        }
+        rig.clock.at(12 * S, () -> {
+            rig.store.addNode(new NodeRecord(Specs.node("node-1"), Availability.ACTIVE));
+            rig.dispatcher.expectFirstHeartbeat("node-1");
+        });
+        rig.clock.runUntil(HOUR);
+
+        assertEquals(List.of("27.000 node-1 down (heartbeat failure)"), rig.statuses());
+        assertEquals(List.of("27.000 lost node-1 (node down)"), rig.heard);
     }
 
     @Test
