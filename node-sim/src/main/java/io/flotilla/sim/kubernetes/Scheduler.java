@@ -8,12 +8,12 @@ import io.flotilla.scheduler.placement.kubernetes.ScheduleResult;
 import io.flotilla.scheduler.placement.kubernetes.volume.ClaimBinder;
 import io.flotilla.sim.events.TaskExplained;
 import io.flotilla.sim.events.TaskUnplaced;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -46,7 +46,8 @@ final class Scheduler {
     private final Set<String> explainNames;
     private final ClusterState cluster = new ClusterState();
     private final KubernetesPlacement placement;
-    private final List<PodState> active = new ArrayList<>();
+    /** The active queue: the next pod is the first in {@link #PRIORITY_SORT}, a total order. */
+    private final PriorityQueue<PodState> active = new PriorityQueue<>(PRIORITY_SORT);
     /** Pods that failed, in the unschedulable set or backing off, by id in the order they failed. */
     private final Map<String, PodState> waiting = new LinkedHashMap<>();
     private long queueSeq;
@@ -128,14 +129,7 @@ final class Scheduler {
             }
         }
         while (!active.isEmpty()) {
-            PodState next = active.get(0);
-            for (PodState p : active) {
-                if (PRIORITY_SORT.compare(p, next) < 0) {
-                    next = p;
-                }
-            }
-            active.remove(next);
-            attempt(next);
+            attempt(active.poll());
         }
         long wake = Long.MAX_VALUE;
         for (PodState p : waiting.values()) {
