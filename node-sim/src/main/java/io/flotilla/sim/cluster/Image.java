@@ -44,8 +44,12 @@ public record Image(String name, Registry registry, List<Layer> layers, boolean 
         return "layer of " + image;
     }
 
-    /** Every layer's bytes: what the image takes on a disk. */
+    /** Every layer's bytes: what the image takes on a disk. A loop, not a stream: every pull and start asks. */
     public long sizeBytes() {
-        return layers.stream().mapToLong(Layer::sizeBytes).sum();
+        long bytes = 0;
+        for (Layer layer : layers) {
+            bytes += layer.sizeBytes();
+        }
+        return bytes;
     }
 }

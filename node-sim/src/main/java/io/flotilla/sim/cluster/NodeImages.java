@@ -119,8 +119,11 @@ final class NodeImages {
             }
             endsAt = Math.max(endsAt, other.endsAt);
         }
-        List<String> fetched = plan.fetched().stream().map(Layer::digest).toList();
-        plan.fetched().forEach(l -> disk.take(LAYER + l.digest(), l.sizeBytes()));
+        List<String> fetched = new ArrayList<>(plan.fetched().size());
+        for (Layer l : plan.fetched()) {
+            fetched.add(l.digest());
+            disk.take(LAYER + l.digest(), l.sizeBytes());
+        }
         Pull p = new Pull(id, image, now, endsAt, false, fetched, waitsFor);
         pulls.put(id, p);
         imagePull.put(image.name(), p);

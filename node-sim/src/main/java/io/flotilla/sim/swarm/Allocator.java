@@ -6,6 +6,7 @@ import io.flotilla.network.overlay.Allocation;
 import io.flotilla.network.overlay.OverlayNetwork;
 import io.flotilla.network.overlay.OverlayNetworks;
 import io.flotilla.scheduler.model.EndpointMode;
+import io.flotilla.scheduler.model.PortConfig;
 import io.flotilla.scheduler.model.PublishMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskSpec;
@@ -130,17 +131,25 @@ final class Allocator {
 
     private static List<String> attachments(TaskSpec spec) {
         List<String> names = new ArrayList<>();
-        if (spec.ports().stream().anyMatch(p -> p.mode() == PublishMode.INGRESS)) {
-            names.add(OverlayNetworks.INGRESS);
+        for (PortConfig port : spec.ports()) {
+            if (port.mode() == PublishMode.INGRESS) {
+                names.add(OverlayNetworks.INGRESS);
+                break;
+            }
         }
         names.addAll(spec.networks());
         return names;
     }
 
+    /** Loops rather than streams: every task placed asks. */
     private List<String> overlayAttachments(TaskSpec spec) {
-        return attachments(spec).stream()
-                .filter(name -> networks.driver(name).orElse(Driver.OVERLAY) == Driver.OVERLAY)
-                .toList();
+        List<String> overlays = new ArrayList<>();
+        for (String name : attachments(spec)) {
+            if (networks.driver(name).orElse(Driver.OVERLAY) == Driver.OVERLAY) {
+                overlays.add(name);
+            }
+        }
+        return overlays;
     }
 
     private SortedMap<String, String> allocate(List<String> names) {
