@@ -158,11 +158,12 @@ final class KubernetesPlane implements Plane {
 
     @Override
     public void endpointsChanged(String service, List<ServiceEndpoint> list, long now) {
-        List<ServiceEndpoint> before = endpoints.put(service, list);
-        relist(service, before == null ? List.of() : before, list);
-        // an endpoint handed on from the list before, at either end, brought its hostname then
+        endpoints.put(service, list);
+        // the list applied last is the one received last: one change serves the pods listed and the data plane
         Applied last = applied.getOrDefault(service, Applied.NONE);
         EndpointsChange changed = EndpointsChange.between(last.from(), list);
+        relist(service, last.from(), list, changed);
+        // an endpoint handed on from the list before, at either end, brought its hostname then
         for (ServiceEndpoint e : list.subList(changed.start(), changed.end())) {
             if (e.hostname().isPresent()) {
                 hostnames.computeIfAbsent(service, s -> new java.util.TreeSet<>()).add(e.hostname().get());
@@ -177,30 +178,20 @@ final class KubernetesPlane implements Plane {
 
     /**
      * Keeps {@link #listedIn} in step with the Service's new endpoints. A new list is mostly the old
-     * one with a few pods more or fewer, so only what lies between the lists' common start and
-     * common end is compared (a list names each pod once).
+     * one with a few pods more or fewer: only what lies between the lists' unchanged ends is looked at
+     * (a list names each pod once, so a pod on both sides of that stretch stays listed).
      */
-    private void relist(String service, List<ServiceEndpoint> before, List<ServiceEndpoint> after) {
-        int start = 0;
-        int max = Math.min(before.size(), after.size());
-        while (start < max && samePod(before.get(start), after.get(start))) {
-            start++;
-        }
-        int endBefore = before.size();
-        int endAfter = after.size();
-        while (endBefore > start && endAfter > start && samePod(before.get(endBefore - 1), after.get(endAfter - 1))) {
-            endBefore--;
-            endAfter--;
-        }
-        if (start == endBefore && start == endAfter) {
+    private void relist(String service, List<ServiceEndpoint> before, List<ServiceEndpoint> after, EndpointsChange changed) {
+        int start = changed.start();
+        if (start == changed.end() && changed.shift() == 0) {
             return;
         }
         Set<String> gone = new HashSet<>();
-        for (ServiceEndpoint e : before.subList(start, endBefore)) {
+        for (ServiceEndpoint e : before.subList(start, changed.end() + changed.shift())) {
             gone.add(e.pod());
         }
         Set<String> kept = new HashSet<>();
-        for (ServiceEndpoint e : after.subList(start, endAfter)) {
+        for (ServiceEndpoint e : after.subList(start, changed.end())) {
             kept.add(e.pod());
             if (!gone.contains(e.pod())) {
                 List<String> in = listedIn.computeIfAbsent(e.pod(), p -> new ArrayList<>(1));
@@ -215,11 +206,6 @@ final class KubernetesPlane implements Plane {
                 listedIn.remove(pod);
             }
         }
-    }
-
-    /** Whether the endpoints are of the same pod: the same object, handed on, mostly. */
-    private static boolean samePod(ServiceEndpoint a, ServiceEndpoint b) {
-        return a == b || a.pod().equals(b.pod());
     }
 
     /**
