@@ -8,9 +8,10 @@ package io.flotilla.sim.control;
 public interface ControlPlaneTimer {
 
     /**
-     * A timer armed so often (Swarm's deadline sweep, about once per node per grace period) that
-     * the manager arms it on the virtual clock rather than as a Pekko timer, and offers it to
-     * {@link ControlPlaneInputs#quietTimer} before sending it as a message.
+     * A timer armed so often (Swarm's deadline sweep, about once per node per grace period, and its
+     * scheduler's debounced pass, once per task created) that the manager arms it on the virtual
+     * clock rather than as a Pekko timer, and offers it to {@link ControlPlaneInputs#quietTimer}
+     * before sending it as a message.
      */
     default boolean frequent() {
         return false;

@@ -18,9 +18,14 @@ public sealed interface ControlTimer extends ControlPlaneTimer {
     /** The node has been down for a day: its tasks are orphaned. */
     record NodeDownExpired(String node) implements ControlTimer {}
 
-    /** The scheduler's debounced pass over pending tasks. */
+    /** The scheduler's debounced pass over pending tasks, armed again for every task created. */
     enum SchedulerTick implements ControlTimer {
-        INSTANCE
+        INSTANCE;
+
+        @Override
+        public boolean frequent() {
+            return true;
+        }
     }
 
     /** A replacement task's restart delay has passed (or its wait for the old task timed out). */
