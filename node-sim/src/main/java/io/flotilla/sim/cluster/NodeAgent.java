@@ -34,7 +34,6 @@ import io.flotilla.sim.events.TaskWaiting;
 import io.flotilla.sim.kernel.EventLog;
 import io.flotilla.sim.kernel.VirtualTimeScheduler;
 import io.flotilla.sim.storage.Storage;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,7 +54,6 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
-import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
  * The agent on one simulated node: it heartbeats to the manager, runs the tasks it is assigned
@@ -167,6 +165,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     private enum SendHeartbeat implements Command { INSTANCE }
 
+    /** The timer started under {@code key} as {@code generation} fired; see {@link KeyedTimers}. */
+    private record TimerFired(String key, long generation) implements Command {}
+
     private record StepDone(String taskId, TaskState reached) implements Command {}
 
     private record ContainerExit(String taskId, String error) implements Command {}
@@ -211,7 +212,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private final Function<String, Image> images;
     private final long pullBytesPerSecond;
     private final long defaultHeartbeatPeriod;
-    private final TimerScheduler<Command> timers;
+    /** The agent's timers (pulls, container steps, probes, stops) on the virtual clock: see {@link KeyedTimers}. */
+    private final KeyedTimers<String, Command> timers;
     /**
      * The heartbeat tick is armed on the virtual clock directly rather than as a Pekko timer: it is
      * the one timer every node re-arms all the time, and Pekko's timer bookkeeping (a timer message,
@@ -281,18 +283,18 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             String node, Wire wire, EventLog log, Function<String, Image> images,
             long pullBytesPerSecond, long heartbeatPeriod, long firstHeartbeatDelay, Supplier<AgentKind> kind,
             ActorRef<DataPlane.Command> dataPlane, ActorRef<Storage.Command> storage, NodeDisk disk) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
-            NodeAgent agent = new NodeAgent(ctx, node, wire, log, images, pullBytesPerSecond, heartbeatPeriod, timers,
+        return Behaviors.setup(ctx -> {
+            NodeAgent agent = new NodeAgent(ctx, node, wire, log, images, pullBytesPerSecond, heartbeatPeriod,
                     kind.get(), dataPlane, storage, disk);
             agent.boot(false, firstHeartbeatDelay);
             return agent;
-        }));
+        });
     }
 
     private NodeAgent(
             ActorContext<Command> ctx, String node, Wire wire, EventLog log,
             Function<String, Image> images, long pullBytesPerSecond, long heartbeatPeriod,
-            TimerScheduler<Command> timers, AgentKind kind, ActorRef<DataPlane.Command> dataPlane,
+            AgentKind kind, ActorRef<DataPlane.Command> dataPlane,
             ActorRef<Storage.Command> storage, NodeDisk disk) {
         super(ctx);
         this.dataPlane = dataPlane;
@@ -308,9 +310,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         this.images = images;
         this.pullBytesPerSecond = pullBytesPerSecond;
         this.defaultHeartbeatPeriod = heartbeatPeriod;
-        this.timers = timers;
         this.clock = VirtualTimeScheduler.of(ctx.getSystem());
         ActorRef<Command> self = ctx.getSelf();
+        this.timers = new KeyedTimers<>(clock, (key, generation) -> self.tell(new TimerFired(key, generation)));
         this.heartbeatTick = () -> {
             if (!clock.quiescent()) {
                 self.tell(SendHeartbeat.INSTANCE);
@@ -349,6 +351,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 .onMessage(PullEnded.class, m -> up ? onPullEnded(m) : this)
                 .onMessage(ImageSync.class, m -> up ? onImageSync(m) : this)
                 .onMessage(ImageReady.class, m -> up ? onImageReady(m) : this)
+                .onMessage(TimerFired.class, this::onTimerFired)
                 .onSignal(PostStop.class, s -> onStopped())
                 .build();
     }
@@ -389,7 +392,17 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     /** A stopped agent's tick would have gone to dead letters; it must not send on its own. */
     private Behavior<Command> onStopped() {
         heartbeat.cancel();
+        timers.cancelAll();
         return this;
+    }
+
+    /**
+     * A timer fired: its message is taken as if it had come by itself, unless the timer was started
+     * again or cancelled since.
+     */
+    private Behavior<Command> onTimerFired(TimerFired m) throws Exception {
+        Optional<Command> message = timers.delivered(m.key(), m.generation());
+        return message.isPresent() ? receive(getContext(), message.get()) : this;
     }
 
     private Behavior<Command> onHeartbeatTick() {
@@ -562,7 +575,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         boolean registryUp = !registriesDown.contains(image.registry().name());
         NodeImages.Pull pull = imageStore.start(image, registryUp, pullBytesPerSecond, now, this::logPull);
         if (pull.failing || image.layered()) {
-            timers.startSingleTimer("pull:" + pull.id, new PullEnded(pull.id), Duration.ofNanos(pull.endsAt - now));
+            timers.start("pull:" + pull.id, new PullEnded(pull.id), pull.endsAt - now);
         }
         return pull;
     }
@@ -611,11 +624,11 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private void imageReady(NodeContainer c, long delay) {
         if (!c.startAfterImage) {
             long create = disk.driver().createNanos(images.apply(c.task.spec().image()).sizeBytes());
-            timers.startSingleTimer(c.task.id(), new StepDone(c.task.id(), TaskState.READY), Duration.ofNanos(delay + create));
+            timers.start(c.task.id(), new StepDone(c.task.id(), TaskState.READY), delay + create);
         } else if (delay == 0) {
             start(c);
         } else {
-            timers.startSingleTimer(c.task.id(), new ImageReady(c.task.id()), Duration.ofNanos(delay));
+            timers.start(c.task.id(), new ImageReady(c.task.id()), delay);
         }
     }
 
@@ -702,7 +715,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             c.waiting = waiting;
             log.append(new TaskWaiting(c.task.id(), node, reason, message));
         }
-        timers.startSingleTimer(c.task.id(), new ImageSync(c.task.id()), Duration.ofNanos(syncIn));
+        timers.start(c.task.id(), new ImageSync(c.task.id()), syncIn);
     }
 
     private Behavior<Command> onImageSync(ImageSync m) {
@@ -762,7 +775,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private void appStep(NodeContainer c, Command step, long delay) {
         c.appDue = log.now() + delay;
         c.appStep = step;
-        timers.startSingleTimer(c.task.id(), step, Duration.ofNanos(delay));
+        timers.start(c.task.id(), step, delay);
     }
 
     /**
@@ -885,7 +898,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         }
         Optional<ProbeSchedule.Change> next = c.probe.flatMap(p -> p.next(log.now()));
         if (next.isPresent()) {
-            timers.startSingleTimer(key, new ProbeDue(c.task.id()), Duration.ofNanos(Math.max(0, next.get().time() - log.now())));
+            timers.start(key, new ProbeDue(c.task.id()), Math.max(0, next.get().time() - log.now()));
         } else {
             timers.cancel(key);
         }
@@ -936,8 +949,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         if (binding) {
             toDataPlane(c, new DataPlane.BindingChanged(node, c.task.id(), false));
         }
-        timers.startSingleTimer("stop:" + c.task.id(), new Terminate(c.task.id()),
-                Duration.ofNanos(binding ? GracefulStop.GOSSIP_CONVERGE_DELAY_NANOS : 0));
+        timers.start("stop:" + c.task.id(), new Terminate(c.task.id()), binding ? GracefulStop.GOSSIP_CONVERGE_DELAY_NANOS : 0);
     }
 
     private Behavior<Command> onTerminate(Terminate m) {
@@ -946,8 +958,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             return this;
         }
         if (c.unhealthy || ignoresSigterm(c)) {
-            timers.startSingleTimer("stop:" + c.task.id(), new Kill(c.task.id()),
-                    Duration.ofNanos(c.task.spec().stopGracePeriodNanos()));
+            timers.start("stop:" + c.task.id(), new Kill(c.task.id()), c.task.spec().stopGracePeriodNanos());
             return this;
         }
         timers.cancel(c.task.id());
@@ -1098,7 +1109,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         }
         if (c.oomLeft >= 0) {
             c.oomDue = now + c.oomLeft;
-            timers.startSingleTimer("oom:" + c.task.id(), new OomKill(c.task.id(), c.oomUsed), Duration.ofNanos(c.oomLeft));
+            timers.start("oom:" + c.task.id(), new OomKill(c.task.id(), c.oomUsed), c.oomLeft);
         }
         c.appLeft = -1;
         c.oomLeft = -1;
@@ -1127,7 +1138,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         c.restartAfterStop = restart;
         if (app.sigterm().waitsForKill()) {
             c.stoppingByOperator = true;
-            timers.startSingleTimer("stop:" + c.task.id(), new OperatorKill(c.task.id()), Duration.ofNanos(grace));
+            timers.start("stop:" + c.task.id(), new OperatorKill(c.task.id()), grace);
         } else {
             stoppedByOperator(c, app.sigterm().exit());
         }
@@ -1238,7 +1249,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         app.memoryUse().oomAfter(c.task.spec().limits().memoryBytes()).ifPresent(after -> {
             c.oomDue = log.now() + after;
             c.oomUsed = app.memoryUse().at(after);
-            timers.startSingleTimer("oom:" + c.task.id(), new OomKill(c.task.id(), c.oomUsed), Duration.ofNanos(after));
+            timers.start("oom:" + c.task.id(), new OomKill(c.task.id(), c.oomUsed), after);
         });
     }
 
@@ -1261,7 +1272,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             log.append(new ContainerBackOff(c.task.id(), node, delay,
                     "back-off " + Durations.format(delay) + " restarting failed container"));
         }
-        timers.startSingleTimer(c.task.id(), new RestartContainer(c.task.id()), Duration.ofNanos(delay));
+        timers.start(c.task.id(), new RestartContainer(c.task.id()), delay);
     }
 
     private Behavior<Command> onRestart(RestartContainer m) {
