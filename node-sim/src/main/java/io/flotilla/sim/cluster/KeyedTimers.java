@@ -4,6 +4,7 @@ import io.flotilla.sim.kernel.VirtualTimeScheduler;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.apache.pekko.actor.Cancellable;
 
 /**
@@ -52,6 +53,20 @@ final class KeyedTimers<K, M> {
     void cancelAll() {
         armed.values().forEach(a -> a.cancellable().cancel());
         armed.clear();
+    }
+
+    /**
+     * Takes the timer of {@code key}, which is firing now, there and then if {@code handled} handles
+     * its message: as on delivery, the key is free while it does (the handler may start it again).
+     * Otherwise the timer stays as it was, for its message.
+     */
+    boolean takeNow(K key, Predicate<M> handled) {
+        Armed<M> current = armed.remove(key);
+        if (handled.test(current.message())) {
+            return true;
+        }
+        armed.put(key, current);
+        return false;
     }
 
     /** The message of a timer that fired, if its start is still the latest of its key; the timer is done. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.junit.jupiter.api.Test;
@@ -25,10 +26,18 @@ class KeyedTimersTest {
     record Fired(String key, long generation) implements Msg {}
 
     /** The timers a script starts and cancels: Pekko's or the keyed ones. */
-    interface Timers {
-        void start(String key, Mark mark, long delayNanos);
+    record Timers(Starter starter, Consumer<String> canceller) {
+        interface Starter {
+            void start(String key, Mark mark, long delayNanos);
+        }
 
-        void cancel(String key);
+        void start(String key, Mark mark, long delayNanos) {
+            starter.start(key, mark, delayNanos);
+        }
+
+        void cancel(String key) {
+            canceller.accept(key);
+        }
     }
 
     /**
@@ -56,17 +65,7 @@ class KeyedTimersTest {
             if (keyed) {
                 KeyedTimers<String, Mark> keyedTimers = new KeyedTimers<>(clock,
                         (key, generation) -> ctx.getSelf().tell(new Fired(key, generation)));
-                Timers timers = new Timers() {
-                    @Override
-                    public void start(String key, Mark mark, long delayNanos) {
-                        keyedTimers.start(key, mark, delayNanos);
-                    }
-
-                    @Override
-                    public void cancel(String key) {
-                        keyedTimers.cancel(key);
-                    }
-                };
+                Timers timers = new Timers(keyedTimers::start, keyedTimers::cancel);
                 script(timers, "start");
                 return Behaviors.receive(Msg.class)
                         .onMessage(Fired.class, f -> {
@@ -79,17 +78,9 @@ class KeyedTimersTest {
                         .build();
             }
             return Behaviors.withTimers(pekko -> {
-                Timers timers = new Timers() {
-                    @Override
-                    public void start(String key, Mark mark, long delayNanos) {
-                        pekko.startSingleTimer(key, mark, Duration.ofNanos(delayNanos));
-                    }
-
-                    @Override
-                    public void cancel(String key) {
-                        pekko.cancel(key);
-                    }
-                };
+                Timers timers = new Timers(
+                        (key, mark, delayNanos) -> pekko.startSingleTimer(key, mark, Duration.ofNanos(delayNanos)),
+                        pekko::cancel);
                 script(timers, "start");
                 return Behaviors.receive(Msg.class)
                         .onMessage(Mark.class, m -> {
