@@ -11,9 +11,19 @@ import java.util.List;
  */
 public record EndpointsChange(int start, int end, int shift) {
 
+    /**
+     * A list made from an older one that can tell, without comparing them one by one, how many of its
+     * first elements are the very objects at the same places in that list.
+     */
+    public interface SharesPrefix {
+
+        /** A number of leading elements known to be, by identity, {@code older}'s; 0 when it cannot tell. */
+        int sharedPrefix(List<?> older);
+    }
+
     public static EndpointsChange between(List<?> before, List<?> after) {
-        int start = 0;
         int max = Math.min(before.size(), after.size());
+        int start = after instanceof SharesPrefix shares ? Math.min(shares.sharedPrefix(before), max) : 0;
         while (start < max && before.get(start) == after.get(start)) {
             start++;
         }

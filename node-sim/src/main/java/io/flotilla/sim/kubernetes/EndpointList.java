@@ -1,8 +1,10 @@
 package io.flotilla.sim.kubernetes;
 
+import io.flotilla.network.kubernetes.EndpointsChange;
 import io.flotilla.sim.control.ServiceEndpoint;
 import java.util.AbstractList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.RandomAccess;
 
 /**
@@ -11,7 +13,7 @@ import java.util.RandomAccess;
  * endpoints changed, shares every chunk before its first change instead of copying a thousand
  * entries each time. The pods are in store order (oldest first), as the controller lists them.
  */
-final class EndpointList extends AbstractList<ServiceEndpoint> implements RandomAccess {
+final class EndpointList extends AbstractList<ServiceEndpoint> implements RandomAccess, EndpointsChange.SharesPrefix {
 
     private static final int SHIFT = 6;
     private static final int CHUNK = 1 << SHIFT;
@@ -51,6 +53,24 @@ final class EndpointList extends AbstractList<ServiceEndpoint> implements Random
     @Override
     public int size() {
         return size;
+    }
+
+    /**
+     * The leading chunks this list shares with {@code older}, by identity: a chunk is shared only
+     * whole and never written once built, so its endpoints are the other list's without a look at
+     * each. A Service's next list shares every chunk before its first change.
+     */
+    @Override
+    public int sharedPrefix(List<?> older) {
+        if (!(older instanceof EndpointList o)) {
+            return 0;
+        }
+        int full = Math.min(size, o.size) >>> SHIFT;
+        int c = 0;
+        while (c < full && chunks[c] == o.chunks[c]) {
+            c++;
+        }
+        return c << SHIFT;
     }
 
     /** The index of the first endpoint whose pod was stored at or after {@code storeOrder}; size if none. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flotilla.network.kubernetes.EndpointsChange;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.sim.control.ServiceEndpoint;
 import java.util.ArrayList;
@@ -92,6 +93,42 @@ class EndpointSlicesTest {
             }
             assertThrows(IndexOutOfBoundsException.class, () -> base.get(size));
             assertThrows(IndexOutOfBoundsException.class, () -> base.startingWith(size + 1));
+        }
+    }
+
+    /**
+     * A list tells which of its first endpoints are another's only for the whole chunks it was built
+     * with, and where two lists differ comes out the same as when every endpoint is compared.
+     */
+    @Test
+    void aListSharesTheWholeChunksItWasBuiltWithAndTheChangeIsTheSame() {
+        List<ServiceEndpoint> all = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            all.add(new ServiceEndpoint("pod-" + i, "node-" + i % 7, true, true, false));
+        }
+        List<ServiceEndpoint> tail = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            tail.add(new ServiceEndpoint("new-" + i, "node-0", true, true, false));
+        }
+        for (int size : new int[] {0, 1, 63, 64, 65, 128, 200, 300}) {
+            EndpointList base = build(EndpointList.EMPTY, 0, all.subList(0, size));
+            assertEquals(0, build(EndpointList.EMPTY, 0, all.subList(0, size)).sharedPrefix(base), "equal, not shared");
+            assertEquals(0, base.sharedPrefix(new ArrayList<>(base)));
+            for (int prefix : new int[] {0, 1, 63, 64, 65, 127, 128, 129, size}) {
+                if (prefix > size) {
+                    continue;
+                }
+                for (EndpointList next : List.of(build(base, prefix, tail), build(base, prefix, List.of()))) {
+                    String at = size + "/" + prefix + "+" + (next.size() - prefix);
+                    int shared = next.sharedPrefix(base);
+                    assertEquals(Math.min(prefix, next.size()) / 64 * 64, shared, at);
+                    for (int i = 0; i < shared; i++) {
+                        assertSame(base.get(i), next.get(i), at + " at " + i);
+                    }
+                    assertEquals(EndpointsChange.between(new ArrayList<>(base), new ArrayList<>(next)),
+                            EndpointsChange.between(base, next), at);
+                }
+            }
         }
     }
 
