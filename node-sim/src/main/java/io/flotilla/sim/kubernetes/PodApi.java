@@ -96,6 +96,17 @@ final class PodApi implements PodControl, Eviction, Binding {
 
     /** The pod as the controller creates it and admission completes it, before it exists. */
     private Pod podFor(DeploymentState d, ReplicaSetState rs, String name, String daemonNode) {
+        if (daemonNode != null) {
+            return build(d, rs, name, daemonNode);
+        }
+        // a ReplicaSet's pods differ only in their names: its template is translated and completed once
+        if (rs.pod == null) {
+            rs.pod = build(d, rs, name, null);
+        }
+        return rs.pod.withName(name);
+    }
+
+    private Pod build(DeploymentState d, ReplicaSetState rs, String name, String daemonNode) {
         String hashLabel = d.isDaemonSet() ? CONTROLLER_REVISION_HASH : POD_TEMPLATE_HASH;
         Pod base = ModelTranslation.pod(d.name(), name, rs.template.task()).toBuilder()
                 .label(hashLabel, rs.hash)

@@ -2,6 +2,7 @@ package io.flotilla.sim.kubernetes;
 
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.TaskSpec;
+import io.flotilla.scheduler.placement.kubernetes.Pod;
 
 /**
  * A ReplicaSet of a deployment (or a revision of a DaemonSet, upstream's ControllerRevision): its
@@ -34,6 +35,8 @@ final class ReplicaSetState {
      */
     int activePods;
     int readyPods;
+    /** Its pods as admission completes them, made at the first: each pod is this one under its own name. */
+    Pod pod;
 
     ReplicaSetState(String name, String hash, Template template, long created, int revision) {
         this.name = name;

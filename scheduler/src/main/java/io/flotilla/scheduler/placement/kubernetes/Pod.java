@@ -68,6 +68,13 @@ public record Pod(
         return nodeAffinity.requiredMatches(nodeName, nodeLabels);
     }
 
+    /** The same pod under another name, as a controller's template makes each of its pods. */
+    public Pod withName(String name) {
+        return new Pod(namespace, name, labels, priority, preemptionPolicy, nodeName, nodeSelector, nodeAffinity,
+                podAffinity, podAntiAffinity, tolerations, topologySpreadConstraints, containers, initContainers,
+                hostPorts, volumeClaims, ownerSelector);
+    }
+
     /** {@code namespace/name}, unique in a cluster. */
     public String key() {
         return namespace + "/" + name;

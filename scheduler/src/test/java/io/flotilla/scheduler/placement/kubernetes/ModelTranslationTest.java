@@ -19,6 +19,7 @@ import io.flotilla.scheduler.model.TaskSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,23 @@ class ModelTranslationTest {
                 TopologySpreadConstraint.of(2, KubeNode.HOSTNAME_LABEL, TopologySpreadConstraint.WhenUnsatisfiable.DO_NOT_SCHEDULE,
                         LabelSelector.of("app", "web"))), p.topologySpreadConstraints());
         assertEquals(List.of(HostPort.tcp(8080)), p.hostPorts());
+    }
+
+    static final Toleration TOLERATE_ALL =
+            new Toleration("", Toleration.Operator.EXISTS, "", Optional.empty(), OptionalLong.empty());
+
+    /** A controller makes each pod of a template as the first under its own name: the pod is the same as one made afresh. */
+    @Test
+    void aPodUnderAnotherNameIsThePodMadeUnderThatName() {
+        Placement placement = new Placement(List.of("node.role == worker", "node.labels.zone != b"),
+                List.of("node.labels.zone"), 2, List.of());
+        TaskSpec spec = task(placement, List.of(new PortConfig("tcp", 80, 8080, PublishMode.HOST)));
+        Pod first = ModelTranslation.pod("web", "web-1", spec).toBuilder()
+                .label("pod-template-hash", "abc").toleration(TOLERATE_ALL).build();
+        Pod second = ModelTranslation.pod("web", "web-2", spec).toBuilder()
+                .label("pod-template-hash", "abc").toleration(TOLERATE_ALL).build();
+        assertEquals(second, first.withName("web-2"));
+        assertEquals(first, first.withName("web-2").withName("web-1"));
     }
 
     @Test
