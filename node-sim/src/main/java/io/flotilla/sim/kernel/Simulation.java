@@ -57,7 +57,7 @@ public final class Simulation<T> implements AutoCloseable {
         this.kernel = new Kernel(log, random, this::now);
         this.system = ActorSystem.create(Objects.requireNonNull(guardian.apply(kernel)), name, bootstrap());
         this.scheduler = VirtualTimeScheduler.of(system);
-        scheduler.bind(driver);
+        scheduler.guard().bind(driver);
     }
 
     /**

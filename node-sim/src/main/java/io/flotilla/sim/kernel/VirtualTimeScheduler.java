@@ -2,7 +2,6 @@ package io.flotilla.sim.kernel;
 
 import com.typesafe.config.Config;
 import java.io.Closeable;
-import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
@@ -25,11 +24,9 @@ import scala.concurrent.duration.FiniteDuration;
  * place in that order before its task runs.
  *
  * <p>The scheduler also owns the <em>run queue</em>: every mailbox run of the default dispatcher
- * (see {@link SimExecutorConfigurator}) is appended to it and the driver thread runs it, first in,
- * first out. The system is quiescent exactly when that queue is empty. Work appended from another
- * thread than the driver is counted by the {@link DriverGuard}. While the driver is bound, every
- * mailbox run is appended by the driver itself, so those go to a queue only the driver touches;
- * the runs appended before it is bound, at shutdown, or by a foreign thread go to a concurrent one.
+ * (see {@link SimExecutorConfigurator}) is appended to it and the driver thread runs it. The system
+ * is quiescent exactly when that queue is empty. Work appended from another thread than the driver
+ * is counted by the {@link DriverGuard}.
  *
  * <p>Timers may be scheduled from Pekko's internal threads (logger start-up, coordinated
  * shutdown), so the timer queue is guarded by this object's monitor.
@@ -37,10 +34,7 @@ import scala.concurrent.duration.FiniteDuration;
 public final class VirtualTimeScheduler extends AbstractScheduler implements Closeable {
 
     private final TimeQueue<Timer> timers = new TimeQueue<>();
-    /** Mailbox runs the bound driver appended; only the driver touches it, so it takes no lock or allocation. */
-    private final ArrayDeque<Runnable> driverRuns = new ArrayDeque<>();
-    /** Mailbox runs appended by any other thread, or before the driver was bound; after {@link #driverRuns}. */
-    private final Queue<Runnable> otherRuns = new ConcurrentLinkedQueue<>();
+    private final Queue<Runnable> runQueue = new ConcurrentLinkedQueue<>();
     private final DriverGuard guard = new DriverGuard();
     private volatile long now;
     private int cancelledInQueue;
@@ -116,7 +110,7 @@ public final class VirtualTimeScheduler extends AbstractScheduler implements Clo
      * timer's message, as the next message it runs, without the tell and the mailbox run.
      */
     public boolean quiescent() {
-        return driverRuns.isEmpty() && otherRuns.isEmpty();
+        return runQueue.isEmpty();
     }
 
     /** Pekko closes its scheduler when the actor system terminates; later timers never fire. */
@@ -131,44 +125,19 @@ public final class VirtualTimeScheduler extends AbstractScheduler implements Clo
         return guard;
     }
 
-    /**
-     * From now on only {@code driver} may append work; called on the driver. What the actor system's
-     * start appended before goes first, as it came first.
-     */
-    void bind(Thread driver) {
-        guard.bind(driver);
-        Runnable task;
-        while ((task = otherRuns.poll()) != null) {
-            driverRuns.add(task);
-        }
-    }
-
     /** Appends a task to the run queue; called by the dispatcher's executor from any thread. */
     void submit(Runnable task) {
-        if (guard.isDriver()) {
-            driverRuns.add(task);
-        } else {
-            guard.check();
-            otherRuns.add(task);
-        }
+        guard.check();
+        runQueue.add(task);
     }
 
     /** Runs the run queue on the calling (driver) thread until it is empty: quiescence. */
     void runQueued() {
         Runnable task;
-        while ((task = nextRun()) != null) {
+        while ((task = runQueue.poll()) != null) {
             tasksRun++;
             task.run();
         }
-    }
-
-    /**
-     * The oldest mailbox run: the driver's come before the others', which are appended only before it
-     * is bound (and moved over then), after it is released, or by a foreign thread that fails the run.
-     */
-    private Runnable nextRun() {
-        Runnable task = driverRuns.poll();
-        return task != null ? task : otherRuns.poll();
     }
 
     /**
@@ -194,7 +163,7 @@ public final class VirtualTimeScheduler extends AbstractScheduler implements Clo
     }
 
     boolean idle() {
-        return quiescent();
+        return runQueue.isEmpty();
     }
 
     long tasksRun() {

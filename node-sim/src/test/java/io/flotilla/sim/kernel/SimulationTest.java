@@ -226,28 +226,6 @@ class SimulationTest {
         }
     }
 
-    /**
-     * Mailbox runs go first in, first out, whichever queue holds them: those queued while the actor
-     * system started, before the driver was bound, run before the driver's; the driver's before those
-     * queued after it was released, at shutdown.
-     */
-    @Test
-    void theRunQueueIsFirstInFirstOutAcrossBindAndRelease() {
-        VirtualTimeScheduler scheduler = new VirtualTimeScheduler(null, null, null);
-        List<String> ran = new java.util.ArrayList<>();
-        scheduler.submit(() -> ran.add("while starting"));
-        scheduler.bind(Thread.currentThread());
-        scheduler.submit(() -> ran.add("driver 1"));
-        scheduler.submit(() -> ran.add("driver 2"));
-        scheduler.guard().release();
-        scheduler.submit(() -> ran.add("at shutdown"));
-        assertFalse(scheduler.quiescent());
-        scheduler.runQueued();
-        assertEquals(List.of("while starting", "driver 1", "driver 2", "at shutdown"), ran);
-        assertTrue(scheduler.quiescent());
-        assertEquals(0, scheduler.guard().foreignSubmissions());
-    }
-
     @Test
     void aCleanRunHasNoForeignWork() {
         try (Simulation<Mark> sim = Simulation.start("clean", 1, SimulationTest::watcher)) {
