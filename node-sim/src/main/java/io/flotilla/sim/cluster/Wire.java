@@ -32,12 +32,12 @@ public final class Wire {
     private int leaderIndex = -1;
     private ActorRef<Manager.Command> manager;
     private final Map<String, Peer> agents = new HashMap<>();
-    private QuietHeartbeats quietHeartbeats = (node, reportsSent, assignmentsSeen) -> ControlPlaneInputs.NOT_QUIET;
+    private QuietHeartbeats quietHeartbeats = (host, node, reportsSent, assignmentsSeen) -> ControlPlaneInputs.NOT_QUIET;
 
     /** The manager's {@link ControlPlaneInputs#quietHeartbeat}. */
     @FunctionalInterface
     interface QuietHeartbeats {
-        long answer(String node, long reportsSent, long assignmentsSeen);
+        long answer(int host, String node, long reportsSent, long assignmentsSeen);
     }
 
     /** What {@link #quietHeartbeat} returns when the heartbeat or its answer was lost on the way. */
@@ -107,7 +107,7 @@ public final class Wire {
         if (leaderIndex < 0 || down[from] || !topology.canReach(from, leaderIndex)) {
             return LOST;
         }
-        long period = quietHeartbeats.answer(node, reportsSent, assignmentsSeen);
+        long period = quietHeartbeats.answer(from, node, reportsSent, assignmentsSeen);
         if (period == ControlPlaneInputs.NOT_QUIET || topology.canReach(leaderIndex, from)) {
             return period;
         }

@@ -34,8 +34,10 @@ public interface ControlPlaneInputs {
      * and answer with the next period: returns that period, having done exactly what
      * {@link #heartbeat} would, or {@link #NOT_QUIET}, having changed nothing, when it would do
      * more (a node back from down, a resync, a timer to arm, anything left to settle).
+     * {@code host} is the node's index on the wire: fixed for the run and no other node's, so a
+     * control plane may find the node by it rather than by hashing its name.
      */
-    default long quietHeartbeat(String node, long reportsSent, long assignmentsSeen) {
+    default long quietHeartbeat(int host, String node, long reportsSent, long assignmentsSeen) {
         return NOT_QUIET;
     }
 

@@ -285,7 +285,7 @@ public final class ControlPlane implements ControlPlaneInputs {
      * the lease and answer, so that is all this does. Anything else is {@link #NOT_QUIET}, unchanged.
      */
     @Override
-    public long quietHeartbeat(String name, long reportsSent, long assignmentsSeen) {
+    public long quietHeartbeat(int host, String name, long reportsSent, long assignmentsSeen) {
         NodeState node = store.nodes.get(name);
         if (node == null || node.ready != NodeState.Ready.TRUE || reportsSent != node.reportsReceived
                 || (assignmentsSeen >= 0 && assignmentsSeen != node.assignmentsVersion) || !settled()) {

@@ -103,8 +103,8 @@ public final class ControlPlane implements ControlPlaneInputs {
     }
 
     @Override
-    public long quietHeartbeat(String node, long reportsSent, long assignmentsSeen) {
-        return settled() ? dispatcher.quietHeartbeat(node, reportsSent, assignmentsSeen) : NOT_QUIET;
+    public long quietHeartbeat(int host, String node, long reportsSent, long assignmentsSeen) {
+        return settled() ? dispatcher.quietHeartbeat(host, node, reportsSent, assignmentsSeen) : NOT_QUIET;
     }
 
     /** Whether {@link #settle} would do nothing now, as it should between inputs. */

@@ -70,6 +70,8 @@ final class FakeWorld implements ControlPlaneEffects {
     /** One node's kubelet: what it runs, and whether it is up and reachable. */
     final class Kubelet {
         final String node;
+        /** Its index on the wire: the order the kubelets were made in. */
+        final int host;
         boolean up = true;
         boolean reachable = true;
         final Map<String, TaskState> containers = new LinkedHashMap<>();
@@ -84,6 +86,7 @@ final class FakeWorld implements ControlPlaneEffects {
 
         Kubelet(String node) {
             this.node = node;
+            this.host = kubelets.size();
         }
 
         void postStatus() {
@@ -98,7 +101,7 @@ final class FakeWorld implements ControlPlaneEffects {
         /** The status post offered to {@link ControlPlane#quietHeartbeat} first, as the manager does. */
         private boolean quietStatus() {
             int news = log.size() + deliveries.size() + sent.size() + timerCalls;
-            long period = plane.quietHeartbeat(node, reportsSent, assignmentsSeen);
+            long period = plane.quietHeartbeat(host, node, reportsSent, assignmentsSeen);
             if (news != log.size() + deliveries.size() + sent.size() + timerCalls) {
                 throw new AssertionError("a quiet heartbeat has no news");
             }

@@ -44,14 +44,15 @@ class QuietHeartbeatTest {
     void aStatusPostIsNotQuietWhileAPodWaitsForTheScheduler() {
         FakeWorld w = busyWorld(true);
         FakeWorld.Kubelet k = w.kubelet("node-1");
-        assertTrue(w.plane.quietHeartbeat("node-1", k.reportsSent, k.assignmentsSeen) > 0, "quiet when settled");
+        assertTrue(w.plane.quietHeartbeat(k.host, "node-1", k.reportsSent, k.assignmentsSeen) > 0, "quiet when settled");
 
         FakeWorld waiting = new FakeWorld(KubernetesSettings.DEFAULT, 2);
         waiting.at(0, () -> waiting.plane.deploy(FakeWorld.service("batch", 250, "busybox:1.36"), KubernetesPodSpec.NONE));
         waiting.runUntil(30 * S);
         FakeWorld.Kubelet one = waiting.kubelet("node-1");
-        assertEquals(ControlPlaneInputs.NOT_QUIET, waiting.plane.quietHeartbeat("node-1", one.reportsSent, one.assignmentsSeen));
-        assertEquals(ControlPlaneInputs.NOT_QUIET, waiting.plane.quietHeartbeat("node-1", one.reportsSent + 1,
+        assertEquals(ControlPlaneInputs.NOT_QUIET,
+                waiting.plane.quietHeartbeat(one.host, "node-1", one.reportsSent, one.assignmentsSeen));
+        assertEquals(ControlPlaneInputs.NOT_QUIET, waiting.plane.quietHeartbeat(one.host, "node-1", one.reportsSent + 1,
                 one.assignmentsSeen), "statuses to resend");
     }
 
@@ -63,11 +64,13 @@ class QuietHeartbeatTest {
     void aStatusPostThatDoesMoreIsNotQuiet() {
         FakeWorld w = busyWorld(true);
         FakeWorld.Kubelet k = w.kubelet("node-4");
-        assertEquals(ControlPlaneInputs.NOT_QUIET, w.plane.quietHeartbeat("node-4", k.reportsSent + 1, k.assignmentsSeen));
-        assertEquals(ControlPlaneInputs.NOT_QUIET, w.plane.quietHeartbeat("node-4", k.reportsSent, k.assignmentsSeen - 1));
-        assertEquals(ControlPlaneInputs.NOT_QUIET, w.plane.quietHeartbeat("node-9", 0, -1));
+        assertEquals(ControlPlaneInputs.NOT_QUIET, w.plane.quietHeartbeat(k.host, "node-4", k.reportsSent + 1,
+                k.assignmentsSeen));
+        assertEquals(ControlPlaneInputs.NOT_QUIET, w.plane.quietHeartbeat(k.host, "node-4", k.reportsSent,
+                k.assignmentsSeen - 1));
+        assertEquals(ControlPlaneInputs.NOT_QUIET, w.plane.quietHeartbeat(8, "node-9", 0, -1));
         w.plane.store.nodes.get("node-4").ready = NodeState.Ready.UNKNOWN;
-        assertEquals(ControlPlaneInputs.NOT_QUIET, w.plane.quietHeartbeat("node-4", k.reportsSent, k.assignmentsSeen));
+        assertEquals(ControlPlaneInputs.NOT_QUIET, w.plane.quietHeartbeat(k.host, "node-4", k.reportsSent, k.assignmentsSeen));
         assertEquals(List.of(), w.all(NodeStatusChanged.class).stream().filter(e -> e.node().equals("node-9")).toList());
     }
 

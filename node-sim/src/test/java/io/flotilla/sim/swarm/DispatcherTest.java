@@ -54,6 +54,8 @@ class DispatcherTest {
         final List<String> heard = new ArrayList<>();
         final List<Ack> acks = new ArrayList<>();
         private final Map<String, Ack> lastAcks = new HashMap<>();
+        /** Each node's index on the wire, in the order they first appear. */
+        private final Map<String, Integer> hosts = new HashMap<>();
         final Dispatcher dispatcher;
         /** Whether heartbeats and sweeps are offered to the quiet paths first, as the manager does. */
         boolean quiet;
@@ -119,7 +121,8 @@ class DispatcherTest {
             NodeRecord record = store.nodes.get(node);
             int news = heard.size() + clock.log.size() + acks.size();
             long period = quiet
-                    ? dispatcher.quietHeartbeat(node, record.reportsReceived, record.assignmentsVersion)
+                    ? dispatcher.quietHeartbeat(hosts.computeIfAbsent(node, n -> hosts.size()), node,
+                            record.reportsReceived, record.assignmentsVersion)
                     : ControlPlaneInputs.NOT_QUIET;
             assertEquals(news, heard.size() + clock.log.size() + acks.size(), "a quiet heartbeat has no news");
             if (period == ControlPlaneInputs.NOT_QUIET) {
@@ -306,8 +309,9 @@ class DispatcherTest {
     /**
      * The manager answers a heartbeat that only moves a deadline, and runs a sweep that finds no
      * node down, without a message: with those paths taken wherever they may be, nodes that stop,
-     * come back, and outlive a leader change give the same statuses, news and answers at the same
-     * times as with every heartbeat and sweep handled in full.
+     * come back, outlive a leader change, or are replaced by a new record of their name while they
+     * heartbeat give the same statuses, news and answers at the same times as with every heartbeat
+     * and sweep handled in full.
      */
     @Test
     void theQuietPathsChangeNothingThatHappens() {
@@ -354,6 +358,10 @@ class DispatcherTest {
         rig.beats("node-2", 2 * S, 40 * S);
         rig.beats("node-2", 100 * S, 10 * 60 * S);
         rig.beats("node-3", 3 * S, 200 * S);
+        rig.clock.at(100 * S + 500 * MS, () -> {
+            rig.store.addNode(new NodeRecord(Specs.node("node-3"), Availability.ACTIVE));
+            rig.dispatcher.expectFirstHeartbeat("node-3");
+        });
         rig.clock.at(150 * S, rig.dispatcher::leaderElected);
         rig.clock.at(300 * S, rig.dispatcher::leaderElected);
         rig.clock.runUntil(HOUR);
