@@ -33,6 +33,7 @@ import io.flotilla.sim.events.VolumeLost;
 import io.flotilla.sim.events.VolumeReplica;
 import io.flotilla.sim.events.WorkloadFailedCreate;
 import io.flotilla.sim.kernel.Event;
+import io.flotilla.sim.kernel.EventLog;
 import io.flotilla.sim.kernel.LoggedEvent;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -103,7 +104,22 @@ public final class ClusterView {
         });
     }
 
-    /** Applies every event up to and including virtual {@code until}; returns how many it used. */
+    /**
+     * Applies the events of {@code log} from index {@code from} up to and including virtual
+     * {@code until}; returns the index of the first it left.
+     */
+    public int applyUntil(EventLog log, int from, long until) {
+        int i = from;
+        int size = log.size();
+        while (i < size && log.time(i) <= until) {
+            apply(log.time(i), i, log.event(i));
+            i++;
+        }
+        time = Math.max(time, until);
+        return i;
+    }
+
+    /** As {@link #applyUntil(EventLog, int, long)}, for events already read out of a log. */
     public int applyUntil(List<LoggedEvent> log, int from, long until) {
         int i = from;
         while (i < log.size() && log.get(i).time() <= until) {
@@ -122,10 +138,15 @@ public final class ClusterView {
     }
 
     public void apply(LoggedEvent logged) {
-        time = logged.time();
+        apply(logged.time(), logged.seq(), logged.event());
+    }
+
+    private void apply(long at, long seq, Event event) {
+        time = at;
         applied++;
-        history.ifPresent(h -> h.add(logged));
-        Event event = logged.event();
+        if (history.isPresent()) {
+            history.get().add(new LoggedEvent(at, seq, event));
+        }
         if (event instanceof TaskCreated e) {
             TaskView t = new TaskView(e.task(), e.name(), e.service(), e.slot(), e.version(), e.image(), e.node(), e.desired(), e.addresses());
             tasks.put(t.id, t);

@@ -45,6 +45,23 @@ class EventLogTest {
         assertEquals(List.of(new Marked("a"), new Marked("b")), log.eventsOf(Marked.class));
     }
 
+    /** The arrays the log keeps grow past their first size; every event reads back by its index as stamped. */
+    @Test
+    void readsEveryEventBackByItsIndexAfterGrowing() {
+        for (int i = 0; i < 3000; i++) {
+            at(i / 2, new Other(i));
+        }
+        assertEquals(3000, log.size());
+        for (int i : new int[] {0, 1023, 1024, 2047, 2999}) {
+            assertEquals(new LoggedEvent(i / 2, i, new Other(i)), log.events().get(i));
+            assertEquals(i / 2, log.time(i));
+            assertEquals(new Other(i), log.event(i));
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> log.event(3000));
+        assertEquals(List.of(new LoggedEvent(1499, 2998, new Other(2998)), new LoggedEvent(1499, 2999, new Other(2999))),
+                log.since(1499));
+    }
+
     @Test
     void slicesByTimeWithBothEndsIncluded() {
         at(1, new Marked("a"));

@@ -68,7 +68,7 @@ final class ExplainHint {
             return Optional.empty();
         }
         ClusterView view = Views.initial(run.scenario());
-        view.applyUntil(run.log().events(), 0, at);
+        view.applyUntil(run.log(), 0, at);
         List<TaskView> tasks = view.newestTasks().stream().filter(t -> t.service.equals(service.get())).toList();
         Optional<TaskView> notRunning = tasks.stream().filter(t -> !t.isRunning()).findFirst();
         return notRunning.or(() -> tasks.stream().findFirst()).map(t -> t.name);

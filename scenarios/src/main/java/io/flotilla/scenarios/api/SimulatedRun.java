@@ -37,7 +37,7 @@ public final class SimulatedRun {
         this.result = result;
         this.time = time;
         this.view = Views.initial(result.scenario());
-        view.applyUntil(result.log().events(), 0, time);
+        view.applyUntil(result.log(), 0, time);
     }
 
     /** The cluster as it was at {@code time} ("30s", "2m"); before the end of the run. */

@@ -3,7 +3,7 @@ package io.flotilla.scenarios.expect;
 import io.flotilla.scenarios.model.Check;
 import io.flotilla.scenarios.model.Expectation;
 import io.flotilla.scenarios.run.RunResult;
-import io.flotilla.sim.kernel.LoggedEvent;
+import io.flotilla.sim.kernel.EventLog;
 import io.flotilla.sim.view.ClusterView;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,7 +44,7 @@ public final class Expectations {
         if (expectations.stream().anyMatch(e -> e.check().readsHistory())) {
             view.keepHistory();
         }
-        List<LoggedEvent> log = run.log().events();
+        EventLog log = run.log();
         int next = 0;
         for (int i : order) {
             Expectation e = expectations.get(i);
@@ -68,7 +68,7 @@ public final class Expectations {
     /** The view of the whole log up to the run's end. */
     public static ClusterView foldedToEnd(RunResult run) {
         ClusterView view = Views.initial(run.scenario());
-        view.applyUntil(run.log().events(), 0, run.end());
+        view.applyUntil(run.log(), 0, run.end());
         return view;
     }
 
