@@ -100,9 +100,10 @@ final class ClusterStore {
             if (old.isAssigned() && !old.node().equals(task.node())) {
                 tasksByNode.get(old.node()).remove(task.id());
             }
-            slots.get(task.service()).changed(slotKey(old), task, stranded(task));
+            slots.get(task.service()).changed(old, task, stranded(task));
         }
-        if (task.isAssigned()) {
+        // A task still on the node it was on is in the node's set already.
+        if (task.isAssigned() && (old == null || !old.isAssigned() || !old.node().equals(task.node()))) {
             tasksByNode.computeIfAbsent(task.node(), n -> new LinkedHashSet<>()).add(task.id());
         }
     }
@@ -169,7 +170,7 @@ final class ClusterStore {
     private void nodeChanged(String node) {
         for (String id : tasksByNode.getOrDefault(node, Set.of())) {
             Task task = tasks.get(id);
-            slots.get(task.service()).changed(slotKey(task), task, stranded(task));
+            slots.get(task.service()).changed(task, task, stranded(task));
         }
     }
 

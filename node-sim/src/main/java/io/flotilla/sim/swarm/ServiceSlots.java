@@ -3,6 +3,7 @@ package io.flotilla.sim.swarm;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +31,11 @@ final class ServiceSlots {
     private final TreeMap<String, Slot> bySlot;
     /** The same slots by key, for the lookup every task change makes without the slot order's comparisons. */
     private final Map<String, Slot> byKey = new HashMap<>();
+    /**
+     * A replicated service's slots by number, for the same lookup without making the key: a task
+     * changes state some eight times on its way to running.
+     */
+    private Slot[] numbered = new Slot[0];
     /** Slots whose newest task is not being removed. */
     private int occupied;
     /** Slots whose newest task should run but is assigned to a node that is down, drained or gone. */
@@ -47,24 +53,34 @@ final class ServiceSlots {
             slot = new Slot();
             byKey.put(key, slot);
             bySlot.put(key, slot);
+            if (task.slot() > 0) {
+                if (task.slot() >= numbered.length) {
+                    numbered = Arrays.copyOf(numbered, Math.max(task.slot() + 1, 2 * numbered.length));
+                }
+                numbered[task.slot()] = slot;
+            }
         }
         slot.ids.add(task.id());
-        setNewest(key, slot, task, strandedNow);
+        setNewest(slot, task, strandedNow);
     }
 
     Optional<Slot> slot(String key) {
         return Optional.ofNullable(byKey.get(key));
     }
 
-    /** The task changed; only the newest task of its slot counts for the orchestrator. */
-    void changed(String key, Task task, boolean strandedNow) {
-        Slot slot = byKey.get(key);
+    /**
+     * The task changed from {@code old} (the same task as the store held it); only the newest task
+     * of its slot counts for the orchestrator.
+     */
+    void changed(Task old, Task task, boolean strandedNow) {
+        Slot slot = old.slot() > 0 ? (old.slot() < numbered.length ? numbered[old.slot()] : null)
+                : byKey.get(ClusterStore.slotKey(old));
         if (slot != null && slot.newest.id().equals(task.id())) {
-            setNewest(key, slot, task, strandedNow);
+            setNewest(slot, task, strandedNow);
         }
     }
 
-    private void setNewest(String key, Slot slot, Task task, boolean strandedNow) {
+    private void setNewest(Slot slot, Task task, boolean strandedNow) {
         if (slot.newest != null && occupies(slot.newest)) {
             occupied--;
         }
@@ -74,6 +90,7 @@ final class ServiceSlots {
         }
         if (strandedNow != slot.stranded) {
             slot.stranded = strandedNow;
+            String key = ClusterStore.slotKey(task);
             if (strandedNow) {
                 stranded.add(key);
             } else {
