@@ -20,6 +20,7 @@ import io.flotilla.sim.events.TaskObserved;
 import io.flotilla.sim.events.TaskSecrets;
 import io.flotilla.sim.events.TaskStateChanged;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -128,7 +129,7 @@ final class PodApi implements PodControl, Eviction, Binding {
                 io.now(), uids.nextLong());
         store.add(p);
         io.log(new TaskCreated(name, slotName, d.name(), slot, daemonNode, rs.revision, rs.template.task().image(),
-                TaskState.RUNNING, new TreeMap<>()));
+                TaskState.RUNNING, Collections.emptySortedMap()));
         advance(p, TaskState.NEW, "created by " + (daemonNode == null ? "replica set " : "daemon set ") + rs.name);
         TaskSecrets.of(name, rs.template.task()).ifPresent(io::log);
         advance(p, TaskState.PENDING, "waiting for the scheduler");

@@ -12,6 +12,7 @@ import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.sim.control.NetworkSetup;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -111,7 +112,7 @@ final class Allocator {
 
     /** The task's addresses by network, while it holds them. */
     SortedMap<String, String> addressesOf(String taskId) {
-        return taskAddresses.getOrDefault(taskId, new TreeMap<>());
+        return taskAddresses.getOrDefault(taskId, Collections.emptySortedMap());
     }
 
     /** The task no longer needs addresses; true when it gave some back. */

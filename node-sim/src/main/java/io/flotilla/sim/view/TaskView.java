@@ -47,7 +47,10 @@ public final class TaskView {
         this.image = image;
         this.node = node;
         this.desired = desired;
-        this.ownAddresses = new TreeMap<>(addresses);
+        this.ownAddresses = new TreeMap<>();
+        if (!addresses.isEmpty()) {
+            ownAddresses.putAll(addresses); // copying an empty map would still make its entry set, kept for good
+        }
         this.addresses = Collections.unmodifiableSortedMap(ownAddresses);
     }
 
