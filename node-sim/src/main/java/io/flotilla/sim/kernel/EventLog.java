@@ -27,8 +27,9 @@ import java.util.function.LongSupplier;
  *
  * <p>The times and the events sit in two flat arrays, the sequence number being the index: a long
  * run logs millions of events, and an object per event to carry its stamp was a fifth of what the
- * collector had to copy and most of what a fold of the log read from memory. {@link #events} hands
- * out {@link LoggedEvent}s made as they are read; {@link #time} and {@link #event} read without them.
+ * collector had to copy, and one more read per event for every fold of the log. {@link #events}
+ * hands out {@link LoggedEvent}s made as they are read; {@link #time} and {@link #event} read
+ * without them.
  */
 public final class EventLog {
 

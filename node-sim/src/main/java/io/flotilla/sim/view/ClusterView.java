@@ -119,16 +119,6 @@ public final class ClusterView {
         return i;
     }
 
-    /** As {@link #applyUntil(EventLog, int, long)}, for events already read out of a log. */
-    public int applyUntil(List<LoggedEvent> log, int from, long until) {
-        int i = from;
-        while (i < log.size() && log.get(i).time() <= until) {
-            apply(log.get(i++));
-        }
-        time = Math.max(time, until);
-        return i;
-    }
-
     /** From now on, keeps every event applied, for {@link #history}; returns this view. */
     public ClusterView keepHistory() {
         if (history.isEmpty()) {

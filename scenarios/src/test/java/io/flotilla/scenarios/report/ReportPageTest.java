@@ -78,7 +78,7 @@ class ReportPageTest {
                 long millis = ReportData.millis(nanos);
                 report.scrubTo(millis);
                 ClusterView view = Views.initial(run.scenario());
-                view.applyUntil(run.log().events(), 0, millis * Durations.MILLISECOND);
+                view.applyUntil(run.log(), 0, millis * Durations.MILLISECOND);
                 String at = c.example + " at " + moment + ": ";
 
                 assertEquals(view.nodes().size(), report.number("#state [data-fact=nodes]"), at + "nodes");

@@ -75,7 +75,7 @@ class ReportScaleTest {
 
             report.scrubTo(30_000);
             ClusterView view = Views.initial(run.scenario());
-            view.applyUntil(run.log().events(), 0, 30_000_000_000L);
+            view.applyUntil(run.log(), 0, 30_000_000_000L);
             assertEquals(view.allTasks().size(), report.number("#state [data-fact=tasks]"));
             assertEquals(view.nodes().stream().filter(n -> !n.isUp()).count(), report.number("#state [data-fact=nodes-down]"));
             assertTrue(report.elementCount() < 3_000, "elements once scrubbed: " + report.elementCount());

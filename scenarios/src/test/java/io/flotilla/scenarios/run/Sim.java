@@ -112,7 +112,7 @@ final class Sim {
     /** The cluster as the log tells it at virtual {@code time} (every event at that instant applied). */
     ClusterView at(long time) {
         ClusterView view = Views.initial(run.scenario());
-        view.applyUntil(run.log().events(), 0, time);
+        view.applyUntil(run.log(), 0, time);
         return view;
     }
 
@@ -132,7 +132,7 @@ final class Sim {
     int minRunning(String service, long from, long to) {
         ClusterView view = Views.initial(run.scenario());
         List<LoggedEvent> log = run.log().events();
-        int i = view.applyUntil(log, 0, from);
+        int i = view.applyUntil(run.log(), 0, from);
         int min = view.running(service).size();
         for (; i < log.size() && log.get(i).time() <= to; i++) {
             view.apply(log.get(i));
@@ -145,7 +145,7 @@ final class Sim {
     int maxRunning(String service, long from, long to) {
         ClusterView view = Views.initial(run.scenario());
         List<LoggedEvent> log = run.log().events();
-        int i = view.applyUntil(log, 0, from);
+        int i = view.applyUntil(run.log(), 0, from);
         int max = view.running(service).size();
         for (; i < log.size() && log.get(i).time() <= to; i++) {
             view.apply(log.get(i));
