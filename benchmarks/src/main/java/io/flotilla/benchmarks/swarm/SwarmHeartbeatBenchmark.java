@@ -1,17 +1,7 @@
 package io.flotilla.benchmarks.swarm;
 
-import io.flotilla.scheduler.model.Availability;
-import io.flotilla.scheduler.model.KubernetesPodSpec;
-import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.sim.cluster.Cluster;
-import io.flotilla.sim.cluster.ClusterSetup;
-import io.flotilla.sim.cluster.Image;
-import io.flotilla.sim.cluster.NodeSetup;
 import io.flotilla.sim.kernel.Simulation;
-import io.flotilla.sim.swarm.SwarmSettings;
-import java.util.List;
-import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,15 +37,7 @@ public class SwarmHeartbeatBenchmark {
 
     @Setup
     public void setUp() {
-        List<NodeSetup> nodes = ZoneCluster.nodes().stream()
-                .map(spec -> new NodeSetup(spec, Availability.ACTIVE, 100L * 1024 * 1024))
-                .toList();
-        ClusterSetup setup = new ClusterSetup(nodes, List.of(), name -> new Image(name, 100L * 1024 * 1024, SECOND,
-                OptionalLong.empty()), SwarmSettings.DEFAULT, Set.of());
-        sim = Simulation.start("heartbeats", 1, kernel -> Cluster.create(setup, kernel));
-        for (ServiceSpec service : ZoneCluster.services()) {
-            sim.tellAt(0, sim.root(), new Cluster.Deploy(service, KubernetesPodSpec.NONE));
-        }
+        sim = ZoneCluster.deployed("heartbeats");
         // placed, pulled and running well before two minutes
         sim.runUntil(120 * SECOND);
     }

@@ -1,23 +1,14 @@
 package io.flotilla.benchmarks.swarm;
 
 import io.flotilla.scheduler.model.Availability;
-import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeRole;
 import io.flotilla.scheduler.model.NodeSpec;
-import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.sim.cluster.Cluster;
-import io.flotilla.sim.cluster.ClusterSetup;
-import io.flotilla.sim.cluster.Image;
-import io.flotilla.sim.cluster.NodeSetup;
 import io.flotilla.sim.kernel.EventLog;
 import io.flotilla.sim.kernel.Simulation;
-import io.flotilla.sim.swarm.SwarmSettings;
 import io.flotilla.sim.view.ClusterView;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -53,20 +44,11 @@ public class SwarmLogFoldBenchmark {
 
     @Setup
     public void deploy() {
-        List<NodeSpec> specs = ZoneCluster.nodes();
-        for (NodeSpec spec : specs) {
+        for (NodeSpec spec : ZoneCluster.nodes()) {
             roles.put(spec.name(), spec.role());
             availability.put(spec.name(), Availability.ACTIVE);
         }
-        List<NodeSetup> nodes = specs.stream()
-                .map(spec -> new NodeSetup(spec, Availability.ACTIVE, 100L * 1024 * 1024))
-                .toList();
-        ClusterSetup setup = new ClusterSetup(nodes, List.of(), name -> new Image(name, 100L * 1024 * 1024, SECOND,
-                OptionalLong.empty()), SwarmSettings.DEFAULT, Set.of());
-        try (Simulation<Cluster.Command> sim = Simulation.start("fold", 1, kernel -> Cluster.create(setup, kernel))) {
-            for (ServiceSpec service : ZoneCluster.services()) {
-                sim.tellAt(0, sim.root(), new Cluster.Deploy(service, KubernetesPodSpec.NONE));
-            }
+        try (Simulation<Cluster.Command> sim = ZoneCluster.deployed("fold")) {
             sim.runUntil(60 * SECOND); // placed, pulled and running well before the minute
             log = sim.log();
         }

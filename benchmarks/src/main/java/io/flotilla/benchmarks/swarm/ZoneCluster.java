@@ -1,6 +1,8 @@
 package io.flotilla.benchmarks.swarm;
 
+import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.EndpointMode;
+import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeRole;
 import io.flotilla.scheduler.model.NodeSpec;
 import io.flotilla.scheduler.model.Placement;
@@ -11,8 +13,16 @@ import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
+import io.flotilla.sim.cluster.Cluster;
+import io.flotilla.sim.cluster.ClusterSetup;
+import io.flotilla.sim.cluster.Image;
+import io.flotilla.sim.cluster.NodeSetup;
+import io.flotilla.sim.kernel.Simulation;
+import io.flotilla.sim.swarm.SwarmSettings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -45,6 +55,25 @@ final class ZoneCluster {
         labels.put("zone", zone);
         labels.put("topology.kubernetes.io/zone", zone);
         return new NodeSpec(name, role, Resources.of(16, 64L << 30), labels, new TreeMap<>(), Platform.LINUX_AMD64, List.of());
+    }
+
+    /**
+     * The whole simulated cluster (actors, virtual-time timers, the wire) under Swarm, every node with
+     * a 100 MB/s pull and 100 MB images that take a second to start, its services deployed at time 0;
+     * nothing has run yet.
+     */
+    static Simulation<Cluster.Command> deployed(String name) {
+        long second = 1_000_000_000L;
+        List<NodeSetup> setups = nodes().stream()
+                .map(spec -> new NodeSetup(spec, Availability.ACTIVE, 100L * 1024 * 1024))
+                .toList();
+        ClusterSetup setup = new ClusterSetup(setups, List.of(), image -> new Image(image, 100L * 1024 * 1024, second,
+                OptionalLong.empty()), SwarmSettings.DEFAULT, Set.of());
+        Simulation<Cluster.Command> sim = Simulation.start(name, 1, kernel -> Cluster.create(setup, kernel));
+        for (ServiceSpec service : services()) {
+            sim.tellAt(0, sim.root(), new Cluster.Deploy(service, KubernetesPodSpec.NONE));
+        }
+        return sim;
     }
 
     static List<ServiceSpec> services() {
