@@ -218,11 +218,11 @@ public final class Simulation<T> implements AutoCloseable {
      */
     private static BootstrapSetup bootstrap() {
         ClassLoader loader = LocalPekkoClassLoader.forCurrentThread();
-        return BootstrapSetup.create(config(loader)).withClassloader(loader);
+        return BootstrapSetup.create(settings(loader)).withClassloader(loader);
     }
 
-    /** The spike's settings, in code so no application.conf can lose them. */
-    private static Config config(ClassLoader loader) {
+    /** The actor system's settings: the pinned ones in code, so no application.conf can lose them. */
+    static Config settings(ClassLoader loader) {
         Map<String, Object> settings = Map.ofEntries(
                 Map.entry("pekko.scheduler.implementation", VirtualTimeScheduler.class.getName()),
                 Map.entry("pekko.actor.default-dispatcher.executor", SimExecutorConfigurator.class.getName()),

@@ -3,6 +3,10 @@ package io.flotilla.sim.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
 
 import java.io.IOException;
 import java.net.URL;
@@ -22,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalPekkoClassLoaderTest {
 
+    private static final String REFERENCE = "reference.conf";
+
     @TempDir
     Path dir;
 
@@ -29,11 +35,39 @@ class LocalPekkoClassLoaderTest {
     void showsOnlyTheActorModulesReferenceFiles() throws IOException {
         Files.writeString(dir.resolve("reference.conf"), "pekko.cluster.seed-nodes = []\n");
         withParent(loader -> {
-            List<String> shown = urls(loader, "reference.conf");
+            List<String> shown = urls(LocalPekkoClassLoader.showingModulesOwnSettings(loader.getParent()), REFERENCE);
             assertEquals(2, shown.size(), shown.toString());
             assertTrue(shown.stream().anyMatch(u -> u.contains("pekko-actor_")), shown.toString());
             assertTrue(shown.stream().anyMatch(u -> u.contains("pekko-actor-typed_")), shown.toString());
-            assertTrue(urls(loader.getParent(), "reference.conf").stream().anyMatch(u -> u.contains(dir.toString())));
+            assertTrue(urls(loader.getParent(), REFERENCE).stream().anyMatch(u -> u.contains(dir.toString())));
+            List<String> rendered = urls(loader, REFERENCE);
+            assertEquals(1, rendered.size(), rendered.toString());
+            assertTrue(rendered.get(0).endsWith(LocalPekkoClassLoader.RENDERED_NAME), rendered.toString());
+            return null;
+        });
+    }
+
+    /**
+     * A simulation's actor system gets the same settings from the rendered file as from the modules' own
+     * files. When it does not, the file as it should be is written to the build folder, to be copied over
+     * the one in the sources.
+     */
+    @Test
+    void theRenderedSettingsAreTheModulesOwn() throws IOException {
+        withParent(loader -> {
+            ClassLoader own = LocalPekkoClassLoader.showingModulesOwnSettings(loader.getParent());
+            assertTrue(Simulation.settings(loader).hasPath("pekko.version"), "the included version.conf");
+            if (!Simulation.settings(own).equals(Simulation.settings(loader))) {
+                String expected = ConfigFactory.parseResources(own, REFERENCE).resolve().root()
+                        .render(ConfigRenderOptions.concise()) + "\n";
+                try {
+                    Path written = Files.writeString(Path.of("target", LocalPekkoClassLoader.RENDERED_NAME), expected);
+                    fail("the rendered Pekko settings are out of date: copy " + written.toAbsolutePath()
+                            + " to src/main/resources/io/flotilla/sim/kernel/");
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+            }
             return null;
         });
     }
