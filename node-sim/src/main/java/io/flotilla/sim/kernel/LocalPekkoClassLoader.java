@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
+import org.apache.pekko.Version;
 
 /**
  * The class loader a simulation's actor system is given: it loads every class and resource from its
@@ -26,11 +27,15 @@ import java.util.Optional;
  * sees. Where a module's own files cannot be told apart (a class path this class does not
  * understand), every file is shown, as before.
  *
- * <p>Those modules' two {@code reference.conf} files are shown as one, {@value #RENDERED_NAME} beside
- * this class: their settings merged, resolved and kept as concise JSON (13 KB against 71 KB of HOCON,
- * four fifths of it comments), which the config library parses in a fraction of the time at every
- * start. {@code LocalPekkoClassLoaderTest} fails when it is no longer what the modules' own files say,
- * a new Pekko version for instance, and writes the file as it should be.
+ * <p>Those modules' two {@code reference.conf} files are shown as one, kept beside this class for the
+ * Pekko version it was made from ({@link #renderedName}): their settings merged, resolved and written
+ * as concise JSON (13 KB against 71 KB of HOCON, four fifths of it comments), which the config library
+ * parses in a fraction of the time at every start. Under any other Pekko version the modules' own files
+ * are shown. {@code LocalPekkoClassLoaderTest} fails when the file is no longer what the modules' own
+ * files say, and writes it as it should be. Two consequences, neither of them read by a simulation:
+ * the files' order on the class path decides only the order of {@code pekko.library-extensions},
+ * which {@link Simulation} sets itself; and a {@code -D} setting of a key that another key refers to
+ * no longer changes the other key, which was resolved when the file was made.
  *
  * <p>One instance per parent, kept: the config library caches what it parsed for the last class loader
  * it was asked about, so runs after the first in a JVM parse nothing.
@@ -53,23 +58,25 @@ final class LocalPekkoClassLoader extends ClassLoader {
     /** The files shown only from the modules' own jars or class folders. */
     private static final List<String> FILTERED = List.of(REFERENCE, "META-INF/MANIFEST.MF");
 
-    /** The actor modules' settings, rendered: a resource beside this class. */
-    static final String RENDERED_NAME = "pekko-local-reference.conf";
-
-    private static final URL RENDERED = LocalPekkoClassLoader.class.getResource(RENDERED_NAME);
+    private static final URL RENDERED = LocalPekkoClassLoader.class.getResource(renderedName());
 
     private static volatile LocalPekkoClassLoader last;
 
     /** Where the modules' classes come from; empty when one was not found, and then every file is shown. */
     private final Optional<List<URL>> roots;
 
-    /** Whether the modules' settings are shown as {@link #RENDERED_NAME} or as their own files. */
+    /** Whether the modules' settings are shown as the rendered file or as their own files. */
     private final boolean rendered;
 
     private LocalPekkoClassLoader(ClassLoader parent, boolean rendered) {
         super("flotilla-local-pekko", parent);
         this.roots = roots(parent);
         this.rendered = rendered && RENDERED != null;
+    }
+
+    /** The rendered settings' resource name, beside this class, for the Pekko version on the class path. */
+    static String renderedName() {
+        return "pekko-" + Version.current() + "-local-reference.conf";
     }
 
     /** A loader that shows the modules' own {@code reference.conf} files: what the rendered one is made from. */

@@ -222,7 +222,7 @@ public final class Simulation<T> implements AutoCloseable {
     }
 
     /** The actor system's settings: the pinned ones in code, so no application.conf can lose them. */
-    static Config settings(ClassLoader loader) {
+    private static Config settings(ClassLoader loader) {
         Map<String, Object> settings = Map.ofEntries(
                 Map.entry("pekko.scheduler.implementation", VirtualTimeScheduler.class.getName()),
                 Map.entry("pekko.actor.default-dispatcher.executor", SimExecutorConfigurator.class.getName()),
