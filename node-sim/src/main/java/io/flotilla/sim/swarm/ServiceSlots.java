@@ -73,11 +73,18 @@ final class ServiceSlots {
      * of its slot counts for the orchestrator.
      */
     void changed(Task old, Task task, boolean strandedNow) {
-        Slot slot = old.slot() > 0 ? (old.slot() < numbered.length ? numbered[old.slot()] : null)
-                : byKey.get(ClusterStore.slotKey(old));
+        Slot slot = slotOf(old);
         if (slot != null && slot.newest.id().equals(task.id())) {
             setNewest(slot, task, strandedNow);
         }
+    }
+
+    /** The task's slot: a replicated one by its number, any other by its key; null when it has none. */
+    private Slot slotOf(Task task) {
+        if (task.slot() <= 0) {
+            return byKey.get(ClusterStore.slotKey(task));
+        }
+        return task.slot() < numbered.length ? numbered[task.slot()] : null;
     }
 
     private void setNewest(Slot slot, Task task, boolean strandedNow) {
