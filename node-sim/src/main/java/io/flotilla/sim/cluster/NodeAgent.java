@@ -737,7 +737,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             return;
         }
         if (c.desired.compareTo(TaskState.RUNNING) > 0) {
-            if (c.state == TaskState.RUNNING && kind.drainsBeforeStop() && (hasServiceBinding(c.task) || ignoresSigterm(c))) {
+            if (c.processRuns() && kind.drainsBeforeStop() && (hasServiceBinding(c.task) || ignoresSigterm(c))) {
                 drain(c, false);
                 return;
             }
@@ -765,6 +765,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     /** The container starts: running after the image's start time, longer under a CPU limit below what it needs. */
     private void starting(NodeContainer c) {
+        c.awaitingHealthy = false;
         advance(c, TaskState.STARTING, "starting", null);
         Image image = images.apply(c.task.spec().image());
         long startNanos = CpuThrottle.startNanos(image.startNanos(), image.app().cpuNanos(), c.task.spec().limits().nanoCpus());
@@ -836,8 +837,12 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             c.waiting = "";
             advance(c, TaskState.READY, "prepared", null);
             applyDesired(c);
-        } else if (m.reached() == TaskState.RUNNING && c.state == TaskState.STARTING) {
-            advance(c, TaskState.RUNNING, "started", null);
+        } else if (m.reached() == TaskState.RUNNING && c.state == TaskState.STARTING && !c.awaitingHealthy) {
+            if (kind.healthcheckStopsTask() && c.task.spec().healthcheck().isPresent()) {
+                c.awaitingHealthy = true; // running once its first probe passes, in onProbeDue
+            } else {
+                advance(c, TaskState.RUNNING, "started", null);
+            }
             Image image = images.apply(c.task.spec().image());
             image.crashAfterNanos().ifPresent(after -> appStep(c, new ContainerExit(c.task.id(), "task: non-zero exit (1)"), after));
             watchMemory(c, image.app());
@@ -847,8 +852,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     /**
-     * The container runs: the data plane hears of it, and the task's service binding is activated at
-     * once, or at its first healthy probe when it has a healthcheck.
+     * The container's process runs: the data plane hears of it, and the task's service binding is
+     * activated at once, or at its first healthy probe when it has a healthcheck.
      */
     private void running(NodeContainer c) {
         c.everStarted = true;
@@ -882,7 +887,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     /** The truth the data plane routes by: the application answers while it runs, passes, and has been found healthy. */
     private void updateServing(NodeContainer c) {
-        boolean serving = c.state == TaskState.RUNNING && !c.failing && !c.paused
+        boolean serving = c.processRuns() && !c.failing && !c.paused
                 && (c.probe.isEmpty() || c.health == HealthStatus.HEALTHY);
         if (serving != c.serving) {
             c.serving = serving;
@@ -906,7 +911,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     private Behavior<Command> onProbeDue(ProbeDue m) {
         NodeContainer c = containers.get(m.taskId());
-        if (c == null || c.state != TaskState.RUNNING || c.probe.isEmpty()) {
+        if (c == null || !c.processRuns() || c.probe.isEmpty()) {
             return this;
         }
         Optional<ProbeSchedule.Change> change = c.probe.get().next(log.now());
@@ -922,6 +927,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         if (kind.healthcheckStopsTask()) {
             if (ch.status() == HealthStatus.HEALTHY && before == HealthStatus.STARTING) {
                 toDataPlane(c, new DataPlane.BindingChanged(node, c.task.id(), true)); // activateServiceBinding
+                if (c.awaitingHealthy) {
+                    c.awaitingHealthy = false;
+                    advance(c, TaskState.RUNNING, "started", null); // then the controller's Start returns
+                }
             } else if (ch.status() == HealthStatus.UNHEALTHY && !c.stopping) {
                 updateServing(c);
                 drain(c, true);
@@ -998,7 +1007,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                     found = true;
                     c.failing = !m.healthy();
                     c.probe.ifPresent(p -> p.setFailing(log.now(), c.failing || c.paused));
-                    if (c.state == TaskState.RUNNING && !c.stopping) {
+                    if (c.processRuns() && !c.stopping) {
                         updateServing(c);
                         scheduleProbe(c);
                     }
@@ -1255,7 +1264,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
     private Behavior<Command> onOomKill(OomKill m) {
         NodeContainer c = containers.get(m.taskId());
-        if (c != null && c.state == TaskState.RUNNING) {
+        if (c != null && c.processRuns()) {
             log.append(new ContainerOomKilled(c.task.id(), node, m.usedBytes(), c.task.spec().limits().memoryBytes()));
             exited(c, ExitStatus.OOM_KILLED);
         }

@@ -19,6 +19,11 @@ final class NodeContainer {
     boolean awaitingRestart;
     /** The container has run since it was assigned: the data plane knows it. */
     boolean everStarted;
+    /**
+     * Its process runs, but the task stays {@code starting} until the first healthy probe: Swarm's
+     * start of a container with a healthcheck returns only then (moby's container controller).
+     */
+    boolean awaitingHealthy;
     /** Its application fails requests and probes ({@code unhealthy} in the timeline). */
     boolean failing;
     /** Its probe, while it runs, and the status the probe reached last. */
@@ -56,6 +61,11 @@ final class NodeContainer {
     boolean startAfterImage;
     /** Its last waiting reason and message, so that an unchanged one is not logged again. */
     String waiting = "";
+
+    /** Whether its process runs: the task is running, or starting and waiting to be found healthy. */
+    boolean processRuns() {
+        return state == TaskState.RUNNING || state == TaskState.STARTING && awaitingHealthy;
+    }
 
     NodeContainer(Task task, TaskState desired) {
         this.task = task;

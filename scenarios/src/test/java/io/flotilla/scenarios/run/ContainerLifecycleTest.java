@@ -215,6 +215,53 @@ class ContainerLifecycleTest {
     }
 
     /**
+     * moby's container controller returns from starting a container with a healthcheck only at its
+     * first healthy probe, so Swarm's task is starting until then; a kubelet's pod runs at once and
+     * its readiness probe only decides whether it serves.
+     */
+    @Test
+    void aSwarmTaskWithAHealthcheckIsStartingUntilItsFirstHealthyProbe() {
+        Sim sim = probed("  - {at: 1m20s, pause: web.1}\n");
+        String task = sim.created("web.1").get(0).event().task();
+        long healthy = sim.expect(TaskHealthChanged.class, 0, e -> e.task().equals(task) && e.status().equals("healthy"),
+                "healthy").time();
+        long started = sim.expect(TaskHealthChanged.class, 0, e -> e.task().equals(task) && e.status().equals("starting"),
+                "container started").time();
+        assertEquals(t("5s"), healthy - started, "one interval after the container starts");
+        assertEquals(Optional.of(healthy), sim.reached(task, TaskState.RUNNING));
+        assertEquals(TaskState.STARTING, sim.at(healthy - 1).task(task).orElseThrow().state());
+
+        Sim pods = Sim.run("pods", """
+                scenario: pods
+                strategy: kubernetes
+                until: 30s
+                nodes:
+                  - {name: control-plane-1, role: manager}
+                  - {name: worker, count: 2}
+                services:
+                  web:
+                    image: "app:1"
+                    healthcheck: {interval: 5s, timeout: 2s, retries: 3}
+                    deploy: {replicas: 2}
+                """);
+        String pod = pods.created("web.1").get(0).event().task();
+        long probed = pods.expect(TaskHealthChanged.class, 0, e -> e.task().equals(pod) && e.status().equals("starting"),
+                "container started").time();
+        assertEquals(Optional.of(probed), pods.reached(pod, TaskState.RUNNING), "running as its container starts");
+    }
+
+    /** A task found unhealthy before it was ever healthy never runs: it fails as an unhealthy running one does. */
+    @Test
+    void aSwarmTaskUnhealthyFromTheStartFailsWithoutRunning() {
+        Sim sim = probed("  - {at: 1s, unhealthy: web.1}\n");
+        String task = sim.created("web.1").get(0).event().task();
+        assertEquals(Optional.empty(), sim.reached(task, TaskState.RUNNING));
+        TaskStateChanged failed = sim.expect(TaskStateChanged.class, 0,
+                e -> e.task().equals(task) && e.state() == TaskState.FAILED, "failed").event();
+        assertEquals("task: non-zero exit (137): dockerexec: unhealthy container", failed.error());
+    }
+
+    /**
      * A paused container's task stays running and in the load balancers, and its health check stops:
      * requests sent to it time out, for as long as it is paused, and nothing replaces it.
      */
@@ -223,7 +270,7 @@ class ContainerLifecycleTest {
         Sim sim = probed("  - {at: 20s, pause: web.1}\n  - {at: 50s, unpause: web.1}\n");
         String paused = sim.created("web.1").get(0).event().task();
         assertEquals(1, sim.created("web.1").size(), "not replaced");
-        assertEquals(2, sim.minRunning("web", t("3s"), t("1m30s")), "running all along");
+        assertEquals(2, sim.minRunning("web", t("8s"), t("1m30s")), "running from the first healthy probe on");
         assertEquals(Optional.empty(), sim.first(TaskHealthChanged.class, t("20s"), e -> e.task().equals(paused)),
                 "no probe while paused, and it is healthy again after");
         assertEquals(Optional.empty(), sim.first(LbBackendChanged.class, t("20s"), e -> e.task().equals(paused)),
