@@ -50,14 +50,22 @@ final class SchedulerLoop implements TaskWatcher, NodeEvents {
         requestTick();
     }
 
+    /**
+     * Remembers a failure for the faulty-node ranking when the task's state moves to FAILED or
+     * REJECTED: once, as swarmkit's {@code updateTask} counts the change of state and then forgets
+     * the task (the orchestrator's shutdown of it that follows is not another failure).
+     */
     @Override
     public void observed(Task task) {
-        taskChanged(task);
+        if ((task.state() == TaskState.FAILED || task.state() == TaskState.REJECTED) && task.isAssigned() && task.slot() > 0) {
+            failures.addLast(new FailureHistory.Failure(task.node(), task.service(), task.specVersion(), timers.now()));
+        }
+        resourcesMayBeFree(task);
     }
 
     @Override
     public void desiredChanged(Task task) {
-        taskChanged(task);
+        resourcesMayBeFree(task);
     }
 
     @Override
@@ -88,14 +96,10 @@ final class SchedulerLoop implements TaskWatcher, NodeEvents {
     }
 
     /**
-     * Remembers failures for the faulty-node ranking. A task that ends on a node gives its
-     * resources back, so a task left unplaced gets another pass (swarmkit's scheduler ticks
-     * when a task goes past RUNNING).
+     * A task that ends on a node gives its resources back, so a task left unplaced gets another
+     * pass (swarmkit's scheduler ticks when a task goes past RUNNING).
      */
-    private void taskChanged(Task task) {
-        if ((task.state() == TaskState.FAILED || task.state() == TaskState.REJECTED) && task.isAssigned() && task.slot() > 0) {
-            failures.addLast(new FailureHistory.Failure(task.node(), task.service(), task.specVersion(), timers.now()));
-        }
+    private void resourcesMayBeFree(Task task) {
         if (waiting && task.state().isTerminal() && task.isAssigned()) {
             requestTick();
         }
