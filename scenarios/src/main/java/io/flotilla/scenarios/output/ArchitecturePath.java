@@ -1,9 +1,14 @@
 package io.flotilla.scenarios.output;
 
+import io.flotilla.scenarios.model.Action;
 import io.flotilla.scenarios.model.ByteSizes;
 import io.flotilla.scenarios.model.ImageDecl;
 import io.flotilla.scenarios.model.Scenario;
+import io.flotilla.scenarios.model.StatefulSetDecl;
 import io.flotilla.scenarios.model.Strategy;
+import io.flotilla.scenarios.model.TimelineItem;
+import io.flotilla.scheduler.model.ServiceMode;
+import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.events.ImagePullStarted;
@@ -37,6 +42,8 @@ final class ArchitecturePath {
     private final Map<String, Integer> tracedPerVersion = new HashMap<>();
     private final Set<String> summarised = new HashSet<>();
     private final Map<String, String> versionOf = new HashMap<>();
+    /** The Kubernetes kind each workload is deployed as, by name: deployment unless said here. */
+    private final Map<String, String> kinds = new HashMap<>();
     private final Map<String, Long> preparingAt = new HashMap<>();
     private final Map<String, String> images = new HashMap<>();
     /** The newest logged pull of each image on each node, keyed {@code node|image}. */
@@ -45,6 +52,17 @@ final class ArchitecturePath {
     ArchitecturePath(Scenario scenario, Strategy strategy) {
         this.scenario = scenario;
         this.kubernetes = strategy == Strategy.KUBERNETES;
+        noteKinds(scenario.services(), scenario.statefulsets());
+        for (TimelineItem item : scenario.timeline()) {
+            if (item.action() instanceof Action.Deploy d) {
+                noteKinds(d.services(), d.statefulsets());
+            }
+        }
+    }
+
+    private void noteKinds(List<ServiceSpec> services, List<StatefulSetDecl> statefulsets) {
+        services.stream().filter(s -> s.mode() == ServiceMode.GLOBAL).forEach(s -> kinds.put(s.name(), "daemonset"));
+        statefulsets.forEach(s -> kinds.put(s.name(), "statefulset"));
     }
 
     /** The path's lines that come just before {@code logged}'s own line. */
@@ -54,7 +72,7 @@ final class ArchitecturePath {
             return List.of(row(kubernetes ? "client -> api server" : "client -> manager",
                     kubernetes ? (e.change().equals("create") ? "kubectl apply" : "kubectl set image")
                             : "docker service " + e.change(),
-                    (kubernetes ? "deployment " : "") + e.service() + ": " + e.replicas() + " replicas of " + e.image()));
+                    (kubernetes ? kinds.getOrDefault(e.service(), "deployment") + " " : "") + e.service() + ": " + e.replicas() + " replicas of " + e.image()));
         }
         if (event instanceof TaskCreated e) {
             String version = e.service() + "@" + e.version();

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The notes the timeline adds where the manager's record of a task and the truth part: what the
@@ -26,6 +27,11 @@ final class BeliefNotes {
 
     /** When the manager heard that each task had stopped, in log order. */
     private final Map<String, List<Long>> stopReports = new HashMap<>();
+    /**
+     * When each task went on again after a stop, in log order: a pod on a node that comes back
+     * runs again, and what the manager was last told is true again.
+     */
+    private final Map<String, List<Long>> goesOn = new HashMap<>();
     /** Since when each task has been in its true state. */
     private final Map<String, Long> truthSince = new HashMap<>();
 
@@ -33,6 +39,9 @@ final class BeliefNotes {
         for (LoggedEvent logged : events) {
             if (logged.event() instanceof TaskObserved o && o.state().isTerminal()) {
                 stopReports.computeIfAbsent(o.task(), k -> new ArrayList<>()).add(logged.time());
+            }
+            if (logged.event() instanceof TaskStateChanged e && !e.state().isTerminal()) {
+                goesOn.computeIfAbsent(e.task(), k -> new ArrayList<>()).add(logged.time());
             }
         }
     }
@@ -53,12 +62,17 @@ final class BeliefNotes {
             return "";
         }
         long now = truthSince.get(e.task());
-        Optional<Long> learnt = stopReports.getOrDefault(e.task(), List.of()).stream().filter(at -> at >= now).findFirst();
+        Optional<Long> learnt = Stream.of(firstFrom(stopReports, e.task(), now), firstFrom(goesOn, e.task(), now))
+                .flatMap(Optional::stream).min(Long::compare);
         String apart = "manager: desired " + t.desired().lowerName() + ", last reported " + t.believed().lowerName();
         if (learnt.isEmpty()) {
             return "  (" + apart + " to the end)";
         }
         return learnt.get() > now ? "  (" + apart + " until " + Durations.format(learnt.get()) + ")" : "";
+    }
+
+    private static Optional<Long> firstFrom(Map<String, List<Long>> times, String task, long from) {
+        return times.getOrDefault(task, List.of()).stream().filter(at -> at >= from).findFirst();
     }
 
     /** On the manager's change of what it wants, for a task that already stopped without its report. */

@@ -102,6 +102,36 @@ class HumanReportTest {
                 lines);
     }
 
+    /**
+     * A pod on a crashed node is not replaced before its node comes back, and then runs again: what
+     * the manager was last told is true again from then on. The client's line names the kind the
+     * workload is deployed as.
+     */
+    @Test
+    void aPodThatRunsAgainOnItsReturningNodeClosesTheGap() {
+        ParseOutcome outcome = new ScenarioParser().parse("pod.yaml", """
+                scenario: pod
+                strategy: kubernetes
+                seed: 7
+                until: 2m
+                nodes:
+                  - {name: control-plane-1, role: manager}
+                  - {name: worker, count: 2}
+                statefulsets:
+                  db: {image: postgres:16, replicas: 1}
+                timeline:
+                  - {at: 20s, crash: worker-1}
+                  - {at: 1m, restart: worker-1}
+                """);
+        assertEquals(List.of(), outcome.problems());
+        RunResult run = ScenarioRunner.run(outcome.scenario().orElseThrow(), RunOptions.DEFAULT);
+        assertEquals(List.of("0s  client -> api server   kubectl apply                     statefulset db: 1 replicas of postgres:16"),
+                lines(run, "kubectl apply"));
+        List<String> failed = lines(run, "db-0 ").stream().filter(l -> l.contains("last reported")).toList();
+        assertEquals(1, failed.size(), failed::toString);
+        assertEquals(true, failed.get(0).endsWith("(manager: desired running, last reported running until 1m)"), failed.get(0));
+    }
+
     @Test
     void onATerminalFailuresAreRedAndVerdictsColoured() {
         assertEquals("\033[31mweb.1  failed  worker-1  node crashed\033[0m", Palette.ANSI.timeline("web.1  failed  worker-1  node crashed"));
