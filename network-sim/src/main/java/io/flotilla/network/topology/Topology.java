@@ -274,6 +274,16 @@ public final class Topology {
         changed();
     }
 
+    /** Whether anything {@link #heal} lifts is in place: a partition, a pair block, a device or link down. */
+    public boolean hasCuts() {
+        for (int i = 0; i < hostSlots(); i++) {
+            if (group[i] != 0) {
+                return true;
+            }
+        }
+        return blockCount > 0 || !downDevices.isEmpty() || !downLinks.isEmpty();
+    }
+
     /**
      * Cuts the link between two hosts (a pair block, both ways) or, when one end is a device, the
      * graph link between them. Names nobody knows are ignored.

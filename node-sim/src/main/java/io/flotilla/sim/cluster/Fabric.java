@@ -3,6 +3,7 @@ package io.flotilla.sim.cluster;
 import io.flotilla.network.topology.Topology;
 import io.flotilla.scheduler.raft.Quorum;
 import io.flotilla.sim.dataplane.DataPlane;
+import io.flotilla.sim.events.ActionIgnored;
 import io.flotilla.sim.events.LeaderChanged;
 import io.flotilla.sim.events.NetworkChanged;
 import io.flotilla.sim.kernel.EventLog;
@@ -119,6 +120,10 @@ public final class Fabric extends AbstractBehavior<Fabric.Command> {
     }
 
     private Behavior<Command> onHeal() {
+        if (!topology.hasCuts()) {
+            log.append(new ActionIgnored("heal", "all", "nothing is partitioned or cut"));
+            return this;
+        }
         dataPlane.tell(DataPlane.Healed.INSTANCE);
         return network("heal", List.of(), topology::heal);
     }

@@ -390,7 +390,11 @@ public final class ControlPlane implements ControlPlaneInputs {
     @Override
     public void setAvailability(String name, Availability availability) {
         NodeState node = store.nodes.get(name);
-        if (node == null || node.availability == availability) {
+        if (node == null) {
+            return;
+        }
+        if (node.availability == availability) {
+            effects.log(ActionIgnored.availabilityUnchanged(name, availability));
             return;
         }
         node.availability = availability;
@@ -445,6 +449,12 @@ public final class ControlPlane implements ControlPlaneInputs {
     @Override
     public void scale(String service, int replicas) {
         StatefulSetState set = store.statefulSets.get(service);
+        DeploymentState d = store.deployments.get(service);
+        int current = set != null ? set.spec.replicas() : d != null ? d.spec.replicas() : -1;
+        if (current == replicas) {
+            effects.log(ActionIgnored.scaleUnchanged(service, replicas));
+            return;
+        }
         if (set != null) {
             set.spec = set.spec.withReplicas(replicas);
             effects.log(new ServiceChanged(service, "scale", set.version, replicas, set.spec.task().image()));
@@ -452,7 +462,6 @@ public final class ControlPlane implements ControlPlaneInputs {
             settle();
             return;
         }
-        DeploymentState d = store.deployments.get(service);
         if (d == null) {
             return;
         }

@@ -17,6 +17,7 @@ import io.flotilla.sim.control.ControlPlaneTimer;
 import io.flotilla.sim.control.NetworkSetup;
 import io.flotilla.sim.control.Outbox;
 import io.flotilla.sim.control.TaskReport;
+import io.flotilla.sim.events.ActionIgnored;
 import io.flotilla.sim.events.NodeAvailabilityChanged;
 import io.flotilla.sim.events.ServiceChanged;
 import java.util.ArrayList;
@@ -187,7 +188,11 @@ public final class ControlPlane implements ControlPlaneInputs {
     @Override
     public void setAvailability(String node, Availability availability) {
         NodeRecord record = store.nodes.get(node);
-        if (record == null || record.availability() == availability) {
+        if (record == null) {
+            return;
+        }
+        if (record.availability() == availability) {
+            effects.log(ActionIgnored.availabilityUnchanged(node, availability));
             return;
         }
         store.setAvailability(record, availability);
@@ -266,11 +271,16 @@ public final class ControlPlane implements ControlPlaneInputs {
     @Override
     public void scale(String service, int replicas) {
         Optional<StatefulSetSpec> set = statefulSets.get(service);
+        ServiceRecord record = store.services.get(service);
+        int current = set.map(StatefulSetSpec::replicas).orElse(record == null ? -1 : record.spec.replicas());
+        if (current == replicas) {
+            effects.log(ActionIgnored.scaleUnchanged(service, replicas));
+            return;
+        }
         if (set.isPresent()) {
             deployStatefulSet(set.get().withReplicas(replicas), KubernetesPodSpec.NONE);
             return;
         }
-        ServiceRecord record = store.services.get(service);
         if (record == null) {
             return;
         }

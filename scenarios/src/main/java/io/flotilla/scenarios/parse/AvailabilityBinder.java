@@ -2,6 +2,8 @@ package io.flotilla.scenarios.parse;
 
 import io.flotilla.scenarios.model.Action;
 import io.flotilla.scheduler.model.Availability;
+import io.flotilla.scheduler.time.Durations;
+import io.flotilla.sim.events.ActionIgnored;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -25,6 +27,14 @@ final class AvailabilityBinder implements ActionBinder {
     }
 
     public Optional<Action> bind(Node value, TimelineScope scope) {
-        return scope.node(value, keyword).map(n -> new Action.SetAvailability(n, availability));
+        Optional<String> node = scope.node(value, keyword);
+        node.ifPresent(n -> {
+            if (scope.state.availability(n).orElse(null) == availability) {
+                scope.warn(value, keyword + ": node '" + n + "' is already " + ActionIgnored.describe(availability)
+                        + " at " + Durations.format(scope.at) + "; this " + keyword + " does nothing");
+            }
+            scope.state.availability(n, availability);
+        });
+        return node.map(n -> new Action.SetAvailability(n, availability));
     }
 }

@@ -1,6 +1,7 @@
 package io.flotilla.scenarios.parse;
 
 import io.flotilla.scenarios.model.Action;
+import io.flotilla.scheduler.time.Durations;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -17,6 +18,9 @@ final class HealBinder implements ActionBinder {
 
     public Optional<Action> bind(Node value, TimelineScope scope) {
         if (Yaml.isScalar(value) && Yaml.text(value).equals("all")) {
+            if (!scope.state.hasCuts()) {
+                scope.warn(value, "heal: nothing is partitioned or cut at " + Durations.format(scope.at) + "; this heal does nothing");
+            }
             scope.state.healed();
             return Optional.of(new Action.Heal());
         }

@@ -60,6 +60,10 @@ final class PartitionBinder implements ActionBinder {
             problems.add(value, "partition: a single group cuts nothing; name at least two groups, or leave some nodes out");
             ok = false;
         }
-        return ok ? Optional.of(new Action.Partition(groups)) : Optional.empty();
+        if (!ok) {
+            return Optional.empty();
+        }
+        scope.state.partitioned(scope.at);
+        return Optional.of(new Action.Partition(groups));
     }
 }

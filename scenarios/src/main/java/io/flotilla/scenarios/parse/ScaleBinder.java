@@ -2,7 +2,9 @@ package io.flotilla.scenarios.parse;
 
 import io.flotilla.scenarios.model.Action;
 import io.flotilla.scheduler.model.ServiceMode;
+import io.flotilla.scheduler.time.Durations;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -34,6 +36,10 @@ final class ScaleBinder implements ActionBinder {
             Optional<Long> n = Values.integer(e.value(), e.name(), 0, ServicesBinder.MAX_REPLICAS, problems);
             ok &= why.isEmpty() && n.isPresent();
             n.ifPresent(v -> replicas.put(e.name(), v.intValue()));
+            if (why.isEmpty() && n.isPresent() && scope.state.replicas(e.name()).equals(OptionalInt.of(n.get().intValue()))) {
+                scope.warn(e.key(), "scale: '" + e.name() + "' already asks for " + n.get() + (n.get() == 1 ? " replica" : " replicas") + " at " + Durations.format(scope.at)
+                        + "; this scale does nothing for it");
+            }
         }
         if (f.get().entries().isEmpty()) {
             problems.add(value, "scale: expected service names and replica counts, such as {web: 10}");

@@ -168,7 +168,7 @@ public final class ScenarioParser {
         VolumeNames volumeNames = new VolumeNames(volumes, sets.stream().map(StatefulSetsBinder.Bound::decl).toList());
         TimelineBinder timelineBinder = new TimelineBinder(problems, nodeNames, zones, workloads, networks.keySet(),
                 storageClasses.keySet(), volumeNames, serviceScope,
-                TimelineState.of(specs, sets.stream().map(StatefulSetsBinder.Bound::decl).toList()));
+                TimelineState.of(nodes, specs, sets.stream().map(StatefulSetsBinder.Bound::decl).toList()));
         timelineBinder.registries(registries.keySet());
         List<TimelineBinder.Bound> timeline = timelineBinder.bind(top);
         // Saturated: a last item near the largest duration must not wrap around to a negative end.

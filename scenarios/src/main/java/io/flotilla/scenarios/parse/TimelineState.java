@@ -1,6 +1,8 @@
 package io.flotilla.scenarios.parse;
 
+import io.flotilla.scenarios.model.NodeDecl;
 import io.flotilla.scenarios.model.StatefulSetDecl;
+import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import java.util.HashMap;
@@ -14,7 +16,7 @@ import java.util.Set;
 
 /**
  * What the timeline has done so far, as far as the file tells it: which nodes are down (crashed
- * and not restarted since), which links are down, which tasks' health checks it made fail, which
+ * and not restarted since), each node's availability, whether a partition is in place, which links are down, which tasks' health checks it made fail, which
  * tasks' containers it paused or ended, how many replicas each replicated workload asks for, and
  * which registries are down. Items are bound in time order, so each binder meets the state its item
  * meets; the warnings about actions that can be seen to do nothing are made of it.
@@ -25,6 +27,8 @@ final class TimelineState {
     private final Map<String, Long> restartedAt = new HashMap<>();
     private final Map<String, Integer> replicas = new HashMap<>();
     private final Map<Set<String>, Long> linksDown = new HashMap<>();
+    private final Map<String, Availability> availability = new HashMap<>();
+    private OptionalLong partitionedAt = OptionalLong.empty();
     private final Map<String, Long> unhealthyAt = new HashMap<>();
     /** Each backup the timeline takes, by name: its volume and its time. */
     private final Map<String, Backup> backups = new HashMap<>();
@@ -35,9 +39,13 @@ final class TimelineState {
     private final Map<String, Long> pausedAt = new HashMap<>();
     private final Set<String> ended = new HashSet<>();
 
-    /** The state at time 0: every node up, the file's services and statefulsets at their replica counts. */
-    static TimelineState of(List<ServiceSpec> services, List<StatefulSetDecl> statefulsets) {
+    /**
+     * The state at time 0: every node up at its declared availability, the file's services and
+     * statefulsets at their replica counts.
+     */
+    static TimelineState of(List<NodeDecl> nodes, List<ServiceSpec> services, List<StatefulSetDecl> statefulsets) {
         TimelineState state = new TimelineState();
+        nodes.forEach(n -> state.availability.put(n.spec().name(), n.availability()));
         services.forEach(state::deployed);
         statefulsets.forEach(state::deployed);
         return state;
@@ -75,6 +83,26 @@ final class TimelineState {
     /** {@code heal: all} brings every link back, as well as ending every partition. */
     void healed() {
         linksDown.clear();
+        partitionedAt = OptionalLong.empty();
+    }
+
+    void partitioned(long at) {
+        partitionedAt = OptionalLong.of(at);
+    }
+
+    /** Whether a partition or a link cut is in place, which a {@code heal} would lift. */
+    boolean hasCuts() {
+        return partitionedAt.isPresent() || !linksDown.isEmpty();
+    }
+
+    /** The operator set the node's availability ({@code drain}, {@code pause}, {@code activate}). */
+    void availability(String node, Availability to) {
+        availability.put(node, to);
+    }
+
+    /** The node's availability now, as declared or last set by the timeline. */
+    Optional<Availability> availability(String node) {
+        return Optional.ofNullable(availability.get(node));
     }
 
     /** When the link between the two nodes went down, if it is down now. */

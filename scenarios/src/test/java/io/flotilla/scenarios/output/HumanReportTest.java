@@ -3,6 +3,7 @@ package io.flotilla.scenarios.output;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.flotilla.scenarios.model.Scenario;
+import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.parse.ParseOutcome;
 import io.flotilla.scenarios.parse.ScenarioParser;
 import io.flotilla.scenarios.run.RunOptions;
@@ -13,7 +14,12 @@ import io.flotilla.sim.kernel.EventLog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Lines of the human timeline for what the manager's view does not show: ignored actions, link faults. */
 class HumanReportTest {
@@ -53,6 +59,35 @@ class HumanReportTest {
                         "10s  ignored: restart worker-2: worker-2 is already up",
                         "25s  ignored: crash worker-2: worker-2 is already down",
                         "30s  ignored: kill_task web.7: no node runs web.7"),
+                lines(run, "ignored:"));
+    }
+
+    /** An availability a node has, a replica count a workload has, a network with no cut: each says so, under both strategies. */
+    @ParameterizedTest
+    @EnumSource(Strategy.class)
+    void anActionThatChangesNothingSaysSo(Strategy strategy) {
+        ParseOutcome outcome = new ScenarioParser().parse("same.yaml", """
+                scenario: same
+                seed: 7
+                until: 1m
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker, count: 2}
+                services:
+                  web: {image: nginx:1.27, deploy: {replicas: 2}}
+                timeline:
+                  - {at: 10s, drain: manager-1}
+                  - {at: 20s, activate: worker-1}
+                  - {at: 30s, scale: {web: 2}}
+                  - {at: 40s, heal: all}
+                """);
+        RunResult run = ScenarioRunner.run(outcome.scenario().orElseThrow(),
+                new RunOptions(Optional.of(strategy), OptionalLong.empty(), Set.of()));
+        assertEquals(List.of(
+                        "10s  ignored: drain manager-1: manager-1 is already drained",
+                        "20s  ignored: activate worker-1: worker-1 is already active",
+                        "30s  ignored: scale web: web already has 2 replicas",
+                        "40s  ignored: heal all: nothing is partitioned or cut"),
                 lines(run, "ignored:"));
     }
 

@@ -398,6 +398,36 @@ class ProblemsTest {
                         """,
                         "4:22: warning: crash: node 'n1' is already down at 40s (crashed at 20s, no restart since); this crash does nothing",
                         "8:22: warning: crash: node 'n1' is already down at 20s (crashed at 20s, no restart since); this crash does nothing"),
+                problem("setting a node's availability it already has does nothing", """
+                        scenario: t
+                        nodes: [{name: m, role: manager, availability: drain}, {name: n1}]
+                        timeline:
+                          - {at: 10s, drain: m}
+                          - {at: 20s, activate: n1}
+                          - {at: 30s, pause: n1}
+                          - {at: 40s, pause: n1}
+                          - {at: 50s, activate: n1}
+                        """,
+                        "4:22: warning: drain: node 'm' is already drained at 10s; this drain does nothing",
+                        "5:25: warning: activate: node 'n1' is already active at 20s; this activate does nothing",
+                        "7:22: warning: pause: node 'n1' is already paused at 40s; this pause does nothing"),
+                problem("scaling to the count of the moment, or healing a whole network, does nothing", """
+                        scenario: t
+                        nodes: [{name: n, count: 2}]
+                        services:
+                          web: {deploy: {replicas: 3}}
+                        timeline:
+                          - {at: 10s, scale: {web: 3}}
+                          - {at: 20s, heal: all}
+                          - {at: 30s, partition: [[n-1], [n-2]]}
+                          - {at: 40s, heal: all}
+                          - {at: 50s, heal: all}
+                          - {at: 1m, link_down: [n-1, n-2]}
+                          - {at: 1m10s, heal: all}
+                        """,
+                        "6:23: warning: scale: 'web' already asks for 3 replicas at 10s; this scale does nothing for it",
+                        "7:21: warning: heal: nothing is partitioned or cut at 20s; this heal does nothing",
+                        "10:21: warning: heal: nothing is partitioned or cut at 50s; this heal does nothing"),
                 problem("killing a slot above the replica count of the moment does nothing", """
                         scenario: t
                         nodes: [{name: n1}]
