@@ -163,6 +163,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     /** The image of a container to start again in place is on the node. */
     private record ImageReady(String taskId) implements Command {}
 
+    /** The image of a container to create is on the node: the container is created now. */
+    private record Create(String taskId) implements Command {}
+
     private enum SendHeartbeat implements Command { INSTANCE }
 
     /** The timer started under {@code key} as {@code generation} fired; see {@link KeyedTimers}. */
@@ -351,6 +354,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 .onMessage(PullEnded.class, m -> up ? onPullEnded(m) : this)
                 .onMessage(ImageSync.class, m -> up ? onImageSync(m) : this)
                 .onMessage(ImageReady.class, m -> up ? onImageReady(m) : this)
+                .onMessage(Create.class, m -> up ? onCreate(m) : this)
                 .onMessage(TimerFired.class, this::onTimerFired)
                 .onSignal(PostStop.class, s -> onStopped())
                 .build();
@@ -524,8 +528,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     /**
-     * Pulls the image if the node has not, and creates the container (swarmkit's Prepare): the image
-     * and the container's own layer take their room on the disk first, or the task is rejected with
+     * Pulls the image if the node has not, and creates the container (swarmkit's Prepare): the
+     * image's layers take their room on the disk when the pull starts, and the container's own layer
+     * when it is created, once the image is there; either may not fit, and the task is rejected with
      * the engine's words. The storage driver says what the container's layer takes and how long its
      * creation lasts (overlay2: nothing, at once; vfs: a copy of the whole image).
      */
@@ -552,7 +557,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             imageFailed(c, PullErrors.ERR_IMAGE_NEVER_PULL, PullErrors.neverPull(name));
             return;
         }
-        if (!restart && !roomToCreate(c, image, pulls)) {
+        if (!restart && pulls && !disk.fits(imageStore.missingBytes(image))) {
+            c.imageWait = false;
+            rejected(c, PULL_DISK_FULL);
             return;
         }
         if (!pulls) {
@@ -589,23 +596,31 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     /**
-     * The room a container about to be created needs on the disk: the layers of its image the pull
-     * would bring, and its own layer (the storage driver's: overlay2 nothing, vfs a copy of the
-     * image). Taken, or the task is rejected with the engine's words.
+     * Creates the container, its image on the disk: its own layer (the storage driver's: overlay2
+     * nothing, vfs a copy of the image) takes its room, or the task is rejected with the engine's
+     * words; it is prepared once the driver has made the layer.
      */
-    private boolean roomToCreate(NodeContainer c, Image image, boolean pull) {
-        long missing = pull ? imageStore.missingBytes(image) : 0;
+    private void create(NodeContainer c) {
+        long imageBytes = images.apply(c.task.spec().image()).sizeBytes();
         String key = CONTAINER + c.task.id();
-        long layer = disk.has(key) ? 0 : disk.driver().containerBytes(image.sizeBytes());
-        if (!disk.fits(missing + layer)) {
+        long layer = disk.has(key) ? 0 : disk.driver().containerBytes(imageBytes);
+        if (!disk.fits(layer)) {
             c.imageWait = false;
-            rejected(c, missing > 0 && !disk.fits(missing) ? PULL_DISK_FULL : CREATE_DISK_FULL);
-            return false;
+            rejected(c, CREATE_DISK_FULL);
+            return;
         }
         if (layer > 0) {
             disk.take(key, layer);
         }
-        return true;
+        timers.start(c.task.id(), new StepDone(c.task.id(), TaskState.READY), disk.driver().createNanos(imageBytes));
+    }
+
+    private Behavior<Command> onCreate(Create m) {
+        NodeContainer c = containers.get(m.taskId());
+        if (c != null && c.state == TaskState.PREPARING && c.imageWait && !c.startAfterImage) {
+            create(c);
+        }
+        return this;
     }
 
     /** Swarmkit rejects a task whose Prepare failed; a kubelet's pod fails and backs off, as for an exit. */
@@ -618,13 +633,14 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     /**
-     * The image will be on the disk {@code delay} from now: the container is prepared (created, as
-     * long as its storage driver takes), or started again, then.
+     * The image will be on the disk {@code delay} from now: the container is created then (and
+     * prepared as long after as its storage driver takes), or started again.
      */
     private void imageReady(NodeContainer c, long delay) {
-        if (!c.startAfterImage) {
-            long create = disk.driver().createNanos(images.apply(c.task.spec().image()).sizeBytes());
-            timers.start(c.task.id(), new StepDone(c.task.id(), TaskState.READY), delay + create);
+        if (!c.startAfterImage && delay == 0) {
+            create(c);
+        } else if (!c.startAfterImage) {
+            timers.start(c.task.id(), new Create(c.task.id()), delay);
         } else if (delay == 0) {
             start(c);
         } else {

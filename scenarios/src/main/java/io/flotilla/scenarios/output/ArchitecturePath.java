@@ -111,17 +111,26 @@ final class ArchitecturePath {
         return List.of();
     }
 
-    /** Where the task's image came from: its registry, after {@code took}, or the node's own disk. */
+    /**
+     * Where the task's image came from: its registry, or the node's own disk; {@code took} from
+     * preparing to prepared, of which the container's creation is the storage driver's part (vfs:
+     * a copy of the image).
+     */
     private String imageLine(TaskStateChanged e, long took, String taskName) {
         String image = imageOf(e.task());
         ImageDecl decl = scenario.image(image);
         String registry = decl.registry().name();
-        if (took == 0) {
-            return row(e.node(), "image on disk", image + " is already on " + e.node() + " for " + taskName);
+        long create = scenario.nodes().stream().filter(n -> n.spec().name().equals(e.node())).findFirst()
+                .map(n -> n.storageDriver().createNanos(decl.sizeBytes())).orElse(0L);
+        String created = create == 0 ? "" : ", then " + Durations.format(create) + " to create the container ("
+                + "vfs copies the image into it)";
+        if (took == create) {
+            return row(e.node(), "image on disk", image + " is already on " + e.node() + " for " + taskName + created);
         }
         // A pull of a layered image has its own lines; one of an image given by its size has only this one.
         String what = pulls.containsKey(e.node() + "|" + image) ? "" : " (1 layer, " + ByteSizes.format(decl.sizeBytes()) + ")";
-        return row(registry + " -> " + e.node(), "image pulled", image + " ready after " + Durations.format(took) + what);
+        return row(registry + " -> " + e.node(), "image pulled", image + " ready after " + Durations.format(took - create) + what
+                + created);
     }
 
     private String imageOf(String task) {

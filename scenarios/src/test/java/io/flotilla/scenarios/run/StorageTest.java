@@ -155,6 +155,17 @@ class StorageTest {
                         services:
                           db: {deploy: {restart_policy: {max_attempts: 1}}}
                         """, "50ms", "failed to register layer: no space left on device"),
+                new Said("vfs copies the image into each container when it is created, once the pull is done: the third copy does not fit",
+                        """
+                        scenario: storage
+                        nodes:
+                          - {name: manager-1, role: manager, availability: drain}
+                          - {name: worker-1, disk: 1GiB, storage_driver: vfs}
+                        images:
+                          "db:1": {size: 300MB, start: 1s}
+                        services:
+                          db: {image: "db:1", deploy: {replicas: 3, restart_policy: {max_attempts: 1}}}
+                        """, "3.05s", "failed to create container: no space left on device"),
                 new Said("image layers and a local volume share one disk: the layers leave no room for the volume", """
                         scenario: storage
                         nodes:
