@@ -201,13 +201,12 @@ public final class PodDescription {
     }
 
     private static void terminated(StringBuilder w, String name, TaskRecord pod) {
-        Optional<long[]> t = pod.lastTermination();
         w.append(L2).append(name).append(":\tTerminated\n");
-        w.append(L3).append("Reason:\tError\n");
-        w.append(L3).append("Exit Code:\t1\n");
-        t.ifPresent(times -> {
-            w.append(L3).append("Started:\t").append(WallClock.rfc1123z(times[0])).append('\n');
-            w.append(L3).append("Finished:\t").append(WallClock.rfc1123z(times[1])).append('\n');
+        pod.lastTermination().ifPresent(t -> {
+            w.append(L3).append("Reason:\t").append(t.reason()).append('\n');
+            w.append(L3).append("Exit Code:\t").append(t.exitCode()).append('\n');
+            w.append(L3).append("Started:\t").append(WallClock.rfc1123z(t.started())).append('\n');
+            w.append(L3).append("Finished:\t").append(WallClock.rfc1123z(t.finished())).append('\n');
         });
     }
 

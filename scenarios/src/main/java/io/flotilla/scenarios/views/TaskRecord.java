@@ -50,10 +50,9 @@ public final class TaskRecord {
     String imageWaiting;
     long lastChangeSeq;
     long updatedAt;
-    /** When the current container started running, and the last container that stopped: started, finished, error. */
+    /** When the current container started running, and the last container that stopped. */
     long runningSince = -1;
-    long[] lastTermination;
-    String lastTerminationError;
+    Termination lastTermination;
     /**
      * An operator had the runtime start the pod's container again ({@code docker start}, {@code docker
      * restart}): the same container, not one the kubelet made, so it is not a restart the kubelet counts
@@ -91,8 +90,7 @@ public final class TaskRecord {
         if (next == TaskState.RUNNING) {
             runningSince = time;
         } else if (next.isTerminal() && runningSince >= 0) {
-            lastTermination = new long[] {runningSince, time};
-            lastTerminationError = error;
+            lastTermination = Termination.of(runningSince, time, error);
         }
         if (next == TaskState.READY || next == TaskState.STARTING || next == TaskState.SHUTDOWN) {
             imageWaiting = null; // the kubelet has the image and creates the container, or the pod is gone
@@ -259,13 +257,9 @@ public final class TaskRecord {
         return runningSince < 0 ? Optional.empty() : Optional.of(runningSince);
     }
 
-    /** The last container that stopped: when it started and finished. */
-    public Optional<long[]> lastTermination() {
-        return Optional.ofNullable(lastTermination).map(long[]::clone);
-    }
-
-    public Optional<String> lastTerminationError() {
-        return Optional.ofNullable(lastTerminationError);
+    /** The last container that stopped. */
+    Optional<Termination> lastTermination() {
+        return Optional.ofNullable(lastTermination);
     }
 
     /** The log position of the task's last change (a stand-in for the store's version index). */
