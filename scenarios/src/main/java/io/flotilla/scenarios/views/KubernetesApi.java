@@ -74,6 +74,22 @@ public final class KubernetesApi {
         return "Unknown";
     }
 
+    /**
+     * Whether the container's state is terminated: it exited, and the kubelet has neither started
+     * it again nor entered its back-off (then it waits) nor waits for its image.
+     */
+    static boolean terminated(TaskRecord pod) {
+        return pod.reported() == TaskState.FAILED && !pod.backingOff() && pod.imageWaiting().isEmpty();
+    }
+
+    /**
+     * The container's {@code lastTerminationState}: the container that stopped before the current
+     * one, which is the last that stopped unless the current one is itself terminated.
+     */
+    static Optional<Termination> lastState(TaskRecord pod) {
+        return terminated(pod) ? pod.priorTermination() : pod.lastTermination();
+    }
+
     /** The pod's phase, as describe's {@code Status:} shows it. */
     public static String phase(TaskRecord pod) {
         TaskState s = pod.reported();

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
  * with containerd's reason: {@code Completed} for 0, {@code OOMKilled} for the kernel's kill,
  * {@code Error} for any other code.
  *
- * <p>Pods run from 1.5s: leak's container passes its memory limit 20s after it starts (1.5s, then
- * again at 22.5s when the kubelet restarted it at once); web.1 is stopped at 30s (its application
- * exits 0 at SIGTERM); web.2 is removed at 30s (SIGKILL, 137).
+ * <p>Pods run from 1.5s: leak's container passes its memory limit 20s after it starts (killed at
+ * 21.5s and restarted at once, killed again at 42.5s and restarted after a 10s back-off, running at
+ * 53.5s); web.1 is stopped at 30s (its application exits 0 at SIGTERM); web.2 is removed at 30s
+ * (SIGKILL, 137).
  */
 class TerminatedStateTest {
 
@@ -43,11 +44,14 @@ class TerminatedStateTest {
         run = Runs.run(EXITS);
     }
 
+    private static TaskRecord pod(RunMoment m, String slot) {
+        return m.tasks().stream().filter(t -> t.name().equals(slot)).reduce((a, b) -> b).orElseThrow();
+    }
+
     /** The Last State block of the slot's pod at 35s: its reason and exit code. */
     private static List<String> lastState(String slot) {
         RunMoment m = Runs.at(run, "35s");
-        TaskRecord pod = m.tasks().stream().filter(t -> t.name().equals(slot)).reduce((a, b) -> b).orElseThrow();
-        return PodDescription.render(m, pod).lines().dropWhile(l -> !l.contains("Last State:")).skip(1).limit(2)
+        return PodDescription.render(m, pod(m, slot)).lines().dropWhile(l -> !l.contains("Last State:")).skip(1).limit(2)
                 .map(String::strip).toList();
     }
 
@@ -64,5 +68,14 @@ class TerminatedStateTest {
     @Test
     void theKernelsKillIsOomKilled() {
         assertEquals(List.of("Reason:       OOMKilled", "Exit Code:    137"), lastState("leak.1"));
+    }
+
+    /** kubectl's RESTARTS counts its "ago" from the last termination's finish (42.5s), not from the restart after the back-off. */
+    @Test
+    void restartsAgoCountsFromTheLastTerminationsFinish() {
+        RunMoment m = Runs.at(run, "1m");
+        String name = KubernetesApi.name(m, pod(m, "leak.1"));
+        String row = PodTable.render(m, false).lines().filter(l -> l.startsWith(name)).findFirst().orElseThrow();
+        assertEquals(List.of(name, "1/1", "Running", "2", "(17s", "ago)", "60s"), List.of(row.split("\\s+")));
     }
 }
