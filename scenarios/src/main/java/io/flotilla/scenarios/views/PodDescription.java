@@ -192,10 +192,10 @@ public final class PodDescription {
         } else if (KubernetesApi.terminated(pod)) {
             terminated(w, "State", pod.lastTermination());
         } else {
-            String reason = pod.imageWaiting().orElse(s == TaskState.FAILED ? "CrashLoopBackOff" : "ContainerCreating");
+            String reason = pod.imageWaiting().orElse(KubernetesApi.exited(pod) ? "CrashLoopBackOff" : "ContainerCreating");
             w.append(L2).append("State:\tWaiting\n").append(L3).append("Reason:\t").append(reason).append('\n');
         }
-        if (pod.restarts() > 0 || s == TaskState.FAILED && (pod.backingOff() || pod.imageWaiting().isPresent())) {
+        if (pod.restarts() > 0 || KubernetesApi.exited(pod) && !KubernetesApi.terminated(pod)) {
             terminated(w, "Last State", KubernetesApi.lastState(pod));
         }
     }
