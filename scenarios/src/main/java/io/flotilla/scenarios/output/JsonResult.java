@@ -13,6 +13,7 @@ import io.flotilla.scenarios.model.TrafficDecl;
 import io.flotilla.scenarios.model.TrafficTotals;
 import io.flotilla.scenarios.model.VolumeDecl;
 import io.flotilla.scenarios.run.RunResult;
+import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.events.TaskSecrets;
 import io.flotilla.sim.view.ClusterView;
@@ -29,7 +30,7 @@ import java.util.OptionalLong;
 
 /**
  * The {@code run --json} result: the run, each expectation, every node, the newest task of every
- * slot at the end with its address on each network, every volume (its node, state and up to when
+ * slot at the end (a deleted pod no longer holds one) with its address on each network, every volume (its node, state and up to when
  * it holds every write; {@code on} is the node whose disk holds a {@code local} volume), and what
  * became of every traffic client's requests. Each node lists the images on its disk and what their
  * layers take there ({@code image_bytes}, each shared layer once). {@code state} is the truth;
@@ -78,6 +79,18 @@ public final class JsonResult {
         out.println();
     }
 
+    /**
+     * The newest task of every slot that still exists: under the kubernetes strategy a deleted pod
+     * is gone once its kubelet confirmed that it stopped (the manager recorded {@code shutdown}), as
+     * a Swarm slot removed by a scale-down is once its task stopped.
+     */
+    static List<TaskView> newestTasks(RunResult run, ClusterView view) {
+        boolean kubernetes = run.strategy() == Strategy.KUBERNETES;
+        return view.newestTasks().stream()
+                .filter(t -> !(kubernetes && t.desired() == TaskState.SHUTDOWN && t.believed() == TaskState.SHUTDOWN))
+                .toList();
+    }
+
     private static void write(RunResult run, List<ExpectationResult> expectations, ClusterView view,
             JsonGenerator gen) throws IOException {
         gen.writeStartObject();
@@ -104,7 +117,7 @@ public final class JsonResult {
         gen.writeEndArray();
         boolean kubernetes = run.strategy() == Strategy.KUBERNETES;
         gen.writeArrayFieldStart("tasks");
-        for (TaskView t : view.newestTasks()) {
+        for (TaskView t : newestTasks(run, view)) {
             writeTask(gen, t, kubernetes);
         }
         gen.writeEndArray();

@@ -49,8 +49,8 @@ public final class KubernetesApi {
     /**
      * kubectl's STATUS column: {@code Terminating} once deletion was asked, else the container's
      * waiting or terminated reason ({@code ErrImagePull}, {@code ImagePullBackOff}, {@code
-     * ContainerCreating}, {@code CrashLoopBackOff}, {@code Error}, {@code Completed}), else the phase
-     * ({@code Pending}, {@code Running}).
+     * ContainerCreating}, {@code CrashLoopBackOff} whatever the exit, {@code Completed}, {@code
+     * Error}, {@code OOMKilled}), else the phase ({@code Pending}, {@code Running}).
      */
     public static String status(RunMoment m, TaskRecord pod) {
         if (deleting(pod)) {
@@ -66,21 +66,40 @@ public final class KubernetesApi {
             return pod.startedAgain() ? "Running" : "ContainerCreating";
         } else if (s == TaskState.RUNNING) {
             return "Running";
-        } else if (s == TaskState.FAILED) {
-            return pod.backingOff() ? "CrashLoopBackOff" : "Error";
-        } else if (s == TaskState.COMPLETE) {
-            return "Completed";
+        } else if (exited(pod)) {
+            return pod.backingOff() ? "CrashLoopBackOff" : pod.lastTermination().map(Termination::reason).orElse("Error");
         }
         return "Unknown";
     }
 
-    /** The pod's phase, as describe's {@code Status:} shows it. */
+    /** Whether the pod's container exited, with any code, and has not started again. */
+    static boolean exited(TaskRecord pod) {
+        return pod.reported() == TaskState.FAILED || pod.reported() == TaskState.COMPLETE;
+    }
+
+    /**
+     * Whether the container's state is terminated: it exited, and the kubelet has neither started
+     * it again nor entered its back-off (the container then waits, CrashLoopBackOff) nor waits for
+     * its image.
+     */
+    static boolean terminated(TaskRecord pod) {
+        return exited(pod) && !pod.backingOff() && pod.imageWaiting().isEmpty();
+    }
+
+    /**
+     * The container's {@code lastTerminationState}: the container that stopped before the current
+     * one, which is the last that stopped unless the current one is itself terminated.
+     */
+    static Optional<Termination> lastState(TaskRecord pod) {
+        return terminated(pod) ? pod.priorTermination() : pod.lastTermination();
+    }
+
+    /**
+     * The pod's phase, as describe's {@code Status:} shows it: Running once its container started,
+     * even while it is exited, as restartPolicy Always restarts it (the kubelet's {@code getPhase}).
+     */
     public static String phase(TaskRecord pod) {
-        TaskState s = pod.reported();
-        if (s.compareTo(TaskState.STARTING) <= 0 && !pod.startedAgain()) {
-            return "Pending";
-        }
-        return s == TaskState.COMPLETE ? "Succeeded" : "Running";
+        return pod.reported().compareTo(TaskState.STARTING) <= 0 && !pod.startedAgain() ? "Pending" : "Running";
     }
 
     public static boolean ready(RunMoment m, TaskRecord pod) {

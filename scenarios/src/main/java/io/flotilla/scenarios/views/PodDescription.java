@@ -189,25 +189,24 @@ public final class PodDescription {
         if (s == TaskState.RUNNING || s.compareTo(TaskState.RUNNING) < 0 && pod.startedAgain() && pod.runningSince().isPresent()) {
             w.append(L2).append("State:\tRunning\n").append(L3).append("Started:\t")
                     .append(WallClock.rfc1123z(pod.runningSince().orElse(pod.reportedAt()))).append('\n');
-        } else if (s == TaskState.FAILED && !pod.backingOff() && pod.imageWaiting().isEmpty()) {
-            terminated(w, "State", pod);
+        } else if (KubernetesApi.terminated(pod)) {
+            terminated(w, "State", pod.lastTermination());
         } else {
-            String reason = pod.imageWaiting().orElse(s == TaskState.FAILED ? "CrashLoopBackOff" : "ContainerCreating");
+            String reason = pod.imageWaiting().orElse(KubernetesApi.exited(pod) ? "CrashLoopBackOff" : "ContainerCreating");
             w.append(L2).append("State:\tWaiting\n").append(L3).append("Reason:\t").append(reason).append('\n');
         }
-        if (pod.restarts() > 0 || s == TaskState.FAILED && (pod.backingOff() || pod.imageWaiting().isPresent())) {
-            terminated(w, "Last State", pod);
+        if (pod.restarts() > 0 || KubernetesApi.exited(pod) && !KubernetesApi.terminated(pod)) {
+            terminated(w, "Last State", KubernetesApi.lastState(pod));
         }
     }
 
-    private static void terminated(StringBuilder w, String name, TaskRecord pod) {
-        Optional<long[]> t = pod.lastTermination();
+    private static void terminated(StringBuilder w, String name, Optional<Termination> termination) {
         w.append(L2).append(name).append(":\tTerminated\n");
-        w.append(L3).append("Reason:\tError\n");
-        w.append(L3).append("Exit Code:\t1\n");
-        t.ifPresent(times -> {
-            w.append(L3).append("Started:\t").append(WallClock.rfc1123z(times[0])).append('\n');
-            w.append(L3).append("Finished:\t").append(WallClock.rfc1123z(times[1])).append('\n');
+        termination.ifPresent(t -> {
+            w.append(L3).append("Reason:\t").append(t.reason()).append('\n');
+            w.append(L3).append("Exit Code:\t").append(t.exitCode()).append('\n');
+            w.append(L3).append("Started:\t").append(WallClock.rfc1123z(t.started())).append('\n');
+            w.append(L3).append("Finished:\t").append(WallClock.rfc1123z(t.finished())).append('\n');
         });
     }
 

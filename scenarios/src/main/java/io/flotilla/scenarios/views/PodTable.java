@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * {@code kubectl get pods [-o wide]}: NAME, READY, STATUS, RESTARTS, AGE, and with {@code -o wide}
  * IP, NODE, NOMINATED NODE, READINESS GATES; pods sorted by name as the API server lists them.
- * RESTARTS carries the time of the last restart ({@code 2 (30s ago)}) as kubectl prints it since v1.22.
+ * RESTARTS carries how long ago the container's last termination finished ({@code 2 (30s ago)}), as
+ * kubectl prints it since v1.22.
  */
 public final class PodTable {
 
@@ -38,8 +39,8 @@ public final class PodTable {
     }
 
     private static String restarts(RunMoment m, TaskRecord p) {
-        return p.restarts() == 0 ? "0" : p.restarts() + p.lastRestartAt()
-                .map(at -> " (" + HumanDurations.kubernetes(m.at() - at) + " ago)").orElse("");
+        return p.restarts() == 0 ? "0" : p.restarts() + KubernetesApi.lastState(p)
+                .map(t -> " (" + HumanDurations.kubernetes(m.at() - t.finished()) + " ago)").orElse("");
     }
 
     /** What kubectl says on stderr when the namespace has no pods. */

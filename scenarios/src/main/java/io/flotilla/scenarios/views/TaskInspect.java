@@ -22,8 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code docker inspect} of a task: the manager's record as the Engine API's {@code swarm.Task}
@@ -44,7 +42,6 @@ import java.util.regex.Pattern;
 public final class TaskInspect {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final Pattern EXIT_CODE = Pattern.compile("exit \\((\\d+)\\)");
     /** The routing mesh's network: Docker's default ingress subnet and the first VXLAN ID. */
     private static final String INGRESS = "ingress";
     private static final String INGRESS_SUBNET = "10.0.0.0/24";
@@ -293,8 +290,7 @@ public final class TaskInspect {
         if (t.reported() != TaskState.FAILED) {
             return 0;
         }
-        Matcher code = EXIT_CODE.matcher(t.error().orElse(""));
-        return code.find() ? Integer.parseInt(code.group(1)) : 1;
+        return Termination.exitCode(t.error().orElse(""));
     }
 
     private static ObjectNode attachment(RunMoment m, String network, String address) {

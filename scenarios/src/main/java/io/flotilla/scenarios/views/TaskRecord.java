@@ -42,7 +42,6 @@ public final class TaskRecord {
     String waiting;
     String health;
     int restarts;
-    long lastRestartAt = -1;
     boolean ranReported;
     /** The kubelet waits out a back-off before it restarts the failed container (CrashLoopBackOff). */
     boolean backingOff;
@@ -50,10 +49,10 @@ public final class TaskRecord {
     String imageWaiting;
     long lastChangeSeq;
     long updatedAt;
-    /** When the current container started running, and the last container that stopped: started, finished, error. */
+    /** When the current container started running; the last container that stopped, and the one before it. */
     long runningSince = -1;
-    long[] lastTermination;
-    String lastTerminationError;
+    Termination lastTermination;
+    Termination priorTermination;
     /**
      * An operator had the runtime start the pod's container again ({@code docker start}, {@code docker
      * restart}): the same container, not one the kubelet made, so it is not a restart the kubelet counts
@@ -91,8 +90,8 @@ public final class TaskRecord {
         if (next == TaskState.RUNNING) {
             runningSince = time;
         } else if (next.isTerminal() && runningSince >= 0) {
-            lastTermination = new long[] {runningSince, time};
-            lastTerminationError = error;
+            priorTermination = lastTermination;
+            lastTermination = Termination.of(runningSince, time, error);
         }
         if (next == TaskState.READY || next == TaskState.STARTING || next == TaskState.SHUTDOWN) {
             imageWaiting = null; // the kubelet has the image and creates the container, or the pod is gone
@@ -113,7 +112,6 @@ public final class TaskRecord {
             startsByOperator++;
         } else if (next == TaskState.STARTING && ranReported) {
             restarts++;
-            lastRestartAt = time;
         }
         if (next == TaskState.STARTING) {
             startedByOperator = false;
@@ -234,10 +232,6 @@ public final class TaskRecord {
         return restarts;
     }
 
-    public Optional<Long> lastRestartAt() {
-        return lastRestartAt < 0 ? Optional.empty() : Optional.of(lastRestartAt);
-    }
-
     /**
      * Whether the kubelet reported that it waits out a back-off before it restarts the failed
      * container; the report stands until the container starts again.
@@ -259,13 +253,14 @@ public final class TaskRecord {
         return runningSince < 0 ? Optional.empty() : Optional.of(runningSince);
     }
 
-    /** The last container that stopped: when it started and finished. */
-    public Optional<long[]> lastTermination() {
-        return Optional.ofNullable(lastTermination).map(long[]::clone);
+    /** The last container that stopped. */
+    Optional<Termination> lastTermination() {
+        return Optional.ofNullable(lastTermination);
     }
 
-    public Optional<String> lastTerminationError() {
-        return Optional.ofNullable(lastTerminationError);
+    /** The container that stopped before the last one. */
+    Optional<Termination> priorTermination() {
+        return Optional.ofNullable(priorTermination);
     }
 
     /** The log position of the task's last change (a stand-in for the store's version index). */

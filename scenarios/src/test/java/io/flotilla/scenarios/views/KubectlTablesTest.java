@@ -25,11 +25,11 @@ class KubectlTablesTest {
     @Test
     void podsAt20s() {
         assertEquals("""
-                NAME                   READY   STATUS    RESTARTS     AGE
-                big-db4c7778-b79wd     0/1     Pending   0            20s
-                pay-696cc7596c-fwj4c   1/1     Running   2 (1s ago)   20s
-                web-66ff4fb645-p5bjs   1/1     Running   0            20s
-                web-66ff4fb645-q8rbq   1/1     Running   0            20s
+                NAME                   READY   STATUS    RESTARTS      AGE
+                big-db4c7778-b79wd     0/1     Pending   0             20s
+                pay-696cc7596c-fwj4c   1/1     Running   2 (11s ago)   20s
+                web-66ff4fb645-p5bjs   1/1     Running   0             20s
+                web-66ff4fb645-q8rbq   1/1     Running   0             20s
                 """, PodTable.render(Runs.at(run, "20s"), false));
     }
 
@@ -42,7 +42,7 @@ class KubectlTablesTest {
         assertEquals("""
                 NAME                   READY   STATUS             RESTARTS      AGE
                 big-db4c7778-b79wd     0/1     Pending            0             60s
-                pay-696cc7596c-fwj4c   0/1     CrashLoopBackOff   2 (41s ago)   60s
+                pay-696cc7596c-fwj4c   0/1     CrashLoopBackOff   2 (37s ago)   60s
                 web-66ff4fb645-p5bjs   1/1     Running            0             60s
                 web-66ff4fb645-q8rbq   0/1     Running            0             60s
                 """, PodTable.render(Runs.at(run, "1m"), false));
@@ -52,13 +52,13 @@ class KubectlTablesTest {
     @Test
     void podsWideAfterTheEviction() {
         assertEquals("""
-                NAME                   READY   STATUS             RESTARTS       AGE   IP       NODE       NOMINATED NODE   READINESS GATES
-                big-db4c7778-b79wd     0/1     Pending            0              2m    <none>   <none>     <none>           <none>
-                pay-696cc7596c-fwj4c   0/1     Terminating        2 (101s ago)   2m    <none>   worker-1   <none>           <none>
-                pay-696cc7596c-qxxjs   0/1     CrashLoopBackOff   2 (21s ago)    40s   <none>   worker-2   <none>           <none>
-                web-66ff4fb645-ldtnf   1/1     Running            0              40s   <none>   worker-2   <none>           <none>
-                web-66ff4fb645-p5bjs   1/1     Running            0              2m    <none>   worker-2   <none>           <none>
-                web-66ff4fb645-q8rbq   0/1     Terminating        0              2m    <none>   worker-1   <none>           <none>
+                NAME                   READY   STATUS             RESTARTS      AGE   IP       NODE       NOMINATED NODE   READINESS GATES
+                big-db4c7778-b79wd     0/1     Pending            0             2m    <none>   <none>     <none>           <none>
+                pay-696cc7596c-fwj4c   0/1     Terminating        2 (97s ago)   2m    <none>   worker-1   <none>           <none>
+                pay-696cc7596c-qxxjs   0/1     CrashLoopBackOff   2 (17s ago)   40s   <none>   worker-2   <none>           <none>
+                web-66ff4fb645-ldtnf   1/1     Running            0             40s   <none>   worker-2   <none>           <none>
+                web-66ff4fb645-p5bjs   1/1     Running            0             2m    <none>   worker-2   <none>           <none>
+                web-66ff4fb645-q8rbq   0/1     Terminating        0             2m    <none>   worker-1   <none>           <none>
                 """, PodTable.render(Runs.at(run, "2m"), true));
     }
 

@@ -1,6 +1,7 @@
 package io.flotilla.scenarios.views;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flotilla.scenarios.run.RunResult;
 import java.util.List;
@@ -53,6 +54,7 @@ class OperatorStartViewsTest {
 
     static final List<Restarts> CASES = List.of(
             new Restarts("the kubelet's restart after the stop is counted", "40s", "web.1", 1, "Running"),
+            new Restarts("waiting out the back-off after a zero exit is CrashLoopBackOff", "51s", "web.1", 1, "CrashLoopBackOff"),
             new Restarts("the start by hand is the same container: not counted", "1m", "web.1", 1, "Running"),
             new Restarts("a restart by hand is not counted either", "1m30s", "web.2", 0, "Running"),
             new Restarts("while it starts again, the pod is Running, as after a restart", "1m20.5s", "web.2", 0, "Running"),
@@ -66,6 +68,17 @@ class OperatorStartViewsTest {
             assertEquals(c.restarts(), pod.restarts(), c.name());
             assertEquals(c.status(), KubernetesApi.status(m, pod), c.name());
         }
+    }
+
+    /** The pod of a container waiting out its back-off stays Running (restartPolicy Always); its container waits. */
+    @Test
+    void aBackOffAfterAZeroExitWaits() {
+        RunMoment m = Runs.at(run, "51s");
+        TaskRecord pod = m.tasks().stream().filter(t -> t.name().equals("web.1")).reduce((a, b) -> b).orElseThrow();
+        List<String> lines = PodDescription.render(m, pod).lines().map(String::strip).toList();
+        assertTrue(lines.contains("Status:           Running"), String.join("\n", lines));
+        assertEquals(List.of("State:          Waiting", "Reason:       CrashLoopBackOff", "Last State:     Terminated",
+                "Reason:       Completed"), lines.subList(lines.indexOf("State:          Waiting"), lines.indexOf("State:          Waiting") + 4));
     }
 
     @Test
