@@ -61,7 +61,8 @@ final class TrafficProgress {
         c.windows.clear();
         if (t.failed() > 0) {
             c.failing = true;
-            return Optional.of(name + ": " + t.failed() + " of " + t.sent() + " failed " + span + " ("
+            // by the time the requests were sent: a timeout may come after the block's end
+            return Optional.of(name + ": " + t.failed() + " of " + t.sent() + " sent " + span + " failed ("
                     + TrafficTotals.reasons(t.failedBy()) + ")");
         }
         if (c.failing) {

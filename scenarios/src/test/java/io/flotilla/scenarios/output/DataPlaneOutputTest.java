@@ -147,8 +147,8 @@ class DataPlaneOutputTest {
                     List.of("web.1#1", failing ? (s == 12 ? 6 : 7) : 10)));
         }
         assertEquals(List.of(
-                        "20s  shoppers: 25 of 100 failed in the last 10s (nxdomain 1, timeout 24)",
-                        "30s  shoppers: 15 of 100 failed in the last 10s (timeout 15)",
+                        "20s  shoppers: 25 of 100 sent in the last 10s failed (nxdomain 1, timeout 24)",
+                        "30s  shoppers: 15 of 100 sent in the last 10s failed (timeout 15)",
                         "40s  shoppers: no failures in the last 10s (100 served)"),
                 timeline(log.run(SCENARIO), "shoppers"));
     }
@@ -159,8 +159,8 @@ class DataPlaneOutputTest {
                 .at("12s").add(window("shoppers", "9s", 10, List.of("reset", 2), List.of("web.1#1", 8)))
                 .at("46s").add(window("shoppers", "45s", 10, List.of("refused", 10), List.of()));
         assertEquals(List.of(
-                        "12s  shoppers: 2 of 10 failed from 0s to 10s (reset 2)",
-                        "1m  shoppers: 10 of 10 failed from 40s to 50s (refused 10)"),
+                        "12s  shoppers: 2 of 10 sent from 0s to 10s failed (reset 2)",
+                        "1m  shoppers: 10 of 10 sent from 40s to 50s failed (refused 10)"),
                 timeline(log.run(SCENARIO), "shoppers"));
     }
 
