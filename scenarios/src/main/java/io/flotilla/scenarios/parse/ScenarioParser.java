@@ -2,11 +2,13 @@ package io.flotilla.scenarios.parse;
 
 import io.flotilla.scenarios.model.Expectation;
 import io.flotilla.scenarios.model.ImageDecl;
+import io.flotilla.scenarios.model.KubernetesSettings;
 import io.flotilla.scenarios.model.NetworkProfile;
 import io.flotilla.scenarios.model.NodeDecl;
 import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.SourcePos;
 import io.flotilla.scenarios.model.Strategy;
+import io.flotilla.scenarios.model.SwarmSettings;
 import io.flotilla.scenarios.model.TimelineItem;
 import io.flotilla.scenarios.model.TrafficDecl;
 import io.flotilla.scheduler.image.Registry;
@@ -111,6 +113,8 @@ public final class ScenarioParser {
         long seed = top.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE).orElse(1L);
         Strategy strategy = top.choice("strategy", STRATEGIES, Strategy.SWARM);
         Optional<Long> until = top.value("until").map(n -> SettingsBinder.positive(top, "until", 0));
+        SwarmSettings swarm = SettingsBinder.swarm(top);
+        KubernetesSettings kubernetes = SettingsBinder.kubernetes(top);
 
         List<NodeDecl> nodes = new NodesBinder(problems).bind(top);
         Limits.nodes(nodes, problems);
@@ -192,7 +196,7 @@ public final class ScenarioParser {
         }
         return Optional.of(new Scenario(
                 file, name, description, seed, strategy, end,
-                SettingsBinder.swarm(top), SettingsBinder.kubernetes(top), networkProfile,
+                swarm, kubernetes, networkProfile,
                 nodes, networks, volumes, specs, sets.stream().map(StatefulSetsBinder.Bound::decl).toList(),
                 storageClasses, images, pods(services, sets), traffic,
                 timeline.stream().map(TimelineBinder.Bound::item).toList(),

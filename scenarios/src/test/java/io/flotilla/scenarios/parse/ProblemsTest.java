@@ -297,6 +297,20 @@ class ProblemsTest {
                         "7:34: service mode change is not allowed: 'web' is replicated and this deploy makes it global",
                         "8:34: service mode change is not allowed: 'agent' is global and this deploy makes it replicated",
                         "10:34: service mode change is not allowed: 'api' is replicated and this deploy makes it global"),
+                problem("the swarm, kubernetes and network_profile settings with the rest of the file", """
+                        scenario: t
+                        swarm: {heartbeat_period: 5x, bogus1: 1}
+                        kubernetes: {bogus2: 1}
+                        network_profile: {bogus3: 1}
+                        nodes: [{name: n1}]
+                        services:
+                          web: {deploy: {replicas: bad}}
+                        """,
+                        "2:27: heartbeat_period: expected a duration such as 250ms, 30s or 1h30m, got \"5x\"",
+                        "2:31: unknown key 'bogus1' in swarm",
+                        "3:14: unknown key 'bogus2' in kubernetes",
+                        "4:19: unknown key 'bogus3' in network_profile",
+                        "7:28: replicas: expected a whole number, got \"bad\""),
                 problem("an expectation after until is an error", """
                         scenario: t
                         until: 1m
