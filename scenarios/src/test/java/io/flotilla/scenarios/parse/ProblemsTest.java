@@ -387,6 +387,28 @@ class ProblemsTest {
                 outcome.warnings().stream().map(Problem::toString).toList());
     }
 
+    /** A wrong until is one problem: nothing is checked against an end the file does not give. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"5x", "-1m", "0s", "99999999999999999999h"})
+    void aWrongUntilIsOneProblem(String until) {
+        ParseOutcome outcome = new ScenarioParser().parse("t.yaml", """
+                scenario: t
+                until: %s
+                strategy: kubernetes
+                nodes: [{name: n1}]
+                services: {web: {}}
+                traffic:
+                  - {name: c, from: n1, to: web, rate: 1/s, start: 1m}
+                timeline:
+                  - {at: 1m, crash: n1}
+                expect:
+                  - {at: 30s, running: {web: 1}}
+                """.formatted(until));
+        assertEquals(1, outcome.problems().size(), outcome.problems().toString());
+        assertTrue(outcome.problems().get(0).toString().startsWith("t.yaml:2:8: until: "), outcome.problems().toString());
+        assertEquals(List.of(), outcome.warnings());
+    }
+
     static Stream<Case> warnings() {
         return Stream.of(
                 problem("restarting a node that is up does nothing", """
