@@ -31,10 +31,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+// One paragraph per string: picocli wraps each and starts every string on a new line.
 @Command(name = "chaos", description = {
         "Run a scenario under random fault schedules and check invariants after every event.",
-        "Each run's schedule is drawn from --seed and written as the scenario's timeline; a run that breaks an",
-        "invariant is written to --out as a standalone scenario, and the first of each strategy shrunk.",
+        "Each run's schedule is drawn from --seed and written as the scenario's timeline; a run that breaks an "
+                + "invariant is written to --out as a standalone scenario, and the first of each strategy shrunk.",
         "With --replay, check the file's own timeline instead (a file chaos wrote)."})
 final class ChaosCommand implements Callable<Integer> {
 
@@ -58,8 +59,9 @@ final class ChaosCommand implements Callable<Integer> {
             defaultValue = "2")
     double rate;
 
-    @Option(names = "--strategies", paramLabel = "S,...", split = ",",
-            description = "Strategies to run each schedule under (default: swarm,kubernetes; with --replay the file's own).")
+    @Option(names = "--strategies", paramLabel = "S,...", split = ",", hideParamSyntax = true,
+            description = "Strategies to run each schedule under, swarm or kubernetes, comma-separated "
+                    + "(default: swarm,kubernetes; with --replay the file's own).")
     List<String> strategies;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where failing runs are written (default ${DEFAULT-VALUE}).",
