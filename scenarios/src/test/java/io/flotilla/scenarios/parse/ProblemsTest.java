@@ -311,6 +311,18 @@ class ProblemsTest {
                         "3:14: unknown key 'bogus2' in kubernetes",
                         "4:19: unknown key 'bogus3' in network_profile",
                         "7:28: replicas: expected a whole number, got \"bad\""),
+                problem("numbers well written but too large say so, with the limit", """
+                        scenario: t
+                        seed: 99999999999999999999999
+                        nodes: [{name: n1, resources: {cpus: 99999999999, memory: 99999999EiB}, pull_bandwidth: 9999999EiB/s}]
+                        services:
+                          web: {deploy: {replicas: -99999999999999999999}}
+                        """,
+                        "2:7: seed: must be at most 9223372036854775807, got 99999999999999999999999",
+                        "3:38: cpus: 99999999999 is too large; a CPU amount is at most 9223372036",
+                        "3:59: memory: 99999999EiB is too large; a size is at most 9223372036854775807 bytes (8EiB less one byte)",
+                        "3:89: pull_bandwidth: 9999999EiB/s is too large; a bandwidth is at most 9223372036854775807 bytes per second",
+                        "5:28: replicas: must be at least 0, got -99999999999999999999"),
                 problem("an expectation after until is an error", """
                         scenario: t
                         until: 1m
