@@ -15,6 +15,7 @@ import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.Strategy;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,8 +91,18 @@ final class ChaosCommand implements Callable<Integer> {
             }
             chosen.add(one.get());
         }
-        if (runs < 1 || rate <= 0 || shrinkBudget < 0) {
-            err.println("flotilla: --runs must be at least 1, --rate more than 0 and --shrink-budget 0 or more");
+        List<String> wrong = new ArrayList<>();
+        if (runs < 1) {
+            wrong.add("--runs must be at least 1, got " + runs);
+        }
+        if (rate <= 0) {
+            wrong.add("--rate must be more than 0, got " + BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString());
+        }
+        if (shrinkBudget < 0) {
+            wrong.add("--shrink-budget must be 0 or more, got " + shrinkBudget);
+        }
+        if (!wrong.isEmpty()) {
+            wrong.forEach(w -> err.println("flotilla: " + w));
             return ExitCodes.INVALID_INPUT;
         }
         FaultMix mix = FaultMix.all();

@@ -134,6 +134,17 @@ class ExitStatusTest {
     }
 
     @Test
+    void aChaosOptionOutOfRangeIsNamedWithItsValue() {
+        String file = Cli.write(dir, "ok.yaml", FAILOVER.formatted(2)).toString();
+        Outcome runs = Cli.run("chaos", file, "--runs", "0");
+        assertEquals(2, runs.code());
+        assertEquals("flotilla: --runs must be at least 1, got 0\n", runs.err());
+        assertEquals("flotilla: --rate must be more than 0, got 0\n", Cli.run("chaos", file, "--rate", "0").err());
+        assertEquals("flotilla: --rate must be more than 0, got -1.5\nflotilla: --shrink-budget must be 0 or more, got -1\n",
+                Cli.run("chaos", file, "--rate", "-1.5", "--shrink-budget", "-1").err());
+    }
+
+    @Test
     void aConstraintKubernetesCannotExpressStopsOnlyKubernetesRuns() {
         Path file = Cli.write(dir, "boss.yaml", """
                 scenario: boss
