@@ -268,6 +268,10 @@ class ProblemsTest {
                           - {at: 40s, scale: {api: 2}}
                           - {at: 1m, deploy: {services: {api: {}}}}
                           - {at: 2m, scale: {api: 3, agent: 2}}
+                          - {at: 45s, kill_task: api.1}
+                          - {at: 50s, update: {service: api, force: true}}
+                          - {at: 55s, kill_task: db-0}
+                          - {at: 3m, deploy: {statefulsets: {db: {}}}}
                         expect:
                           - {at: 30s, running: {api: 2}}
                           - {running: {api: 3}}
@@ -277,11 +281,14 @@ class ProblemsTest {
                         "7:22: unknown node 'worker-4'; did you mean 'worker-1'?",
                         "8:26: unknown task 'wbe.2': unknown service 'wbe'; did you mean 'web'?",
                         "9:26: task 'agent.worker-9': global service 'agent' has a task per node, named agent.<node>, and there is no node 'worker-9'; did you mean 'worker-1'?",
-                        "10:23: unknown service or statefulset 'api'",
+                        "10:23: unknown service or statefulset 'api' at 40s; it is deployed only at 1m",
                         "12:30: scale can only be used with replicated mode; 'agent' is global",
-                        "14:25: unknown service or statefulset 'api' at 30s; it is deployed only at 1m",
-                        "16:18: unknown node 'worker-7'; did you mean 'worker-1'?",
-                        "17:13: unknown node 'wroker-1'; did you mean 'worker-1'?"),
+                        "13:26: unknown task 'api.1': unknown service 'api' at 45s; it is deployed only at 1m",
+                        "14:33: unknown service 'api' at 50s; it is deployed only at 1m",
+                        "15:26: unknown task 'db-0': unknown service or statefulset 'db' at 55s; it is deployed only at 3m",
+                        "18:25: unknown service or statefulset 'api' at 30s; it is deployed only at 1m",
+                        "20:18: unknown node 'worker-7'; did you mean 'worker-1'?",
+                        "21:13: unknown node 'wroker-1'; did you mean 'worker-1'?"),
                 problem("a deploy cannot change a service's mode, in swarmkit's words", """
                         scenario: t
                         nodes: [{name: n1}]
