@@ -15,6 +15,7 @@ import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.Strategy;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +32,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+// One paragraph per string: picocli wraps each and starts every string on a new line.
 @Command(name = "chaos", description = {
         "Run a scenario under random fault schedules and check invariants after every event.",
-        "Each run's schedule is drawn from --seed and written as the scenario's timeline; a run that breaks an",
-        "invariant is written to --out as a standalone scenario, and the first of each strategy shrunk.",
+        "Each run's schedule is drawn from --seed and written as the scenario's timeline; a run that breaks an "
+                + "invariant is written to --out as a standalone scenario, and the first of each strategy shrunk.",
         "With --replay, check the file's own timeline instead (a file chaos wrote)."})
 final class ChaosCommand implements Callable<Integer> {
 
@@ -58,8 +60,9 @@ final class ChaosCommand implements Callable<Integer> {
             defaultValue = "2")
     double rate;
 
-    @Option(names = "--strategies", paramLabel = "S,...", split = ",",
-            description = "Strategies to run each schedule under (default: swarm,kubernetes; with --replay the file's own).")
+    @Option(names = "--strategies", paramLabel = "S,...", split = ",", hideParamSyntax = true,
+            description = "Strategies to run each schedule under, swarm or kubernetes, comma-separated "
+                    + "(default: swarm,kubernetes; with --replay the file's own).")
     List<String> strategies;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where failing runs are written (default ${DEFAULT-VALUE}).",
@@ -88,8 +91,18 @@ final class ChaosCommand implements Callable<Integer> {
             }
             chosen.add(one.get());
         }
-        if (runs < 1 || rate <= 0 || shrinkBudget < 0) {
-            err.println("flotilla: --runs must be at least 1, --rate more than 0 and --shrink-budget 0 or more");
+        List<String> wrong = new ArrayList<>();
+        if (runs < 1) {
+            wrong.add("--runs must be at least 1, got " + runs);
+        }
+        if (rate <= 0) {
+            wrong.add("--rate must be more than 0, got " + BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString());
+        }
+        if (shrinkBudget < 0) {
+            wrong.add("--shrink-budget must be 0 or more, got " + shrinkBudget);
+        }
+        if (!wrong.isEmpty()) {
+            wrong.forEach(w -> err.println("flotilla: " + w));
             return ExitCodes.INVALID_INPUT;
         }
         FaultMix mix = FaultMix.all();

@@ -38,7 +38,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE")
+    @Parameters(paramLabel = "FILE", description = "The scenario file.")
     Path file;
 
     @Option(names = "--task", paramLabel = "NAME", description = "A task name such as web.3.")
@@ -53,10 +53,10 @@ final class ExplainCommand implements Callable<Integer> {
                     + "A request: the first one sent at or after it (default: the client's start).")
     String at;
 
-    @Option(names = "--strategy", paramLabel = "swarm|kubernetes")
+    @Option(names = "--strategy", paramLabel = "swarm|kubernetes", description = "Override the scenario's strategy.")
     String strategy;
 
-    @Option(names = "--seed", paramLabel = "N")
+    @Option(names = "--seed", paramLabel = "N", description = "Override the scenario's seed.")
     Long seed;
 
     @Option(names = "--json", description = "Print the explanation as JSON.")

@@ -3,6 +3,7 @@ package io.flotilla.scenarios.cli;
 import io.flotilla.scenarios.imports.Dropped;
 import io.flotilla.scenarios.imports.ImportException;
 import io.flotilla.scenarios.imports.Imports;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ final class ImportCommand implements Callable<Integer> {
     Path output;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (nodes < 0 || nodes > 100_000) {
@@ -47,11 +48,19 @@ final class ImportCommand implements Callable<Integer> {
             e.problems().forEach(err::println);
             return ExitCodes.INVALID_INPUT;
         }
+        if (output != null) {
+            try {
+                Files.writeString(output, result.scenario(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                // A path the user gave that cannot be written is bad input, not an internal error.
+                err.println("flotilla: cannot write the scenario to " + output + ": " + RunCommand.why(e));
+                return ExitCodes.INVALID_INPUT;
+            }
+        }
         for (Dropped d : result.dropped()) {
             err.println(d);
         }
         if (output != null) {
-            Files.writeString(output, result.scenario(), StandardCharsets.UTF_8);
             int n = result.dropped().size();
             err.println("flotilla: wrote " + output
                     + (n == 0 ? "" : " (" + n + (n == 1 ? " part" : " parts") + " of the source left out, listed above)"));

@@ -106,6 +106,7 @@ public final class Main implements Runnable {
             }
             cli.addSubcommand(new CommandLine.HelpCommand());
         }
+        NumberOptions.register(cli);
         return cli;
     }
 }

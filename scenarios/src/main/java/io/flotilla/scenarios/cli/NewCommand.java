@@ -46,7 +46,7 @@ final class NewCommand implements Callable<Integer> {
         try {
             Files.writeString(path, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            err.println("flotilla: cannot write " + file + ": " + e.getMessage());
+            err.println("flotilla: cannot write " + file + ": " + RunCommand.why(e));
             return ExitCodes.INVALID_INPUT;
         }
         out.println("wrote " + file + "; run it with ./flotilla run " + file);

@@ -36,8 +36,14 @@ final class SwarmViews {
         if (strategy == Strategy.SWARM) {
             return false;
         }
+        // kubectl's view of what this command shows: the nodes, one pod, or the pods.
+        String kubectl = switch (command) {
+            case "nodes" -> "get nodes";
+            case "inspect" -> "describe pod NAME";
+            default -> "get pods (or describe pod NAME)";
+        };
         err.println("flotilla: " + command + " shows a Swarm run, and this one runs the kubernetes strategy;"
-                + " use ./flotilla kubectl FILE get pods (or describe pod NAME), or add --strategy swarm");
+                + " use ./flotilla kubectl FILE " + kubectl + ", or add --strategy swarm");
         return true;
     }
 }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * {@code docker stack deploy} itself ignores (build, depends_on, restart...), and what is not
  * simulated (logging). Top-level {@code volumes} (their {@code driver} and {@code size}) and a service's
  * {@code volumes} (short and long form, named volumes and bind mounts) are carried too; a stack whose
- * volumes use a plugin driver gets that plugin on the default workers, as its nodes must list it.
+ * volumes use a plugin driver gets that plugin on every node of the default cluster, as its nodes must list it.
  *
  * <p>A service without {@code networks} is put on a network named {@code default}, as {@code docker
  * stack deploy} puts it on the stack's default network.
@@ -88,11 +88,12 @@ final class ComposeImport {
         root.get("services").ifPresent(s -> s.entries().forEach((name, service) -> c.service(name, service, nodes)));
         List<String> notes = new ArrayList<>();
         if (!c.plugins.isEmpty()) {
-            // a plugin volume mounts only on a node whose engine has the plugin (swarmkit's PluginFilter)
+            // A plugin volume mounts only on a node whose engine has the plugin (swarmkit's PluginFilter), and a
+            // service using it may be placed on any node, the manager too (node.role == manager).
             Draft.Seq list = new Draft.Seq();
             c.plugins.forEach(p -> list.add(new Draft.Scalar(p)));
-            workers(scenario).forEach(w -> w.put("plugins", list));
-            notes.add("The workers have the volume plugin" + (c.plugins.size() > 1 ? "s " : " ") + String.join(", ", c.plugins)
+            nodes(scenario).forEach(n -> n.put("plugins", list));
+            notes.add("Every node has the volume plugin" + (c.plugins.size() > 1 ? "s " : " ") + String.join(", ", c.plugins)
                     + ", which the stack's volumes use.");
         }
         if (c.usesDefaultNetwork && !c.networks.has(DEFAULT_NETWORK)) {
@@ -113,13 +114,13 @@ final class ComposeImport {
         return new Imported(c.running, notes);
     }
 
-    /** The default cluster's worker entries (not the manager). */
-    private static List<Draft.Mapping> workers(Draft.Mapping scenario) {
+    /** The default cluster's node entries, the manager's and the workers'. */
+    private static List<Draft.Mapping> nodes(Draft.Mapping scenario) {
         List<Draft.Mapping> out = new ArrayList<>();
         Draft.Entry nodes = scenario.entries.get("nodes");
         if (nodes != null && nodes.value() instanceof Draft.Seq seq) {
             for (Draft.Entry e : seq.items) {
-                if (e.value() instanceof Draft.Mapping m && !m.has("role")) {
+                if (e.value() instanceof Draft.Mapping m) {
                     out.add(m);
                 }
             }

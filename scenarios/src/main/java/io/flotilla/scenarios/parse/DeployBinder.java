@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /**
  * {@code deploy: {services, statefulsets}}: the same shape as the top-level sections; what it
@@ -75,6 +77,21 @@ final class DeployBinder implements ActionBinder {
         specs.forEach(scope.state::deployed);
         decls.forEach(scope.state::deployed);
         return Optional.of(new Action.Deploy(specs, decls, ScenarioParser.pods(services, sets)));
+    }
+
+    /** The names {@code value} deploys, read without a report (binding it reports), for the items before it. */
+    static List<String> names(Node value) {
+        List<String> out = new ArrayList<>();
+        if (value instanceof MappingNode deploy) {
+            for (NodeTuple section : Fields.flatten(deploy)) {
+                if (Yaml.isScalar(section.getKeyNode()) && KEYS.contains(Yaml.text(section.getKeyNode()))
+                        && section.getValueNode() instanceof MappingNode workloads) {
+                    Fields.flatten(workloads).stream().map(NodeTuple::getKeyNode).filter(Yaml::isScalar).map(Yaml::text)
+                            .forEach(out::add);
+                }
+            }
+        }
+        return out;
     }
 
     /** Swarmkit's {@code UpdateService} refuses it ({@code errModeChangeNotAllowed}); so does a Kubernetes Deployment. */

@@ -4,6 +4,7 @@ import io.flotilla.scheduler.time.Durations;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,11 @@ import java.util.regex.Pattern;
  */
 public final class Quantities {
 
+    /** How a message names the largest value, for one well-formed but too large for a long. */
+    static final String LARGEST_SIZE = "a size is at most " + Long.MAX_VALUE + " bytes (8EiB less one byte)";
+    static final String LARGEST_CPUS = "a CPU amount is at most " + Long.MAX_VALUE / 1_000_000_000L;
+    static final String LARGEST_BANDWIDTH = "a bandwidth is at most " + Long.MAX_VALUE + " bytes per second";
+
     /** How a message names what was expected: {@code expected a size such as 512M or 1Gi}. */
     public static final String SIZE = "a size such as 512M or 1Gi";
     public static final String CPUS = "a CPU amount such as 0.5, 2 or 500m";
@@ -41,14 +47,23 @@ public final class Quantities {
 
     /** Bytes, rounded to the nearest byte. */
     public static OptionalLong bytes(String text) {
+        return exactBytes(text).map(Quantities::toLong).orElse(OptionalLong.empty());
+    }
+
+    /** Whether {@code text} is written as a size but is more bytes than a long holds. */
+    static boolean sizeTooLarge(String text) {
+        return exactBytes(text).isPresent() && bytes(text).isEmpty();
+    }
+
+    private static Optional<BigDecimal> exactBytes(String text) {
         Matcher m = SIZE_TEXT.matcher(text.trim());
         if (!m.matches() || (m.group(2) != null && (m.group(3) != null || m.group(6) != null))) {
-            return OptionalLong.empty();
+            return Optional.empty();
         }
         BigDecimal value = new BigDecimal(m.group(1));
         if (m.group(2) != null) {
             if (m.group(2).length() > 3) {
-                return OptionalLong.empty();
+                return Optional.empty();
             }
             value = value.scaleByPowerOfTen(Integer.parseInt(m.group(2)));
         }
@@ -56,26 +71,44 @@ public final class Quantities {
             int power = "kmgtpe".indexOf(m.group(3).toLowerCase(Locale.ROOT)) + 1;
             value = value.multiply(BigDecimal.valueOf(1024).pow(power));
         }
-        return toLong(value);
+        return Optional.of(value);
     }
 
     /** Nano-CPUs: {@code "0.5"} is 500000000, {@code 500m} too. */
     public static OptionalLong nanoCpus(String text) {
+        return exactNanoCpus(text).map(Quantities::toLong).orElse(OptionalLong.empty());
+    }
+
+    /** Whether {@code text} is written as a CPU amount but is more nano-CPUs than a long holds. */
+    static boolean cpusTooLarge(String text) {
+        return exactNanoCpus(text).isPresent() && nanoCpus(text).isEmpty();
+    }
+
+    private static Optional<BigDecimal> exactNanoCpus(String text) {
         Matcher m = CPU_TEXT.matcher(text.trim());
         if (!m.matches()) {
-            return OptionalLong.empty();
+            return Optional.empty();
         }
-        BigDecimal value = new BigDecimal(m.group(1)).scaleByPowerOfTen(m.group(2).isEmpty() ? 9 : 6);
-        return toLong(value);
+        return Optional.of(new BigDecimal(m.group(1)).scaleByPowerOfTen(m.group(2).isEmpty() ? 9 : 6));
     }
 
     /** Bytes per second: {@code 100MB/s}, {@code 1Gi/s}, or a plain number of bytes per second. */
     public static OptionalLong bytesPerSecond(String text) {
+        return perSecond(text).map(Quantities::bytes).orElse(OptionalLong.empty());
+    }
+
+    /** Whether {@code text} is written as a bandwidth but is more bytes per second than a long holds. */
+    static boolean bandwidthTooLarge(String text) {
+        return perSecond(text).filter(Quantities::sizeTooLarge).isPresent();
+    }
+
+    /** The size of a bandwidth: before {@code /s}, or plain digits. */
+    private static Optional<String> perSecond(String text) {
         String s = text.trim();
         if (s.endsWith("/s")) {
-            return bytes(s.substring(0, s.length() - 2));
+            return Optional.of(s.substring(0, s.length() - 2));
         }
-        return s.chars().allMatch(Character::isDigit) && !s.isEmpty() ? bytes(s) : OptionalLong.empty();
+        return s.chars().allMatch(Character::isDigit) && !s.isEmpty() ? Optional.of(s) : Optional.empty();
     }
 
     /** Virtual nanoseconds. */

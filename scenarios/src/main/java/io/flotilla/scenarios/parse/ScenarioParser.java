@@ -2,11 +2,13 @@ package io.flotilla.scenarios.parse;
 
 import io.flotilla.scenarios.model.Expectation;
 import io.flotilla.scenarios.model.ImageDecl;
+import io.flotilla.scenarios.model.KubernetesSettings;
 import io.flotilla.scenarios.model.NetworkProfile;
 import io.flotilla.scenarios.model.NodeDecl;
 import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.SourcePos;
 import io.flotilla.scenarios.model.Strategy;
+import io.flotilla.scenarios.model.SwarmSettings;
 import io.flotilla.scenarios.model.TimelineItem;
 import io.flotilla.scenarios.model.TrafficDecl;
 import io.flotilla.scheduler.image.Registry;
@@ -27,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import org.yaml.snakeyaml.nodes.Node;
@@ -110,7 +113,11 @@ public final class ScenarioParser {
         String description = top.string("description", "");
         long seed = top.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE).orElse(1L);
         Strategy strategy = top.choice("strategy", STRATEGIES, Strategy.SWARM);
-        Optional<Long> until = top.value("until").map(n -> SettingsBinder.positive(top, "until", 0));
+        OptionalLong until = SettingsBinder.positive(top, "until");
+        // A wrong until is reported once; nothing is checked against an end the file did not give.
+        boolean endKnown = until.isPresent() || !top.has("until");
+        SwarmSettings swarm = SettingsBinder.swarm(top);
+        KubernetesSettings kubernetes = SettingsBinder.kubernetes(top);
 
         List<NodeDecl> nodes = new NodesBinder(problems).bind(top);
         Limits.nodes(nodes, problems);
@@ -173,13 +180,18 @@ public final class ScenarioParser {
         List<TimelineBinder.Bound> timeline = timelineBinder.bind(top);
         // Saturated: a last item near the largest duration must not wrap around to a negative end.
         long end = until.orElseGet(() -> Math.min(Long.MAX_VALUE - TAIL, timelineBinder.lastAt().orElse(0)) + TAIL);
-        Limits.until(end, top.value("until"), lastItem(timeline), problems);
+        if (endKnown) {
+            Limits.until(end, top.value("until"), lastItem(timeline), problems);
+        }
 
-        List<TrafficDecl> traffic = new TrafficBinder(problems, nodeNames, networks, workloads, strategy, end).bind(top);
+        List<TrafficDecl> traffic = new TrafficBinder(problems, nodeNames, networks, workloads, strategy,
+                endKnown ? end : Long.MAX_VALUE).bind(top);
         List<ExpectationsBinder.Bound> expectations = new ExpectationsBinder(problems, nodes, workloads, networks,
                 traffic, strategy, volumeNames).bind(top);
-        Limits.requests(traffic, end, problems);
-        checkWithinRun(timeline, expectations, end, problems);
+        if (endKnown) {
+            Limits.requests(traffic, end, problems);
+            checkWithinRun(timeline, expectations, end, problems);
+        }
 
         TreeMap<String, ImageDecl> images = new TreeMap<>(declaredImages);
         Registry hub = registries.get(Registry.DEFAULT_NAME);
@@ -192,7 +204,7 @@ public final class ScenarioParser {
         }
         return Optional.of(new Scenario(
                 file, name, description, seed, strategy, end,
-                SettingsBinder.swarm(top), SettingsBinder.kubernetes(top), networkProfile,
+                swarm, kubernetes, networkProfile,
                 nodes, networks, volumes, specs, sets.stream().map(StatefulSetsBinder.Bound::decl).toList(),
                 storageClasses, images, pods(services, sets), traffic,
                 timeline.stream().map(TimelineBinder.Bound::item).toList(),

@@ -67,15 +67,16 @@ final class SettingsBinder {
     }
 
     static long positive(Fields f, String key, long fallback) {
+        return positive(f, key).orElse(fallback);
+    }
+
+    /** The duration under {@code key}; empty when it is missing, or wrong (after a report). */
+    static OptionalLong positive(Fields f, String key) {
         OptionalLong parsed = f.duration(key);
-        if (parsed.isEmpty()) {
-            return fallback;
-        }
-        long value = parsed.getAsLong();
-        if (value <= 0) {
+        if (parsed.isPresent() && parsed.getAsLong() <= 0) {
             f.problems().add(f.value(key).orElseThrow(), key + ": must be more than 0s");
-            return fallback;
+            return OptionalLong.empty();
         }
-        return value;
+        return parsed;
     }
 }

@@ -74,6 +74,12 @@ final class TimelineBinder {
             }
         }
         pending.sort(Comparator.comparingLong(Pending::at).thenComparingInt(Pending::seq));
+        for (Pending p : pending) {
+            if (p.valid && p.binder instanceof DeployBinder) {
+                DeployBinder.names(p.fields.value(p.binder.keyword()).orElseThrow())
+                        .forEach(name -> scope.workloads.announce(name, p.at, p.seq));
+            }
+        }
         List<Bound> out = new ArrayList<>();
         for (Pending p : pending) {
             Node value = p.fields.value(p.binder.keyword()).orElseThrow();

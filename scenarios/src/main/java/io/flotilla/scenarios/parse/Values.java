@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -42,7 +43,14 @@ final class Values {
         try {
             value = Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
         } catch (NumberFormatException e) {
-            problems.add(node, label + ": expected a whole number, got " + Yaml.describe(node));
+            // Digits that a long cannot hold are out of range, not a typo.
+            boolean negative = text.startsWith("-");
+            if (isDigits(negative || text.startsWith("+") ? text.substring(1) : text)) {
+                problems.add(node, label + (negative ? ": must be at least " + min : ": must be at most " + max)
+                        + ", got " + Yaml.text(node));
+            } else {
+                problems.add(node, label + ": expected a whole number, got " + Yaml.describe(node));
+            }
             return Optional.empty();
         }
         if (value < min) {
@@ -73,22 +81,33 @@ final class Values {
     }
 
     static OptionalLong size(Node node, String label, Problems problems) {
-        return unit(node, label, Quantities.SIZE, Quantities::bytes, problems);
+        return unit(node, label, Quantities.SIZE, Quantities::bytes, problems,
+                Quantities::sizeTooLarge, Quantities.LARGEST_SIZE);
     }
 
     static OptionalLong cpus(Node node, String label, Problems problems) {
-        return unit(node, label, Quantities.CPUS, Quantities::nanoCpus, problems);
+        return unit(node, label, Quantities.CPUS, Quantities::nanoCpus, problems,
+                Quantities::cpusTooLarge, Quantities.LARGEST_CPUS);
     }
 
     static OptionalLong bandwidth(Node node, String label, Problems problems) {
-        return unit(node, label, Quantities.BANDWIDTH, Quantities::bytesPerSecond, problems);
+        return unit(node, label, Quantities.BANDWIDTH, Quantities::bytesPerSecond, problems,
+                Quantities::bandwidthTooLarge, Quantities.LARGEST_BANDWIDTH);
     }
 
-    private static OptionalLong unit(
-            Node node, String label, String expected, Function<String, OptionalLong> parser, Problems problems) {
+    private static OptionalLong unit(Node node, String label, String expected, Function<String, OptionalLong> parser,
+            Problems problems) {
+        return unit(node, label, expected, parser, problems, t -> false, "");
+    }
+
+    /** {@code tooLarge} tells a well-formed value that a long cannot hold from a typo, for {@code largest} to name the limit. */
+    private static OptionalLong unit(Node node, String label, String expected, Function<String, OptionalLong> parser,
+            Problems problems, Predicate<String> tooLarge, String largest) {
         OptionalLong value = Yaml.isScalar(node) ? parser.apply(Yaml.text(node)) : OptionalLong.empty();
         if (value.isEmpty()) {
-            problems.add(node, label + ": expected " + expected + ", got " + Yaml.describe(node));
+            problems.add(node, Yaml.isScalar(node) && tooLarge.test(Yaml.text(node))
+                    ? label + ": " + Yaml.text(node) + " is too large; " + largest
+                    : label + ": expected " + expected + ", got " + Yaml.describe(node));
         }
         return value;
     }

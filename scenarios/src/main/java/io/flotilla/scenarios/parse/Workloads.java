@@ -29,8 +29,17 @@ final class Workloads {
         }
     }
 
+    /** A name a timeline deploy gives, known before the items are bound in time order. */
+    private record Announced(String name, long at, int seq) {}
+
+    /** Whether a workload added at {@code at}, {@code seq}-th in the file, is visible to a view. */
+    private interface Visible {
+        boolean test(long at, int seq);
+    }
+
     private static final long FROM_THE_START = -1;
     private final List<Workload> all = new ArrayList<>();
+    private final List<Announced> announced = new ArrayList<>();
 
     void addService(ServiceSpec spec, long at, int seq) {
         all.add(new Workload(spec.name(), false, spec.mode(), Optional.of(spec), Optional.empty(), at, seq));
@@ -48,6 +57,14 @@ final class Workloads {
         addStatefulSet(set, FROM_THE_START, 0);
     }
 
+    /**
+     * Says that the timeline item at {@code at}, {@code seq}-th in the file, deploys {@code name}, so that
+     * an item before it that names it is told when it comes rather than that it is unknown.
+     */
+    void announce(String name, long at, int seq) {
+        announced.add(new Announced(name, at, seq));
+    }
+
     /** Every version of every service the file deploys, at the start or later, in the order they were read. */
     List<ServiceSpec> allServiceVersions() {
         return all.stream().flatMap(w -> w.spec.stream()).toList();
@@ -55,27 +72,32 @@ final class Workloads {
 
     /** What a timeline item at {@code at}, {@code seq}-th in the file, sees. */
     View beforeItem(long at, int seq) {
-        return view(w -> w.at < at || (w.at == at && w.seq < seq), at);
+        return view((wAt, wSeq) -> wAt < at || (wAt == at && wSeq < seq), at);
     }
 
     /** What an expectation at {@code at} sees. */
     View at(long at) {
-        return view(w -> w.at <= at, at);
+        return view((wAt, wSeq) -> wAt <= at, at);
     }
 
     /** What exists at the end of the run. */
     View atEnd() {
-        return view(w -> true, Long.MAX_VALUE);
+        return view((wAt, wSeq) -> true, Long.MAX_VALUE);
     }
 
-    private View view(java.util.function.Predicate<Workload> visible, long at) {
+    private View view(Visible visible, long at) {
         Map<String, Workload> now = new LinkedHashMap<>();
         Map<String, Long> later = new TreeMap<>();
         for (Workload w : all) {
-            if (visible.test(w)) {
+            if (visible.test(w.at, w.seq)) {
                 now.put(w.name, w);
             } else {
                 later.merge(w.name, w.at, Math::min);
+            }
+        }
+        for (Announced a : announced) {
+            if (!visible.test(a.at, a.seq)) {
+                later.merge(a.name, a.at, Math::min);
             }
         }
         return new View(now, later, at);

@@ -114,6 +114,36 @@ class ExitStatusTest {
         assertEquals(2, Cli.run("explain", file, "--task", "api.1").code(), "no decision for a task that never was");
     }
 
+    /** A number option says what it expects, never a Java type name; a number too large is out of range. */
+    @Test
+    void aNumberOptionSaysWhatItExpects() {
+        String file = Cli.write(dir, "ok.yaml", FAILOVER.formatted(2)).toString();
+        Outcome seed = Cli.run("run", file, "--seed", "abc");
+        assertEquals(2, seed.code());
+        assertEquals("flotilla: Invalid value for option '--seed': expected a whole number, got 'abc'",
+                seed.err().lines().findFirst().orElseThrow());
+        assertEquals("flotilla: Invalid value for option '--seed': must be at most 9223372036854775807, got 99999999999999999999",
+                Cli.run("run", file, "--seed", "99999999999999999999").err().lines().findFirst().orElseThrow());
+        assertEquals("flotilla: Invalid value for option '--runs': expected a whole number, got '1.5'",
+                Cli.run("chaos", file, "--runs", "1.5").err().lines().findFirst().orElseThrow());
+        Outcome rate = Cli.run("chaos", file, "--rate", "NaN");
+        assertEquals(2, rate.code());
+        assertEquals("flotilla: Invalid value for option '--rate': expected a number such as 2 or 0.5, got 'NaN'",
+                rate.err().lines().findFirst().orElseThrow());
+        assertEquals(0, Cli.run("run", file, "--seed", "-5").code(), "a negative seed is a seed");
+    }
+
+    @Test
+    void aChaosOptionOutOfRangeIsNamedWithItsValue() {
+        String file = Cli.write(dir, "ok.yaml", FAILOVER.formatted(2)).toString();
+        Outcome runs = Cli.run("chaos", file, "--runs", "0");
+        assertEquals(2, runs.code());
+        assertEquals("flotilla: --runs must be at least 1, got 0\n", runs.err());
+        assertEquals("flotilla: --rate must be more than 0, got 0\n", Cli.run("chaos", file, "--rate", "0").err());
+        assertEquals("flotilla: --rate must be more than 0, got -1.5\nflotilla: --shrink-budget must be 0 or more, got -1\n",
+                Cli.run("chaos", file, "--rate", "-1.5", "--shrink-budget", "-1").err());
+    }
+
     @Test
     void aConstraintKubernetesCannotExpressStopsOnlyKubernetesRuns() {
         Path file = Cli.write(dir, "boss.yaml", """

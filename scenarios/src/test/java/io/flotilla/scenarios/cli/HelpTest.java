@@ -56,4 +56,22 @@ class HelpTest {
             assertTrue(help.out().contains("\n  " + command + " "), command + " in\n" + help.out());
         }
     }
+
+    /** Every option and parameter says what it is for. */
+    @ParameterizedTest
+    @MethodSource("commands")
+    void everyOptionAndParameterIsDescribed(String command) {
+        CommandLine cli = Main.commandLine(new String[] {command}, Terminal.NONE).getSubcommands().get(command);
+        cli.getCommandSpec().args().forEach(arg -> assertTrue(
+                arg.description().length > 0 && !String.join("", arg.description()).isBlank(),
+                command + " " + arg.paramLabel() + " has no description"));
+    }
+
+    @Test
+    void chaosHelpShowsItsOptionsPlainlyAndWholeSentences() {
+        String help = Cli.run("chaos", "--help").out();
+        assertTrue(help.contains(" [--strategies=S,...]"), help);
+        assertTrue(!help.contains(",S,"), help);
+        assertTrue(help.contains("timeline; a run that breaks an invariant is written"), help);
+    }
 }

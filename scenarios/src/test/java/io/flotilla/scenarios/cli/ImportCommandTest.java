@@ -42,4 +42,16 @@ class ImportCommandTest {
         assertEquals(notes + ":1:1: neither a stack file (no services) nor a Kubernetes object (no apiVersion and kind)\n", o.err());
         assertEquals(ExitCodes.INVALID_INPUT, Cli.run("import", notes.toString(), "--nodes", "-1").code());
     }
+
+    @Test
+    void anOutputThatCannotBeWrittenIsExitTwoAndWritesNothing(@TempDir Path dir) {
+        String stack = "src/test/resources/imports/voting-app/docker-stack.yml";
+        Path nowhere = dir.resolve("no-such-dir").resolve("x.yaml");
+        Cli.Outcome missing = Cli.run("import", stack, "-o", nowhere.toString());
+        assertEquals(ExitCodes.INVALID_INPUT, missing.code());
+        assertEquals("flotilla: cannot write the scenario to " + nowhere + ": no such directory\n", missing.err());
+        Cli.Outcome directory = Cli.run("import", stack, "-o", dir.toString());
+        assertEquals(ExitCodes.INVALID_INPUT, directory.code());
+        assertEquals("flotilla: cannot write the scenario to " + dir + ": Is a directory\n", directory.err());
+    }
 }

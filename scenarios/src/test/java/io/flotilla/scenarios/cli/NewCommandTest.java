@@ -56,4 +56,15 @@ class NewCommandTest {
         assertEquals(0, out.code(), out.err());
         assertEquals(NewCommand.starter(), out.out());
     }
+
+    @Test
+    void aPathThatCannotBeWrittenSaysWhy() {
+        Path nowhere = dir.resolve("no-such-dir").resolve("x.yaml");
+        Outcome missing = Cli.run("new", nowhere.toString());
+        assertEquals(2, missing.code());
+        assertEquals("flotilla: cannot write " + nowhere + ": no such directory\n", missing.err());
+        Outcome directory = Cli.run("new", dir.toString(), "--force");
+        assertEquals(2, directory.code());
+        assertEquals("flotilla: cannot write " + dir + ": Is a directory\n", directory.err());
+    }
 }

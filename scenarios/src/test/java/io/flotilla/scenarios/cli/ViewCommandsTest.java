@@ -115,6 +115,12 @@ class ViewCommandsTest {
                 Arguments.of(List.of("ps", file, "--strategy", "kubernetes"), 2,
                         "flotilla: ps shows a Swarm run, and this one runs the kubernetes strategy; use ./flotilla kubectl FILE get"
                                 + " pods (or describe pod NAME), or add --strategy swarm"),
+                Arguments.of(List.of("nodes", file, "--strategy", "kubernetes"), 2,
+                        "flotilla: nodes shows a Swarm run, and this one runs the kubernetes strategy; use ./flotilla kubectl FILE get"
+                                + " nodes, or add --strategy swarm"),
+                Arguments.of(List.of("inspect", file, "--task", "web.1", "--strategy", "kubernetes"), 2,
+                        "flotilla: inspect shows a Swarm run, and this one runs the kubernetes strategy; use ./flotilla kubectl FILE"
+                                + " describe pod NAME, or add --strategy swarm"),
                 Arguments.of(List.of("kubectl", file, "get", "pods"), 2,
                         "flotilla: kubectl shows a Kubernetes run, and this one runs the swarm strategy; add --strategy kubernetes"
                                 + " (or use ./flotilla ps and ./flotilla nodes)"),

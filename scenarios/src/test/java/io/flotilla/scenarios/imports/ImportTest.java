@@ -110,6 +110,27 @@ class ImportTest {
         assertTrue(results.stream().allMatch(ExpectationResult::passed), results::toString);
     }
 
+    /** A service pinned to the manager that mounts a plugin volume runs there: every node has the plugin. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {3, 0})
+    void aPluginVolumeMountsOnEveryNodeTheManagerToo(int workers, @TempDir Path dir) throws Exception {
+        Path stack = Files.writeString(dir.resolve("stack.yml"), """
+                services:
+                  db:
+                    image: postgres:16
+                    volumes: ["data:/var/lib/postgresql/data"]
+                    deploy: {placement: {constraints: [node.role == manager]}}
+                volumes:
+                  data: {driver: azurefile}
+                """);
+        String s = Imports.of(List.of(stack), workers).scenario();
+        assertTrue(s.contains("# Every node has the volume plugin azurefile, which the stack's volumes use.\n"), s);
+        assertEquals(workers == 0 ? 1 : 2, s.lines().filter("    plugins: [azurefile]"::equals).count(), s);
+        Scenario scenario = new ScenarioParser().parse("imported.yaml", s).scenario().orElseThrow();
+        List<ExpectationResult> results = Expectations.evaluate(ScenarioRunner.run(scenario, RunOptions.DEFAULT));
+        assertTrue(results.stream().allMatch(ExpectationResult::passed), results::toString);
+    }
+
     @Test
     void theVotingAppKeepsItsNetworksPortsChecksAndPlacement() throws Exception {
         String s = Imports.of(List.of(Path.of(VOTING)), 3).scenario();

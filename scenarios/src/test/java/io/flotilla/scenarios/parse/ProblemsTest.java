@@ -268,6 +268,10 @@ class ProblemsTest {
                           - {at: 40s, scale: {api: 2}}
                           - {at: 1m, deploy: {services: {api: {}}}}
                           - {at: 2m, scale: {api: 3, agent: 2}}
+                          - {at: 45s, kill_task: api.1}
+                          - {at: 50s, update: {service: api, force: true}}
+                          - {at: 55s, kill_task: db-0}
+                          - {at: 3m, deploy: {statefulsets: {db: {}}}}
                         expect:
                           - {at: 30s, running: {api: 2}}
                           - {running: {api: 3}}
@@ -277,11 +281,14 @@ class ProblemsTest {
                         "7:22: unknown node 'worker-4'; did you mean 'worker-1'?",
                         "8:26: unknown task 'wbe.2': unknown service 'wbe'; did you mean 'web'?",
                         "9:26: task 'agent.worker-9': global service 'agent' has a task per node, named agent.<node>, and there is no node 'worker-9'; did you mean 'worker-1'?",
-                        "10:23: unknown service or statefulset 'api'",
+                        "10:23: unknown service or statefulset 'api' at 40s; it is deployed only at 1m",
                         "12:30: scale can only be used with replicated mode; 'agent' is global",
-                        "14:25: unknown service or statefulset 'api' at 30s; it is deployed only at 1m",
-                        "16:18: unknown node 'worker-7'; did you mean 'worker-1'?",
-                        "17:13: unknown node 'wroker-1'; did you mean 'worker-1'?"),
+                        "13:26: unknown task 'api.1': unknown service 'api' at 45s; it is deployed only at 1m",
+                        "14:33: unknown service 'api' at 50s; it is deployed only at 1m",
+                        "15:26: unknown task 'db-0': unknown service or statefulset 'db' at 55s; it is deployed only at 3m",
+                        "18:25: unknown service or statefulset 'api' at 30s; it is deployed only at 1m",
+                        "20:18: unknown node 'worker-7'; did you mean 'worker-1'?",
+                        "21:13: unknown node 'wroker-1'; did you mean 'worker-1'?"),
                 problem("a deploy cannot change a service's mode, in swarmkit's words", """
                         scenario: t
                         nodes: [{name: n1}]
@@ -297,6 +304,32 @@ class ProblemsTest {
                         "7:34: service mode change is not allowed: 'web' is replicated and this deploy makes it global",
                         "8:34: service mode change is not allowed: 'agent' is global and this deploy makes it replicated",
                         "10:34: service mode change is not allowed: 'api' is replicated and this deploy makes it global"),
+                problem("the swarm, kubernetes and network_profile settings with the rest of the file", """
+                        scenario: t
+                        swarm: {heartbeat_period: 5x, bogus1: 1}
+                        kubernetes: {bogus2: 1}
+                        network_profile: {bogus3: 1}
+                        nodes: [{name: n1}]
+                        services:
+                          web: {deploy: {replicas: bad}}
+                        """,
+                        "2:27: heartbeat_period: expected a duration such as 250ms, 30s or 1h30m, got \"5x\"",
+                        "2:31: unknown key 'bogus1' in swarm",
+                        "3:14: unknown key 'bogus2' in kubernetes",
+                        "4:19: unknown key 'bogus3' in network_profile",
+                        "7:28: replicas: expected a whole number, got \"bad\""),
+                problem("numbers well written but too large say so, with the limit", """
+                        scenario: t
+                        seed: 99999999999999999999999
+                        nodes: [{name: n1, resources: {cpus: 99999999999, memory: 99999999EiB}, pull_bandwidth: 9999999EiB/s}]
+                        services:
+                          web: {deploy: {replicas: -99999999999999999999}}
+                        """,
+                        "2:7: seed: must be at most 9223372036854775807, got 99999999999999999999999",
+                        "3:38: cpus: 99999999999 is too large; a CPU amount is at most 9223372036",
+                        "3:59: memory: 99999999EiB is too large; a size is at most 9223372036854775807 bytes (8EiB less one byte)",
+                        "3:89: pull_bandwidth: 9999999EiB/s is too large; a bandwidth is at most 9223372036854775807 bytes per second",
+                        "5:28: replicas: must be at least 0, got -99999999999999999999"),
                 problem("an expectation after until is an error", """
                         scenario: t
                         until: 1m
@@ -371,6 +404,28 @@ class ProblemsTest {
         assertTrue(outcome.isValid());
         assertEquals(List.of("t.yaml:5:10: warning: at: 2m is after the end of the run (until: 1m); this item never happens"),
                 outcome.warnings().stream().map(Problem::toString).toList());
+    }
+
+    /** A wrong until is one problem: nothing is checked against an end the file does not give. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"5x", "-1m", "0s", "99999999999999999999h"})
+    void aWrongUntilIsOneProblem(String until) {
+        ParseOutcome outcome = new ScenarioParser().parse("t.yaml", """
+                scenario: t
+                until: %s
+                strategy: kubernetes
+                nodes: [{name: n1}]
+                services: {web: {}}
+                traffic:
+                  - {name: c, from: n1, to: web, rate: 1/s, start: 1m}
+                timeline:
+                  - {at: 1m, crash: n1}
+                expect:
+                  - {at: 30s, running: {web: 1}}
+                """.formatted(until));
+        assertEquals(1, outcome.problems().size(), outcome.problems().toString());
+        assertTrue(outcome.problems().get(0).toString().startsWith("t.yaml:2:8: until: "), outcome.problems().toString());
+        assertEquals(List.of(), outcome.warnings());
     }
 
     static Stream<Case> warnings() {

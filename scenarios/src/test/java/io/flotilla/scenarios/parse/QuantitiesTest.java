@@ -1,10 +1,13 @@
 package io.flotilla.scenarios.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -93,5 +96,19 @@ class QuantitiesTest {
     @MethodSource("cases")
     void parses(Case c) {
         assertEquals(c.expected(), c.kind().parser.apply(c.text()));
+    }
+
+    /** Well-formed but more than a long holds is told apart from a typo, for the message to say which. */
+    @Test
+    void tellsTooLargeFromMalformed() {
+        assertTrue(Quantities.sizeTooLarge("99999999EiB"));
+        assertTrue(Quantities.sizeTooLarge("1e300"));
+        assertTrue(Quantities.sizeTooLarge("8Ei"), "one byte more than a long holds");
+        assertFalse(Quantities.sizeTooLarge("7Ei"));
+        assertFalse(Quantities.sizeTooLarge("12 parsecs"));
+        assertTrue(Quantities.cpusTooLarge("99999999999"));
+        assertFalse(Quantities.cpusTooLarge("2 cores"));
+        assertTrue(Quantities.bandwidthTooLarge("99999999EiB/s"));
+        assertFalse(Quantities.bandwidthTooLarge("100MB"));
     }
 }
