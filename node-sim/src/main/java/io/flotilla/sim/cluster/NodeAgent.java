@@ -600,10 +600,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * nothing, vfs a copy of the image) takes its room, or the task is rejected with the engine's
      * words; it is prepared once the driver has made the layer.
      */
-    private void create(NodeContainer c) {
+    private void create(NodeContainer c, long afterImage) {
         long imageBytes = images.apply(c.task.spec().image()).sizeBytes();
         String key = CONTAINER + c.task.id();
-        long layer = disk.has(key) ? 0 : disk.driver().containerBytes(imageBytes);
+        long layer = layerBytes(c);
         if (!disk.fits(layer)) {
             c.imageWait = false;
             rejected(c, CREATE_DISK_FULL);
@@ -612,13 +612,18 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         if (layer > 0) {
             disk.take(key, layer);
         }
-        timers.start(c.task.id(), new StepDone(c.task.id(), TaskState.READY), disk.driver().createNanos(imageBytes));
+        timers.start(c.task.id(), new StepDone(c.task.id(), TaskState.READY), afterImage + disk.driver().createNanos(imageBytes));
+    }
+
+    /** What the container's own layer still needs on the disk: nothing under copy-on-write, or made already. */
+    private long layerBytes(NodeContainer c) {
+        return disk.has(CONTAINER + c.task.id()) ? 0 : disk.driver().containerBytes(images.apply(c.task.spec().image()).sizeBytes());
     }
 
     private Behavior<Command> onCreate(Create m) {
         NodeContainer c = containers.get(m.taskId());
         if (c != null && c.state == TaskState.PREPARING && c.imageWait && !c.startAfterImage) {
-            create(c);
+            create(c, 0);
         }
         return this;
     }
@@ -637,10 +642,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * prepared as long after as its storage driver takes), or started again.
      */
     private void imageReady(NodeContainer c, long delay) {
-        if (!c.startAfterImage && delay == 0) {
-            create(c);
+        if (!c.startAfterImage && delay > 0 && layerBytes(c) > 0) {
+            timers.start(c.task.id(), new Create(c.task.id()), delay); // its layer takes its room only then
         } else if (!c.startAfterImage) {
-            timers.start(c.task.id(), new Create(c.task.id()), delay);
+            create(c, delay); // a layer of nothing fits whenever it is made
         } else if (delay == 0) {
             start(c);
         } else {

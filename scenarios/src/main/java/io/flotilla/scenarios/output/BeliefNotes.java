@@ -9,9 +9,11 @@ import io.flotilla.sim.kernel.LoggedEvent;
 import io.flotilla.sim.view.TaskView;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -36,12 +38,17 @@ final class BeliefNotes {
     private final Map<String, Long> truthSince = new HashMap<>();
 
     BeliefNotes(List<LoggedEvent> events) {
+        Set<String> stopped = new HashSet<>(); // the tasks whose truth is a stop, so far
         for (LoggedEvent logged : events) {
             if (logged.event() instanceof TaskObserved o && o.state().isTerminal()) {
                 stopReports.computeIfAbsent(o.task(), k -> new ArrayList<>()).add(logged.time());
             }
-            if (logged.event() instanceof TaskStateChanged e && !e.state().isTerminal()) {
-                goesOn.computeIfAbsent(e.task(), k -> new ArrayList<>()).add(logged.time());
+            if (logged.event() instanceof TaskStateChanged e) {
+                if (e.state().isTerminal()) {
+                    stopped.add(e.task());
+                } else if (stopped.remove(e.task())) {
+                    goesOn.computeIfAbsent(e.task(), k -> new ArrayList<>()).add(logged.time());
+                }
             }
         }
     }
