@@ -21,8 +21,9 @@ final class NumberOptions {
         cli.registerConverter(Long.TYPE, longs);
         cli.registerConverter(Integer.class, ints);
         cli.registerConverter(Integer.TYPE, ints);
-        cli.registerConverter(Double.class, NumberOptions::number);
-        cli.registerConverter(Double.TYPE, NumberOptions::number);
+        CommandLine.ITypeConverter<Double> numbers = NumberOptions::number;
+        cli.registerConverter(Double.class, numbers);
+        cli.registerConverter(Double.TYPE, numbers);
     }
 
     static BigInteger whole(String text, long min, long max) {
