@@ -601,8 +601,6 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * words; it is prepared once the driver has made the layer.
      */
     private void create(NodeContainer c, long afterImage) {
-        long imageBytes = images.apply(c.task.spec().image()).sizeBytes();
-        String key = CONTAINER + c.task.id();
         long layer = layerBytes(c);
         if (!disk.fits(layer)) {
             c.imageWait = false;
@@ -610,9 +608,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             return;
         }
         if (layer > 0) {
-            disk.take(key, layer);
+            disk.take(CONTAINER + c.task.id(), layer);
         }
-        timers.start(c.task.id(), new StepDone(c.task.id(), TaskState.READY), afterImage + disk.driver().createNanos(imageBytes));
+        long creation = disk.driver().createNanos(images.apply(c.task.spec().image()).sizeBytes());
+        timers.start(c.task.id(), new StepDone(c.task.id(), TaskState.READY), afterImage + creation);
     }
 
     /** What the container's own layer still needs on the disk: nothing under copy-on-write, or made already. */

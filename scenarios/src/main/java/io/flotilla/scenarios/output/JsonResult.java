@@ -30,8 +30,9 @@ import java.util.OptionalLong;
 
 /**
  * The {@code run --json} result: the run, each expectation, every node, the newest task of every
- * slot at the end (a deleted pod no longer holds one) with its address on each network, every volume (its node, state and up to when
- * it holds every write; {@code on} is the node whose disk holds a {@code local} volume), and what
+ * slot at the end (a deleted pod no longer holds one) with its address on each network, every
+ * volume (its node, state and up to when it holds every write; {@code on} is the node whose disk
+ * holds a {@code local} volume), and what
  * became of every traffic client's requests. Each node lists the images on its disk and what their
  * layers take there ({@code image_bytes}, each shared layer once). {@code state} is the truth;
  * {@code believed} is the manager's record beside it. A task's
