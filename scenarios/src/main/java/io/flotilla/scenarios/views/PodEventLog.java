@@ -30,9 +30,9 @@ import java.util.Set;
  *
  * <p>The container is named after the service. A drain's eviction records no event (the eviction
  * API records none); the kubelet's {@code Killing} follows it. The image events follow the run's
- * changes of a container's waiting reason: a failed pull right after another, with no held-back
- * sync between them, is counted once; and a pod that waited for its image counts its successful
- * pull from its first attempt.
+ * changes of a container's waiting reason, and every failed pull of the pod's image on its node
+ * while it waits in {@code ErrImagePull} (a pull failing as the last one did changes no waiting
+ * reason); a pod that waited for its image counts its successful pull from its first attempt.
  */
 final class PodEventLog {
 
@@ -121,22 +121,33 @@ final class PodEventLog {
     }
 
     /**
-     * The kubelet's container waits for its image: the image manager's event for the failed pull,
+     * The kubelet's container waits for its image: the image manager's events for the failed pull,
      * the held-back pull or the absent image ({@code EnsureImageExists}), then the container
      * start's {@code Failed} with the reason ({@code Error: ErrImagePull}).
      */
     void imageWaiting(TaskWaiting e, TaskRecord pod, long time) {
-        String image = pod.image();
         switch (e.reason()) {
-            case "ErrImagePull" -> {
-                record(e.task(), time, KubeEvent.NORMAL, "Pulling", KUBELET, "Pulling image \"" + image + "\"");
-                record(e.task(), time, KubeEvent.WARNING, "Failed", KUBELET,
-                        "Failed to pull image \"" + image + "\": " + e.message());
+            case "ErrImagePull" -> pullFailed(pod, e.message(), time);
+            case "ImagePullBackOff" -> {
+                record(e.task(), time, KubeEvent.NORMAL, "BackOff", KUBELET, e.message());
+                containerFailed(pod, e.reason(), time);
             }
-            case "ImagePullBackOff" -> record(e.task(), time, KubeEvent.NORMAL, "BackOff", KUBELET, e.message());
-            default -> record(e.task(), time, KubeEvent.WARNING, e.reason(), KUBELET, e.message());
+            default -> {
+                record(e.task(), time, KubeEvent.WARNING, e.reason(), KUBELET, e.message());
+                containerFailed(pod, e.reason(), time);
+            }
         }
-        record(e.task(), time, KubeEvent.WARNING, "Failed", KUBELET, "Error: " + e.reason());
+    }
+
+    /** One failed pull of the pod's image, whether or not it changed the pod's waiting reason. */
+    void pullFailed(TaskRecord pod, String error, long time) {
+        record(pod.id(), time, KubeEvent.NORMAL, "Pulling", KUBELET, "Pulling image \"" + pod.image() + "\"");
+        record(pod.id(), time, KubeEvent.WARNING, "Failed", KUBELET, "Failed to pull image \"" + pod.image() + "\": " + error);
+        containerFailed(pod, "ErrImagePull", time);
+    }
+
+    private void containerFailed(TaskRecord pod, String reason, long time) {
+        record(pod.id(), time, KubeEvent.WARNING, "Failed", KUBELET, "Error: " + reason);
     }
 
     void health(TaskHealthChanged e, long time) {

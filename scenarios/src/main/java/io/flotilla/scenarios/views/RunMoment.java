@@ -9,6 +9,7 @@ import io.flotilla.scheduler.model.NodeStatus;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.sim.events.ContainerBackOff;
 import io.flotilla.sim.events.ContainerCommanded;
+import io.flotilla.sim.events.ImagePullFailed;
 import io.flotilla.sim.events.LeaderChanged;
 import io.flotilla.sim.events.NetworkChanged;
 import io.flotilla.sim.events.NetworkCreated;
@@ -131,9 +132,11 @@ public final class RunMoment {
             });
         } else if (event instanceof TaskWaiting e) {
             task(e.task(), logged, t -> {
-                t.imageWaiting = e.reason();
+                t.imageWaiting = e;
                 podEvents.imageWaiting(e, t, time);
             });
+        } else if (event instanceof ImagePullFailed e && kubernetes) {
+            tasks.values().stream().filter(t -> t.pullFailsAgain(e)).forEach(t -> podEvents.pullFailed(t, e.error(), time));
         } else if (event instanceof PodEvicted e) {
             podEvents.evicted(e, time);
         } else if (event instanceof ContainerCommanded e) {
