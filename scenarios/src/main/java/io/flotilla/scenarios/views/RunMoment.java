@@ -60,6 +60,7 @@ public final class RunMoment {
     private final Map<String, NodeRecord> nodes = new LinkedHashMap<>();
     private final Map<String, NetworkCreated> networks = new LinkedHashMap<>();
     private final Reach reach = new Reach();
+    private final ImagePulls pulls;
     private final PodEventLog podEvents;
     private Optional<String> leader = Optional.empty();
 
@@ -67,7 +68,8 @@ public final class RunMoment {
         this.run = run;
         this.at = at;
         this.ids = new DisplayIds(run.seed());
-        this.podEvents = new PodEventLog(run.scenario(), ids);
+        this.pulls = new ImagePulls(run.scenario());
+        this.podEvents = new PodEventLog(run.scenario(), ids, pulls);
         for (NodeDecl n : run.scenario().nodes()) {
             nodes.put(n.name(), new NodeRecord(n));
         }
@@ -81,6 +83,7 @@ public final class RunMoment {
                 break;
             }
             m.apply(logged);
+            m.pulls.apply(logged); // after the pod events, which ask how the task stood before it
         }
         return m;
     }
