@@ -7,6 +7,7 @@ import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.StatefulSetDecl;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.model.TimelineItem;
+import io.flotilla.scenarios.views.ImagePulls;
 import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskState;
@@ -44,7 +45,7 @@ final class ArchitecturePath {
     private final Map<String, String> versionOf = new HashMap<>();
     /** The Kubernetes kind each workload is deployed as, by name: deployment unless said here. */
     private final Map<String, String> kinds = new HashMap<>();
-    private final Map<String, Long> preparingAt = new HashMap<>();
+    private final ImagePulls imagePulls;
     private final Map<String, String> images = new HashMap<>();
     /** The newest logged pull of each image on each node, keyed {@code node|image}. */
     private final Map<String, ImagePullStarted> pulls = new HashMap<>();
@@ -52,6 +53,7 @@ final class ArchitecturePath {
     ArchitecturePath(Scenario scenario, Strategy strategy) {
         this.scenario = scenario;
         this.kubernetes = strategy == Strategy.KUBERNETES;
+        this.imagePulls = new ImagePulls(scenario);
         noteKinds(scenario.services(), scenario.statefulsets());
         for (TimelineItem item : scenario.timeline()) {
             if (item.action() instanceof Action.Deploy d) {
@@ -68,6 +70,7 @@ final class ArchitecturePath {
     /** The path's lines that come just before {@code logged}'s own line. */
     List<String> before(LoggedEvent logged, String taskName) {
         Event event = logged.event();
+        imagePulls.apply(logged);
         if (event instanceof ServiceChanged e && (e.change().equals("create") || e.change().equals("update"))) {
             return List.of(row(kubernetes ? "client -> api server" : "client -> manager",
                     kubernetes ? (e.change().equals("create") ? "kubectl apply" : "kubectl set image")
@@ -103,34 +106,35 @@ final class ArchitecturePath {
             return List.of(row((kubernetes ? "api server -> " : "manager -> ") + e.node(),
                     kubernetes ? "pod bound" : "task assigned", kubernetes ? e.task() + " (slot " + taskName + ")" : taskName));
         }
-        if (e.state() == TaskState.PREPARING) {
-            preparingAt.put(e.task(), logged.time());
-        } else if (e.state() == TaskState.READY && preparingAt.containsKey(e.task())) {
-            return List.of(imageLine(e, logged.time() - preparingAt.remove(e.task()), taskName));
+        if (e.state() == TaskState.READY) {
+            return imagePulls.prepared(e.task(), e.node(), imageOf(e.task()), logged.time())
+                    .map(pull -> List.of(imageLine(e, pull, taskName))).orElse(List.of());
         }
         return List.of();
     }
 
     /**
-     * Where the task's image came from: its registry, or the node's own disk; {@code took} from
-     * preparing to prepared, of which the container's creation is the storage driver's part (vfs:
-     * a copy of the image).
+     * Where the task's image came from: its registry, or the node's own disk; how long the pull that
+     * brought it took, and, for a pod whose pulls failed or were held back, how long after its first
+     * attempt that pull began; then the container's creation, the storage driver's part (vfs: a copy
+     * of the image).
      */
-    private String imageLine(TaskStateChanged e, long took, String taskName) {
+    private String imageLine(TaskStateChanged e, ImagePulls.Pull pull, String taskName) {
         String image = imageOf(e.task());
         ImageDecl decl = scenario.image(image);
         String registry = decl.registry().name();
-        long create = scenario.nodes().stream().filter(n -> n.spec().name().equals(e.node())).findFirst()
-                .map(n -> n.storageDriver().createNanos(decl.sizeBytes())).orElse(0L);
+        long create = imagePulls.createNanos(e.node(), image);
         String created = create == 0 ? "" : ", then " + Durations.format(create) + " to create the container ("
                 + "vfs copies the image into it)";
-        if (took == create) {
+        if (pull.onDisk()) {
             return row(e.node(), "image on disk", image + " is already on " + e.node() + " for " + taskName + created);
         }
         // A pull of a layered image has its own lines; one of an image given by its size has only this one.
         String what = pulls.containsKey(e.node() + "|" + image) ? "" : " (1 layer, " + ByteSizes.format(decl.sizeBytes()) + ")";
-        return row(registry + " -> " + e.node(), "image pulled", image + " ready after " + Durations.format(took - create) + what
-                + created);
+        String waited = pull.waitedBefore() == 0 ? ""
+                : ", a pull begun " + Durations.format(pull.waitedBefore()) + " after the first attempt";
+        return row(registry + " -> " + e.node(), "image pulled", image + " ready after " + Durations.format(pull.took()) + what
+                + waited + created);
     }
 
     private String imageOf(String task) {

@@ -30,9 +30,10 @@ import java.util.Set;
  *
  * <p>The container is named after the service. A drain's eviction records no event (the eviction
  * API records none); the kubelet's {@code Killing} follows it. The image events follow the run's
- * changes of a container's waiting reason: a failed pull right after another, with no held-back
- * sync between them, is counted once; and a pod that waited for its image counts its successful
- * pull from its first attempt.
+ * changes of a container's waiting reason, and every failed pull of the pod's image on its node
+ * while it waits in {@code ErrImagePull} (a pull failing as the last one did changes no waiting
+ * reason). Each pull's {@code Pulling} is dated when it was asked for, and {@code Pulled} says what
+ * the pull that brought the image took, as {@link ImagePulls} tells them.
  */
 final class PodEventLog {
 
@@ -44,7 +45,6 @@ final class PodEventLog {
     private final Scenario scenario;
     private final DisplayIds ids;
     private final Map<String, List<KubeEvent>> events = new HashMap<>();
-    private final Map<String, Long> preparingAt = new HashMap<>();
     private final Map<String, TaskState> lastTruth = new HashMap<>();
     /**
      * Pods whose exited container the runtime starts again for an operator, until it runs or ends:
@@ -53,9 +53,12 @@ final class PodEventLog {
      */
     private final Set<String> startedByOperator = new HashSet<>();
 
-    PodEventLog(Scenario scenario, DisplayIds ids) {
+    private final ImagePulls pulls;
+
+    PodEventLog(Scenario scenario, DisplayIds ids, ImagePulls pulls) {
         this.scenario = scenario;
         this.ids = ids;
+        this.pulls = pulls;
     }
 
     void unplaced(TaskUnplaced e, long time) {
@@ -69,8 +72,7 @@ final class PodEventLog {
         String image = pod.image();
         switch (e.state()) {
             case ASSIGNED -> record(e.task(), time, KubeEvent.NORMAL, "Scheduled", SCHEDULER, e.message());
-            case PREPARING -> preparingAt.put(e.task(), time);
-            case READY -> pulled(e.task(), image, preparingAt.getOrDefault(e.task(), time), time);
+            case READY -> pulls.prepared(e.task(), e.node(), image, time).ifPresent(p -> pulled(e.task(), image, p));
             case STARTING -> {
                 if (startedByOperator.contains(e.task())) {
                     return;
@@ -100,15 +102,20 @@ final class PodEventLog {
         startedByOperator.add(pod);
     }
 
-    private void pulled(String pod, String image, long from, long to) {
-        if (to > from) {
-            record(pod, from, KubeEvent.NORMAL, "Pulling", KUBELET, "Pulling image \"" + image + "\"");
-            String took = HumanDurations.go(to - from);
-            record(pod, to, KubeEvent.NORMAL, "Pulled", KUBELET, "Successfully pulled image \"" + image + "\" in " + took
-                    + " (" + took + " including waiting). Image size: " + scenario.image(image).sizeBytes() + " bytes.");
-        } else {
-            record(pod, to, KubeEvent.NORMAL, "Pulled", KUBELET, alreadyPresent(image));
+    /**
+     * The image manager's events for the pull that brought the pod its image, when it was asked for
+     * and when it ended. Pulls are not queued (the simulated kubelet pulls in parallel), so the time
+     * including waiting is the pull's own.
+     */
+    private void pulled(String pod, String image, ImagePulls.Pull pull) {
+        if (pull.onDisk()) {
+            record(pod, pull.done(), KubeEvent.NORMAL, "Pulled", KUBELET, alreadyPresent(image));
+            return;
         }
+        record(pod, pull.asked(), KubeEvent.NORMAL, "Pulling", KUBELET, "Pulling image \"" + image + "\"");
+        String took = HumanDurations.go(pull.took());
+        record(pod, pull.done(), KubeEvent.NORMAL, "Pulled", KUBELET, "Successfully pulled image \"" + image + "\" in " + took
+                + " (" + took + " including waiting). Image size: " + scenario.image(image).sizeBytes() + " bytes.");
     }
 
     private static String alreadyPresent(String image) {
@@ -121,22 +128,34 @@ final class PodEventLog {
     }
 
     /**
-     * The kubelet's container waits for its image: the image manager's event for the failed pull,
+     * The kubelet's container waits for its image: the image manager's events for the failed pull,
      * the held-back pull or the absent image ({@code EnsureImageExists}), then the container
      * start's {@code Failed} with the reason ({@code Error: ErrImagePull}).
      */
     void imageWaiting(TaskWaiting e, TaskRecord pod, long time) {
-        String image = pod.image();
         switch (e.reason()) {
-            case "ErrImagePull" -> {
-                record(e.task(), time, KubeEvent.NORMAL, "Pulling", KUBELET, "Pulling image \"" + image + "\"");
-                record(e.task(), time, KubeEvent.WARNING, "Failed", KUBELET,
-                        "Failed to pull image \"" + image + "\": " + e.message());
+            case "ErrImagePull" -> pullFailed(pod, e.message(), time);
+            case "ImagePullBackOff" -> {
+                record(e.task(), time, KubeEvent.NORMAL, "BackOff", KUBELET, e.message());
+                containerFailed(pod, e.reason(), time);
             }
-            case "ImagePullBackOff" -> record(e.task(), time, KubeEvent.NORMAL, "BackOff", KUBELET, e.message());
-            default -> record(e.task(), time, KubeEvent.WARNING, e.reason(), KUBELET, e.message());
+            default -> {
+                record(e.task(), time, KubeEvent.WARNING, e.reason(), KUBELET, e.message());
+                containerFailed(pod, e.reason(), time);
+            }
         }
-        record(e.task(), time, KubeEvent.WARNING, "Failed", KUBELET, "Error: " + e.reason());
+    }
+
+    /** One failed pull of the pod's image, whether or not it changed the pod's waiting reason. */
+    void pullFailed(TaskRecord pod, String error, long time) {
+        long asked = pulls.failedPullAsked(pod.id(), pod.image(), time);
+        record(pod.id(), asked, KubeEvent.NORMAL, "Pulling", KUBELET, "Pulling image \"" + pod.image() + "\"");
+        record(pod.id(), time, KubeEvent.WARNING, "Failed", KUBELET, "Failed to pull image \"" + pod.image() + "\": " + error);
+        containerFailed(pod, "ErrImagePull", time);
+    }
+
+    private void containerFailed(TaskRecord pod, String reason, long time) {
+        record(pod.id(), time, KubeEvent.WARNING, "Failed", KUBELET, "Error: " + reason);
     }
 
     void health(TaskHealthChanged e, long time) {

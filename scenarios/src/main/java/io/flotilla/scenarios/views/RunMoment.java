@@ -9,6 +9,7 @@ import io.flotilla.scheduler.model.NodeStatus;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.sim.events.ContainerBackOff;
 import io.flotilla.sim.events.ContainerCommanded;
+import io.flotilla.sim.events.ImagePullFailed;
 import io.flotilla.sim.events.LeaderChanged;
 import io.flotilla.sim.events.NetworkChanged;
 import io.flotilla.sim.events.NetworkCreated;
@@ -59,6 +60,7 @@ public final class RunMoment {
     private final Map<String, NodeRecord> nodes = new LinkedHashMap<>();
     private final Map<String, NetworkCreated> networks = new LinkedHashMap<>();
     private final Reach reach = new Reach();
+    private final ImagePulls pulls;
     private final PodEventLog podEvents;
     private Optional<String> leader = Optional.empty();
 
@@ -66,7 +68,8 @@ public final class RunMoment {
         this.run = run;
         this.at = at;
         this.ids = new DisplayIds(run.seed());
-        this.podEvents = new PodEventLog(run.scenario(), ids);
+        this.pulls = new ImagePulls(run.scenario());
+        this.podEvents = new PodEventLog(run.scenario(), ids, pulls);
         for (NodeDecl n : run.scenario().nodes()) {
             nodes.put(n.name(), new NodeRecord(n));
         }
@@ -80,6 +83,7 @@ public final class RunMoment {
                 break;
             }
             m.apply(logged);
+            m.pulls.apply(logged); // after the pod events, which ask how the task stood before it
         }
         return m;
     }
@@ -131,9 +135,11 @@ public final class RunMoment {
             });
         } else if (event instanceof TaskWaiting e) {
             task(e.task(), logged, t -> {
-                t.imageWaiting = e.reason();
+                t.imageWaiting = e;
                 podEvents.imageWaiting(e, t, time);
             });
+        } else if (event instanceof ImagePullFailed e && kubernetes) {
+            tasks.values().stream().filter(t -> t.pullFailsAgain(e)).forEach(t -> podEvents.pullFailed(t, e.error(), time));
         } else if (event instanceof PodEvicted e) {
             podEvents.evicted(e, time);
         } else if (event instanceof ContainerCommanded e) {

@@ -1,6 +1,8 @@
 package io.flotilla.scenarios.views;
 
 import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.sim.events.ImagePullFailed;
+import io.flotilla.sim.events.TaskWaiting;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -46,7 +48,7 @@ public final class TaskRecord {
     /** The kubelet waits out a back-off before it restarts the failed container (CrashLoopBackOff). */
     boolean backingOff;
     /** Why the kubelet's container waits for its image ({@code ErrImagePull}, {@code ImagePullBackOff}, ...); null once it has it. */
-    String imageWaiting;
+    TaskWaiting imageWaiting;
     long lastChangeSeq;
     long updatedAt;
     /** When the current container started running; the last container that stopped, and the one before it. */
@@ -245,7 +247,17 @@ public final class TaskRecord {
      * {@code ErrImageNeverPull}), until the kubelet has it; empty when it does not wait for one.
      */
     public Optional<String> imageWaiting() {
-        return Optional.ofNullable(imageWaiting);
+        return Optional.ofNullable(imageWaiting).map(TaskWaiting::reason);
+    }
+
+    /**
+     * Whether {@code failure} is this pod's pull failing again as its last one did: the pod waits in
+     * {@code ErrImagePull} with that error, on that node, for that image. Its waiting reason stays,
+     * so the log says nothing more about the pod; the kubelet records the pull's events all the same.
+     */
+    boolean pullFailsAgain(ImagePullFailed failure) {
+        return imageWaiting != null && imageWaiting.reason().equals("ErrImagePull")
+                && imageWaiting.message().equals(failure.error()) && failure.node().equals(node) && failure.image().equals(image);
     }
 
     /** When the container that runs now started, if one runs or ran. */

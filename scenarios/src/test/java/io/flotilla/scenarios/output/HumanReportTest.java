@@ -167,6 +167,37 @@ class HumanReportTest {
         assertEquals(true, failed.get(0).endsWith("(manager: desired running, last reported running until 1m)"), failed.get(0));
     }
 
+    /**
+     * A pod whose registry (100ms away, 100MB/s) is down from 0s to 1m: its pulls fail, and the
+     * minute's resync pulls the 70MB image at 1m20.1s. The image line says what that pull took
+     * (800ms) and, apart, how long after the first attempt it began, not the whole wait as the pull.
+     */
+    @Test
+    void anImagePulledAfterFailedPullsTellsThePullApartFromTheWait() {
+        ParseOutcome outcome = new ScenarioParser().parse("pull.yaml", """
+                scenario: pull
+                strategy: kubernetes
+                until: 2m
+                registries:
+                  hub: {bandwidth: 100MB/s, latency: 100ms}
+                images:
+                  "nginx:1.28": {size: 70MB}
+                nodes:
+                  - {name: manager-1, role: manager, availability: drain}
+                  - {name: worker-1}
+                services:
+                  web: {image: "nginx:1.28"}
+                timeline:
+                  - {at: 0s, registry_down: hub}
+                  - {at: 1m, registry_up: hub}
+                """);
+        assertEquals(List.of(), outcome.problems());
+        RunResult run = ScenarioRunner.run(outcome.scenario().orElseThrow(), RunOptions.DEFAULT);
+        assertEquals(List.of("1m20.9s  hub -> worker-1        image pulled                      nginx:1.28 ready after 800ms"
+                        + " (1 layer, 70MB), a pull begun 1m20.1s after the first attempt"),
+                lines(run, "image pulled"));
+    }
+
     @Test
     void onATerminalFailuresAreRedAndVerdictsColoured() {
         assertEquals("\033[31mweb.1  failed  worker-1  node crashed\033[0m", Palette.ANSI.timeline("web.1  failed  worker-1  node crashed"));
