@@ -49,7 +49,21 @@ final class HealthcheckBinder {
         if (off || form.filter("NONE"::equals).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(new HealthCheck(interval, timeout, retries, startPeriod));
+        return Optional.of(new HealthCheck(interval, timeout, retries, startPeriod,
+                f.value("test").map(HealthcheckBinder::command).orElse(List.of())));
+    }
+
+    /** The process a {@code test} runs: a string or {@code CMD-SHELL} through the shell, {@code CMD} as it is. */
+    private static List<String> command(Node test) {
+        if (!(test instanceof SequenceNode seq)) {
+            return Yaml.isScalar(test) ? List.of("/bin/sh", "-c", Yaml.text(test)) : List.of();
+        }
+        List<String> words = seq.getValue().stream().filter(Yaml::isScalar).map(Yaml::text).toList();
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        List<String> rest = words.subList(1, words.size());
+        return words.get(0).equals("CMD-SHELL") ? List.of("/bin/sh", "-c", String.join(" ", rest)) : rest;
     }
 
     /**

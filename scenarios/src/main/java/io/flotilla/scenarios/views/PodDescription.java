@@ -237,7 +237,7 @@ public final class PodDescription {
     }
 
     private static String probe(HealthCheck h) {
-        return "exec [] delay=" + h.startPeriodNanos() / Durations.SECOND + "s timeout=" + h.timeoutNanos() / Durations.SECOND
+        return "exec [" + String.join(" ", h.command()) + "] delay=" + h.startPeriodNanos() / Durations.SECOND + "s timeout=" + h.timeoutNanos() / Durations.SECOND
                 + "s period=" + h.intervalNanos() / Durations.SECOND + "s #success=1 #failure=" + h.retries();
     }
 

@@ -62,10 +62,13 @@ class DataPlaneParseTest {
     @Test
     void healthChecksAndStopGracePeriods() {
         TaskSpec web = service("web").task();
-        assertEquals(Optional.of(new HealthCheck(5 * S, 2 * S, 2, 10 * S)), web.healthcheck());
+        assertEquals(Optional.of(new HealthCheck(5 * S, 2 * S, 2, 10 * S, List.of("curl", "-f", "http://localhost"))),
+                web.healthcheck());
         assertEquals(30 * S, web.stopGracePeriodNanos());
-        assertEquals(Optional.of(HealthCheck.DOCKER_DEFAULTS), service("db").task().healthcheck(),
-                "a zero interval or retry count is Docker's default");
+        HealthCheck d = HealthCheck.DOCKER_DEFAULTS;
+        assertEquals(Optional.of(new HealthCheck(d.intervalNanos(), d.timeoutNanos(), d.retries(), d.startPeriodNanos(),
+                List.of("/bin/sh", "-c", "pg_isready"))), service("db").task().healthcheck(),
+                "a zero interval or retry count is Docker's default; a string test runs through the shell");
         assertEquals(TaskSpec.DEFAULT_STOP_GRACE_NANOS, service("db").task().stopGracePeriodNanos());
         assertEquals(Optional.empty(), service("cache").task().healthcheck(), "test: [NONE]");
         assertEquals(Optional.empty(), service("quiet").task().healthcheck(), "disable: true");

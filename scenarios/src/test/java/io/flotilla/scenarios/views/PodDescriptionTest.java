@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.flotilla.scenarios.run.RunResult;
 import org.junit.jupiter.api.BeforeAll;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,33 @@ class PodDescriptionTest {
     private static String describe(String pod, String at) {
         RunMoment m = Runs.at(run, at);
         return PodDescription.render(m, KubernetesApi.pod(m, pod).orElseThrow());
+    }
+
+    /** A compose healthcheck is the pod's readiness probe: its command as the kubelet would exec it. */
+    @Test
+    void theReadinessProbeShowsTheCommandItRuns() {
+        RunResult probed = Runs.run("""
+                scenario: probed
+                strategy: kubernetes
+                until: 10s
+                nodes:
+                  - {name: manager-1, role: manager}
+                  - {name: worker-1}
+                services:
+                  web:
+                    image: nginx:1.27
+                    healthcheck: {test: ["CMD", "curl", "-f", "http://localhost/"], interval: 5s, timeout: 2s}
+                  api:
+                    image: nginx:1.27
+                    healthcheck: {test: "wget -qO- localhost:8080/health", interval: 10s, retries: 5}
+                """);
+        RunMoment m = Runs.at(probed, "10s");
+        List<String> probes = KubernetesApi.pods(m).stream()
+                .map(p -> PodDescription.render(m, p).lines().filter(l -> l.contains("Readiness:")).findFirst().orElseThrow().strip())
+                .sorted().toList();
+        assertEquals(List.of(
+                "Readiness:      exec [/bin/sh -c wget -qO- localhost:8080/health] delay=0s timeout=30s period=10s #success=1 #failure=5",
+                "Readiness:      exec [curl -f http://localhost/] delay=0s timeout=2s period=5s #success=1 #failure=3"), probes);
     }
 
     /** A running pod: pulled, created, started once. */
