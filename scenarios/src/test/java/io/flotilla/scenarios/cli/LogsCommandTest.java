@@ -32,7 +32,7 @@ class LogsCommandTest {
     private static final String LEAK = "examples/compare-memory-leak.yaml";
     private static final String PAUSE_STOP = "examples/compare-pause-vs-stop.yaml";
     /** The pod whose container compare-pause-vs-stop stops at 2m: the kubelet restarts it in place at once. */
-    private static final String STOPPED_POD = "web-556f54c4bd-4mnbw";
+    private static final String STOPPED_POD = "web-94868f9ff-4mnbw";
 
     private static String line(String time, String second) {
         return time + " shoppers - - [01/Jan/1970:" + second + " +0000] \"GET / HTTP/1.1\" 200 - \"-\" \"-\"\n";
