@@ -2,6 +2,7 @@ package io.flotilla.scenarios.cli;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.TypeConversionException;
 
@@ -15,15 +16,27 @@ final class NumberOptions {
 
     /** Registers the converters with {@code cli} and the subcommands it has so far. */
     static void register(CommandLine cli) {
-        CommandLine.ITypeConverter<Long> longs = t -> whole(t, Long.MIN_VALUE, Long.MAX_VALUE).longValue();
-        CommandLine.ITypeConverter<Integer> ints = t -> whole(t, Integer.MIN_VALUE, Integer.MAX_VALUE).intValue();
+        Converter<Long> longs = new Converter<>(t -> whole(t, Long.MIN_VALUE, Long.MAX_VALUE).longValue());
+        Converter<Integer> ints = new Converter<>(t -> whole(t, Integer.MIN_VALUE, Integer.MAX_VALUE).intValue());
+        Converter<Double> numbers = new Converter<>(NumberOptions::number);
         cli.registerConverter(Long.class, longs);
         cli.registerConverter(Long.TYPE, longs);
         cli.registerConverter(Integer.class, ints);
         cli.registerConverter(Integer.TYPE, ints);
-        CommandLine.ITypeConverter<Double> numbers = NumberOptions::number;
         cli.registerConverter(Double.class, numbers);
         cli.registerConverter(Double.TYPE, numbers);
+    }
+
+    /**
+     * A converter of a class of its own, not a lambda of picocli's interface: the launcher's
+     * class-data archive would otherwise leave out that interface, and every converter picocli has
+     * built in with it (JDK 17 cannot keep a class compiled for Java 5 that a lambda made it link).
+     */
+    private record Converter<T>(Function<String, T> reading) implements CommandLine.ITypeConverter<T> {
+        @Override
+        public T convert(String text) {
+            return reading.apply(text);
+        }
     }
 
     static BigInteger whole(String text, long min, long max) {

@@ -323,7 +323,7 @@ public final class HumanReport {
         // Under kubernetes a Terminating pod is neither running nor not running for its slot: it is counted apart.
         boolean kubernetes = run.strategy() == Strategy.KUBERNETES;
         Map<String, int[]> perService = new TreeMap<>();
-        for (TaskView t : JsonResult.newestTasks(run, view)) {
+        for (TaskView t : LiveSlots.newestTasks(run, view)) {
             int[] c = perService.computeIfAbsent(t.service, s -> new int[3]);
             if (!(kubernetes && t.isTerminating())) {
                 c[t.isRunning() ? 0 : 1]++;

@@ -13,7 +13,6 @@ import io.flotilla.scenarios.model.TrafficDecl;
 import io.flotilla.scenarios.model.TrafficTotals;
 import io.flotilla.scenarios.model.VolumeDecl;
 import io.flotilla.scenarios.run.RunResult;
-import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.events.TaskSecrets;
 import io.flotilla.sim.view.ClusterView;
@@ -80,18 +79,6 @@ public final class JsonResult {
         out.println();
     }
 
-    /**
-     * The newest task of every slot that still exists: under the kubernetes strategy a deleted pod
-     * is gone once its kubelet confirmed that it stopped (the manager recorded {@code shutdown}), as
-     * a Swarm slot removed by a scale-down is once its task stopped.
-     */
-    static List<TaskView> newestTasks(RunResult run, ClusterView view) {
-        boolean kubernetes = run.strategy() == Strategy.KUBERNETES;
-        return view.newestTasks().stream()
-                .filter(t -> !(kubernetes && t.desired() == TaskState.SHUTDOWN && t.believed() == TaskState.SHUTDOWN))
-                .toList();
-    }
-
     private static void write(RunResult run, List<ExpectationResult> expectations, ClusterView view,
             JsonGenerator gen) throws IOException {
         gen.writeStartObject();
@@ -118,7 +105,7 @@ public final class JsonResult {
         gen.writeEndArray();
         boolean kubernetes = run.strategy() == Strategy.KUBERNETES;
         gen.writeArrayFieldStart("tasks");
-        for (TaskView t : newestTasks(run, view)) {
+        for (TaskView t : LiveSlots.newestTasks(run, view)) {
             writeTask(gen, t, kubernetes);
         }
         gen.writeEndArray();
