@@ -877,6 +877,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      */
     private void running(NodeContainer c) {
         c.everStarted = true;
+        if (c.mounted) {
+            storage.tell(new Storage.Started(c.task.id()));
+        }
         c.health = HealthStatus.STARTING;
         toDataPlane(c, new DataPlane.ContainerStarted(node, c.task));
         Optional<HealthCheck> hc = c.task.spec().healthcheck();

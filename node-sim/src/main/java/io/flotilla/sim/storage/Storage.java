@@ -31,6 +31,7 @@ import io.flotilla.sim.kernel.Kernel;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,6 +75,9 @@ public final class Storage extends AbstractBehavior<Storage.Command> {
 
     /** The container of {@code task} stopped: it writes no more. */
     public record Unmount(String task) implements Command {}
+
+    /** The container of {@code task}, its volumes mounted, runs: its server can take part in a replication stream. */
+    public record Started(String task) implements Command {}
 
     /** The node died: its containers stop writing, its disk's volumes are lost until it is back. */
     public record NodeDown(String node) implements Command {}
@@ -130,6 +134,8 @@ public final class Storage extends AbstractBehavior<Storage.Command> {
     private final Volumes volumes;
     private final Map<VolumeKey, DataThrough> logged = new HashMap<>();
     private final Replicas replicas;
+    /** The tasks whose containers run with their volumes mounted. */
+    private final Set<String> started = new HashSet<>();
     private final BiPredicate<String, String> reach;
 
     /** {@code reach} says whether a node reaches another now, as the network is. */
@@ -151,6 +157,7 @@ public final class Storage extends AbstractBehavior<Storage.Command> {
         return newReceiveBuilder()
                 .onMessage(Mount.class, this::onMount)
                 .onMessage(Unmount.class, this::onUnmount)
+                .onMessage(Started.class, this::onStarted)
                 .onMessage(NodeDown.class, this::onNodeDown)
                 .onMessage(NodeUp.class, this::onNodeUp)
                 .onMessage(Backup.class, this::onBackup)
@@ -212,7 +219,13 @@ public final class Storage extends AbstractBehavior<Storage.Command> {
     }
 
     private Behavior<Command> onUnmount(Unmount m) {
+        started.remove(m.task());
         return changed(volumes.unmounted(m.task(), log.now()));
+    }
+
+    private Behavior<Command> onStarted(Started m) {
+        started.add(m.task());
+        return changed(List.of());
     }
 
     private Behavior<Command> onNodeDown(NodeDown m) {
@@ -312,7 +325,7 @@ public final class Storage extends AbstractBehavior<Storage.Command> {
         }
         // A crash or a stopped task stops a stream (the mounts say who writes where), and so does a
         // network that no longer carries it from the primary's node to the replica's.
-        for (Replicas.Change c : replicas.update(volumes, reach, log.now())) {
+        for (Replicas.Change c : replicas.update(volumes, reach, started::contains, log.now())) {
             ReplicaCopy copy = c.copy();
             log.append(new VolumeReplica(c.volume().name(), on(c.volume()), copy.of(), copy.streaming() ? "streaming" : "stopped",
                     copy.kind().name().toLowerCase(Locale.ROOT),

@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * The replication streams of a run's replicated statefulsets (see {@link Replication}) and what each
  * replica's volume holds of its primary. A stream runs while the primary's task writes to its volume,
- * the replica's task writes to its own, and the replica's node can reach the primary's: a crash of
+ * the replica's task writes to its own, both tasks' servers run (a replica's server connects to the
+ * primary's), and the replica's node can reach the primary's: a crash of
  * either node, a stopped task or a partition between them stops it. A stopped replica keeps what it
  * had copied; a stream that starts again begins with a base backup of what the primary's volume holds.
  * Nothing here promotes a replica: promotion is the application's or its operator's act.
@@ -34,19 +36,20 @@ public final class Replicas {
 
     /**
      * Starts and stops streams as the volumes now are, at {@code now}; {@code reach} says whether a
-     * node can reach another. Returns the streams that changed, in volume order.
+     * node can reach another, {@code serving} whether a task's server runs. Returns the streams that
+     * changed, in volume order.
      */
-    public List<Change> update(Volumes volumes, BiPredicate<String, String> reach, long now) {
+    public List<Change> update(Volumes volumes, BiPredicate<String, String> reach, Predicate<String> serving, long now) {
         List<Change> changes = new ArrayList<>();
         for (Replication r : sets) {
             for (String template : r.templates()) {
-                Optional<Map.Entry<Volume, Mount>> primary = writer(volumes.named(r.primaryVolume(template)), r.primary());
+                Optional<Map.Entry<Volume, Mount>> primary = writer(volumes.named(r.primaryVolume(template)), r.primary(), serving);
                 for (Volume v : volumes.all()) {
                     Optional<String> lineage = r.replicaOf(template, v.name());
                     if (lineage.isEmpty()) {
                         continue;
                     }
-                    Optional<Mount> replica = writer(List.of(v), lineage.get()).map(Map.Entry::getValue);
+                    Optional<Mount> replica = writer(List.of(v), lineage.get(), serving).map(Map.Entry::getValue);
                     boolean runs = primary.isPresent() && replica.isPresent()
                             && reach.test(replica.get().node(), primary.get().getValue().node());
                     ReplicaCopy was = copies.get(v.key());
@@ -67,12 +70,12 @@ public final class Replicas {
         return changes;
     }
 
-    /** The copy among {@code volumes} that {@code lineage} writes to now, and its mount. */
-    private static Optional<Map.Entry<Volume, Mount>> writer(List<Volume> volumes, String lineage) {
+    /** The copy among {@code volumes} that {@code lineage} writes to now with its server running, and its mount. */
+    private static Optional<Map.Entry<Volume, Mount>> writer(List<Volume> volumes, String lineage, Predicate<String> serving) {
         for (Volume v : volumes) {
-            for (Mount m : v.mounts().values()) {
-                if (m.writes() && m.lineage().equals(lineage)) {
-                    return Optional.of(Map.entry(v, m));
+            for (Map.Entry<String, Mount> m : v.mounts().entrySet()) {
+                if (m.getValue().writes() && m.getValue().lineage().equals(lineage) && serving.test(m.getKey())) {
+                    return Optional.of(Map.entry(v, m.getValue()));
                 }
             }
         }

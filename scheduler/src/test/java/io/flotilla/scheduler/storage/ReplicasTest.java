@@ -28,10 +28,21 @@ class ReplicasTest {
                 VolumeSpec.pinned("data-db-2", "local-ssd")));
         final Replicas replicas = new Replicas(List.of(DB));
         final Set<String> cut = new HashSet<>();
+        final Set<String> serving = new HashSet<>();
         int changes;
 
+        /** The lineage's task mounts its volume and its server runs at once. */
         Run mount(String lineage, String node, long at) {
+            return mountOnly(lineage, node, at).serve(lineage, at);
+        }
+
+        Run mountOnly(String lineage, String node, long at) {
             volumes.mounted("data-" + lineage, new Writer(lineage + "#1", lineage), node, at);
+            return update(at);
+        }
+
+        Run serve(String lineage, long at) {
+            serving.add(lineage + "#1");
             return update(at);
         }
 
@@ -57,7 +68,7 @@ class ReplicasTest {
         }
 
         Run update(long at) {
-            changes += replicas.update(volumes, (a, b) -> !cut.contains(a + "|" + b), at).size();
+            changes += replicas.update(volumes, (a, b) -> !cut.contains(a + "|" + b), serving::contains, at).size();
             return this;
         }
     }
@@ -78,6 +89,9 @@ class ReplicasTest {
                 new Case("just started: the base backup holds everything up to the start, before the lag catches up", r -> r
                         .mount("db-0", "w1", 5 * S).mount("db-1", "w2", 10 * S),
                         "data-db-1", "w2", 11 * S, "10", true),
+                new Case("the primary's volume is mounted at 5s but its server runs only at 8s: the stream starts then", r -> r
+                        .mountOnly("db-0", "w1", 5 * S).mount("db-1", "w2", 6 * S).serve("db-0", 8 * S),
+                        "data-db-1", "w2", 9 * S, "8", true),
                 new Case("the replica started first: its stream starts with the primary", r -> r
                         .mount("db-1", "w2", 3 * S).mount("db-0", "w1", 5 * S),
                         "data-db-1", "w2", 30 * S, "28", true),
