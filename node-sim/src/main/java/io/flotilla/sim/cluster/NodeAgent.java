@@ -596,12 +596,11 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     /**
-     * Creates the container, its image on the disk: its own layer (the storage driver's: overlay2
-     * nothing, vfs a copy of the image) takes its room, or the task is rejected with the engine's
-     * words; it is prepared once the driver has made the layer.
+     * Creates the container, its image on the disk {@code afterImage} from now: its own layer
+     * ({@code layer} bytes, see {@link #layerBytes}) takes its room, or the task is rejected with the
+     * engine's words; it is prepared once the driver has made the layer.
      */
-    private void create(NodeContainer c, long afterImage) {
-        long layer = layerBytes(c);
+    private void create(NodeContainer c, long afterImage, long layer) {
         if (!disk.fits(layer)) {
             c.imageWait = false;
             rejected(c, CREATE_DISK_FULL);
@@ -622,7 +621,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private Behavior<Command> onCreate(Create m) {
         NodeContainer c = containers.get(m.taskId());
         if (c != null && c.state == TaskState.PREPARING && c.imageWait && !c.startAfterImage) {
-            create(c, 0);
+            create(c, 0, layerBytes(c));
         }
         return this;
     }
@@ -641,10 +640,11 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * prepared as long after as its storage driver takes), or started again.
      */
     private void imageReady(NodeContainer c, long delay) {
-        if (!c.startAfterImage && delay > 0 && layerBytes(c) > 0) {
+        long layer = c.startAfterImage ? 0 : layerBytes(c);
+        if (!c.startAfterImage && delay > 0 && layer > 0) {
             timers.start(c.task.id(), new Create(c.task.id()), delay); // its layer takes its room only then
         } else if (!c.startAfterImage) {
-            create(c, delay); // a layer of nothing fits whenever it is made
+            create(c, delay, layer); // a layer of nothing fits whenever it is made
         } else if (delay == 0) {
             start(c);
         } else {

@@ -12,7 +12,6 @@ import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.time.Durations;
-import io.flotilla.sim.events.ImagePullStarted;
 import io.flotilla.sim.events.ServiceChanged;
 import io.flotilla.sim.events.TaskCreated;
 import io.flotilla.sim.events.TaskStateChanged;
@@ -47,8 +46,6 @@ final class ArchitecturePath {
     private final Map<String, String> kinds = new HashMap<>();
     private final ImagePulls imagePulls;
     private final Map<String, String> images = new HashMap<>();
-    /** The newest logged pull of each image on each node, keyed {@code node|image}. */
-    private final Map<String, ImagePullStarted> pulls = new HashMap<>();
 
     ArchitecturePath(Scenario scenario, Strategy strategy) {
         this.scenario = scenario;
@@ -85,10 +82,6 @@ final class ArchitecturePath {
             if (count <= TRACED) {
                 traced.put(e.task(), version);
             }
-            return List.of();
-        }
-        if (event instanceof ImagePullStarted e) {
-            pulls.put(e.node() + "|" + e.image(), e);
             return List.of();
         }
         if (!(event instanceof TaskStateChanged e)) {
@@ -130,7 +123,7 @@ final class ArchitecturePath {
             return row(e.node(), "image on disk", image + " is already on " + e.node() + " for " + taskName + created);
         }
         // A pull of a layered image has its own lines; one of an image given by its size has only this one.
-        String what = pulls.containsKey(e.node() + "|" + image) ? "" : " (1 layer, " + ByteSizes.format(decl.sizeBytes()) + ")";
+        String what = imagePulls.loggedLayers(e.node(), image) ? "" : " (1 layer, " + ByteSizes.format(decl.sizeBytes()) + ")";
         String waited = pull.waitedBefore() == 0 ? ""
                 : ", a pull begun " + Durations.format(pull.waitedBefore()) + " after the first attempt";
         return row(registry + " -> " + e.node(), "image pulled", image + " ready after " + Durations.format(pull.took()) + what

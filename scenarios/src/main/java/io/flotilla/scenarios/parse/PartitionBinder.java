@@ -63,7 +63,7 @@ final class PartitionBinder implements ActionBinder {
         if (!ok) {
             return Optional.empty();
         }
-        scope.state.partitioned(scope.at);
+        scope.state.partitioned();
         return Optional.of(new Action.Partition(groups));
     }
 }

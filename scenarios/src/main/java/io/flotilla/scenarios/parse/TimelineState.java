@@ -28,7 +28,7 @@ final class TimelineState {
     private final Map<String, Integer> replicas = new HashMap<>();
     private final Map<Set<String>, Long> linksDown = new HashMap<>();
     private final Map<String, Availability> availability = new HashMap<>();
-    private OptionalLong partitionedAt = OptionalLong.empty();
+    private boolean partitioned;
     private final Map<String, Long> unhealthyAt = new HashMap<>();
     /** Each backup the timeline takes, by name: its volume and its time. */
     private final Map<String, Backup> backups = new HashMap<>();
@@ -83,16 +83,16 @@ final class TimelineState {
     /** {@code heal: all} brings every link back, as well as ending every partition. */
     void healed() {
         linksDown.clear();
-        partitionedAt = OptionalLong.empty();
+        partitioned = false;
     }
 
-    void partitioned(long at) {
-        partitionedAt = OptionalLong.of(at);
+    void partitioned() {
+        partitioned = true;
     }
 
     /** Whether a partition or a link cut is in place, which a {@code heal} would lift. */
     boolean hasCuts() {
-        return partitionedAt.isPresent() || !linksDown.isEmpty();
+        return partitioned || !linksDown.isEmpty();
     }
 
     /** The operator set the node's availability ({@code drain}, {@code pause}, {@code activate}). */

@@ -97,6 +97,11 @@ public final class ImagePulls {
         return Optional.of(new Pull(first, Math.max(first, asked), done));
     }
 
+    /** Whether a pull of {@code image} on {@code node} was logged layer by layer (an image described by its layers). */
+    public boolean loggedLayers(String node, String image) {
+        return layeredPullAt.containsKey(node + "|" + image);
+    }
+
     /** How long {@code node}'s storage driver takes to create a container of {@code image} (vfs: a copy of it). */
     public long createNanos(String node, String image) {
         return decl(node).map(n -> n.storageDriver().createNanos(scenario.image(image).sizeBytes())).orElse(0L);
