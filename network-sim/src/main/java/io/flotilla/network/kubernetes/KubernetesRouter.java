@@ -4,6 +4,7 @@ import io.flotilla.network.request.Backends;
 import io.flotilla.network.request.Outcome;
 import io.flotilla.network.request.Result;
 import io.flotilla.network.request.Target;
+import io.flotilla.network.topology.FirewallRule;
 import io.flotilla.network.topology.Topology;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +31,10 @@ import java.util.function.IntFunction;
  *       {@code timeout}; the pod must be serving, else {@code timeout} ("the connection fails", no
  *       retry). A node the client cannot reach for {@code NODE:PORT}: {@code no_route}; a node that is
  *       down: {@code timeout}. The pod's NetworkPolicies must let the connection in ({@link
- *       NetworkPolicies}), else the CNI drops it: {@code timeout}.
+ *       NetworkPolicies}), else the CNI drops it: {@code timeout}. Between nodes the pod network
+ *       is flannel's VXLAN on 8472/udp, and a {@linkplain io.flotilla.network.topology.Firewalls
+ *       firewall} at either end that drops it drops the request: {@code timeout}; so does one that
+ *       drops the NodePort on its way in.
  * </ol>
  * Per request this allocates nothing (a route's policy verdicts are worked out once per backend).
  */
@@ -185,6 +189,10 @@ public final class KubernetesRouter {
         if (r.client >= 0 && !topology.canReach(r.client, node)) {
             return Result.NO_ROUTE;
         }
+        if (r.client != node && topology.firewalls().drops(node, FirewallRule.tcp(r.port))) {
+            out.set(-1, now + timeoutNanos);
+            return Result.TIMEOUT; // dropped on its way in: no answer, not even a reset
+        }
         long toNode = r.client >= 0 ? topology.latencyNanos(r.client, node) : 0;
         if (r.service < 0) {
             out.set(-1, now + 2 * toNode);
@@ -200,7 +208,8 @@ public final class KubernetesRouter {
 
     private Result deliver(Route r, int from, int b, long before, long now, long timeoutNanos, Outcome out) {
         int host = backends.host(b);
-        if (from >= 0 && !topology.canReach(from, host) || !backends.serving(b) || !admitted(r, b)) {
+        if (from >= 0 && !topology.canReach(from, host) || !backends.serving(b) || !admitted(r, b)
+                || from >= 0 && topology.firewalls().dropsBetween(from, host, FirewallRule.FLANNEL_VXLAN)) {
             out.set(b, now + timeoutNanos);
             return Result.TIMEOUT;
         }

@@ -4,6 +4,7 @@ import io.flotilla.network.dns.DnsAnswer;
 import io.flotilla.network.dns.DnsRecords;
 import io.flotilla.network.dns.Shuffle;
 import io.flotilla.network.driver.Driver;
+import io.flotilla.network.driver.NetworkSpec;
 import io.flotilla.network.driver.Networks;
 import io.flotilla.network.gossip.Endpoint;
 import io.flotilla.network.gossip.GossipEvent;
@@ -13,6 +14,7 @@ import io.flotilla.network.lb.IpvsService;
 import io.flotilla.network.overlay.OverlayNetworks;
 import io.flotilla.network.random.Randomness;
 import io.flotilla.network.request.Backends;
+import io.flotilla.network.topology.FirewallRule;
 import io.flotilla.network.topology.Topology;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -374,6 +376,12 @@ public final class SwarmDataPlane {
 
     Optional<Driver> driver(int net) {
         return networks.driver(networkNames.get(net));
+    }
+
+    /** What carries the network's packets between hosts: VXLAN, or ESP for an encrypted overlay. */
+    FirewallRule crossHostRule(int net) {
+        boolean encrypted = net >= 0 && networks.spec(networkNames.get(net)).map(NetworkSpec::encrypted).orElse(false);
+        return encrypted ? FirewallRule.ESP : FirewallRule.SWARM_VXLAN;
     }
 
     OptionalInt serviceIdOf(String service) {

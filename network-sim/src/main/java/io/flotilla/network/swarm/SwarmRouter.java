@@ -5,6 +5,7 @@ import io.flotilla.network.request.Backends;
 import io.flotilla.network.request.Outcome;
 import io.flotilla.network.request.Result;
 import io.flotilla.network.request.Target;
+import io.flotilla.network.topology.FirewallRule;
 import io.flotilla.network.topology.Topology;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -32,8 +33,10 @@ import java.util.SplittableRandom;
  *       {@code no_route}, for an address the client knows; ipvlan L3 routes only between one host's
  *       children, so another host's task is {@code timeout}: nothing routes the container subnet
  *       there); across hosts the underlay must connect them, else {@code timeout} (the
- *       backend is listed but unreachable); the backend must be serving (running and healthy), else
- *       {@code timeout}.
+ *       backend is listed but unreachable); an overlay's packets (VXLAN on 4789/udp, ESP when it is
+ *       encrypted) must pass the {@linkplain io.flotilla.network.topology.Firewalls firewalls} at
+ *       both ends, and a published port the receiving node's, else {@code timeout}; the backend
+ *       must be serving (running and healthy), else {@code timeout}.
  * </ol>
  * A served request completes after the round trip (twice the one-way path latency, through the
  * ingress node for a published port) plus the service time; a timeout after the client's timeout.
@@ -146,7 +149,8 @@ public final class SwarmRouter {
             out.set(b, now);
             return Result.NO_ROUTE;
         }
-        if (path == Driver.Path.UNROUTED || path == Driver.Path.UNDERLAY && !topology.canReach(r.client, host)) {
+        if (path == Driver.Path.UNROUTED || path == Driver.Path.UNDERLAY && !topology.canReach(r.client, host)
+                || path == Driver.Path.UNDERLAY && r.driver == Driver.OVERLAY && firewallDrops(r.client, host, r.network)) {
             out.set(b, now + timeoutNanos);
             return Result.TIMEOUT;
         }
@@ -166,6 +170,10 @@ public final class SwarmRouter {
         }
         if (r.client >= 0 && !topology.canReach(r.client, node)) {
             return Result.NO_ROUTE;
+        }
+        if (r.client != node && topology.firewalls().drops(node, FirewallRule.tcp(r.port))) {
+            out.set(-1, now + timeoutNanos);
+            return Result.TIMEOUT; // dropped on its way in: no answer, not even a reset
         }
         long toNode = r.client >= 0 ? topology.latencyNanos(r.client, node) : 0;
         int bound = plane.hostPortBackend(node, r.port);
@@ -190,12 +198,17 @@ public final class SwarmRouter {
             return Result.TIMEOUT;
         }
         int host = backends.host(b);
-        if (!topology.canReach(node, host) || !backends.serving(b)) {
+        if (!topology.canReach(node, host) || firewallDrops(node, host, plane.ingressNetwork()) || !backends.serving(b)) {
             out.set(b, now + timeoutNanos);
             return Result.TIMEOUT;
         }
         out.set(b, now + 2 * (toNode + topology.latencyNanos(node, host)) + serviceNanos);
         return Result.SERVED;
+    }
+
+    /** Whether a firewall at either host drops the network's packets between the two. */
+    private boolean firewallDrops(int a, int b, int network) {
+        return topology.firewalls().any() && topology.firewalls().dropsBetween(a, b, plane.crossHostRule(network));
     }
 
     private void resolve(Route r) {

@@ -74,6 +74,7 @@ public final class Topology {
     private BitSet[] blocked = new BitSet[8];
     private int blockCount;
     private long epoch;
+    private final Firewalls firewalls = new Firewalls();
 
     // per-epoch caches
     private long cachedEpoch = -1;
@@ -316,6 +317,14 @@ public final class Topology {
 
     // ---------------------------------------------------------------------------------------------
     // questions
+
+    /**
+     * The firewalls in front of the hosts, by host index. They are the hosts' configuration, not a
+     * fault of the network: {@link #heal} leaves them, and they change no epoch.
+     */
+    public Firewalls firewalls() {
+        return firewalls;
+    }
 
     /** Changes with every fault, heal, host or link added: a key for anything derived from reachability. */
     public long epoch() {

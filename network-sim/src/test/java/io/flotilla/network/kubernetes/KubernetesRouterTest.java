@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flotilla.network.request.Result;
+import io.flotilla.network.topology.FirewallRule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,14 @@ class KubernetesRouterTest {
                     w.backends.setServing(w.backends.id("web-a").orElseThrow(), false);
                     w.backends.setServing(w.backends.id("web-b").orElseThrow(), false);
                 }, "n1", "web", Result.TIMEOUT, Set.of()),
+                new Case("flannel's VXLAN dropped at the other pod's node: only the local pod answers",
+                        w -> drop(w, "n2", FirewallRule.FLANNEL_VXLAN), "n1", "db-1.db", Result.TIMEOUT, Set.of()),
+                new Case("flannel's VXLAN dropped: a pod on the client's own node is not behind it",
+                        w -> drop(w, "n1", FirewallRule.FLANNEL_VXLAN), "n1", "db-0.db", Result.SERVED, Set.of("db-0")),
+                new Case("Swarm's VXLAN port is not the pod network's", w -> drop(w, "n2", FirewallRule.SWARM_VXLAN),
+                        "n1", "db-1.db", Result.SERVED, Set.of("db-1")),
+                new Case("a firewall dropping the NodePort on the node addressed", w -> drop(w, "n1", FirewallRule.tcp(30080)),
+                        "outside", "n1:30080", Result.TIMEOUT, Set.of()),
                 new Case("kube-proxy has not synced a new Service yet: packets to its ClusterIP go nowhere", w ->
                         w.plane.putService(w.now, KubeService.clusterIp("new", "shop", "10.96.0.4")),
                         "n1", "new", Result.TIMEOUT, Set.of()));
@@ -162,5 +171,9 @@ class KubernetesRouterTest {
         assertEquals(List.of("web.shop.svc.cluster.local"), ClusterDns.candidates("shop", "web.shop.svc.cluster.local."));
         assertEquals(Optional.of(new ClusterDns.Query("shop", "db", Optional.of("db-0"))),
                 ClusterDns.parse("db-0.db.shop.svc.cluster.local"));
+    }
+
+    private static void drop(KubeWorld w, String host, FirewallRule rule) {
+        w.topology.firewalls().drop(w.topology.indexOf(host).orElseThrow(), rule);
     }
 }

@@ -9,6 +9,7 @@ import io.flotilla.network.gossip.GossipEvent.Op;
 import io.flotilla.network.overlay.Subnet;
 import io.flotilla.network.request.Result;
 import io.flotilla.network.swarm.SwarmDataPlane.EndpointMode;
+import io.flotilla.network.topology.FirewallRule;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -76,6 +77,22 @@ class SwarmRouterTest {
                 fails("a bridge network's task on another host: not in this host's bridge DNS", NOTHING,
                         "w2", "legacy", "legacy-app", Result.NXDOMAIN),
                 fails("a bridge network's task by name on another host", NOTHING, "w2", "legacy", "legacy-app.1", Result.NXDOMAIN),
+                fails("a firewall dropping VXLAN at the backend's node: the overlay's packets vanish",
+                        w -> drop(w, "w1", FirewallRule.SWARM_VXLAN), "m1", "frontend", "web", Result.TIMEOUT),
+                fails("a firewall dropping VXLAN at the client's node: the answers vanish",
+                        w -> drop(w, "m1", FirewallRule.SWARM_VXLAN), "m1", "frontend", "web", Result.TIMEOUT),
+                served("a firewall dropping VXLAN on the same host: nothing crosses it",
+                        w -> drop(w, "w2", FirewallRule.SWARM_VXLAN), "w2", "backend", "db", "db.1"),
+                served("a firewall dropping esp leaves an unencrypted overlay alone",
+                        w -> drop(w, "w1", FirewallRule.ESP), "m1", "frontend", "web", "web.1"),
+                served("macvlan is not VXLAN: a 4789/udp rule does not touch it",
+                        w -> drop(w, "w1", FirewallRule.SWARM_VXLAN), "w2", "lan", "lanapp", "lanapp.1"),
+                fails("a firewall dropping the published port on the node addressed",
+                        w -> drop(w, "m1", FirewallRule.tcp(8080)), "outside", null, "m1:8080", Result.TIMEOUT),
+                served("a firewall dropping the published port on another node", w -> drop(w, "w1", FirewallRule.tcp(8080)),
+                        "outside", null, "m1:8080", "web.1"),
+                fails("the mesh forwards over the ingress overlay: VXLAN dropped at the task's node",
+                        w -> drop(w, "w1", FirewallRule.SWARM_VXLAN), "outside", null, "m1:8080", Result.TIMEOUT),
                 fails("a node the client cannot reach", w -> w.topology.partition(List.of(List.of("m1"), List.of("w1", "w2"))),
                         "m1", null, "w2:8080", Result.NO_ROUTE),
                 fails("a host-mode port on a node without the task", w -> w.plane.bindHostPort("w2", 9000, "web.2"),
@@ -143,5 +160,9 @@ class SwarmRouterTest {
         c.setup.accept(w);
         assertEquals(c.expected, w.send(c.from, c.network, c.target));
         c.servedBy.ifPresent(task -> assertEquals(task, w.servedBy()));
+    }
+
+    private static void drop(SwarmWorld w, String host, FirewallRule rule) {
+        w.topology.firewalls().drop(w.topology.indexOf(host).orElseThrow(), rule);
     }
 }

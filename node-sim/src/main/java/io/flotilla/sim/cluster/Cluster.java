@@ -1,5 +1,6 @@
 package io.flotilla.sim.cluster;
 
+import io.flotilla.network.topology.FirewallRule;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeRole;
 import io.flotilla.scheduler.model.ServiceSpec;
@@ -64,6 +65,12 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
      */
     public record PruneVolumes(String node, boolean all, Set<String> matching) implements Command {}
 
+    /**
+     * The firewall in front of {@code node} starts dropping ({@code drop}) inbound packets matching
+     * {@code rules}, or lets them in again.
+     */
+    public record Firewall(String node, boolean drop, List<FirewallRule> rules) implements Command {}
+
     public record Operator(Manager.Command command) implements Command {}
 
     /** Deploys a service; {@code pods} are its Kubernetes-only pod inputs, which the swarm strategy ignores. */
@@ -95,6 +102,7 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
     private final ActorRef<Fabric.Command> fabric;
     private final ActorRef<Manager.Command> manager;
     private final ActorRef<Storage.Command> storage;
+    private final ActorRef<DataPlane.Command> dataPlane;
     private final Map<String, ActorRef<NodeAgent.Command>> agents = new LinkedHashMap<>();
     /** The nodes crashed and not restarted since: every node starts up, and only this actor crashes and boots them. */
     private final Set<String> down = new HashSet<>();
@@ -119,7 +127,7 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
                 .map(n -> n.spec().name())
                 .toList();
         Wire wire = new Wire(hosts);
-        ActorRef<DataPlane.Command> dataPlane = ctx.spawn(DataPlane.create(dataPlaneSetup(setup, managers), kernel), "data-plane");
+        dataPlane = ctx.spawn(DataPlane.create(dataPlaneSetup(setup, managers), kernel), "data-plane");
         storage = ctx.spawn(Storage.create(setup.storage(), kernel, wire.topology::canReach), "storage");
         fabric = ctx.spawn(Fabric.create(wire, managers, kernel.log(), kernel.random().stream("raft"), dataPlane, storage), "fabric");
         manager = ctx.spawn(Manager.create(wire, kernel, setup, dataPlane, storage), "manager");
@@ -157,6 +165,7 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
                 .onMessage(Volumes.class, this::onVolumes)
                 .onMessage(Registry.class, this::onRegistry)
                 .onMessage(PruneVolumes.class, this::onPruneVolumes)
+                .onMessage(Firewall.class, this::onFirewall)
                 .onMessage(Operator.class, this::onOperator)
                 .onMessage(Deploy.class, this::onDeploy)
                 .build();
@@ -190,6 +199,11 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
             return ignored("volume_prune", m.node(), m.node() + " is down: no engine answers docker volume prune");
         }
         agents.get(m.node()).tell(new NodeAgent.PruneVolumes(m.all(), m.matching()));
+        return this;
+    }
+
+    private Behavior<Command> onFirewall(Firewall m) {
+        dataPlane.tell(new DataPlane.Firewall(m.node(), m.drop(), m.rules()));
         return this;
     }
 

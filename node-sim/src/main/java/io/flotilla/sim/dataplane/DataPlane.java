@@ -11,18 +11,24 @@ import io.flotilla.network.overlay.Subnet;
 import io.flotilla.network.random.Randomness;
 import io.flotilla.network.request.Backends;
 import io.flotilla.network.request.Target;
+import io.flotilla.network.topology.FirewallRule;
 import io.flotilla.network.topology.Topology;
 import io.flotilla.scheduler.model.NodeRole;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.sim.control.NetworkSetup;
 import io.flotilla.sim.control.ServiceEndpoint;
+import io.flotilla.sim.events.ActionIgnored;
+import io.flotilla.sim.events.FirewallChanged;
 import io.flotilla.sim.events.NetworkCreated;
 import io.flotilla.sim.events.TaskAddressed;
 import io.flotilla.sim.kernel.EventLog;
 import io.flotilla.sim.kernel.Kernel;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
@@ -92,6 +98,9 @@ public final class DataPlane extends AbstractBehavior<DataPlane.Command> {
     public record LinkDown(String a, String b) implements Command {}
 
     public record LinkUp(String a, String b) implements Command {}
+
+    /** The firewall in front of {@code node} drops ({@code drop}) inbound packets matching {@code rules}, or lets them in. */
+    public record Firewall(String node, boolean drop, List<FirewallRule> rules) implements Command {}
 
     private enum Wake implements Command { INSTANCE }
 
@@ -175,6 +184,7 @@ public final class DataPlane extends AbstractBehavior<DataPlane.Command> {
                 .onMessageEquals(Healed.INSTANCE, this::onHealed)
                 .onMessage(LinkDown.class, this::onLinkDown)
                 .onMessage(LinkUp.class, this::onLinkUp)
+                .onMessage(Firewall.class, this::onFirewall)
                 .onMessageEquals(Wake.INSTANCE, this::onWake)
                 .onMessageEquals(Flush.INSTANCE, this::onFlush)
                 .build();
@@ -274,6 +284,32 @@ public final class DataPlane extends AbstractBehavior<DataPlane.Command> {
         long now = catchUp();
         topology.linkUp(m.a(), m.b());
         plane.underlayChanged(now);
+        return settle(now);
+    }
+
+    /**
+     * Each rule that changes something is applied and logged; one in place already (or not in place,
+     * for {@code accept}), or that nothing of this strategy's data plane ever carries, is ignored, and
+     * logged as such. Requests already sent keep the fate they had.
+     */
+    private Behavior<Command> onFirewall(Firewall m) {
+        long now = catchUp();
+        OptionalInt host = topology.indexOf(m.node());
+        List<String> changed = new ArrayList<>();
+        String action = m.drop() ? "drop" : "accept";
+        for (FirewallRule rule : m.rules()) {
+            Optional<String> unused = plane.neverCarries(rule);
+            if (unused.isPresent()) {
+                log.append(new ActionIgnored("firewall", m.node(), action + " " + rule + ": " + unused.get()));
+            } else if (m.drop() ? topology.firewalls().drop(host.getAsInt(), rule) : topology.firewalls().accept(host.getAsInt(), rule)) {
+                changed.add(rule.toString());
+            } else {
+                log.append(new ActionIgnored("firewall", m.node(), m.node() + (m.drop() ? " already drops " : " does not drop ") + rule));
+            }
+        }
+        if (!changed.isEmpty()) {
+            log.append(new FirewallChanged(m.node(), action, changed));
+        }
         return settle(now);
     }
 

@@ -4,14 +4,17 @@ import io.flotilla.network.kubernetes.NetworkPolicy;
 import io.flotilla.network.request.Backends;
 import io.flotilla.network.request.Result;
 import io.flotilla.network.request.Target;
+import io.flotilla.network.topology.FirewallRule;
 import io.flotilla.network.topology.Topology;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Why a request ended as it did, in one sentence built from the facts the router decided on: what
  * the client's node knew (its view, its load balancer) against the truth (where the backend runs,
- * whether its node is up and reachable, whether it serves).
+ * whether its node is up and reachable, whether a firewall drops its packets, whether it serves).
  */
 final class Explainer {
 
@@ -22,7 +25,8 @@ final class Explainer {
         String node = c.from().orElse("a client outside the cluster");
         String network = c.network().orElse("");
         if (target instanceof Target.NodePort np) {
-            return nodePort(node, np, result, backend, backends, topology, "the routing mesh of " + np.node());
+            return nodePort(node, np, result, backend, backends, topology, "the routing mesh of " + np.node(),
+                    FirewallRule.SWARM_VXLAN);
         }
         String name = ((Target.Name) target).name();
         String service = name.startsWith("tasks.") ? name.substring("tasks.".length()) : name;
@@ -57,7 +61,7 @@ final class Explainer {
                             + " route to the container subnet through " + host + ": the packet is lost, no answer until"
                             + " the client's timeout";
                 }
-                return timeout(node, backend, backends, topology, "its load balancer");
+                return timeout(node, backend, backends, topology, "its load balancer", plane.crossHostRule(network));
             case RESET:
                 return backends.key(backend) + " stopped while serving the request: the connection was reset";
             case SERVED:
@@ -71,7 +75,8 @@ final class Explainer {
             Topology topology, KubernetesPlane plane) {
         String node = c.from().orElse("a client outside the cluster");
         if (target instanceof Target.NodePort np) {
-            return nodePort(node, np, result, backend, backends, topology, "kube-proxy on " + np.node());
+            return nodePort(node, np, result, backend, backends, topology, "kube-proxy on " + np.node(),
+                    FirewallRule.FLANNEL_VXLAN);
         }
         String name = ((Target.Name) target).name();
         switch (result) {
@@ -85,7 +90,7 @@ final class Explainer {
                 if (backend < 0) {
                     return "kube-proxy on " + node + " has no rules for " + name + " yet: the packet is dropped";
                 }
-                return timeout(node, backend, backends, topology, "kube-proxy's random choice");
+                return timeout(node, backend, backends, topology, "kube-proxy's random choice", FirewallRule.FLANNEL_VXLAN);
             case RESET:
                 return backends.key(backend) + " stopped while serving the request: the connection was reset";
             case SERVED:
@@ -112,7 +117,9 @@ final class Explainer {
                 + ": the CNI drops the packets, no answer until the client's timeout";
     }
 
-    private static String timeout(String node, int backend, Backends backends, Topology topology, String chooser) {
+    /** {@code crossHost}: what carries the network's packets between hosts, which a firewall may drop. */
+    private static String timeout(String node, int backend, Backends backends, Topology topology, String chooser,
+            FirewallRule crossHost) {
         String task = backends.key(backend);
         String host = topology.hostName(backends.host(backend));
         if (!topology.isUp(host)) {
@@ -123,12 +130,21 @@ final class Explainer {
             return chooser + " on " + node + " sent it to " + task + ", still listed, but " + node + " cannot reach " + host
                     + ": no answer until the client's timeout";
         }
+        Optional<String> dropping = Stream.of(node, host)
+                .filter(h -> !node.equals(host) && topology.indexOf(h).isPresent()
+                        && topology.firewalls().drops(topology.indexOf(h).getAsInt(), crossHost))
+                .findFirst();
+        if (dropping.isPresent()) {
+            return chooser + " on " + node + " sent it to " + task + " on " + host + ", but the firewall in front of "
+                    + dropping.get() + " drops " + crossHost + ", which carries the network between the two hosts: the "
+                    + "packets vanish, no answer until the client's timeout";
+        }
         return chooser + " on " + node + " sent it to " + task + ", which no longer serves (stopped or failing):"
                 + " no answer until the client's timeout";
     }
 
     private static String nodePort(String node, Target.NodePort np, Result result, int backend, Backends backends,
-            Topology topology, String balancer) {
+            Topology topology, String balancer, FirewallRule crossHost) {
         switch (result) {
             case NO_ROUTE:
                 return node + " cannot reach " + np.node();
@@ -138,8 +154,13 @@ final class Explainer {
                 if (!topology.isUp(np.node())) {
                     return np.node() + " is down: nothing answers on port " + np.port();
                 }
+                if (!node.equals(np.node()) && topology.firewalls().drops(topology.indexOf(np.node()).getAsInt(),
+                        FirewallRule.tcp(np.port()))) {
+                    return "the firewall in front of " + np.node() + " drops " + FirewallRule.tcp(np.port())
+                            + ": the packets vanish on their way in, no answer until the client's timeout";
+                }
                 return backend < 0 ? balancer + " has no backend with weight above 0"
-                        : timeout(np.node(), backend, backends, topology, balancer);
+                        : timeout(np.node(), backend, backends, topology, balancer, crossHost);
             case RESET:
                 return backends.key(backend) + " stopped while serving the request: the connection was reset";
             case SERVED:

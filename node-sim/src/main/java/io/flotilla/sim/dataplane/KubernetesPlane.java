@@ -19,6 +19,7 @@ import io.flotilla.network.request.Backends;
 import io.flotilla.network.request.Outcome;
 import io.flotilla.network.request.Result;
 import io.flotilla.network.request.Target;
+import io.flotilla.network.topology.FirewallRule;
 import io.flotilla.network.topology.Topology;
 import io.flotilla.scheduler.model.EndpointMode;
 import io.flotilla.scheduler.model.PortConfig;
@@ -354,6 +355,17 @@ final class KubernetesPlane implements Plane {
         for (String pod : onNode) {
             releaseIp(pod);
         }
+    }
+
+    @Override
+    public Optional<String> neverCarries(FirewallRule rule) {
+        if (rule.equals(FirewallRule.SWARM_VXLAN)) {
+            return Optional.of("nothing listens on 4789/udp: the pod network is flannel's VXLAN, on 8472/udp");
+        }
+        if (rule.equals(FirewallRule.ESP)) {
+            return Optional.of("the pod network is not encrypted, so nothing sends esp");
+        }
+        return Optional.empty();
     }
 
     @Override

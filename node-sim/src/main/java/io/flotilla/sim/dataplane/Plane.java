@@ -6,6 +6,7 @@ import io.flotilla.network.request.Backends;
 import io.flotilla.network.request.Outcome;
 import io.flotilla.network.request.Result;
 import io.flotilla.network.swarm.SwarmDataPlane.ViewRecords;
+import io.flotilla.network.topology.FirewallRule;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.sim.control.ServiceEndpoint;
@@ -54,6 +55,12 @@ interface Plane {
     void hostDown(String node, long now);
 
     void hostUp(String node, long now);
+
+    /**
+     * Why nothing this strategy's data plane sends ever matches {@code rule} (the other strategy's
+     * VXLAN port, or ESP where nothing is encrypted); empty when something may.
+     */
+    Optional<String> neverCarries(FirewallRule rule);
 
     /** The topology changed (partition, heal, link down or up). */
     void underlayChanged(long now);

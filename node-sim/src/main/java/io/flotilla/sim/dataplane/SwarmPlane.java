@@ -2,6 +2,7 @@ package io.flotilla.sim.dataplane;
 
 import io.flotilla.network.dns.DnsRecords;
 import io.flotilla.network.driver.Driver;
+import io.flotilla.network.driver.NetworkSpec;
 import io.flotilla.network.driver.Networks;
 import io.flotilla.network.gossip.Endpoint;
 import io.flotilla.network.gossip.GossipCluster;
@@ -20,6 +21,7 @@ import io.flotilla.network.swarm.SwarmDataPlane.EndpointMode;
 import io.flotilla.network.swarm.SwarmDataPlane.ServiceDecl;
 import io.flotilla.network.swarm.SwarmDataPlane.ViewRecords;
 import io.flotilla.network.swarm.SwarmRouter;
+import io.flotilla.network.topology.FirewallRule;
 import io.flotilla.network.topology.Topology;
 import io.flotilla.scheduler.model.PortConfig;
 import io.flotilla.scheduler.model.PublishMode;
@@ -305,6 +307,23 @@ final class SwarmPlane implements Plane {
                 g.joinNetwork(now, node, OverlayNetworks.INGRESS);
             }
         });
+    }
+
+    /** What carries the network's packets between hosts, for a firewall to drop: VXLAN, or ESP when it is encrypted. */
+    FirewallRule crossHostRule(String network) {
+        return networks.spec(network).map(NetworkSpec::encrypted).orElse(false) ? FirewallRule.ESP : FirewallRule.SWARM_VXLAN;
+    }
+
+    @Override
+    public Optional<String> neverCarries(FirewallRule rule) {
+        if (rule.equals(FirewallRule.FLANNEL_VXLAN)) {
+            return Optional.of("nothing of Swarm listens on 8472/udp: its overlay networks' VXLAN uses 4789/udp");
+        }
+        boolean encrypted = networks.names().stream().anyMatch(n -> networks.spec(n).map(NetworkSpec::encrypted).orElse(false));
+        if (rule.equals(FirewallRule.ESP) && !encrypted) {
+            return Optional.of("no overlay network is encrypted, so nothing sends esp");
+        }
+        return Optional.empty();
     }
 
     @Override

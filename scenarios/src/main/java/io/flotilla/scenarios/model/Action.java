@@ -1,5 +1,6 @@
 package io.flotilla.scenarios.model;
 
+import io.flotilla.network.topology.FirewallRule;
 import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.SecretChange;
@@ -429,6 +430,29 @@ public sealed interface Action {
 
         public String describe() {
             return keyword() + " " + registry;
+        }
+    }
+
+    /**
+     * The firewall in front of a node starts dropping inbound packets that match {@code rules}
+     * ({@code drop}), or lets them in again ({@code accept}): {@code firewall: {node, drop: [4789/udp]}}.
+     */
+    record Firewall(String node, boolean drop, List<FirewallRule> rules) implements Action {
+        public Firewall {
+            rules = List.copyOf(rules);
+        }
+
+        public String keyword() {
+            return "firewall";
+        }
+
+        public List<Cluster.Command> commands() {
+            return List.of(new Cluster.Firewall(node, drop, rules));
+        }
+
+        public String describe() {
+            return "firewall " + node + (drop ? " drop " : " accept ")
+                    + rules.stream().map(FirewallRule::toString).collect(Collectors.joining(","));
         }
     }
 }

@@ -16,6 +16,7 @@ import io.flotilla.sim.events.ContainerBackOff;
 import io.flotilla.sim.events.ContainerCommanded;
 import io.flotilla.sim.events.ContainerOomKilled;
 import io.flotilla.sim.events.DnsAnswersChanged;
+import io.flotilla.sim.events.FirewallChanged;
 import io.flotilla.sim.events.ImagePullFailed;
 import io.flotilla.sim.events.ImagePullStarted;
 import io.flotilla.sim.events.ImagePulled;
@@ -49,10 +50,10 @@ import io.flotilla.sim.events.VolumeCreated;
 import io.flotilla.sim.events.VolumeDeleted;
 import io.flotilla.sim.events.VolumeDetached;
 import io.flotilla.sim.events.VolumeLost;
-import io.flotilla.sim.events.VolumeReplica;
 import io.flotilla.sim.events.VolumeOperation;
 import io.flotilla.sim.events.VolumeProvisioned;
 import io.flotilla.sim.events.VolumeRefused;
+import io.flotilla.sim.events.VolumeReplica;
 import io.flotilla.sim.events.VolumeRestored;
 import io.flotilla.sim.events.WorkloadFailedCreate;
 import io.flotilla.sim.events.ZoneStateChanged;
@@ -172,6 +173,9 @@ public final class HumanReport {
         } else if (event instanceof NetworkCreated e) {
             return row(e.network(), "created", "[manager]", e.driver() + (e.vni() > 0 ? " VXLAN " + e.vni() : "")
                     + (e.subnet().isEmpty() ? "" : ", " + e.subnet()) + ", MTU " + e.mtu() + (e.encrypted() ? ", encrypted (IPsec)" : ""));
+        } else if (event instanceof FirewallChanged e) {
+            return row(e.node(), "firewall", "", (e.action().equals("drop") ? "drops inbound " : "lets in again ")
+                    + String.join(", ", e.rules()));
         } else if (event instanceof ActionIgnored e) {
             return "ignored: " + e.action() + " " + e.target() + ": " + e.reason();
         } else if (event instanceof CommandRejected e) {

@@ -51,7 +51,10 @@ public final class RequestReport {
         out.printf("request of %s%s%s to %s: %s (sent at %s, %s)%n", e.client(),
                 node == null ? " from outside" : " from " + node, network == null ? "" : " on " + network, e.name(), e.outcome(),
                 Durations.format(e.sent()), ending(e));
-        out.printf("  resolved: %s%n", e.resolved().isEmpty() ? "nothing (NXDOMAIN)" : String.join(", ", e.resolved()));
+        // a DNS name has no colon: NODE:PORT is reached as it is
+        String resolved = e.name().contains(":") ? "no name to resolve (a node and a port)"
+                : e.resolved().isEmpty() ? "nothing (NXDOMAIN)" : String.join(", ", e.resolved());
+        out.printf("  resolved: %s%n", resolved);
         String backend = blankToNull(e.backend());
         out.printf("  backend:  %s%n", backend == null ? "none chosen" : backend);
         out.printf("  why:      %s%n", e.why());

@@ -40,7 +40,8 @@ final class ActionBinders {
             new ContainerBinder(ContainerVerb.REMOVE),
             new RegistryBinder(false),
             new RegistryBinder(true),
-            new VolumePruneBinder());
+            new VolumePruneBinder(),
+            new FirewallBinder());
 
     /** The keys that introduce an action, in order. */
     static final List<String> KEYWORDS = ALL.stream().map(ActionBinder::keyword).toList();

@@ -1,5 +1,6 @@
 package io.flotilla.scenarios.parse;
 
+import io.flotilla.network.topology.FirewallRule;
 import io.flotilla.scenarios.model.NodeDecl;
 import io.flotilla.scenarios.model.StatefulSetDecl;
 import io.flotilla.scheduler.model.Availability;
@@ -16,10 +17,11 @@ import java.util.Set;
 
 /**
  * What the timeline has done so far, as far as the file tells it: which nodes are down (crashed
- * and not restarted since), each node's availability, whether a partition is in place, which links are down, which tasks' health checks it made fail, which
- * tasks' containers it paused or ended, how many replicas each replicated workload asks for, and
- * which registries are down. Items are bound in time order, so each binder meets the state its item
- * meets; the warnings about actions that can be seen to do nothing are made of it.
+ * and not restarted since), each node's availability, whether a partition is in place, which links
+ * are down, which tasks' health checks it made fail, which tasks' containers it paused or ended, how
+ * many replicas each replicated workload asks for, which registries are down, and what each node's
+ * firewall drops. Items are bound in time order, so each binder meets the state its item meets; the
+ * warnings about actions that can be seen to do nothing are made of it.
  */
 final class TimelineState {
 
@@ -36,6 +38,8 @@ final class TimelineState {
     /** A backup the timeline takes. */
     record Backup(String volume, long at) {}
     private final Map<String, Long> registriesDown = new HashMap<>();
+    /** The rules each node's firewall drops, as the timeline set them. */
+    private final Map<String, Set<FirewallRule>> firewalls = new HashMap<>();
     private final Map<String, Long> pausedAt = new HashMap<>();
     private final Set<String> ended = new HashSet<>();
 
@@ -153,6 +157,12 @@ final class TimelineState {
     OptionalLong registryDownSince(String registry) {
         Long at = registriesDown.get(registry);
         return at == null ? OptionalLong.empty() : OptionalLong.of(at);
+    }
+
+    /** The timeline makes the node's firewall drop {@code rule}, or accept it again; false when it did so already. */
+    boolean firewall(String node, FirewallRule rule, boolean drop) {
+        Set<FirewallRule> dropped = firewalls.computeIfAbsent(node, n -> new HashSet<>());
+        return drop ? dropped.add(rule) : dropped.remove(rule);
     }
 
     /** The timeline paused the task's container ({@code docker pause}), or thawed it. */

@@ -95,7 +95,7 @@ class ExplainRequestTest {
         RequestReport.print(outside, 0, new PrintWriter(other, true));
         assertEquals("""
                 request of visitors from outside to worker-1:8080: nxdomain (sent at 0s, failed at once)
-                  resolved: nothing (NXDOMAIN)
+                  resolved: no name to resolve (a node and a port)
                   backend:  none chosen
                   why:      no record
                 """, other.toString());

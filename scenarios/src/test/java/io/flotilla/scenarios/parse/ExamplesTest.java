@@ -28,7 +28,7 @@ class ExamplesTest {
                         "compare-traffic-failover.yaml", "compare-worker-crash.yaml", "compare-zone-outage.yaml",
                         "container-lifecycle.yaml", "containers-share-the-host.yaml", "dns-vip-dnsrr-tasks.yaml",
                         "dockerfile-layers.yaml", "drain-maintenance.yaml", "encrypted-overlay-zones.yaml",
-                        "enterprise-migration.yaml", "image-scan-gate.yaml", "ipvlan-network.yaml",
+                        "enterprise-migration.yaml", "firewall-blocks-overlay.yaml", "image-scan-gate.yaml", "ipvlan-network.yaml",
                         "kubernetes-container-lifecycle.yaml", "kubernetes-node-failure.yaml",
                         "macvlan-network.yaml", "manager-quorum-loss.yaml", "multi-stage-failover.yaml",
                         "network-isolation.yaml", "network-policy.yaml", "oci-image-layers.yaml",

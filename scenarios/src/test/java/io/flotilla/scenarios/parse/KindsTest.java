@@ -55,7 +55,8 @@ class KindsTest {
             Map.entry("unpause", "web.1"),
             Map.entry("remove", "web.1"),
             Map.entry("registry_down", "hub"),
-            Map.entry("registry_up", "hub"));
+            Map.entry("registry_up", "hub"),
+            Map.entry("firewall", "{node: worker-1, drop: [4789/udp]}"));
 
     /** Actions only the kubernetes strategy runs: their examples are read in a kubernetes scenario. */
     static final Set<String> KUBERNETES_ONLY = Set.of("out_of_service", "force_delete");

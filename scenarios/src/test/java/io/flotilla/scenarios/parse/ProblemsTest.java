@@ -158,7 +158,7 @@ class ProblemsTest {
                             restart: n1
                           - crash: n1
                         """,
-                        "4:5: timeline item has no action; expected one of crash, restart, drain, pause, activate, partition, heal, scale, update, kill_task, deploy, link_down, link_up, zone_down, zone_up, unhealthy, healthy, out_of_service, force_delete, backup, restore, stop, start, unpause, remove, registry_down, registry_up, volume_prune",
+                        "4:5: timeline item has no action; expected one of crash, restart, drain, pause, activate, partition, heal, scale, update, kill_task, deploy, link_down, link_up, zone_down, zone_up, unhealthy, healthy, out_of_service, force_delete, backup, restore, stop, start, unpause, remove, registry_down, registry_up, volume_prune, firewall",
                         "7:5: timeline item has 2 actions (crash, restart); give each action its own item",
                         "8:5: missing key 'at' in timeline item"),
                 problem("expectations with no check, two checks, a stray reason", """

@@ -724,6 +724,23 @@ class SchemaKeysTest {
         simulated("#timelineItem.registry_down", swarm(WEB), swarm(timeline + "  - {at: 0s, registry_down: hub}\n"));
         simulated("#timelineItem.registry_up", swarm(timeline + "  - {at: 0s, registry_down: hub}\n"),
                 swarm(timeline + "  - {at: 0s, registry_down: hub}\n  - {at: 20s, registry_up: hub}\n"));
+        String firewalled = NODES + """
+                networks: {front: {}}
+                services:
+                  web: {image: "nginx:1", networks: [front], ports: ["8080:80"], deploy: {replicas: 2}}
+                traffic:
+                  - {name: c, from: manager-1, network: front, to: web, rate: 10/s, start: 10s}
+                timeline:
+                  - {at: 20s, firewall: {node: %s, drop: [%s]}}
+                """;
+        String unfiltered = firewalled.formatted("worker-1", "4789/udp");
+        simulated("#timelineItem.firewall", swarm(unfiltered.substring(0, unfiltered.indexOf("timeline:"))), swarm(unfiltered));
+        simulated("#timelineItem.firewall.node", swarm(firewalled.formatted("manager-1", "4789/udp")),
+                swarm(firewalled.formatted("worker-1", "4789/udp")));
+        simulated("#timelineItem.firewall.drop", swarm(firewalled.formatted("worker-1", "esp")),
+                swarm(firewalled.formatted("worker-1", "4789/udp")));
+        simulated("#timelineItem.firewall.accept", swarm(firewalled.formatted("worker-1", "4789/udp")),
+                swarm(firewalled.formatted("worker-1", "4789/udp") + "  - {at: 40s, firewall: {node: worker-1, accept: [4789/udp]}}\n"));
         simulated("#timelineItem.stop", swarm(WEB), swarm(timeline + "  - {at: 10s, stop: web.1}\n"));
         simulated("#timelineItem.remove", swarm(WEB), swarm(timeline + "  - {at: 10s, remove: web.1}\n"));
         simulated("#timelineItem.unpause", swarm(timeline + "  - {at: 10s, pause: web.1}\n"),

@@ -1,0 +1,105 @@
+package io.flotilla.scenarios.parse;
+
+import io.flotilla.network.topology.FirewallRule;
+import io.flotilla.scenarios.model.Action;
+import io.flotilla.scheduler.model.PortConfig;
+import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.time.Durations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * {@code firewall: {node: worker-2, drop: [4789/udp]}} and {@code {node: worker-2, accept: [4789/udp]}}:
+ * the firewall in front of a node starts dropping inbound packets, or lets them in again. A rule is
+ * one the simulation carries packets for: an overlay's VXLAN port (4789/udp under Swarm, 8472/udp
+ * for flannel's pod network under Kubernetes), {@code esp} (an encrypted overlay), or a port some
+ * service publishes. The control plane's and gossip's ports are not filtered in the simulation, so
+ * they are refused rather than accepted and ignored. Dropping what is dropped already, or accepting
+ * what is not dropped, does nothing: a warning.
+ */
+final class FirewallBinder implements ActionBinder {
+
+    static final List<String> KEYS = List.of("node", "drop", "accept");
+
+    public String keyword() {
+        return "firewall";
+    }
+
+    public Class<? extends Action> kind() {
+        return Action.Firewall.class;
+    }
+
+    public Optional<Action> bind(Node value, TimelineScope scope) {
+        Optional<Fields> fields = Fields.of(value, "firewall", "firewall", scope.problems, KEYS);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = fields.get();
+        Optional<String> node = f.required("node").flatMap(n -> scope.node(n, "node"));
+        if (f.has("drop") == f.has("accept")) {
+            scope.problems.add(f.node(), "firewall: give either drop or accept, a list of rules such as [4789/udp]");
+            return Optional.empty();
+        }
+        boolean drop = f.has("drop");
+        String verb = drop ? "drop" : "accept";
+        Set<FirewallRule> published = publishedPorts(scope);
+        List<FirewallRule> rules = new ArrayList<>();
+        boolean valid = true;
+        List<Node> items = f.list(verb);
+        if (items.isEmpty() && f.value(verb).isPresent()) {
+            scope.problems.add(f.value(verb).get(), verb + ": at least one rule, such as 4789/udp");
+            return Optional.empty();
+        }
+        for (Node item : items) {
+            Optional<FirewallRule> rule = Values.string(item, verb, scope.problems).flatMap(text -> rule(item, text, published, scope));
+            valid &= rule.isPresent();
+            rule.ifPresent(rules::add);
+        }
+        if (!valid || node.isEmpty()) {
+            return Optional.empty();
+        }
+        for (FirewallRule rule : rules) {
+            if (!scope.state.firewall(node.get(), rule, drop)) {
+                scope.warn(value, "firewall: " + node.get() + (drop ? " already drops " : " does not drop ") + rule + " at "
+                        + Durations.format(scope.at) + "; this " + verb + " of it does nothing");
+            }
+        }
+        return Optional.of(new Action.Firewall(node.get(), drop, rules));
+    }
+
+    private static Optional<FirewallRule> rule(Node item, String text, Set<FirewallRule> published, TimelineScope scope) {
+        Optional<FirewallRule> rule = FirewallRule.parse(text);
+        if (rule.isEmpty()) {
+            scope.problems.add(item, "firewall: " + Yaml.quote(text) + " is not a rule; expected PORT/tcp, PORT/udp or esp,"
+                    + " such as 4789/udp");
+            return Optional.empty();
+        }
+        FirewallRule r = rule.get();
+        if (r.equals(FirewallRule.SWARM_VXLAN) || r.equals(FirewallRule.FLANNEL_VXLAN) || r.equals(FirewallRule.ESP)
+                || published.contains(r)) {
+            return rule;
+        }
+        scope.problems.add(item, "firewall: " + r + " is not simulated; a rule drops an overlay's VXLAN port (4789/udp, or"
+                + " 8472/udp for the kubernetes pod network), esp (an encrypted overlay) or a port a service publishes"
+                + (published.isEmpty() ? " (none does)" : " (" + String.join(", ", published.stream().map(FirewallRule::toString).toList()) + ")")
+                + "; the managers' 2377/tcp and gossip's 7946 are not filtered in the simulation");
+        return Optional.empty();
+    }
+
+    /** The ports the file's services publish, at any time of the run so far read. */
+    private static Set<FirewallRule> publishedPorts(TimelineScope scope) {
+        Set<FirewallRule> ports = new TreeSet<>();
+        for (ServiceSpec s : scope.workloads.allServiceVersions()) {
+            for (PortConfig p : s.task().ports()) {
+                if (p.published() > 0) {
+                    ports.add(p.protocol().equals("udp") ? FirewallRule.udp(p.published()) : FirewallRule.tcp(p.published()));
+                }
+            }
+        }
+        return ports;
+    }
+}
