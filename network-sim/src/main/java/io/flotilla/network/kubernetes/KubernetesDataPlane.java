@@ -5,6 +5,7 @@ import io.flotilla.network.dns.DnsRecords;
 import io.flotilla.network.dns.Shuffle;
 import io.flotilla.network.random.Randomness;
 import io.flotilla.network.request.Backends;
+import io.flotilla.network.topology.FirewallRule;
 import io.flotilla.network.topology.Topology;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -413,9 +414,11 @@ public final class KubernetesDataPlane {
         return next;
     }
 
+    /** kube-proxy watches the API server: it must reach it, through the firewall in front of it. */
     private boolean canSync(int node) {
         OptionalInt cp = topology.indexOf(controlPlane);
-        return cp.isPresent() && topology.canReach(node, cp.getAsInt());
+        return cp.isPresent() && topology.canReach(node, cp.getAsInt())
+                && (node == cp.getAsInt() || !topology.firewalls().drops(cp.getAsInt(), FirewallRule.KUBE_APISERVER));
     }
 
     private ProxyRules rules(int node) {

@@ -15,6 +15,10 @@ public record FirewallRule(Protocol protocol, int port) implements Comparable<Fi
     public static final FirewallRule SWARM_VXLAN = new FirewallRule(Protocol.UDP, 4789);
     /** VXLAN as flannel's vxlan backend carries the Kubernetes pod network (the Linux kernel's old default port). */
     public static final FirewallRule FLANNEL_VXLAN = new FirewallRule(Protocol.UDP, 8472);
+    /** Where Swarm's managers listen: the nodes' sessions with the dispatcher, and raft between managers. */
+    public static final FirewallRule SWARM_MANAGER = new FirewallRule(Protocol.TCP, 2377);
+    /** Where the Kubernetes API server listens, for the kubelets among others. */
+    public static final FirewallRule KUBE_APISERVER = new FirewallRule(Protocol.TCP, 6443);
     /** An encrypted overlay's packets: VXLAN inside IPsec ESP, so no UDP port shows. */
     public static final FirewallRule ESP = new FirewallRule(Protocol.ESP, 0);
 

@@ -12,6 +12,7 @@ import io.flotilla.sim.events.RegistryStateChanged;
 import io.flotilla.sim.kernel.EventLog;
 import io.flotilla.sim.kernel.Kernel;
 import io.flotilla.sim.storage.Storage;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -108,6 +109,9 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
     private final Set<String> down = new HashSet<>();
     /** The registries that are down: every registry starts up. */
     private final Set<String> registriesDown = new HashSet<>();
+    private final Set<String> managers;
+    /** Where the managers (Swarm) or the API server (Kubernetes) listen for the nodes. */
+    private final FirewallRule controlPort;
     private final ActorRef<NodeAgent.KillAnswer> killAnswers;
     private final ActorRef<NodeAgent.HealthAnswer> healthAnswers;
     private final ActorRef<NodeAgent.OperateAnswer> operateAnswers;
@@ -126,19 +130,24 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
                 .filter(n -> n.spec().role() == NodeRole.MANAGER)
                 .map(n -> n.spec().name())
                 .toList();
-        Wire wire = new Wire(hosts);
+        boolean kubernetes = setup.orchestrator() == ClusterSetup.Orchestrator.KUBERNETES;
+        this.managers = Set.copyOf(managers);
+        this.controlPort = kubernetes ? FirewallRule.KUBE_APISERVER : FirewallRule.SWARM_MANAGER;
+        Wire wire = new Wire(hosts, controlPort);
         dataPlane = ctx.spawn(DataPlane.create(dataPlaneSetup(setup, managers), kernel), "data-plane");
         storage = ctx.spawn(Storage.create(setup.storage(), kernel, wire.topology::canReach), "storage");
-        fabric = ctx.spawn(Fabric.create(wire, managers, kernel.log(), kernel.random().stream("raft"), dataPlane, storage), "fabric");
+        // etcd's peer port is not simulated: only Swarm's raft goes through the control port
+        Optional<FirewallRule> raftPort = kubernetes ? Optional.empty() : Optional.of(controlPort);
+        fabric = ctx.spawn(Fabric.create(wire, managers, raftPort, kernel.log(), kernel.random().stream("raft"), dataPlane,
+                storage), "fabric");
         manager = ctx.spawn(Manager.create(wire, kernel, setup, dataPlane, storage), "manager");
         setup.nodes().forEach(n -> manager.tell(new Manager.AddNode(n.spec(), n.availability())));
         SplittableRandom offsets = kernel.random().stream("heartbeat-offsets");
-        boolean kube = setup.orchestrator() == ClusterSetup.Orchestrator.KUBERNETES;
-        long period = kube ? setup.kubernetes().nodeStatusUpdateFrequency() : setup.swarm().heartbeatPeriodNanos();
+        long period = kubernetes ? setup.kubernetes().nodeStatusUpdateFrequency() : setup.swarm().heartbeatPeriodNanos();
         for (NodeSetup n : setup.nodes()) {
             long firstBeat = offsets.nextLong(period / 1_000_000) * 1_000_000;
             String name = n.spec().name();
-            agents.put(name, ctx.spawn(kube
+            agents.put(name, ctx.spawn(kubernetes
                     ? NodeAgent.kubelet(name, wire, kernel.log(), setup.images(), n.pullBytesPerSecond(), period, firstBeat,
                             dataPlane, storage, new NodeDisk(n.disk(), n.storageDriver()))
                     : NodeAgent.create(name, wire, kernel.log(), setup.images(), n.pullBytesPerSecond(), period, firstBeat,
@@ -202,8 +211,25 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
         return this;
     }
 
+    /**
+     * The data plane applies and logs every rule; the control plane's port reaches the fabric too. That
+     * port on a node where nothing listens on it (a worker) changes nothing.
+     */
     private Behavior<Command> onFirewall(Firewall m) {
-        dataPlane.tell(new DataPlane.Firewall(m.node(), m.drop(), m.rules()));
+        List<FirewallRule> rules = new ArrayList<>();
+        for (FirewallRule rule : m.rules()) {
+            if (rule.equals(controlPort) && !managers.contains(m.node())) {
+                String role = rule.equals(FirewallRule.KUBE_APISERVER) ? "control-plane node" : "manager";
+                log.append(new ActionIgnored("firewall", m.node(), (m.drop() ? "drop " : "accept ") + rule + ": " + m.node()
+                        + " is no " + role + ", and nothing listens on " + rule + " there"));
+            } else {
+                rules.add(rule);
+            }
+        }
+        if (!rules.isEmpty()) {
+            dataPlane.tell(new DataPlane.Firewall(m.node(), m.drop(), rules));
+            fabric.tell(new Fabric.Firewall(m.node(), m.drop(), rules));
+        }
         return this;
     }
 

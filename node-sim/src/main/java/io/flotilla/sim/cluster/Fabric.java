@@ -1,5 +1,6 @@
 package io.flotilla.sim.cluster;
 
+import io.flotilla.network.topology.FirewallRule;
 import io.flotilla.network.topology.Topology;
 import io.flotilla.scheduler.raft.Quorum;
 import io.flotilla.sim.dataplane.DataPlane;
@@ -51,6 +52,9 @@ public final class Fabric extends AbstractBehavior<Fabric.Command> {
 
     public record LinkUp(String a, String b) implements Command {}
 
+    /** The firewall in front of {@code node} drops ({@code drop}) inbound packets matching {@code rules}, or lets them in. */
+    public record Firewall(String node, boolean drop, List<FirewallRule> rules) implements Command {}
+
     private record ElectionTimeout(long term) implements Command {}
 
     static final String NO_LEADER = "The swarm does not have a leader. It's possible that too few managers are online."
@@ -65,20 +69,23 @@ public final class Fabric extends AbstractBehavior<Fabric.Command> {
     private final List<String> managers;
     private final ActorRef<DataPlane.Command> dataPlane;
     private final ActorRef<Storage.Command> storage;
+    /** The port raft's messages between managers go to (Swarm's 2377/tcp); empty where it is not simulated. */
+    private final Optional<FirewallRule> raftPort;
     private long term;
     private boolean electing;
     private boolean quorumLost;
 
-    public static Behavior<Command> create(Wire wire, List<String> managers, EventLog log, SplittableRandom random,
-            ActorRef<DataPlane.Command> dataPlane, ActorRef<Storage.Command> storage) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Fabric(ctx, wire, managers, log, random, timers,
-                dataPlane, storage)));
+    public static Behavior<Command> create(Wire wire, List<String> managers, Optional<FirewallRule> raftPort, EventLog log,
+            SplittableRandom random, ActorRef<DataPlane.Command> dataPlane, ActorRef<Storage.Command> storage) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Fabric(ctx, wire, managers, raftPort, log, random,
+                timers, dataPlane, storage)));
     }
 
-    private Fabric(ActorContext<Command> ctx, Wire wire, List<String> managers, EventLog log,
-            SplittableRandom random, TimerScheduler<Command> timers, ActorRef<DataPlane.Command> dataPlane,
+    private Fabric(ActorContext<Command> ctx, Wire wire, List<String> managers, Optional<FirewallRule> raftPort,
+            EventLog log, SplittableRandom random, TimerScheduler<Command> timers, ActorRef<DataPlane.Command> dataPlane,
             ActorRef<Storage.Command> storage) {
         super(ctx);
+        this.raftPort = raftPort;
         this.storage = storage;
         this.wire = wire;
         this.dataPlane = dataPlane;
@@ -100,6 +107,7 @@ public final class Fabric extends AbstractBehavior<Fabric.Command> {
                 .onMessageEquals(Heal.INSTANCE, this::onHeal)
                 .onMessage(LinkDown.class, this::onLinkDown)
                 .onMessage(LinkUp.class, this::onLinkUp)
+                .onMessage(Firewall.class, this::onFirewall)
                 .onMessage(ElectionTimeout.class, this::onElectionTimeout)
                 .build();
     }
@@ -136,6 +144,16 @@ public final class Fabric extends AbstractBehavior<Fabric.Command> {
     private Behavior<Command> onLinkUp(LinkUp m) {
         dataPlane.tell(new DataPlane.LinkUp(m.a(), m.b()));
         return network("link_up", List.of(List.of(m.a(), m.b())), () -> topology.linkUp(m.a(), m.b()));
+    }
+
+    /** The data plane logs the change; here the control plane's reach follows it. */
+    private Behavior<Command> onFirewall(Firewall m) {
+        int host = wire.hostIndex(m.node());
+        boolean changed = false;
+        for (FirewallRule rule : m.rules()) {
+            changed |= m.drop() ? topology.firewalls().drop(host, rule) : topology.firewalls().accept(host, rule);
+        }
+        return changed ? changed(() -> {}) : this;
     }
 
     private Behavior<Command> network(String change, List<List<String>> groups, Runnable apply) {
@@ -191,7 +209,15 @@ public final class Fabric extends AbstractBehavior<Fabric.Command> {
 
     /** The running managers that reach each other and hold a majority, in scenario order. */
     private Optional<List<String>> majorityGroup() {
-        return Quorum.majorityGroup(managers, m -> !wire.isDown(m), topology::canReach);
+        return Quorum.majorityGroup(managers, m -> !wire.isDown(m), (a, b) -> topology.canReach(a, b) && raftPasses(a, b));
+    }
+
+    /** Raft's messages go both ways, each to the other manager's port: a firewall at either end that drops it cuts the pair. */
+    private boolean raftPasses(String a, String b) {
+        if (a.equals(b) || raftPort.isEmpty() || !topology.firewalls().any()) {
+            return true;
+        }
+        return !topology.firewalls().dropsBetween(wire.hostIndex(a), wire.hostIndex(b), raftPort.get());
     }
 
     private int managersUp() {

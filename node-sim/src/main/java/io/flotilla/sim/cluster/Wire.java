@@ -1,5 +1,6 @@
 package io.flotilla.sim.cluster;
 
+import io.flotilla.network.topology.FirewallRule;
 import io.flotilla.network.topology.Topology;
 import io.flotilla.sim.control.ControlPlaneInputs;
 import io.flotilla.sim.kernel.VirtualTimeScheduler;
@@ -27,6 +28,8 @@ public final class Wire {
     private record Peer(int index, ActorRef<NodeAgent.Command> agent) {}
 
     final Topology topology;
+    /** The port the leader listens on for the nodes' sessions: a firewall in front of it that drops it cuts them all. */
+    private final FirewallRule controlPort;
     private final boolean[] down;
     private Optional<String> leader = Optional.empty();
     private int leaderIndex = -1;
@@ -43,8 +46,9 @@ public final class Wire {
     /** What {@link #quietHeartbeat} returns when the heartbeat or its answer was lost on the way. */
     static final long LOST = -2;
 
-    public Wire(List<String> hosts) {
+    public Wire(List<String> hosts, FirewallRule controlPort) {
         this.topology = new Topology(hosts);
+        this.controlPort = controlPort;
         this.down = new boolean[topology.hostSlots()];
     }
 
@@ -76,9 +80,18 @@ public final class Wire {
         topology.indexOf(host).ifPresent(i -> down[i] = isDown);
     }
 
+    /**
+     * Whether the node's session with the leader can exist: the node dials the leader's control port,
+     * and the leader's messages come back on that connection, so a firewall in front of the leader
+     * that drops the port cuts both ways. The leader's own node does not go through its firewall.
+     */
+    private boolean session(int node) {
+        return node == leaderIndex || !topology.firewalls().drops(leaderIndex, controlPort);
+    }
+
     /** Delivers to the manager if {@code from} (a host index) is up and reaches the leader. */
     void toManager(int from, Manager.Command message) {
-        if (leaderIndex >= 0 && !down[from] && topology.canReach(from, leaderIndex)) {
+        if (leaderIndex >= 0 && !down[from] && topology.canReach(from, leaderIndex) && session(from)) {
             manager.tell(message);
         }
     }
@@ -86,7 +99,7 @@ public final class Wire {
     /** Delivers to the node's agent if the leader reaches it (a down node's agent drops it itself). */
     void toNode(String node, NodeAgent.Command message) {
         Peer peer = agents.get(node);
-        if (peer != null && leaderIndex >= 0 && topology.canReach(leaderIndex, peer.index())) {
+        if (peer != null && leaderIndex >= 0 && topology.canReach(leaderIndex, peer.index()) && session(peer.index())) {
             peer.agent().tell(message);
         }
     }
@@ -104,7 +117,7 @@ public final class Wire {
      * drop them), or {@link ControlPlaneInputs#NOT_QUIET} when it must go as a message.
      */
     long quietHeartbeat(int from, String node, long reportsSent, long assignmentsSeen) {
-        if (leaderIndex < 0 || down[from] || !topology.canReach(from, leaderIndex)) {
+        if (leaderIndex < 0 || down[from] || !topology.canReach(from, leaderIndex) || !session(from)) {
             return LOST;
         }
         long period = quietHeartbeats.answer(from, node, reportsSent, assignmentsSeen);

@@ -309,6 +309,7 @@ public final class DataPlane extends AbstractBehavior<DataPlane.Command> {
         }
         if (!changed.isEmpty()) {
             log.append(new FirewallChanged(m.node(), action, changed));
+            plane.firewallChanged(now);
         }
         return settle(now);
     }

@@ -362,10 +362,19 @@ final class KubernetesPlane implements Plane {
         if (rule.equals(FirewallRule.SWARM_VXLAN)) {
             return Optional.of("nothing listens on 4789/udp: the pod network is flannel's VXLAN, on 8472/udp");
         }
+        if (rule.equals(FirewallRule.SWARM_MANAGER)) {
+            return Optional.of("nothing listens on 2377/tcp: the API server listens on 6443/tcp");
+        }
         if (rule.equals(FirewallRule.ESP)) {
             return Optional.of("the pod network is not encrypted, so nothing sends esp");
         }
         return Optional.empty();
+    }
+
+    /** kube-proxies cut off from the API server by a firewall sync once it lets them in. */
+    @Override
+    public void firewallChanged(long now) {
+        plane.topologyChanged(now);
     }
 
     @Override

@@ -57,10 +57,13 @@ interface Plane {
     void hostUp(String node, long now);
 
     /**
-     * Why nothing this strategy's data plane sends ever matches {@code rule} (the other strategy's
-     * VXLAN port, or ESP where nothing is encrypted); empty when something may.
+     * Why nothing this strategy sends ever matches {@code rule} (the other strategy's VXLAN or
+     * control-plane port, or ESP where nothing is encrypted); empty when something may.
      */
     Optional<String> neverCarries(FirewallRule rule);
+
+    /** A firewall changed: what waits on reaching the control plane may go on. */
+    void firewallChanged(long now);
 
     /** The topology changed (partition, heal, link down or up). */
     void underlayChanged(long now);

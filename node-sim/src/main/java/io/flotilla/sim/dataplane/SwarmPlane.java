@@ -319,12 +319,19 @@ final class SwarmPlane implements Plane {
         if (rule.equals(FirewallRule.FLANNEL_VXLAN)) {
             return Optional.of("nothing of Swarm listens on 8472/udp: its overlay networks' VXLAN uses 4789/udp");
         }
+        if (rule.equals(FirewallRule.KUBE_APISERVER)) {
+            return Optional.of("nothing of Swarm listens on 6443/tcp: its managers listen on 2377/tcp");
+        }
         boolean encrypted = networks.names().stream().anyMatch(n -> networks.spec(n).map(NetworkSpec::encrypted).orElse(false));
         if (rule.equals(FirewallRule.ESP) && !encrypted) {
             return Optional.of("no overlay network is encrypted, so nothing sends esp");
         }
         return Optional.empty();
     }
+
+    /** Nothing of Swarm's data plane waits on the managers: gossip carries what each node learns. */
+    @Override
+    public void firewallChanged(long now) {}
 
     @Override
     public void underlayChanged(long now) {

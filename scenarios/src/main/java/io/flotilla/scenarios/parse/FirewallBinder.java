@@ -10,20 +10,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * {@code firewall: {node: worker-2, drop: [4789/udp]}} and {@code {node: worker-2, accept: [4789/udp]}}:
  * the firewall in front of a node starts dropping inbound packets, or lets them in again. A rule is
- * one the simulation carries packets for: an overlay's VXLAN port (4789/udp under Swarm, 8472/udp
- * for flannel's pod network under Kubernetes), {@code esp} (an encrypted overlay), or a port some
- * service publishes. The control plane's and gossip's ports are not filtered in the simulation, so
- * they are refused rather than accepted and ignored. Dropping what is dropped already, or accepting
- * what is not dropped, does nothing: a warning.
+ * one the simulation carries packets for: the control plane's port (Swarm's managers' 2377/tcp, the
+ * Kubernetes API server's 6443/tcp), an overlay's VXLAN port (4789/udp under Swarm, 8472/udp for
+ * flannel's pod network under Kubernetes), {@code esp} (an encrypted overlay), or a port some
+ * service publishes. Gossip's 7946 is not filtered in the simulation, so it is refused rather than
+ * accepted and ignored. Dropping what is dropped already, or accepting what is not dropped, does
+ * nothing: a warning.
  */
 final class FirewallBinder implements ActionBinder {
 
     static final List<String> KEYS = List.of("node", "drop", "accept");
+
+    /** The rules of the simulation's own ports, whichever strategy runs the file. */
+    private static final Set<FirewallRule> SIMULATED = Set.of(FirewallRule.SWARM_MANAGER, FirewallRule.KUBE_APISERVER,
+            FirewallRule.SWARM_VXLAN, FirewallRule.FLANNEL_VXLAN, FirewallRule.ESP);
 
     public String keyword() {
         return "firewall";
@@ -79,14 +85,14 @@ final class FirewallBinder implements ActionBinder {
             return Optional.empty();
         }
         FirewallRule r = rule.get();
-        if (r.equals(FirewallRule.SWARM_VXLAN) || r.equals(FirewallRule.FLANNEL_VXLAN) || r.equals(FirewallRule.ESP)
-                || published.contains(r)) {
+        if (SIMULATED.contains(r) || published.contains(r)) {
             return rule;
         }
-        scope.problems.add(item, "firewall: " + r + " is not simulated; a rule drops an overlay's VXLAN port (4789/udp, or"
-                + " 8472/udp for the kubernetes pod network), esp (an encrypted overlay) or a port a service publishes"
-                + (published.isEmpty() ? " (none does)" : " (" + String.join(", ", published.stream().map(FirewallRule::toString).toList()) + ")")
-                + "; the managers' 2377/tcp and gossip's 7946 are not filtered in the simulation");
+        String ports = published.stream().map(FirewallRule::toString).collect(Collectors.joining(", "));
+        scope.problems.add(item, "firewall: " + r + " is not simulated; a rule drops the managers' 2377/tcp (6443/tcp, the API"
+                + " server's, under kubernetes), an overlay's VXLAN port (4789/udp; 8472/udp for the kubernetes pod network),"
+                + " esp (an encrypted overlay) or a port a service publishes (" + (ports.isEmpty() ? "none does" : ports) + ");"
+                + " gossip's 7946 is not filtered in the simulation");
         return Optional.empty();
     }
 

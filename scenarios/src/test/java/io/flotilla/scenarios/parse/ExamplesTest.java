@@ -23,7 +23,7 @@ class ExamplesTest {
 
     @Test
     void theShippedExamplesAreThere() {
-        assertEquals(List.of("bind-mount-vs-volume.yaml", "compare-memory-leak.yaml", "compare-pause-vs-stop.yaml",
+        assertEquals(List.of("bind-mount-vs-volume.yaml", "compare-control-plane-firewall.yaml", "compare-memory-leak.yaml", "compare-pause-vs-stop.yaml",
                         "compare-registry-outage.yaml", "compare-rolling-update.yaml", "compare-tight-taints.yaml",
                         "compare-traffic-failover.yaml", "compare-worker-crash.yaml", "compare-zone-outage.yaml",
                         "container-lifecycle.yaml", "containers-share-the-host.yaml", "dns-vip-dnsrr-tasks.yaml",

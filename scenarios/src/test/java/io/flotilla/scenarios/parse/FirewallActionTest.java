@@ -29,7 +29,7 @@ class FirewallActionTest {
     @Test
     void dropsAndAcceptsTheRulesTheSimulationCarries() {
         ParseOutcome outcome = parse("""
-                  - {at: 10s, firewall: {node: worker-1, drop: [4789/udp, esp, 8080, 5353/udp]}}
+                  - {at: 10s, firewall: {node: worker-1, drop: [4789/udp, esp, 8080, 5353/udp, 2377/tcp]}}
                   - {at: 20s, firewall: {node: worker-1, accept: [8472/udp]}}
                 """);
         assertEquals(List.of(), messages(outcome.problems()));
@@ -38,22 +38,22 @@ class FirewallActionTest {
         List<Action> actions = outcome.scenario().orElseThrow().timeline().stream().map(t -> t.action()).toList();
         assertEquals(List.of(
                 new Action.Firewall("worker-1", true, List.of(FirewallRule.SWARM_VXLAN, FirewallRule.ESP, FirewallRule.tcp(8080),
-                        FirewallRule.udp(5353))),
+                        FirewallRule.udp(5353), FirewallRule.SWARM_MANAGER)),
                 new Action.Firewall("worker-1", false, List.of(FirewallRule.FLANNEL_VXLAN))), actions);
     }
 
     @Test
     void refusesWhatItDoesNotFilterWhereItIsWritten() {
         ParseOutcome outcome = parse("""
-                  - {at: 10s, firewall: {node: worker-1, drop: [2377/tcp, 8080/udp, 70000, "x"]}}
+                  - {at: 10s, firewall: {node: worker-1, drop: [7946/tcp, 8080/udp, 70000, "x"]}}
                   - {at: 20s, firewall: {node: worker-9, drop: [4789/udp], accept: [esp]}}
                   - {at: 30s, firewall: {node: worker-1, drop: []}}
                 """);
-        String notSimulated = " is not simulated; a rule drops an overlay's VXLAN port (4789/udp, or 8472/udp for the"
-                + " kubernetes pod network), esp (an encrypted overlay) or a port a service publishes (8080/tcp, 5353/udp);"
-                + " the managers' 2377/tcp and gossip's 7946 are not filtered in the simulation";
+        String notSimulated = " is not simulated; a rule drops the managers' 2377/tcp (6443/tcp, the API server's, under"
+                + " kubernetes), an overlay's VXLAN port (4789/udp; 8472/udp for the kubernetes pod network), esp (an encrypted"
+                + " overlay) or a port a service publishes (8080/tcp, 5353/udp); gossip's 7946 is not filtered in the simulation";
         assertEquals(List.of(
-                "6:49: firewall: 2377/tcp" + notSimulated,
+                "6:49: firewall: 7946/tcp" + notSimulated,
                 "6:59: firewall: 8080/udp" + notSimulated,
                 "6:69: firewall: \"70000\" is not a rule; expected PORT/tcp, PORT/udp or esp, such as 4789/udp",
                 "6:76: firewall: \"x\" is not a rule; expected PORT/tcp, PORT/udp or esp, such as 4789/udp",

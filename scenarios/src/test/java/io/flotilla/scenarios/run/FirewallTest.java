@@ -4,8 +4,11 @@ import static io.flotilla.scenarios.run.Sim.t;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flotilla.scheduler.model.NodeStatus;
 import io.flotilla.sim.events.ActionIgnored;
 import io.flotilla.sim.events.FirewallChanged;
+import io.flotilla.sim.events.LeaderChanged;
+import io.flotilla.sim.events.NodeStatusChanged;
 import io.flotilla.sim.events.TrafficCounted;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,51 @@ class FirewallTest {
         long dropped = timeouts(sim, "20s", "40s");
         assertTrue(dropped > 70 && dropped < 130, "kube-proxy's random pick sends about half to worker-2: " + dropped);
         assertEquals(0, timeouts(sim, "40s", "1m"));
+    }
+
+    private static final String CONTROL = """
+            scenario: firewall-control
+            strategy: %s
+            until: 2m
+            nodes:
+              - {name: manager, role: manager, count: %d, availability: drain}
+              - {name: worker, count: 2}
+            networks: {front: {}}
+            services:
+              web: {image: "nginx:1.27", networks: [front], deploy: {replicas: 2, placement: {max_replicas_per_node: 1}}}
+            traffic:
+              - {name: shoppers, from: manager-1, network: front, to: web, rate: 10/s, start: 10s}
+            timeline:
+              - {at: 30s, firewall: {node: worker-1, drop: [%s]}}
+              - {at: 30s, firewall: {node: manager-1, drop: [%s]}}
+            """;
+
+    @Test
+    void theLeadersControlPortDroppedCutsEveryWorkersSessionWhileTheirContainersServeOn() {
+        Sim sim = Sim.run("firewall-control", CONTROL.formatted("swarm", 1, "2377/tcp", "2377/tcp"));
+        assertEquals("drop 2377/tcp: worker-1 is no manager, and nothing listens on 2377/tcp there",
+                sim.expect(ActionIgnored.class, t("30s"), e -> e.action().equals("firewall"), "ignored").event().reason());
+        for (String worker : List.of("worker-1", "worker-2")) {
+            long down = sim.expect(NodeStatusChanged.class, t("30s"),
+                    e -> e.node().equals(worker) && e.status() == NodeStatus.DOWN, worker + " down").time();
+            assertTrue(down - t("30s") > 9 * Sim.S && down - t("30s") <= 16_500 * Sim.MS, worker + "'s heartbeats stop arriving");
+        }
+        assertEquals(0, timeouts(sim, "30s", "2m"), "the workers' containers run on, and gossip keeps them in the balancer");
+    }
+
+    @Test
+    void raftBetweenManagersGoesThroughTheControlPortToo() {
+        Sim sim = Sim.run("firewall-raft", CONTROL.formatted("swarm", 3, "4789/udp", "2377/tcp"));
+        assertEquals("manager-2", sim.expect(LeaderChanged.class, t("30s"), e -> e.state().equals("leader"), "a new leader")
+                .event().leader());
+    }
+
+    @Test
+    void underKubernetesTheApiServersPortIsTheControlPort() {
+        Sim sim = Sim.run("firewall-apiserver", CONTROL.formatted("kubernetes", 1, "4789/udp", "6443/tcp"));
+        long unknown = sim.expect(NodeStatusChanged.class, t("30s"),
+                e -> e.node().equals("worker-1") && e.status() == NodeStatus.UNKNOWN, "worker-1 not posting").time();
+        assertTrue(unknown - t("30s") >= 40 * Sim.S, "the node monitor's grace period runs first");
     }
 
     /** The shoppers' requests sent in [from, to) that timed out. */
