@@ -30,7 +30,7 @@ final class Memberlist {
     /** memberlist {@code Join} through the first running host it reaches; else NetworkDB retries every 60 s. */
     void bootstrap(Peer p, long time) {
         for (Peer other : w.peers) {
-            if (other != null && other != p && other.running && w.topology.canReach(p.id, other.id)) {
+            if (other != null && other != p && other.running && w.reach(p.id, other.id)) {
                 pushPull(p, other, time, false);
                 return;
             }
@@ -72,12 +72,12 @@ final class Memberlist {
      * so only those are looked at.
      */
     boolean disturbed(Peer o) {
-        if (w.topology.isWhole()) {
+        if (w.whole()) {
             for (int m : w.unsettled) {
                 if (m >= o.members.size()) {
                     break;
                 }
-                if (m != o.id && o.members.active(m) && !(answers(m, o.members.gen(m)) && w.topology.canReach(o.id, m))) {
+                if (m != o.id && o.members.active(m) && !(answers(m, o.members.gen(m)) && w.reach(o.id, m))) {
                     return true;
                 }
             }
@@ -85,7 +85,7 @@ final class Memberlist {
         }
         MemberTable v = o.members;
         for (int m = 0; m < v.size(); m++) {
-            if (m != o.id && v.active(m) && !(answers(m, v.gen(m)) && w.topology.canReach(o.id, m))) {
+            if (m != o.id && v.active(m) && !(answers(m, v.gen(m)) && w.reach(o.id, m))) {
                 return true;
             }
         }
@@ -153,13 +153,13 @@ final class Memberlist {
     boolean probeSucceeds(Peer o, int target) {
         int targetGen = o.member(target).gen(target);
         boolean answers = answers(target, targetGen);
-        if (answers && w.topology.canReach(o.id, target)) {
+        if (answers && w.reach(o.id, target)) {
             return true;
         }
         Audience helpers = w.audience.alive(o.members, o.id, target);
         for (int h : helpers.pick(w.config.indirectChecks(), o.fdRandom)) {
             Peer helper = w.peers[h];
-            if (answers && helper.running && w.topology.canReach(o.id, h) && w.topology.canReach(h, target)) {
+            if (answers && helper.running && w.reach(o.id, h) && w.reach(h, target)) {
                 return true;
             }
         }
@@ -313,7 +313,7 @@ final class Memberlist {
 
     /** memberlist push/pull: both sides merge the other's member list; a suspected or dead claim about oneself is refuted. */
     void pushPull(Peer a, Peer b, long time, boolean withTables) {
-        if (!b.running || !w.topology.canReach(a.id, b.id)) {
+        if (!b.running || !w.reach(a.id, b.id)) {
             return;
         }
         int ga = a.gen;
@@ -441,7 +441,7 @@ final class Memberlist {
         boolean reachable = false;
         for (int i = 0; i < failed.size(); i++) {
             int m = failed.get(i);
-            reachable |= w.peers[m] != null && w.peers[m].running && w.topology.canReach(r.id, m);
+            reachable |= w.peers[m] != null && w.peers[m].running && w.reach(r.id, m);
         }
         if (!reachable) {
             r.reconnecting = false;
@@ -474,7 +474,7 @@ final class Memberlist {
         for (String network : new ArrayList<>(p.tables.keySet())) {
             Audience netPeers = transport.networkAudience(p, network);
             for (int q : netPeers.pick(2, p.gossipRandom)) {
-                if (w.peers[q].running && w.topology.canReach(p.id, q)) {
+                if (w.peers[q].running && w.reach(p.id, q)) {
                     db.bulkSync(p, w.peers[q], network, t);
                     break;
                 }

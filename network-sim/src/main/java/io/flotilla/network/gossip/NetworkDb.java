@@ -79,7 +79,7 @@ final class NetworkDb {
     }
 
     void bulkSync(Peer a, Peer b, String network, long time) {
-        if (!b.running || !w.topology.canReach(a.id, b.id)) {
+        if (!b.running || !w.reach(a.id, b.id)) {
             return;
         }
         int ga = a.gen;
@@ -102,7 +102,7 @@ final class NetworkDb {
         SyncGroup last = null;
         for (int b = peers.next(0); b >= 0; b = peers.next(b + 1)) {
             int gen = w.runningGen(b);
-            if (gen >= 0 && w.topology.canReach(a.id, b)) {
+            if (gen >= 0 && w.reach(a.id, b)) {
                 long arrival = time + w.topology.latencyNanos(a.id, b);
                 if (last == null || arrival != last.arrival) {
                     last = null;

@@ -24,7 +24,7 @@ final class Transport {
     }
 
     void send(Peer from, Peer to, Message m, long time) {
-        if (!to.running || !w.topology.canReach(from.id, to.id)) {
+        if (!to.running || !w.reach(from.id, to.id)) {
             return;
         }
         int gen = to.gen;
@@ -45,7 +45,7 @@ final class Transport {
             send(from, to, packet[0], time);
             return;
         }
-        if (!to.running || !w.topology.canReach(from.id, to.id)) {
+        if (!to.running || !w.reach(from.id, to.id)) {
             return;
         }
         int gen = to.gen;
@@ -105,7 +105,7 @@ final class Transport {
             for (Peer x : frontier) {
                 for (Peer y : w.peers) {
                     if (y != null && !reached[y.id] && y.running && inAudience(y, m)
-                            && w.topology.canReach(x.id, y.id)) {
+                            && w.reach(x.id, y.id)) {
                         reached[y.id] = true;
                         next.add(y);
                         int gen = y.gen;

@@ -1,6 +1,7 @@
 package io.flotilla.network.gossip;
 
 import io.flotilla.network.random.Randomness;
+import io.flotilla.network.topology.FirewallRule;
 import io.flotilla.network.topology.Topology;
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -54,6 +55,36 @@ final class World {
         this.topology = topology;
         this.randomness = randomness;
         this.sink = sink;
+    }
+
+    /**
+     * Whether gossip passes from host {@code a} to host {@code b}: the underlay connects them and
+     * neither's firewall drops gossip. Every exchange of memberlist and NetworkDB has an answer or a
+     * sync that comes back to the sender's port, so a node that drops it is cut off both ways.
+     */
+    boolean reach(int a, int b) {
+        return topology.canReach(a, b) && (a == b || !gossipDropped(a) && !gossipDropped(b));
+    }
+
+    /** Whether the underlay is whole and no firewall drops gossip: then only stopped daemons fail a probe. */
+    boolean whole() {
+        return topology.isWhole() && !gossipDroppedAnywhere();
+    }
+
+    private boolean gossipDropped(int host) {
+        return topology.firewalls().drops(host, FirewallRule.GOSSIP_TCP) && topology.firewalls().drops(host, FirewallRule.GOSSIP_UDP);
+    }
+
+    private boolean gossipDroppedAnywhere() {
+        if (!topology.firewalls().any()) {
+            return false;
+        }
+        for (int h = 0; h < topology.hostSlots(); h++) {
+            if (gossipDropped(h)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The members of {@code o}'s list but itself that {@code keep} accepts, in id order, into the shared {@link #ids}. */

@@ -19,6 +19,9 @@ public record FirewallRule(Protocol protocol, int port) implements Comparable<Fi
     public static final FirewallRule SWARM_MANAGER = new FirewallRule(Protocol.TCP, 2377);
     /** Where the Kubernetes API server listens, for the kubelets among others. */
     public static final FirewallRule KUBE_APISERVER = new FirewallRule(Protocol.TCP, 6443);
+    /** Gossip: memberlist's probes and NetworkDB's broadcasts (UDP), push/pull and bulk syncs (TCP). */
+    public static final FirewallRule GOSSIP_TCP = new FirewallRule(Protocol.TCP, 7946);
+    public static final FirewallRule GOSSIP_UDP = new FirewallRule(Protocol.UDP, 7946);
     /** An encrypted overlay's packets: VXLAN inside IPsec ESP, so no UDP port shows. */
     public static final FirewallRule ESP = new FirewallRule(Protocol.ESP, 0);
 

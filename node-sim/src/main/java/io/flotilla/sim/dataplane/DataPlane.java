@@ -295,21 +295,21 @@ public final class DataPlane extends AbstractBehavior<DataPlane.Command> {
     private Behavior<Command> onFirewall(Firewall m) {
         long now = catchUp();
         OptionalInt host = topology.indexOf(m.node());
-        List<String> changed = new ArrayList<>();
+        List<FirewallRule> changed = new ArrayList<>();
         String action = m.drop() ? "drop" : "accept";
         for (FirewallRule rule : m.rules()) {
             Optional<String> unused = plane.neverCarries(rule);
             if (unused.isPresent()) {
                 log.append(new ActionIgnored("firewall", m.node(), action + " " + rule + ": " + unused.get()));
             } else if (m.drop() ? topology.firewalls().drop(host.getAsInt(), rule) : topology.firewalls().accept(host.getAsInt(), rule)) {
-                changed.add(rule.toString());
+                changed.add(rule);
             } else {
                 log.append(new ActionIgnored("firewall", m.node(), m.node() + (m.drop() ? " already drops " : " does not drop ") + rule));
             }
         }
         if (!changed.isEmpty()) {
-            log.append(new FirewallChanged(m.node(), action, changed));
-            plane.firewallChanged(now);
+            log.append(new FirewallChanged(m.node(), action, changed.stream().map(FirewallRule::toString).toList()));
+            plane.firewallChanged(changed, now);
         }
         return settle(now);
     }

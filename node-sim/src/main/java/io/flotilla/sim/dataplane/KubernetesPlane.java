@@ -365,6 +365,9 @@ final class KubernetesPlane implements Plane {
         if (rule.equals(FirewallRule.SWARM_MANAGER)) {
             return Optional.of("nothing listens on 2377/tcp: the API server listens on 6443/tcp");
         }
+        if (rule.equals(FirewallRule.GOSSIP_TCP) || rule.equals(FirewallRule.GOSSIP_UDP)) {
+            return Optional.of("nothing listens on " + rule + ": Kubernetes has no gossip, its nodes learn from the API server");
+        }
         if (rule.equals(FirewallRule.ESP)) {
             return Optional.of("the pod network is not encrypted, so nothing sends esp");
         }
@@ -373,7 +376,7 @@ final class KubernetesPlane implements Plane {
 
     /** kube-proxies cut off from the API server by a firewall sync once it lets them in. */
     @Override
-    public void firewallChanged(long now) {
+    public void firewallChanged(List<FirewallRule> rules, long now) {
         plane.topologyChanged(now);
     }
 

@@ -62,8 +62,8 @@ interface Plane {
      */
     Optional<String> neverCarries(FirewallRule rule);
 
-    /** A firewall changed: what waits on reaching the control plane may go on. */
-    void firewallChanged(long now);
+    /** A firewall changed these rules: what depends on what they drop follows. */
+    void firewallChanged(List<FirewallRule> rules, long now);
 
     /** The topology changed (partition, heal, link down or up). */
     void underlayChanged(long now);

@@ -329,9 +329,13 @@ final class SwarmPlane implements Plane {
         return Optional.empty();
     }
 
-    /** Nothing of Swarm's data plane waits on the managers: gossip carries what each node learns. */
+    /** Gossip follows its port; nothing of Swarm's data plane waits on the managers. */
     @Override
-    public void firewallChanged(long now) {}
+    public void firewallChanged(List<FirewallRule> rules, long now) {
+        if (rules.contains(FirewallRule.GOSSIP_TCP) || rules.contains(FirewallRule.GOSSIP_UDP)) {
+            underlayChanged(now);
+        }
+    }
 
     @Override
     public void underlayChanged(long now) {

@@ -17,11 +17,11 @@ import org.yaml.snakeyaml.nodes.Node;
  * {@code firewall: {node: worker-2, drop: [4789/udp]}} and {@code {node: worker-2, accept: [4789/udp]}}:
  * the firewall in front of a node starts dropping inbound packets, or lets them in again. A rule is
  * one the simulation carries packets for: the control plane's port (Swarm's managers' 2377/tcp, the
- * Kubernetes API server's 6443/tcp), an overlay's VXLAN port (4789/udp under Swarm, 8472/udp for
- * flannel's pod network under Kubernetes), {@code esp} (an encrypted overlay), or a port some
- * service publishes. Gossip's 7946 is not filtered in the simulation, so it is refused rather than
- * accepted and ignored. Dropping what is dropped already, or accepting what is not dropped, does
- * nothing: a warning.
+ * Kubernetes API server's 6443/tcp), gossip's 7946/tcp and 7946/udp (only together: with one of
+ * them open, memberlist and NetworkDB work around the other), an overlay's VXLAN port (4789/udp
+ * under Swarm, 8472/udp for flannel's pod network under Kubernetes), {@code esp} (an encrypted
+ * overlay), or a port some service publishes. Dropping what is dropped already, or accepting what
+ * is not dropped, does nothing: a warning.
  */
 final class FirewallBinder implements ActionBinder {
 
@@ -29,7 +29,7 @@ final class FirewallBinder implements ActionBinder {
 
     /** The rules of the simulation's own ports, whichever strategy runs the file. */
     private static final Set<FirewallRule> SIMULATED = Set.of(FirewallRule.SWARM_MANAGER, FirewallRule.KUBE_APISERVER,
-            FirewallRule.SWARM_VXLAN, FirewallRule.FLANNEL_VXLAN, FirewallRule.ESP);
+            FirewallRule.GOSSIP_TCP, FirewallRule.GOSSIP_UDP, FirewallRule.SWARM_VXLAN, FirewallRule.FLANNEL_VXLAN, FirewallRule.ESP);
 
     public String keyword() {
         return "firewall";
@@ -74,6 +74,12 @@ final class FirewallBinder implements ActionBinder {
                         + Durations.format(scope.at) + "; this " + verb + " of it does nothing");
             }
         }
+        if (scope.state.drops(node.get(), FirewallRule.GOSSIP_TCP) != scope.state.drops(node.get(), FirewallRule.GOSSIP_UDP)) {
+            scope.problems.add(f.value(verb).orElse(value), "firewall: " + node.get() + " would drop one of 7946/tcp and 7946/udp"
+                    + " without the other, which is not simulated (memberlist falls back to TCP when its UDP probes fail, and"
+                    + " NetworkDB's bulk syncs carry what its UDP broadcasts lose); drop or accept the two together");
+            return Optional.empty();
+        }
         return Optional.of(new Action.Firewall(node.get(), drop, rules));
     }
 
@@ -90,9 +96,9 @@ final class FirewallBinder implements ActionBinder {
         }
         String ports = published.stream().map(FirewallRule::toString).collect(Collectors.joining(", "));
         scope.problems.add(item, "firewall: " + r + " is not simulated; a rule drops the managers' 2377/tcp (6443/tcp, the API"
-                + " server's, under kubernetes), an overlay's VXLAN port (4789/udp; 8472/udp for the kubernetes pod network),"
-                + " esp (an encrypted overlay) or a port a service publishes (" + (ports.isEmpty() ? "none does" : ports) + ");"
-                + " gossip's 7946 is not filtered in the simulation");
+                + " server's, under kubernetes), gossip's 7946/tcp and 7946/udp, an overlay's VXLAN port (4789/udp; 8472/udp for"
+                + " the kubernetes pod network), esp (an encrypted overlay) or a port a service publishes ("
+                + (ports.isEmpty() ? "none does" : ports) + ")");
         return Optional.empty();
     }
 

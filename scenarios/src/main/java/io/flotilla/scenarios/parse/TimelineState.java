@@ -165,6 +165,11 @@ final class TimelineState {
         return drop ? dropped.add(rule) : dropped.remove(rule);
     }
 
+    /** Whether the node's firewall drops {@code rule}, as the timeline set it so far. */
+    boolean drops(String node, FirewallRule rule) {
+        return firewalls.getOrDefault(node, Set.of()).contains(rule);
+    }
+
     /** The timeline paused the task's container ({@code docker pause}), or thawed it. */
     void paused(String task, boolean paused, long at) {
         if (paused) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flotilla.scheduler.model.NodeStatus;
 import io.flotilla.sim.events.ActionIgnored;
+import io.flotilla.sim.events.DnsAnswersChanged;
 import io.flotilla.sim.events.FirewallChanged;
 import io.flotilla.sim.events.LeaderChanged;
 import io.flotilla.sim.events.NodeStatusChanged;
@@ -102,6 +103,22 @@ class FirewallTest {
         long unknown = sim.expect(NodeStatusChanged.class, t("30s"),
                 e -> e.node().equals("worker-1") && e.status() == NodeStatus.UNKNOWN, "worker-1 not posting").time();
         assertTrue(unknown - t("30s") >= 40 * Sim.S, "the node monitor's grace period runs first");
+    }
+
+    @Test
+    void aNodeThatDropsGossipLeavesTheOthersViewsAndTheyLeaveItsOwnLater() {
+        Sim sim = Sim.run("firewall-gossip", SCENARIO.formatted("swarm").replace("[4789/udp, 8472/udp]", "[7946/tcp, 7946/udp]"));
+        long othersForget = sim.expect(DnsAnswersChanged.class, t("20s"), e -> e.node().equals("manager-1")
+                && e.name().equals("tasks.web") && e.tasks().size() == 1, "manager-1 forgets worker-2's task").time();
+        assertTrue(othersForget - t("20s") < 8 * Sim.S, "the others' probes confirm each other's suspicion: " + othersForget);
+        assertEquals(List.of("web.1#1"), sim.expect(DnsAnswersChanged.class, t("20s"),
+                e -> e.node().equals("manager-1") && e.name().equals("tasks.web"), "manager-1's answer").event().tasks());
+        assertEquals(0, timeouts(sim, "10s", "1m"), "the overlay still carries every request to a task that is listed");
+        assertTrue(sim.first(NodeStatusChanged.class, t("20s"), e -> e.status() != NodeStatus.READY).isEmpty(),
+                "the managers hear every heartbeat");
+        long back = sim.expect(DnsAnswersChanged.class, t("40s"), e -> e.node().equals("manager-1")
+                && e.name().equals("tasks.web") && e.tasks().size() == 2, "manager-1 learns web.2 again").time();
+        assertTrue(back - t("40s") < 2 * Sim.S, "a push/pull or a broadcast brings it back once gossip passes: " + back);
     }
 
     /** The shoppers' requests sent in [from, to) that timed out. */
