@@ -41,6 +41,6 @@ public final class NodeList {
         if (leader.filter(n.name()::equals).isPresent()) {
             return "Leader";
         }
-        return leader.filter(l -> m.reaches(l, n.name())).isPresent() ? "Reachable" : "Unreachable";
+        return leader.filter(l -> m.raftReaches(l, n.name())).isPresent() ? "Reachable" : "Unreachable";
     }
 }

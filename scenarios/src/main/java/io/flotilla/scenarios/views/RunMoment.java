@@ -1,5 +1,6 @@
 package io.flotilla.scenarios.views;
 
+import io.flotilla.network.topology.FirewallRule;
 import io.flotilla.scenarios.model.NodeDecl;
 import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.Strategy;
@@ -9,6 +10,7 @@ import io.flotilla.scheduler.model.NodeStatus;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.sim.events.ContainerBackOff;
 import io.flotilla.sim.events.ContainerCommanded;
+import io.flotilla.sim.events.FirewallChanged;
 import io.flotilla.sim.events.ImagePullFailed;
 import io.flotilla.sim.events.LeaderChanged;
 import io.flotilla.sim.events.NetworkChanged;
@@ -181,6 +183,8 @@ public final class RunMoment {
             leader = e.state().equals("leader") ? Optional.ofNullable(e.leader()) : Optional.empty();
         } else if (event instanceof NetworkChanged e) {
             reach.changed(e);
+        } else if (event instanceof FirewallChanged e && e.rules().contains(FirewallRule.SWARM_MANAGER.toString())) {
+            reach.raftPort(e.node(), e.action().equals("drop"));
         } else if (event instanceof NetworkCreated e) {
             networks.put(e.network(), e);
         }
@@ -262,6 +266,11 @@ public final class RunMoment {
                 && reach.reaches(a, b);
     }
 
+    /** Whether raft passes between two Swarm managers now: they reach each other, and neither's firewall drops 2377/tcp. */
+    public boolean raftReaches(String a, String b) {
+        return reaches(a, b) && (a.equals(b) || !reach.raftDropped.contains(a) && !reach.raftDropped.contains(b));
+    }
+
     /** The networks the run created (Swarm), by name, in creation order. */
     public Map<String, NetworkCreated> networks() {
         return networks;
@@ -277,11 +286,21 @@ public final class RunMoment {
         return nodes.values().stream().filter(n -> n.decl.spec().role() == NodeRole.MANAGER).toList();
     }
 
-    /** Partitions and cut links, as the fabric applies them: a partition replaces the last, heal lifts everything. */
+    /** Partitions, cut links and raft's port, as the fabric applies them: a partition replaces the last, heal lifts the cuts. */
     private static final class Reach {
         private final Map<String, Integer> group = new LinkedHashMap<>();
         private final Set<String> cut = new HashSet<>();
+        /** The managers whose firewall drops raft's port; a heal leaves them (a firewall is no fault of the network). */
+        private final Set<String> raftDropped = new HashSet<>();
         private int others;
+
+        void raftPort(String node, boolean dropped) {
+            if (dropped) {
+                raftDropped.add(node);
+            } else {
+                raftDropped.remove(node);
+            }
+        }
 
         void changed(NetworkChanged e) {
             switch (e.change()) {

@@ -59,6 +59,20 @@ class NodeListTest {
                 """, NodeList.render(Runs.at(run, "30s")));
     }
 
+    /** A manager whose firewall drops 2377/tcp reaches the others over the underlay, but raft does not pass. */
+    @Test
+    void aManagerBehindAFirewallThatDropsRaftsPortIsUnreachable() {
+        RunResult firewalled = Runs.run(MANAGERS.replace("  - {at: 20s, partition: [[manager-3]]}",
+                "  - {at: 20s, firewall: {node: manager-3, drop: [2377/tcp]}}"));
+        assertEquals("""
+                ID                            HOSTNAME    STATUS    AVAILABILITY   MANAGER STATUS   ENGINE VERSION
+                koqe0eoylnd921ditmjulhay4 *   manager-1   Ready     Active         Leader           29.0.0
+                zzu8in0g9zuinzqj6coaw3655     manager-2   Ready     Active         Reachable        29.0.0
+                559xfkbetc1zl86mfaw4zcupa     manager-3   Ready     Active         Unreachable      29.0.0
+                fvecjfw5wffcttysx9ikhzkd7     worker-1    Ready     Active                          29.0.0
+                """, NodeList.render(Runs.at(firewalled, "25s")));
+    }
+
     /** With manager-2 dead and manager-3 cut off no majority is left: the daemon answers with an error. */
     @Test
     void withoutALeaderTheDaemonAnswersWithAnError() {
