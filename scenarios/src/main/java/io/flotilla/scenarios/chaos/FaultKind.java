@@ -28,7 +28,13 @@ public enum FaultKind {
     /** {@code scale} of a replicated service to another count, 1 to 2 more than it was deployed with. */
     SCALE,
     /** {@code update}: a new image, or {@code force: true}. */
-    UPDATE;
+    UPDATE,
+    /**
+     * {@code firewall}: a node's firewall drops, or lets in again, one of Swarm's and Kubernetes'
+     * ports by pairs that do the same job (the control plane's, the overlay's, gossip's), so that
+     * both strategies meet the fault.
+     */
+    FIREWALL;
 
     public String keyword() {
         return name().toLowerCase(Locale.ROOT);

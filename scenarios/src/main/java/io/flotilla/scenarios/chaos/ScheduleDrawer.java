@@ -1,5 +1,6 @@
 package io.flotilla.scenarios.chaos;
 
+import io.flotilla.network.topology.FirewallRule;
 import io.flotilla.scenarios.model.Action;
 import io.flotilla.scenarios.model.NodeDecl;
 import io.flotilla.scenarios.model.Scenario;
@@ -36,11 +37,19 @@ public final class ScheduleDrawer {
     private final SplittableRandom random;
     private final Set<String> down = new TreeSet<>();
     private final Set<List<String>> linksDown = new LinkedHashSet<>();
+    /** The rule pairs each node's firewall drops, by node and pair. */
+    private final Set<List<Object>> dropped = new LinkedHashSet<>();
     private final Map<String, Availability> availability = new LinkedHashMap<>();
     private final Map<String, Integer> replicas = new TreeMap<>();
     private final Map<String, List<String>> zones = new TreeMap<>();
     private boolean partitioned;
     private int images;
+
+    /** Each strategy's port for one job, side by side: the control plane, the overlay, gossip (Swarm's alone). */
+    private static final List<List<FirewallRule>> FIREWALL_PAIRS = List.of(
+            List.of(FirewallRule.SWARM_MANAGER, FirewallRule.KUBE_APISERVER),
+            List.of(FirewallRule.SWARM_VXLAN, FirewallRule.FLANNEL_VXLAN),
+            List.of(FirewallRule.GOSSIP_TCP, FirewallRule.GOSSIP_UDP));
 
     private ScheduleDrawer(Scenario base, FaultMix mix, SplittableRandom random) {
         this.base = base;
@@ -108,7 +117,7 @@ public final class ScheduleDrawer {
             case PARTITION, LINK -> base.nodes().size() >= 2;
             case HEAL -> partitioned || !linksDown.isEmpty();
             case ZONE -> !zones.isEmpty();
-            case DRAIN -> true;
+            case DRAIN, FIREWALL -> true;
             case KILL, UPDATE -> !base.services().isEmpty();
             case SCALE -> !replicas.isEmpty();
         };
@@ -195,6 +204,15 @@ public final class ScheduleDrawer {
                 }
                 replicas.put(s, to);
                 yield new Action.Scale(new TreeMap<>(Map.of(s, to)));
+            }
+            case FIREWALL -> {
+                String n = any(nodes);
+                List<FirewallRule> rules = any(FIREWALL_PAIRS);
+                boolean accept = dropped.remove(List.of(n, rules));
+                if (!accept) {
+                    dropped.add(List.of(n, rules));
+                }
+                yield new Action.Firewall(n, !accept, rules);
             }
             case UPDATE -> {
                 ServiceSpec s = any(base.services());

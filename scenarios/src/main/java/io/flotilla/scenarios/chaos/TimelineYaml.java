@@ -43,6 +43,11 @@ public final class TimelineYaml {
             if (a.force()) {
                 update.put("force", true);
             }
+        } else if (action instanceof Action.Firewall a) {
+            Map<String, Object> firewall = new LinkedHashMap<>();
+            item.put("firewall", firewall);
+            firewall.put("node", a.node());
+            firewall.put(a.drop() ? "drop" : "accept", a.rules().stream().map(Object::toString).toList());
         } else {
             throw new IllegalArgumentException("a schedule never draws " + action.keyword());
         }

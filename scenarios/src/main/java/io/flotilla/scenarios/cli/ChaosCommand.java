@@ -53,7 +53,7 @@ final class ChaosCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--faults", paramLabel = "KIND[=W],...",
-            description = "Fault kinds and relative weights: crash, restart, partition, heal, link, zone, drain, kill, scale, update (default: all, weight 1).")
+            description = "Fault kinds and relative weights: crash, restart, partition, heal, link, zone, drain, kill, scale, update, firewall (default: all, weight 1).")
     String faults;
 
     @Option(names = "--rate", paramLabel = "F", description = "Faults per minute of the base scenario's time, on average (default ${DEFAULT-VALUE}).",

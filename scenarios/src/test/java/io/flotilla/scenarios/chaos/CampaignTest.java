@@ -4,18 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flotilla.scenarios.cli.Main;
+import io.flotilla.scenarios.model.Action;
 import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.parse.ScenarioParser;
+import io.flotilla.sim.events.NodeCrashed;
+import io.flotilla.sim.kernel.LoggedEvent;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
-import io.flotilla.sim.events.NodeCrashed;
-import io.flotilla.sim.kernel.LoggedEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +57,29 @@ class CampaignTest {
         assertEquals(List.of(), parsed.problems());
         assertEquals(List.of(), parsed.warnings(), "a drawn schedule never does nothing");
         assertEquals(once.size(), parsed.scenario().orElseThrow().timeline().size());
+    }
+
+    /** Firewall faults drop a pair of ports on a node, then let the same pair in: never a warning, never one gossip port alone. */
+    @Test
+    void firewallFaultsDropAndAcceptWholePairs() throws Exception {
+        Scenario base = new ScenarioParser().parse(BASE).scenario().orElseThrow();
+        FaultMix firewalls = new FaultMix(Map.of(FaultKind.FIREWALL, 1), 30.0);
+        List<Fault> faults = ScheduleDrawer.draw(base, firewalls, base.until(), new SplittableRandom(7));
+        assertTrue(faults.stream().anyMatch(f -> !((Action.Firewall) f.action()).drop()),
+                "some pair is let in again: " + faults);
+        Set<String> dropped = new HashSet<>();
+        for (Fault f : faults) {
+            Action.Firewall a = (Action.Firewall) f.action();
+            assertEquals(2, a.rules().size());
+            assertEquals(a.drop(), dropped.add(a.node() + a.rules()), "a pair is accepted only once dropped: " + f);
+            if (!a.drop()) {
+                dropped.remove(a.node() + a.rules());
+            }
+        }
+        ChaosDocument doc = Campaign.documentFor(ChaosDocument.of(Files.readString(BASE)), 7, Strategy.SWARM, base.until(), faults);
+        var parsed = doc.parse("run.yaml");
+        assertEquals(List.of(), parsed.problems());
+        assertEquals(List.of(), parsed.warnings());
     }
 
     /** A deliberately strict invariant: worker-2 never crashes. */
