@@ -50,6 +50,9 @@ final class World {
     /** The replicas whose observer has been told that its view changed since the reader last read them. */
     final java.util.List<Replica> signalled = new java.util.ArrayList<>();
 
+    private long gossipRulesVersion = -1;
+    private boolean gossipCutSomewhere;
+
     World(GossipConfig config, Topology topology, Randomness randomness, Consumer<GossipEvent> sink) {
         this.config = config;
         this.topology = topology;
@@ -75,16 +78,19 @@ final class World {
         return topology.firewalls().drops(host, FirewallRule.GOSSIP_TCP) && topology.firewalls().drops(host, FirewallRule.GOSSIP_UDP);
     }
 
+    /** Worked out once per change of the rules: {@link #whole} is asked per node and tick. */
     private boolean gossipDroppedAnywhere() {
         if (!topology.firewalls().any()) {
             return false;
         }
-        for (int h = 0; h < topology.hostSlots(); h++) {
-            if (gossipDropped(h)) {
-                return true;
+        if (gossipRulesVersion != topology.firewalls().version()) {
+            gossipRulesVersion = topology.firewalls().version();
+            gossipCutSomewhere = false;
+            for (int h = 0; h < topology.hostSlots() && !gossipCutSomewhere; h++) {
+                gossipCutSomewhere = gossipDropped(h);
             }
         }
-        return false;
+        return gossipCutSomewhere;
     }
 
     /** The members of {@code o}'s list but itself that {@code keep} accepts, in id order, into the shared {@link #ids}. */

@@ -378,10 +378,16 @@ public final class SwarmDataPlane {
         return networks.driver(networkNames.get(net));
     }
 
-    /** What carries the network's packets between hosts: VXLAN, or ESP for an encrypted overlay. */
-    FirewallRule crossHostRule(int net) {
+    /**
+     * What carries the network's packets between hosts, for a firewall to drop: an overlay's VXLAN,
+     * or ESP when it is encrypted; empty for a driver that puts them on the underlay as they are.
+     */
+    Optional<FirewallRule> crossHostRule(int net) {
+        if (net >= 0 && driver(net).orElse(Driver.OVERLAY) != Driver.OVERLAY) {
+            return Optional.empty();
+        }
         boolean encrypted = net >= 0 && networks.spec(networkNames.get(net)).map(NetworkSpec::encrypted).orElse(false);
-        return encrypted ? FirewallRule.ESP : FirewallRule.SWARM_VXLAN;
+        return Optional.of(encrypted ? FirewallRule.ESP : FirewallRule.SWARM_VXLAN);
     }
 
     OptionalInt serviceIdOf(String service) {

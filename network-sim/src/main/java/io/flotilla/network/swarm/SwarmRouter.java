@@ -150,7 +150,7 @@ public final class SwarmRouter {
             return Result.NO_ROUTE;
         }
         if (path == Driver.Path.UNROUTED || path == Driver.Path.UNDERLAY && !topology.canReach(r.client, host)
-                || path == Driver.Path.UNDERLAY && r.driver == Driver.OVERLAY && firewallDrops(r.client, host, r.network)) {
+                || path == Driver.Path.UNDERLAY && firewallDrops(r.client, host, r.network)) {
             out.set(b, now + timeoutNanos);
             return Result.TIMEOUT;
         }
@@ -208,7 +208,11 @@ public final class SwarmRouter {
 
     /** Whether a firewall at either host drops the network's packets between the two. */
     private boolean firewallDrops(int a, int b, int network) {
-        return topology.firewalls().any() && topology.firewalls().dropsBetween(a, b, plane.crossHostRule(network));
+        if (!topology.firewalls().any()) {
+            return false;
+        }
+        Optional<FirewallRule> rule = plane.crossHostRule(network);
+        return rule.isPresent() && topology.firewalls().dropsBetween(a, b, rule.get());
     }
 
     private void resolve(Route r) {

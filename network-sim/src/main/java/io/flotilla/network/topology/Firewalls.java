@@ -7,20 +7,25 @@ import java.util.TreeSet;
 
 /**
  * The firewall in front of each host: the inbound packets it drops, by {@link FirewallRule}. It
- * stands where a cloud security group or a rule in Docker's {@code DOCKER-USER} chain does, so it
- * filters what reaches the host's published ports too (an {@code INPUT} rule would not: Docker and
- * kube-proxy forward those packets to a container before {@code INPUT} sees them). Traffic between
- * two containers of one host never crosses it. A dropped packet gets no answer: the sender waits
- * for its timeout.
+ * stands off the host, stateless, as a cloud network ACL: it drops every matching packet, the
+ * host's published ports included, answers to the host's own connections too. Traffic between two
+ * containers of one host never crosses it. A dropped packet gets no answer: the sender waits for
+ * its timeout.
  */
 public final class Firewalls {
 
     private final List<Set<FirewallRule>> dropped = new ArrayList<>();
     private int rules;
+    private long version;
 
     /** Whether any host drops anything: the per-request checks are skipped while none does. */
     public boolean any() {
         return rules > 0;
+    }
+
+    /** Changes with every rule dropped or accepted: a key for what is derived from the rules. */
+    public long version() {
+        return version;
     }
 
     /** Whether host {@code host} drops inbound packets that {@code rule} matches. */
@@ -43,6 +48,7 @@ public final class Firewalls {
         }
         boolean added = dropped.get(host).add(rule);
         rules += added ? 1 : 0;
+        version += added ? 1 : 0;
         return added;
     }
 
@@ -50,6 +56,7 @@ public final class Firewalls {
     public boolean accept(int host, FirewallRule rule) {
         boolean removed = host < dropped.size() && dropped.get(host) != null && dropped.get(host).remove(rule);
         rules -= removed ? 1 : 0;
+        version += removed ? 1 : 0;
         return removed;
     }
 }

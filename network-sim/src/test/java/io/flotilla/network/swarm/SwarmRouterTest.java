@@ -83,6 +83,10 @@ class SwarmRouterTest {
                         w -> drop(w, "m1", FirewallRule.SWARM_VXLAN), "m1", "frontend", "web", Result.TIMEOUT),
                 served("a firewall dropping VXLAN on the same host: nothing crosses it",
                         w -> drop(w, "w2", FirewallRule.SWARM_VXLAN), "w2", "backend", "db", "db.1"),
+                served("an encrypted overlay travels in ESP: a 4789/udp rule does not touch it",
+                        w -> drop(w, "w2", FirewallRule.SWARM_VXLAN), "m1", "secure", "vault", "vault.1"),
+                fails("an encrypted overlay with esp dropped at the backend's node",
+                        w -> drop(w, "w2", FirewallRule.ESP), "m1", "secure", "vault", Result.TIMEOUT),
                 served("a firewall dropping esp leaves an unencrypted overlay alone",
                         w -> drop(w, "w1", FirewallRule.ESP), "m1", "frontend", "web", "web.1"),
                 served("macvlan is not VXLAN: a 4789/udp rule does not touch it",
@@ -136,12 +140,14 @@ class SwarmRouterTest {
         SwarmWorld w = new SwarmWorld(List.of("m1", "w1", "w2"),
                 NetworkSpec.overlay("frontend"), NetworkSpec.overlay("backend"), NetworkSpec.of("legacy", Driver.BRIDGE),
                 NetworkSpec.of("lan", Driver.MACVLAN).withSubnet(Subnet.parse("192.168.10.0/24").orElseThrow()),
-                NetworkSpec.of("routed", Driver.IPVLAN_L3).withSubnet(Subnet.parse("10.30.0.0/24").orElseThrow()));
+                NetworkSpec.of("routed", Driver.IPVLAN_L3).withSubnet(Subnet.parse("10.30.0.0/24").orElseThrow()),
+                NetworkSpec.overlay("secure").encrypt());
         w.service("web", EndpointMode.VIP, List.of("frontend", "ingress"), 8080)
                 .service("db", EndpointMode.DNSRR, List.of("backend"))
                 .service("legacy-app", EndpointMode.VIP, List.of("legacy"))
                 .service("lanapp", EndpointMode.VIP, List.of("lan"))
                 .service("routedapp", EndpointMode.VIP, List.of("routed"))
+                .service("vault", EndpointMode.VIP, List.of("secure"))
                 .task("web.1", "web", "frontend", "w1", "10.0.1.3", Optional.of("10.0.1.2"))
                 .task("web.2", "web", "frontend", "w2", "10.0.1.4", Optional.of("10.0.1.2"))
                 .task("web.1", "web", "ingress", "w1", "10.0.0.3", Optional.of("10.0.0.2"))
@@ -149,7 +155,8 @@ class SwarmRouterTest {
                 .task("db.1", "db", "backend", "w2", "10.0.2.2", Optional.empty())
                 .task("legacy-app.1", "legacy-app", "legacy", "w1", "172.19.0.2", Optional.empty())
                 .task("lanapp.1", "lanapp", "lan", "w1", "192.168.10.2", Optional.empty())
-                .task("routedapp.1", "routedapp", "routed", "w1", "10.30.0.2", Optional.empty());
+                .task("routedapp.1", "routedapp", "routed", "w1", "10.30.0.2", Optional.empty())
+                .task("vault.1", "vault", "secure", "w2", "10.0.3.3", Optional.of("10.0.3.2"));
         return w;
     }
 

@@ -109,7 +109,8 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
     private final Set<String> down = new HashSet<>();
     /** The registries that are down: every registry starts up. */
     private final Set<String> registriesDown = new HashSet<>();
-    private final Set<String> managers;
+    /** The nodes where {@link #controlPort} is listened on: Swarm's managers, or the API server's node. */
+    private final Set<String> controlHosts;
     /** Where the managers (Swarm) or the API server (Kubernetes) listen for the nodes. */
     private final FirewallRule controlPort;
     private final ActorRef<NodeAgent.KillAnswer> killAnswers;
@@ -131,9 +132,10 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
                 .map(n -> n.spec().name())
                 .toList();
         boolean kubernetes = setup.orchestrator() == ClusterSetup.Orchestrator.KUBERNETES;
-        this.managers = Set.copyOf(managers);
         this.controlPort = kubernetes ? FirewallRule.KUBE_APISERVER : FirewallRule.SWARM_MANAGER;
-        Wire wire = new Wire(hosts, controlPort);
+        // Swarm's nodes reach whichever manager leads; the kubelets one API server (see apiServer)
+        this.controlHosts = kubernetes ? Set.of(apiServer(hosts, managers)) : Set.copyOf(managers);
+        Wire wire = new Wire(hosts, controlPort, kubernetes ? Optional.of(apiServer(hosts, managers)) : Optional.empty());
         dataPlane = ctx.spawn(DataPlane.create(dataPlaneSetup(setup, managers), kernel), "data-plane");
         storage = ctx.spawn(Storage.create(setup.storage(), kernel, wire.topology::canReach), "storage");
         // etcd's peer port is not simulated: only Swarm's raft goes through the control port
@@ -218,17 +220,21 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
     private Behavior<Command> onFirewall(Firewall m) {
         List<FirewallRule> rules = new ArrayList<>();
         for (FirewallRule rule : m.rules()) {
-            if (rule.equals(controlPort) && !managers.contains(m.node())) {
-                String role = rule.equals(FirewallRule.KUBE_APISERVER) ? "control-plane node" : "manager";
-                log.append(new ActionIgnored("firewall", m.node(), (m.drop() ? "drop " : "accept ") + rule + ": " + m.node()
-                        + " is no " + role + ", and nothing listens on " + rule + " there"));
+            if (rule.equals(controlPort) && !controlHosts.contains(m.node())) {
+                String why = rule.equals(FirewallRule.KUBE_APISERVER)
+                        ? m.node() + " runs no API server: the kubelets and kube-proxies reach " + controlHosts.iterator().next() + "'s"
+                        : m.node() + " is no manager, and nothing listens on " + rule + " there";
+                log.append(new ActionIgnored("firewall", m.node(), (m.drop() ? "drop " : "accept ") + rule + ": " + why));
             } else {
                 rules.add(rule);
             }
         }
-        if (!rules.isEmpty()) {
-            dataPlane.tell(new DataPlane.Firewall(m.node(), m.drop(), rules));
-            fabric.tell(new Fabric.Firewall(m.node(), m.drop(), rules));
+        if (rules.isEmpty()) {
+            return this;
+        }
+        dataPlane.tell(new DataPlane.Firewall(m.node(), m.drop(), rules));
+        if (rules.contains(controlPort)) {
+            fabric.tell(new Fabric.Firewall(m.node(), m.drop(), controlPort));
         }
         return this;
     }
@@ -335,8 +341,13 @@ public final class Cluster extends AbstractBehavior<Cluster.Command> {
     private static DataPlaneSetup dataPlaneSetup(ClusterSetup setup, List<String> managers) {
         List<String> hosts = setup.nodes().stream().map(n -> n.spec().name()).toList();
         Optional<String> apiServer = setup.orchestrator() == ClusterSetup.Orchestrator.KUBERNETES
-                ? Optional.of(managers.isEmpty() ? hosts.get(0) : managers.get(0))
+                ? Optional.of(apiServer(hosts, managers))
                 : Optional.empty();
         return new DataPlaneSetup(hosts, apiServer, setup.networks(), setup.traffic(), setup.dataPlane());
+    }
+
+    /** The node whose API server the kubelets and kube-proxies reach: the first manager, or the first node. */
+    private static String apiServer(List<String> hosts, List<String> managers) {
+        return managers.isEmpty() ? hosts.get(0) : managers.get(0);
     }
 }

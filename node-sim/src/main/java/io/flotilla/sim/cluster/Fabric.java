@@ -52,8 +52,8 @@ public final class Fabric extends AbstractBehavior<Fabric.Command> {
 
     public record LinkUp(String a, String b) implements Command {}
 
-    /** The firewall in front of {@code node} drops ({@code drop}) inbound packets matching {@code rules}, or lets them in. */
-    public record Firewall(String node, boolean drop, List<FirewallRule> rules) implements Command {}
+    /** The firewall in front of {@code node} drops ({@code drop}) the control plane's port, or lets it in. */
+    public record Firewall(String node, boolean drop, FirewallRule controlPort) implements Command {}
 
     private record ElectionTimeout(long term) implements Command {}
 
@@ -149,10 +149,7 @@ public final class Fabric extends AbstractBehavior<Fabric.Command> {
     /** The data plane logs the change; here the control plane's reach follows it. */
     private Behavior<Command> onFirewall(Firewall m) {
         int host = wire.hostIndex(m.node());
-        boolean changed = false;
-        for (FirewallRule rule : m.rules()) {
-            changed |= m.drop() ? topology.firewalls().drop(host, rule) : topology.firewalls().accept(host, rule);
-        }
+        boolean changed = m.drop() ? topology.firewalls().drop(host, m.controlPort()) : topology.firewalls().accept(host, m.controlPort());
         return changed ? changed(() -> {}) : this;
     }
 

@@ -28,8 +28,10 @@ public final class Wire {
     private record Peer(int index, ActorRef<NodeAgent.Command> agent) {}
 
     final Topology topology;
-    /** The port the leader listens on for the nodes' sessions: a firewall in front of it that drops it cuts them all. */
+    /** The port the nodes' sessions go to: a firewall in front of its host that drops it cuts them all. */
     private final FirewallRule controlPort;
+    /** The host the sessions go to when it is not the leading manager's: Kubernetes' API server. */
+    private final int controlHost;
     private final boolean[] down;
     private Optional<String> leader = Optional.empty();
     private int leaderIndex = -1;
@@ -46,9 +48,10 @@ public final class Wire {
     /** What {@link #quietHeartbeat} returns when the heartbeat or its answer was lost on the way. */
     static final long LOST = -2;
 
-    public Wire(List<String> hosts, FirewallRule controlPort) {
+    public Wire(List<String> hosts, FirewallRule controlPort, Optional<String> controlHost) {
         this.topology = new Topology(hosts);
         this.controlPort = controlPort;
+        this.controlHost = controlHost.map(this::hostIndex).orElse(-1);
         this.down = new boolean[topology.hostSlots()];
     }
 
@@ -81,12 +84,13 @@ public final class Wire {
     }
 
     /**
-     * Whether the node's session with the leader can exist: the node dials the leader's control port,
-     * and the leader's messages come back on that connection, so a firewall in front of the leader
-     * that drops the port cuts both ways. The leader's own node does not go through its firewall.
+     * Whether the node's session with the control plane can exist: the node dials the leader's (or
+     * the API server's) control port, and the answers come back on that connection, so a firewall in
+     * front of it that drops the port cuts both ways. Its own node does not go through its firewall.
      */
     private boolean session(int node) {
-        return node == leaderIndex || !topology.firewalls().drops(leaderIndex, controlPort);
+        int server = controlHost >= 0 ? controlHost : leaderIndex;
+        return node == server || !topology.firewalls().drops(server, controlPort);
     }
 
     /** Delivers to the manager if {@code from} (a host index) is up and reaches the leader. */

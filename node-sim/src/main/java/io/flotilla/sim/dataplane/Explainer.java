@@ -26,7 +26,7 @@ final class Explainer {
         String network = c.network().orElse("");
         if (target instanceof Target.NodePort np) {
             return nodePort(node, np, result, backend, backends, topology, "the routing mesh of " + np.node(),
-                    FirewallRule.SWARM_VXLAN);
+                    Optional.of(FirewallRule.SWARM_VXLAN));
         }
         String name = ((Target.Name) target).name();
         String service = name.startsWith("tasks.") ? name.substring("tasks.".length()) : name;
@@ -76,7 +76,7 @@ final class Explainer {
         String node = c.from().orElse("a client outside the cluster");
         if (target instanceof Target.NodePort np) {
             return nodePort(node, np, result, backend, backends, topology, "kube-proxy on " + np.node(),
-                    FirewallRule.FLANNEL_VXLAN);
+                    Optional.of(FirewallRule.FLANNEL_VXLAN));
         }
         String name = ((Target.Name) target).name();
         switch (result) {
@@ -90,7 +90,8 @@ final class Explainer {
                 if (backend < 0) {
                     return "kube-proxy on " + node + " has no rules for " + name + " yet: the packet is dropped";
                 }
-                return timeout(node, backend, backends, topology, "kube-proxy's random choice", FirewallRule.FLANNEL_VXLAN);
+                return timeout(node, backend, backends, topology, "kube-proxy's random choice",
+                        Optional.of(FirewallRule.FLANNEL_VXLAN));
             case RESET:
                 return backends.key(backend) + " stopped while serving the request: the connection was reset";
             case SERVED:
@@ -119,7 +120,7 @@ final class Explainer {
 
     /** {@code crossHost}: what carries the network's packets between hosts, which a firewall may drop. */
     private static String timeout(String node, int backend, Backends backends, Topology topology, String chooser,
-            FirewallRule crossHost) {
+            Optional<FirewallRule> crossHost) {
         String task = backends.key(backend);
         String host = topology.hostName(backends.host(backend));
         if (!topology.isUp(host)) {
@@ -130,21 +131,21 @@ final class Explainer {
             return chooser + " on " + node + " sent it to " + task + ", still listed, but " + node + " cannot reach " + host
                     + ": no answer until the client's timeout";
         }
-        Optional<String> dropping = Stream.of(node, host)
+        Optional<String> dropping = crossHost.flatMap(rule -> Stream.of(node, host)
                 .filter(h -> !node.equals(host) && topology.indexOf(h).isPresent()
-                        && topology.firewalls().drops(topology.indexOf(h).getAsInt(), crossHost))
-                .findFirst();
+                        && topology.firewalls().drops(topology.indexOf(h).getAsInt(), rule))
+                .findFirst());
         if (dropping.isPresent()) {
             return chooser + " on " + node + " sent it to " + task + " on " + host + ", but the firewall in front of "
-                    + dropping.get() + " drops " + crossHost + ", which carries the network between the two hosts: the "
-                    + "packets vanish, no answer until the client's timeout";
+                    + dropping.get() + " drops " + crossHost.get() + ", which carries the network between the two hosts:"
+                    + " the packets vanish, no answer until the client's timeout";
         }
         return chooser + " on " + node + " sent it to " + task + ", which no longer serves (stopped or failing):"
                 + " no answer until the client's timeout";
     }
 
     private static String nodePort(String node, Target.NodePort np, Result result, int backend, Backends backends,
-            Topology topology, String balancer, FirewallRule crossHost) {
+            Topology topology, String balancer, Optional<FirewallRule> crossHost) {
         switch (result) {
             case NO_ROUTE:
                 return node + " cannot reach " + np.node();

@@ -309,9 +309,15 @@ final class SwarmPlane implements Plane {
         });
     }
 
-    /** What carries the network's packets between hosts, for a firewall to drop: VXLAN, or ESP when it is encrypted. */
-    FirewallRule crossHostRule(String network) {
-        return networks.spec(network).map(NetworkSpec::encrypted).orElse(false) ? FirewallRule.ESP : FirewallRule.SWARM_VXLAN;
+    /**
+     * What carries the network's packets between hosts, for a firewall to drop: VXLAN, or ESP when it
+     * is encrypted; empty for a driver that is not an overlay.
+     */
+    Optional<FirewallRule> crossHostRule(String network) {
+        if (networks.driver(network).orElse(Driver.OVERLAY) != Driver.OVERLAY) {
+            return Optional.empty();
+        }
+        return Optional.of(networks.spec(network).map(NetworkSpec::encrypted).orElse(false) ? FirewallRule.ESP : FirewallRule.SWARM_VXLAN);
     }
 
     @Override

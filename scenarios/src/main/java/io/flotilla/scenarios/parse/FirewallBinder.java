@@ -20,8 +20,9 @@ import org.yaml.snakeyaml.nodes.Node;
  * Kubernetes API server's 6443/tcp), gossip's 7946/tcp and 7946/udp (only together: with one of
  * them open, memberlist and NetworkDB work around the other), an overlay's VXLAN port (4789/udp
  * under Swarm, 8472/udp for flannel's pod network under Kubernetes), {@code esp} (an encrypted
- * overlay), or a port some service publishes. Dropping what is dropped already, or accepting what
- * is not dropped, does nothing: a warning.
+ * overlay), or a TCP port some service publishes (the simulated clients send TCP requests, so a
+ * published UDP port is refused). Dropping what is dropped already, or accepting what is not
+ * dropped, does nothing: a warning.
  */
 final class FirewallBinder implements ActionBinder {
 
@@ -68,19 +69,25 @@ final class FirewallBinder implements ActionBinder {
         if (!valid || node.isEmpty()) {
             return Optional.empty();
         }
+        if (afterwards(scope, node.get(), rules, drop, FirewallRule.GOSSIP_TCP)
+                != afterwards(scope, node.get(), rules, drop, FirewallRule.GOSSIP_UDP)) {
+            scope.problems.add(f.value(verb).orElse(value), "firewall: " + node.get() + " would drop one of 7946/tcp and 7946/udp"
+                    + " without the other, which is not simulated (memberlist falls back to TCP when its UDP probes fail, and"
+                    + " NetworkDB's bulk syncs carry what its UDP broadcasts lose); drop or accept the two together");
+            return Optional.empty();
+        }
         for (FirewallRule rule : rules) {
             if (!scope.state.firewall(node.get(), rule, drop)) {
                 scope.warn(value, "firewall: " + node.get() + (drop ? " already drops " : " does not drop ") + rule + " at "
                         + Durations.format(scope.at) + "; this " + verb + " of it does nothing");
             }
         }
-        if (scope.state.drops(node.get(), FirewallRule.GOSSIP_TCP) != scope.state.drops(node.get(), FirewallRule.GOSSIP_UDP)) {
-            scope.problems.add(f.value(verb).orElse(value), "firewall: " + node.get() + " would drop one of 7946/tcp and 7946/udp"
-                    + " without the other, which is not simulated (memberlist falls back to TCP when its UDP probes fail, and"
-                    + " NetworkDB's bulk syncs carry what its UDP broadcasts lose); drop or accept the two together");
-            return Optional.empty();
-        }
         return Optional.of(new Action.Firewall(node.get(), drop, rules));
+    }
+
+    /** Whether the node's firewall drops {@code rule} once the item's rules are applied. */
+    private static boolean afterwards(TimelineScope scope, String node, List<FirewallRule> rules, boolean drop, FirewallRule rule) {
+        return rules.contains(rule) ? drop : scope.state.drops(node, rule);
     }
 
     private static Optional<FirewallRule> rule(Node item, String text, Set<FirewallRule> published, TimelineScope scope) {
@@ -94,6 +101,11 @@ final class FirewallBinder implements ActionBinder {
         if (SIMULATED.contains(r) || published.contains(r)) {
             return rule;
         }
+        if (r.protocol() == FirewallRule.Protocol.UDP && publishedUdp(scope).contains(r.port())) {
+            scope.problems.add(item, "firewall: " + r + " is a published UDP port, which is not simulated: the simulated clients"
+                    + " send TCP requests");
+            return Optional.empty();
+        }
         String ports = published.stream().map(FirewallRule::toString).collect(Collectors.joining(", "));
         scope.problems.add(item, "firewall: " + r + " is not simulated; a rule drops the managers' 2377/tcp (6443/tcp, the API"
                 + " server's, under kubernetes), gossip's 7946/tcp and 7946/udp, an overlay's VXLAN port (4789/udp; 8472/udp for"
@@ -102,13 +114,25 @@ final class FirewallBinder implements ActionBinder {
         return Optional.empty();
     }
 
-    /** The ports the file's services publish, at any time of the run so far read. */
+    /** The TCP ports the file's services publish, at any time of the run so far read: what the clients send to. */
     private static Set<FirewallRule> publishedPorts(TimelineScope scope) {
         Set<FirewallRule> ports = new TreeSet<>();
         for (ServiceSpec s : scope.workloads.allServiceVersions()) {
             for (PortConfig p : s.task().ports()) {
-                if (p.published() > 0) {
-                    ports.add(p.protocol().equals("udp") ? FirewallRule.udp(p.published()) : FirewallRule.tcp(p.published()));
+                if (p.published() > 0 && p.protocol().equals("tcp")) {
+                    ports.add(FirewallRule.tcp(p.published()));
+                }
+            }
+        }
+        return ports;
+    }
+
+    private static Set<Integer> publishedUdp(TimelineScope scope) {
+        Set<Integer> ports = new TreeSet<>();
+        for (ServiceSpec s : scope.workloads.allServiceVersions()) {
+            for (PortConfig p : s.task().ports()) {
+                if (p.published() > 0 && p.protocol().equals("udp")) {
+                    ports.add(p.published());
                 }
             }
         }

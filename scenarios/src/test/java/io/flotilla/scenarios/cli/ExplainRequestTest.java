@@ -38,6 +38,27 @@ class ExplainRequestTest {
                 """);
     }
 
+    /** A request a firewall dropped names the firewall and the rule: the overlay's, or the published port's. */
+    @Test
+    void aDroppedRequestNamesTheFirewall() {
+        String example = "examples/firewall-blocks-overlay.yaml";
+        assertEquals("""
+                request of shoppers from manager-1 on frontend to web: timeout (sent at 30.2s, timed out at 31.2s)
+                  resolved: 10.0.1.2
+                  backend:  web.2#1
+                  why:      its load balancer on manager-1 sent it to web.2#1 on worker-2, but the firewall in front of worker-2 \
+                drops 4789/udp, which carries the network between the two hosts: the packets vanish, no answer until the client's \
+                timeout
+                """, Cli.run("explain", example, "--request", "shoppers", "--at", "30.2s").out());
+        assertEquals("""
+                request of visitors from outside to worker-3:8080: timeout (sent at 1m31s, timed out at 1m32s)
+                  resolved: no name to resolve (a node and a port)
+                  backend:  none chosen
+                  why:      the firewall in front of worker-3 drops 8080/tcp: the packets vanish on their way in, no answer \
+                until the client's timeout
+                """, Cli.run("explain", example, "--request", "visitors", "--at", "1m31s").out());
+    }
+
     @Test
     void itNeedsATaskOrARequestButNotBoth() {
         for (String[] args : List.of(

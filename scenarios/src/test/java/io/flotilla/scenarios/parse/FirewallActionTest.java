@@ -29,7 +29,7 @@ class FirewallActionTest {
     @Test
     void dropsAndAcceptsTheRulesTheSimulationCarries() {
         ParseOutcome outcome = parse("""
-                  - {at: 10s, firewall: {node: worker-1, drop: [4789/udp, esp, 8080, 5353/udp, 2377/tcp]}}
+                  - {at: 10s, firewall: {node: worker-1, drop: [4789/udp, esp, 8080, 2377/tcp]}}
                   - {at: 20s, firewall: {node: worker-1, accept: [8472/udp]}}
                 """);
         assertEquals(List.of(), messages(outcome.problems()));
@@ -38,25 +38,26 @@ class FirewallActionTest {
         List<Action> actions = outcome.scenario().orElseThrow().timeline().stream().map(t -> t.action()).toList();
         assertEquals(List.of(
                 new Action.Firewall("worker-1", true, List.of(FirewallRule.SWARM_VXLAN, FirewallRule.ESP, FirewallRule.tcp(8080),
-                        FirewallRule.udp(5353), FirewallRule.SWARM_MANAGER)),
+                        FirewallRule.SWARM_MANAGER)),
                 new Action.Firewall("worker-1", false, List.of(FirewallRule.FLANNEL_VXLAN))), actions);
     }
 
     @Test
     void refusesWhatItDoesNotFilterWhereItIsWritten() {
         ParseOutcome outcome = parse("""
-                  - {at: 10s, firewall: {node: worker-1, drop: [22/tcp, 8080/udp, 70000, "x"]}}
+                  - {at: 10s, firewall: {node: worker-1, drop: [22/tcp, 8080/udp, 70000, "x", 5353/udp]}}
                   - {at: 20s, firewall: {node: worker-9, drop: [4789/udp], accept: [esp]}}
                   - {at: 30s, firewall: {node: worker-1, drop: []}}
                 """);
         String notSimulated = " is not simulated; a rule drops the managers' 2377/tcp (6443/tcp, the API server's, under"
                 + " kubernetes), gossip's 7946/tcp and 7946/udp, an overlay's VXLAN port (4789/udp; 8472/udp for the kubernetes"
-                + " pod network), esp (an encrypted overlay) or a port a service publishes (8080/tcp, 5353/udp)";
+                + " pod network), esp (an encrypted overlay) or a port a service publishes (8080/tcp)";
         assertEquals(List.of(
                 "6:49: firewall: 22/tcp" + notSimulated,
                 "6:57: firewall: 8080/udp" + notSimulated,
                 "6:67: firewall: \"70000\" is not a rule; expected PORT/tcp, PORT/udp or esp, such as 4789/udp",
                 "6:74: firewall: \"x\" is not a rule; expected PORT/tcp, PORT/udp or esp, such as 4789/udp",
+                "6:79: firewall: 5353/udp is a published UDP port, which is not simulated: the simulated clients send TCP requests",
                 "7:25: firewall: give either drop or accept, a list of rules such as [4789/udp]",
                 "7:32: unknown node 'worker-9'; did you mean 'worker-1'?",
                 "8:48: drop: at least one rule, such as 4789/udp"), messages(outcome.problems()));

@@ -4,6 +4,7 @@ import static io.flotilla.scenarios.run.Sim.t;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scheduler.model.NodeStatus;
 import io.flotilla.sim.events.ActionIgnored;
 import io.flotilla.sim.events.DnsAnswersChanged;
@@ -11,7 +12,11 @@ import io.flotilla.sim.events.FirewallChanged;
 import io.flotilla.sim.events.LeaderChanged;
 import io.flotilla.sim.events.NodeStatusChanged;
 import io.flotilla.sim.events.TrafficCounted;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,10 +96,40 @@ class FirewallTest {
     }
 
     @Test
+    void theSessionsComeBackWhenTheControlPortIsLetIn() {
+        Sim sim = Sim.run("firewall-control-back", CONTROL.formatted("swarm", 1, "4789/udp", "2377/tcp")
+                + "  - {at: 1m, firewall: {node: manager-1, accept: [2377/tcp]}}\n");
+        long ready = sim.expect(NodeStatusChanged.class, t("1m"),
+                e -> e.node().equals("worker-1") && e.status() == NodeStatus.READY, "worker-1 ready again").time();
+        assertTrue(ready - t("1m") <= 5_500 * Sim.MS, "its next heartbeat gets through: " + ready);
+    }
+
+    @Test
     void raftBetweenManagersGoesThroughTheControlPortToo() {
         Sim sim = Sim.run("firewall-raft", CONTROL.formatted("swarm", 3, "4789/udp", "2377/tcp"));
         assertEquals("manager-2", sim.expect(LeaderChanged.class, t("30s"), e -> e.state().equals("leader"), "a new leader")
                 .event().leader());
+    }
+
+    @Test
+    void underKubernetesOneApiServerCountsTheFirstControlPlaneNodes() {
+        Sim sim = Sim.run("firewall-apiserver-ha", CONTROL.formatted("kubernetes", 3, "4789/udp", "6443/tcp")
+                .replace("node: manager-1, drop: [6443/tcp]", "node: manager-2, drop: [6443/tcp]"));
+        assertEquals("drop 6443/tcp: manager-2 runs no API server: the kubelets and kube-proxies reach manager-1's",
+                sim.expect(ActionIgnored.class, t("30s"), e -> e.target().equals("manager-2"), "ignored").event().reason());
+        assertTrue(sim.first(NodeStatusChanged.class, t("30s"), e -> e.status() != NodeStatus.READY).isEmpty());
+    }
+
+    /** compare-control-plane-firewall.yaml's Kubernetes side: the API server's node empties the Service, the workers' kube-proxies keep theirs. */
+    @Test
+    void underKubernetesOnlyTheApiServersNodeSeesTheEndpointsGo() {
+        Sim sim = Sim.of(ScenarioRunner.run(ExamplesTest.load(Path.of("examples/compare-control-plane-firewall.yaml")),
+                new RunOptions(Optional.of(Strategy.KUBERNETES), OptionalLong.empty(), Set.of())));
+        assertEquals(0, failed(sim, "on-manager", "30s", "1m20s"));
+        assertEquals(300, failed(sim, "on-manager", "1m30s", "2m"), "refused: the Service has no ready endpoint");
+        assertEquals(0, failed(sim, "on-worker", "30s", "2m"), "its kube-proxy cannot watch the API server, and keeps its rules");
+        assertTrue(failed(sim, "on-worker", "2m", "2m20s") > 0, "it resyncs while the pods are still not ready");
+        assertEquals(0, failed(sim, "on-manager", "2m20s", "3m") + failed(sim, "on-worker", "2m20s", "3m"));
     }
 
     @Test
@@ -119,6 +154,12 @@ class FirewallTest {
         long back = sim.expect(DnsAnswersChanged.class, t("40s"), e -> e.node().equals("manager-1")
                 && e.name().equals("tasks.web") && e.tasks().size() == 2, "manager-1 learns web.2 again").time();
         assertTrue(back - t("40s") < 2 * Sim.S, "a push/pull or a broadcast brings it back once gossip passes: " + back);
+    }
+
+    /** The client's requests sent in [from, to) that failed, for any reason. */
+    private static long failed(Sim sim, String client, String from, String to) {
+        return sim.all(TrafficCounted.class, e -> e.client().equals(client) && e.from() >= t(from) && e.to() <= t(to)).stream()
+                .mapToLong(a -> a.event().sent() - a.event().served()).sum();
     }
 
     /** The shoppers' requests sent in [from, to) that timed out. */
