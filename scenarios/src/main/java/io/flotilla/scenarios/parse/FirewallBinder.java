@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * {@code firewall: {node: worker-2, drop: [4789/udp]}} and {@code {node: worker-2, accept: [4789/udp]}}:
@@ -57,7 +58,7 @@ final class FirewallBinder implements ActionBinder {
         List<FirewallRule> rules = new ArrayList<>();
         boolean valid = true;
         List<Node> items = f.list(verb);
-        if (items.isEmpty() && f.value(verb).isPresent()) {
+        if (items.isEmpty() && f.value(verb).filter(SequenceNode.class::isInstance).isPresent()) {
             scope.problems.add(f.value(verb).get(), verb + ": at least one rule, such as 4789/udp");
             return Optional.empty();
         }
@@ -92,6 +93,10 @@ final class FirewallBinder implements ActionBinder {
 
     private static Optional<FirewallRule> rule(Node item, String text, Set<FirewallRule> published, TimelineScope scope) {
         Optional<FirewallRule> rule = FirewallRule.parse(text);
+        if (rule.isEmpty() && text.matches("[0-9]+(/(tcp|udp))?")) {
+            scope.problems.add(item, "firewall: " + Yaml.quote(text) + ": a port is 1 to 65535");
+            return Optional.empty();
+        }
         if (rule.isEmpty()) {
             scope.problems.add(item, "firewall: " + Yaml.quote(text) + " is not a rule; expected PORT/tcp, PORT/udp or esp,"
                     + " such as 4789/udp");

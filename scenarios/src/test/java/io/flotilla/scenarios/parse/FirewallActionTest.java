@@ -55,7 +55,7 @@ class FirewallActionTest {
         assertEquals(List.of(
                 "6:49: firewall: 22/tcp" + notSimulated,
                 "6:57: firewall: 8080/udp" + notSimulated,
-                "6:67: firewall: \"70000\" is not a rule; expected PORT/tcp, PORT/udp or esp, such as 4789/udp",
+                "6:67: firewall: \"70000\": a port is 1 to 65535",
                 "6:74: firewall: \"x\" is not a rule; expected PORT/tcp, PORT/udp or esp, such as 4789/udp",
                 "6:79: firewall: 5353/udp is a published UDP port, which is not simulated: the simulated clients send TCP requests",
                 "7:25: firewall: give either drop or accept, a list of rules such as [4789/udp]",
