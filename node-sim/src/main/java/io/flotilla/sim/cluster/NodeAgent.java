@@ -487,7 +487,11 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private Behavior<Command> onAssign(Assign m) {
-        assignmentsSeen = m.version();
+        // Changes that skip a version come after lost messages: the node keeps the version it holds
+        // whole, so that its next heartbeat shows the gap and the manager sends it everything.
+        if (m.full() || m.version() == assignmentsSeen + 1) {
+            assignmentsSeen = m.version();
+        }
         Set<String> listed = new HashSet<>();
         for (Assignment a : m.assignments()) {
             listed.add(a.task().id());
