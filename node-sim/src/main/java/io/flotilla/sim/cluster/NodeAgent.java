@@ -250,6 +250,11 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * what an operator's {@code docker start} of it meets.
      */
     private final Map<String, TaskState> ended = new HashMap<>();
+    /**
+     * The ended containers dropped from {@link #containers}, by task id, until a full assignment set
+     * no longer lists them: a task the manager sends again, not knowing it ended, finds its end here.
+     */
+    private final Map<String, NodeContainer> forgotten = new HashMap<>();
     /** The images and layers on the node's disk, and its pulls; a second task of an image waits for the same pull. */
     private final NodeImages imageStore;
     /** Registries that are down, as the node last heard. */
@@ -387,6 +392,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         }
         containers.clear();
         ended.clear();
+        forgotten.clear();
         kind.crashed();
         imageStore.crashed(log.now()); // an unfinished pull is lost; pulled images stay on disk
         disk.freeAll(CONTAINER); // the node boots empty
@@ -469,9 +475,11 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         return new Manager.Register(node, true, reports(), reportsSent);
     }
 
+    /** Every container's state, the ended ones dropped since the last full assignment set included. */
     private List<TaskReport> reports() {
         List<TaskReport> all = new ArrayList<>();
         containers.values().forEach(c -> all.add(new TaskReport(c.task.id(), c.state, "", null)));
+        forgotten.values().forEach(c -> all.add(new TaskReport(c.task.id(), c.state, "", null)));
         return all;
     }
 
@@ -496,7 +504,13 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         for (Assignment a : m.assignments()) {
             listed.add(a.task().id());
             NodeContainer c = containers.get(a.task().id());
-            if (c == null) {
+            if (c == null && forgotten.containsKey(a.task().id())) {
+                // a task whose container ended here and was dropped before the manager heard of its
+                // end (the report was lost): it never runs again, and its end is reported again
+                c = forgotten.remove(a.task().id());
+                containers.put(c.task.id(), c);
+                c.desired = a.desired();
+            } else if (c == null) {
                 if (a.desired().compareTo(TaskState.RUNNING) <= 0 && !a.task().state().isTerminal()) {
                     c = new NodeContainer(a.task(), a.desired());
                     containers.put(a.task().id(), c);
@@ -521,10 +535,14 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 }
             }
         }
+        if (m.full()) {
+            forgotten.keySet().retainAll(listed);
+        }
         containers.values().removeIf(c -> {
             boolean gone = c.state.isTerminal() && !listed.contains(c.task.id()) && !c.awaitingRestart;
             if (gone) {
                 ended.put(c.task.name(), c.state);
+                forgotten.put(c.task.id(), c);
             }
             return gone;
         });

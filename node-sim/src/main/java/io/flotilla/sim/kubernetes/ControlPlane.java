@@ -312,7 +312,11 @@ public final class ControlPlane implements ControlPlaneInputs {
             return;
         }
         reports.forEach(r -> observe(node, r));
-        node.reportsReceived = reportsSent;
+        // a batch that skips one comes after lost statuses: the gap shows at the next status post,
+        // whose answer then asks the kubelet for every status again
+        if (reportsSent == node.reportsReceived + 1) {
+            node.reportsReceived = reportsSent;
+        }
         settle();
     }
 

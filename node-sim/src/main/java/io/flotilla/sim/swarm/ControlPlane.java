@@ -120,7 +120,11 @@ public final class ControlPlane implements ControlPlaneInputs {
             return;
         }
         reports.forEach(r -> tasks.observe(r.taskId(), r.state(), r.message(), r.error()));
-        record.reportsReceived = reportsSent;
+        // a batch that skips one comes after lost reports: the gap shows at the next heartbeat,
+        // which then asks the node for every report again
+        if (reportsSent == record.reportsReceived + 1) {
+            record.reportsReceived = reportsSent;
+        }
         applyPins();
         settle();
     }
