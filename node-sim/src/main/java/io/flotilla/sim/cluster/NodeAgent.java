@@ -251,10 +251,13 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      */
     private final Map<String, TaskState> ended = new HashMap<>();
     /**
-     * The ended containers dropped from {@link #containers}, by task id, until a full assignment set
-     * no longer lists them: a task the manager sends again, not knowing it ended, finds its end here.
+     * The ended containers dropped from {@link #containers} on a change that did not list them, by
+     * task id, until the manager shows it has their end (or a full assignment set leaves them out): a
+     * task the manager sends again, not knowing it ended, finds its end here.
      */
-    private final Map<String, NodeContainer> forgotten = new HashMap<>();
+    private final Map<String, NodeContainer> forgotten = new LinkedHashMap<>();
+    /** The report count the last heartbeat or registration carried: what its answer confirms. */
+    private long beatReports;
     /** The images and layers on the node's disk, and its pulls; a second task of an image waits for the same pull. */
     private final NodeImages imageStore;
     /** Registries that are down, as the node last heard. */
@@ -372,6 +375,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             log.append(new NodeBooted(node));
         }
         registered = false;
+        beatReports = reportsSent;
         toManager(registration());
         armHeartbeat(Math.max(firstHeartbeatDelay, 1_000_000));
         return this;
@@ -420,6 +424,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
 
     private Behavior<Command> sendHeartbeat() {
+        beatReports = reportsSent;
         if (registered) {
             toManager(new Manager.Heartbeat(node, reportsSent, assignmentsSeen));
         } else {
@@ -440,6 +445,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         armHeartbeat(heartbeatPeriod);
         if (answer != Wire.LOST) {
             heartbeatPeriod = answer; // all onAck does for a registered node not asked to resend
+            confirmed(reportsSent); // a quiet heartbeat is one whose reports the manager all has
         }
     }
 
@@ -453,10 +459,23 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         heartbeatPeriod = ack.nextPeriodNanos();
         registered = true;
         if (ack.resendReports()) {
+            beatReports = reportsSent;
             toManager(new Manager.Register(node, false, reports(), reportsSent));
             resendReadiness();
+        } else {
+            confirmed(beatReports);
         }
         return this;
+    }
+
+    /**
+     * The manager has every report up to {@code reports} (it counts them without a gap): the ended
+     * containers whose end it has heard of need not be remembered for it.
+     */
+    private void confirmed(long reports) {
+        if (!forgotten.isEmpty()) {
+            forgotten.values().removeIf(c -> c.endReport <= reports);
+        }
     }
 
     /** A kubelet's pod statuses carry their readiness: resent with them. */
@@ -508,6 +527,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 // a task whose container ended here and was dropped before the manager heard of its
                 // end (the report was lost): it never runs again, and its end is reported again
                 c = forgotten.remove(a.task().id());
+                c.returned = true;
                 containers.put(c.task.id(), c);
                 c.desired = a.desired();
             } else if (c == null) {
@@ -540,8 +560,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         }
         containers.values().removeIf(c -> {
             boolean gone = c.state.isTerminal() && !listed.contains(c.task.id()) && !c.awaitingRestart;
-            if (gone) {
+            if (gone && !c.returned) {
                 ended.put(c.task.name(), c.state);
+            }
+            if (gone && !m.full()) {
                 forgotten.put(c.task.id(), c);
             }
             return gone;
@@ -1357,6 +1379,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             stopped(c);
         }
         reportsSent++;
+        if (state.isTerminal()) {
+            c.endReport = reportsSent;
+        }
         toManager(new Manager.TaskReports(node, List.of(new TaskReport(c.task.id(), state, message, error)), reportsSent));
     }
 

@@ -17,6 +17,10 @@ final class NodeContainer {
     TaskState desired;
     /** Exited, and to start again in place when its back-off is over (a kubelet's container only). */
     boolean awaitingRestart;
+    /** The number of the report that told the manager of its end, once it ended. */
+    long endReport;
+    /** Put back from the agent's forgotten ended containers: its end is no news to the node. */
+    boolean returned;
     /** The container has run since it was assigned: the data plane knows it. */
     boolean everStarted;
     /**
