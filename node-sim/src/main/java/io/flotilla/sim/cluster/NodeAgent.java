@@ -255,7 +255,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
      * task id, until the manager shows it has their end (or a full assignment set leaves them out): a
      * task the manager sends again, not knowing it ended, finds its end here.
      */
-    private final Map<String, NodeContainer> forgotten = new LinkedHashMap<>();
+    private Map<String, NodeContainer> forgotten = NONE_FORGOTTEN;
+    /** Shared while a node has forgotten nothing: a quiet heartbeat then reads no map of its own. */
+    private static final Map<String, NodeContainer> NONE_FORGOTTEN = Map.of();
     /** The report count the last heartbeat or registration carried: what its answer confirms. */
     private long beatReports;
     /** The images and layers on the node's disk, and its pulls; a second task of an image waits for the same pull. */
@@ -396,7 +398,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         }
         containers.clear();
         ended.clear();
-        forgotten.clear();
+        forgotten = NONE_FORGOTTEN;
         kind.crashed();
         imageStore.crashed(log.now()); // an unfinished pull is lost; pulled images stay on disk
         disk.freeAll(CONTAINER); // the node boots empty
@@ -555,7 +557,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 }
             }
         }
-        if (m.full()) {
+        if (m.full() && !forgotten.isEmpty()) {
             forgotten.keySet().retainAll(listed);
         }
         containers.values().removeIf(c -> {
@@ -564,6 +566,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 ended.put(c.task.name(), c.state);
             }
             if (gone && !m.full()) {
+                if (forgotten == NONE_FORGOTTEN) {
+                    forgotten = new LinkedHashMap<>();
+                }
                 forgotten.put(c.task.id(), c);
             }
             return gone;
