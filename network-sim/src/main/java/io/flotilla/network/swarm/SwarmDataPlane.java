@@ -382,12 +382,16 @@ public final class SwarmDataPlane {
      * What carries the network's packets between hosts, for a firewall to drop: an overlay's VXLAN,
      * or ESP when it is encrypted; empty for a driver that puts them on the underlay as they are.
      */
-    Optional<FirewallRule> crossHostRule(int net) {
-        if (net >= 0 && driver(net).orElse(Driver.OVERLAY) != Driver.OVERLAY) {
+    public Optional<FirewallRule> crossHostRule(String network) {
+        if (networks.driver(network).orElse(Driver.OVERLAY) != Driver.OVERLAY) {
             return Optional.empty();
         }
-        boolean encrypted = net >= 0 && networks.spec(networkNames.get(net)).map(NetworkSpec::encrypted).orElse(false);
+        boolean encrypted = networks.spec(network).map(NetworkSpec::encrypted).orElse(false);
         return Optional.of(encrypted ? FirewallRule.ESP : FirewallRule.SWARM_VXLAN);
+    }
+
+    Optional<FirewallRule> crossHostRule(int net) {
+        return net < 0 ? Optional.of(FirewallRule.SWARM_VXLAN) : crossHostRule(networkNames.get(net));
     }
 
     OptionalInt serviceIdOf(String service) {

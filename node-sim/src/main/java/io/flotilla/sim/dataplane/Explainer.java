@@ -131,10 +131,8 @@ final class Explainer {
             return chooser + " on " + node + " sent it to " + task + ", still listed, but " + node + " cannot reach " + host
                     + ": no answer until the client's timeout";
         }
-        Optional<String> dropping = crossHost.flatMap(rule -> Stream.of(node, host)
-                .filter(h -> !node.equals(host) && topology.indexOf(h).isPresent()
-                        && topology.firewalls().drops(topology.indexOf(h).getAsInt(), rule))
-                .findFirst());
+        Optional<String> dropping = crossHost.isEmpty() || node.equals(host) ? Optional.empty()
+                : Stream.of(node, host).filter(h -> dropsAt(topology, h, crossHost.get())).findFirst();
         if (dropping.isPresent()) {
             return chooser + " on " + node + " sent it to " + task + " on " + host + ", but the firewall in front of "
                     + dropping.get() + " drops " + crossHost.get() + ", which carries the network between the two hosts:"
@@ -142,6 +140,10 @@ final class Explainer {
         }
         return chooser + " on " + node + " sent it to " + task + ", which no longer serves (stopped or failing):"
                 + " no answer until the client's timeout";
+    }
+
+    private static boolean dropsAt(Topology topology, String host, FirewallRule rule) {
+        return topology.indexOf(host).stream().anyMatch(i -> topology.firewalls().drops(i, rule));
     }
 
     private static String nodePort(String node, Target.NodePort np, Result result, int backend, Backends backends,
@@ -155,8 +157,7 @@ final class Explainer {
                 if (!topology.isUp(np.node())) {
                     return np.node() + " is down: nothing answers on port " + np.port();
                 }
-                if (!node.equals(np.node()) && topology.firewalls().drops(topology.indexOf(np.node()).getAsInt(),
-                        FirewallRule.tcp(np.port()))) {
+                if (!node.equals(np.node()) && dropsAt(topology, np.node(), FirewallRule.tcp(np.port()))) {
                     return "the firewall in front of " + np.node() + " drops " + FirewallRule.tcp(np.port())
                             + ": the packets vanish on their way in, no answer until the client's timeout";
                 }

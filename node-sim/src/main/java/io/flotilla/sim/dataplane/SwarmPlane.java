@@ -309,15 +309,9 @@ final class SwarmPlane implements Plane {
         });
     }
 
-    /**
-     * What carries the network's packets between hosts, for a firewall to drop: VXLAN, or ESP when it
-     * is encrypted; empty for a driver that is not an overlay.
-     */
+    /** What carries the network's packets between hosts, for a firewall to drop (see {@link SwarmDataPlane#crossHostRule}). */
     Optional<FirewallRule> crossHostRule(String network) {
-        if (networks.driver(network).orElse(Driver.OVERLAY) != Driver.OVERLAY) {
-            return Optional.empty();
-        }
-        return Optional.of(networks.spec(network).map(NetworkSpec::encrypted).orElse(false) ? FirewallRule.ESP : FirewallRule.SWARM_VXLAN);
+        return plane.crossHostRule(network);
     }
 
     @Override

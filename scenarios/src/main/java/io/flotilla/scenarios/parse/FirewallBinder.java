@@ -106,7 +106,7 @@ final class FirewallBinder implements ActionBinder {
         if (SIMULATED.contains(r) || published.contains(r)) {
             return rule;
         }
-        if (r.protocol() == FirewallRule.Protocol.UDP && publishedUdp(scope).contains(r.port())) {
+        if (r.protocol() == FirewallRule.Protocol.UDP && publishedNumbers(scope, "udp").contains(r.port())) {
             scope.problems.add(item, "firewall: " + r + " is a published UDP port, which is not simulated: the simulated clients"
                     + " send TCP requests");
             return Optional.empty();
@@ -122,21 +122,15 @@ final class FirewallBinder implements ActionBinder {
     /** The TCP ports the file's services publish, at any time of the run so far read: what the clients send to. */
     private static Set<FirewallRule> publishedPorts(TimelineScope scope) {
         Set<FirewallRule> ports = new TreeSet<>();
-        for (ServiceSpec s : scope.workloads.allServiceVersions()) {
-            for (PortConfig p : s.task().ports()) {
-                if (p.published() > 0 && p.protocol().equals("tcp")) {
-                    ports.add(FirewallRule.tcp(p.published()));
-                }
-            }
-        }
+        publishedNumbers(scope, "tcp").forEach(p -> ports.add(FirewallRule.tcp(p)));
         return ports;
     }
 
-    private static Set<Integer> publishedUdp(TimelineScope scope) {
+    private static Set<Integer> publishedNumbers(TimelineScope scope, String protocol) {
         Set<Integer> ports = new TreeSet<>();
         for (ServiceSpec s : scope.workloads.allServiceVersions()) {
             for (PortConfig p : s.task().ports()) {
-                if (p.published() > 0 && p.protocol().equals("udp")) {
+                if (p.published() > 0 && p.protocol().equals(protocol)) {
                     ports.add(p.published());
                 }
             }
