@@ -125,6 +125,30 @@ final class ClusterStore {
         return Optional.ofNullable(slotsOf(service).get(slotKey)).map(slot -> slot.newest);
     }
 
+    /**
+     * The tasks of one slot an update works on, oldest first (swarmkit's {@code
+     * UpdatableTasksInSlot}): those still meant to run (desired running or less), which a start-first
+     * update or one cut short by the next leaves more than one of; when none is, the newest alone,
+     * unless it is being removed.
+     */
+    List<Task> updatable(String service, String slotKey) {
+        ServiceSlots.Slot slot = slotsOf(service).get(slotKey);
+        if (slot == null) {
+            return List.of();
+        }
+        List<Task> live = new ArrayList<>(1);
+        for (String id : slot.ids) {
+            Task task = tasks.get(id);
+            if (task != null && task.desired().compareTo(TaskState.RUNNING) <= 0) {
+                live.add(task);
+            }
+        }
+        if (live.isEmpty() && ServiceSlots.occupies(slot.newest)) {
+            live.add(slot.newest);
+        }
+        return live;
+    }
+
     /** The tasks of one slot, oldest first. */
     List<Task> slotHistory(Task task) {
         return slots.get(task.service()).slot(slotKey(task)).orElseThrow().ids.stream().map(tasks::get).toList();

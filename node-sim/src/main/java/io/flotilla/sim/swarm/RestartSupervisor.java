@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Swarmkit's restart supervisor ({@code orchestrator/restart}): a stopped task's slot gets a
@@ -41,7 +42,8 @@ final class RestartSupervisor implements TaskWatcher, NodeEvents {
     /** Replacements that stopped during their own delay, and why: restarted once it is over. */
     private final Map<String, String> restartAfterDelay = new LinkedHashMap<>();
 
-    private record Waiting(String oldTaskId, boolean delayOver) {}
+    /** A replacement held back: the task it waits to stop, if any, and whether its delay has passed. */
+    private record Waiting(Optional<String> oldTaskId, boolean delayOver) {}
 
     RestartSupervisor(ClusterStore store, TaskLifecycle tasks, Timers timers) {
         this.store = store;
@@ -80,12 +82,12 @@ final class RestartSupervisor implements TaskWatcher, NodeEvents {
         earlier.add(now);
         boolean drained = node != null && node.availability() == Availability.DRAIN;
         Task replacement = tasks.create(service, task.slot(), task.slot() > 0 ? null : task.node(), TaskState.READY);
-        delayStart(replacement, task, RestartRules.delay(policy, drained));
+        delayStart(replacement, Optional.of(task), RestartRules.delay(policy, drained));
     }
 
-    /** Lets {@code replacement} run once {@code delay} has passed and {@code old} has stopped. */
-    void delayStart(Task replacement, Task old, long delay) {
-        await(replacement.id(), new Waiting(old.id(), false));
+    /** Lets {@code replacement} run once {@code delay} has passed and {@code old}, if any, has stopped. */
+    void delayStart(Task replacement, Optional<Task> old, long delay) {
+        await(replacement.id(), new Waiting(old.map(Task::id), false));
         timers.start(new ControlTimer.StartReplacement(replacement.id()), delay);
     }
 
@@ -101,7 +103,7 @@ final class RestartSupervisor implements TaskWatcher, NodeEvents {
             return;
         }
         waiting.entrySet().stream()
-                .filter(e -> e.getValue().oldTaskId().equals(task.id()) && e.getValue().delayOver())
+                .filter(e -> e.getValue().oldTaskId().equals(Optional.of(task.id())) && e.getValue().delayOver())
                 .map(Map.Entry::getKey)
                 .toList()
                 .forEach(this::start);
@@ -130,15 +132,15 @@ final class RestartSupervisor implements TaskWatcher, NodeEvents {
             return;
         }
         waiting.entrySet().stream()
-                .filter(e -> e.getValue().delayOver() && store.task(e.getValue().oldTaskId())
+                .filter(e -> e.getValue().delayOver() && e.getValue().oldTaskId().flatMap(store::task)
                         .filter(old -> node.equals(old.node())).isPresent())
                 .map(Map.Entry::getKey)
                 .toList()
                 .forEach(this::start);
     }
 
-    private boolean oldHasStopped(String oldTaskId) {
-        return store.task(oldTaskId)
+    private boolean oldHasStopped(Optional<String> oldTaskId) {
+        return oldTaskId.flatMap(store::task)
                 .map(old -> old.state().isTerminal()
                         || !old.isAssigned()
                         || !store.nodes.containsKey(old.node())

@@ -1,5 +1,6 @@
 package io.flotilla.sim.swarm;
 
+import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.UpdateConfig;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,8 +16,8 @@ final class RollingUpdate {
     int next;
     /** Worker number -> the new task it waits for. */
     final Map<Integer, String> inFlight = new HashMap<>();
-    /** Tasks this update created, with the old task each replaces (start-first stops it later). */
-    final Map<String, String> replaces = new HashMap<>();
+    /** Tasks this update created, with the slot's tasks each replaces (start-first stops them later). */
+    final Map<String, List<Task>> replaces = new HashMap<>();
     final Map<String, Long> runningSince = new HashMap<>();
     final Set<String> counted = new HashSet<>();
     int failures;

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * Swarmkit's updater ({@code orchestrator/update/updater.go}): {@code parallelism} workers each
- * take a slot, replace its task (stop-first: stop the old, then start the new; start-first:
+ * take a slot, replace its tasks (stop-first: stop the old, then start the new; start-first:
  * start the new, then stop the old), wait until the new one runs, wait {@code delay}, and take
  * the next. A new task that stops before running, or within {@code monitor} of running, is a
  * failure; above {@code max_failure_ratio} the failure action pauses, continues or rolls back.
@@ -44,15 +44,24 @@ final class Updater implements TaskWatcher {
     }
 
     void start(ServiceRecord service, UpdateConfig config, boolean rollback) {
-        List<String> dirty = store.occupiedSlots(service.name()).stream()
-                .filter(t -> service.isDirty(t, nodeOf(t)))
-                .map(ClusterStore::slotKey)
-                .toList();
-        RollingUpdate update = new RollingUpdate(config, rollback, dirty);
-        service.update = Optional.of(update);
+        List<String> dirty = dirtySlots(service);
         if (!rollback) {
             status(service, "updating", "update in progress");
         }
+        run(service, config, rollback, dirty);
+    }
+
+    /** The slots to update: more than one task meant to run in them, or one of the old spec. */
+    private List<String> dirtySlots(ServiceRecord service) {
+        return store.occupiedSlots(service.name()).stream()
+                .map(ClusterStore::slotKey)
+                .filter(key -> isSlotDirty(service, store.updatable(service.name(), key)))
+                .toList();
+    }
+
+    private void run(ServiceRecord service, UpdateConfig config, boolean rollback, List<String> dirty) {
+        RollingUpdate update = new RollingUpdate(config, rollback, dirty);
+        service.update = Optional.of(update);
         int workers = config.parallelism() == 0 ? dirty.size() : Math.min(config.parallelism(), dirty.size());
         if (workers == 0) {
             timers.start(new ControlTimer.UpdateMonitorDone(service.name()), 0);
@@ -69,22 +78,31 @@ final class Updater implements TaskWatcher {
             return;
         }
         while (!update.allStarted()) {
-            String slot = update.slots.get(update.next++);
-            Optional<Task> newest = store.newest(serviceName, slot);
-            if (newest.isEmpty() || newest.get().desired() == TaskState.REMOVE || !service.isDirty(newest.get(), nodeOf(newest.get()))) {
-                continue; // scaled away, or already replaced by a restart under the new spec
+            List<Task> slot = store.updatable(serviceName, update.slots.get(update.next++));
+            if (slot.isEmpty()) {
+                continue; // scaled away
             }
-            Task old = newest.get();
+            Optional<Task> clean = existingClean(service, slot);
+            if (clean.isPresent()) {
+                // replaced by a restart under the new spec, or by an update this one cut short
+                useExisting(slot, clean.get(), update);
+                if (update.config.delayNanos() > 0) {
+                    timers.start(new ControlTimer.UpdateStep(serviceName, worker), update.config.delayNanos());
+                    return;
+                }
+                continue;
+            }
+            Task newest = slot.get(slot.size() - 1);
+            String node = newest.slot() > 0 ? null : newest.node();
             Task created;
-            String node = old.slot() > 0 ? null : old.node();
             if (update.config.order() == UpdateConfig.Order.STOP_FIRST) {
-                tasks.setDesired(old, TaskState.SHUTDOWN, update.name());
-                created = tasks.create(service, old.slot(), node, TaskState.READY);
-                restarts.delayStart(created, old, 0);
+                Optional<Task> stopped = shutDown(slot, update);
+                created = tasks.create(service, newest.slot(), node, TaskState.READY);
+                restarts.delayStart(created, stopped, 0);
             } else {
-                created = tasks.create(service, old.slot(), node, TaskState.RUNNING);
+                created = tasks.create(service, newest.slot(), node, TaskState.RUNNING);
             }
-            update.replaces.put(created.id(), old.id());
+            update.replaces.put(created.id(), slot);
             update.inFlight.put(worker, created.id());
             return;
         }
@@ -118,8 +136,7 @@ final class Updater implements TaskWatcher {
         if (task.state() == TaskState.RUNNING) {
             update.runningSince.put(task.id(), now);
             if (update.config.order() == UpdateConfig.Order.START_FIRST) {
-                store.task(update.replaces.get(task.id()))
-                        .ifPresent(old -> tasks.setDesired(old, TaskState.SHUTDOWN, update.name()));
+                shutDown(update.replaces.get(task.id()), update);
             }
             slotDone(service, update, task);
         } else if (task.state().isTerminal()) {
@@ -134,12 +151,69 @@ final class Updater implements TaskWatcher {
         }
     }
 
+    /** A slot to update: more than one task meant to run in it, or one of the old spec. */
+    private boolean isSlotDirty(ServiceRecord service, List<Task> slot) {
+        return slot.size() > 1 || slot.size() == 1 && service.isDirty(slot.get(0), nodeOf(slot.get(0)));
+    }
+
+    /**
+     * A task of the new spec already in the slot: the newest meant to run, else the newest held
+     * back. Upstream takes the first in its store's order, which is the tasks' random IDs'; the
+     * newest is the one the slot's views and the orchestrator go by.
+     */
+    private Optional<Task> existingClean(ServiceRecord service, List<Task> slot) {
+        Task waiting = null;
+        for (int i = slot.size() - 1; i >= 0; i--) {
+            Task t = slot.get(i);
+            if (!service.isDirty(t, nodeOf(t))) {
+                if (t.desired() == TaskState.RUNNING) {
+                    return Optional.of(t);
+                }
+                if (waiting == null) {
+                    waiting = t;
+                }
+            }
+        }
+        return Optional.ofNullable(waiting);
+    }
+
+    /** Upstream's {@code useExistingTask}: the slot keeps its task of the new spec, and the others stop. */
+    private void useExisting(List<Task> slot, Task existing, RollingUpdate update) {
+        Optional<Task> stopped = shutDown(slot.stream().filter(t -> t != existing).toList(), update);
+        if (existing.desired() != TaskState.RUNNING) {
+            restarts.delayStart(existing, stopped, 0);
+        }
+    }
+
+    /**
+     * Upstream's {@code removeOldTasks}: shuts down those of the tasks still meant to run (as they
+     * are in the store now), and returns the last of them, for a replacement to wait for.
+     */
+    private Optional<Task> shutDown(List<Task> old, RollingUpdate update) {
+        Task last = null;
+        for (Task t : old) {
+            Optional<Task> current = store.task(t.id()).filter(c -> c.desired().compareTo(TaskState.RUNNING) <= 0);
+            if (current.isPresent()) {
+                tasks.setDesired(current.get(), TaskState.SHUTDOWN, update.name());
+                last = current.get();
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
     void monitorDone(String serviceName) {
         ServiceRecord service = store.services.get(serviceName);
         RollingUpdate update = active(service);
         if (update != null && update.allStarted() && update.inFlight.isEmpty()) {
             status(service, update.rollback ? "rollback_completed" : "completed", update.name() + " completed");
             service.update = Optional.empty();
+            // The completion changes the service, so the orchestrator reconciles it and runs the
+            // updater again: it finds the slots a restart filled while the update was on them,
+            // each with a second task of the new spec, and keeps one.
+            List<String> dirty = dirtySlots(service);
+            if (!dirty.isEmpty()) {
+                run(service, update.config, update.rollback, dirty);
+            }
         }
     }
 

@@ -243,4 +243,48 @@ class UpdaterTest {
         assertEquals(List.of("0.000", "0.000", "0.000", "0.000", "12.050"), created(w, "v1"));
         assertEquals(List.of("web.1#3", "web.2#1", "web.3#1", "web.4#1"), w.slots("web").stream().map(Task::id).toList());
     }
+
+    /**
+     * Swarmkit's updater works on a slot's every task still meant to run: a start-first update cut
+     * short leaves its new task beside the old one, and the next update stops both once its own
+     * task runs (removeOldTasks over the slot), so the service ends with one task a slot.
+     */
+    @Test
+    void anUpdateThatCutsAStartFirstOneShortStopsEveryOldTaskOfTheSlot() {
+        UpdateConfig startFirst = config(1, 0, FailureAction.PAUSE, 5 * S, Order.START_FIRST);
+        FakeSwarm w = update(startFirst, "v2", false);
+        w.clock.at(UPDATE_AT + S / 2, () -> w.plane.update("web", Optional.of("v3"), Optional.of(startFirst), false));
+        w.clock.runUntil(60 * S);
+
+        assertEquals(List.of(
+                "0.000 web.1#1 created v1 desired running",
+                "10.000 web.1#2 created v2 desired running",
+                "10.500 web.1#3 created v3 desired running",
+                "11.550 web.1#1 desired shutdown (update)",
+                "11.550 web.1#2 desired shutdown (update)"), w.clock.trace(TaskCreated.class, TaskDesired.class).stream()
+                .filter(l -> l.contains(" web.1#")).toList());
+        assertEquals(4, w.running("web"));
+        assertEquals(List.of("v3", "v3", "v3", "v3"), images(w));
+    }
+
+    /**
+     * Swarmkit's useExistingTask: when the slot already has a task of the spec the update brings
+     * (here the old one, as the service goes back to v1 before v2 ran), the slot keeps it and the
+     * others stop; no task is created.
+     */
+    @Test
+    void aSlotThatHoldsATaskOfTheNewSpecKeepsItAndStopsTheOthers() {
+        UpdateConfig startFirst = config(1, 0, FailureAction.PAUSE, 5 * S, Order.START_FIRST);
+        FakeSwarm w = update(startFirst, "v2", false);
+        w.clock.at(UPDATE_AT + S / 2, () -> w.plane.update("web", Optional.of("v1"), Optional.of(startFirst), false));
+        w.clock.runUntil(60 * S);
+
+        assertEquals(List.of(
+                "0.000 web.1#1 created v1 desired running",
+                "10.000 web.1#2 created v2 desired running",
+                "10.500 web.1#2 desired shutdown (update)"), w.clock.trace(TaskCreated.class, TaskDesired.class).stream()
+                .filter(l -> l.contains(" web.1#")).toList());
+        assertEquals(List.of("0.000", "0.000", "0.000", "0.000"), created(w, "v1"));
+        assertEquals(4, w.running("web"));
+    }
 }
