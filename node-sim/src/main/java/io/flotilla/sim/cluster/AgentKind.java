@@ -19,8 +19,8 @@ interface AgentKind {
      */
     OptionalLong restartDelay(String taskId, long now);
 
-    /** Whether a task to be stopped that has no container here is confirmed stopped at once. */
-    boolean confirmsDeletionWithoutContainer();
+    /** The message of a task to be stopped that has no container here, which is confirmed stopped at once. */
+    String stoppedWithoutContainer();
 
     /** The task is deleted: its restarts are forgotten. */
     void forget(String taskId);

@@ -38,8 +38,8 @@ final class Kubelet implements AgentKind {
     }
 
     @Override
-    public boolean confirmsDeletionWithoutContainer() {
-        return true;
+    public String stoppedWithoutContainer() {
+        return "deleted";
     }
 
     @Override

@@ -538,11 +538,12 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                     containers.put(a.task().id(), c);
                     advance(c, TaskState.ACCEPTED, "accepted", null);
                     prepare(c);
-                } else if (kind.confirmsDeletionWithoutContainer() && a.desired().compareTo(TaskState.RUNNING) > 0) {
-                    // a Terminating pod this kubelet runs no container for: its deletion is confirmed at once
+                } else if (!a.task().state().isTerminal()) {
+                    // a task to stop that has no container here is confirmed stopped at once: swarmkit's
+                    // agent shuts down a container that is not there, a kubelet deletes a Terminating pod
                     c = new NodeContainer(a.task(), a.desired());
                     containers.put(a.task().id(), c);
-                    advance(c, TaskState.SHUTDOWN, "deleted", null);
+                    advance(c, TaskState.SHUTDOWN, kind.stoppedWithoutContainer(), null);
                 }
             } else {
                 c.desired = a.desired();

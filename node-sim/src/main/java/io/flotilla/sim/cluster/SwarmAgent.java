@@ -5,8 +5,8 @@ import io.flotilla.scheduler.model.TaskSpec;
 import java.util.OptionalLong;
 
 /**
- * Swarm's agent: an exited task stays exited, and a task it never ran needs no word from it. A task
- * whose image cannot be had is rejected; the restart supervisor replaces it.
+ * Swarm's agent: an exited task stays exited. A task whose image cannot be had is rejected; the
+ * restart supervisor replaces it.
  */
 enum SwarmAgent implements AgentKind {
     INSTANCE;
@@ -17,8 +17,8 @@ enum SwarmAgent implements AgentKind {
     }
 
     @Override
-    public boolean confirmsDeletionWithoutContainer() {
-        return false;
+    public String stoppedWithoutContainer() {
+        return "shutdown";
     }
 
     @Override
