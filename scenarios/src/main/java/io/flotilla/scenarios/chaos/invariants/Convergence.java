@@ -87,9 +87,9 @@ public final class Convergence implements Invariant {
                 }
             }
             if (running != s.getValue() && RecordedReasons.why(state, service).isEmpty()) {
-                return Optional.of(service + " has " + running + " tasks running of " + s.getValue() + " desired, "
-                        + Durations.format(state.time() - quietSince) + " after the last change at "
-                        + Durations.format(quietSince) + " (bound " + Durations.format(bound) + "), with no recorded reason");
+                return Optional.of(service + " has " + running + " tasks running of " + s.getValue() + " desired "
+                        + Durations.format(bound) + " (the bound) after the last change at "
+                        + Durations.format(quietSince) + ", with no recorded reason");
             }
         }
         return Optional.empty();

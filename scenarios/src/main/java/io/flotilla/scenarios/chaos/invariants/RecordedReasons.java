@@ -1,10 +1,12 @@
 package io.flotilla.scenarios.chaos.invariants;
 
 import io.flotilla.scenarios.chaos.ChaosState;
+import io.flotilla.scenarios.model.ImageDecl;
 import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.RestartPolicy;
 import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.events.ZoneStateChanged;
 import io.flotilla.sim.view.NodeView;
 import io.flotilla.sim.view.TaskView;
@@ -13,7 +15,8 @@ import java.util.Optional;
 /**
  * Why a service may rightly be short of its desired count at a moment, as the log records it: no
  * raft leader; no node that is up, ready and active; a task of it waiting with the scheduler's or
- * the allocator's error (no room, no address); a controller's refused creations; a rolling update
+ * the allocator's error (no room, no address); an image whose containers exit by themselves (its
+ * {@code crash_after}, or memory use past the limit); a controller's refused creations; a rolling update
  * that paused or rolls back; a zone whose evictions stopped (kubernetes); a restart policy that
  * may give up; a statefulset's ordinal whose pod is on a node that is down or not ready (it is
  * never run twice, so it waits for that node, or for its pod to be gone). Empty when none holds, and the service should be whole.
@@ -48,6 +51,10 @@ final class RecordedReasons {
         if (restart.condition() != RestartPolicy.Condition.ANY || restart.maxAttempts() > 0) {
             return Optional.of("its restart policy may leave a stopped task stopped");
         }
+        Optional<String> exits = exitsOnItsOwn(state, service);
+        if (exits.isPresent()) {
+            return exits;
+        }
         for (TaskView t : state.view().pending(service)) {
             if (t.error().isPresent()) {
                 return Optional.of(t.name + " waits: " + t.error().get());
@@ -63,6 +70,29 @@ final class RecordedReasons {
         for (ZoneStateChanged z : state.zones().values()) {
             if (!z.state().equals("normal") && z.evictionRate() == 0) {
                 return Optional.of("zone '" + z.zone() + "' is in " + z.state() + ": evictions stopped");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A task of the service runs an image whose container exits by itself, after its {@code
+     * crash_after} or when its memory use goes past the task's limit: its slot restarts, backs off
+     * or rolls back for as long as that image is the service's.
+     */
+    private static Optional<String> exitsOnItsOwn(ChaosState state, String service) {
+        for (TaskView t : state.view().newestTasks()) {
+            ImageDecl image = t.service.equals(service) ? state.scenario().images().get(t.image) : null;
+            if (image == null) {
+                continue;
+            }
+            if (image.crashAfterNanos().isPresent()) {
+                return Optional.of(t.name + " runs " + t.image + ", which exits by itself after "
+                        + Durations.format(image.crashAfterNanos().getAsLong()));
+            }
+            long limit = state.spec(t.id).map(s -> s.limits().memoryBytes()).orElse(0L);
+            if (image.app().memoryUse().oomAfter(limit).isPresent()) {
+                return Optional.of(t.name + " runs " + t.image + ", whose memory use goes past its limit");
             }
         }
         return Optional.empty();
