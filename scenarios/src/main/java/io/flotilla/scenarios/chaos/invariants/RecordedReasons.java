@@ -6,6 +6,7 @@ import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.RestartPolicy;
 import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
+import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.events.ZoneStateChanged;
 import io.flotilla.sim.view.NodeView;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * raft leader; no node that is up, ready and active; a task of it waiting with the scheduler's or
  * the allocator's error (no room, no address); an image whose containers exit by themselves (its
  * {@code crash_after}, or memory use past the limit); a controller's refused creations; a rolling update
- * that paused or rolls back; a zone whose evictions stopped (kubernetes); a restart policy that
+ * that paused or rolls back, or waits for a task on a node that is not ready; a zone whose evictions stopped (kubernetes); a restart policy that
  * may give up; a statefulset's ordinal whose pod is on a node that is down or not ready (it is
  * never run twice, so it waits for that node, or for its pod to be gone). Empty when none holds, and the service should be whole.
  */
@@ -67,6 +68,12 @@ final class RecordedReasons {
         if (update.isPresent() && (update.get().contains("paused") || update.get().contains("rollback"))) {
             return Optional.of("its update is " + update.get());
         }
+        if (update.isPresent() && update.get().equals("updating")) {
+            Optional<String> waits = updateWaits(state, service);
+            if (waits.isPresent()) {
+                return waits;
+            }
+        }
         for (ZoneStateChanged z : state.zones().values()) {
             if (!z.state().equals("normal") && z.evictionRate() == 0) {
                 return Optional.of("zone '" + z.zone() + "' is in " + z.state() + ": evictions stopped");
@@ -93,6 +100,23 @@ final class RecordedReasons {
             long limit = state.spec(t.id).map(s -> s.limits().memoryBytes()).orElse(0L);
             if (image.app().memoryUse().oomAfter(limit).isPresent()) {
                 return Optional.of(t.name + " runs " + t.image + ", whose memory use goes past its limit");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * An update in progress whose new task went to a node that was then marked down: the manager
+     * shut the task down, but only the node can report it stopped, and until it does (swarmkit
+     * orphans such tasks after a day) the updater waits, the slot's old task still running.
+     */
+    private static Optional<String> updateWaits(ChaosState state, String service) {
+        for (TaskView t : state.view().allTasks()) {
+            Optional<NodeView> node = t.node().flatMap(n -> state.view().node(n));
+            if (t.service.equals(service) && t.desired().compareTo(TaskState.RUNNING) > 0
+                    && !t.believed().isTerminal() && node.isPresent() && !node.get().believed().equals("ready")) {
+                return Optional.of("its update waits for " + t.name + " to be reported stopped by "
+                        + node.get().name + ", which is " + node.get().believed());
             }
         }
         return Optional.empty();
