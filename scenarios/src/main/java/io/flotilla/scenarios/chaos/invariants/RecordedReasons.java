@@ -17,7 +17,8 @@ import java.util.Optional;
  * Why a service may rightly be short of its desired count at a moment, as the log records it: no
  * raft leader; no node that is up, ready and active; a task of it waiting with the scheduler's or
  * the allocator's error (no room, no address); an image whose containers exit by themselves (its
- * {@code crash_after}, or memory use past the limit); a controller's refused creations; a rolling update
+ * {@code crash_after}, or memory use past the limit); a plugin volume held by a task on another
+ * node; a controller's refused creations; a rolling update
  * that paused or rolls back, or waits for a task on a node that is not ready; a zone whose evictions stopped (kubernetes); a restart policy that
  * may give up; a statefulset's ordinal whose pod is on a node that is down or not ready (it is
  * never run twice, so it waits for that node, or for its pod to be gone). Empty when none holds, and the service should be whole.
@@ -55,6 +56,10 @@ final class RecordedReasons {
         Optional<String> exits = exitsOnItsOwn(state, service);
         if (exits.isPresent()) {
             return exits;
+        }
+        Optional<String> held = volumeHeldElsewhere(state, service);
+        if (held.isPresent()) {
+            return held;
         }
         for (TaskView t : state.view().pending(service)) {
             if (t.error().isPresent()) {
@@ -118,6 +123,25 @@ final class RecordedReasons {
                 return Optional.of("its update waits for " + t.name + " to be reported stopped by "
                         + node.get().name + ", which is " + node.get().believed());
             }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The service's last task to end could not mount a plugin volume that a task on another node
+     * still uses (one node at a time): its slot fails and restarts until that task stops, which a
+     * node cut off from the manager never reports.
+     */
+    private static Optional<String> volumeHeldElsewhere(ChaosState state, String service) {
+        TaskView last = null;
+        for (TaskView t : state.view().allTasks()) {
+            if (t.service.equals(service) && t.state().isTerminal()) {
+                last = t;
+            }
+        }
+        if (last != null && last.error().filter(e -> e.contains("error while mounting volume")
+                && e.contains(" is attached to ")).isPresent()) {
+            return Optional.of(last.name + " could not start: " + last.error().get());
         }
         return Optional.empty();
     }
