@@ -1,6 +1,7 @@
 package io.flotilla.scenarios.chaos;
 
 import io.flotilla.scenarios.model.Action;
+import io.flotilla.scenarios.model.PodManagementPolicy;
 import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.StatefulSetDecl;
 import io.flotilla.scenarios.model.Strategy;
@@ -188,6 +189,11 @@ public final class ChaosState {
     /** Whether the scenario deploys a statefulset of that name, in the file or on its timeline. */
     public boolean isStatefulSet(String name) {
         return statefulSets().anyMatch(s -> s.name().equals(name));
+    }
+
+    /** Whether the statefulset, as last deployed, starts and stops its pods one at a time, each ready first. */
+    public boolean orderedReady(String name) {
+        return statefulSet(name, time).podManagementPolicy() == PodManagementPolicy.ORDERED_READY;
     }
 
     /** The statefulset whose ordinal's own service (swarm strategy) {@code service} is: {@code db} of {@code db-0}. */

@@ -2,6 +2,7 @@ package io.flotilla.scenarios.chaos.invariants;
 
 import io.flotilla.scenarios.chaos.ChaosState;
 import io.flotilla.scenarios.model.ImageDecl;
+import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.RestartPolicy;
 import io.flotilla.scheduler.model.ServiceMode;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * {@code crash_after}, or memory use past the limit); a plugin volume held by a task on another
  * node; a controller's refused creations; a rolling update
  * that paused or rolls back, or waits for a task on a node that is not ready; a zone whose evictions stopped (kubernetes); a restart policy that
- * may give up; a statefulset's ordinal whose pod is on a node that is down or not ready (it is
+ * may give up; a pod of an OrderedReady statefulset that is not ready (kubernetes); a statefulset's ordinal whose pod is on a node that is down or not ready (it is
  * never run twice, so it waits for that node, or for its pod to be gone). Empty when none holds, and the service should be whole.
  */
 final class RecordedReasons {
@@ -45,6 +46,14 @@ final class RecordedReasons {
                 if (t.service.equals(service) && node.isPresent()
                         && !(node.get().isUp() && node.get().believed().equals("ready"))) {
                     return Optional.of(t.name + " waits for its node " + node.get().name + ", which is " + node.get().state());
+                }
+            }
+        }
+        if (state.isStatefulSet(service) && state.strategy() == Strategy.KUBERNETES && state.orderedReady(service)) {
+            // OrderedReady: the controller creates or deletes no pod while one of the set's is not ready
+            for (TaskView t : state.view().newestTasks()) {
+                if (t.service.equals(service) && t.isRunning() && t.health().filter("unhealthy"::equals).isPresent()) {
+                    return Optional.of(t.name + " is not ready, and statefulset " + service + " is OrderedReady");
                 }
             }
         }
