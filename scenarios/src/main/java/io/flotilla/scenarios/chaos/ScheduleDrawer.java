@@ -4,12 +4,14 @@ import io.flotilla.network.topology.FirewallRule;
 import io.flotilla.scenarios.model.Action;
 import io.flotilla.scenarios.model.NodeDecl;
 import io.flotilla.scenarios.model.Scenario;
+import io.flotilla.scenarios.model.TimelineItem;
 import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.ServiceMode;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.time.Durations;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,13 +21,15 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Draws one run's fault schedule from a random stream: how many faults (uniform from 1 to twice the
  * mix's rate over the window), when (uniform in the window, in whole tenths of a second, from 5s),
  * and which, among the kinds that make sense at that moment: it follows what the schedule has
- * done so far, so it restarts only nodes it crashed, heals only what it cut, and never writes an
- * action the format would warn does nothing.
+ * done so far, and what the base's own timeline has done by then, so it restarts only nodes that
+ * are down, heals only what is cut, and never writes an action the format would warn does nothing;
+ * the nodes the base itself crashes, restarts or takes down with a zone are left to it.
  */
 public final class ScheduleDrawer {
 
@@ -42,6 +46,8 @@ public final class ScheduleDrawer {
     private final Map<String, Availability> availability = new LinkedHashMap<>();
     private final Map<String, Integer> replicas = new TreeMap<>();
     private final Map<String, List<String>> zones = new TreeMap<>();
+    /** Nodes the base's own timeline crashes, restarts or takes down with its zone: left to it. */
+    private final Set<String> owned = new TreeSet<>();
     private boolean partitioned;
     private int images;
 
@@ -64,6 +70,15 @@ public final class ScheduleDrawer {
                 replicas.put(s.name(), s.replicas());
             }
         }
+        for (TimelineItem item : base.timeline()) {
+            if (item.action() instanceof Action.Crash c) {
+                owned.add(c.node());
+            } else if (item.action() instanceof Action.Restart r) {
+                owned.add(r.node());
+            } else if (item.action() instanceof Action.Zone z) {
+                owned.addAll(z.nodes());
+            }
+        }
     }
 
     /** The faults of one run over {@code [5s, window)}, in time order. */
@@ -81,11 +96,47 @@ public final class ScheduleDrawer {
             times.add(FIRST + random.nextLong(steps) * STEP);
         }
         Collections.sort(times);
+        List<TimelineItem> own = base.timeline().stream().sorted(Comparator.comparingLong(TimelineItem::at)).toList();
+        int followed = 0;
         List<Fault> faults = new ArrayList<>();
         for (long at : times) {
+            while (followed < own.size() && own.get(followed).at() <= at) {
+                follow(own.get(followed++).action());
+            }
             pick().flatMap(this::make).ifPresent(f -> faults.add(new Fault(at, f.kind(), f.action())));
         }
         return faults;
+    }
+
+    /** What the base's own timeline does by then counts too: a node it crashed is down, and so on. */
+    private void follow(Action action) {
+        if (action instanceof Action.Crash c) {
+            down.add(c.node());
+        } else if (action instanceof Action.Restart r) {
+            down.remove(r.node());
+        } else if (action instanceof Action.Zone z) {
+            if (z.up()) {
+                down.removeAll(z.nodes());
+            } else {
+                down.addAll(z.nodes());
+            }
+        } else if (action instanceof Action.Partition) {
+            partitioned = true;
+        } else if (action instanceof Action.Heal) {
+            partitioned = false;
+            linksDown.clear();
+        } else if (action instanceof Action.Link l) {
+            List<String> pair = Stream.of(l.a(), l.b()).sorted(byDeclaration(base.nodes().stream().map(NodeDecl::name).toList())).toList();
+            if (l.up()) {
+                linksDown.remove(pair);
+            } else {
+                linksDown.add(pair);
+            }
+        } else if (action instanceof Action.SetAvailability a) {
+            availability.put(a.node(), a.availability());
+        } else if (action instanceof Action.Scale sc) {
+            sc.replicas().forEach((service, count) -> replicas.computeIfPresent(service, (k, v) -> count));
+        }
     }
 
     private Optional<FaultKind> pick() {
@@ -112,11 +163,11 @@ public final class ScheduleDrawer {
 
     private boolean possible(FaultKind kind) {
         return switch (kind) {
-            case CRASH -> down.size() < base.nodes().size();
-            case RESTART -> !down.isEmpty();
+            case CRASH -> !crashable().isEmpty();
+            case RESTART -> !restartable().isEmpty();
             case PARTITION, LINK -> base.nodes().size() >= 2;
             case HEAL -> partitioned || !linksDown.isEmpty();
-            case ZONE -> !zones.isEmpty();
+            case ZONE -> !freeZones().isEmpty();
             case DRAIN, FIREWALL -> true;
             case KILL, UPDATE -> !base.services().isEmpty();
             case SCALE -> !replicas.isEmpty();
@@ -130,12 +181,12 @@ public final class ScheduleDrawer {
         List<String> nodes = base.nodes().stream().map(NodeDecl::name).toList();
         Action action = switch (kind) {
             case CRASH -> {
-                String n = any(nodes.stream().filter(x -> !down.contains(x)).toList());
+                String n = any(crashable());
                 down.add(n);
                 yield new Action.Crash(n);
             }
             case RESTART -> {
-                String n = any(List.copyOf(down));
+                String n = any(restartable());
                 down.remove(n);
                 yield new Action.Restart(n);
             }
@@ -165,7 +216,7 @@ public final class ScheduleDrawer {
                 yield new Action.Link(pair.get(0), pair.get(1), up);
             }
             case ZONE -> {
-                String zone = any(List.copyOf(zones.keySet()));
+                String zone = any(freeZones());
                 List<String> members = zones.get(zone);
                 boolean up = down.containsAll(members);
                 if (up) {
@@ -225,8 +276,20 @@ public final class ScheduleDrawer {
         return Optional.ofNullable(action).map(a -> new Drawn(kind, a));
     }
 
-    private static java.util.Comparator<String> byDeclaration(List<String> nodes) {
-        return java.util.Comparator.comparingInt(nodes::indexOf);
+    private List<String> crashable() {
+        return base.nodes().stream().map(NodeDecl::name).filter(n -> !down.contains(n) && !owned.contains(n)).toList();
+    }
+
+    private List<String> restartable() {
+        return down.stream().filter(n -> !owned.contains(n)).toList();
+    }
+
+    private List<String> freeZones() {
+        return zones.keySet().stream().filter(z -> zones.get(z).stream().noneMatch(owned::contains)).toList();
+    }
+
+    private static Comparator<String> byDeclaration(List<String> nodes) {
+        return Comparator.comparingInt(nodes::indexOf);
     }
 
     private <T> T any(List<T> from) {

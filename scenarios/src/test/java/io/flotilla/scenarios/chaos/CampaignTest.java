@@ -82,6 +82,25 @@ class CampaignTest {
         assertEquals(List.of(), parsed.warnings());
     }
 
+    /** The base's own crash of worker-2 at 2m is left to it: no drawn crash or restart of it, so no warning either way. */
+    @Test
+    void theDrawerFollowsTheBasesOwnTimeline() throws Exception {
+        Path file = Path.of("examples/statefulset-network-volume-failover.yaml");
+        Scenario base = new ScenarioParser().parse(file).scenario().orElseThrow();
+        FaultMix crashes = new FaultMix(Map.of(FaultKind.CRASH, 1, FaultKind.RESTART, 1), 30.0);
+        for (long seed = 1; seed <= 20; seed++) {
+            List<Fault> faults = ScheduleDrawer.draw(base, crashes, base.until(), new SplittableRandom(seed));
+            assertTrue(faults.stream().noneMatch(f -> f.action() instanceof Action.Crash c && c.node().equals("worker-2")
+                    || f.action() instanceof Action.Restart r && r.node().equals("worker-2")), faults.toString());
+            assertTrue(faults.stream().anyMatch(f -> f.action() instanceof Action.Crash), "other nodes crash");
+            ChaosDocument doc = Campaign.documentFor(ChaosDocument.of(Files.readString(file)), seed, Strategy.KUBERNETES,
+                    base.until(), faults);
+            var parsed = doc.parse("run.yaml");
+            assertEquals(List.of(), parsed.problems());
+            assertEquals(List.of(), parsed.warnings(), "seed " + seed);
+        }
+    }
+
     /** A deliberately strict invariant: worker-2 never crashes. */
     static final class Worker2NeverCrashes implements Invariant {
         @Override
