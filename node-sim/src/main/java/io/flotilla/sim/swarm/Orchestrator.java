@@ -94,8 +94,13 @@ final class Orchestrator implements NodeEvents {
                 }
             }
         } else if (missing < 0) {
-            for (Task victim : ScaleDown.victims(store.occupiedSlots(service.name()), service.spec.replicas())) {
-                tasks.setDesired(victim, TaskState.REMOVE, "scale down");
+            String name = service.name();
+            for (Task victim : ScaleDown.victims(store.occupiedSlots(name), service.spec.replicas(),
+                    t -> store.updatable(name, ClusterStore.slotKey(t)).size() > 1)) {
+                // every task of the slot meant to run goes (swarmkit's setTasksDesiredState on the slot)
+                for (Task t : store.updatable(name, ClusterStore.slotKey(victim))) {
+                    tasks.setDesired(t, TaskState.REMOVE, "scale down");
+                }
             }
         }
         for (Task t : store.strandedTasks(service.name())) {

@@ -47,6 +47,17 @@ class ScaleDownTest {
         assertEquals(List.of(2, 3), slots(ScaleDown.victims(live, 2)));
     }
 
+    /** Upstream's slotsByIndex: a slot with more than one task (index -1) ranks with the unassigned, removed first. */
+    @Test
+    void aSlotWithTwoTasksGoesFirst() {
+        List<Task> live = List.of(
+                task(1, "n1", TaskState.RUNNING),
+                task(2, "n2", TaskState.RUNNING),
+                task(3, "n3", TaskState.RUNNING));
+        assertEquals(List.of(3), slots(ScaleDown.victims(live, 2)));
+        assertEquals(List.of(1), slots(ScaleDown.victims(live, 2, t -> t.slot() == 1)));
+    }
+
     @Test
     void nothingToRemoveAtOrBelowTheTarget() {
         assertEquals(List.of(), ScaleDown.victims(List.of(task(1, "n1", TaskState.RUNNING)), 1));
