@@ -3,7 +3,9 @@ package io.flotilla.scenarios.chaos.invariants;
 import io.flotilla.scenarios.chaos.ChaosState;
 import io.flotilla.scenarios.chaos.Invariant;
 import io.flotilla.scenarios.model.Strategy;
+import io.flotilla.scheduler.model.NodeStatus;
 import io.flotilla.scheduler.model.TaskState;
+import io.flotilla.sim.events.NodeStatusChanged;
 import io.flotilla.sim.events.PodForceDeleted;
 import io.flotilla.sim.events.TaskDesired;
 import io.flotilla.sim.events.TaskStateChanged;
@@ -24,9 +26,9 @@ import java.util.TreeSet;
  * instant may log a replacement's start before its predecessor's stop. A forced deletion of a pod on
  * a node that is only cut off breaks it, as upstream warns: chaos draws no such fault, and a pod the
  * scenario's own timeline force-deletes is left out (its container may run on, as kubectl says).
- * Swarm makes no such promise: a task the manager shuts down because it believes its node down is
- * replaced while it may run on (an ordinal is a service) until its node hears of it, so under the
- * swarm strategy such a task is left out too.
+ * Swarm makes no such promise: a task the manager shuts down, whose node it believes down before
+ * the task has stopped, is replaced while it may run on (an ordinal is a service) until its node
+ * hears of it, so under the swarm strategy such a task is left out too.
  */
 public final class OneOrdinalAtATime implements Invariant {
 
@@ -37,7 +39,12 @@ public final class OneOrdinalAtATime implements Invariant {
     private final Set<String> touched = new TreeSet<>();
     /** Pods deleted with {@code --force}: the promise no longer covers them. */
     private final Set<String> forceDeleted = new TreeSet<>();
-    /** Swarm tasks the manager shut down while it believed their node down: they run on until it hears. */
+    /** Swarm tasks the manager wants stopped, by node, until they end or the node is believed down. */
+    private final Map<String, Set<String>> stopping = new TreeMap<>();
+    /**
+     * Swarm tasks the manager wants stopped whose node it believed down before they ended: their
+     * replacements start, and they run on until their node hears of it.
+     */
     private final Set<String> shutDownWhileDown = new TreeSet<>();
 
     @Override
@@ -55,10 +62,22 @@ public final class OneOrdinalAtATime implements Invariant {
         if (last.event() instanceof PodForceDeleted e) {
             forceDeleted.add(e.task());
         }
-        if (last.event() instanceof TaskDesired e && e.desired().compareTo(TaskState.RUNNING) > 0) {
-            state.view().task(e.task()).flatMap(TaskView::node).flatMap(n -> state.view().node(n))
-                    .filter(n -> !n.believed().equals("ready"))
-                    .ifPresent(n -> shutDownWhileDown.add(e.task()));
+        if (last.event() instanceof TaskDesired e && e.desired().compareTo(TaskState.RUNNING) > 0
+                && state.strategy() == Strategy.SWARM) {
+            state.view().task(e.task()).flatMap(TaskView::node).flatMap(n -> state.view().node(n)).ifPresent(n -> {
+                if (n.believed().equals("ready")) {
+                    stopping.computeIfAbsent(n.name, k -> new TreeSet<>()).add(e.task());
+                } else {
+                    shutDownWhileDown.add(e.task());
+                }
+            });
+        }
+        if (last.event() instanceof NodeStatusChanged e && e.status() != NodeStatus.READY) {
+            Set<String> tasks = stopping.remove(e.node());
+            if (tasks != null) {
+                tasks.removeIf(id -> state.view().task(id).filter(t -> t.state().isTerminal()).isPresent());
+                shutDownWhileDown.addAll(tasks);
+            }
         }
         if (last.event() instanceof TaskStateChanged e) {
             state.view().task(e.task()).filter(t -> state.isStatefulSet(t.service)).ifPresent(t -> {
