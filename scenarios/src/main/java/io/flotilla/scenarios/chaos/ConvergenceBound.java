@@ -4,14 +4,18 @@ import io.flotilla.scenarios.model.Action;
 import io.flotilla.scenarios.model.ImageDecl;
 import io.flotilla.scenarios.model.NodeDecl;
 import io.flotilla.scenarios.model.Scenario;
+import io.flotilla.scenarios.model.StatefulSetDecl;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.model.TimelineItem;
+import io.flotilla.scheduler.model.NodeRole;
 import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
 import io.flotilla.scheduler.time.Durations;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How long after its last disturbance a service may take to be back to its desired count, derived
@@ -19,7 +23,9 @@ import java.util.List;
  *
  * <ul>
  *   <li>Swarm: {@code detect} = missed heartbeats x (period + epsilon), the longest a dead node
- *       stays ready; {@code restart} = the longest restart delay of any service; {@code start} =
+ *       stays ready, twice that when the timeline may make a new leader (it crashes, restarts,
+ *       cuts off or firewalls a manager), after which every node is unknown with a doubled grace;
+ *       {@code restart} = the longest restart delay of any service or statefulset; {@code start} =
  *       the slowest pull (image size over the slowest node's bandwidth) plus start, and a stop grace
  *       period for a task that must stop first; {@code rollout} = a whole rolling update, batches of
  *       {@code parallelism} each taking delay + monitor + start; {@code slack} 15s (an election, the
@@ -80,9 +86,45 @@ public record ConvergenceBound(long detect, long evict, long restart, long start
                     + scenario.nodes().size() * EVICTION_INTERVAL;
             return new ConvergenceBound(detect, evict, MAX_BACKOFF, start, rollout, KUBERNETES_SLACK);
         }
+        for (StatefulSetDecl set : allStatefulSets(scenario)) {
+            // each ordinal is a service of its own under Swarm, with the set's restart policy
+            restartDelay = Math.max(restartDelay, set.task().restartPolicy().delayNanos());
+        }
         long detect = scenario.swarm().missedHeartbeats()
                 * (scenario.swarm().heartbeatPeriod() + scenario.swarm().heartbeatEpsilon());
+        if (leaderMayChange(scenario)) {
+            // after an election every node is unknown, with twice the grace (gracePeriodMultiplierUnknown)
+            detect *= 2;
+        }
         return new ConvergenceBound(detect, 0, restartDelay, start, rollout, SWARM_SLACK);
+    }
+
+    /** Whether the timeline crashes, restarts, cuts off or firewalls a manager, so a new leader may be elected. */
+    private static boolean leaderMayChange(Scenario scenario) {
+        Set<String> managers = new TreeSet<>();
+        scenario.nodes().stream().filter(n -> n.spec().role() == NodeRole.MANAGER).forEach(n -> managers.add(n.name()));
+        for (TimelineItem item : scenario.timeline()) {
+            Action a = item.action();
+            if (a instanceof Action.Partition
+                    || a instanceof Action.Crash c && managers.contains(c.node())
+                    || a instanceof Action.Restart r && managers.contains(r.node())
+                    || a instanceof Action.Zone z && z.nodes().stream().anyMatch(managers::contains)
+                    || a instanceof Action.Link l && (managers.contains(l.a()) || managers.contains(l.b()))
+                    || a instanceof Action.Firewall f && managers.contains(f.node())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<StatefulSetDecl> allStatefulSets(Scenario scenario) {
+        List<StatefulSetDecl> all = new ArrayList<>(scenario.statefulsets());
+        for (TimelineItem item : scenario.timeline()) {
+            if (item.action() instanceof Action.Deploy d) {
+                all.addAll(d.statefulsets());
+            }
+        }
+        return all;
     }
 
     private static List<ServiceSpec> allServices(Scenario scenario) {
