@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -258,6 +259,11 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     private Map<String, NodeContainer> forgotten = NONE_FORGOTTEN;
     /** Shared while a node has forgotten nothing: a quiet heartbeat then reads no map of its own. */
     private static final Map<String, NodeContainer> NONE_FORGOTTEN = Map.of();
+    /**
+     * Tasks whose readiness a kubelet could not post (the API server was out of reach): its status
+     * manager posts it again at its next sync, as the kubelet's does after a failed update.
+     */
+    private final Set<String> readinessUnposted = new LinkedHashSet<>();
     /** The report count the last heartbeat or registration carried: what its answer confirms. */
     private long beatReports;
     /** The images and layers on the node's disk, and its pulls; a second task of an image waits for the same pull. */
@@ -434,6 +440,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             resendReadiness();
         }
         armHeartbeat(heartbeatPeriod);
+        postUnpostedReadiness();
         return this;
     }
 
@@ -449,6 +456,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             heartbeatPeriod = answer; // all onAck does for a registered node not asked to resend
             confirmed(reportsSent); // a quiet heartbeat is one whose reports the manager all has
         }
+        postUnpostedReadiness();
     }
 
     /** The next heartbeat tick, replacing one still armed, as a single timer of the same key would. */
@@ -485,8 +493,32 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         if (!kind.healthcheckStopsTask()) {
             for (NodeContainer c : containers.values()) {
                 if (c.probe.isPresent() && c.state == TaskState.RUNNING) {
-                    toManager(new Manager.Readiness(node, c.task.id(), c.health == HealthStatus.HEALTHY));
+                    postReadiness(c);
                 }
+            }
+        }
+    }
+
+    /** Posts the container's readiness, remembering it for the next sync when the post does not get through. */
+    private void postReadiness(NodeContainer c) {
+        if (wire.toManager(host, new Manager.Readiness(node, c.task.id(), c.health == HealthStatus.HEALTHY))) {
+            readinessUnposted.remove(c.task.id());
+        } else {
+            readinessUnposted.add(c.task.id());
+        }
+    }
+
+    /** The status manager's periodic sync: readiness a failed post left behind goes again. */
+    private void postUnpostedReadiness() {
+        if (readinessUnposted.isEmpty()) {
+            return;
+        }
+        for (String id : List.copyOf(readinessUnposted)) {
+            NodeContainer c = containers.get(id);
+            if (c == null || c.probe.isEmpty() || c.state != TaskState.RUNNING) {
+                readinessUnposted.remove(id);
+            } else {
+                postReadiness(c);
             }
         }
     }
@@ -1010,7 +1042,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
                 return this;
             }
         } else {
-            toManager(new Manager.Readiness(node, c.task.id(), ch.status() == HealthStatus.HEALTHY));
+            postReadiness(c);
         }
         updateServing(c);
         scheduleProbe(c);

@@ -94,10 +94,13 @@ public final class Wire {
     }
 
     /** Delivers to the manager if {@code from} (a host index) is up and reaches the leader. */
-    void toManager(int from, Manager.Command message) {
+    /** Delivers to the leader if the node reaches it; false when the message is dropped. */
+    boolean toManager(int from, Manager.Command message) {
         if (leaderIndex >= 0 && !down[from] && topology.canReach(from, leaderIndex) && session(from)) {
             manager.tell(message);
+            return true;
         }
+        return false;
     }
 
     /** Delivers to the node's agent if the leader reaches it (a down node's agent drops it itself). */
