@@ -60,6 +60,8 @@ public final class Fabric extends AbstractBehavior<Fabric.Command> {
     static final String NO_LEADER = "The swarm does not have a leader. It's possible that too few managers are online."
             + " Make sure more than half of the managers are online.";
     private static final long ELECTION_TICK_NANOS = 1_000_000_000L;
+    /** Raft's election timeout is 10 to 19 ticks of 1s (swarmkit's ElectionTick, randomized): 20s at most. */
+    public static final long LONGEST_ELECTION_NANOS = 20 * ELECTION_TICK_NANOS;
 
     private final EventLog log;
     private final SplittableRandom random;

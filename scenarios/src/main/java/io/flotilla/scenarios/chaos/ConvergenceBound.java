@@ -12,6 +12,7 @@ import io.flotilla.scheduler.model.ServiceSpec;
 import io.flotilla.scheduler.model.TaskSpec;
 import io.flotilla.scheduler.model.UpdateConfig;
 import io.flotilla.scheduler.time.Durations;
+import io.flotilla.sim.cluster.Fabric;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,13 +24,14 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>Swarm: {@code detect} = missed heartbeats x (period + epsilon), the longest a dead node
- *       stays ready, twice that when the timeline may make a new leader (it crashes, restarts,
- *       cuts off or firewalls a manager), after which every node is unknown with a doubled grace;
- *       {@code restart} = the longest restart delay of any service or statefulset; {@code start} =
- *       the slowest pull (image size over the slowest node's bandwidth) plus start, and a stop grace
- *       period for a task that must stop first; {@code rollout} = a whole rolling update, batches of
- *       {@code parallelism} each taking delay + monitor + start; {@code slack} 15s (an election, the
- *       scheduler's batching, a heartbeat in flight).
+ *       stays ready, twice that when the timeline may make a new leader (it crashes, restarts, cuts
+ *       off or firewalls a manager), after which every node is unknown with a doubled grace, and
+ *       then {@code elect}, the longest election; {@code restart} = the longest restart delay of any
+ *       service or statefulset; {@code start} = the slowest pull (image size over the slowest
+ *       node's bandwidth) plus start, a stop grace period for a task that must stop first, and the
+ *       first probe of a health check; {@code rollout} = a whole rolling update, batches of {@code
+ *       parallelism} each taking delay + monitor + start; {@code slack} 15s (the scheduler's
+ *       batching, a heartbeat in flight).
  *   <li>Kubernetes: {@code detect} = node-monitor grace period + period; {@code evict} = the default
  *       toleration seconds plus one eviction per node at the default rate (0.1 node/s); {@code
  *       restart} = the longest CrashLoopBackOff (5m); {@code start} and {@code rollout} as for Swarm
@@ -37,7 +39,7 @@ import java.util.TreeSet;
  *       resyncs).
  * </ul>
  */
-public record ConvergenceBound(long detect, long evict, long restart, long start, long rollout, long slack) {
+public record ConvergenceBound(long elect, long detect, long evict, long restart, long start, long rollout, long slack) {
 
     static final long SWARM_SLACK = Durations.seconds(15);
     static final long KUBERNETES_SLACK = Durations.seconds(30);
@@ -46,7 +48,7 @@ public record ConvergenceBound(long detect, long evict, long restart, long start
     static final long EVICTION_INTERVAL = Durations.seconds(10);
 
     public long total() {
-        return detect + evict + restart + start + rollout + slack;
+        return elect + detect + evict + restart + start + rollout + slack;
     }
 
     public static ConvergenceBound of(Scenario scenario, Strategy strategy) {
@@ -84,19 +86,32 @@ public record ConvergenceBound(long detect, long evict, long restart, long start
             long detect = scenario.kubernetes().nodeMonitorGracePeriod() + scenario.kubernetes().nodeMonitorPeriod();
             long evict = Durations.seconds(scenario.kubernetes().defaultTolerationSeconds())
                     + scenario.nodes().size() * EVICTION_INTERVAL;
-            return new ConvergenceBound(detect, evict, MAX_BACKOFF, start, rollout, KUBERNETES_SLACK);
+            return new ConvergenceBound(0, detect, evict, MAX_BACKOFF, start, rollout, KUBERNETES_SLACK);
+        }
+        long firstHealthy = 0;
+        for (ServiceSpec s : services) {
+            firstHealthy = Math.max(firstHealthy, firstHealthy(s.task()));
         }
         for (StatefulSetDecl set : allStatefulSets(scenario)) {
             // each ordinal is a service of its own under Swarm, with the set's restart policy
             restartDelay = Math.max(restartDelay, set.task().restartPolicy().delayNanos());
+            firstHealthy = Math.max(firstHealthy, firstHealthy(set.task()));
         }
         long detect = scenario.swarm().missedHeartbeats()
                 * (scenario.swarm().heartbeatPeriod() + scenario.swarm().heartbeatEpsilon());
+        long elect = 0;
         if (leaderMayChange(scenario)) {
             // after an election every node is unknown, with twice the grace (gracePeriodMultiplierUnknown)
+            elect = Fabric.LONGEST_ELECTION_NANOS;
             detect *= 2;
         }
-        return new ConvergenceBound(detect, 0, restartDelay, start, rollout, SWARM_SLACK);
+        // a task with a health check is running only once its first probe passes
+        return new ConvergenceBound(elect, detect, 0, restartDelay, start + firstHealthy, rollout, SWARM_SLACK);
+    }
+
+    /** The first probe of the task's health check, if it has one: an interval after it starts, and the probe itself. */
+    private static long firstHealthy(TaskSpec task) {
+        return task.healthcheck().map(h -> h.intervalNanos() + h.timeoutNanos()).orElse(0L);
     }
 
     /** Whether the timeline crashes, restarts, cuts off or firewalls a manager, so a new leader may be elected. */
@@ -146,6 +161,7 @@ public record ConvergenceBound(long detect, long evict, long restart, long start
     /** {@code detect 16.5s + restart 5s + ...= 1m}, for reports. */
     public String describe() {
         List<String> parts = new ArrayList<>();
+        add(parts, "elect", elect);
         add(parts, "detect", detect);
         add(parts, "evict", evict);
         add(parts, "restart", restart);
