@@ -19,10 +19,12 @@ import java.util.Optional;
  * raft leader; no node that is up, ready and active; a task of it waiting with the scheduler's or
  * the allocator's error (no room, no address); an image whose containers exit by themselves (its
  * {@code crash_after}, or memory use past the limit); a plugin volume held by a task on another
- * node; a controller's refused creations; a rolling update
- * that paused or rolls back, or waits for a task on a node that is not ready; a zone whose evictions stopped (kubernetes); a restart policy that
- * may give up; a pod of an OrderedReady statefulset that is not ready (kubernetes); a statefulset's ordinal whose pod is on a node that is down or not ready (it is
- * never run twice, so it waits for that node, or for its pod to be gone). Empty when none holds, and the service should be whole.
+ * node; a controller's refused creations; a rolling update that paused or rolls back, or waits for
+ * a task on a node that is not ready; a zone whose evictions stopped (kubernetes); a restart policy
+ * that may give up; a pod of an OrderedReady statefulset that is not ready (kubernetes); a
+ * statefulset's ordinal whose pod is on a node that is down or not ready (it is never run twice,
+ * so it waits for that node, or for its pod to be gone). Empty when none holds, and the service
+ * should be whole.
  */
 final class RecordedReasons {
 
