@@ -292,6 +292,10 @@ public final class ControlPlane implements ControlPlaneInputs {
         effects.log(new ServiceChanged(service, "scale", record.version, replicas, record.spec.task().image()));
         dirtyServices.add(service);
         settle();
+        // The orchestrator hands the changed spec to the updater: an update in progress is cancelled
+        // and run again over the slots the service keeps (swarmkit's UpdateSupervisor.Update).
+        updater.rerun(record);
+        settle();
     }
 
     /** A new task template (image, secrets...) and update settings start a rolling update. */

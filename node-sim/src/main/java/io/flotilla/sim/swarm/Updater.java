@@ -51,6 +51,25 @@ final class Updater implements TaskWatcher {
         run(service, config, rollback, dirty);
     }
 
+    /**
+     * The service changed while an update is on (it was scaled): the update starts over, as a new
+     * updater replaces the old, on the slots still dirty; its in-flight tasks are no longer waited for.
+     */
+    void rerun(ServiceRecord service) {
+        RollingUpdate update = active(service);
+        if (update != null) {
+            for (int w = 0; w < workers(update.config, update.slots.size()); w++) {
+                timers.cancel(new ControlTimer.UpdateStep(service.name(), w));
+            }
+            timers.cancel(new ControlTimer.UpdateMonitorDone(service.name()));
+            run(service, update.config, update.rollback, dirtySlots(service));
+        }
+    }
+
+    private static int workers(UpdateConfig config, int slots) {
+        return config.parallelism() == 0 ? slots : Math.min(config.parallelism(), slots);
+    }
+
     /** The slots to update: more than one task meant to run in them, or one of the old spec. */
     private List<String> dirtySlots(ServiceRecord service) {
         return store.occupiedSlots(service.name()).stream()
@@ -62,7 +81,7 @@ final class Updater implements TaskWatcher {
     private void run(ServiceRecord service, UpdateConfig config, boolean rollback, List<String> dirty) {
         RollingUpdate update = new RollingUpdate(config, rollback, dirty);
         service.update = Optional.of(update);
-        int workers = config.parallelism() == 0 ? dirty.size() : Math.min(config.parallelism(), dirty.size());
+        int workers = workers(config, dirty.size());
         if (workers == 0) {
             timers.start(new ControlTimer.UpdateMonitorDone(service.name()), 0);
         }

@@ -5,6 +5,7 @@ import static io.flotilla.sim.swarm.VirtualClock.S;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.flotilla.scheduler.model.Task;
+import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.scheduler.model.UpdateConfig;
 import io.flotilla.scheduler.model.UpdateConfig.FailureAction;
 import io.flotilla.scheduler.model.UpdateConfig.Order;
@@ -286,5 +287,28 @@ class UpdaterTest {
                 .filter(l -> l.contains(" web.1#")).toList());
         assertEquals(List.of("0.000", "0.000", "0.000", "0.000"), created(w, "v1"));
         assertEquals(4, w.running("web"));
+    }
+
+    /**
+     * A scale during an update changes the service, and swarmkit's update supervisor replaces the
+     * updater: the slot it was on (two tasks, so removed first by the scale-down) is not waited
+     * for, and the new updater goes on with the slots the service keeps.
+     */
+    @Test
+    void aScaleDuringAnUpdateStartsItOverOnTheSlotsKept() {
+        FakeSwarm w = update(config(1, 0, FailureAction.PAUSE, 5 * S, Order.START_FIRST), "v2", false);
+        w.clock.at(UPDATE_AT + S / 2, () -> w.plane.scale("web", 3));
+        w.clock.runUntil(60 * S);
+
+        assertEquals(List.of(
+                "0.000 web.1#1 created v1 desired running",
+                "10.000 web.1#2 created v2 desired running",
+                "10.500 web.1#1 desired remove (scale down)",
+                "10.500 web.1#2 desired remove (scale down)"), w.clock.trace(TaskCreated.class, TaskDesired.class).stream()
+                .filter(l -> l.contains(" web.1#")).toList());
+        assertEquals(List.of("v2", "v2", "v2"), w.slots("web").stream().filter(t -> t.desired() != TaskState.REMOVE)
+                .map(t -> t.spec().image()).toList());
+        assertEquals(3, w.running("web"));
+        assertEquals(List.of("10.000 web updating", "18.650 web completed"), statuses(w));
     }
 }
