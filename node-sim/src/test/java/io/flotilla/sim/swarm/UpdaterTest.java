@@ -52,6 +52,20 @@ class UpdaterTest {
                 .toList();
     }
 
+    /** The creations and desired-state changes of slot 1's tasks, in order. */
+    static List<String> firstSlot(FakeSwarm w) {
+        return w.clock.trace(TaskCreated.class, TaskDesired.class).stream().filter(l -> l.contains(" web.1#")).toList();
+    }
+
+    /** A start-first update to v2, cut short at 10.5s by a second one to {@code image}, before v2's first task runs. */
+    static FakeSwarm cutShortBy(String image) {
+        UpdateConfig startFirst = config(1, 0, FailureAction.PAUSE, 5 * S, Order.START_FIRST);
+        FakeSwarm w = update(startFirst, "v2", false);
+        w.clock.at(UPDATE_AT + S / 2, () -> w.plane.update("web", Optional.of(image), Optional.of(startFirst), false));
+        w.clock.runUntil(60 * S);
+        return w;
+    }
+
     static List<String> images(FakeSwarm w) {
         return w.slots("web").stream().map(t -> t.spec().image()).toList();
     }
@@ -226,8 +240,7 @@ class UpdaterTest {
         });
         w.clock.runUntil(60 * S);
 
-        assertEquals(c.firstSlot(), w.clock.trace(TaskCreated.class, TaskDesired.class).stream()
-                .filter(l -> l.contains(" web.1#")).toList());
+        assertEquals(c.firstSlot(), firstSlot(w));
         assertEquals(c.fewestRunning(), fewest[0], "fewest running");
         assertEquals(c.mostRunning(), most[0], "most running");
         assertEquals(List.of("10.000 web updating", "19.200 web completed"), statuses(w));
@@ -252,18 +265,14 @@ class UpdaterTest {
      */
     @Test
     void anUpdateThatCutsAStartFirstOneShortStopsEveryOldTaskOfTheSlot() {
-        UpdateConfig startFirst = config(1, 0, FailureAction.PAUSE, 5 * S, Order.START_FIRST);
-        FakeSwarm w = update(startFirst, "v2", false);
-        w.clock.at(UPDATE_AT + S / 2, () -> w.plane.update("web", Optional.of("v3"), Optional.of(startFirst), false));
-        w.clock.runUntil(60 * S);
+        FakeSwarm w = cutShortBy("v3");
 
         assertEquals(List.of(
                 "0.000 web.1#1 created v1 desired running",
                 "10.000 web.1#2 created v2 desired running",
                 "10.500 web.1#3 created v3 desired running",
                 "11.550 web.1#1 desired shutdown (update)",
-                "11.550 web.1#2 desired shutdown (update)"), w.clock.trace(TaskCreated.class, TaskDesired.class).stream()
-                .filter(l -> l.contains(" web.1#")).toList());
+                "11.550 web.1#2 desired shutdown (update)"), firstSlot(w));
         assertEquals(4, w.running("web"));
         assertEquals(List.of("v3", "v3", "v3", "v3"), images(w));
     }
@@ -275,16 +284,12 @@ class UpdaterTest {
      */
     @Test
     void aSlotThatHoldsATaskOfTheNewSpecKeepsItAndStopsTheOthers() {
-        UpdateConfig startFirst = config(1, 0, FailureAction.PAUSE, 5 * S, Order.START_FIRST);
-        FakeSwarm w = update(startFirst, "v2", false);
-        w.clock.at(UPDATE_AT + S / 2, () -> w.plane.update("web", Optional.of("v1"), Optional.of(startFirst), false));
-        w.clock.runUntil(60 * S);
+        FakeSwarm w = cutShortBy("v1");
 
         assertEquals(List.of(
                 "0.000 web.1#1 created v1 desired running",
                 "10.000 web.1#2 created v2 desired running",
-                "10.500 web.1#2 desired shutdown (update)"), w.clock.trace(TaskCreated.class, TaskDesired.class).stream()
-                .filter(l -> l.contains(" web.1#")).toList());
+                "10.500 web.1#2 desired shutdown (update)"), firstSlot(w));
         assertEquals(List.of("0.000", "0.000", "0.000", "0.000"), created(w, "v1"));
         assertEquals(4, w.running("web"));
     }
@@ -304,8 +309,7 @@ class UpdaterTest {
                 "0.000 web.1#1 created v1 desired running",
                 "10.000 web.1#2 created v2 desired running",
                 "10.500 web.1#1 desired remove (scale down)",
-                "10.500 web.1#2 desired remove (scale down)"), w.clock.trace(TaskCreated.class, TaskDesired.class).stream()
-                .filter(l -> l.contains(" web.1#")).toList());
+                "10.500 web.1#2 desired remove (scale down)"), firstSlot(w));
         assertEquals(List.of("v2", "v2", "v2"), w.slots("web").stream().filter(t -> t.desired() != TaskState.REMOVE)
                 .map(t -> t.spec().image()).toList());
         assertEquals(3, w.running("web"));

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * How long after its last disturbance a service may take to be back to its desired count, derived
@@ -133,20 +134,19 @@ public record ConvergenceBound(long elect, long detect, long evict, long restart
     }
 
     private static List<StatefulSetDecl> allStatefulSets(Scenario scenario) {
-        List<StatefulSetDecl> all = new ArrayList<>(scenario.statefulsets());
-        for (TimelineItem item : scenario.timeline()) {
-            if (item.action() instanceof Action.Deploy d) {
-                all.addAll(d.statefulsets());
-            }
-        }
-        return all;
+        return withDeployed(scenario.statefulsets(), scenario, Action.Deploy::statefulsets);
     }
 
     private static List<ServiceSpec> allServices(Scenario scenario) {
-        List<ServiceSpec> all = new ArrayList<>(scenario.services());
+        return withDeployed(scenario.services(), scenario, Action.Deploy::services);
+    }
+
+    /** The file's own declarations, then those each timeline {@code deploy} brings, in the timeline's order. */
+    private static <T> List<T> withDeployed(List<T> declared, Scenario scenario, Function<Action.Deploy, List<T>> deployed) {
+        List<T> all = new ArrayList<>(declared);
         for (TimelineItem item : scenario.timeline()) {
             if (item.action() instanceof Action.Deploy d) {
-                all.addAll(d.services());
+                all.addAll(deployed.apply(d));
             }
         }
         return all;
