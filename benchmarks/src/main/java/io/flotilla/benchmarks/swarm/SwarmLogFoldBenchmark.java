@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 // the collector and heap the launcher runs with: under the JVM's default collector the score wandered by half
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-Xms2g", "-Xmn1g"})
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-Xms2g", "-Xmn128m", "-XX:MaxTenuringThreshold=0"})
 public class SwarmLogFoldBenchmark {
 
     static final long SECOND = 1_000_000_000L;
