@@ -5,12 +5,14 @@ import io.flotilla.scheduler.image.PullPlan;
 import io.flotilla.scheduler.image.Registry;
 import io.flotilla.scheduler.storage.NodeDisk;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -63,6 +65,12 @@ final class NodeImages {
     private final Map<String, Pull> layerPull = new HashMap<>();
     private final Map<String, Pull> imagePull = new HashMap<>();
     private final Map<Long, Pull> pulls = new LinkedHashMap<>();
+    /**
+     * The pulls in {@link #pulls} that end well, earliest end first, so that a start forgets those
+     * that have ended without walking every pull on the node (a kubelet's serialized pulls keep
+     * dozens on their way). A pull taken back is skipped when it comes up.
+     */
+    private final PriorityQueue<Pull> ending = new PriorityQueue<>(Comparator.comparingLong((Pull p) -> p.endsAt));
     private long lastPull;
 
     NodeImages(NodeDisk disk) {
@@ -100,7 +108,12 @@ final class NodeImages {
      */
     Pull start(Image image, boolean registryUp, long nodeBytesPerSecond, long now, PlanSink plans) {
         Registry registry = image.registry();
-        pulls.values().removeIf(p -> !p.failing && p.endsAt <= now && forget(p));
+        while (!ending.isEmpty() && ending.peek().endsAt <= now) {
+            Pull ended = ending.poll();
+            if (pulls.remove(ended.id, ended)) {
+                forget(ended);
+            }
+        }
         long id = ++lastPull;
         if (!registryUp) {
             Pull p = new Pull(id, image, now, now + registry.latencyNanos(), true, List.of(), List.of());
@@ -126,6 +139,7 @@ final class NodeImages {
         }
         Pull p = new Pull(id, image, now, endsAt, false, fetched, waitsFor);
         pulls.put(id, p);
+        ending.add(p);
         imagePull.put(image.name(), p);
         imageReadyAt.merge(image.name(), endsAt, Math::min); // an image pulled again (always) is there meanwhile
         for (String d : fetched) {
@@ -142,10 +156,9 @@ final class NodeImages {
     }
 
     /** A pull that ended well: its image and layers stay on the disk; it is no longer on its way. */
-    private boolean forget(Pull p) {
+    private void forget(Pull p) {
         imagePull.remove(p.image.name(), p);
         p.fetched.forEach(d -> layerPull.remove(d, p));
-        return true;
     }
 
     /**
@@ -182,6 +195,7 @@ final class NodeImages {
     /** The node crashed: every pull on its way is lost with what it would have brought; the disk stays. */
     void crashed(long now) {
         pulls.clear();
+        ending.clear();
         imagePull.clear();
         layerPull.clear();
         imageReadyAt.values().removeIf(at -> at > now);
