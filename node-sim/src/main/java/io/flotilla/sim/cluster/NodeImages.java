@@ -67,8 +67,8 @@ final class NodeImages {
     private final Map<Long, Pull> pulls = new LinkedHashMap<>();
     /**
      * The pulls in {@link #pulls} that end well, earliest end first, so that a start forgets those
-     * that have ended without walking every pull on the node (a kubelet's serialized pulls keep
-     * dozens on their way). A pull taken back is skipped when it comes up.
+     * that have ended without walking every pull on the node (a node given twenty images at once
+     * pulls them side by side). A pull taken back is skipped when it comes up.
      */
     private final PriorityQueue<Pull> ending = new PriorityQueue<>(Comparator.comparingLong((Pull p) -> p.endsAt));
     private long lastPull;
