@@ -70,7 +70,7 @@ final class Updater implements TaskWatcher {
         return config.parallelism() == 0 ? slots : Math.min(config.parallelism(), slots);
     }
 
-    /** The slots to update: more than one task meant to run in them, or one of the old spec. */
+    /** The service's slots that {@link #isSlotDirty} picks. */
     private List<String> dirtySlots(ServiceRecord service) {
         return store.occupiedSlots(service.name()).stream()
                 .map(ClusterStore::slotKey)

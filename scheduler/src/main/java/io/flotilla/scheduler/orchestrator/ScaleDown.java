@@ -13,8 +13,7 @@ import java.util.function.Predicate;
  * Which slots a replicated service keeps when it has more than it wants
  * ({@code replicated/services.go}): slots with a running task first, then by slot number; each
  * slot gets its depth on its node (the k-th copy there, unassigned last); the shallowest are kept.
- * So the nodes with the most copies lose tasks first, and unassigned tasks go before any. A slot
- * removed loses every task in it that is meant to run.
+ * So the nodes with the most copies lose tasks first, and unassigned tasks go before any.
  */
 public final class ScaleDown {
 

@@ -64,13 +64,9 @@ final class RecordedReasons {
         if (restart.condition() != RestartPolicy.Condition.ANY || restart.maxAttempts() > 0) {
             return Optional.of("its restart policy may leave a stopped task stopped");
         }
-        Optional<String> exits = exitsOnItsOwn(state, service);
-        if (exits.isPresent()) {
-            return exits;
-        }
-        Optional<String> held = volumeHeldElsewhere(state, service);
-        if (held.isPresent()) {
-            return held;
+        Optional<String> failsOnItsOwn = exitsOnItsOwn(state, service).or(() -> volumeHeldElsewhere(state, service));
+        if (failsOnItsOwn.isPresent()) {
+            return failsOnItsOwn;
         }
         for (TaskView t : state.view().pending(service)) {
             if (t.error().isPresent()) {
