@@ -35,6 +35,8 @@ final class ApiStore {
     final Map<String, PodState> pods = new LinkedHashMap<>();
     /** The same pods by service, so a controller pass reads its own pods, not the whole cluster's. */
     private final Map<String, Map<String, PodState>> podsByService = new HashMap<>();
+    /** The pods that mount claims, in {@link #pods}' order: the storage controllers read only these. */
+    private final Map<String, PodState> podsWithClaims = new LinkedHashMap<>();
     /** The bound pods by node, each node's oldest first, so that a node's pods are found without a scan. */
     private final Map<String, List<PodState>> podsByNode = new HashMap<>();
     /** Per service, the slots its pods that are not Terminating hold, and how many hold each. */
@@ -163,9 +165,17 @@ final class ApiStore {
         return Collections.unmodifiableCollection(podsByService.getOrDefault(service, Map.of()).values());
     }
 
+    /** The pods that mount claims, oldest first: a live view, not to be iterated while pods come or go. */
+    Collection<PodState> podsWithClaims() {
+        return Collections.unmodifiableCollection(podsWithClaims.values());
+    }
+
     void add(PodState p) {
         p.storeOrder = ++added;
         pods.put(p.id, p);
+        if (!p.claims().isEmpty()) {
+            podsWithClaims.put(p.id, p);
+        }
         podsByService.computeIfAbsent(p.service, s -> new LinkedHashMap<>()).put(p.id, p);
         if (!p.deleting) {
             slotsByService.computeIfAbsent(p.service, s -> new SlotsInUse()).hold(p.slot);
@@ -182,6 +192,7 @@ final class ApiStore {
         if (pods.remove(p.id) == null) {
             return false;
         }
+        podsWithClaims.remove(p.id);
         podsByService.get(p.service).remove(p.id);
         if (!p.deleting) {
             slotsByService.get(p.service).release(p.slot);

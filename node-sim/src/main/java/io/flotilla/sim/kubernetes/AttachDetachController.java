@@ -99,14 +99,16 @@ final class AttachDetachController {
 
     /** The pod's claims whose volumes are bound and attachable (network storage). */
     List<String> attachableClaims(PodState p) {
-        return p.claims().stream().filter(c -> {
-            PersistentVolumeClaim claim = store.claims.get(c);
-            if (claim == null || !claim.fullyBound()) {
-                return false;
-            }
-            StorageClassSpec sc = store.storageClasses.get(claim.storageClass());
-            return sc != null && sc.attachable();
-        }).toList();
+        return p.claims().stream().filter(this::attachable).toList();
+    }
+
+    private boolean attachable(String claimName) {
+        PersistentVolumeClaim claim = store.claims.get(claimName);
+        if (claim == null || !claim.fullyBound()) {
+            return false;
+        }
+        StorageClassSpec sc = store.storageClasses.get(claim.storageClass());
+        return sc != null && sc.attachable();
     }
 
     /** Whether {@link #reconcile} has nothing to look at: no claim and no attachment. */
@@ -121,16 +123,19 @@ final class AttachDetachController {
         }
         Map<String, String> desired = new LinkedHashMap<>();
         Map<String, PodState> wantedBy = new LinkedHashMap<>();
-        for (PodState p : store.pods.values()) {
+        for (PodState p : store.podsWithClaims()) {
             if (p.node == null || terminated(p)) {
                 continue;
             }
-            for (String claim : attachableClaims(p)) {
-                desired.putIfAbsent(claim, p.node);
-                if (p.node.equals(desired.get(claim))) {
+            for (String claim : p.claims()) {
+                if (!attachable(claim)) {
+                    continue;
+                }
+                String wantedOn = desired.putIfAbsent(claim, p.node);
+                if (wantedOn == null || wantedOn.equals(p.node)) {
                     wantedBy.putIfAbsent(claim, p);
                 } else {
-                    reportMultiAttach(claim, p, desired.get(claim));
+                    reportMultiAttach(claim, p, wantedOn);
                 }
             }
         }

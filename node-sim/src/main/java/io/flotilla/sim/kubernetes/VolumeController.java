@@ -193,7 +193,7 @@ final class VolumeController implements VolumeCatalog, VolumeWrites, VolumeLimit
     }
 
     private boolean inUse(String claim) {
-        for (PodState p : store.pods.values()) {
+        for (PodState p : store.podsWithClaims()) {
             if (p.claims().contains(claim)) {
                 return true;
             }

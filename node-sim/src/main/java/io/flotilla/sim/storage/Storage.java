@@ -310,17 +310,22 @@ public final class Storage extends AbstractBehavior<Storage.Command> {
         return changed(outcome.changes());
     }
 
-    /** Logs the changes, then the data rule of every volume whose rule is not the one logged last. */
+    /**
+     * Logs the changes, then the data rule of every copy of a volume changed since the last call
+     * whose rule is not the one logged last (a rule reads only its own name's copies).
+     */
     private Behavior<Command> changed(List<VolumeChange> changes) {
         for (VolumeChange c : changes) {
             log.append(event(c));
         }
-        for (Volume v : volumes.all()) {
-            DataThrough rule = volumes.dataThrough(v.key());
-            if (!rule.equals(logged.get(v.key()))) {
-                logged.put(v.key(), rule);
-                log.append(new VolumeData(v.name(), on(v), rule.kind().name().toLowerCase(Locale.ROOT).replace("up_to", "through"),
-                        rule.kind() == DataThrough.Kind.UP_TO ? Duration.ofNanos(rule.time()) : null));
+        for (String name : volumes.takeChangedNames()) {
+            for (Volume v : volumes.named(name)) {
+                DataThrough rule = volumes.dataThrough(v.key());
+                if (!rule.equals(logged.get(v.key()))) {
+                    logged.put(v.key(), rule);
+                    log.append(new VolumeData(v.name(), on(v), rule.kind().name().toLowerCase(Locale.ROOT).replace("up_to", "through"),
+                            rule.kind() == DataThrough.Kind.UP_TO ? Duration.ofNanos(rule.time()) : null));
+                }
             }
         }
         // A crash or a stopped task stops a stream (the mounts say who writes where), and so does a

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Every volume of a run, their backups, and the writes each lineage made: the storage a control
@@ -34,6 +36,8 @@ public final class Volumes {
     private final Map<String, Backup> backups = new LinkedHashMap<>();
     /** The closed spans each lineage wrote to any copy of a volume name; open ones are in the mounts. */
     private final TreeMap<Lineage, List<Span>> made = new TreeMap<>();
+    /** The names whose copies were made, changed or deleted since {@link #takeChangedNames}. */
+    private final TreeSet<String> changedNames = new TreeSet<>();
 
     public Volumes(List<VolumeSpec> declared) {
         declared.forEach(this::declare);
@@ -57,9 +61,28 @@ public final class Volumes {
         return List.copyOf(volumes.values());
     }
 
+    /**
+     * The names whose copies were made, changed or deleted since the last call, in order: only their
+     * {@link #dataThrough} may have changed, as it reads nothing but the copies of one name and the
+     * writes made to them.
+     */
+    public SortedSet<String> takeChangedNames() {
+        SortedSet<String> names = new TreeSet<>(changedNames);
+        changedNames.clear();
+        return names;
+    }
+
     /** The copies of {@code name}: one per node for Docker's local driver, else at most one. */
     public List<Volume> named(String name) {
-        return volumes.values().stream().filter(v -> v.name().equals(name)).toList();
+        // keys sort by name first, the one without a node before the others: the copies are one run
+        List<Volume> copies = new ArrayList<>();
+        for (Volume v : volumes.tailMap(VolumeKey.of(name)).values()) {
+            if (!v.name().equals(name)) {
+                break;
+            }
+            copies.add(v);
+        }
+        return copies;
     }
 
     public Optional<Backup> backup(String name) {
@@ -93,7 +116,7 @@ public final class Volumes {
         }
         Place place = spec.scope() == Scope.NETWORK ? new Place.Backend(spec.driver()) : new Place.OnNode(node.get());
         Volume made = Volume.created(key, spec, place, at);
-        volumes.put(key, made);
+        put(made);
         return Outcome.of(List.of(new VolumeChange.Created(made)));
     }
 
@@ -167,7 +190,7 @@ public final class Volumes {
             changes.add(new VolumeChange.Attached(volume));
         }
         volume = volume.withMount(writer.task(), new Mount(writer.lineage(), node, at, writes));
-        volumes.put(key, volume);
+        put(volume);
         return Outcome.of(changes);
     }
 
@@ -196,7 +219,7 @@ public final class Volumes {
             Volume now = volumes.get(volume.key());
             if (now.place() instanceof Place.OnNode on && on.node().equals(node) && now.state() != VolumeState.LOST) {
                 Volume lost = now.withState(VolumeState.LOST, Optional.empty());
-                volumes.put(lost.key(), lost);
+                put(lost);
                 changes.removeIf(c -> c instanceof VolumeChange.Detached d && d.volume().key().equals(lost.key()));
                 changes.add(new VolumeChange.Lost(lost));
             }
@@ -210,7 +233,7 @@ public final class Volumes {
         for (Volume volume : List.copyOf(volumes.values())) {
             if (volume.state() == VolumeState.LOST && volume.place() instanceof Place.OnNode on && on.node().equals(node)) {
                 Volume back = volume.withState(VolumeState.DETACHED, Optional.empty());
-                volumes.put(back.key(), back);
+                put(back);
                 changes.add(new VolumeChange.Detached(back, node));
             }
         }
@@ -235,7 +258,7 @@ public final class Volumes {
                     : Outcome.refused(Refusal.Kind.ATTACHED_ELSEWHERE, "volume " + key + " is attached to " + volume.node().orElse(""));
         }
         Volume attached = volume.withState(VolumeState.ATTACHED, Optional.of(node));
-        volumes.put(key, attached);
+        put(attached);
         return Outcome.of(List.of(new VolumeChange.Attached(attached)));
     }
 
@@ -256,7 +279,7 @@ public final class Volumes {
         Volume now = volumes.get(key);
         if (now.state() == VolumeState.ATTACHED) {
             Volume detached = now.withState(VolumeState.DETACHED, Optional.empty());
-            volumes.put(key, detached);
+            put(detached);
             changes.add(new VolumeChange.Detached(detached, from));
         }
         return Outcome.of(changes);
@@ -270,7 +293,7 @@ public final class Volumes {
         }
         closeMounts(volume, task -> true, at);
         Volume lost = volumes.get(key).withState(VolumeState.LOST, Optional.empty());
-        volumes.put(key, lost);
+        put(lost);
         return Outcome.of(List.of(new VolumeChange.Lost(lost)));
     }
 
@@ -312,7 +335,7 @@ public final class Volumes {
                     + ": stop the tasks that mount it first");
         }
         Volume restored = volume.withContent(backup.content());
-        volumes.put(key, restored);
+        put(restored);
         return Outcome.of(List.of(new VolumeChange.Restored(restored, backup)));
     }
 
@@ -361,6 +384,7 @@ public final class Volumes {
             return Outcome.refused(Refusal.Kind.IN_USE, "volume " + key + " is in use by " + String.join(", ", volume.mounts().keySet()));
         }
         volumes.remove(key);
+        changedNames.add(key.name());
         return Outcome.of(List.of(new VolumeChange.Deleted(volume)));
     }
 
@@ -408,11 +432,9 @@ public final class Volumes {
 
     private List<Span> madeBy(String name, String lineage, long now) {
         List<Span> spans = new ArrayList<>(made.getOrDefault(new Lineage(name, lineage), List.of()));
-        for (Volume v : volumes.values()) {
-            if (v.name().equals(name)) {
-                v.mounts().values().stream().filter(m -> m.writes() && m.lineage().equals(lineage))
-                        .forEach(m -> spans.add(new Span(m.since(), Math.max(m.since(), now))));
-            }
+        for (Volume v : named(name)) {
+            v.mounts().values().stream().filter(m -> m.writes() && m.lineage().equals(lineage))
+                    .forEach(m -> spans.add(new Span(m.since(), Math.max(m.since(), now))));
         }
         return Span.merged(spans);
     }
@@ -431,6 +453,11 @@ public final class Volumes {
             through = OptionalLong.of(m.to());
         }
         return through;
+    }
+
+    private void put(Volume volume) {
+        volumes.put(volume.key(), volume);
+        changedNames.add(volume.name());
     }
 
     /** Closes the mounts of {@code volume} that {@code which} picks, and detaches a node volume left without any. */
@@ -453,7 +480,7 @@ public final class Volumes {
             now = now.withState(VolumeState.DETACHED, Optional.empty());
             changes.add(new VolumeChange.Detached(now, on.node()));
         }
-        volumes.put(now.key(), now);
+        put(now);
         return changes;
     }
 }

@@ -5,6 +5,7 @@ import io.flotilla.scheduler.placement.kubernetes.Pod;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +45,17 @@ public final class ClaimBinder implements VolumeBinder {
         return assumed != null ? Optional.of(assumed) : catalog.volume(name);
     }
 
-    private List<PersistentVolume> volumes(String storageClass) {
+    /**
+     * The class's volumes that one of {@code claims} may take, in name order. A volume bound to any
+     * other claim is left out here, where the match would pass over it for every node.
+     */
+    private List<PersistentVolume> volumes(String storageClass, Set<String> claims) {
         List<PersistentVolume> out = new ArrayList<>();
         for (PersistentVolume v : catalog.volumes(storageClass)) {
-            out.add(assumedVolumes.getOrDefault(v.name(), v));
+            PersistentVolume current = assumedVolumes.getOrDefault(v.name(), v);
+            if (current.claimRef().map(claims::contains).orElse(true)) {
+                out.add(current);
+            }
         }
         out.sort(Comparator.comparing(PersistentVolume::name));
         return out;
@@ -84,7 +92,13 @@ public final class ClaimBinder implements VolumeBinder {
                 immediate.add(c); // Immediate binding, or pre-bound: the PV controller binds these
             }
         }
-        return Claims.of(new PodVolumeClaims(bound, delayed, immediate));
+        Set<String> delayedKeys = new HashSet<>();
+        delayed.forEach(c -> delayedKeys.add(c.key()));
+        Map<String, List<PersistentVolume>> volumes = new HashMap<>();
+        for (PersistentVolumeClaim c : delayed) {
+            volumes.computeIfAbsent(c.storageClass(), sc -> volumes(sc, delayedKeys));
+        }
+        return Claims.of(new PodVolumeClaims(bound, delayed, immediate, volumes));
     }
 
     private boolean delayBinding(PersistentVolumeClaim c) {
@@ -130,7 +144,7 @@ public final class ClaimBinder implements VolumeBinder {
                 bySize.sort(Comparator.comparingLong(PersistentVolumeClaim::requestBytes));
                 Map<String, PersistentVolume> chosen = new LinkedHashMap<>();
                 for (PersistentVolumeClaim c : bySize) {
-                    Optional<PersistentVolume> v = PersistentVolumes.findMatchingVolume(c, volumes(c.storageClass()),
+                    Optional<PersistentVolume> v = PersistentVolumes.findMatchingVolume(c, claims.unboundVolumesDelayBinding().get(c.storageClass()),
                             Optional.of(node.labels()), chosen.keySet(), true);
                     if (v.isEmpty()) {
                         unboundSatisfied = false;

@@ -32,7 +32,7 @@ public interface VolumeBinder {
         }
 
         public static Claims problem(String message) {
-            return new Claims(Optional.of(message), new PodVolumeClaims(List.of(), List.of(), List.of()));
+            return new Claims(Optional.of(message), PodVolumeClaims.NONE);
         }
     }
 
