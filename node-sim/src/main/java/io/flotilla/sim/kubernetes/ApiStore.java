@@ -25,9 +25,12 @@ final class ApiStore {
     final Map<String, NodeState> nodes = new LinkedHashMap<>();
     final Map<String, DeploymentState> deployments = new LinkedHashMap<>();
     final Map<String, StatefulSetState> statefulSets = new LinkedHashMap<>();
-    final Map<String, StorageClassSpec> storageClasses = new LinkedHashMap<>();
-    /** Claims by name (one namespace). */
-    final Map<String, PersistentVolumeClaim> claims = new LinkedHashMap<>();
+    private final Map<String, StorageClassSpec> storageClassesByName = new LinkedHashMap<>();
+    /** Read-only: changed through {@link #putStorageClass}, which {@link #takeChangedClaims} counts. */
+    final Map<String, StorageClassSpec> storageClasses = Collections.unmodifiableMap(storageClassesByName);
+    private final Map<String, PersistentVolumeClaim> claimsByName = new LinkedHashMap<>();
+    /** Claims by name (one namespace), read-only: changed through {@link #putClaim} and {@link #removeClaim}. */
+    final Map<String, PersistentVolumeClaim> claims = Collections.unmodifiableMap(claimsByName);
     /** What deletes each claim along with itself ({@code statefulset db}, {@code pod db-3#2}); absent: nothing. */
     final Map<String, String> claimOwners = new HashMap<>();
     final Map<String, PersistentVolume> volumes = new LinkedHashMap<>();
@@ -35,8 +38,8 @@ final class ApiStore {
     final Map<String, PodState> pods = new LinkedHashMap<>();
     /** The same pods by service, so a controller pass reads its own pods, not the whole cluster's. */
     private final Map<String, Map<String, PodState>> podsByService = new HashMap<>();
-    /** The pods that mount claims, in {@link #pods}' order: the storage controllers read only these. */
-    private final Map<String, PodState> podsWithClaims = new LinkedHashMap<>();
+    /** By claim, the pods that mount it, oldest first: the storage controllers read only these. */
+    private final Map<String, List<PodState>> podsByClaim = new HashMap<>();
     /** The bound pods by node, each node's oldest first, so that a node's pods are found without a scan. */
     private final Map<String, List<PodState>> podsByNode = new HashMap<>();
     /** Per service, the slots its pods that are not Terminating hold, and how many hold each. */
@@ -44,6 +47,12 @@ final class ApiStore {
     /** How many pods were ever added: a pod's place in {@link #pods}, which orders each node's pods. */
     private long added;
     private long nodeObjectChanges;
+    /**
+     * The claims whose part of the attach/detach controller's desired state may have changed since
+     * it last took them: the claim, its storage class, or a pod that mounts it (its phase, its
+     * deletion, its node, its coming or going).
+     */
+    private final Set<String> changedClaims = new HashSet<>();
     /** Every pod name given in the run, so that none is given twice. */
     private final Set<String> podNames = new HashSet<>();
 
@@ -82,6 +91,29 @@ final class ApiStore {
         return nodeObjectChanges;
     }
 
+    /** The claims changed since the last call (see {@link #changedClaims}), emptied. */
+    Set<String> takeChangedClaims() {
+        Set<String> taken = new HashSet<>(changedClaims);
+        changedClaims.clear();
+        return taken;
+    }
+
+    void putStorageClass(StorageClassSpec spec) {
+        storageClassesByName.put(spec.name(), spec);
+        changedClaims.addAll(claimsByName.keySet());
+        changedClaims.addAll(podsByClaim.keySet());
+    }
+
+    void putClaim(PersistentVolumeClaim claim) {
+        claimsByName.put(claim.name(), claim);
+        changedClaims.add(claim.name());
+    }
+
+    void removeClaim(String name) {
+        claimsByName.remove(name);
+        changedClaims.add(name);
+    }
+
     /** Stores the Node object, in place of any of the same name. */
     void putNode(NodeState node) {
         NodeState before = nodes.put(node.name(), node);
@@ -97,6 +129,7 @@ final class ApiStore {
      * deletion, its node): its ReplicaSet's count of ready pods follows.
      */
     void readinessMayHaveChanged(PodState p) {
+        changedClaims.addAll(p.claims());
         boolean ready = pods.get(p.id) == p && p.isReady(nodeOf(p));
         if (ready != p.countedReady) {
             p.countedReady = ready;
@@ -165,16 +198,16 @@ final class ApiStore {
         return Collections.unmodifiableCollection(podsByService.getOrDefault(service, Map.of()).values());
     }
 
-    /** The pods that mount claims, oldest first: a live view, not to be iterated while pods come or go. */
-    Collection<PodState> podsWithClaims() {
-        return Collections.unmodifiableCollection(podsWithClaims.values());
+    /** The pods that mount the claim, oldest first: a live view, not to be iterated while pods come or go. */
+    List<PodState> podsWithClaim(String claim) {
+        return Collections.unmodifiableList(podsByClaim.getOrDefault(claim, List.of()));
     }
 
     void add(PodState p) {
         p.storeOrder = ++added;
         pods.put(p.id, p);
-        if (!p.claims().isEmpty()) {
-            podsWithClaims.put(p.id, p);
+        for (String claim : p.claims()) {
+            podsByClaim.computeIfAbsent(claim, c -> new ArrayList<>()).add(p); // the newest pod: last
         }
         podsByService.computeIfAbsent(p.service, s -> new LinkedHashMap<>()).put(p.id, p);
         if (!p.deleting) {
@@ -192,7 +225,12 @@ final class ApiStore {
         if (pods.remove(p.id) == null) {
             return false;
         }
-        podsWithClaims.remove(p.id);
+        for (String claim : p.claims()) {
+            List<PodState> using = podsByClaim.get(claim);
+            if (using != null && using.remove(p) && using.isEmpty()) {
+                podsByClaim.remove(claim);
+            }
+        }
         podsByService.get(p.service).remove(p.id);
         if (!p.deleting) {
             slotsByService.get(p.service).release(p.slot);

@@ -5,6 +5,9 @@ import io.flotilla.scheduler.placement.kubernetes.volume.PersistentVolume;
 import io.flotilla.scheduler.placement.kubernetes.volume.PersistentVolumeClaim;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.events.VolumeOperation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,13 +50,16 @@ final class AttachDetachController {
     /** A volume's attachment to a node (upstream's VolumeAttachment and actual state of the world). */
     private static final class Attachment {
         final String node;
+        /** Its place among the attachments made: the order a pass walks them in. */
+        final long made;
         Phase phase;
         /** When a detach was first wanted; -1 while the volume is desired. */
         long detachRequested = -1;
         boolean forced;
 
-        Attachment(String node, Phase phase) {
+        Attachment(String node, long made, Phase phase) {
             this.node = node;
+            this.made = made;
             this.phase = phase;
         }
     }
@@ -74,6 +80,11 @@ final class AttachDetachController {
     private final Map<String, Attachment> attachments = new LinkedHashMap<>();
     /** Pods told of a multi-attach error, so that it is logged once per pod and volume. */
     private final Set<String> multiAttachReported = new HashSet<>();
+    private long attachmentsMade;
+    /** Claims whose attachment waits to detach: the time and its node decide when, so every pass reads them. */
+    private final Set<String> waiting = new HashSet<>();
+    /** Claims whose volume was detached since the last pass: it may be attached again, and anew. */
+    private final Set<String> detached = new HashSet<>();
 
     AttachDetachController(ApiStore store, ControllerEffects io, AttachWatch watch) {
         this.store = store;
@@ -116,79 +127,112 @@ final class AttachDetachController {
         return store.claims.isEmpty() && attachments.isEmpty();
     }
 
-    /** Upstream's desired state of the world and one reconciler pass over it. */
+    /**
+     * Upstream's desired state of the world and one reconciler pass over it, for the claims whose part
+     * of either may have changed since the last pass (see {@link ApiStore#takeChangedClaims}) and
+     * those waiting to detach: the pass over every claim would find the others as it left them, and
+     * do nothing with them. What it does, it does in the order that pass would: the multi-attach
+     * errors of the desired state by pod (oldest first) and claim, then the detaches by attachment
+     * (oldest first), then the attaches in the desired state's order.
+     */
     void reconcile() {
+        Set<String> claims = store.takeChangedClaims();
         if (idle()) {
             return; // no storage in this cluster: nothing to look at
         }
-        Map<String, String> desired = new LinkedHashMap<>();
-        Map<String, PodState> wantedBy = new LinkedHashMap<>();
-        for (PodState p : store.podsWithClaims()) {
-            if (p.node == null || terminated(p)) {
+        claims.addAll(waiting);
+        claims.addAll(detached);
+        detached.clear();
+        if (claims.isEmpty()) {
+            return;
+        }
+        // the desired state: each claim wanted on the node of its oldest running pod
+        Map<String, PodState> wantedBy = new HashMap<>();
+        List<Conflict> conflicts = new ArrayList<>();
+        for (String claim : claims) {
+            if (!attachable(claim)) {
                 continue;
             }
-            for (String claim : p.claims()) {
-                if (!attachable(claim)) {
+            for (PodState p : store.podsWithClaim(claim)) {
+                if (p.node == null || terminated(p)) {
                     continue;
                 }
-                String wantedOn = desired.putIfAbsent(claim, p.node);
-                if (wantedOn == null || wantedOn.equals(p.node)) {
-                    wantedBy.putIfAbsent(claim, p);
-                } else {
-                    reportMultiAttach(claim, p, wantedOn);
+                PodState first = wantedBy.putIfAbsent(claim, p);
+                if (first != null && !first.node.equals(p.node)) {
+                    conflicts.add(new Conflict(p, claim, first.node));
                 }
             }
         }
+        conflicts.sort(Comparator.comparingLong((Conflict c) -> c.pod.storeOrder).thenComparingInt(Conflict::index));
+        conflicts.forEach(c -> reportMultiAttach(c.claim, c.pod, c.wantedOn));
         long now = io.now();
         // detach what is no longer desired where it is
-        for (Map.Entry<String, Attachment> e : List.copyOf(attachments.entrySet())) {
-            String claim = e.getKey();
-            Attachment a = e.getValue();
-            if (a.node.equals(desired.get(claim))) {
+        List<String> attached = claims.stream().filter(attachments::containsKey)
+                .sorted(Comparator.comparingLong(claim -> attachments.get(claim).made)).toList();
+        for (String claim : attached) {
+            Attachment a = attachments.get(claim);
+            PodState wanted = wantedBy.get(claim);
+            if (wanted != null && a.node.equals(wanted.node)) {
                 if (a.detachRequested >= 0) {
                     a.detachRequested = -1;
                     io.cancelTimer(new KubeTimer.ForceDetach(claim));
                 }
-                continue;
+            } else if (a.phase != Phase.DETACHING) {
+                detachOrWait(claim, a, now);
             }
-            if (a.phase == Phase.DETACHING) {
-                continue;
-            }
-            if (a.detachRequested < 0) {
-                a.detachRequested = now;
-            }
-            NodeState node = store.nodes.get(a.node);
-            boolean healthy = node != null && node.isReady();
-            boolean outOfService = node != null && node.taints().stream().anyMatch(t -> t.key().equals(OUT_OF_SERVICE_KEY));
-            boolean timedOut = now - a.detachRequested >= MAX_WAIT_FOR_UNMOUNT_NANOS;
-            if (healthy || node == null) {
-                startDetach(claim, a, false, "DetachVolume.Detach succeeded for volume \"" + volumeOf(claim) + "\" from node \""
-                        + a.node + "\"");
-            } else if (outOfService) {
-                startDetach(claim, a, true, "node \"" + a.node + "\" has the out-of-service taint: detaching volume \""
-                        + volumeOf(claim) + "\" without waiting for it to be unmounted");
-            } else if (timedOut) {
-                startDetach(claim, a, true, "attacherDetacher.DetachVolume started: this volume is not safe to detach, but "
-                        + "maxWaitForUnmountDuration " + MAX_WAIT_FOR_UNMOUNT_TEXT + " expired, force detaching");
+            if (a.detachRequested >= 0 && a.phase != Phase.DETACHING) {
+                waiting.add(claim);
             } else {
-                io.startTimer(new KubeTimer.ForceDetach(claim), a.detachRequested + MAX_WAIT_FOR_UNMOUNT_NANOS - now);
+                waiting.remove(claim);
             }
         }
         // attach what is desired and not attached anywhere
-        for (Map.Entry<String, String> e : desired.entrySet()) {
-            String claim = e.getKey();
-            String node = e.getValue();
+        List<String> desired = wantedBy.keySet().stream()
+                .sorted(Comparator.comparingLong((String claim) -> wantedBy.get(claim).storeOrder)
+                        .thenComparingInt(claim -> wantedBy.get(claim).claims().indexOf(claim)))
+                .toList();
+        for (String claim : desired) {
+            String node = wantedBy.get(claim).node;
             Attachment a = attachments.get(claim);
             if (a == null) {
                 StorageClassSpec sc = classOf(claim);
-                Attachment attaching = new Attachment(node, Phase.ATTACHING);
-                attachments.put(claim, attaching);
+                attachments.put(claim, new Attachment(node, ++attachmentsMade, Phase.ATTACHING));
                 io.log(new VolumeOperation(claim, volumeOf(claim), node, "attach",
                         "attaching volume \"" + volumeOf(claim) + "\" to node \"" + node + "\""));
                 io.startTimer(new KubeTimer.AttachDone(claim), sc.attachNanos());
             } else if (!a.node.equals(node)) {
                 reportMultiAttach(claim, wantedBy.get(claim), a.node);
             }
+        }
+    }
+
+    /** A pod that wants a claim on another node than the oldest pod that wants it. */
+    private record Conflict(PodState pod, String claim, String wantedOn) {
+        int index() {
+            return pod.claims().indexOf(claim);
+        }
+    }
+
+    /** Detaches the volume now if its node lets it go, else waits for the node or the time. */
+    private void detachOrWait(String claim, Attachment a, long now) {
+        if (a.detachRequested < 0) {
+            a.detachRequested = now;
+        }
+        NodeState node = store.nodes.get(a.node);
+        boolean healthy = node != null && node.isReady();
+        boolean outOfService = node != null && node.taints().stream().anyMatch(t -> t.key().equals(OUT_OF_SERVICE_KEY));
+        boolean timedOut = now - a.detachRequested >= MAX_WAIT_FOR_UNMOUNT_NANOS;
+        if (healthy || node == null) {
+            startDetach(claim, a, false, "DetachVolume.Detach succeeded for volume \"" + volumeOf(claim) + "\" from node \""
+                    + a.node + "\"");
+        } else if (outOfService) {
+            startDetach(claim, a, true, "node \"" + a.node + "\" has the out-of-service taint: detaching volume \""
+                    + volumeOf(claim) + "\" without waiting for it to be unmounted");
+        } else if (timedOut) {
+            startDetach(claim, a, true, "attacherDetacher.DetachVolume started: this volume is not safe to detach, but "
+                    + "maxWaitForUnmountDuration " + MAX_WAIT_FOR_UNMOUNT_TEXT + " expired, force detaching");
+        } else {
+            io.startTimer(new KubeTimer.ForceDetach(claim), a.detachRequested + MAX_WAIT_FOR_UNMOUNT_NANOS - now);
         }
     }
 
@@ -226,6 +270,8 @@ final class AttachDetachController {
             return;
         }
         attachments.remove(claim);
+        waiting.remove(claim);
+        detached.add(claim);
         multiAttachReported.removeIf(k -> k.endsWith(" " + claim));
         watch.detached(claim, a.node);
     }

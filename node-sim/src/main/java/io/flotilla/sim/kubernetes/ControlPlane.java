@@ -534,7 +534,7 @@ public final class ControlPlane implements ControlPlaneInputs {
     /** {@code kubectl apply} of a StorageClass. */
     @Override
     public void createStorageClass(StorageClassSpec spec) {
-        store.storageClasses.put(spec.name(), spec);
+        store.putStorageClass(spec);
     }
 
     /**

@@ -17,9 +17,11 @@ import io.flotilla.scheduler.storage.VolumeSpec;
 import io.flotilla.sim.events.ClaimChanged;
 import io.flotilla.sim.events.VolumeProvisioned;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -53,6 +55,8 @@ final class VolumeController implements VolumeCatalog, VolumeWrites, VolumeLimit
     private final StorageOps storage;
     private final SplittableRandom uids;
     private final VolumeWatch watch;
+    /** The volumes this controller made Released and has not deleted yet, so a pass need not look for them. */
+    private final Set<String> released = new HashSet<>();
 
     /** What the storage backend is told (the run's volumes and their data). */
     interface StorageOps {
@@ -133,7 +137,7 @@ final class VolumeController implements VolumeCatalog, VolumeWrites, VolumeLimit
     void create(String name, String storageClass, long sizeBytes, String owner) {
         PersistentVolumeClaim claim = PersistentVolumeClaim.pending(Pod.DEFAULT_NAMESPACE, name, storageClass,
                 sizeBytes);
-        store.claims.put(name, claim);
+        store.putClaim(claim);
         if (owner != null) {
             store.claimOwners.put(name, owner);
         }
@@ -173,7 +177,7 @@ final class VolumeController implements VolumeCatalog, VolumeWrites, VolumeLimit
             return;
         }
         PersistentVolumeClaim marked = claim.markedForDeletion();
-        store.claims.put(name, marked);
+        store.putClaim(marked);
         if (inUse(name)) {
             io.log(new ClaimChanged(name, "deleting", claim.storageClass(), claim.requestBytes(), emptyToNull(claim.volumeName()),
                     store.claimOwners.get(name), message + "; waiting for the pods that use it (kubernetes.io/pvc-protection)"));
@@ -193,33 +197,24 @@ final class VolumeController implements VolumeCatalog, VolumeWrites, VolumeLimit
     }
 
     private boolean inUse(String claim) {
-        for (PodState p : store.podsWithClaims()) {
-            if (p.claims().contains(claim)) {
-                return true;
-            }
-        }
-        return false;
+        return !store.podsWithClaim(claim).isEmpty();
     }
 
     private void remove(PersistentVolumeClaim claim, String message) {
-        store.claims.remove(claim.name());
+        store.removeClaim(claim.name());
         store.claimOwners.remove(claim.name());
         io.log(new ClaimChanged(claim.name(), "delete", claim.storageClass(), claim.requestBytes(),
                 emptyToNull(claim.volumeName()), null, message));
         PersistentVolume v = store.volumes.get(claim.volumeName());
         if (v != null) {
             store.volumes.put(v.name(), v.released());
+            released.add(v.name());
         }
     }
 
     /** Whether {@link #reclaim} has nothing to look at: no volume is Released. */
     boolean nothingToReclaim() {
-        for (PersistentVolume v : store.volumes.values()) {
-            if (v.phase() == PersistentVolume.Phase.RELEASED) {
-                return false;
-            }
-        }
-        return true;
+        return released.isEmpty();
     }
 
     /**
@@ -228,11 +223,15 @@ final class VolumeController implements VolumeCatalog, VolumeWrites, VolumeLimit
      * @param attached whether a node has the volume (of this claim name) attached or attaching
      */
     void reclaim(Predicate<String> attached) {
+        if (released.isEmpty()) {
+            return;
+        }
         for (PersistentVolume v : List.copyOf(store.volumes.values())) {
             if (v.phase() == PersistentVolume.Phase.RELEASED) {
                 String claim = claimName(v);
                 if (!attached.test(claim)) {
                     store.volumes.remove(v.name());
+                    released.remove(v.name());
                     storage.deleted(claim);
                 }
             }
@@ -251,6 +250,7 @@ final class VolumeController implements VolumeCatalog, VolumeWrites, VolumeLimit
     @Override
     public void updateVolume(PersistentVolume volume) {
         store.volumes.put(volume.name(), volume.withPhase(PersistentVolume.Phase.BOUND));
+        released.remove(volume.name());
         String claimName = claimName(volume);
         PersistentVolumeClaim claim = store.claims.get(claimName);
         if (claim != null) {
@@ -261,7 +261,7 @@ final class VolumeController implements VolumeCatalog, VolumeWrites, VolumeLimit
     /** The node selected for a claim of WaitForFirstConsumer binding: its provisioner makes the volume there. */
     @Override
     public void updateClaim(PersistentVolumeClaim claim) {
-        store.claims.put(claim.name(), claim);
+        store.putClaim(claim);
         StorageClassSpec c = store.storageClasses.get(claim.storageClass());
         NodeState node = store.nodes.get(claim.selectedNode().orElseThrow());
         if (c == null || node == null) {
@@ -312,7 +312,7 @@ final class VolumeController implements VolumeCatalog, VolumeWrites, VolumeLimit
 
     private void bind(PersistentVolumeClaim claim, PersistentVolume v) {
         PersistentVolumeClaim bound = claim.boundTo(v.name());
-        store.claims.put(claim.name(), bound);
+        store.putClaim(bound);
         io.log(new ClaimChanged(claim.name(), "bound", claim.storageClass(), claim.requestBytes(), v.name(),
                 store.claimOwners.get(claim.name()), "bound to volume " + v.name()));
         watch.claimBound(bound);

@@ -319,8 +319,9 @@ public final class Storage extends AbstractBehavior<Storage.Command> {
             log.append(event(c));
         }
         for (String name : volumes.takeChangedNames()) {
-            for (Volume v : volumes.named(name)) {
-                DataThrough rule = volumes.dataThrough(v.key());
+            for (Volumes.CopyData copy : volumes.dataThroughOfCopies(name)) {
+                Volume v = copy.volume();
+                DataThrough rule = copy.rule();
                 if (!rule.equals(logged.get(v.key()))) {
                     logged.put(v.key(), rule);
                     log.append(new VolumeData(v.name(), on(v), rule.kind().name().toLowerCase(Locale.ROOT).replace("up_to", "through"),

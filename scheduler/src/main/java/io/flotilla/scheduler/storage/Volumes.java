@@ -1,6 +1,7 @@
 package io.flotilla.scheduler.storage;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -409,34 +410,81 @@ public final class Volumes {
         if (volume == null || volume.writers().isEmpty()) {
             return DataThrough.NONE;
         }
-        // Evaluated at two instants past every change so far: a lineage writing to this copy now
-        // reaches each of them, one whose writes stopped or go elsewhere stays where it stopped.
-        long later = Long.MAX_VALUE / 4;
-        Map<String, List<Span>> held = volume.contentAt(later);
-        Map<String, List<Span>> heldLater = volume.contentAt(later + 1);
-        long through = Long.MAX_VALUE;
-        boolean current = true;
-        for (String lineage : volume.writers()) {
-            OptionalLong end = prefixEnd(madeBy(volume.name(), lineage, later), held.getOrDefault(lineage, List.of()));
-            OptionalLong endLater = prefixEnd(madeBy(volume.name(), lineage, later + 1), heldLater.getOrDefault(lineage, List.of()));
-            if (end.isEmpty()) {
-                return DataThrough.NONE;
-            }
-            if (endLater.equals(end)) {
-                current = false;
-                through = Math.min(through, end.getAsLong());
-            }
-        }
-        return current ? DataThrough.NOW : DataThrough.upTo(through);
+        return new WritesOf(volume.name()).dataThrough(volume);
     }
 
-    private List<Span> madeBy(String name, String lineage, long now) {
-        List<Span> spans = new ArrayList<>(made.getOrDefault(new Lineage(name, lineage), List.of()));
-        for (Volume v : named(name)) {
-            v.mounts().values().stream().filter(m -> m.writes() && m.lineage().equals(lineage))
-                    .forEach(m -> spans.add(new Span(m.since(), Math.max(m.since(), now))));
+    /** A copy of a volume and its {@link #dataThrough} rule. */
+    public record CopyData(Volume volume, DataThrough rule) {}
+
+    /**
+     * {@link #dataThrough(VolumeKey)} of every copy of {@code name}, in key order: the writes made to
+     * the name's copies are gathered once for them all, where a node-local volume has a copy on
+     * each node its tasks ran on.
+     */
+    public List<CopyData> dataThroughOfCopies(String name) {
+        List<Volume> copies = named(name);
+        WritesOf writes = new WritesOf(name);
+        List<CopyData> out = new ArrayList<>();
+        for (Volume v : copies) {
+            out.add(new CopyData(v, v.writers().isEmpty() ? DataThrough.NONE : writes.dataThrough(v)));
         }
-        return Span.merged(spans);
+        return out;
+    }
+
+    /**
+     * What each lineage wrote to any copy of a volume name, seen from two instants past every change
+     * so far: a lineage writing to a copy now reaches each of them, one whose writes stopped or go
+     * elsewhere stays where it stopped.
+     */
+    private final class WritesOf {
+        private static final long LATER = Long.MAX_VALUE / 4;
+        private final Map<String, List<Span>> made;
+        private final Map<String, List<Span>> madeLater;
+
+        WritesOf(String name) {
+            List<Volume> copies = named(name);
+            made = madeBy(name, copies, LATER);
+            madeLater = madeBy(name, copies, LATER + 1);
+        }
+
+        DataThrough dataThrough(Volume volume) {
+            Map<String, List<Span>> held = volume.contentAt(LATER);
+            Map<String, List<Span>> heldLater = volume.contentAt(LATER + 1);
+            long through = Long.MAX_VALUE;
+            boolean current = true;
+            for (String lineage : volume.writers()) {
+                OptionalLong end = prefixEnd(made.getOrDefault(lineage, List.of()), held.getOrDefault(lineage, List.of()));
+                OptionalLong endLater = prefixEnd(madeLater.getOrDefault(lineage, List.of()), heldLater.getOrDefault(lineage, List.of()));
+                if (end.isEmpty()) {
+                    return DataThrough.NONE;
+                }
+                if (endLater.equals(end)) {
+                    current = false;
+                    through = Math.min(through, end.getAsLong());
+                }
+            }
+            return current ? DataThrough.NOW : DataThrough.upTo(through);
+        }
+    }
+
+    /** By lineage, the spans it wrote to the copies of {@code name}: the closed ones, and the open ones up to {@code now}. */
+    private Map<String, List<Span>> madeBy(String name, List<Volume> copies, long now) {
+        Map<String, List<Span>> spans = new HashMap<>();
+        for (Map.Entry<Lineage, List<Span>> e : made.tailMap(new Lineage(name, "")).entrySet()) {
+            if (!e.getKey().volume().equals(name)) {
+                break;
+            }
+            spans.put(e.getKey().lineage(), new ArrayList<>(e.getValue()));
+        }
+        for (Volume v : copies) {
+            for (Mount m : v.mounts().values()) {
+                if (m.writes()) {
+                    spans.computeIfAbsent(m.lineage(), l -> new ArrayList<>()).add(new Span(m.since(), Math.max(m.since(), now)));
+                }
+            }
+        }
+        spans.replaceAll((lineage, list) -> Span.merged(list));
+        return spans;
     }
 
     /** How far {@code held} covers {@code made} without a gap from its start; empty if it misses the start. */

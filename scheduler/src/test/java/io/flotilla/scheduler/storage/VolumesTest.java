@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -247,6 +248,50 @@ class VolumesTest {
         Volumes v = volumes();
         r.steps().accept(v);
         assertEquals(r.expected(), v.dataThrough(r.key()));
+    }
+
+    @Test
+    void theCopiesOfANameAreThoseOfThatNameOnly() {
+        // "cach" and "cache-2" sort right before and after "cache": a scan that runs past the name fails
+        Volumes v = new Volumes(List.of(VolumeSpec.local("cache"), VolumeSpec.local("cache-2"), VolumeSpec.local("cach")));
+        v.mounted("cache", w("a.1#1", "a.1"), "w2", 0);
+        v.mounted("cache-2", w("b.1#1", "b.1"), "w1", 0);
+        v.mounted("cache", w("a.2#1", "a.2"), "w1", 0);
+        v.mounted("cach", w("c.1#1", "c.1"), "w3", 0);
+        assertEquals(List.of(VolumeKey.on("cache", "w1"), VolumeKey.on("cache", "w2")),
+                v.named("cache").stream().map(Volume::key).toList());
+        assertEquals(List.of(), v.named("cac"));
+    }
+
+    @Test
+    void theRulesOfAllCopiesAreEachCopysOwn() {
+        // web.1 writes on w1, then moves to w2 (its copy there lacks the first writes); web.2 stays on w3
+        Volumes v = volumes();
+        v.mounted("cache", w("web.1#1", "web.1"), "w1", 0);
+        v.mounted("cache", w("web.2#1", "web.2"), "w3", 0);
+        v.unmounted("web.1#1", 10 * S);
+        v.mounted("cache", w("web.1#2", "web.1"), "w2", 12 * S);
+        v.mounted("cache", w("reader#1", "reader"), "w2", 13 * S, false);
+        List<Volumes.CopyData> copies = v.dataThroughOfCopies("cache");
+        assertEquals(List.of(VolumeKey.on("cache", "w1"), VolumeKey.on("cache", "w2"), VolumeKey.on("cache", "w3")),
+                copies.stream().map(c -> c.volume().key()).toList());
+        assertEquals(List.of(DataThrough.upTo(10 * S), DataThrough.NONE, DataThrough.NOW),
+                copies.stream().map(Volumes.CopyData::rule).toList());
+        copies.forEach(c -> assertEquals(v.dataThrough(c.volume().key()), c.rule()));
+    }
+
+    @Test
+    void theNamesChangedAreTakenOnceAndInOrder() {
+        Volumes v = volumes();
+        v.mounted("files", w("db.1#1", "db.1"), "w1", 0);
+        v.mounted("cache", w("web.1#1", "web.1"), "w2", 0);
+        assertEquals(List.of("cache", "files"), List.copyOf(v.takeChangedNames()));
+        assertEquals(List.of(), List.copyOf(v.takeChangedNames()));
+        v.unmounted("db.1#1", S);
+        assertEquals(List.of("files"), List.copyOf(v.takeChangedNames()));
+        v.nodeDown("w2", 2 * S);
+        v.delete(VolumeKey.of("files"), 3 * S);
+        assertEquals(List.of("cache", "files"), List.copyOf(v.takeChangedNames()));
     }
 
     record Prefix(String name, List<Span> made, List<Span> held, String expected) {
