@@ -311,22 +311,20 @@ public final class Storage extends AbstractBehavior<Storage.Command> {
     }
 
     /**
-     * Logs the changes, then the data rule of every copy of a volume changed since the last call
-     * whose rule is not the one logged last (a rule reads only its own name's copies).
+     * Logs the changes, then the data rule of every copy of a volume whose rule may have changed since
+     * the last call and is not the one logged last.
      */
     private Behavior<Command> changed(List<VolumeChange> changes) {
         for (VolumeChange c : changes) {
             log.append(event(c));
         }
-        for (String name : volumes.takeChangedNames()) {
-            for (Volumes.CopyData copy : volumes.dataThroughOfCopies(name)) {
-                Volume v = copy.volume();
-                DataThrough rule = copy.rule();
-                if (!rule.equals(logged.get(v.key()))) {
-                    logged.put(v.key(), rule);
-                    log.append(new VolumeData(v.name(), on(v), rule.kind().name().toLowerCase(Locale.ROOT).replace("up_to", "through"),
-                            rule.kind() == DataThrough.Kind.UP_TO ? Duration.ofNanos(rule.time()) : null));
-                }
+        for (Volumes.CopyData copy : volumes.takeChangedData()) {
+            Volume v = copy.volume();
+            DataThrough rule = copy.rule();
+            if (!rule.equals(logged.get(v.key()))) {
+                logged.put(v.key(), rule);
+                log.append(new VolumeData(v.name(), on(v), rule.kind().name().toLowerCase(Locale.ROOT).replace("up_to", "through"),
+                        rule.kind() == DataThrough.Kind.UP_TO ? Duration.ofNanos(rule.time()) : null));
             }
         }
         // A crash or a stopped task stops a stream (the mounts say who writes where), and so does a

@@ -2,15 +2,14 @@ package io.flotilla.scheduler.storage;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Every volume of a run, their backups, and the writes each lineage made: the storage a control
@@ -37,8 +36,10 @@ public final class Volumes {
     private final Map<String, Backup> backups = new LinkedHashMap<>();
     /** The closed spans each lineage wrote to any copy of a volume name; open ones are in the mounts. */
     private final TreeMap<Lineage, List<Span>> made = new TreeMap<>();
-    /** The names whose copies were made, changed or deleted since {@link #takeChangedNames}. */
-    private final TreeSet<String> changedNames = new TreeSet<>();
+    /** By name, since {@link #takeChangedData}: the copies made or changed, and the lineages whose writes changed. */
+    private final TreeMap<String, Changes> changes = new TreeMap<>();
+
+    private record Changes(Set<VolumeKey> copies, Set<String> lineages) {}
 
     public Volumes(List<VolumeSpec> declared) {
         declared.forEach(this::declare);
@@ -60,17 +61,6 @@ public final class Volumes {
     /** Every volume, in key order (name, then node). */
     public List<Volume> all() {
         return List.copyOf(volumes.values());
-    }
-
-    /**
-     * The names whose copies were made, changed or deleted since the last call, in order: only their
-     * {@link #dataThrough} may have changed, as it reads nothing but the copies of one name and the
-     * writes made to them.
-     */
-    public SortedSet<String> takeChangedNames() {
-        SortedSet<String> names = new TreeSet<>(changedNames);
-        changedNames.clear();
-        return names;
     }
 
     /** The copies of {@code name}: one per node for Docker's local driver, else at most one. */
@@ -385,7 +375,6 @@ public final class Volumes {
             return Outcome.refused(Refusal.Kind.IN_USE, "volume " + key + " is in use by " + String.join(", ", volume.mounts().keySet()));
         }
         volumes.remove(key);
-        changedNames.add(key.name());
         return Outcome.of(List.of(new VolumeChange.Deleted(volume)));
     }
 
@@ -410,41 +399,50 @@ public final class Volumes {
         if (volume == null || volume.writers().isEmpty()) {
             return DataThrough.NONE;
         }
-        return new WritesOf(volume.name()).dataThrough(volume);
+        return new WritesOf(volume.name(), volume.writers()).dataThrough(volume);
     }
 
     /** A copy of a volume and its {@link #dataThrough} rule. */
     public record CopyData(Volume volume, DataThrough rule) {}
 
     /**
-     * {@link #dataThrough(VolumeKey)} of every copy of {@code name}, in key order: the writes made to
-     * the name's copies are gathered once for them all, where a node-local volume has a copy on
+     * {@link #dataThrough(VolumeKey)} of every copy whose rule may have changed since the last call,
+     * in key order: a copy made or changed, or one a lineage writes to whose writes changed on
+     * another copy of its name (a rule reads only its copy and its lineages' writes). The writes made
+     * to a name's copies are gathered once for them all, where a node-local volume has a copy on
      * each node its tasks ran on.
      */
-    public List<CopyData> dataThroughOfCopies(String name) {
-        List<Volume> copies = named(name);
-        WritesOf writes = new WritesOf(name);
+    public List<CopyData> takeChangedData() {
         List<CopyData> out = new ArrayList<>();
-        for (Volume v : copies) {
-            out.add(new CopyData(v, v.writers().isEmpty() ? DataThrough.NONE : writes.dataThrough(v)));
-        }
+        changes.forEach((name, changed) -> {
+            List<Volume> affected = named(name).stream()
+                    .filter(v -> changed.copies().contains(v.key()) || v.writers().stream().anyMatch(changed.lineages()::contains))
+                    .toList();
+            Set<String> lineages = new HashSet<>();
+            affected.forEach(v -> lineages.addAll(v.writers()));
+            WritesOf writes = new WritesOf(name, lineages);
+            for (Volume v : affected) {
+                out.add(new CopyData(v, v.writers().isEmpty() ? DataThrough.NONE : writes.dataThrough(v)));
+            }
+        });
+        changes.clear();
         return out;
     }
 
     /**
-     * What each lineage wrote to any copy of a volume name, seen from two instants past every change
-     * so far: a lineage writing to a copy now reaches each of them, one whose writes stopped or go
-     * elsewhere stays where it stopped.
+     * What each of some lineages wrote to any copy of a volume name, seen from two instants past every
+     * change so far: a lineage writing to a copy now reaches each of them, one whose writes stopped or
+     * go elsewhere stays where it stopped.
      */
     private final class WritesOf {
         private static final long LATER = Long.MAX_VALUE / 4;
         private final Map<String, List<Span>> made;
         private final Map<String, List<Span>> madeLater;
 
-        WritesOf(String name) {
+        WritesOf(String name, Set<String> lineages) {
             List<Volume> copies = named(name);
-            made = madeBy(name, copies, LATER);
-            madeLater = madeBy(name, copies, LATER + 1);
+            made = madeBy(name, lineages, copies, LATER);
+            madeLater = madeBy(name, lineages, copies, LATER + 1);
         }
 
         DataThrough dataThrough(Volume volume) {
@@ -467,19 +465,17 @@ public final class Volumes {
         }
     }
 
-    /** By lineage, the spans it wrote to the copies of {@code name}: the closed ones, and the open ones up to {@code now}. */
-    private Map<String, List<Span>> madeBy(String name, List<Volume> copies, long now) {
+    /** For each of {@code lineages}, the spans it wrote to the copies of {@code name}: the closed ones, and the open ones up to {@code now}. */
+    private Map<String, List<Span>> madeBy(String name, Set<String> lineages, List<Volume> copies, long now) {
         Map<String, List<Span>> spans = new HashMap<>();
-        for (Map.Entry<Lineage, List<Span>> e : made.tailMap(new Lineage(name, "")).entrySet()) {
-            if (!e.getKey().volume().equals(name)) {
-                break;
-            }
-            spans.put(e.getKey().lineage(), new ArrayList<>(e.getValue()));
+        for (String lineage : lineages) {
+            spans.put(lineage, new ArrayList<>(made.getOrDefault(new Lineage(name, lineage), List.of())));
         }
         for (Volume v : copies) {
             for (Mount m : v.mounts().values()) {
-                if (m.writes()) {
-                    spans.computeIfAbsent(m.lineage(), l -> new ArrayList<>()).add(new Span(m.since(), Math.max(m.since(), now)));
+                List<Span> of = spans.get(m.lineage());
+                if (m.writes() && of != null) {
+                    of.add(new Span(m.since(), Math.max(m.since(), now)));
                 }
             }
         }
@@ -504,8 +500,24 @@ public final class Volumes {
     }
 
     private void put(Volume volume) {
-        volumes.put(volume.key(), volume);
-        changedNames.add(volume.name());
+        Volume before = volumes.put(volume.key(), volume);
+        if (volume.equals(before)) {
+            return;
+        }
+        Changes changed = changes.computeIfAbsent(volume.name(), n -> new Changes(new HashSet<>(), new HashSet<>()));
+        changed.copies().add(volume.key());
+        // a writing mount come or gone changes its lineage's writes, which its other copies read
+        Map<String, Mount> mountsBefore = before == null ? Map.of() : before.mounts();
+        volume.mounts().forEach((task, m) -> {
+            if (m.writes() && !m.equals(mountsBefore.get(task))) {
+                changed.lineages().add(m.lineage());
+            }
+        });
+        mountsBefore.forEach((task, m) -> {
+            if (m.writes() && !m.equals(volume.mounts().get(task))) {
+                changed.lineages().add(m.lineage());
+            }
+        });
     }
 
     /** Closes the mounts of {@code volume} that {@code which} picks, and detaches a node volume left without any. */

@@ -264,34 +264,42 @@ class VolumesTest {
     }
 
     @Test
-    void theRulesOfAllCopiesAreEachCopysOwn() {
+    void theRulesOfTheCopiesAChangeMayMoveAreEachCopysOwn() {
         // web.1 writes on w1, then moves to w2 (its copy there lacks the first writes); web.2 stays on w3
         Volumes v = volumes();
         v.mounted("cache", w("web.1#1", "web.1"), "w1", 0);
         v.mounted("cache", w("web.2#1", "web.2"), "w3", 0);
+        v.takeChangedData();
         v.unmounted("web.1#1", 10 * S);
         v.mounted("cache", w("web.1#2", "web.1"), "w2", 12 * S);
         v.mounted("cache", w("reader#1", "reader"), "w2", 13 * S, false);
-        List<Volumes.CopyData> copies = v.dataThroughOfCopies("cache");
-        assertEquals(List.of(VolumeKey.on("cache", "w1"), VolumeKey.on("cache", "w2"), VolumeKey.on("cache", "w3")),
+        // w3's copy is neither changed nor written by web.1: its rule cannot have moved
+        List<Volumes.CopyData> copies = v.takeChangedData();
+        assertEquals(List.of(VolumeKey.on("cache", "w1"), VolumeKey.on("cache", "w2")),
                 copies.stream().map(c -> c.volume().key()).toList());
-        assertEquals(List.of(DataThrough.upTo(10 * S), DataThrough.NONE, DataThrough.NOW),
-                copies.stream().map(Volumes.CopyData::rule).toList());
+        assertEquals(List.of(DataThrough.upTo(10 * S), DataThrough.NONE), copies.stream().map(Volumes.CopyData::rule).toList());
         copies.forEach(c -> assertEquals(v.dataThrough(c.volume().key()), c.rule()));
+        assertEquals(DataThrough.NOW, v.dataThrough(VolumeKey.on("cache", "w3")));
     }
 
     @Test
-    void theNamesChangedAreTakenOnceAndInOrder() {
+    void aChangeIsTakenOnceAndAnUnchangedCopyNotAtAll() {
         Volumes v = volumes();
         v.mounted("files", w("db.1#1", "db.1"), "w1", 0);
         v.mounted("cache", w("web.1#1", "web.1"), "w2", 0);
-        assertEquals(List.of("cache", "files"), List.copyOf(v.takeChangedNames()));
-        assertEquals(List.of(), List.copyOf(v.takeChangedNames()));
+        assertEquals(List.of(VolumeKey.on("cache", "w2"), VolumeKey.of("files")), keys(v.takeChangedData()));
+        assertEquals(List.of(), keys(v.takeChangedData()));
         v.unmounted("db.1#1", S);
-        assertEquals(List.of("files"), List.copyOf(v.takeChangedNames()));
+        assertEquals(List.of(VolumeKey.of("files")), keys(v.takeChangedData()));
+        // a node going down looks at every volume, and changes only those on it
         v.nodeDown("w2", 2 * S);
+        assertEquals(List.of(VolumeKey.on("cache", "w2")), keys(v.takeChangedData()));
         v.delete(VolumeKey.of("files"), 3 * S);
-        assertEquals(List.of("cache", "files"), List.copyOf(v.takeChangedNames()));
+        assertEquals(List.of(), keys(v.takeChangedData()));
+    }
+
+    private static List<VolumeKey> keys(List<Volumes.CopyData> data) {
+        return data.stream().map(c -> c.volume().key()).toList();
     }
 
     record Prefix(String name, List<Span> made, List<Span> held, String expected) {
