@@ -416,7 +416,8 @@ public final class Volumes {
         List<CopyData> out = new ArrayList<>();
         changes.forEach((name, changed) -> {
             List<Volume> affected = named(name).stream()
-                    .filter(v -> changed.copies().contains(v.key()) || v.writers().stream().anyMatch(changed.lineages()::contains))
+                    .filter(v -> changed.copies().contains(v.key())
+                            || v.writers().stream().anyMatch(changed.lineages()::contains))
                     .toList();
             Set<String> lineages = new HashSet<>();
             affected.forEach(v -> lineages.addAll(v.writers()));
@@ -452,7 +453,8 @@ public final class Volumes {
             boolean current = true;
             for (String lineage : volume.writers()) {
                 OptionalLong end = prefixEnd(made.getOrDefault(lineage, List.of()), held.getOrDefault(lineage, List.of()));
-                OptionalLong endLater = prefixEnd(madeLater.getOrDefault(lineage, List.of()), heldLater.getOrDefault(lineage, List.of()));
+                OptionalLong endLater = prefixEnd(madeLater.getOrDefault(lineage, List.of()),
+                        heldLater.getOrDefault(lineage, List.of()));
                 if (end.isEmpty()) {
                     return DataThrough.NONE;
                 }
@@ -465,7 +467,10 @@ public final class Volumes {
         }
     }
 
-    /** For each of {@code lineages}, the spans it wrote to the copies of {@code name}: the closed ones, and the open ones up to {@code now}. */
+    /**
+     * For each of {@code lineages}, the spans it wrote to the copies of {@code name}: the closed ones,
+     * and the open ones up to {@code now}.
+     */
     private Map<String, List<Span>> madeBy(String name, Set<String> lineages, List<Volume> copies, long now) {
         Map<String, List<Span>> spans = new HashMap<>();
         for (String lineage : lineages) {

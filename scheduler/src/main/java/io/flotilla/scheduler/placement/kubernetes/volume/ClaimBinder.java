@@ -144,7 +144,8 @@ public final class ClaimBinder implements VolumeBinder {
                 bySize.sort(Comparator.comparingLong(PersistentVolumeClaim::requestBytes));
                 Map<String, PersistentVolume> chosen = new LinkedHashMap<>();
                 for (PersistentVolumeClaim c : bySize) {
-                    Optional<PersistentVolume> v = PersistentVolumes.findMatchingVolume(c, claims.unboundVolumesDelayBinding().get(c.storageClass()),
+                    List<PersistentVolume> candidates = claims.unboundVolumesDelayBinding().get(c.storageClass());
+                    Optional<PersistentVolume> v = PersistentVolumes.findMatchingVolume(c, candidates,
                             Optional.of(node.labels()), chosen.keySet(), true);
                     if (v.isEmpty()) {
                         unboundSatisfied = false;
