@@ -69,8 +69,7 @@ public final class Main implements Runnable {
 
     /**
      * Line by line to a terminal; to a file or a pipe in large blocks, flushed at the end, as C's
-     * standard output is: each flush is a system call (a 5,000-pod run's report printed through a
-     * pipe took longer than the simulation).
+     * standard output is: each flush is a system call, one per line of a report of thousands.
      */
     private static PrintWriter stdout(Terminal terminal) {
         return terminal.stdoutIsTerminal()

@@ -399,7 +399,7 @@ public final class Volumes {
         if (volume == null || volume.writers().isEmpty()) {
             return DataThrough.NONE;
         }
-        return new WritesOf(volume.name(), volume.writers()).dataThrough(volume);
+        return new WritesOf(volume.name(), named(volume.name()), volume.writers()).dataThrough(volume);
     }
 
     /** A copy of a volume and its {@link #dataThrough} rule. */
@@ -415,13 +415,14 @@ public final class Volumes {
     public List<CopyData> takeChangedData() {
         List<CopyData> out = new ArrayList<>();
         changes.forEach((name, changed) -> {
-            List<Volume> affected = named(name).stream()
+            List<Volume> copies = named(name);
+            List<Volume> affected = copies.stream()
                     .filter(v -> changed.copies().contains(v.key())
                             || v.writers().stream().anyMatch(changed.lineages()::contains))
                     .toList();
             Set<String> lineages = new HashSet<>();
             affected.forEach(v -> lineages.addAll(v.writers()));
-            WritesOf writes = new WritesOf(name, lineages);
+            WritesOf writes = new WritesOf(name, copies, lineages);
             for (Volume v : affected) {
                 out.add(new CopyData(v, v.writers().isEmpty() ? DataThrough.NONE : writes.dataThrough(v)));
             }
@@ -440,8 +441,7 @@ public final class Volumes {
         private final Map<String, List<Span>> made;
         private final Map<String, List<Span>> madeLater;
 
-        WritesOf(String name, Set<String> lineages) {
-            List<Volume> copies = named(name);
+        WritesOf(String name, List<Volume> copies, Set<String> lineages) {
             made = madeBy(name, lineages, copies, LATER);
             madeLater = madeBy(name, lineages, copies, LATER + 1);
         }
