@@ -242,12 +242,12 @@ public final class DataPlane extends AbstractBehavior<DataPlane.Command> {
         long now = catchUp();
         int host = topology.indexOf(m.node()).orElse(-1);
         Backends backends = plane.backends();
-        for (int b = 0; b < backends.size(); b++) {
-            if (backends.host(b) == host && backends.serving(b)) {
+        backends.forEachOn(host, b -> {
+            if (backends.serving(b)) {
                 backends.setServing(b, false);
                 traffic.backendStopped(b, now, true);
             }
-        }
+        });
         plane.hostDown(m.node(), now);
         return settle(now);
     }
