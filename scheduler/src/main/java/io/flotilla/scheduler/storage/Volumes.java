@@ -396,7 +396,7 @@ public final class Volumes {
      */
     public DataThrough dataThrough(VolumeKey key) {
         Volume volume = volumes.get(key);
-        if (volume == null || volume.writers().isEmpty()) {
+        if (volume == null) {
             return DataThrough.NONE;
         }
         return new WritesOf(volume.name(), named(volume.name()), volume.writers()).dataThrough(volume);
@@ -424,7 +424,7 @@ public final class Volumes {
             affected.forEach(v -> lineages.addAll(v.writers()));
             WritesOf writes = new WritesOf(name, copies, lineages);
             for (Volume v : affected) {
-                out.add(new CopyData(v, v.writers().isEmpty() ? DataThrough.NONE : writes.dataThrough(v)));
+                out.add(new CopyData(v, writes.dataThrough(v)));
             }
         });
         changes.clear();
@@ -447,6 +447,9 @@ public final class Volumes {
         }
 
         DataThrough dataThrough(Volume volume) {
+            if (volume.writers().isEmpty()) {
+                return DataThrough.NONE;
+            }
             Map<String, List<Span>> held = volume.contentAt(LATER);
             Map<String, List<Span>> heldLater = volume.contentAt(LATER + 1);
             long through = Long.MAX_VALUE;
