@@ -3,6 +3,7 @@ package io.flotilla.scheduler.placement.kubernetes;
 import io.flotilla.scheduler.placement.kubernetes.cache.Cache;
 import io.flotilla.scheduler.placement.kubernetes.cache.NodeInfo;
 import io.flotilla.scheduler.placement.kubernetes.cache.PodInfo;
+import io.flotilla.scheduler.placement.kubernetes.framework.CycleBuffers;
 import io.flotilla.scheduler.placement.kubernetes.framework.CycleState;
 import io.flotilla.scheduler.placement.kubernetes.framework.FitError;
 import io.flotilla.scheduler.placement.kubernetes.framework.Framework;
@@ -115,6 +116,15 @@ public final class KubernetesPlacement {
     private record Cycle(CycleState state, ScheduleResult result) {}
 
     private Cycle cycle(Cache cluster, PodInfo pod, SplittableRandom random, boolean explain) {
+        CycleBuffers buffers = CycleBuffers.take();
+        try {
+            return cycle(cluster, pod, random, explain, buffers);
+        } finally {
+            buffers.release();
+        }
+    }
+
+    private Cycle cycle(Cache cluster, PodInfo pod, SplittableRandom random, boolean explain, CycleBuffers buffers) {
         CycleState state = new CycleState(cluster);
         NodeInfo[] all = cluster.orderedNodes();
         if (all.length == 0) {
@@ -146,15 +156,15 @@ public final class KubernetesPlacement {
         }
         int toFind = numFeasibleNodesToFind(profile.percentageOfNodesToScore(), nodes.length);
         int start = cluster.nextStartNodeIndex();
-        NodeInfo[] found = new NodeInfo[Math.min(toFind, nodes.length)];
-        int[] feasibleIndexes = new int[found.length];
+        NodeInfo[] found = buffers.feasible(Math.min(toFind, nodes.length));
+        int[] feasibleIndexes = buffers.feasibleIndexes(found.length);
         int count = 0;
         int processed = 0;
         // chunks of nodes go through the filters plugin by plugin; nodes past the one that completes
         // the feasible set are dropped unprocessed, so the outcome is that of going node by node
-        NodeInfo[] chunk = new NodeInfo[MAX_CHUNK];
-        int[] chunkIndexes = new int[MAX_CHUNK];
-        Status[] chunkStatus = new Status[MAX_CHUNK];
+        NodeInfo[] chunk = buffers.chunk(MAX_CHUNK);
+        int[] chunkIndexes = buffers.chunkIndexes(MAX_CHUNK);
+        Status[] chunkStatus = buffers.chunkStatuses(MAX_CHUNK);
         while (processed < nodes.length && count < toFind) {
             int n = Math.min(Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, toFind - count)), nodes.length - processed);
             int next = (start + processed) % nodes.length;
@@ -186,7 +196,7 @@ public final class KubernetesPlacement {
                     processed, 1, verdicts));
         }
         state.setIndexes(feasible, count == feasibleIndexes.length ? feasibleIndexes : Arrays.copyOf(feasibleIndexes, count));
-        Framework.Scores scores = framework.runScorePlugins(state, pod, feasible, explain);
+        Framework.Scores scores = framework.runScorePlugins(state, pod, feasible, explain, buffers);
         NodeInfo chosen = selectHost(feasible, scores.totals(), random);
         List<NodeVerdict> verdicts = explain ? verdicts(all, statuses, feasible, scores.totals(), scores.perPlugin())
                 : List.of();

@@ -198,10 +198,15 @@ public final class Framework {
      */
     public record Scores(long[] totals, Map<String, long[]> perPlugin) {}
 
-    /** PreScore, Score, NormalizeScore and the weighted sum (upstream {@code RunScorePlugins} and {@code prioritizeNodes}). */
-    public Scores runScorePlugins(CycleState state, PodInfo pod, List<NodeInfo> feasible, boolean explain) {
-        long[] totals = new long[feasible.size()];
-        long[] scores = new long[feasible.size()];
+    /**
+     * PreScore, Score, NormalizeScore and the weighted sum (upstream {@code RunScorePlugins} and
+     * {@code prioritizeNodes}). Without {@code explain} the totals are the cycle's {@code buffers}, valid
+     * until it releases them.
+     */
+    public Scores runScorePlugins(CycleState state, PodInfo pod, List<NodeInfo> feasible, boolean explain,
+            CycleBuffers buffers) {
+        long[] totals = explain ? new long[feasible.size()] : buffers.totals(feasible.size());
+        long[] scores = explain ? new long[feasible.size()] : buffers.scores(feasible.size());
         long uniformTotal = 0; // what plugins that score every node alike add to every total
         Map<String, long[]> perPlugin = explain ? new LinkedHashMap<>() : Map.of();
         for (int j = 0; j < scorers.size(); j++) {
