@@ -164,20 +164,25 @@ public final class KubernetesDataPlane {
         endpoints.set(id, List.copyOf(list));
         endpointBackends.set(id, ids);
         endpointKinds.set(id, kinds);
-        int[] ready = new int[list.size()];
-        int[] servingTerminating = new int[list.size()];
-        int readyCount = 0;
-        int servingTerminatingCount = 0;
-        for (int i = 0; i < ids.length; i++) {
-            if (kinds[i] == READY) {
-                ready[readyCount++] = ids[i];
-            } else if (kinds[i] == SERVING_TERMINATING) {
-                servingTerminating[servingTerminatingCount++] = ids[i];
+        readyIds[id] = idsOf(ids, kinds, READY);
+        proxyTargets[id] = readyIds[id].length == 0 ? idsOf(ids, kinds, SERVING_TERMINATING) : readyIds[id];
+        changed(time);
+    }
+
+    /** The ids of the endpoints of {@code kind}, in the list's order. */
+    private static int[] idsOf(int[] ids, byte[] kinds, byte kind) {
+        int count = 0;
+        for (byte k : kinds) {
+            count += k == kind ? 1 : 0;
+        }
+        int[] out = new int[count];
+        int n = 0;
+        for (int i = 0; i < ids.length && n < count; i++) {
+            if (kinds[i] == kind) {
+                out[n++] = ids[i];
             }
         }
-        readyIds[id] = Arrays.copyOf(ready, readyCount);
-        proxyTargets[id] = readyCount == 0 ? Arrays.copyOf(servingTerminating, servingTerminatingCount) : readyIds[id];
-        changed(time);
+        return out;
     }
 
     public List<PodEndpoint> endpoints(String namespace, String service) {

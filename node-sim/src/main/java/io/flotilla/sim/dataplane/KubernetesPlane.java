@@ -228,15 +228,29 @@ final class KubernetesPlane implements Plane {
         for (int i = changed.start(); i < changed.end(); i++) {
             made[i] = podEndpoint(list.get(i));
         }
-        List<PodEndpoint> slices = new ArrayList<>(list.size());
+        applied.put(service, new Applied(list, made));
+        // immutable already, so the data plane keeps it without a copy of its own
+        plane.setEndpoints(now, NAMESPACE, service, List.of(withAddress(made)));
+        changes.everythingChanged();
+    }
+
+    /** The endpoints that have an address: all of them unless a pod has no IP yet. */
+    private static PodEndpoint[] withAddress(PodEndpoint[] made) {
+        int present = 0;
+        for (PodEndpoint e : made) {
+            present += e == null ? 0 : 1;
+        }
+        if (present == made.length) {
+            return made;
+        }
+        PodEndpoint[] out = new PodEndpoint[present];
+        int i = 0;
         for (PodEndpoint e : made) {
             if (e != null) {
-                slices.add(e);
+                out[i++] = e;
             }
         }
-        applied.put(service, new Applied(list, made));
-        plane.setEndpoints(now, NAMESPACE, service, slices);
-        changes.everythingChanged();
+        return out;
     }
 
     /** The endpoint with its pod's IP, its pod known as a backend; none while the pod has no IP. */
