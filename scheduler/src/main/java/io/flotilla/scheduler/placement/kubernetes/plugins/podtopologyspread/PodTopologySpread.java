@@ -266,38 +266,49 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, S
 
     @Override
     public long score(CycleState state, PodInfo pod, NodeInfo node) {
-        return score(state.read(SCORE), node, node.index());
+        long[] out = new long[1];
+        scoreAll(state, pod, List.of(node), out);
+        return out[0];
     }
 
-    /** The PreScore state is read once and the domains by node index, not node by node. */
+    /**
+     * The PreScore state is read once and the domains by node index, not node by node. The loop over
+     * the nodes is here, not in a method per node, so the compiler keeps what it reads of the state
+     * out of the loop: it inlines only small methods into a hot one.
+     */
     @Override
     public void scoreAll(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] out) {
         ScoreState s = state.read(SCORE);
         int[] indexes = state.indexes(nodes);
+        TopologyColumn[] columns = s.columns;
+        boolean[] hostname = s.hostname;
+        SelectorIndex.Counts[] hostCounts = s.hostCounts;
+        long[][] counts = s.counts;
+        double[] weights = s.weights;
+        double[] skewOffset = s.skewOffset;
+        boolean anyIgnored = !s.ignored.isEmpty();
         for (int k = 0; k < out.length; k++) {
-            out[k] = score(s, nodes.get(k), indexes[k]);
-        }
-    }
-
-    private static long score(ScoreState s, NodeInfo node, int x) {
-        if (!s.ignored.isEmpty() && s.ignored.contains(node)) {
-            return 0;
-        }
-        double score = 0;
-        for (int i = 0; i < s.counts.length; i++) {
-            int d = s.columns[i].domainAt(x);
-            if (d == TopologyColumn.MISSING) {
+            if (anyIgnored && s.ignored.contains(nodes.get(k))) {
+                out[k] = 0;
                 continue;
             }
-            long count;
-            if (s.hostname[i]) {
-                count = s.hostCounts[i] == null ? 0 : s.hostCounts[i].at(x);
-            } else {
-                count = s.counts[i][s.canonical(i, d)];
+            int x = indexes[k];
+            double score = 0;
+            for (int i = 0; i < columns.length; i++) {
+                int d = columns[i].domainAt(x);
+                if (d == TopologyColumn.MISSING) {
+                    continue;
+                }
+                long count;
+                if (hostname[i]) {
+                    count = hostCounts[i] == null ? 0 : hostCounts[i].at(x);
+                } else {
+                    count = counts[i][s.canonical(i, d)];
+                }
+                score += count * weights[i] + skewOffset[i];
             }
-            score += count * s.weights[i] + s.skewOffset[i];
+            out[k] = Math.round(score);
         }
-        return Math.round(score);
     }
 
     @Override
