@@ -68,16 +68,9 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
 
     @Override
     public Status filter(CycleState state, PodInfo pod, NodeInfo node) {
-        return fits(state.cluster().table(), node.index(), pod) ? Status.SUCCESS : reasons(pod, node);
-    }
-
-    /** The common case, from the table and without collecting reasons: the pod fits, extended resources aside. */
-    private static boolean fits(NodeTable t, int x, PodInfo pod) {
-        return t.podCount(x) < t.allocatablePods(x)
-                && pod.milliCpu() <= t.allocatableMilliCpu(x) - t.requestedMilliCpu(x)
-                && pod.memory() <= t.allocatableMemory(x) - t.requestedMemory(x)
-                && pod.ephemeralStorage() <= t.allocatableEphemeralStorage(x) - t.requestedEphemeralStorage(x)
-                && !pod.hasExtended();
+        Status[] verdict = {Status.SUCCESS};
+        filterAll(state, pod, new NodeInfo[] {node}, new int[] {node.index()}, 1, verdict);
+        return verdict[0];
     }
 
     /** The verdict from the node itself, with every reason it cannot take the pod (extended resources too). */
@@ -106,13 +99,27 @@ public final class NodeResourcesFit implements FilterPlugin, ScorePlugin {
         return unresolvable ? Status.unresolvable(r) : Status.unschedulable(r);
     }
 
-    /** The usual verdict comes from the table row; only a node that does not fit is looked at for its reasons. */
+    /**
+     * The usual verdict comes from the table row, without collecting reasons: the pod fits, extended
+     * resources aside. Only a node that does not fit is looked at for its reasons. The test is written
+     * out in the loop, not in a method per node, so the compiler keeps the pod's requests out of it:
+     * it inlines only small methods into a hot one.
+     */
     @Override
     public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int[] indexes, int n,
             Status[] statuses) {
         NodeTable t = state.cluster().table();
+        long cpu = pod.milliCpu();
+        long memory = pod.memory();
+        long storage = pod.ephemeralStorage();
+        boolean extended = pod.hasExtended();
         for (int i = 0; i < n; i++) {
-            if (statuses[i] == Status.SUCCESS && !fits(t, indexes[i], pod)) {
+            int x = indexes[i];
+            if (statuses[i] == Status.SUCCESS && (extended
+                    || t.podCount(x) >= t.allocatablePods(x)
+                    || cpu > t.allocatableMilliCpu(x) - t.requestedMilliCpu(x)
+                    || memory > t.allocatableMemory(x) - t.requestedMemory(x)
+                    || storage > t.allocatableEphemeralStorage(x) - t.requestedEphemeralStorage(x))) {
                 statuses[i] = reasons(pod, nodes[i]);
             }
         }

@@ -314,17 +314,18 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, S
     @Override
     public void normalize(CycleState state, PodInfo pod, List<NodeInfo> nodes, long[] scores) {
         ScoreState s = state.read(SCORE);
+        boolean anyIgnored = !s.ignored.isEmpty();
         long min = Long.MAX_VALUE;
         long max = 0;
         for (int i = 0; i < scores.length; i++) {
-            if (!s.ignored.isEmpty() && s.ignored.contains(nodes.get(i))) {
+            if (anyIgnored && s.ignored.contains(nodes.get(i))) {
                 continue;
             }
             min = Math.min(min, scores[i]);
             max = Math.max(max, scores[i]);
         }
         for (int i = 0; i < scores.length; i++) {
-            if (!s.ignored.isEmpty() && s.ignored.contains(nodes.get(i))) {
+            if (anyIgnored && s.ignored.contains(nodes.get(i))) {
                 scores[i] = 0;
             } else if (max == 0) {
                 scores[i] = ScoreNormalizer.MAX_NODE_SCORE;
