@@ -679,10 +679,13 @@ public final class ControlPlane implements ControlPlaneInputs {
         if (r.state() == TaskState.STARTING && p.ran) {
             p.restarts++;
         } else if (r.state() == TaskState.READY || r.state() == TaskState.RUNNING) {
-            String image = p.spec().image();
-            if (!node.images.containsKey(image)) {
-                node.images.put(image, imageSizes.applyAsLong(image));
-                scheduler.imagePulled(node, image);
+            if (p.imageListedOn != node) {
+                String image = p.spec().image();
+                if (!node.images.containsKey(image)) {
+                    node.images.put(image, imageSizes.applyAsLong(image));
+                    scheduler.imagePulled(node, image);
+                }
+                p.imageListedOn = node;
             }
             if (r.state() == TaskState.RUNNING) {
                 p.ran = true;

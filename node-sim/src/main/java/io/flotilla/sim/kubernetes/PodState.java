@@ -57,6 +57,11 @@ final class PodState {
      * not ready and is ready once a probe passes; one without a probe is ready while it runs.
      */
     boolean probeReady = true;
+    /**
+     * The Node whose images list has the pod's image since the pod ran there: a Node never loses an
+     * image, so later statuses need not look it up.
+     */
+    NodeState imageListedOn;
 
     // scheduling queue
     long queuedAt;

@@ -155,8 +155,10 @@ public final class ClusterView {
                     t.node = e.node();
                 }
                 // A task prepared (or further) on a node: its image is on that node's disk, which a crash keeps.
-                if (t.node != null && e.state().compareTo(TaskState.READY) >= 0 && !e.state().isTerminal()) {
+                if (t.node != null && e.state().compareTo(TaskState.READY) >= 0 && !e.state().isTerminal()
+                        && !t.node.equals(t.imageListedOn)) {
                     withNode(t.node, n -> n.images.add(t.image));
+                    t.imageListedOn = t.node;
                 }
             });
         } else if (event instanceof TaskWaiting e) {

@@ -36,6 +36,8 @@ public final class TaskView {
     List<TaskSecrets.GrantedFile> secrets = List.of();
     List<TaskSecrets.GrantedFile> configs = List.of();
     boolean paused;
+    /** The node whose images the task's image is among since it was prepared there: a node keeps its images. */
+    String imageListedOn;
 
     TaskView(String id, String name, String service, int slot, int version, String image, String node, TaskState desired,
             SortedMap<String, String> addresses) {
