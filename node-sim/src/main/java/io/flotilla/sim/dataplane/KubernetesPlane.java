@@ -229,7 +229,7 @@ final class KubernetesPlane implements Plane {
             made[i] = podEndpoint(list.get(i));
         }
         applied.put(service, new Applied(list, made));
-        // immutable already, so the data plane keeps it without a copy of its own
+        // one immutable copy, which the data plane keeps as it is (any other list it copies)
         plane.setEndpoints(now, NAMESPACE, service, List.of(withAddress(made)));
         changes.everythingChanged();
     }

@@ -11,7 +11,10 @@ import java.util.Arrays;
  * of what a Kubernetes run allocated, collected every few hundred pods.
  *
  * <p>A cycle takes the buffers with {@link #take} and gives them back with {@link #release}; a
- * cycle started inside another on the same thread (none is today) gets buffers of its own.
+ * cycle started inside another on the same thread (none is today) gets buffers of its own. Only the
+ * cycle's own steps, up to Score, read them: the nodes they held are let go at the release, so that
+ * a thread keeps no finished simulation's nodes alive, and a later reader would fail, not read the
+ * next cycle's nodes.
  */
 public final class CycleBuffers {
 
@@ -40,6 +43,9 @@ public final class CycleBuffers {
 
     /** The cycle is over: nothing it was given is read again. */
     public void release() {
+        Arrays.fill(feasible, null);
+        Arrays.fill(chunk, null);
+        Arrays.fill(chunkStatuses, null);
         inUse = false;
     }
 
