@@ -46,7 +46,9 @@ public record Pod(
 
     public Pod {
         labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
-        nodeSelector = Collections.unmodifiableSortedMap(new TreeMap<>(nodeSelector));
+        // most pods have none: one shared empty map instead of two objects a pod
+        nodeSelector = nodeSelector.isEmpty() ? Collections.emptySortedMap()
+                : Collections.unmodifiableSortedMap(new TreeMap<>(nodeSelector));
         tolerations = List.copyOf(tolerations);
         topologySpreadConstraints = List.copyOf(topologySpreadConstraints);
         containers = List.copyOf(containers);

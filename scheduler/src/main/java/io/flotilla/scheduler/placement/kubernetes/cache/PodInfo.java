@@ -65,8 +65,8 @@ public final class PodInfo {
             }
         }
         ext.values().removeIf(v -> v == 0);
-        this.extended = Collections.unmodifiableSortedMap(ext);
         this.hasExtended = !ext.isEmpty();
+        this.extended = hasExtended ? Collections.unmodifiableSortedMap(ext) : Collections.emptySortedMap();
         String ns = pod.namespace();
         this.requiredAffinity = resolve(pod.podAffinity().required(), ns);
         this.requiredAntiAffinity = resolve(pod.podAntiAffinity().required(), ns);
