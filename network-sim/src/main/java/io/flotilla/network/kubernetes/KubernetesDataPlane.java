@@ -48,6 +48,7 @@ public final class KubernetesDataPlane {
     private final Backends backends;
     private final Randomness randomness;
     private final String controlPlane;
+    private int controlPlaneIndex = -1;
     private final long syncNanos;
     private final Map<String, Integer> serviceIds = new HashMap<>();
     private final List<KubeService> services = new ArrayList<>();
@@ -421,9 +422,21 @@ public final class KubernetesDataPlane {
 
     /** kube-proxy watches the API server: it must reach it, through the firewall in front of it. */
     private boolean canSync(int node) {
-        OptionalInt cp = topology.indexOf(controlPlane);
-        return cp.isPresent() && topology.canReach(node, cp.getAsInt())
-                && (node == cp.getAsInt() || !topology.firewalls().drops(cp.getAsInt(), FirewallRule.KUBE_APISERVER));
+        int cp = controlPlaneIndex();
+        return cp >= 0 && topology.canReach(node, cp)
+                && (node == cp || !topology.firewalls().drops(cp, FirewallRule.KUBE_APISERVER));
+    }
+
+    /**
+     * The API server's host index, or -1 while the topology has no such host. A name keeps its index
+     * once it has one, so it is looked up until found and then kept: a change of endpoints asks it for
+     * every node.
+     */
+    private int controlPlaneIndex() {
+        if (controlPlaneIndex < 0) {
+            controlPlaneIndex = topology.indexOf(controlPlane).orElse(-1);
+        }
+        return controlPlaneIndex;
     }
 
     private ProxyRules rules(int node) {

@@ -34,6 +34,7 @@ import io.flotilla.sim.events.TaskObserved;
 import io.flotilla.sim.events.UpdateStatusChanged;
 import io.flotilla.sim.kernel.Event;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -82,6 +83,8 @@ public final class ControlPlane implements ControlPlaneInputs {
     private final ToLongFunction<String> imageSizes;
     private final Outbox outbox;
     private final Set<String> dirty = new LinkedHashSet<>();
+    /** The Node found last at each host index on the wire, for {@link #quietHeartbeat}. */
+    private NodeState[] byHost = new NodeState[0];
 
     /**
      * @param random the run's named random streams ({@code kube-scheduler} breaks score ties,
@@ -286,13 +289,30 @@ public final class ControlPlane implements ControlPlaneInputs {
      */
     @Override
     public long quietHeartbeat(int host, String name, long reportsSent, long assignmentsSeen) {
-        NodeState node = store.nodes.get(name);
+        NodeState node = node(host, name);
         if (node == null || node.ready != NodeState.Ready.TRUE || reportsSent != node.reportsReceived
                 || (assignmentsSeen >= 0 && assignmentsSeen != node.assignmentsVersion) || !settled()) {
             return NOT_QUIET;
         }
         lifecycle.statusPosted(node);
         return settings.nodeStatusUpdateFrequency();
+    }
+
+    /**
+     * The Node named {@code name}, at {@code host} on the wire: the one found there last while it is
+     * still the API server's Node of that name (a deleted or replaced one is marked gone), else the
+     * store's. The array saves a lookup in a map of every node on each of the hour's status posts.
+     */
+    private NodeState node(int host, String name) {
+        if (host >= byHost.length) {
+            byHost = Arrays.copyOf(byHost, Math.max(host + 1, 2 * byHost.length));
+        }
+        NodeState found = byHost[host];
+        if (found == null || found.gone) {
+            found = store.nodes.get(name);
+            byHost[host] = found;
+        }
+        return found;
     }
 
     /**
