@@ -104,8 +104,13 @@ public final class Cache {
             return false;
         }
         n.imageAdded(normalized, sizeBytes);
-        imageNodes.merge(normalized, 1, Integer::sum);
         long[] sizes = imageSizes.get(normalized);
+        if (imageNodes.merge(normalized, 1, Integer::sum) == 1) {
+            // the first node to hold it: every other node's size is 0, so the column is whole at once,
+            // and the first pod to score it later does not read each node's images for it
+            sizes = new long[nodes.size()];
+            imageSizes.put(normalized, sizes);
+        }
         if (sizes != null) {
             sizes[n.index] = sizeBytes;
         }

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link Cache#addImage}, the update for a kubelet's pull, leaves the cache as the full
  * {@link Cache#updateNode} with the image added does: the nodes, the count of nodes holding each
  * image, the image sizes by node and the ImageLocality scores. Each case runs twice: with the image
- * sizes by node worked out before the pulls (then they must change in place) and without.
+ * sizes by node worked out before the pulls (then they must change in place) and without (then the
+ * pull of an image no node held makes its sizes at once, and the others leave them to be worked out).
  */
 class CacheAddImageTest {
 
