@@ -1,7 +1,10 @@
 package io.flotilla.scheduler.placement.kubernetes.cache;
 
+import io.flotilla.scheduler.placement.kubernetes.Taint;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the filter and score plugins read for every candidate node, copied into arrays by node index.
@@ -24,6 +27,12 @@ public final class NodeTable {
     private long[] podCount = new long[16];
     private boolean[] unschedulable = new boolean[16];
     private boolean[] filteringTaints = new boolean[16];
+    private int[] taintSet = new int[16];
+    /**
+     * Each list of taints a node with filtering taints has had, numbered from 1 as first seen (0: no
+     * filtering taint). Nodes with equal lists get one number, so a pod's verdict on one holds for all.
+     */
+    private final Map<List<Taint>, Integer> taintSets = new HashMap<>();
     private final ScoreMemo leastAllocated = new ScoreMemo();
     private final ScoreMemo balanced = new ScoreMemo();
 
@@ -45,6 +54,7 @@ public final class NodeTable {
             podCount = Arrays.copyOf(podCount, size);
             unschedulable = Arrays.copyOf(unschedulable, size);
             filteringTaints = Arrays.copyOf(filteringTaints, size);
+            taintSet = Arrays.copyOf(taintSet, size);
         }
         allocatableMilliCpu[i] = n.allocatableMilliCpu;
         allocatableMemory[i] = n.allocatableMemory;
@@ -58,6 +68,7 @@ public final class NodeTable {
         podCount[i] = n.podCount;
         unschedulable[i] = n.unschedulable;
         filteringTaints[i] = n.filteringTaints;
+        taintSet[i] = n.filteringTaints ? taintSets.computeIfAbsent(n.taints(), t -> taintSets.size() + 1) : 0;
         leastAllocated.forget(i);
         balanced.forget(i);
     }
@@ -118,6 +129,16 @@ public final class NodeTable {
     /** Whether some taint has effect NoSchedule or NoExecute, so that TaintToleration's Filter has something to check. */
     public boolean filteringTaints(int x) {
         return filteringTaints[x];
+    }
+
+    /** The number of the node's list of taints, shared by every node whose list is equal; 0 without filtering taints. */
+    public int taintSet(int x) {
+        return taintSet[x];
+    }
+
+    /** One more than the highest {@link #taintSet} number given so far. */
+    public int taintSets() {
+        return taintSets.size() + 1;
     }
 
     /** LeastAllocated over cpu and memory, by the pod's non-zero requests. */

@@ -47,14 +47,26 @@ final class TaintToleration implements FilterPlugin, ScorePlugin {
         return Status.SUCCESS;
     }
 
-    /** Most nodes have no taint that can filter: the table row says so without touching the node. */
+    /**
+     * Most nodes have no taint that can filter: the table row says so without touching the node. The
+     * others mostly share their taints (a zone gone dark is a thousand nodes tainted alike), so the
+     * verdict is worked out once per list of taints and read from the table's number for the rest.
+     */
     @Override
     public void filterAll(CycleState state, PodInfo pod, NodeInfo[] nodes, int[] indexes, int n,
             Status[] statuses) {
         NodeTable table = state.cluster().table();
+        Status[] bySet = null;
         for (int i = 0; i < n; i++) {
             if (statuses[i] == Status.SUCCESS && table.filteringTaints(indexes[i])) {
-                statuses[i] = filter(state, pod, nodes[i]);
+                if (bySet == null) {
+                    bySet = new Status[table.taintSets()];
+                }
+                int set = table.taintSet(indexes[i]);
+                if (bySet[set] == null) {
+                    bySet[set] = filter(state, pod, nodes[i]);
+                }
+                statuses[i] = bySet[set];
             }
         }
     }

@@ -11,11 +11,16 @@ import io.flotilla.scheduler.placement.kubernetes.Taint;
 import io.flotilla.scheduler.placement.kubernetes.TaintEffect;
 import io.flotilla.scheduler.placement.kubernetes.Toleration;
 import io.flotilla.scheduler.placement.kubernetes.cache.Cache;
+import io.flotilla.scheduler.placement.kubernetes.cache.NodeInfo;
+import io.flotilla.scheduler.placement.kubernetes.cache.PodInfo;
+import io.flotilla.scheduler.placement.kubernetes.framework.CycleState;
 import io.flotilla.scheduler.placement.kubernetes.framework.Status;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -133,5 +138,46 @@ class TaintTolerationTest {
             assertEquals(Status.Code.UNSCHEDULABLE_AND_UNRESOLVABLE, s.code());
             assertEquals(c.wantReason.get(), s.message());
         }
+    }
+
+    /**
+     * The bulk filter works a verdict out once per list of taints and gives it to every node with an
+     * equal list: across one call it must still agree with the filter node by node, for lists equal
+     * but separately made, lists of the same taints in another order, and a node whose taints change.
+     */
+    @Test
+    void filterAllAgreesWithFilterAcrossNodesSharingTheirTaints() {
+        Taint user1 = taint("dedicated", "user1", NS);
+        Taint foo = taint("foo", "bar", NS);
+        Taint soft = taint("soft", "", PNS);
+        Cache cluster = Cache.of(List.of(nodeWithTaints("n1"), nodeWithTaints("n2", user1), nodeWithTaints("n3", foo),
+                nodeWithTaints("n4", taint("dedicated", "user1", NS)), nodeWithTaints("n5", user1, foo),
+                nodeWithTaints("n6", foo, user1), nodeWithTaints("n7", soft), nodeWithTaints("n8", soft, user1)));
+        List<Pod> pods = List.of(podWithTolerations(), podWithTolerations(equal("dedicated", "user1", NS)),
+                podWithTolerations(Toleration.exists("foo", NS)),
+                podWithTolerations(equal("dedicated", "user1", NS), Toleration.exists("foo", NS)));
+        for (Pod pod : pods) {
+            assertBulkAgrees(cluster, pod);
+        }
+        cluster.updateNode(cluster.node("n2").orElseThrow().withTaints(List.of(foo)));
+        cluster.updateNode(cluster.node("n3").orElseThrow().withTaints(List.of()));
+        for (Pod pod : pods) {
+            assertBulkAgrees(cluster, pod);
+        }
+    }
+
+    private static void assertBulkAgrees(Cache cluster, Pod pod) {
+        TaintToleration plugin = new TaintToleration();
+        CycleState state = new CycleState(cluster);
+        PodInfo info = new PodInfo(pod);
+        NodeInfo[] nodes = cluster.nodesByIndex().toArray(new NodeInfo[0]);
+        Status[] one = new Status[nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            one[i] = plugin.filter(state, info, nodes[i]);
+        }
+        Status[] bulk = new Status[nodes.length];
+        Arrays.fill(bulk, Status.SUCCESS);
+        plugin.filterAll(state, info, nodes, Arrays.stream(nodes).mapToInt(NodeInfo::index).toArray(), nodes.length, bulk);
+        assertEquals(Arrays.asList(one), Arrays.asList(bulk), "tolerations " + pod.tolerations());
     }
 }
