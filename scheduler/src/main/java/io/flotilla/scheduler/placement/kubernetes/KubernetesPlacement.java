@@ -165,6 +165,7 @@ public final class KubernetesPlacement {
         NodeInfo[] chunk = buffers.chunk(MAX_CHUNK);
         int[] chunkIndexes = buffers.chunkIndexes(MAX_CHUNK);
         Status[] chunkStatus = buffers.chunkStatuses(MAX_CHUNK);
+        Rejections rejections = new Rejections();
         while (processed < nodes.length && count < toFind) {
             int n = Math.min(Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, toFind - count)), nodes.length - processed);
             int next = (start + processed) % nodes.length;
@@ -180,11 +181,14 @@ public final class KubernetesPlacement {
                     feasibleIndexes[count] = chunkIndexes[i];
                     found[count++] = chunk[i];
                 } else {
-                    statuses.put(chunk[i].name(), chunkStatus[i]);
+                    rejections.add(chunk[i], chunkStatus[i]);
                 }
             }
         }
         List<NodeInfo> feasible = Arrays.asList(count == found.length ? found : Arrays.copyOf(found, count));
+        if (feasible.isEmpty() || explain) {
+            rejections.putInto(statuses);
+        }
         if (feasible.isEmpty()) {
             return new Cycle(state, fail(state, pod, all, "", statuses, feasible, processed, random, explain));
         }
@@ -202,6 +206,34 @@ public final class KubernetesPlacement {
                 : List.of();
         return new Cycle(state, new ScheduleResult(Optional.of(chosen.name()), Optional.empty(), Optional.empty(),
                 processed, feasible.size(), verdicts));
+    }
+
+    /**
+     * The nodes the filters rejected, in the order they were filtered, with their statuses. Only a
+     * failure (PostFilter, the fit error) and an explanation read them by name, so a cycle that
+     * places its pod never reads the rejected nodes' names nor fills a map with them: in a zone
+     * gone dark, a few hundred nodes a cycle.
+     */
+    private static final class Rejections {
+        private NodeInfo[] nodes = new NodeInfo[0];
+        private Status[] statuses = new Status[0];
+        private int count;
+
+        void add(NodeInfo node, Status status) {
+            if (count == nodes.length) {
+                int capacity = Math.max(16, 2 * count);
+                nodes = Arrays.copyOf(nodes, capacity);
+                statuses = Arrays.copyOf(statuses, capacity);
+            }
+            nodes[count] = node;
+            statuses[count++] = status;
+        }
+
+        void putInto(Map<String, Status> byName) {
+            for (int i = 0; i < count; i++) {
+                byName.put(nodes[i].name(), statuses[i]);
+            }
+        }
     }
 
     /**
