@@ -9,6 +9,7 @@ import io.flotilla.scheduler.placement.kubernetes.ModelTranslation;
 import io.flotilla.scheduler.placement.kubernetes.Taint;
 import io.flotilla.scheduler.placement.kubernetes.TaintEffect;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,8 +49,11 @@ final class NodeState {
     boolean gone;
     long assignmentsVersion;
     long reportsReceived;
-    /** Images the kubelet has pulled, with their sizes (node status {@code images}). */
-    final TreeMap<String, Long> images = new TreeMap<>();
+    /**
+     * Images the kubelet has pulled, with their sizes (node status {@code images}). Hashed: each new
+     * pod on the node asks for its image once, and the scheduler reads them sorted, as a copy.
+     */
+    final Map<String, Long> images = new HashMap<>();
 
     /** {@link #zone()}, which the node lifecycle controller reads for every node at every pass. */
     private final String zone;
@@ -106,6 +110,6 @@ final class NodeState {
     /** The node as the scheduler reads it. */
     KubeNode kubeNode() {
         KubeNode base = ModelTranslation.node(new Node(spec, NodeStatus.READY, availability));
-        return new KubeNode(base.name(), base.labels(), taints(), base.unschedulable(), base.allocatable(), images);
+        return new KubeNode(base.name(), base.labels(), taints(), base.unschedulable(), base.allocatable(), new TreeMap<>(images));
     }
 }
