@@ -4,6 +4,7 @@ import static io.flotilla.sim.kubernetes.FakeWorld.S;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flotilla.scheduler.model.Availability;
 import io.flotilla.scheduler.model.KubernetesPodSpec;
 import io.flotilla.scheduler.model.NodeStatus;
 import io.flotilla.sim.control.ControlPlaneInputs;
@@ -72,6 +73,29 @@ class QuietHeartbeatTest {
         w.plane.store.nodes.get("node-4").ready = NodeState.Ready.UNKNOWN;
         assertEquals(ControlPlaneInputs.NOT_QUIET, w.plane.quietHeartbeat(k.host, "node-4", k.reportsSent, k.assignmentsSeen));
         assertEquals(List.of(), w.all(NodeStatusChanged.class).stream().filter(e -> e.node().equals("node-9")).toList());
+    }
+
+    /**
+     * The control plane keeps the Node it found at each host index: a status post from that host
+     * after its Node was deleted, or deleted and made again under the same name, is not answered
+     * from the Node that is gone.
+     */
+    @Test
+    void aStatusPostAfterItsNodeWasDeletedOrMadeAgainIsNotAnsweredFromTheOldNode() {
+        FakeWorld deleted = busyWorld(true);
+        FakeWorld.Kubelet k = deleted.kubelet("node-4");
+        assertTrue(deleted.plane.quietHeartbeat(k.host, "node-4", k.reportsSent, k.assignmentsSeen) > 0, "quiet first");
+        deleted.plane.removeNode("node-4");
+        assertEquals(ControlPlaneInputs.NOT_QUIET, deleted.plane.quietHeartbeat(k.host, "node-4", k.reportsSent,
+                k.assignmentsSeen), "deleted");
+
+        FakeWorld replaced = busyWorld(true);
+        FakeWorld.Kubelet r = replaced.kubelet("node-4");
+        assertTrue(replaced.plane.quietHeartbeat(r.host, "node-4", r.reportsSent, r.assignmentsSeen) > 0, "quiet first");
+        replaced.plane.removeNode("node-4");
+        replaced.plane.addNode(FakeWorld.node("node-4", "zone", "b"), Availability.ACTIVE);
+        assertEquals(ControlPlaneInputs.NOT_QUIET, replaced.plane.quietHeartbeat(r.host, "node-4", r.reportsSent,
+                r.assignmentsSeen), "made again, and not posted yet");
     }
 
     /**
