@@ -84,7 +84,7 @@ public final class KubernetesPlacement {
         if (!c.result.scheduled()) {
             return c.result;
         }
-        NodeInfo node = cache.nodeInfo(c.result.node().get()).orElseThrow();
+        NodeInfo node = c.chosen;
         Optional<String> error = framework.runReservePlugins(c.state, info, node);
         if (error.isEmpty()) {
             error = framework.runPreBindPlugins(c.state, info, node);
@@ -113,7 +113,12 @@ public final class KubernetesPlacement {
         return Math.max(numNodes, MIN_FEASIBLE_NODES_TO_FIND);
     }
 
-    private record Cycle(CycleState state, ScheduleResult result) {}
+    /** A cycle's state and result, and the node it chose (null when it chose none). */
+    private record Cycle(CycleState state, ScheduleResult result, NodeInfo chosen) {
+        Cycle(CycleState state, ScheduleResult result) {
+            this(state, result, null);
+        }
+    }
 
     private Cycle cycle(Cache cluster, PodInfo pod, SplittableRandom random, boolean explain) {
         CycleBuffers buffers = CycleBuffers.take();
@@ -197,7 +202,7 @@ public final class KubernetesPlacement {
             // scoring does not run for a single feasible node: no scores, total 0
             List<NodeVerdict> verdicts = explain ? verdicts(all, statuses, feasible, new long[1], Map.of()) : List.of();
             return new Cycle(state, new ScheduleResult(Optional.of(only.name()), Optional.empty(), Optional.empty(),
-                    processed, 1, verdicts));
+                    processed, 1, verdicts), only);
         }
         state.setIndexes(feasible, count == feasibleIndexes.length ? feasibleIndexes : Arrays.copyOf(feasibleIndexes, count));
         Framework.Scores scores = framework.runScorePlugins(state, pod, feasible, explain, buffers);
@@ -205,7 +210,7 @@ public final class KubernetesPlacement {
         List<NodeVerdict> verdicts = explain ? verdicts(all, statuses, feasible, scores.totals(), scores.perPlugin())
                 : List.of();
         return new Cycle(state, new ScheduleResult(Optional.of(chosen.name()), Optional.empty(), Optional.empty(),
-                processed, feasible.size(), verdicts));
+                processed, feasible.size(), verdicts), chosen);
     }
 
     /**
