@@ -53,7 +53,7 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
 
     public record Heartbeat(String node, long reportsSent, long assignmentsSeen) implements Command {}
 
-    public record TaskReports(String node, List<TaskReport> reports, long reportsSent) implements Command {}
+    public record TaskReports(String node, int host, List<TaskReport> reports, long reportsSent) implements Command {}
 
     public record Register(String node, boolean booted, List<TaskReport> reports, long reportsSent) implements Command {}
 
@@ -183,7 +183,7 @@ public final class Manager extends AbstractBehavior<Manager.Command> {
     }
 
     private Behavior<Command> onTaskReports(TaskReports m) {
-        plane.reports(m.node(), m.reports(), m.reportsSent());
+        plane.reports(m.host(), m.node(), m.reports(), m.reportsSent());
         return this;
     }
 

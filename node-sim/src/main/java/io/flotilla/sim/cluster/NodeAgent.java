@@ -1437,7 +1437,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> impleme
         if (state.isTerminal()) {
             c.endReport = reportsSent;
         }
-        toManager(new Manager.TaskReports(node, List.of(new TaskReport(c.task.id(), state, message, error)), reportsSent));
+        toManager(new Manager.TaskReports(node, host, List.of(new TaskReport(c.task.id(), state, message, error)), reportsSent));
     }
 
     /** The container is gone: the data plane hears of it once, and of the sandbox's end when it goes too. */

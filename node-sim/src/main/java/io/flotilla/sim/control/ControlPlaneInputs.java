@@ -45,6 +45,14 @@ public interface ControlPlaneInputs {
     void reports(String node, List<TaskReport> reports, long reportsSent);
 
     /**
+     * {@link #reports(String, List, long)} from the node at {@code host} on the wire (see
+     * {@link #quietHeartbeat}): a control plane may find the node by it rather than by its name.
+     */
+    default void reports(int host, String node, List<TaskReport> reports, long reportsSent) {
+        reports(node, reports, reportsSent);
+    }
+
+    /**
      * A node (re)starts its session, after a boot ({@code booted}, it runs only what it reports) or
      * when asked to resend its reports.
      */

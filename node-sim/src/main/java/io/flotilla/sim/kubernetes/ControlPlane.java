@@ -83,7 +83,7 @@ public final class ControlPlane implements ControlPlaneInputs {
     private final ToLongFunction<String> imageSizes;
     private final Outbox outbox;
     private final Set<String> dirty = new LinkedHashSet<>();
-    /** The Node found last at each host index on the wire, for {@link #quietHeartbeat}. */
+    /** The Node found last at each host index on the wire, for {@link #quietHeartbeat} and {@link #reports}. */
     private NodeState[] byHost = new NodeState[0];
 
     /**
@@ -301,7 +301,7 @@ public final class ControlPlane implements ControlPlaneInputs {
     /**
      * The Node named {@code name}, at {@code host} on the wire: the one found there last while it is
      * still the API server's Node of that name (a deleted or replaced one is marked gone), else the
-     * store's. The array saves a lookup in a map of every node on each of the hour's status posts.
+     * store's. The array saves a lookup in a map of every node on each status post and pod status.
      */
     private NodeState node(int host, String name) {
         if (host >= byHost.length) {
@@ -327,7 +327,15 @@ public final class ControlPlane implements ControlPlaneInputs {
     /** A kubelet posts pod statuses. */
     @Override
     public void reports(String name, List<TaskReport> reports, long reportsSent) {
-        NodeState node = store.nodes.get(name);
+        reports(store.nodes.get(name), reports, reportsSent);
+    }
+
+    @Override
+    public void reports(int host, String name, List<TaskReport> reports, long reportsSent) {
+        reports(node(host, name), reports, reportsSent);
+    }
+
+    private void reports(NodeState node, List<TaskReport> reports, long reportsSent) {
         if (node == null) {
             return;
         }

@@ -115,7 +115,15 @@ public final class ControlPlane implements ControlPlaneInputs {
 
     @Override
     public void reports(String node, List<TaskReport> reports, long reportsSent) {
-        NodeRecord record = store.nodes.get(node);
+        reports(store.nodes.get(node), reports, reportsSent);
+    }
+
+    @Override
+    public void reports(int host, String node, List<TaskReport> reports, long reportsSent) {
+        reports(dispatcher.record(host, node), reports, reportsSent);
+    }
+
+    private void reports(NodeRecord record, List<TaskReport> reports, long reportsSent) {
         if (record == null) {
             return;
         }

@@ -112,7 +112,7 @@ final class Dispatcher {
      * The record of {@code node}, at {@code host} on the wire: the one found there last, while the
      * store still holds it (a record replaced or removed is marked dropped), else the store's.
      */
-    private NodeRecord record(int host, String node) {
+    NodeRecord record(int host, String node) {
         if (host >= byHost.length) {
             byHost = Arrays.copyOf(byHost, Math.max(host + 1, 2 * byHost.length));
         }
