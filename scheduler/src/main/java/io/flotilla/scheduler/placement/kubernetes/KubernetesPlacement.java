@@ -84,7 +84,7 @@ public final class KubernetesPlacement {
         if (!c.result.scheduled()) {
             return c.result;
         }
-        NodeInfo node = c.chosen;
+        NodeInfo node = c.chosen.orElseThrow();
         Optional<String> error = framework.runReservePlugins(c.state, info, node);
         if (error.isEmpty()) {
             error = framework.runPreBindPlugins(c.state, info, node);
@@ -113,10 +113,10 @@ public final class KubernetesPlacement {
         return Math.max(numNodes, MIN_FEASIBLE_NODES_TO_FIND);
     }
 
-    /** A cycle's state and result, and the node it chose (null when it chose none). */
-    private record Cycle(CycleState state, ScheduleResult result, NodeInfo chosen) {
+    /** A cycle's state and result, and the node it chose, if it chose one. */
+    private record Cycle(CycleState state, ScheduleResult result, Optional<NodeInfo> chosen) {
         Cycle(CycleState state, ScheduleResult result) {
-            this(state, result, null);
+            this(state, result, Optional.empty());
         }
     }
 
@@ -202,7 +202,7 @@ public final class KubernetesPlacement {
             // scoring does not run for a single feasible node: no scores, total 0
             List<NodeVerdict> verdicts = explain ? verdicts(all, statuses, feasible, new long[1], Map.of()) : List.of();
             return new Cycle(state, new ScheduleResult(Optional.of(only.name()), Optional.empty(), Optional.empty(),
-                    processed, 1, verdicts), only);
+                    processed, 1, verdicts), Optional.of(only));
         }
         state.setIndexes(feasible, count == feasibleIndexes.length ? feasibleIndexes : Arrays.copyOf(feasibleIndexes, count));
         Framework.Scores scores = framework.runScorePlugins(state, pod, feasible, explain, buffers);
@@ -210,7 +210,7 @@ public final class KubernetesPlacement {
         List<NodeVerdict> verdicts = explain ? verdicts(all, statuses, feasible, scores.totals(), scores.perPlugin())
                 : List.of();
         return new Cycle(state, new ScheduleResult(Optional.of(chosen.name()), Optional.empty(), Optional.empty(),
-                processed, feasible.size(), verdicts), chosen);
+                processed, feasible.size(), verdicts), Optional.of(chosen));
     }
 
     /**
