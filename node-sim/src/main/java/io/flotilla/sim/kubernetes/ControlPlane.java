@@ -22,6 +22,7 @@ import io.flotilla.sim.control.Assignment;
 import io.flotilla.sim.control.ControlPlaneEffects;
 import io.flotilla.sim.control.ControlPlaneInputs;
 import io.flotilla.sim.control.ControlPlaneTimer;
+import io.flotilla.sim.control.FoundByHost;
 import io.flotilla.sim.control.Outbox;
 import io.flotilla.sim.control.TaskReport;
 import io.flotilla.sim.events.ActionIgnored;
@@ -34,7 +35,6 @@ import io.flotilla.sim.events.TaskObserved;
 import io.flotilla.sim.events.UpdateStatusChanged;
 import io.flotilla.sim.kernel.Event;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -83,8 +83,8 @@ public final class ControlPlane implements ControlPlaneInputs {
     private final ToLongFunction<String> imageSizes;
     private final Outbox outbox;
     private final Set<String> dirty = new LinkedHashSet<>();
-    /** The Node found last at each host index on the wire, for {@link #quietHeartbeat} and {@link #reports}. */
-    private NodeState[] byHost = new NodeState[0];
+    /** The Nodes by their host index on the wire; a Node deleted or replaced is marked gone. */
+    private final FoundByHost<NodeState> byHost = new FoundByHost<>(store.nodes::get, node -> node.gone);
 
     /**
      * @param random the run's named random streams ({@code kube-scheduler} breaks score ties,
@@ -289,30 +289,13 @@ public final class ControlPlane implements ControlPlaneInputs {
      */
     @Override
     public long quietHeartbeat(int host, String name, long reportsSent, long assignmentsSeen) {
-        NodeState node = node(host, name);
+        NodeState node = byHost.get(host, name);
         if (node == null || node.ready != NodeState.Ready.TRUE || reportsSent != node.reportsReceived
                 || (assignmentsSeen >= 0 && assignmentsSeen != node.assignmentsVersion) || !settled()) {
             return NOT_QUIET;
         }
         lifecycle.statusPosted(node);
         return settings.nodeStatusUpdateFrequency();
-    }
-
-    /**
-     * The Node named {@code name}, at {@code host} on the wire: the one found there last while it is
-     * still the API server's Node of that name (a deleted or replaced one is marked gone), else the
-     * store's. The array saves a lookup in a map of every node on each status post and pod status.
-     */
-    private NodeState node(int host, String name) {
-        if (host >= byHost.length) {
-            byHost = Arrays.copyOf(byHost, Math.max(host + 1, 2 * byHost.length));
-        }
-        NodeState found = byHost[host];
-        if (found == null || found.gone) {
-            found = store.nodes.get(name);
-            byHost[host] = found;
-        }
-        return found;
     }
 
     /**
@@ -332,7 +315,7 @@ public final class ControlPlane implements ControlPlaneInputs {
 
     @Override
     public void reports(int host, String name, List<TaskReport> reports, long reportsSent) {
-        reports(node(host, name), reports, reportsSent);
+        reports(byHost.get(host, name), reports, reportsSent);
     }
 
     private void reports(NodeState node, List<TaskReport> reports, long reportsSent) {

@@ -4,9 +4,9 @@ import io.flotilla.scheduler.model.NodeStatus;
 import io.flotilla.scheduler.model.Task;
 import io.flotilla.scheduler.model.TaskState;
 import io.flotilla.sim.control.ControlPlaneInputs;
+import io.flotilla.sim.control.FoundByHost;
 import io.flotilla.sim.events.NodeStatusChanged;
 import io.flotilla.sim.kernel.TimeQueue;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -43,15 +43,13 @@ final class Dispatcher {
     /** Nodes by when to look at their deadline again; entries due at the same instant keep their order. */
     private final TimeQueue<NodeRecord> deadlines = new TimeQueue<>();
     private long sweepAt = Long.MAX_VALUE;
-    /**
-     * The nodes' records by their index on the wire, kept as quiet heartbeats find them: the
-     * hour's most frequent lookup then reads an array instead of hashing the node's name.
-     */
-    private NodeRecord[] byHost = new NodeRecord[0];
+    /** The nodes' records by their index on the wire; a record replaced or removed is marked dropped. */
+    private final FoundByHost<NodeRecord> byHost;
 
     Dispatcher(ClusterStore store, SwarmSettings settings, SplittableRandom random, Timers timers, EventSink events,
             NodeChannel nodes, NodeEvents nodeEvents, TaskLifecycle tasks) {
         this.store = store;
+        this.byHost = new FoundByHost<>(store.nodes::get, record -> record.dropped);
         this.settings = settings;
         this.random = random;
         this.timers = timers;
@@ -108,20 +106,9 @@ final class Dispatcher {
         return period;
     }
 
-    /**
-     * The record of {@code node}, at {@code host} on the wire: the one found there last, while the
-     * store still holds it (a record replaced or removed is marked dropped), else the store's.
-     */
+    /** The store's record of {@code node}, at {@code host} on the wire. */
     NodeRecord record(int host, String node) {
-        if (host >= byHost.length) {
-            byHost = Arrays.copyOf(byHost, Math.max(host + 1, 2 * byHost.length));
-        }
-        NodeRecord found = byHost[host];
-        if (found == null || found.dropped) {
-            found = store.nodes.get(node);
-            byHost[host] = found;
-        }
-        return found;
+        return byHost.get(host, node);
     }
 
     /**

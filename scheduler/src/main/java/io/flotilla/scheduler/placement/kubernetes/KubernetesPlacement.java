@@ -220,23 +220,17 @@ public final class KubernetesPlacement {
      * gone dark, a few hundred nodes a cycle.
      */
     private static final class Rejections {
-        private NodeInfo[] nodes = new NodeInfo[0];
-        private Status[] statuses = new Status[0];
-        private int count;
+        private final List<NodeInfo> nodes = new ArrayList<>();
+        private final List<Status> statuses = new ArrayList<>();
 
         void add(NodeInfo node, Status status) {
-            if (count == nodes.length) {
-                int capacity = Math.max(16, 2 * count);
-                nodes = Arrays.copyOf(nodes, capacity);
-                statuses = Arrays.copyOf(statuses, capacity);
-            }
-            nodes[count] = node;
-            statuses[count++] = status;
+            nodes.add(node);
+            statuses.add(status);
         }
 
         void putInto(Map<String, Status> byName) {
-            for (int i = 0; i < count; i++) {
-                byName.put(nodes[i].name(), statuses[i]);
+            for (int i = 0; i < nodes.size(); i++) {
+                byName.put(nodes.get(i).name(), statuses.get(i));
             }
         }
     }
