@@ -52,9 +52,15 @@ public final class Main implements Runnable {
 
     /** Where the output goes: whether to colour it and show progress. */
     final Terminal terminal;
+    /**
+     * Whether the JVM exits as soon as the command returns: a command may then leave what it
+     * started to the exit, such as a finished run's idle actor system ({@link RunCommand}).
+     */
+    final boolean exitsAfter;
 
-    Main(Terminal terminal) {
+    Main(Terminal terminal, boolean exitsAfter) {
         this.terminal = terminal;
+        this.exitsAfter = exitsAfter;
     }
 
     @Override
@@ -64,7 +70,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         Terminal terminal = Terminal.detect();
-        System.exit(execute(args, stdout(terminal), new PrintWriter(System.err, true), terminal));
+        System.exit(execute(args, stdout(terminal), new PrintWriter(System.err, true), new Main(terminal, true)));
     }
 
     /**
@@ -82,10 +88,15 @@ public final class Main implements Runnable {
         return execute(args, out, err, Terminal.NONE);
     }
 
-    /** Runs one command line; never throws: an unexpected failure is exit 3 with a one-line message. */
+    /** Runs one command line in a JVM that goes on after it. */
     static int execute(String[] args, PrintWriter out, PrintWriter err, Terminal terminal) {
+        return execute(args, out, err, new Main(terminal, false));
+    }
+
+    /** Runs one command line; never throws: an unexpected failure is exit 3 with a one-line message. */
+    private static int execute(String[] args, PrintWriter out, PrintWriter err, Main main) {
         // Subcommands first: picocli gives the streams and handlers only to the subcommands it already has.
-        CommandLine cli = commandLine(args, terminal);
+        CommandLine cli = commandLine(args, main);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -108,7 +119,11 @@ public final class Main implements Runnable {
 
     /** The command line with the subcommand {@code args} starts with, or with every one and {@code help}. */
     static CommandLine commandLine(String[] args, Terminal terminal) {
-        CommandLine cli = new CommandLine(new Main(terminal));
+        return commandLine(args, new Main(terminal, false));
+    }
+
+    private static CommandLine commandLine(String[] args, Main main) {
+        CommandLine cli = new CommandLine(main);
         Optional<Subcommand> named = args.length == 0 ? Optional.empty()
                 : SUBCOMMANDS.stream().filter(s -> s.name().equals(args[0])).findFirst();
         if (named.isPresent()) {

@@ -61,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
     Path report;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<Strategy> chosen = Strategies.parse(strategy, err);
@@ -72,12 +72,22 @@ final class RunCommand implements Callable<Integer> {
         if (scenario.isEmpty()) {
             return ExitCodes.INVALID_INPUT;
         }
-        RunResult run;
+        ScenarioRunner.FinishedRun finished;
         try (Progress progress = Progress.on(main.terminal, err)) {
-            run = ScenarioRunner.run(scenario.get(),
+            finished = ScenarioRunner.runToEnd(scenario.get(),
                     new RunOptions(chosen, seed == null ? OptionalLong.empty() : OptionalLong.of(seed), Set.of()),
                     progress.listener());
         }
+        if (main.exitsAfter) {
+            return report(finished.result(), out, err); // the JVM's exit ends the actor system
+        }
+        try (finished) {
+            return report(finished.result(), out, err);
+        }
+    }
+
+    /** Writes what the options ask for; returns the exit code. */
+    private int report(RunResult run, PrintWriter out, PrintWriter err) {
         Expectations.Evaluation evaluation = Expectations.evaluateToEnd(run);
         List<ExpectationResult> results = evaluation.results();
         if (events != null) {
