@@ -23,6 +23,9 @@ public enum TaskState {
     REMOVE,
     ORPHANED;
 
+    /** Made once: the JSON result and the event log name a state for every task and every step. */
+    private final String lowerName = name().toLowerCase(Locale.ROOT);
+
     /** True once the task has stopped for good (every state after RUNNING). */
     public boolean isTerminal() {
         return compareTo(RUNNING) > 0;
@@ -34,6 +37,6 @@ public enum TaskState {
 
     /** The lower-case name used in scenario files, JSON and the event log. */
     public String lowerName() {
-        return name().toLowerCase(Locale.ROOT);
+        return lowerName;
     }
 }
