@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line's own JVM leaves a finished run's actor system to its exit: it ends, with the
@@ -15,26 +18,27 @@ import org.junit.jupiter.api.Test;
  */
 class ProcessExitTest {
 
-    private static Cli.Outcome inItsOwnJvm(String... args) throws IOException, InterruptedException {
+    private static Cli.Outcome inItsOwnJvm(Path dir, String... args) throws IOException, InterruptedException {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String[] command = new String[args.length + 4];
-        command[0] = java;
-        command[1] = "-cp";
-        command[2] = classPath;
-        command[3] = Main.class.getName();
-        System.arraycopy(args, 0, command, 4, args.length);
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        // A bound on a process that never exits, not a timing: the run itself takes about a second.
-        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the JVM did not exit");
-        return new Cli.Outcome(process.exitValue(), out, "");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classPath, Main.class.getName()));
+        command.addAll(List.of(args));
+        Path out = dir.resolve("out");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        // A bound on a JVM that never exits, not a timing: the run itself takes about a second.
+        boolean exited = process.waitFor(2, TimeUnit.MINUTES);
+        if (!exited) {
+            process.destroyForcibly();
+        }
+        assertTrue(exited, "the JVM did not exit");
+        return new Cli.Outcome(process.exitValue(), Files.readString(out), "");
     }
 
     @Test
-    void aRunInItsOwnJvmPrintsWhatARunInThisOneDoesAndExits() throws IOException, InterruptedException {
+    void aRunInItsOwnJvmPrintsWhatARunInThisOneDoesAndExits(@TempDir Path dir) throws IOException, InterruptedException {
         String[] args = {"run", "examples/worker-failover.yaml", "--json"};
-        Cli.Outcome own = inItsOwnJvm(args);
+        Cli.Outcome own = inItsOwnJvm(dir, args);
         Cli.Outcome here = Cli.run(args);
         assertEquals(ExitCodes.PASSED, own.code());
         assertEquals(here.code(), own.code());
