@@ -9,7 +9,6 @@ import io.flotilla.scenarios.model.TrafficDecl;
 import io.flotilla.scenarios.output.RequestReport;
 import io.flotilla.scenarios.run.RunOptions;
 import io.flotilla.scenarios.run.RunResult;
-import io.flotilla.scenarios.run.ScenarioRunner;
 import io.flotilla.scheduler.time.Durations;
 import io.flotilla.sim.dataplane.DataPlaneSettings.RequestProbe;
 import io.flotilla.sim.events.RequestExplained;
@@ -27,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "explain", description = "Why a task is (or would be) placed where it is: per node, the rejecting filter or "
@@ -37,6 +37,9 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Main main;
 
     @Parameters(paramLabel = "FILE", description = "The scenario file.")
     Path file;
@@ -86,7 +89,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (request != null) {
             return explainRequest(scenario.get(), chosen, seedOption, when, out, err);
         }
-        RunResult run = ScenarioRunner.run(scenario.get(), new RunOptions(chosen, seedOption, Set.of(task)));
+        RunResult run = main.run(scenario.get(), new RunOptions(chosen, seedOption, Set.of(task)));
         long until = when.orElse(run.end());
         Optional<LoggedEvent> decision = run.log().until(until).stream()
                 .filter(e -> e.event() instanceof TaskExplained t && t.name().equals(task))
@@ -154,7 +157,7 @@ final class ExplainCommand implements Callable<Integer> {
                     + " (it stops at " + Durations.format(client.get().stop()) + ")");
             return ExitCodes.INVALID_INPUT;
         }
-        RunResult run = ScenarioRunner.run(scenario,
+        RunResult run = main.run(scenario,
                 new RunOptions(chosen, seedOption, Set.of(), Optional.of(new RequestProbe(request, from))));
         Optional<LoggedEvent> explained = run.log().events().stream()
                 .filter(e -> e.event() instanceof RequestExplained r && r.client().equals(request))

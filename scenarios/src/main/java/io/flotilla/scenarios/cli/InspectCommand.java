@@ -30,7 +30,7 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        return SwarmViews.answer("inspect", selection, main.terminal, err, m -> {
+        return SwarmViews.answer("inspect", selection, main, err, m -> {
             Optional<String> json = TaskInspect.render(m, task);
             if (json.isEmpty()) {
                 err.println("Error: No such object: " + task);

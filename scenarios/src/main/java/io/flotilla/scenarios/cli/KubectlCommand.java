@@ -69,7 +69,7 @@ final class KubectlCommand implements Callable<Integer> {
                     + " add --strategy kubernetes (or use ./flotilla ps and ./flotilla nodes)");
             return ExitCodes.INVALID_INPUT;
         }
-        RunMoment m = selection.run(chosen.get(), main.terminal, err);
+        RunMoment m = selection.run(chosen.get(), main, err);
         boolean wide = "wide".equals(output);
         switch (request.get().what()) {
             case PODS -> {

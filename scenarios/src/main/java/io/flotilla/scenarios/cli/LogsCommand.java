@@ -65,7 +65,7 @@ final class LogsCommand implements Callable<Integer> {
                     + " in the slot: name an older one by its id (" + name + "#1), as ./flotilla ps lists them");
             return ExitCodes.INVALID_INPUT;
         }
-        RunMoment m = selection.run(chosen.get(), main.terminal, err, true);
+        RunMoment m = selection.run(chosen.get(), main, err, true);
         ContainerLog.Answer answer = ContainerLog.of(m, new ContainerLog.Request(name, previous,
                 tail == null ? OptionalInt.empty() : OptionalInt.of(tail), timestamps));
         if (answer instanceof ContainerLog.Refused r) {

@@ -24,7 +24,7 @@ final class NodesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        return SwarmViews.answer("nodes", selection, main.terminal, err, m -> {
+        return SwarmViews.answer("nodes", selection, main, err, m -> {
             spec.commandLine().getOut().print(NodeList.render(m));
             return ExitCodes.PASSED;
         });

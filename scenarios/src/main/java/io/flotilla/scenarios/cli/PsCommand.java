@@ -32,7 +32,7 @@ final class PsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return SwarmViews.answer("ps", selection, main.terminal, err, m -> {
+        return SwarmViews.answer("ps", selection, main, err, m -> {
             for (String service : services) {
                 if (!deployed(m, service)) {
                     err.println("no such service: " + service);

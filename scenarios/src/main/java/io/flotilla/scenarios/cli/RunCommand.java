@@ -11,7 +11,6 @@ import io.flotilla.scenarios.report.HtmlReport;
 import io.flotilla.scenarios.report.ReportData;
 import io.flotilla.scenarios.run.RunOptions;
 import io.flotilla.scenarios.run.RunResult;
-import io.flotilla.scenarios.run.ScenarioRunner;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -61,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
     Path report;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<Strategy> chosen = Strategies.parse(strategy, err);
@@ -72,22 +71,12 @@ final class RunCommand implements Callable<Integer> {
         if (scenario.isEmpty()) {
             return ExitCodes.INVALID_INPUT;
         }
-        ScenarioRunner.FinishedRun finished;
+        RunResult run;
         try (Progress progress = Progress.on(main.terminal, err)) {
-            finished = ScenarioRunner.runToEnd(scenario.get(),
+            run = main.run(scenario.get(),
                     new RunOptions(chosen, seed == null ? OptionalLong.empty() : OptionalLong.of(seed), Set.of()),
                     progress.listener());
         }
-        if (main.exitsAfter) {
-            return report(finished.result(), out, err); // the JVM's exit ends the actor system
-        }
-        try (finished) {
-            return report(finished.result(), out, err);
-        }
-    }
-
-    /** Writes what the options ask for; returns the exit code. */
-    private int report(RunResult run, PrintWriter out, PrintWriter err) {
         Expectations.Evaluation evaluation = Expectations.evaluateToEnd(run);
         List<ExpectationResult> results = evaluation.results();
         if (events != null) {

@@ -4,7 +4,6 @@ import io.flotilla.scenarios.model.Scenario;
 import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.run.RunOptions;
 import io.flotilla.scenarios.run.RunResult;
-import io.flotilla.scenarios.run.ScenarioRunner;
 import io.flotilla.scenarios.views.RunMoment;
 import io.flotilla.scheduler.time.Durations;
 import java.io.PrintWriter;
@@ -61,17 +60,17 @@ final class RunSelection {
     }
 
     /** Runs the chosen scenario, showing progress when the terminal wants it, and folds it to the moment. */
-    RunMoment run(Chosen chosen, Terminal terminal, PrintWriter err) {
-        return run(chosen, terminal, err, false);
+    RunMoment run(Chosen chosen, Main main, PrintWriter err) {
+        return run(chosen, main, err, false);
     }
 
     /** The same, logging every served request if {@code accessLog} (what the containers' logs are made of). */
-    RunMoment run(Chosen chosen, Terminal terminal, PrintWriter err, boolean accessLog) {
+    RunMoment run(Chosen chosen, Main main, PrintWriter err, boolean accessLog) {
         RunOptions options = new RunOptions(Optional.of(chosen.strategy()),
                 seed == null ? OptionalLong.empty() : OptionalLong.of(seed), Set.of(), Optional.empty(), accessLog);
         RunResult run;
-        try (Progress progress = Progress.on(terminal, err)) {
-            run = ScenarioRunner.run(chosen.scenario(), options, progress.listener());
+        try (Progress progress = Progress.on(main.terminal, err)) {
+            run = main.run(chosen.scenario(), options, progress.listener());
         }
         return RunMoment.of(run, chosen.at().orElse(run.end()));
     }

@@ -7,7 +7,6 @@ import io.flotilla.scenarios.model.Strategy;
 import io.flotilla.scenarios.output.Stats;
 import io.flotilla.scenarios.run.RunOptions;
 import io.flotilla.scenarios.run.RunResult;
-import io.flotilla.scenarios.run.ScenarioRunner;
 import io.flotilla.scheduler.time.Durations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code docker stats} and {@code kubectl top} of a run at one moment: see {@link Stats}. */
@@ -30,6 +30,9 @@ final class StatsCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Main main;
 
     @Parameters(paramLabel = "FILE", description = "The scenario file.")
     Path file;
@@ -68,7 +71,7 @@ final class StatsCommand implements Callable<Integer> {
                     + Durations.format(scenario.get().until()) + ")");
             return ExitCodes.INVALID_INPUT;
         }
-        RunResult run = ScenarioRunner.run(scenario.get(),
+        RunResult run = main.run(scenario.get(),
                 new RunOptions(chosen, seed == null ? OptionalLong.empty() : OptionalLong.of(seed), Set.of()));
         Stats stats = Stats.of(run, when.orElse(run.end()));
         if (json) {

@@ -16,12 +16,12 @@ final class SwarmViews {
      * Runs the selected scenario to its moment and lets {@code view} answer, unless the run is not a
      * Swarm run or its managers have no leader then: each says so on {@code err} with its exit code.
      */
-    static int answer(String command, RunSelection selection, Terminal terminal, PrintWriter err, ToIntFunction<RunMoment> view) {
+    static int answer(String command, RunSelection selection, Main main, PrintWriter err, ToIntFunction<RunMoment> view) {
         Optional<RunSelection.Chosen> chosen = selection.choose(err);
         if (chosen.isEmpty() || wrongStrategy(command, chosen.get().strategy(), err)) {
             return ExitCodes.INVALID_INPUT;
         }
-        RunMoment m = selection.run(chosen.get(), terminal, err);
+        RunMoment m = selection.run(chosen.get(), main, err);
         Optional<String> noLeader = SwarmApi.unavailable(m);
         if (noLeader.isPresent()) {
             // The daemon's error when the managers have no leader at the moment, as the CLI prints it.

@@ -9,12 +9,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The command line's own JVM leaves a finished run's actor system to its exit: it ends, with the
- * output and exit code of a run whose actor system was stopped, in a JVM that goes on.
+ * output and exit code the same command has where the actor system is stopped, in a JVM that goes on.
  */
 class ProcessExitTest {
 
@@ -35,9 +36,13 @@ class ProcessExitTest {
         return new Cli.Outcome(process.exitValue(), Files.readString(out), "");
     }
 
-    @Test
-    void aRunInItsOwnJvmPrintsWhatARunInThisOneDoesAndExits(@TempDir Path dir) throws IOException, InterruptedException {
-        String[] args = {"run", "examples/worker-failover.yaml", "--json"};
+    /** Commands that run a scenario: the run itself, a view folded from it, and its statistics. */
+    @ParameterizedTest
+    @ValueSource(strings = {"run examples/worker-failover.yaml --json", "ps examples/worker-failover.yaml",
+            "stats examples/worker-failover.yaml"})
+    void aCommandInItsOwnJvmPrintsWhatItPrintsInThisOneAndExits(String line, @TempDir Path dir)
+            throws IOException, InterruptedException {
+        String[] args = line.split(" ");
         Cli.Outcome own = inItsOwnJvm(dir, args);
         Cli.Outcome here = Cli.run(args);
         assertEquals(ExitCodes.PASSED, own.code());
