@@ -89,7 +89,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (request != null) {
             return explainRequest(scenario.get(), chosen, seedOption, when, out, err);
         }
-        RunResult run = main.run(scenario.get(), new RunOptions(chosen, seedOption, Set.of(task)));
+        RunResult run = main.runScenario(scenario.get(), new RunOptions(chosen, seedOption, Set.of(task)));
         long until = when.orElse(run.end());
         Optional<LoggedEvent> decision = run.log().until(until).stream()
                 .filter(e -> e.event() instanceof TaskExplained t && t.name().equals(task))
@@ -157,7 +157,7 @@ final class ExplainCommand implements Callable<Integer> {
                     + " (it stops at " + Durations.format(client.get().stop()) + ")");
             return ExitCodes.INVALID_INPUT;
         }
-        RunResult run = main.run(scenario,
+        RunResult run = main.runScenario(scenario,
                 new RunOptions(chosen, seedOption, Set.of(), Optional.of(new RequestProbe(request, from))));
         Optional<LoggedEvent> explained = run.log().events().stream()
                 .filter(e -> e.event() instanceof RequestExplained r && r.client().equals(request))

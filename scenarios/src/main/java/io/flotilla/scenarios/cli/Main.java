@@ -59,7 +59,7 @@ public final class Main implements Runnable {
     final Terminal terminal;
     /**
      * Whether the JVM exits as soon as the command returns: a command may then leave what it
-     * started to the exit, such as a finished run's idle actor system ({@link #run}).
+     * started to the exit, such as a finished run's idle actor system ({@link #runScenario}).
      */
     final boolean exitsAfter;
 
@@ -79,7 +79,7 @@ public final class Main implements Runnable {
      * socket; Pekko's shutdown hooks are off), and stopping 5,000 nodes' actors takes a tenth of a
      * second or more. The result is the same either way.
      */
-    RunResult run(Scenario scenario, RunOptions options, RunProgress progress) {
+    RunResult runScenario(Scenario scenario, RunOptions options, RunProgress progress) {
         ScenarioRunner.FinishedRun finished = ScenarioRunner.runToEnd(scenario, options, progress);
         if (!exitsAfter) {
             finished.close();
@@ -87,8 +87,8 @@ public final class Main implements Runnable {
         return finished.result();
     }
 
-    RunResult run(Scenario scenario, RunOptions options) {
-        return run(scenario, options, RunProgress.NONE);
+    RunResult runScenario(Scenario scenario, RunOptions options) {
+        return runScenario(scenario, options, RunProgress.NONE);
     }
 
     public static void main(String[] args) {

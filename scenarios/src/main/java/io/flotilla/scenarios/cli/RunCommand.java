@@ -73,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
         }
         RunResult run;
         try (Progress progress = Progress.on(main.terminal, err)) {
-            run = main.run(scenario.get(),
+            run = main.runScenario(scenario.get(),
                     new RunOptions(chosen, seed == null ? OptionalLong.empty() : OptionalLong.of(seed), Set.of()),
                     progress.listener());
         }

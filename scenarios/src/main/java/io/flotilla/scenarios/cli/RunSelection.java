@@ -70,7 +70,7 @@ final class RunSelection {
                 seed == null ? OptionalLong.empty() : OptionalLong.of(seed), Set.of(), Optional.empty(), accessLog);
         RunResult run;
         try (Progress progress = Progress.on(main.terminal, err)) {
-            run = main.run(chosen.scenario(), options, progress.listener());
+            run = main.runScenario(chosen.scenario(), options, progress.listener());
         }
         return RunMoment.of(run, chosen.at().orElse(run.end()));
     }

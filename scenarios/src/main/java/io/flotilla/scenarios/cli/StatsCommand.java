@@ -71,7 +71,7 @@ final class StatsCommand implements Callable<Integer> {
                     + Durations.format(scenario.get().until()) + ")");
             return ExitCodes.INVALID_INPUT;
         }
-        RunResult run = main.run(scenario.get(),
+        RunResult run = main.runScenario(scenario.get(),
                 new RunOptions(chosen, seed == null ? OptionalLong.empty() : OptionalLong.of(seed), Set.of()));
         Stats stats = Stats.of(run, when.orElse(run.end()));
         if (json) {

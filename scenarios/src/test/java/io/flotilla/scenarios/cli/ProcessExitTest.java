@@ -19,21 +19,23 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ProcessExitTest {
 
+    /** The command line in a JVM of its own, its streams not terminals and in UTF-8, as the test reads them. */
     private static Cli.Outcome inItsOwnJvm(Path dir, String... args) throws IOException, InterruptedException {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dflotilla.stdout.tty=false", "-Dflotilla.stderr.tty=false", "-Dfile.encoding=UTF-8",
                 "-cp", classPath, Main.class.getName()));
         command.addAll(List.of(args));
         Path out = dir.resolve("out");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Path err = dir.resolve("err");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         // A bound on a JVM that never exits, not a timing: the run itself takes about a second.
         boolean exited = process.waitFor(2, TimeUnit.MINUTES);
         if (!exited) {
             process.destroyForcibly();
         }
         assertTrue(exited, "the JVM did not exit");
-        return new Cli.Outcome(process.exitValue(), Files.readString(out), "");
+        return new Cli.Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     /** Commands that run a scenario: the run itself, a view folded from it, and its statistics. */
@@ -45,8 +47,9 @@ class ProcessExitTest {
         String[] args = line.split(" ");
         Cli.Outcome own = inItsOwnJvm(dir, args);
         Cli.Outcome here = Cli.run(args);
-        assertEquals(ExitCodes.PASSED, own.code());
+        assertEquals(ExitCodes.PASSED, own.code(), own.err());
         assertEquals(here.code(), own.code());
         assertEquals(here.out(), own.out());
+        assertEquals(here.err(), own.err());
     }
 }
