@@ -26,7 +26,6 @@ public final class NodeTable {
     private long[] allocatablePods = new long[16];
     private long[] podCount = new long[16];
     private boolean[] unschedulable = new boolean[16];
-    private boolean[] filteringTaints = new boolean[16];
     private int[] taintSet = new int[16];
     /**
      * Each list of taints a node with filtering taints has had, numbered from 1 as first seen (0: no
@@ -53,7 +52,6 @@ public final class NodeTable {
             allocatablePods = Arrays.copyOf(allocatablePods, size);
             podCount = Arrays.copyOf(podCount, size);
             unschedulable = Arrays.copyOf(unschedulable, size);
-            filteringTaints = Arrays.copyOf(filteringTaints, size);
             taintSet = Arrays.copyOf(taintSet, size);
         }
         allocatableMilliCpu[i] = n.allocatableMilliCpu;
@@ -67,7 +65,6 @@ public final class NodeTable {
         allocatablePods[i] = n.allocatablePods;
         podCount[i] = n.podCount;
         unschedulable[i] = n.unschedulable;
-        filteringTaints[i] = n.filteringTaints;
         taintSet[i] = n.filteringTaints ? taintSets.computeIfAbsent(n.taints(), t -> taintSets.size() + 1) : 0;
         leastAllocated.forget(i);
         balanced.forget(i);
@@ -128,7 +125,7 @@ public final class NodeTable {
 
     /** Whether some taint has effect NoSchedule or NoExecute, so that TaintToleration's Filter has something to check. */
     public boolean filteringTaints(int x) {
-        return filteringTaints[x];
+        return taintSet[x] != 0;
     }
 
     /** The number of the node's list of taints, shared by every node whose list is equal; 0 without filtering taints. */
