@@ -5,139 +5,205 @@ import java.util.function.Predicate;
 
 /**
  * Items waiting for a time, the earliest first; items due at the same time come out in the order
- * they were added. A binary heap whose keys (time, then order added) sit in two flat arrays, so a
- * sift compares numbers next to each other instead of following a pointer to each item: with
- * thousands of nodes' heartbeats waiting, that is most of what taking the next one costs.
+ * they were added. Every item gets a key (time, order added) no other has, so the order items come
+ * out in is fixed by the times and the order of the adds alone.
  *
- * <p>Every item gets a key no other has, so the order items come out in is fixed by the times and
- * the order of the adds alone, whatever the heap's shape.
+ * <p>A calendar in front of a heap. Time is cut into buckets of about 2 ms, and a wheel of 8,192
+ * buckets (about 17.6 s) holds the items of the buckets after the current one, unsorted, in lists
+ * through flat arrays. A small heap holds the current bucket's items (and any added for an earlier
+ * time), another those a whole wheel or more ahead. When the small heap runs dry, the next bucket
+ * that holds items (found in a bitmap) becomes the current one and its items go into the heap.
+ * With thousands of nodes' heartbeats waiting a few seconds each, a bucket holds one or two: an add
+ * is a push on a list, and a take sifts through a heap of one or two instead of a dozen levels of
+ * one of thousands, each level a branch the processor cannot predict.
  */
 public final class TimeQueue<T> {
 
-    private long[] times = new long[64];
-    private long[] orders = new long[64];
-    private Object[] items = new Object[64];
-    private int size;
+    private static final int BUCKET_SHIFT = 21; // 2^21 ns, about 2.1 ms
+    private static final int BUCKETS = 1 << 13;
+    private static final int MASK = BUCKETS - 1;
+    private static final int WORDS = BUCKETS / 64;
+
+    /** The items of the current bucket and of any before it. */
+    private final KeyHeap near = new KeyHeap();
+    /** The items of the buckets from {@code current + BUCKETS} on. */
+    private final KeyHeap far = new KeyHeap();
+    /** The wheel: the first slot of each bucket's list (0: none), and which lists are not empty. */
+    private final int[] heads = new int[BUCKETS];
+    private final long[] occupied = new long[WORDS];
+    /** Slots of the wheel's lists; slot 0 stands for none, free ones are linked through next. */
+    private long[] slotTimes = new long[16];
+    private long[] slotOrders = new long[16];
+    private Object[] slotItems = new Object[16];
+    private int[] slotNext = new int[16];
+    private int slotsUsed = 1;
+    private int freeSlot;
+    private int inWheel;
+    private long current;
     private long added;
 
     public boolean isEmpty() {
-        return size == 0;
+        return size() == 0;
     }
 
     public int size() {
-        return size;
+        return near.size() + inWheel + far.size();
     }
 
     public void add(long time, T item) {
-        if (size == times.length) {
-            int capacity = size * 2;
-            times = Arrays.copyOf(times, capacity);
-            orders = Arrays.copyOf(orders, capacity);
-            items = Arrays.copyOf(items, capacity);
+        long order = added++;
+        long bucket = time >> BUCKET_SHIFT;
+        if (bucket <= current) {
+            near.add(time, order, item);
+        } else if (bucket - current < BUCKETS) {
+            push(bucket, time, order, item);
+        } else {
+            far.add(time, order, item);
         }
-        siftUp(size++, time, added++, item);
     }
 
     /** The earliest item's time; the queue must not be empty. */
     public long peekTime() {
-        return times[0];
+        settle();
+        return near.peekTime();
     }
 
     /** The earliest item; the queue must not be empty. */
     @SuppressWarnings("unchecked")
     public T peek() {
-        return (T) items[0];
+        settle();
+        return (T) near.peek();
     }
 
     /** Takes the earliest item out; the queue must not be empty. */
     @SuppressWarnings("unchecked")
     public T poll() {
-        T first = (T) items[0];
-        int last = --size;
-        long time = times[last];
-        long order = orders[last];
-        Object item = items[last];
-        items[last] = null;
-        if (last > 0) {
-            siftDown(0, time, order, item);
-        }
-        return first;
+        settle();
+        return (T) near.poll();
     }
 
     /** Whether {@code test} accepts an item due at or before {@code limit}; visits only those. */
     @SuppressWarnings("unchecked")
     public boolean anyDue(long limit, Predicate<? super T> test) {
-        return anyDue(0, limit, (Predicate<Object>) test);
-    }
-
-    private boolean anyDue(int at, long limit, Predicate<Object> test) {
-        // A child is never due before its parent, so a subtree whose root is not due is skipped.
-        if (at >= size || times[at] > limit) {
-            return false;
+        Predicate<Object> accepts = (Predicate<Object>) test;
+        if (near.anyDue(limit, accepts)) {
+            return true;
         }
-        return test.test(items[at]) || anyDue(2 * at + 1, limit, test) || anyDue(2 * at + 2, limit, test);
+        long last = Math.min(limit >> BUCKET_SHIFT, current + BUCKETS - 1);
+        for (long bucket = current + 1; bucket <= last; bucket++) {
+            for (int slot = heads[(int) (bucket & MASK)]; slot != 0; slot = slotNext[slot]) {
+                if (slotTimes[slot] <= limit && accepts.test(slotItems[slot])) {
+                    return true;
+                }
+            }
+        }
+        return far.anyDue(limit, accepts);
     }
 
     public void clear() {
-        Arrays.fill(items, 0, size, null);
-        size = 0;
+        near.clear();
+        far.clear();
+        Arrays.fill(heads, 0);
+        Arrays.fill(occupied, 0);
+        Arrays.fill(slotItems, 0, slotsUsed, null);
+        slotsUsed = 1;
+        freeSlot = 0;
+        inWheel = 0;
     }
 
     /** Drops the items {@code filter} accepts; the others keep their keys, so their order. */
     @SuppressWarnings("unchecked")
     public void removeIf(Predicate<? super T> filter) {
-        int kept = 0;
-        for (int i = 0; i < size; i++) {
-            if (!filter.test((T) items[i])) {
-                times[kept] = times[i];
-                orders[kept] = orders[i];
-                items[kept] = items[i];
-                kept++;
+        Predicate<Object> drops = (Predicate<Object>) filter;
+        near.removeIf(drops);
+        far.removeIf(drops);
+        for (int at = 0; at < BUCKETS; at++) {
+            int kept = 0;
+            for (int slot = heads[at], next; slot != 0; slot = next) {
+                next = slotNext[slot];
+                if (drops.test(slotItems[slot])) {
+                    release(slot);
+                } else {
+                    slotNext[slot] = kept;
+                    kept = slot;
+                }
             }
-        }
-        Arrays.fill(items, kept, size, null);
-        size = kept;
-        for (int i = (size >>> 1) - 1; i >= 0; i--) {
-            siftDown(i, times[i], orders[i], items[i]);
+            heads[at] = kept;
+            if (kept == 0) {
+                occupied[at >>> 6] &= ~(1L << at);
+            }
         }
     }
 
-    private static boolean before(long time, long order, long otherTime, long otherOrder) {
-        return time < otherTime || (time == otherTime && order < otherOrder);
-    }
-
-    private void siftUp(int at, long time, long order, Object item) {
-        while (at > 0) {
-            int parent = (at - 1) >>> 1;
-            if (!before(time, order, times[parent], orders[parent])) {
-                break;
+    /** Makes the near heap hold the earliest item, if there is one. */
+    private void settle() {
+        while (near.isEmpty() && (inWheel > 0 || !far.isEmpty())) {
+            current = inWheel > 0 ? nextOccupied() : far.peekTime() >> BUCKET_SHIFT;
+            while (!far.isEmpty() && (far.peekTime() >> BUCKET_SHIFT) - current < BUCKETS) {
+                long time = far.peekTime();
+                long order = far.peekOrder();
+                Object item = far.poll();
+                if (time >> BUCKET_SHIFT <= current) {
+                    near.add(time, order, item);
+                } else {
+                    push(time >> BUCKET_SHIFT, time, order, item);
+                }
             }
-            set(at, times[parent], orders[parent], items[parent]);
-            at = parent;
+            drain((int) (current & MASK));
         }
-        set(at, time, order, item);
     }
 
-    private void siftDown(int at, long time, long order, Object item) {
-        int half = size >>> 1;
-        while (at < half) {
-            int child = 2 * at + 1;
-            int right = child + 1;
-            if (right < size && before(times[right], orders[right], times[child], orders[child])) {
-                child = right;
-            }
-            if (!before(times[child], orders[child], time, order)) {
-                break;
-            }
-            set(at, times[child], orders[child], items[child]);
-            at = child;
+    /** The first bucket after the current one whose list is not empty; the wheel must not be. */
+    private long nextOccupied() {
+        int start = (int) ((current + 1) & MASK);
+        int word = start >>> 6;
+        long bits = occupied[word] & (-1L << start);
+        while (bits == 0) {
+            word = (word + 1) & (WORDS - 1);
+            bits = occupied[word];
         }
-        set(at, time, order, item);
+        int at = (word << 6) | Long.numberOfTrailingZeros(bits);
+        return current + 1 + ((at - start) & MASK);
     }
 
-    private void set(int at, long time, long order, Object item) {
-        times[at] = time;
-        orders[at] = order;
-        items[at] = item;
+    private void push(long bucket, long time, long order, Object item) {
+        int slot = freeSlot;
+        if (slot != 0) {
+            freeSlot = slotNext[slot];
+        } else {
+            if (slotsUsed == slotTimes.length) {
+                int capacity = slotsUsed * 2;
+                slotTimes = Arrays.copyOf(slotTimes, capacity);
+                slotOrders = Arrays.copyOf(slotOrders, capacity);
+                slotItems = Arrays.copyOf(slotItems, capacity);
+                slotNext = Arrays.copyOf(slotNext, capacity);
+            }
+            slot = slotsUsed++;
+        }
+        int at = (int) (bucket & MASK);
+        slotTimes[slot] = time;
+        slotOrders[slot] = order;
+        slotItems[slot] = item;
+        slotNext[slot] = heads[at];
+        heads[at] = slot;
+        occupied[at >>> 6] |= 1L << at;
+        inWheel++;
+    }
+
+    private void drain(int at) {
+        for (int slot = heads[at], next; slot != 0; slot = next) {
+            next = slotNext[slot];
+            near.add(slotTimes[slot], slotOrders[slot], slotItems[slot]);
+            release(slot);
+        }
+        heads[at] = 0;
+        occupied[at >>> 6] &= ~(1L << at);
+    }
+
+    private void release(int slot) {
+        slotItems[slot] = null;
+        slotNext[slot] = freeSlot;
+        freeSlot = slot;
+        inWheel--;
     }
 }

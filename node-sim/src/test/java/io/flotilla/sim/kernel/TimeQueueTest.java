@@ -20,7 +20,12 @@ class TimeQueueTest {
         }
     }
 
-    record Case(String name, long seed, int operations, int distinctTimes, boolean dropSome) {
+    /**
+     * Times are a random number below {@code distinctTimes}, times {@code unit} nanoseconds; from
+     * the last time taken if {@code fromLastTaken}, as a clock's timers are, else from zero.
+     */
+    record Case(String name, long seed, int operations, int distinctTimes, long unit, boolean fromLastTaken,
+            boolean dropSome) {
         @Override
         public String toString() {
             return name;
@@ -29,10 +34,17 @@ class TimeQueueTest {
 
     static Stream<Case> cases() {
         return Stream.of(
-                new Case("few distinct times: ties broken by the order added", 1, 5_000, 4, false),
-                new Case("spread times", 2, 5_000, 1_000_000, false),
-                new Case("items dropped now and then, as cancelled timers are", 3, 20_000, 50, true),
-                new Case("a long run that grows and shrinks", 4, 200_000, 10_000, true));
+                new Case("few distinct times: ties broken by the order added", 1, 5_000, 4, 1, false, false),
+                new Case("spread times", 2, 5_000, 1_000_000, 1, false, false),
+                new Case("items dropped now and then, as cancelled timers are", 3, 20_000, 50, 1, false, true),
+                new Case("a long run that grows and shrinks", 4, 200_000, 10_000, 1, false, true),
+                new Case("times a minute apart: the current bucket, the wheel and past it", 5, 50_000, 60_000, 1_000_000,
+                        false, true),
+                new Case("few distinct times a bucket or more apart", 6, 20_000, 8, 1L << 21, false, false),
+                new Case("a clock's timers, up to 40 s ahead of the last taken", 7, 200_000, 40_000, 1_000_000, true,
+                        true),
+                new Case("a clock's timers, some a wheel ahead", 8, 100_000, 4, 10_000_000_000L, true, false),
+                new Case("a clock's timers, ties a bucket apart", 9, 100_000, 16, 1L << 21, true, true));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -44,21 +56,26 @@ class TimeQueueTest {
         List<Integer> got = new ArrayList<>();
         List<Integer> want = new ArrayList<>();
         long order = 0;
+        long lastTaken = 0;
         for (int i = 0; i < c.operations(); i++) {
             int op = random.nextInt(10);
             if (op < 6) {
-                long time = random.nextInt(c.distinctTimes());
+                long time = (c.fromLastTaken() ? lastTaken : 0) + random.nextInt(c.distinctTimes()) * c.unit();
                 queue.add(time, i);
                 expected.add(new Entry(time, order++, i));
             } else if (op < 9 && !queue.isEmpty()) {
                 assertEquals(expected.peek().time(), queue.peekTime());
                 assertEquals(expected.peek().item(), queue.peek());
+                lastTaken = expected.peek().time();
                 got.add(queue.poll());
                 want.add(expected.poll().item());
             } else if (c.dropSome()) {
                 int modulus = 2 + random.nextInt(5);
                 queue.removeIf(item -> item % modulus == 0);
                 expected.removeIf(e -> e.item() % modulus == 0);
+            } else if (random.nextInt(100) == 0) {
+                queue.clear();
+                expected.clear();
             }
             assertEquals(expected.size(), queue.size());
         }
@@ -77,12 +94,16 @@ class TimeQueueTest {
         TimeQueue<Integer> queue = new TimeQueue<>();
         List<Entry> all = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {
-            long time = random.nextInt(c.distinctTimes());
+            long time = random.nextInt(c.distinctTimes()) * c.unit();
             queue.add(time, i);
             all.add(new Entry(time, i, i));
         }
+        for (int i = 0; i < 500; i++) { // moves the queue's current bucket on, as a clock's taking does
+            all.remove(all.stream().min(Entry::compareTo).orElseThrow());
+            queue.poll();
+        }
         for (int probe = 0; probe < 200; probe++) {
-            long limit = random.nextInt(c.distinctTimes());
+            long limit = random.nextInt(c.distinctTimes()) * c.unit();
             int modulus = 1 + random.nextInt(300);
             boolean expected = all.stream().anyMatch(e -> e.time() <= limit && e.item() % modulus == 0);
             assertEquals(expected, queue.anyDue(limit, item -> item % modulus == 0), "limit " + limit + ", modulus " + modulus);
