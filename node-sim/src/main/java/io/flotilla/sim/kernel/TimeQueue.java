@@ -50,7 +50,8 @@ public final class TimeQueue<T> {
         return near.size() + inWheel + far.size();
     }
 
-    public void add(long time, T item) {
+    /** Adds {@code item} for {@code time}; returns its order, a number no other item of this queue has. */
+    public long add(long time, T item) {
         long order = added++;
         long bucket = time >> BUCKET_SHIFT;
         if (bucket <= current) {
@@ -60,12 +61,19 @@ public final class TimeQueue<T> {
         } else {
             far.add(time, order, item);
         }
+        return order;
     }
 
     /** The earliest item's time; the queue must not be empty. */
     public long peekTime() {
         settle();
         return near.peekTime();
+    }
+
+    /** The earliest item's order, as {@link #add} returned it; the queue must not be empty. */
+    public long peekOrder() {
+        settle();
+        return near.peekOrder();
     }
 
     /** The earliest item; the queue must not be empty. */

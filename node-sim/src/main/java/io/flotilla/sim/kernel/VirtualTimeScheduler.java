@@ -21,7 +21,8 @@ import scala.concurrent.duration.FiniteDuration;
  * <p>Timers wait in a {@link TimeQueue} ordered by (due nanos, order scheduled), so timers due at the
  * same instant fire in the order they were scheduled. A cancelled timer stays in the queue and is
  * skipped when popped. A fixed-rate timer is re-armed at {@code due + interval} with a fresh
- * place in that order before its task runs.
+ * place in that order before its task runs. A tick armed by {@link #arm} waits in the same queue
+ * without a timer of its own.
  *
  * <p>The scheduler also owns the <em>run queue</em>: every mailbox run of the default dispatcher
  * (see {@link SimExecutorConfigurator}) is appended to it and the driver thread runs it. The system
@@ -33,10 +34,15 @@ import scala.concurrent.duration.FiniteDuration;
  */
 public final class VirtualTimeScheduler extends AbstractScheduler implements Closeable {
 
-    private final TimeQueue<Timer> timers = new TimeQueue<>();
+    /** No arm's number (see {@link #arm}). */
+    public static final long NOT_ARMED = -1;
+
+    /** Timers, and the ticks armed without one. */
+    private final TimeQueue<Runnable> timers = new TimeQueue<>();
     private final Queue<Runnable> runQueue = new ConcurrentLinkedQueue<>();
     private final DriverGuard guard = new DriverGuard();
     private volatile long now;
+    private long firing = NOT_ARMED;
     private int cancelledInQueue;
     private boolean closed;
     private long tasksRun;
@@ -105,6 +111,24 @@ public final class VirtualTimeScheduler extends AbstractScheduler implements Clo
     }
 
     /**
+     * Runs {@code tick} on the driver thread after {@code delayNanos} of virtual time, at the place
+     * in the order of timers that {@link #after} would give it, without a timer object: the queue
+     * holds the tick itself. Returns the arm's number, which {@link #firing} gives while the tick
+     * runs; a tick run under any other number was armed again or disarmed since, and must do
+     * nothing. For the one timer every node arms again at every heartbeat: a timer object of its
+     * own was one more read from memory, with thousands of other nodes' heartbeats in between.
+     * Returns {@link #NOT_ARMED} once the scheduler is closed.
+     */
+    public synchronized long arm(long delayNanos, Runnable tick) {
+        return closed ? NOT_ARMED : timers.add(saturatedAdd(now, Math.max(0, delayNanos)), tick);
+    }
+
+    /** The number of the arm whose tick runs now (see {@link #arm}). */
+    public long firing() {
+        return firing;
+    }
+
+    /**
      * Whether no mailbox run is queued. A timer fires only then, once the run queue is drained, and
      * no actor is running: so a timer's action may do what an actor would do on receiving the
      * timer's message, as the next message it runs, without the tell and the mailbox run.
@@ -145,12 +169,12 @@ public final class VirtualTimeScheduler extends AbstractScheduler implements Clo
      * runs it. Returns false, leaving now alone, when there is none.
      */
     boolean fireNext(long limit) {
-        Timer timer = popDue(limit);
-        if (timer == null) {
+        Runnable due = popDue(limit);
+        if (due == null) {
             return false;
         }
         timersFired++;
-        timer.fire();
+        due.run();
         return true;
     }
 
@@ -174,9 +198,14 @@ public final class VirtualTimeScheduler extends AbstractScheduler implements Clo
         return timersFired;
     }
 
-    private synchronized Timer popDue(long limit) {
+    private synchronized Runnable popDue(long limit) {
         while (!timers.isEmpty() && timers.peekTime() <= limit) {
-            Timer timer = timers.poll();
+            if (!(timers.peek() instanceof Timer timer)) {
+                now = timers.peekTime();
+                firing = timers.peekOrder();
+                return timers.poll();
+            }
+            timers.poll();
             if (timer.cancelled) {
                 cancelledInQueue--;
                 continue;
@@ -211,7 +240,7 @@ public final class VirtualTimeScheduler extends AbstractScheduler implements Clo
         // Lazy deletion keeps cancel O(1); compact only when dead entries dominate, so a run that
         // keeps resetting timeouts does not grow the queue without bound.
         if (cancelledInQueue > 1024 && cancelledInQueue > timers.size() / 2) {
-            timers.removeIf(t -> t.cancelled);
+            timers.removeIf(t -> t instanceof Timer queued && queued.cancelled);
             cancelledInQueue = 0;
         }
         return true;
@@ -226,8 +255,8 @@ public final class VirtualTimeScheduler extends AbstractScheduler implements Clo
         return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
     }
 
-    /** One queued timer; it is its own {@link Cancellable}. */
-    private final class Timer implements Cancellable {
+    /** One queued timer; it is its own {@link Cancellable}, and running it fires it. */
+    private final class Timer implements Cancellable, Runnable {
         private long due;
         private final long period;
         private final Runnable task;
@@ -242,7 +271,8 @@ public final class VirtualTimeScheduler extends AbstractScheduler implements Clo
             this.executor = executor;
         }
 
-        void fire() {
+        @Override
+        public void run() {
             if (executor == null) {
                 task.run();
             } else {

@@ -194,6 +194,57 @@ class SimulationTest {
         }
     }
 
+    /** A tick that marks only its current arm's firings, as the node agent's heartbeat does. */
+    static final class Tick implements Runnable {
+        final VirtualTimeScheduler clock;
+        final EventLog log;
+        long arm = VirtualTimeScheduler.NOT_ARMED;
+
+        Tick(VirtualTimeScheduler clock, EventLog log) {
+            this.clock = clock;
+            this.log = log;
+        }
+
+        void arm(long delay) {
+            arm = clock.arm(delay, this);
+        }
+
+        @Override
+        public void run() {
+            log.append(new Marked(clock.firing() == arm ? "tick" : "stale tick"));
+        }
+    }
+
+    @Test
+    void anArmedTickFiresInTheOrderOfTimersAndKnowsWhetherItIsTheCurrentArm() {
+        try (Simulation<Mark> sim = Simulation.start("ticks", 1, SimulationTest::recorder)) {
+            EventLog log = sim.log();
+            VirtualTimeScheduler clock = VirtualTimeScheduler.of(sim.system());
+            Tick tick = new Tick(clock, log);
+            sim.at(SECOND, () -> log.append(new Marked("before")));
+            tick.arm(SECOND);
+            sim.at(SECOND, () -> log.append(new Marked("after")));
+            sim.runUntil(SECOND);
+            tick.arm(2 * SECOND); // armed again before it fires: the first arm's firing is stale
+            tick.arm(SECOND);
+            sim.runUntil(4 * SECOND);
+            tick.arm(SECOND);
+            tick.arm = VirtualTimeScheduler.NOT_ARMED; // disarmed
+            sim.runUntil(6 * SECOND);
+            assertEquals(List.of("before@1s", "tick@1s", "after@1s", "tick@2s", "stale tick@3s", "stale tick@5s"),
+                    marks(log));
+        }
+    }
+
+    @Test
+    void aClosedSchedulerArmsNothing() {
+        VirtualTimeScheduler clock;
+        try (Simulation<Mark> sim = Simulation.start("closed", 1, SimulationTest::recorder)) {
+            clock = VirtualTimeScheduler.of(sim.system());
+        }
+        assertEquals(VirtualTimeScheduler.NOT_ARMED, clock.arm(SECOND, () -> {}));
+    }
+
     @Test
     void anExceptionInATimelineActionComesOutOfRunUntil() {
         try (Simulation<Mark> sim = Simulation.start("failing", 1, SimulationTest::recorder)) {
