@@ -66,27 +66,29 @@ public final class TimeQueue<T> {
 
     /** The earliest item's time; the queue must not be empty. */
     public long peekTime() {
-        settle();
-        return near.peekTime();
+        return first().peekTime();
     }
 
     /** The earliest item's order, as {@link #add} returned it; the queue must not be empty. */
     public long peekOrder() {
-        settle();
-        return near.peekOrder();
+        return first().peekOrder();
     }
 
     /** The earliest item; the queue must not be empty. */
     @SuppressWarnings("unchecked")
     public T peek() {
-        settle();
-        return (T) near.peek();
+        return (T) first().peek();
     }
 
     /** Takes the earliest item out; the queue must not be empty. */
     @SuppressWarnings("unchecked")
     public T poll() {
-        settle();
+        if (first() == far) {
+            // Only items a wheel or more ahead are left: the first is taken now, and a clock's time
+            // moves to it, so the current bucket does too. A look at it alone leaves the bucket, or
+            // every item added before the clock got there would wait in the near heap.
+            moveTo(far.peekTime() >> BUCKET_SHIFT);
+        }
         return (T) near.poll();
     }
 
@@ -143,22 +145,31 @@ public final class TimeQueue<T> {
         }
     }
 
-    /** Makes the near heap hold the earliest item, if there is one. */
-    private void settle() {
-        while (near.isEmpty() && (inWheel > 0 || !far.isEmpty())) {
-            current = inWheel > 0 ? nextOccupied() : far.peekTime() >> BUCKET_SHIFT;
-            while (!far.isEmpty() && (far.peekTime() >> BUCKET_SHIFT) - current < BUCKETS) {
-                long time = far.peekTime();
-                long order = far.peekOrder();
-                Object item = far.poll();
-                if (time >> BUCKET_SHIFT <= current) {
-                    near.add(time, order, item);
-                } else {
-                    push(time >> BUCKET_SHIFT, time, order, item);
-                }
-            }
-            drain((int) (current & MASK));
+    /**
+     * The heap that holds the earliest item: the near one, once the next bucket of the wheel that
+     * holds items is the current one, or the far one when the wheel is empty too.
+     */
+    private KeyHeap first() {
+        if (near.isEmpty() && inWheel > 0) {
+            moveTo(nextOccupied());
         }
+        return near.isEmpty() ? far : near;
+    }
+
+    /** Makes {@code bucket} the current one: its items go into the near heap. */
+    private void moveTo(long bucket) {
+        current = bucket;
+        while (!far.isEmpty() && (far.peekTime() >> BUCKET_SHIFT) - current < BUCKETS) {
+            long time = far.peekTime();
+            long order = far.peekOrder();
+            Object item = far.poll();
+            if (time >> BUCKET_SHIFT <= current) {
+                near.add(time, order, item);
+            } else {
+                push(time >> BUCKET_SHIFT, time, order, item);
+            }
+        }
+        drain((int) (current & MASK));
     }
 
     /** The first bucket after the current one whose list is not empty; the wheel must not be. */

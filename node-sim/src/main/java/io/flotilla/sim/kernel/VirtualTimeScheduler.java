@@ -165,8 +165,9 @@ public final class VirtualTimeScheduler extends AbstractScheduler implements Clo
     }
 
     /**
-     * Pops the earliest live timer due at or before {@code limit}, moves now to its due time and
-     * runs it. Returns false, leaving now alone, when there is none.
+     * Pops the earliest live timer or armed tick due at or before {@code limit}, moves now to its due
+     * time and runs it. Returns false, leaving now alone, when there is none. A tick whose arm is no
+     * longer current runs too, and does nothing: nothing else runs before the next one is popped.
      */
     boolean fireNext(long limit) {
         Runnable due = popDue(limit);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -59,12 +60,18 @@ class TimeQueueTest {
         long lastTaken = 0;
         for (int i = 0; i < c.operations(); i++) {
             int op = random.nextInt(10);
-            if (op < 6) {
-                long time = (c.fromLastTaken() ? lastTaken : 0) + random.nextInt(c.distinctTimes()) * c.unit();
-                queue.add(time, i);
+            if (random.nextInt(200) == 0) {
+                queue.clear();
+                expected.clear();
+            } else if (op < 6) {
+                long time = random.nextInt(500) == 0
+                        ? Long.MAX_VALUE // a saturated timer: never due
+                        : (c.fromLastTaken() ? lastTaken : 0) + random.nextInt(c.distinctTimes()) * c.unit();
+                assertEquals(order, queue.add(time, i));
                 expected.add(new Entry(time, order++, i));
             } else if (op < 9 && !queue.isEmpty()) {
                 assertEquals(expected.peek().time(), queue.peekTime());
+                assertEquals(expected.peek().order(), queue.peekOrder());
                 assertEquals(expected.peek().item(), queue.peek());
                 lastTaken = expected.peek().time();
                 got.add(queue.poll());
@@ -73,9 +80,6 @@ class TimeQueueTest {
                 int modulus = 2 + random.nextInt(5);
                 queue.removeIf(item -> item % modulus == 0);
                 expected.removeIf(e -> e.item() % modulus == 0);
-            } else if (random.nextInt(100) == 0) {
-                queue.clear();
-                expected.clear();
             }
             assertEquals(expected.size(), queue.size());
         }
@@ -84,6 +88,33 @@ class TimeQueueTest {
             want.add(expected.poll().item());
         }
         assertEquals(want, got);
+    }
+
+    /**
+     * After a lull in which only items an hour ahead wait, items added for the next seconds come
+     * out first, and the hour's after them, as a clock arms heartbeats before a scenario's far step.
+     */
+    @Test
+    void itemsAddedAfterALullComeOutBeforeTheFarOnes() {
+        TimeQueue<String> queue = new TimeQueue<>();
+        long hour = 3_600_000_000_000L;
+        queue.add(hour, "far");
+        queue.add(hour, "far, added later");
+        assertEquals(hour, queue.peekTime()); // a look at the far item alone
+        List<String> got = new ArrayList<>();
+        for (int second = 5; second > 0; second--) {
+            queue.add(second * 1_000_000_000L, "at " + second + " s");
+        }
+        queue.add(2 * hour, "two hours");
+        while (!queue.isEmpty()) {
+            got.add(queue.poll());
+            if (got.size() == 6) { // taking the far one moves the clock there: later adds go after it
+                queue.add(hour + 1, "just after the hour");
+                queue.add(hour, "at the hour, added last");
+            }
+        }
+        assertEquals(List.of("at 1 s", "at 2 s", "at 3 s", "at 4 s", "at 5 s", "far", "far, added later",
+                "at the hour, added last", "just after the hour", "two hours"), got);
     }
 
     /** {@code anyDue} answers as a scan of every item due by the limit would. */
@@ -101,6 +132,11 @@ class TimeQueueTest {
         for (int i = 0; i < 500; i++) { // moves the queue's current bucket on, as a clock's taking does
             all.remove(all.stream().min(Entry::compareTo).orElseThrow());
             queue.poll();
+        }
+        for (int i = 2_000; i < 2_100; i++) { // some of them before the current bucket
+            long time = random.nextInt(c.distinctTimes()) * c.unit();
+            queue.add(time, i);
+            all.add(new Entry(time, i, i));
         }
         for (int probe = 0; probe < 200; probe++) {
             long limit = random.nextInt(c.distinctTimes()) * c.unit();
