@@ -24,13 +24,30 @@ final class KeyHeap {
     }
 
     void add(long time, long order, Object item) {
+        growIfFull();
+        siftUp(size++, time, order, item);
+    }
+
+    /** Adds an item at the end, out of heap order: {@link #heapify} must follow the last of them. */
+    void append(long time, long order, Object item) {
+        growIfFull();
+        set(size++, time, order, item);
+    }
+
+    /** Restores heap order after {@link #append}s, in time linear in the size. */
+    void heapify() {
+        for (int i = (size >>> 1) - 1; i >= 0; i--) {
+            siftDown(i, times[i], orders[i], items[i]);
+        }
+    }
+
+    private void growIfFull() {
         if (size == times.length) {
             int capacity = size * 2;
             times = Arrays.copyOf(times, capacity);
             orders = Arrays.copyOf(orders, capacity);
             items = Arrays.copyOf(items, capacity);
         }
-        siftUp(size++, time, order, item);
     }
 
     /** The smallest key's time; the heap must not be empty. */
@@ -93,9 +110,7 @@ final class KeyHeap {
         }
         Arrays.fill(items, kept, size, null);
         size = kept;
-        for (int i = (size >>> 1) - 1; i >= 0; i--) {
-            siftDown(i, times[i], orders[i], items[i]);
-        }
+        heapify();
     }
 
     private static boolean before(long time, long order, long otherTime, long otherOrder) {

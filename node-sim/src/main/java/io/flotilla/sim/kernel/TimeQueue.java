@@ -209,12 +209,18 @@ public final class TimeQueue<T> {
         inWheel++;
     }
 
+    /**
+     * Moves a bucket's items into the near heap. A list holds its items newest first, so adding
+     * them one by one would sift each of a burst due at one instant (100,000 pods' next step) up to
+     * the top; they are appended and the heap made once instead.
+     */
     private void drain(int at) {
         for (int slot = heads[at], next; slot != 0; slot = next) {
             next = slotNext[slot];
-            near.add(slotTimes[slot], slotOrders[slot], slotItems[slot]);
+            near.append(slotTimes[slot], slotOrders[slot], slotItems[slot]);
             release(slot);
         }
+        near.heapify();
         heads[at] = 0;
         occupied[at >>> 6] &= ~(1L << at);
     }
