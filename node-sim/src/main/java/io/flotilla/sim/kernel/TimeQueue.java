@@ -8,7 +8,7 @@ import java.util.function.Predicate;
  * they were added. Every item gets a key (time, order added) no other has, so the order items come
  * out in is fixed by the times and the order of the adds alone.
  *
- * <p>A calendar in front of a heap. Time is cut into buckets of about 2 ms, and a wheel of 8,192
+ * <p>A calendar queue. Time is cut into buckets of about 2 ms, and a wheel of 8,192
  * buckets (about 17.6 s) holds the items of the buckets after the current one, unsorted, in lists
  * through flat arrays. A small heap holds the current bucket's items (and any added for an earlier
  * time), another those a whole wheel or more ahead. When the small heap runs dry, the next bucket
@@ -84,9 +84,9 @@ public final class TimeQueue<T> {
     @SuppressWarnings("unchecked")
     public T poll() {
         if (first() == far) {
-            // Only items a wheel or more ahead are left: the first is taken now, and a clock's time
-            // moves to it, so the current bucket does too. A look at it alone leaves the bucket, or
-            // every item added before the clock got there would wait in the near heap.
+            // Only items a wheel or more ahead are left. Taking the first moves the current bucket
+            // to it, as a clock's time moves there; a look does not: a clock still arms items for
+            // the seconds before it gets there, and those belong in the wheel, not the near heap.
             moveTo(far.peekTime() >> BUCKET_SHIFT);
         }
         return (T) near.poll();
