@@ -73,14 +73,18 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /**
-     * Runs a scenario for a command. Its actor system is stopped at once, or, in a JVM that exits
-     * when the command returns, left to that exit: nothing in it outlives the process (no file, no
-     * socket; Pekko's shutdown hooks are off), and stopping 5,000 nodes' actors takes a tenth of a
-     * second or more. The result is the same either way.
-     */
+    /** Runs a scenario for a command, and {@linkplain #finish finishes} the run. */
     RunResult runScenario(Scenario scenario, RunOptions options, RunProgress progress) {
-        ScenarioRunner.FinishedRun finished = ScenarioRunner.runToEnd(scenario, options, progress);
+        return finish(ScenarioRunner.runToEnd(scenario, options, progress));
+    }
+
+    /**
+     * A finished run's result. Its actor system is stopped at once, or, in a JVM that exits when the
+     * command returns, left to that exit: nothing in it outlives the process (no file, no socket;
+     * Pekko's shutdown hooks are off), and stopping 5,000 nodes' actors takes a tenth of a second or
+     * more. The result is the same either way.
+     */
+    RunResult finish(ScenarioRunner.FinishedRun finished) {
         if (!exitsAfter) {
             finished.close();
         }

@@ -1,7 +1,14 @@
 package io.flotilla.scenarios.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flotilla.scenarios.model.Scenario;
+import io.flotilla.scenarios.parse.ScenarioParser;
+import io.flotilla.scenarios.run.RunOptions;
+import io.flotilla.scenarios.run.RunProgress;
+import io.flotilla.scenarios.run.ScenarioRunner;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,6 +44,24 @@ class ProcessExitTest {
         }
         assertTrue(exited, "the JVM did not exit");
         return new Cli.Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** A JVM that goes on (the tests', a sweep's) stops each finished run's actor system at once. */
+    @Test
+    void onlyAJvmThatExitsAfterTheCommandLeavesTheActorSystemUp() {
+        Scenario scenario = new ScenarioParser().parse("finish.yaml", """
+                scenario: finish
+                until: 10s
+                nodes:
+                  - {name: manager-1, role: manager}
+                """).scenario().orElseThrow();
+        try (ScenarioRunner.FinishedRun goesOn = ScenarioRunner.runToEnd(scenario, RunOptions.DEFAULT, RunProgress.NONE);
+                ScenarioRunner.FinishedRun exits = ScenarioRunner.runToEnd(scenario, RunOptions.DEFAULT, RunProgress.NONE)) {
+            new Main(Terminal.NONE, false).finish(goesOn);
+            new Main(Terminal.NONE, true).finish(exits);
+            assertTrue(goesOn.simulation().system().whenTerminated().isCompleted());
+            assertFalse(exits.simulation().system().whenTerminated().isCompleted());
+        }
     }
 
     /** Commands that run a scenario: the run itself, a view folded from it, and its statistics. */
