@@ -200,13 +200,18 @@ public final class VirtualTimeScheduler extends AbstractScheduler implements Clo
     }
 
     private synchronized Runnable popDue(long limit) {
-        while (!timers.isEmpty() && timers.peekTime() <= limit) {
-            if (!(timers.peek() instanceof Timer timer)) {
-                now = timers.peekTime();
-                firing = timers.peekOrder();
-                return timers.poll();
+        while (!timers.isEmpty()) {
+            long time = timers.peekTime();
+            if (time > limit) {
+                return null;
             }
-            timers.poll();
+            long order = timers.peekOrder();
+            Runnable due = timers.poll();
+            if (!(due instanceof Timer timer)) {
+                now = time;
+                firing = order;
+                return due;
+            }
             if (timer.cancelled) {
                 cancelledInQueue--;
                 continue;

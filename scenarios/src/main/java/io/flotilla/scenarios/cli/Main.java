@@ -78,6 +78,10 @@ public final class Main implements Runnable {
         return finish(ScenarioRunner.runToEnd(scenario, options, progress));
     }
 
+    RunResult runScenario(Scenario scenario, RunOptions options) {
+        return runScenario(scenario, options, RunProgress.NONE);
+    }
+
     /**
      * A finished run's result. Its actor system is stopped at once, or, in a JVM that exits when the
      * command returns, left to that exit: nothing in it outlives the process (no file, no socket;
@@ -89,10 +93,6 @@ public final class Main implements Runnable {
             finished.close();
         }
         return finished.result();
-    }
-
-    RunResult runScenario(Scenario scenario, RunOptions options) {
-        return runScenario(scenario, options, RunProgress.NONE);
     }
 
     public static void main(String[] args) {
